@@ -1,0 +1,207 @@
+//! Checklists: the format (`model`), reading and validating files (`parse`),
+//! their problems (`diag`), and the checklists compiled into the program.
+
+pub mod diag;
+pub mod model;
+pub mod parse;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+pub use diag::Diagnostic;
+pub use model::{Checklist, Choice, Item, Response, Section, journey_rank};
+
+/// Largest checklist file read; real ones are a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Where a checklist came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Compiled into the program, by id.
+    Bundled(String),
+    /// A file in the user's checklist folder.
+    User(PathBuf),
+    /// A file named on the command line.
+    Path(PathBuf),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Bundled(id) => write!(f, "bundled:{id}"),
+            Source::User(path) | Source::Path(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// A validated checklist with where it came from and the hash of its bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The checklist itself.
+    pub checklist: Checklist,
+    /// Where it was read from.
+    pub source: Source,
+    /// SHA-256 of the file's bytes, in lowercase hex.
+    pub sha256: String,
+}
+
+/// The checklists compiled into the program: the hotel stay in English and Russian.
+const BUNDLED: [(&str, &str); 6] = [
+    (
+        "hotel-check-in",
+        include_str!("../../checklists/hotel-check-in.toml"),
+    ),
+    (
+        "hotel-in-stay",
+        include_str!("../../checklists/hotel-in-stay.toml"),
+    ),
+    (
+        "hotel-departure",
+        include_str!("../../checklists/hotel-departure.toml"),
+    ),
+    (
+        "hotel-check-in-ru",
+        include_str!("../../checklists/hotel-check-in-ru.toml"),
+    ),
+    (
+        "hotel-in-stay-ru",
+        include_str!("../../checklists/hotel-in-stay-ru.toml"),
+    ),
+    (
+        "hotel-departure-ru",
+        include_str!("../../checklists/hotel-departure-ru.toml"),
+    ),
+];
+
+/// The checklists `touchpoint new` opens when none are named.
+pub const DEFAULT_STAY: [&str; 3] = ["hotel-check-in", "hotel-in-stay", "hotel-departure"];
+
+/// Every bundled checklist, parsed. A broken one (which the test suite rules
+/// out) is reported rather than trusted.
+pub fn bundled() -> Result<Vec<Loaded>, Vec<Diagnostic>> {
+    BUNDLED
+        .iter()
+        .map(|(id, text)| {
+            from_bytes(
+                &format!("bundled:{id}"),
+                text.as_bytes(),
+                Source::Bundled((*id).to_owned()),
+            )
+        })
+        .collect()
+}
+
+/// The bundled checklist with this id, if there is one.
+pub fn bundled_by_id(id: &str) -> Option<Result<Loaded, Vec<Diagnostic>>> {
+    BUNDLED
+        .iter()
+        .find(|(name, _)| *name == id)
+        .map(|(name, text)| {
+            from_bytes(
+                &format!("bundled:{name}"),
+                text.as_bytes(),
+                Source::Bundled((*name).to_owned()),
+            )
+        })
+}
+
+/// Reads and validates the checklist file at `path`.
+pub fn read(path: &Path, source: Source) -> Result<Loaded, Vec<Diagnostic>> {
+    let shown = path.display().to_string();
+    let fail = |message: String| Err(vec![Diagnostic::file(&shown, message)]);
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return fail("no such file or folder".into());
+        }
+        Err(e) => return fail(format!("cannot read: {}", io_reason(&e))),
+    };
+    if meta.is_dir() {
+        return fail("is a folder, not a checklist file".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return fail(format!(
+            "is {} bytes; a checklist may be at most {} MiB",
+            meta.len(),
+            MAX_FILE_BYTES / 1024 / 1024
+        ));
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => from_bytes(&shown, &bytes, source),
+        Err(e) => fail(format!("cannot read: {}", io_reason(&e))),
+    }
+}
+
+/// Validates checklist `bytes`, shown to the user as `path`.
+pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Vec<Diagnostic>> {
+    if bytes.contains(&0) {
+        return Err(vec![Diagnostic::file(
+            path,
+            "looks like a binary file (it holds NUL bytes), not a TOML checklist",
+        )]);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let (line, col) = diag::line_col(std::str::from_utf8(valid).unwrap_or(""), valid.len());
+            return Err(vec![Diagnostic {
+                path: path.to_owned(),
+                at: Some((line, col)),
+                message: "not valid UTF-8; save the file as UTF-8".into(),
+            }]);
+        }
+    };
+    let checklist = parse::parse(path, text)?;
+    Ok(Loaded {
+        checklist,
+        source,
+        sha256: sha256_hex(bytes),
+    })
+}
+
+/// SHA-256 of `bytes` in lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The `.toml` files under `folder`, recursively, in name order.
+pub fn files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// A short, human reason for an I/O error, without Rust's debug formatting.
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match error.kind() {
+        NotFound => "no such file or folder".into(),
+        PermissionDenied => "permission denied".into(),
+        IsADirectory => "is a folder".into(),
+        _ => {
+            let text = error.to_string();
+            // std appends " (os error N)"; users do not need it.
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_owned(),
+                None => text,
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! The checklist format as types: what a checklist file holds once it has been
+//! read and validated.
+//!
+//! These are the types the parser builds, and the JSON Schema (`touchpoint schema
+//! checklist`) is derived from them, so the schema cannot drift from the parser.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The newest checklist format this program understands.
+pub const FORMAT: u32 = 1;
+
+/// One checklist file: the observations for one touchpoint of the guest journey.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "touchpoint checklist")]
+pub struct Checklist {
+    /// Format version of the file; a newer one than the program knows is an error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 1))]
+    pub format: Option<u32>,
+    /// What the checklist is and where it sits in the journey.
+    pub checklist: Meta,
+    /// Named response sets, used by items through `response = "NAME"`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub responses: BTreeMap<String, ResponseSet>,
+    /// The sections, in the order the auditor meets them.
+    #[schemars(length(min = 1))]
+    pub section: Vec<Section>,
+}
+
+/// The `[checklist]` table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Identifier: lowercase letters, digits and hyphens, at most 64 characters.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub id: String,
+    /// Title shown to the auditor.
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// Touchpoint of the guest journey: pre-arrival, check-in, in-stay,
+    /// departure, post-stay, or another id.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub touchpoint: String,
+    /// Free-text version, copied into records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// BCP 47 language tag, such as `en` or `ru`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// What the checklist covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A named set of options an item can be answered with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseSet {
+    /// The options, chosen with keys 1 to 9 in this order.
+    #[schemars(length(min = 1, max = 9))]
+    pub options: Vec<Choice>,
+}
+
+/// One option of a response set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Identifier written into records.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub id: String,
+    /// Label shown to the auditor.
+    #[schemars(length(min = 1))]
+    pub label: String,
+    /// Points for this option (>= 0); a set whose options have no score is unscored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.0))]
+    pub score: Option<f64>,
+}
+
+/// A `[[section]]`: a group of items under a title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Identifier, unique in the checklist.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub id: String,
+    /// Title shown above the section's items.
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// What the section covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The items, at least one.
+    #[schemars(length(min = 1))]
+    pub item: Vec<Item>,
+}
+
+/// A `[[section.item]]`: one observation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Identifier, unique in the checklist.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub id: String,
+    /// What the auditor observes.
+    #[schemars(length(min = 1))]
+    pub prompt: String,
+    /// How to judge it; may span several lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance: Option<String>,
+    /// `yes-no` (the default), `grade`, `text`, `number`, or a set under `[responses]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<String>,
+    /// Weight of the item in scores, a number >= 0 (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.0))]
+    pub weight: Option<f64>,
+    /// A zero-score answer fails the whole visit; only on scored responses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub critical: Option<bool>,
+    /// Whether N/A may be chosen (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub na: Option<bool>,
+    /// Tags, scored separately in reports (`personal-touch`, `atmosphere`, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Show the item only when an earlier item has one of the given answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<ShowIf>,
+    /// Unit of a `number` item, such as `seconds`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Smallest value a `number` item accepts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Largest value a `number` item accepts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+}
+
+/// The condition of `show_if`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShowIf {
+    /// An earlier item of the same checklist whose response has options.
+    pub item: String,
+    /// The option id, or list of option ids, that show this item.
+    pub is: OneOrMany,
+}
+
+/// One option id or a list of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// A single option id.
+    One(String),
+    /// Any of these option ids.
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    /// The option ids as a slice, whichever form was written.
+    pub fn ids(&self) -> &[String] {
+        match self {
+            OneOrMany::One(one) => std::slice::from_ref(one),
+            OneOrMany::Many(many) => many,
+        }
+    }
+}
+
+/// How an item is answered, with built-in and named sets resolved.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Response<'a> {
+    /// Choose one of these options (scored when the options have scores).
+    Options(&'a [Choice]),
+    /// A number, with an optional unit and bounds.
+    Number {
+        /// Unit shown after the value.
+        unit: Option<&'a str>,
+        /// Smallest value accepted.
+        min: Option<f64>,
+        /// Largest value accepted.
+        max: Option<f64>,
+    },
+    /// Free text.
+    Text,
+}
+
+impl Response<'_> {
+    /// The options of a set, or none for text and number items.
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            Response::Options(options) => options,
+            _ => &[],
+        }
+    }
+
+    /// Whether answers count towards scores: a set whose options carry scores.
+    pub fn is_scored(&self) -> bool {
+        matches!(self, Response::Options(options) if options.iter().any(|o| o.score.is_some()))
+    }
+
+    /// The highest score of the set, the most an answer can earn before weighting.
+    pub fn max_score(&self) -> Option<f64> {
+        self.options()
+            .iter()
+            .filter_map(|o| o.score)
+            .reduce(f64::max)
+    }
+}
+
+fn choice(id: &str, label: &str, score: f64) -> Choice {
+    Choice {
+        id: id.into(),
+        label: label.into(),
+        score: Some(score),
+    }
+}
+
+/// The built-in `yes-no` set: yes 1, no 0.
+pub static YES_NO: LazyLock<Vec<Choice>> =
+    LazyLock::new(|| vec![choice("yes", "Yes", 1.0), choice("no", "No", 0.0)]);
+
+/// The built-in `grade` set: missed 0, met 1, exceeded 2.
+pub static GRADE: LazyLock<Vec<Choice>> = LazyLock::new(|| {
+    vec![
+        choice("missed", "Below standard", 0.0),
+        choice("met", "Standard met", 1.0),
+        choice("exceeded", "Exceeded expectations", 2.0),
+    ]
+});
+
+/// Response names that a file may not define under `[responses]`.
+pub const BUILT_IN_RESPONSES: [&str; 4] = ["yes-no", "grade", "text", "number"];
+
+impl Item {
+    /// The item's weight, 1 unless the file says otherwise.
+    pub fn weight(&self) -> f64 {
+        self.weight.unwrap_or(1.0)
+    }
+
+    /// Whether N/A may be chosen.
+    pub fn na_allowed(&self) -> bool {
+        self.na.unwrap_or(true)
+    }
+
+    /// Whether a zero-score answer fails the visit.
+    pub fn is_critical(&self) -> bool {
+        self.critical.unwrap_or(false)
+    }
+
+    /// The name of the item's response, `yes-no` unless given.
+    pub fn response_name(&self) -> &str {
+        self.response.as_deref().unwrap_or("yes-no")
+    }
+}
+
+impl Checklist {
+    /// How `item` is answered. A validated checklist always resolves; an unknown
+    /// set name (impossible after validation) resolves to free text.
+    pub fn response<'a>(&'a self, item: &'a Item) -> Response<'a> {
+        match item.response_name() {
+            "yes-no" => Response::Options(&YES_NO),
+            "grade" => Response::Options(&GRADE),
+            "number" => Response::Number {
+                unit: item.unit.as_deref(),
+                min: item.min,
+                max: item.max,
+            },
+            "text" => Response::Text,
+            name => match self.responses.get(name) {
+                Some(set) => Response::Options(&set.options),
+                None => Response::Text,
+            },
+        }
+    }
+
+    /// Every item with its section, in file order.
+    pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
+        self.section
+            .iter()
+            .flat_map(|s| s.item.iter().map(move |i| (s, i)))
+    }
+
+    /// Number of items over all sections.
+    pub fn item_count(&self) -> usize {
+        self.section.iter().map(|s| s.item.len()).sum()
+    }
+
+    /// The item with this id, if any.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().map(|(_, i)| i).find(|i| i.id == id)
+    }
+}
+
+/// Position of a touchpoint in the guest journey: the five known ones first, in
+/// journey order, then any other touchpoint in alphabetical order.
+pub fn journey_rank(touchpoint: &str) -> (usize, &str) {
+    const JOURNEY: [&str; 5] = [
+        "pre-arrival",
+        "check-in",
+        "in-stay",
+        "departure",
+        "post-stay",
+    ];
+    match JOURNEY.iter().position(|t| *t == touchpoint) {
+        Some(rank) => (rank, ""),
+        None => (JOURNEY.len(), touchpoint),
+    }
+}

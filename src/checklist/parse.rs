@@ -1,0 +1,950 @@
+//! Reading a checklist file: TOML with spans, every rule of SPEC.md's
+//! Validation paragraph, and all problems of a file reported in one pass.
+//!
+//! The file is walked by hand rather than through `serde` so that one mistake
+//! does not hide the next: each table reports its unknown keys, wrong types and
+//! broken references, and the walk goes on.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::diag::{Diagnostic, Report, did_you_mean, inert, is_forbidden};
+use super::model::{
+    BUILT_IN_RESPONSES, Checklist, Choice, FORMAT, GRADE, Item, Meta, OneOrMany, ResponseSet,
+    Section, ShowIf, YES_NO,
+};
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Parses and validates checklist `source`, read from `path`.
+///
+/// A UTF-8 byte-order mark and CRLF line endings are accepted. On failure every
+/// problem found is returned, in file order.
+pub fn parse(path: &str, source: &str) -> Result<Checklist, Vec<Diagnostic>> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if source.trim().is_empty() {
+        return Err(vec![Diagnostic::file(
+            path,
+            "the file is empty; a checklist needs a [checklist] table and at least one [[section]]",
+        )]);
+    }
+    let mut report = Report::new(path, source);
+    let (root, syntax) = DeTable::parse_recoverable(source);
+    if !syntax.is_empty() {
+        // One error a line: the parser's recovery often adds echoes of the first.
+        let mut lines_seen = HashSet::new();
+        for error in syntax {
+            let span = error.span().unwrap_or(0..0);
+            if !lines_seen.insert(super::diag::line_col(source, span.start).0) {
+                continue;
+            }
+            report.error(span, format!("TOML syntax: {}", error.message().trim_end()));
+        }
+        return Err(report.finish());
+    }
+    let whole = root.span();
+    let checklist = Walker {
+        report: &mut report,
+    }
+    .checklist(root.get_ref(), whole);
+    match checklist {
+        Some(checklist) if report.is_empty() => Ok(checklist),
+        _ => Err(report.finish()),
+    }
+}
+
+/// Whether `id` has the syntax of an id: `[a-z0-9][a-z0-9-]*`, at most 64 characters.
+pub fn is_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some('a'..='z' | '0'..='9'))
+        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-'))
+        && id.len() <= 64
+}
+
+/// Whether `tag` looks like a BCP 47 language tag (`en`, `ru`, `pt-BR`, `zh-Hant-TW`).
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary_ok = parts
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    primary_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// Keys of one table, taken one by one; whatever is left is unknown.
+struct Fields<'t, 'i> {
+    table: &'t DeTable<'i>,
+    span: Range<usize>,
+    allowed: &'static [&'static str],
+    taken: HashSet<&'static str>,
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    fn new(table: &'t DeTable<'i>, span: Range<usize>, allowed: &'static [&'static str]) -> Self {
+        Fields {
+            table,
+            span,
+            allowed,
+            taken: HashSet::new(),
+        }
+    }
+
+    fn get(&mut self, key: &'static str) -> Option<&'t Value<'i>> {
+        self.taken.insert(key);
+        self.table.get(key)
+    }
+}
+
+struct Walker<'r, 'a> {
+    report: &'r mut Report<'a>,
+}
+
+impl Walker<'_, '_> {
+    /// Reports the keys of `fields` that were never taken, with a near match.
+    fn unknown_keys(&mut self, fields: &Fields<'_, '_>, place: &str) {
+        for (key, _) in fields.table.iter() {
+            let name = key.get_ref().as_ref();
+            if fields.taken.contains(name) {
+                continue;
+            }
+            let hint = match did_you_mean(name, fields.allowed) {
+                Some(near) => format!(" — did you mean \"{near}\"?"),
+                None => format!("; {place} may hold {}", list(fields.allowed)),
+            };
+            self.report.error(
+                key.span(),
+                format!("unknown key \"{name}\" in {place}{hint}"),
+            );
+        }
+    }
+
+    fn required<'t, 'i>(
+        &mut self,
+        fields: &mut Fields<'t, 'i>,
+        key: &'static str,
+        place: &str,
+        example: &str,
+    ) -> Option<&'t Value<'i>> {
+        let value = fields.get(key);
+        if value.is_none() {
+            self.report.error(
+                fields.span.clone(),
+                format!("{place} is missing \"{key}\": add {key} = {example}"),
+            );
+        }
+        value
+    }
+
+    fn string(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
+        let DeValue::String(text) = value.get_ref() else {
+            self.wrong_type(value, what, "a string");
+            return None;
+        };
+        // A file saved on Windows may carry CRLF inside multi-line strings.
+        let text = text.replace("\r\n", "\n");
+        if let Some(bad) = text.chars().find(|c| is_forbidden(*c)) {
+            self.report.error(
+                value.span(),
+                format!(
+                    "{what} contains the control character U+{:04X}; remove it (only newline and tab are allowed in text)",
+                    bad as u32
+                ),
+            );
+            return None;
+        }
+        Some(text)
+    }
+
+    fn non_empty(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
+        let text = self.string(value, what)?;
+        if text.trim().is_empty() {
+            self.report
+                .error(value.span(), format!("{what} is empty; write some text"));
+            return None;
+        }
+        Some(text)
+    }
+
+    fn id(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
+        let text = self.string(value, what)?;
+        self.check_id(&text, value.span(), what).then_some(text)
+    }
+
+    fn check_id(&mut self, text: &str, span: Range<usize>, what: &str) -> bool {
+        if is_id(text) {
+            return true;
+        }
+        let why = if text.len() > 64 {
+            format!("is {} characters long; at most 64 are allowed", text.len())
+        } else {
+            "may hold only lowercase letters a-z, digits and hyphens, and must start with a letter or digit".to_owned()
+        };
+        let suggestion: String = text
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        let suggestion = suggestion.trim_matches('-');
+        let hint = if is_id(suggestion) {
+            format!(", such as \"{suggestion}\"")
+        } else {
+            String::new()
+        };
+        self.report
+            .error(span, format!("{what} \"{text}\" {why}{hint}"));
+        false
+    }
+
+    fn number(&mut self, value: &Value<'_>, what: &str) -> Option<f64> {
+        let number = match value.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => {
+                self.wrong_type(value, what, "a number");
+                return None;
+            }
+        };
+        if number.is_none() {
+            self.report.error(
+                value.span(),
+                format!("{what} is not a number this program can hold"),
+            );
+        }
+        number
+    }
+
+    fn non_negative(&mut self, value: &Value<'_>, what: &str) -> Option<f64> {
+        let number = self.number(value, what)?;
+        if !number.is_finite() || number < 0.0 {
+            self.report.error(
+                value.span(),
+                format!("{what} must be a finite number >= 0, found {number}"),
+            );
+            return None;
+        }
+        Some(number)
+    }
+
+    fn finite(&mut self, value: &Value<'_>, what: &str) -> Option<f64> {
+        let number = self.number(value, what)?;
+        if !number.is_finite() {
+            self.report.error(
+                value.span(),
+                format!("{what} must be a finite number, found {number}"),
+            );
+            return None;
+        }
+        Some(number)
+    }
+
+    fn boolean(&mut self, value: &Value<'_>, what: &str) -> Option<bool> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(value, what, "true or false");
+                None
+            }
+        }
+    }
+
+    fn table<'v, 'i>(&mut self, value: &'v Value<'i>, what: &str) -> Option<&'v DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(table) => Some(table),
+            _ => {
+                self.wrong_type(value, what, "a table");
+                None
+            }
+        }
+    }
+
+    fn array<'v, 'i>(&mut self, value: &'v Value<'i>, what: &str) -> Option<&'v [Value<'i>]> {
+        match value.get_ref() {
+            DeValue::Array(array) => Some(&array[..]),
+            _ => {
+                self.wrong_type(value, what, "an array");
+                None
+            }
+        }
+    }
+
+    fn wrong_type(&mut self, value: &Value<'_>, what: &str, wanted: &str) {
+        self.report.error(
+            value.span(),
+            format!(
+                "{what} must be {wanted}, found {}",
+                type_name(value.get_ref())
+            ),
+        );
+    }
+
+    fn checklist(&mut self, root: &DeTable<'_>, whole: Range<usize>) -> Option<Checklist> {
+        const KEYS: &[&str] = &["format", "checklist", "responses", "section"];
+        let mut fields = Fields::new(root, 0..0, KEYS);
+
+        let format = fields.get("format").and_then(|v| self.format(v));
+        let meta = match fields.get("checklist") {
+            Some(value) => self.meta(value),
+            None => {
+                self.report.error(
+                    0..0,
+                    "the file has no [checklist] table: add one with id, title and touchpoint",
+                );
+                None
+            }
+        };
+        let responses = match fields.get("responses") {
+            Some(value) => self.responses(value),
+            None => Some(BTreeMap::new()),
+        };
+        // Names of sets that exist, even if broken, so that items using them
+        // do not report a second, misleading error.
+        let declared: HashSet<String> = fields
+            .table
+            .get("responses")
+            .and_then(|v| v.get_ref().as_table())
+            .map(|t| t.iter().map(|(k, _)| k.get_ref().to_string()).collect())
+            .unwrap_or_default();
+        let sets = responses.clone().unwrap_or_default();
+        let sections = match fields.get("section") {
+            Some(value) => self.sections(value, &sets, &declared),
+            None => {
+                self.report.error(
+                    whole.end..whole.end,
+                    "the checklist has no sections: add a [[section]] with id, title and at least one [[section.item]]",
+                );
+                None
+            }
+        };
+        self.unknown_keys(&fields, "the top level");
+
+        Some(Checklist {
+            format,
+            checklist: meta?,
+            responses: responses?,
+            section: sections?,
+        })
+    }
+
+    fn format(&mut self, value: &Value<'_>) -> Option<u32> {
+        let DeValue::Integer(raw) = value.get_ref() else {
+            self.wrong_type(value, "format", "an integer");
+            return None;
+        };
+        match i64::from_str_radix(raw.as_str(), raw.radix()) {
+            Ok(n) if n == i64::from(FORMAT) => Some(FORMAT),
+            Ok(n) if n > i64::from(FORMAT) => {
+                self.report.error(
+                    value.span(),
+                    format!("format {n} is newer than this touchpoint understands (it reads format {FORMAT}); update touchpoint"),
+                );
+                None
+            }
+            _ => {
+                self.report.error(
+                    value.span(),
+                    format!("format must be {FORMAT}, found {}", raw.as_str()),
+                );
+                None
+            }
+        }
+    }
+
+    fn meta(&mut self, value: &Value<'_>) -> Option<Meta> {
+        const KEYS: &[&str] = &[
+            "id",
+            "title",
+            "touchpoint",
+            "version",
+            "language",
+            "description",
+        ];
+        let table = self.table(value, "[checklist]")?;
+        let mut f = Fields::new(table, value.span(), KEYS);
+        let place = "[checklist]";
+        let id = self
+            .required(&mut f, "id", place, "\"hotel-check-in\"")
+            .and_then(|v| self.id(v, "checklist id"));
+        let title = self
+            .required(&mut f, "title", place, "\"Hotel check-in\"")
+            .and_then(|v| self.non_empty(v, "checklist title"));
+        let touchpoint = self
+            .required(&mut f, "touchpoint", place, "\"check-in\"")
+            .and_then(|v| self.id(v, "touchpoint"));
+        let version = f.get("version").map(|v| self.string(v, "version"));
+        let language = f.get("language").map(|v| {
+            let tag = self.string(v, "language")?;
+            if is_language_tag(&tag) {
+                Some(tag)
+            } else {
+                self.report.error(
+                    v.span(),
+                    format!("language \"{tag}\" is not a BCP 47 language tag; write one such as \"en\", \"ru\" or \"pt-BR\""),
+                );
+                None
+            }
+        });
+        let description = f.get("description").map(|v| self.string(v, "description"));
+        self.unknown_keys(&f, place);
+        Some(Meta {
+            id: id?,
+            title: title?,
+            touchpoint: touchpoint?,
+            version: optional(version)?,
+            language: optional(language)?,
+            description: optional(description)?,
+        })
+    }
+
+    fn responses(&mut self, value: &Value<'_>) -> Option<BTreeMap<String, ResponseSet>> {
+        let table = self.table(value, "[responses]")?;
+        let mut sets = BTreeMap::new();
+        let mut ok = true;
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            if BUILT_IN_RESPONSES.contains(&name) {
+                self.report.error(
+                    key.span(),
+                    format!(
+                        "[responses.{name}] redefines a built-in response; choose another name"
+                    ),
+                );
+                ok = false;
+                continue;
+            }
+            if !self.check_id(name, key.span(), "response name") {
+                ok = false;
+                continue;
+            }
+            match self.response_set(name, value) {
+                Some(set) => {
+                    sets.insert(name.to_owned(), set);
+                }
+                None => ok = false,
+            }
+        }
+        ok.then_some(sets)
+    }
+
+    fn response_set(&mut self, name: &str, value: &Value<'_>) -> Option<ResponseSet> {
+        const KEYS: &[&str] = &["options"];
+        let place = format!("[responses.{name}]");
+        let table = self.table(value, &place)?;
+        let mut f = Fields::new(table, value.span(), KEYS);
+        let options = self
+            .required(
+                &mut f,
+                "options",
+                &place,
+                "[{ id = \"yes\", label = \"Yes\", score = 1 }]",
+            )
+            .and_then(|v| Some((v, self.array(v, "options")?)));
+        self.unknown_keys(&f, &place);
+        let (options_value, options) = options?;
+        if options.is_empty() {
+            self.report.error(
+                options_value.span(),
+                format!("{place} has no options: add at least one"),
+            );
+            return None;
+        }
+        if options.len() > 9 {
+            self.report.error(
+                options_value.span(),
+                format!(
+                    "{place} has {} options; at most 9 are allowed, one for each key 1 to 9",
+                    options.len()
+                ),
+            );
+        }
+        let mut choices = Vec::new();
+        let mut seen = HashSet::new();
+        let mut ok = true;
+        for option in options {
+            match self.choice(option, &place) {
+                Some(choice) => {
+                    if !seen.insert(choice.id.clone()) {
+                        self.report.error(
+                            option.span(),
+                            format!(
+                                "option \"{}\" appears twice in {place}; option ids must be unique",
+                                choice.id
+                            ),
+                        );
+                        ok = false;
+                    }
+                    choices.push(choice);
+                }
+                None => ok = false,
+            }
+        }
+        let scored = choices.iter().filter(|c| c.score.is_some()).count();
+        if ok && scored != 0 && scored != choices.len() {
+            self.report.error(
+                options_value.span(),
+                format!("in {place} some options have a score and some do not; give every option a score, or none for an unscored choice"),
+            );
+            ok = false;
+        }
+        (ok && choices.len() <= 9).then_some(ResponseSet { options: choices })
+    }
+
+    fn choice(&mut self, value: &Value<'_>, place: &str) -> Option<Choice> {
+        const KEYS: &[&str] = &["id", "label", "score"];
+        let what = format!("an option of {place}");
+        let table = self.table(value, &what)?;
+        let mut f = Fields::new(table, value.span(), KEYS);
+        let id = self
+            .required(&mut f, "id", &what, "\"fast\"")
+            .and_then(|v| self.id(v, "option id"));
+        let label = self
+            .required(&mut f, "label", &what, "\"Under a minute\"")
+            .and_then(|v| self.non_empty(v, "option label"));
+        let score = f.get("score").map(|v| self.non_negative(v, "score"));
+        self.unknown_keys(&f, &what);
+        Some(Choice {
+            id: id?,
+            label: label?,
+            score: optional(score)?,
+        })
+    }
+
+    fn sections(
+        &mut self,
+        value: &Value<'_>,
+        sets: &BTreeMap<String, ResponseSet>,
+        declared: &HashSet<String>,
+    ) -> Option<Vec<Section>> {
+        let DeValue::Array(array) = value.get_ref() else {
+            self.report.error(
+                value.span(),
+                format!(
+                    "section must be an array of tables written [[section]], found {}",
+                    type_name(value.get_ref())
+                ),
+            );
+            return None;
+        };
+        if array.is_empty() {
+            self.report.error(
+                value.span(),
+                "the checklist has no sections: add a [[section]]",
+            );
+            return None;
+        }
+        // Every item id in file order, so that show_if can tell "later" from "missing".
+        let order: HashMap<String, usize> = array
+            .iter()
+            .filter_map(|s| s.get_ref().as_table()?.get("item")?.get_ref().as_array())
+            .flatten()
+            .filter_map(|i| {
+                Some(
+                    i.get_ref()
+                        .as_table()?
+                        .get("id")?
+                        .get_ref()
+                        .as_str()?
+                        .to_owned(),
+                )
+            })
+            .enumerate()
+            .fold(HashMap::new(), |mut order, (n, id)| {
+                order.entry(id).or_insert(n);
+                order
+            });
+        let mut context = ItemContext {
+            sets,
+            declared,
+            order,
+            earlier: HashMap::new(),
+            item_ids: HashMap::new(),
+            position: 0,
+        };
+        let mut section_ids = HashSet::new();
+        let mut sections = Vec::new();
+        let mut ok = true;
+        for section in array.iter() {
+            match self.section(section, &mut section_ids, &mut context) {
+                Some(section) => sections.push(section),
+                None => ok = false,
+            }
+        }
+        ok.then_some(sections)
+    }
+
+    fn section(
+        &mut self,
+        value: &Value<'_>,
+        ids: &mut HashSet<String>,
+        context: &mut ItemContext<'_>,
+    ) -> Option<Section> {
+        const KEYS: &[&str] = &["id", "title", "description", "item"];
+        let table = self.table(value, "a [[section]]")?;
+        let mut f = Fields::new(table, value.span(), KEYS);
+        let place = "[[section]]";
+        let id = self
+            .required(&mut f, "id", place, "\"desk\"")
+            .and_then(|v| {
+                let id = self.id(v, "section id")?;
+                if !ids.insert(id.clone()) {
+                    self.report.error(
+                        v.span(),
+                        format!("section id \"{id}\" is used twice; section ids must be unique in a checklist"),
+                    );
+                    return None;
+                }
+                Some(id)
+            });
+        let title = self
+            .required(&mut f, "title", place, "\"At the front desk\"")
+            .and_then(|v| self.non_empty(v, "section title"));
+        let description = f.get("description").map(|v| self.string(v, "description"));
+        let name = table
+            .get("id")
+            .and_then(|v| v.get_ref().as_str())
+            .map_or_else(
+                || "without an id".to_owned(),
+                |id| format!("\"{}\"", inert(id)),
+            );
+        let items = match f.get("item") {
+            Some(value) => match value.get_ref() {
+                DeValue::Array(array) if !array.is_empty() => {
+                    let mut items = Vec::new();
+                    let mut ok = true;
+                    for item in array.iter() {
+                        match self.item(item, context) {
+                            Some(item) => items.push(item),
+                            None => ok = false,
+                        }
+                    }
+                    ok.then_some(items)
+                }
+                DeValue::Array(_) => {
+                    self.report.error(
+                        value.span(),
+                        format!("section {name} has no items: add at least one [[section.item]]"),
+                    );
+                    None
+                }
+                other => {
+                    self.report.error(
+                        value.span(),
+                        format!(
+                            "item must be an array of tables written [[section.item]], found {}",
+                            type_name(other)
+                        ),
+                    );
+                    None
+                }
+            },
+            None => {
+                self.report.error(
+                    value.span(),
+                    format!(
+                        "section {name} has no items: add at least one [[section.item]] after it"
+                    ),
+                );
+                None
+            }
+        };
+        self.unknown_keys(&f, place);
+        Some(Section {
+            id: id?,
+            title: title?,
+            description: optional(description)?,
+            item: items?,
+        })
+    }
+
+    fn item(&mut self, value: &Value<'_>, context: &mut ItemContext<'_>) -> Option<Item> {
+        const KEYS: &[&str] = &[
+            "id", "prompt", "guidance", "response", "weight", "critical", "na", "tags", "show_if",
+            "unit", "min", "max",
+        ];
+        let position = context.position;
+        context.position += 1;
+        let table = self.table(value, "a [[section.item]]")?;
+        let mut f = Fields::new(table, value.span(), KEYS);
+        let place = "[[section.item]]";
+        let id = self
+            .required(&mut f, "id", place, "\"greeted-by-name\"")
+            .and_then(|v| {
+                let id = self.id(v, "item id")?;
+                if context.item_ids.insert(id.clone(), ()).is_some() {
+                    self.report.error(
+                        v.span(),
+                        format!(
+                            "item id \"{id}\" is used twice; item ids must be unique in a checklist"
+                        ),
+                    );
+                    return None;
+                }
+                Some(id)
+            });
+        let prompt = self
+            .required(&mut f, "prompt", place, "\"Agent used the guest's name\"")
+            .and_then(|v| self.non_empty(v, "prompt"));
+        let guidance = f.get("guidance").map(|v| self.string(v, "guidance"));
+
+        // The response decides which other keys make sense.
+        let response_value = f.get("response");
+        let response: Option<Option<String>> = match response_value {
+            None => Some(None),
+            Some(v) => self.string(v, "response").and_then(|name| {
+                let known =
+                    BUILT_IN_RESPONSES.contains(&name.as_str()) || context.declared.contains(&name);
+                if known {
+                    return Some(Some(name));
+                }
+                let mut names: Vec<&str> = BUILT_IN_RESPONSES.to_vec();
+                names.extend(context.declared.iter().map(String::as_str));
+                let hint = match did_you_mean(&name, &names) {
+                    Some(near) => format!(" — did you mean \"{near}\"?"),
+                    None => format!(
+                        "; use one of {}, or define it under [responses.{}]",
+                        list(&names),
+                        inert(&name)
+                    ),
+                };
+                self.report.error(
+                    v.span(),
+                    format!("response \"{name}\" is not defined{hint}"),
+                );
+                None
+            }),
+        };
+        let response_name = response
+            .clone()
+            .flatten()
+            .unwrap_or_else(|| "yes-no".to_owned());
+        let options: Option<Vec<String>> = match response_name.as_str() {
+            "yes-no" => Some(YES_NO.iter().map(|c| c.id.clone()).collect()),
+            "grade" => Some(GRADE.iter().map(|c| c.id.clone()).collect()),
+            "text" | "number" => None,
+            name => context
+                .sets
+                .get(name)
+                .map(|s| s.options.iter().map(|c| c.id.clone()).collect()),
+        };
+        let scored = match response_name.as_str() {
+            "yes-no" | "grade" => true,
+            "text" | "number" => false,
+            name => context
+                .sets
+                .get(name)
+                .is_none_or(|s| s.options.iter().any(|o| o.score.is_some())),
+        };
+
+        let weight = f.get("weight").map(|v| self.non_negative(v, "weight"));
+        let critical = f.get("critical").map(|v| {
+            let critical = self.boolean(v, "critical")?;
+            if critical && !scored && response.is_some() {
+                self.report.error(
+                    v.span(),
+                    format!("critical applies only to scored responses, and \"{response_name}\" has no scores; remove critical or use a scored response"),
+                );
+                return None;
+            }
+            Some(critical)
+        });
+        let na = f.get("na").map(|v| self.boolean(v, "na"));
+        let tags = f.get("tags").map(|v| self.tags(v));
+        let show_if = f.get("show_if").map(|v| self.show_if(v, position, context));
+
+        let (mut unit, mut min, mut max) = (Some(None), Some(None), Some(None));
+        for key in ["unit", "min", "max"] {
+            let Some(v) = f.get(key) else { continue };
+            if response_name != "number" {
+                self.report.error(
+                    v.span(),
+                    format!("{key} applies only to number items, and this item's response is \"{response_name}\"; remove it or set response = \"number\""),
+                );
+                continue;
+            }
+            match key {
+                "unit" => unit = self.string(v, "unit").map(Some),
+                "min" => min = self.finite(v, "min").map(Some),
+                _ => max = self.finite(v, "max").map(Some),
+            }
+        }
+        if let (Some(Some(lo)), Some(Some(hi))) = (min, max)
+            && lo > hi
+        {
+            let span = f.table.get("max").map_or(value.span(), |v| v.span());
+            self.report.error(
+                span,
+                format!("max ({hi}) is less than min ({lo}); swap them"),
+            );
+        }
+        self.unknown_keys(&f, place);
+
+        let id = id?;
+        context
+            .earlier
+            .insert(id.clone(), (response_name.clone(), options));
+        Some(Item {
+            id,
+            prompt: prompt?,
+            guidance: optional(guidance)?,
+            response: response?,
+            weight: optional(weight)?,
+            critical: optional(critical)?,
+            na: optional(na)?,
+            tags: tags.unwrap_or(Some(Vec::new()))?,
+            show_if: optional(show_if)?,
+            unit: unit?,
+            min: min?,
+            max: max?,
+        })
+    }
+
+    fn tags(&mut self, value: &Value<'_>) -> Option<Vec<String>> {
+        let array = self.array(value, "tags")?;
+        let mut tags = Vec::new();
+        let mut ok = true;
+        for tag in array {
+            match self.id(tag, "tag") {
+                Some(t) if tags.contains(&t) => {
+                    self.report.error(
+                        tag.span(),
+                        format!("tag \"{t}\" is listed twice; list it once"),
+                    );
+                    ok = false;
+                }
+                Some(t) => tags.push(t),
+                None => ok = false,
+            }
+        }
+        ok.then_some(tags)
+    }
+
+    fn show_if(
+        &mut self,
+        value: &Value<'_>,
+        position: usize,
+        context: &ItemContext<'_>,
+    ) -> Option<ShowIf> {
+        const KEYS: &[&str] = &["item", "is"];
+        let table = self.table(value, "show_if")?;
+        let mut f = Fields::new(table, value.span(), KEYS);
+        let place = "show_if";
+        let item_value = self.required(&mut f, "item", place, "\"had-queue\"");
+        let is_value = self.required(&mut f, "is", place, "\"yes\"");
+        self.unknown_keys(&f, place);
+        let item_value = item_value?;
+        let target = self.string(item_value, "show_if item")?;
+        let is = match is_value?.get_ref() {
+            DeValue::String(_) => OneOrMany::One(self.string(is_value?, "show_if is")?),
+            DeValue::Array(array) => {
+                if array.is_empty() {
+                    self.report.error(
+                        is_value?.span(),
+                        "show_if is an empty list, so the item could never be shown; list at least one option id",
+                    );
+                    return None;
+                }
+                let mut ids = Vec::new();
+                for v in array.iter() {
+                    ids.push(self.string(v, "show_if is")?);
+                }
+                OneOrMany::Many(ids)
+            }
+            _ => {
+                self.wrong_type(
+                    is_value?,
+                    "show_if is",
+                    "an option id or a list of option ids",
+                );
+                return None;
+            }
+        };
+        let Some((response, options)) = context.earlier.get(&target) else {
+            let message = match context.order.get(&target) {
+                Some(at) if *at >= position => format!(
+                    "show_if refers to \"{target}\", which comes after this item; conditions may only look back"
+                ),
+                Some(_) => format!("show_if refers to \"{target}\", which has errors of its own"),
+                None => {
+                    let earlier: Vec<&str> = context.earlier.keys().map(String::as_str).collect();
+                    match did_you_mean(&target, &earlier) {
+                        Some(near) => format!(
+                            "show_if refers to \"{target}\", which is not an item of this checklist — did you mean \"{near}\"?"
+                        ),
+                        None => format!(
+                            "show_if refers to \"{target}\", which is not an item of this checklist; name an earlier item's id"
+                        ),
+                    }
+                }
+            };
+            self.report.error(item_value.span(), message);
+            return None;
+        };
+        let Some(options) = options else {
+            self.report.error(
+                item_value.span(),
+                format!("show_if refers to \"{target}\", a {response} item; conditions need an item with options (yes-no, grade or a response set)"),
+            );
+            return None;
+        };
+        let is_span = is_value?.span();
+        let mut ok = true;
+        for id in is.ids() {
+            if !options.contains(id) {
+                let hint =
+                    match did_you_mean(id, &options.iter().map(String::as_str).collect::<Vec<_>>())
+                    {
+                        Some(near) => format!(" — did you mean \"{near}\"?"),
+                        None => format!(
+                            "; use one of {}",
+                            list(&options.iter().map(String::as_str).collect::<Vec<_>>())
+                        ),
+                    };
+                self.report.error(
+                    is_span.clone(),
+                    format!("\"{id}\" is not an option of \"{target}\" ({response}){hint}"),
+                );
+                ok = false;
+            }
+        }
+        ok.then_some(ShowIf { item: target, is })
+    }
+}
+
+/// What the walk of the items needs to know about the rest of the checklist.
+struct ItemContext<'s> {
+    sets: &'s BTreeMap<String, ResponseSet>,
+    declared: &'s HashSet<String>,
+    /// Position of every item id in the file, for "comes after" messages.
+    order: HashMap<String, usize>,
+    /// Items already read: their response name and option ids, if any.
+    earlier: HashMap<String, (String, Option<Vec<String>>)>,
+    item_ids: HashMap<String, ()>,
+    position: usize,
+}
+
+/// An optional key: absent `Some(None)`, present and good `Some(Some(x))`,
+/// present and bad `None`.
+fn optional<T>(key: Option<Option<T>>) -> Option<Option<T>> {
+    key.map_or(Some(None), |v| v.map(Some))
+}
+
+fn list(words: &[&str]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    quoted.join(", ")
+}

@@ -1,0 +1,112 @@
+//! The command line, as SPEC.md gives it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Service audits in the terminal: work through TOML checklists for each
+/// touchpoint of the guest journey and leave with a timestamped record.
+#[derive(Debug, Parser)]
+#[command(name = "touchpoint", version, about, long_about = None)]
+pub struct Cli {
+    /// Data folder for visits (default: the platform's data folder).
+    #[arg(long, global = true, env = "TOUCHPOINT_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// What to do; with none, the home screen opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands of touchpoint.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a visit and open it.
+    New {
+        /// Name of the site audited, such as "Hotel Metropol".
+        #[arg(long)]
+        site: Option<String>,
+        /// Auditor's name (default: the config's, else the login name).
+        #[arg(long)]
+        auditor: Option<String>,
+        /// Checklists: paths, or ids of bundled or user checklists
+        /// (default: the bundled hotel stay).
+        #[arg(value_name = "CHECKLIST")]
+        checklists: Vec<String>,
+    },
+    /// Reopen a draft (the latest when no ID is given); a final visit opens read-only.
+    Resume {
+        /// Visit id, as `touchpoint list` shows it.
+        id: Option<String>,
+    },
+    /// List visits: id, site, status, progress, score, updated.
+    List,
+    /// Write a visit's record in another format.
+    Export {
+        /// Visit id.
+        id: String,
+        /// Where to write (default: standard output).
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Toml)]
+        format: ExportFormat,
+    },
+    /// Aggregate records into one review.
+    Report {
+        /// Record files or folders (default: the final visits in the data folder).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+    },
+    /// Check checklist files or folders of them; exit 1 on any error.
+    Validate {
+        /// Checklist files, or folders holding .toml files.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List the checklists available, with their source.
+    Checklists,
+    /// Print a JSON Schema, for editor completion.
+    Schema {
+        /// Which file format.
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
+}
+
+/// Formats `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The record itself.
+    Toml,
+    /// The same facts as JSON.
+    Json,
+    /// One row per observation.
+    Csv,
+    /// A review document.
+    Md,
+}
+
+/// Formats `report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A table for the terminal.
+    Table,
+    /// Markdown.
+    Md,
+    /// CSV.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+/// Files a JSON Schema can be printed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// Checklist files.
+    Checklist,
+    /// Visit records.
+    Record,
+}

@@ -1,0 +1,10 @@
+//! touchpoint: service audits in the terminal.
+//!
+//! The core (`checklist`, `visit`, `score`, `record`) does no I/O and takes time
+//! as an argument; `store` owns the data folder; `tui` is a thin shell over both.
+
+pub mod checklist;
+pub mod cli;
+pub mod config;
+pub mod score;
+pub mod visit;
