@@ -102,8 +102,8 @@ struct Change {
     at: ItemRef,
     before: Entry,
     after: Entry,
-    /// Note edits typed in one go are merged into one step.
-    note_edit: bool,
+    /// Text typed in one go (a note, a text value) is one undo step.
+    typing: bool,
 }
 
 /// The facts of a visit that are not answers.
@@ -379,21 +379,37 @@ impl Visit {
         let mut after = current.clone();
         after.note = note.to_owned();
         after.at = Some(now.clone());
-        let merge = typing
-            && self
-                .undo
-                .last()
-                .is_some_and(|c| c.note_edit && c.at == at && self.redo.is_empty());
-        if merge {
-            self.entries[at.checklist][at.item] = after.clone();
-            if let Some(last) = self.undo.last_mut() {
-                last.after = after;
-            }
-            self.header.updated = now.clone();
-        } else {
-            let before = current.clone();
-            self.apply(at, before, after, typing, now);
+        self.record(at, after, typing, now);
+        Ok(true)
+    }
+
+    /// Sets the value of a `text` item as it is typed: consecutive edits of the
+    /// same item make one undo step, and an empty text clears the answer.
+    pub fn type_text(
+        &mut self,
+        at: ItemRef,
+        text: &str,
+        now: &ZonedDateTime,
+    ) -> Result<bool, VisitError> {
+        if self.is_final() {
+            return Err(VisitError::ReadOnly);
         }
+        let (_, item) = self.item(at).ok_or(VisitError::NoItem)?;
+        let answer = (!text.is_empty()).then(|| Answer::Text(text.to_owned()));
+        if let Some(answer) = &answer {
+            self.check(item, at, answer)?;
+        }
+        let current = &self.entries[at.checklist][at.item];
+        if current.answer == answer {
+            return Ok(false);
+        }
+        let mut after = current.clone();
+        if answer.is_some() && after.first_at.is_none() {
+            after.first_at = Some(now.clone());
+        }
+        after.answer = answer;
+        after.at = Some(now.clone());
+        self.record(at, after, true, now);
         Ok(true)
     }
 
@@ -410,12 +426,30 @@ impl Visit {
         Ok(true)
     }
 
+    /// Applies `after` to the item at `at` as one undo step, or, while
+    /// `typing` the same item, as part of the step typing began.
+    fn record(&mut self, at: ItemRef, after: Entry, typing: bool, now: &ZonedDateTime) {
+        let merge = typing
+            && self.redo.is_empty()
+            && self.undo.last().is_some_and(|c| c.typing && c.at == at);
+        if merge {
+            self.entries[at.checklist][at.item] = after.clone();
+            if let Some(last) = self.undo.last_mut() {
+                last.after = after;
+            }
+            self.header.updated = now.clone();
+        } else {
+            let before = self.entries[at.checklist][at.item].clone();
+            self.apply(at, before, after, typing, now);
+        }
+    }
+
     fn apply(
         &mut self,
         at: ItemRef,
         before: Entry,
         after: Entry,
-        note_edit: bool,
+        typing: bool,
         now: &ZonedDateTime,
     ) {
         self.entries[at.checklist][at.item] = after.clone();
@@ -423,7 +457,7 @@ impl Visit {
             at,
             before,
             after,
-            note_edit,
+            typing,
         });
         self.redo.clear();
         self.header.updated = now.clone();
@@ -438,7 +472,7 @@ impl Visit {
         self.entries[change.at.checklist][change.at.item] = change.before.clone();
         let at = change.at;
         self.redo.push(Change {
-            note_edit: false,
+            typing: false,
             ..change
         });
         self.header.updated = now.clone();

@@ -235,6 +235,19 @@ pub static GRADE: LazyLock<Vec<Choice>> = LazyLock::new(|| {
     ]
 });
 
+/// `yes-no` for checklists in Russian.
+pub static YES_NO_RU: LazyLock<Vec<Choice>> =
+    LazyLock::new(|| vec![choice("yes", "Да", 1.0), choice("no", "Нет", 0.0)]);
+
+/// `grade` for checklists in Russian.
+pub static GRADE_RU: LazyLock<Vec<Choice>> = LazyLock::new(|| {
+    vec![
+        choice("missed", "Ниже стандарта", 0.0),
+        choice("met", "Стандарт выполнен", 1.0),
+        choice("exceeded", "Превзошли ожидания", 2.0),
+    ]
+});
+
 /// Response names that a file may not define under `[responses]`.
 pub const BUILT_IN_RESPONSES: [&str; 4] = ["yes-no", "grade", "text", "number"];
 
@@ -264,7 +277,16 @@ impl Checklist {
     /// How `item` is answered. A validated checklist always resolves; an unknown
     /// set name (impossible after validation) resolves to free text.
     pub fn response<'a>(&'a self, item: &'a Item) -> Response<'a> {
+        // Built-in labels follow the checklist's language where we have them;
+        // option ids and scores never change.
+        let russian = self
+            .checklist
+            .language
+            .as_deref()
+            .is_some_and(|l| l == "ru" || l.starts_with("ru-"));
         match item.response_name() {
+            "yes-no" if russian => Response::Options(&YES_NO_RU),
+            "grade" if russian => Response::Options(&GRADE_RU),
             "yes-no" => Response::Options(&YES_NO),
             "grade" => Response::Options(&GRADE),
             "number" => Response::Number {

@@ -1,0 +1,672 @@
+//! The visit screen's state and how actions change it. Drawing lives in
+//! `view`; saving is a function handed in, so this file knows no file format.
+
+use std::cell::Cell;
+
+use jiff::ZonedDateTime;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use super::action::Action;
+use super::keymap;
+use super::theme::Theme;
+use crate::checklist::Response;
+use crate::score;
+use crate::visit::{Answer, ItemRef, Visit};
+
+/// Writes the visit to disk; an error is a short human reason.
+pub type Saver = Box<dyn FnMut(&Visit) -> Result<(), String>>;
+
+/// Tells the time; a function so tests can fix it.
+pub type Clock = Box<dyn Fn() -> ZonedDateTime>;
+
+/// What the screen is doing besides showing the visit.
+pub enum Mode {
+    /// Moving and answering.
+    Normal,
+    /// The key list.
+    Help,
+    /// Editing the note of an item.
+    Note {
+        /// The item.
+        at: ItemRef,
+        /// The editor.
+        editor: Box<TextArea<'static>>,
+    },
+    /// Editing the note of the visit.
+    VisitNote {
+        /// The editor.
+        editor: Box<TextArea<'static>>,
+    },
+    /// Editing the value of a text item.
+    Text {
+        /// The item.
+        at: ItemRef,
+        /// The editor.
+        editor: Box<TextArea<'static>>,
+    },
+    /// Typing the value of a number item.
+    Number {
+        /// The item.
+        at: ItemRef,
+        /// The value as typed.
+        input: String,
+    },
+    /// Typing a search.
+    Search {
+        /// The query as typed.
+        query: String,
+        /// Where the search started, to go back on Esc.
+        origin: (usize, usize),
+    },
+    /// The finalize summary.
+    Finalize {
+        /// The highlighted line of the summary's list.
+        selected: usize,
+    },
+    /// Leaving while the last save failed.
+    ConfirmQuit,
+}
+
+/// Something the finalize summary asks the auditor to look at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Issue {
+    /// A shown item without an answer.
+    Unanswered(ItemRef),
+    /// A critical item answered with a zero-score option.
+    CriticalFailure(ItemRef),
+    /// A zero-score answer with no note saying why.
+    MissWithoutNote(ItemRef),
+}
+
+impl Issue {
+    /// The item the issue is about.
+    pub fn at(&self) -> ItemRef {
+        match self {
+            Issue::Unanswered(at) | Issue::CriticalFailure(at) | Issue::MissWithoutNote(at) => *at,
+        }
+    }
+}
+
+/// The visit screen.
+pub struct App {
+    /// The visit being worked on.
+    pub visit: Visit,
+    /// Index of the checklist shown.
+    pub tab: usize,
+    /// Selected item of each checklist.
+    pub cursor: Vec<usize>,
+    /// What the screen is doing.
+    pub mode: Mode,
+    /// A one-line message for the status bar.
+    pub message: Option<String>,
+    /// Why the last save failed, until a save succeeds.
+    pub save_error: Option<String>,
+    /// Colours or not.
+    pub theme: Theme,
+    /// First row of the item list on screen; kept between frames.
+    pub scroll: Cell<usize>,
+    /// Set when the auditor leaves.
+    pub quit: bool,
+    saver: Saver,
+    clock: Clock,
+}
+
+impl App {
+    /// A screen over `visit` that saves with `saver` after every change.
+    pub fn new(visit: Visit, saver: Saver, clock: Clock, theme: Theme) -> App {
+        let cursor = (0..visit.checklists.len())
+            .map(|c| visit.visibility(c).iter().position(|v| *v).unwrap_or(0))
+            .collect();
+        App {
+            visit,
+            tab: 0,
+            cursor,
+            mode: Mode::Normal,
+            message: None,
+            save_error: None,
+            theme,
+            scroll: Cell::new(0),
+            quit: false,
+            saver,
+            clock,
+        }
+    }
+
+    /// The current time.
+    pub fn now(&self) -> ZonedDateTime {
+        (self.clock)()
+    }
+
+    /// The selected item.
+    pub fn selected(&self) -> ItemRef {
+        ItemRef {
+            checklist: self.tab,
+            item: self.cursor.get(self.tab).copied().unwrap_or(0),
+        }
+    }
+
+    /// Shown items of the current checklist, by index.
+    pub fn shown(&self) -> Vec<usize> {
+        shown_items(&self.visit, self.tab)
+    }
+
+    fn save(&mut self) {
+        match (self.saver)(&self.visit) {
+            Ok(()) => self.save_error = None,
+            Err(reason) => self.save_error = Some(reason),
+        }
+    }
+
+    /// Handles one key press.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        match &mut self.mode {
+            Mode::Normal => {
+                if let Some(action) = keymap::lookup(&key) {
+                    self.message = None;
+                    self.act(action);
+                }
+            }
+            Mode::Help => self.mode = Mode::Normal,
+            Mode::Note { .. } | Mode::VisitNote { .. } | Mode::Text { .. } => self.edit_key(key),
+            Mode::Number { .. } => self.number_key(key),
+            Mode::Search { .. } => self.search_key(key),
+            Mode::Finalize { .. } => self.finalize_key(key),
+            Mode::ConfirmQuit => match key.code {
+                KeyCode::Char('y') => self.quit = true,
+                _ => {
+                    self.mode = Mode::Normal;
+                    self.message = Some("still here; the visit is not saved yet".into());
+                }
+            },
+        }
+    }
+
+    /// Does what `action` asks.
+    pub fn act(&mut self, action: Action) {
+        let at = self.selected();
+        match action {
+            Action::Next => self.step(1),
+            Action::Prev => self.step(-1),
+            Action::First => {
+                if let Some(first) = self.shown().first() {
+                    self.cursor[self.tab] = *first;
+                }
+            }
+            Action::Last => {
+                if let Some(last) = self.shown().last() {
+                    self.cursor[self.tab] = *last;
+                }
+            }
+            Action::NextChecklist => self.switch(1),
+            Action::PrevChecklist => self.switch(-1),
+            Action::Choose(n) => {
+                let id = self
+                    .visit
+                    .response(at)
+                    .and_then(|r| r.options().get(usize::from(n) - 1).map(|o| o.id.clone()));
+                match id {
+                    Some(id) => self.answer(at, Some(Answer::Choice(id))),
+                    None => self.message = Some(format!("this item has no option {n}")),
+                }
+            }
+            Action::Yes | Action::No => {
+                let wanted = if action == Action::Yes { "yes" } else { "no" };
+                let has = self
+                    .visit
+                    .response(at)
+                    .is_some_and(|r| r.options().iter().any(|o| o.id == wanted));
+                if has {
+                    self.answer(at, Some(Answer::Choice(wanted.into())));
+                } else {
+                    self.message = Some(format!("{wanted} is not an option here; use the numbers"));
+                }
+            }
+            Action::Na => self.answer(at, Some(Answer::Na)),
+            Action::Clear => self.answer(at, None),
+            Action::EditValue => self.open_value_editor(at),
+            Action::EditNote => {
+                if self.read_only() {
+                    return;
+                }
+                let note = self
+                    .visit
+                    .entry(at)
+                    .map(|e| e.note.clone())
+                    .unwrap_or_default();
+                self.mode = Mode::Note {
+                    at,
+                    editor: Box::new(editor(&note)),
+                };
+            }
+            Action::EditVisitNote => {
+                if self.read_only() {
+                    return;
+                }
+                self.mode = Mode::VisitNote {
+                    editor: Box::new(editor(&self.visit.header.note)),
+                };
+            }
+            Action::Undo => {
+                let now = self.now();
+                match self.visit.undo(&now) {
+                    Some(changed) => {
+                        self.reveal(changed);
+                        self.save();
+                        self.message = Some("undone".into());
+                    }
+                    None => self.message = Some("nothing to undo".into()),
+                }
+            }
+            Action::Redo => {
+                let now = self.now();
+                match self.visit.redo(&now) {
+                    Some(changed) => {
+                        self.reveal(changed);
+                        self.save();
+                        self.message = Some("redone".into());
+                    }
+                    None => self.message = Some("nothing to redo".into()),
+                }
+            }
+            Action::NextUnanswered => self.jump_unanswered(true),
+            Action::PrevUnanswered => self.jump_unanswered(false),
+            Action::Search => {
+                self.mode = Mode::Search {
+                    query: String::new(),
+                    origin: (self.tab, self.cursor[self.tab]),
+                };
+            }
+            Action::Finalize => {
+                if !self.read_only() {
+                    self.mode = Mode::Finalize { selected: 0 };
+                }
+            }
+            Action::Help => self.mode = Mode::Help,
+            Action::Quit => {
+                if self.save_error.is_some() {
+                    self.save();
+                }
+                if self.save_error.is_some() {
+                    self.mode = Mode::ConfirmQuit;
+                } else {
+                    self.quit = true;
+                }
+            }
+        }
+    }
+
+    fn read_only(&mut self) -> bool {
+        if self.visit.is_final() {
+            self.message = Some("this visit is final and opens read-only".into());
+        }
+        self.visit.is_final()
+    }
+
+    fn answer(&mut self, at: ItemRef, answer: Option<Answer>) {
+        let now = self.now();
+        match self.visit.set_answer(at, answer, &now) {
+            Ok(true) => self.save(),
+            Ok(false) => {}
+            Err(e) => self.message = Some(e.to_string()),
+        }
+    }
+
+    fn step(&mut self, delta: isize) {
+        let shown = self.shown();
+        let current = self.cursor[self.tab];
+        let next = if delta > 0 {
+            shown.iter().find(|i| **i > current)
+        } else {
+            shown.iter().rev().find(|i| **i < current)
+        };
+        if let Some(next) = next {
+            self.cursor[self.tab] = *next;
+        }
+    }
+
+    fn switch(&mut self, delta: isize) {
+        let count = self.visit.checklists.len() as isize;
+        if count > 0 {
+            self.tab = (self.tab as isize + delta).rem_euclid(count) as usize;
+            self.scroll.set(0);
+            self.snap();
+        }
+    }
+
+    /// Keeps the cursor on a shown item after visibility changed.
+    fn snap(&mut self) {
+        let shown = self.shown();
+        let current = self.cursor[self.tab];
+        if !shown.contains(&current) {
+            let before = shown.iter().rev().find(|i| **i < current);
+            if let Some(item) = before.or(shown.first()) {
+                self.cursor[self.tab] = *item;
+            }
+        }
+    }
+
+    /// Shows `at`: its checklist, with the cursor on it (or near it if hidden).
+    pub fn reveal(&mut self, at: ItemRef) {
+        self.tab = at.checklist;
+        self.cursor[self.tab] = at.item;
+        self.snap();
+    }
+
+    fn jump_unanswered(&mut self, forward: bool) {
+        let order: Vec<ItemRef> = (0..self.visit.checklists.len())
+            .flat_map(|c| {
+                shown_items(&self.visit, c)
+                    .into_iter()
+                    .map(move |item| ItemRef { checklist: c, item })
+            })
+            .collect();
+        let here = self.selected();
+        let unanswered = |at: &&ItemRef| self.visit.entry(**at).is_some_and(|e| e.answer.is_none());
+        let found = if forward {
+            order
+                .iter()
+                .filter(|at| **at > here)
+                .find(unanswered)
+                .or_else(|| order.iter().find(unanswered))
+        } else {
+            order
+                .iter()
+                .rev()
+                .filter(|at| **at < here)
+                .find(unanswered)
+                .or_else(|| order.iter().rev().find(unanswered))
+        };
+        match found.copied() {
+            Some(at) => self.reveal(at),
+            None => self.message = Some("every shown item is answered".into()),
+        }
+    }
+
+    fn open_value_editor(&mut self, at: ItemRef) {
+        let Some(response) = self.visit.response(at) else {
+            return;
+        };
+        let answer = self.visit.entry(at).and_then(|e| e.answer.clone());
+        match response {
+            Response::Text => {
+                if self.read_only() {
+                    return;
+                }
+                let text = match answer {
+                    Some(Answer::Text(t)) => t,
+                    _ => String::new(),
+                };
+                self.mode = Mode::Text {
+                    at,
+                    editor: Box::new(editor(&text)),
+                };
+            }
+            Response::Number { .. } => {
+                if self.read_only() {
+                    return;
+                }
+                let input = match answer {
+                    Some(Answer::Number(n)) => n.to_string(),
+                    _ => String::new(),
+                };
+                self.mode = Mode::Number { at, input };
+            }
+            Response::Options(_) => {
+                self.message =
+                    Some("Enter edits text and number items; here choose with the numbers".into());
+            }
+        }
+    }
+
+    fn edit_key(&mut self, key: KeyEvent) {
+        let now = self.now();
+        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        let (mut editor, target) = match mode {
+            Mode::Note { at, editor } => (editor, Target::Note(at)),
+            Mode::VisitNote { editor } => (editor, Target::VisitNote),
+            Mode::Text { at, editor } => (editor, Target::Text(at)),
+            other => {
+                self.mode = other;
+                return;
+            }
+        };
+        if key.code == KeyCode::Esc {
+            return;
+        }
+        // Over a slow link, Esc and the next key can arrive together and be
+        // read as Alt+key: close the editor, then handle the key as typed.
+        if key.modifiers.contains(KeyModifiers::ALT) {
+            let mut plain = key;
+            plain.modifiers.remove(KeyModifiers::ALT);
+            self.handle_key(plain);
+            return;
+        }
+        editor.input(key);
+        let text = editor.lines().join("\n");
+        let outcome = match target {
+            Target::Note(at) => self.visit.set_note(at, &text, true, &now),
+            Target::VisitNote => self.visit.set_visit_note(&text, &now),
+            Target::Text(at) => self.visit.type_text(at, &text, &now),
+        };
+        match outcome {
+            Ok(true) => self.save(),
+            Ok(false) => {}
+            Err(e) => self.message = Some(e.to_string()),
+        }
+        self.mode = match target {
+            Target::Note(at) => Mode::Note { at, editor },
+            Target::VisitNote => Mode::VisitNote { editor },
+            Target::Text(at) => Mode::Text { at, editor },
+        };
+    }
+
+    fn number_key(&mut self, key: KeyEvent) {
+        let Mode::Number { at, input } = &mut self.mode else {
+            return;
+        };
+        let at = *at;
+        match key.code {
+            KeyCode::Enter | KeyCode::Esc => {
+                let typed = input.trim().to_owned();
+                let answer = if typed.is_empty() {
+                    None
+                } else {
+                    match typed.replace(',', ".").parse::<f64>() {
+                        Ok(n) if n.is_finite() => Some(Answer::Number(n)),
+                        _ => {
+                            self.message = Some(format!(
+                                "\"{}\" is not a number; nothing was changed",
+                                super::theme::inert(&typed)
+                            ));
+                            if key.code == KeyCode::Esc {
+                                self.mode = Mode::Normal;
+                            }
+                            return;
+                        }
+                    }
+                };
+                let now = self.now();
+                match self.visit.set_answer(at, answer, &now) {
+                    Ok(changed) => {
+                        if changed {
+                            self.save();
+                        }
+                        self.mode = Mode::Normal;
+                    }
+                    Err(e) => {
+                        self.message = Some(format!("{e}; nothing was changed"));
+                        if key.code == KeyCode::Esc {
+                            self.mode = Mode::Normal;
+                        }
+                    }
+                }
+            }
+            KeyCode::Backspace => {
+                input.pop();
+            }
+            KeyCode::Char(c)
+                if !key.modifiers.contains(KeyModifiers::CONTROL)
+                    && input.chars().count() < 32
+                    && !c.is_control() =>
+            {
+                input.push(c);
+            }
+            _ => {}
+        }
+    }
+
+    fn search_key(&mut self, key: KeyEvent) {
+        let Mode::Search { query, origin } = &mut self.mode else {
+            return;
+        };
+        let origin = *origin;
+        match key.code {
+            KeyCode::Esc => {
+                self.tab = origin.0;
+                self.cursor[self.tab] = origin.1;
+                self.mode = Mode::Normal;
+                return;
+            }
+            KeyCode::Enter => {
+                self.mode = Mode::Normal;
+                return;
+            }
+            KeyCode::Backspace => {
+                query.pop();
+            }
+            KeyCode::Char(c)
+                if !key.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() =>
+            {
+                query.push(c)
+            }
+            _ => return,
+        }
+        let query = query.to_lowercase();
+        if query.is_empty() {
+            return;
+        }
+        match find(&self.visit, &query, origin) {
+            Some(at) => {
+                self.reveal(at);
+                self.message = None;
+            }
+            None => self.message = Some("no shown item matches".into()),
+        }
+    }
+
+    fn finalize_key(&mut self, key: KeyEvent) {
+        let Mode::Finalize { selected } = &mut self.mode else {
+            return;
+        };
+        let issues = issues(&self.visit);
+        match key.code {
+            KeyCode::Char('y') => {
+                let now = self.now();
+                match self.visit.finalize(&now) {
+                    Ok(()) => {
+                        self.save();
+                        self.mode = Mode::Normal;
+                        self.message = Some("finalized: the visit is now read-only".into());
+                    }
+                    Err(e) => self.message = Some(e.to_string()),
+                }
+            }
+            KeyCode::Char('j') | KeyCode::Down => {
+                *selected = (*selected + 1).min(issues.len().saturating_sub(1));
+            }
+            KeyCode::Char('k') | KeyCode::Up => *selected = selected.saturating_sub(1),
+            KeyCode::Enter => {
+                if let Some(issue) = issues.get(*selected) {
+                    let at = issue.at();
+                    self.mode = Mode::Normal;
+                    self.reveal(at);
+                }
+            }
+            _ => self.mode = Mode::Normal,
+        }
+    }
+}
+
+enum Target {
+    Note(ItemRef),
+    VisitNote,
+    Text(ItemRef),
+}
+
+fn editor(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    let mut editor = TextArea::new(lines);
+    editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    editor.move_cursor(ratatui_textarea::CursorMove::End);
+    editor
+}
+
+/// Shown items of checklist `c`, by index.
+pub fn shown_items(visit: &Visit, c: usize) -> Vec<usize> {
+    visit
+        .visibility(c)
+        .iter()
+        .enumerate()
+        .filter_map(|(n, v)| v.then_some(n))
+        .collect()
+}
+
+/// The first shown item after `from` (wrapping) whose prompt holds `query`
+/// (lowercase), searching every checklist.
+fn find(visit: &Visit, query: &str, from: (usize, usize)) -> Option<ItemRef> {
+    let order: Vec<ItemRef> = (0..visit.checklists.len())
+        .flat_map(|c| {
+            shown_items(visit, c)
+                .into_iter()
+                .map(move |item| ItemRef { checklist: c, item })
+        })
+        .collect();
+    let start = order
+        .iter()
+        .position(|at| (at.checklist, at.item) >= from)
+        .unwrap_or(0);
+    order
+        .iter()
+        .cycle()
+        .skip(start)
+        .take(order.len())
+        .find(|at| {
+            visit
+                .item(**at)
+                .is_some_and(|(_, item)| item.prompt.to_lowercase().contains(query))
+        })
+        .copied()
+}
+
+/// What the finalize summary lists: critical failures first, then misses
+/// without a note, then unanswered items, each in journey order.
+pub fn issues(visit: &Visit) -> Vec<Issue> {
+    let mut critical = Vec::new();
+    let mut misses = Vec::new();
+    let mut unanswered = Vec::new();
+    for c in 0..visit.checklists.len() {
+        for item in shown_items(visit, c) {
+            let at = ItemRef { checklist: c, item };
+            let Some(entry) = visit.entry(at) else {
+                continue;
+            };
+            if entry.answer.is_none() {
+                unanswered.push(Issue::Unanswered(at));
+                continue;
+            }
+            if let Some((0.0, _)) = score::item_points(visit, at) {
+                let critical_item = visit.item(at).is_some_and(|(_, i)| i.is_critical());
+                if critical_item {
+                    critical.push(Issue::CriticalFailure(at));
+                }
+                if entry.note.trim().is_empty() {
+                    misses.push(Issue::MissWithoutNote(at));
+                }
+            }
+        }
+    }
+    critical.extend(misses);
+    critical.extend(unanswered);
+    critical
+}

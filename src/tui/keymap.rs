@@ -1,0 +1,277 @@
+//! Keys of the visit screen, as data. Lookup and the help screen both read
+//! this table, so help cannot drift from the keys.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// A key with its modifiers, as matched against events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl or Alt, when needed; Shift is part of the character.
+    pub ctrl: bool,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+/// One line of the keymap: the keys, what they do, and how help describes it.
+pub struct Binding {
+    /// Keys that trigger the action.
+    pub keys: &'static [Key],
+    /// The action.
+    pub action: Action,
+    /// What help says about it.
+    pub help: &'static str,
+}
+
+/// The visit screen's keys, in the order help lists them.
+pub const KEYMAP: &[Binding] = &[
+    Binding {
+        keys: &[ch('j'), key(KeyCode::Down)],
+        action: Action::Next,
+        help: "next item",
+    },
+    Binding {
+        keys: &[ch('k'), key(KeyCode::Up)],
+        action: Action::Prev,
+        help: "previous item",
+    },
+    Binding {
+        keys: &[ch('g'), key(KeyCode::Home)],
+        action: Action::First,
+        help: "first item",
+    },
+    Binding {
+        keys: &[ch('G'), key(KeyCode::End)],
+        action: Action::Last,
+        help: "last item",
+    },
+    Binding {
+        keys: &[ch('l'), key(KeyCode::Right), key(KeyCode::Tab)],
+        action: Action::NextChecklist,
+        help: "next touchpoint",
+    },
+    Binding {
+        keys: &[ch('h'), key(KeyCode::Left), key(KeyCode::BackTab)],
+        action: Action::PrevChecklist,
+        help: "previous touchpoint",
+    },
+    Binding {
+        keys: &[ch('1')],
+        action: Action::Choose(1),
+        help: "option 1: Yes, Below",
+    },
+    Binding {
+        keys: &[ch('2')],
+        action: Action::Choose(2),
+        help: "option 2: No, Met",
+    },
+    Binding {
+        keys: &[ch('3')],
+        action: Action::Choose(3),
+        help: "option 3: Exceeded",
+    },
+    Binding {
+        keys: &[ch('4')],
+        action: Action::Choose(4),
+        help: "choose option 4",
+    },
+    Binding {
+        keys: &[ch('5')],
+        action: Action::Choose(5),
+        help: "choose option 5",
+    },
+    Binding {
+        keys: &[ch('6')],
+        action: Action::Choose(6),
+        help: "choose option 6",
+    },
+    Binding {
+        keys: &[ch('7')],
+        action: Action::Choose(7),
+        help: "choose option 7",
+    },
+    Binding {
+        keys: &[ch('8')],
+        action: Action::Choose(8),
+        help: "choose option 8",
+    },
+    Binding {
+        keys: &[ch('9')],
+        action: Action::Choose(9),
+        help: "choose option 9",
+    },
+    Binding {
+        keys: &[ch('y')],
+        action: Action::Yes,
+        help: "Yes",
+    },
+    Binding {
+        keys: &[ch('n')],
+        action: Action::No,
+        help: "No",
+    },
+    Binding {
+        keys: &[ch('0'), ch('-')],
+        action: Action::Na,
+        help: "N/A",
+    },
+    Binding {
+        keys: &[key(KeyCode::Backspace), key(KeyCode::Delete)],
+        action: Action::Clear,
+        help: "clear the answer",
+    },
+    Binding {
+        keys: &[key(KeyCode::Enter)],
+        action: Action::EditValue,
+        help: "type text or number",
+    },
+    Binding {
+        keys: &[ch('e')],
+        action: Action::EditNote,
+        help: "note on the item",
+    },
+    Binding {
+        keys: &[ch('N')],
+        action: Action::EditVisitNote,
+        help: "note on the visit",
+    },
+    Binding {
+        keys: &[ch('u')],
+        action: Action::Undo,
+        help: "undo",
+    },
+    Binding {
+        keys: &[ctrl('r')],
+        action: Action::Redo,
+        help: "redo",
+    },
+    Binding {
+        keys: &[ch(']')],
+        action: Action::NextUnanswered,
+        help: "next unanswered",
+    },
+    Binding {
+        keys: &[ch('[')],
+        action: Action::PrevUnanswered,
+        help: "prev. unanswered",
+    },
+    Binding {
+        keys: &[ch('/')],
+        action: Action::Search,
+        help: "search prompts",
+    },
+    Binding {
+        keys: &[ch('F')],
+        action: Action::Finalize,
+        help: "finalize (review)",
+    },
+    Binding {
+        keys: &[ch('?')],
+        action: Action::Help,
+        help: "this help",
+    },
+    Binding {
+        keys: &[ch('q'), ctrl('c')],
+        action: Action::Quit,
+        help: "leave (all is saved)",
+    },
+];
+
+/// The action bound to `event`, if any.
+pub fn lookup(event: &KeyEvent) -> Option<Action> {
+    let pressed = Key {
+        code: event.code,
+        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+    };
+    KEYMAP
+        .iter()
+        .find(|b| b.keys.contains(&pressed))
+        .map(|b| b.action)
+}
+
+/// How a key is written in help: `j`, `↓`, `Ctrl-r`, `Shift-Tab`.
+pub fn key_name(key: &Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Delete".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        other => format!("{other}"),
+    };
+    if key.ctrl {
+        format!("Ctrl-{name}")
+    } else {
+        name
+    }
+}
+
+/// Help lines generated from the keymap: keys, then what they do. Options
+/// 4 to 9 are folded into one line.
+pub fn help_lines() -> Vec<(String, &'static str)> {
+    let mut lines = Vec::new();
+    for binding in KEYMAP {
+        match binding.action {
+            Action::Choose(n) if n >= 4 => {
+                if n == 4 {
+                    lines.push(("4 … 9".to_owned(), "options 4 to 9"));
+                }
+            }
+            _ => {
+                let keys: Vec<String> = binding.keys.iter().map(key_name).collect();
+                lines.push((keys.join(" "), binding.help));
+            }
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_means_one_thing() {
+        let mut seen: Vec<Key> = Vec::new();
+        for binding in KEYMAP {
+            for key in binding.keys {
+                assert!(!seen.contains(key), "{} is bound twice", key_name(key));
+                seen.push(*key);
+            }
+        }
+    }
+
+    #[test]
+    fn shifted_letters_and_ctrl_are_told_apart() {
+        let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(&shift_g), Some(Action::Last));
+        let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&ctrl_r), Some(Action::Redo));
+        let r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE);
+        assert_eq!(lookup(&r), None);
+    }
+}

@@ -1,0 +1,545 @@
+//! Drawing the visit screen. Everything here takes `&App`: drawing cannot
+//! change the visit. Ratatui diffs frames, so only changed cells reach the
+//! terminal.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::{App, Issue, Mode, shown_items};
+use super::keymap;
+use super::theme::{Theme, inert, mark};
+use crate::checklist::Response;
+use crate::score::{self, percent_text};
+use crate::visit::{Answer, ItemRef, Visit, range_text};
+
+/// The smallest terminal the layout works in.
+pub const MIN_WIDTH: u16 = 60;
+/// The smallest terminal the layout works in.
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Draws the whole screen for `app`.
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let area = frame.area();
+    if too_small(frame, area) {
+        return;
+    }
+    let [header, tabs, body, status] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, header, app);
+    draw_tabs(frame, tabs, app);
+    let list_width = (body.width * 11 / 20).max(30);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
+    draw_list(frame, list, app);
+    draw_detail(frame, detail, app);
+    draw_status(frame, status, app);
+    match &app.mode {
+        Mode::Help => draw_help(frame, area, &app.theme),
+        Mode::Finalize { selected } => draw_finalize(frame, area, app, *selected),
+        Mode::Note { editor, .. } => draw_editor(frame, body, editor, "Note", &app.theme),
+        Mode::VisitNote { editor } => draw_editor(frame, body, editor, "Visit note", &app.theme),
+        Mode::Text { editor, .. } => draw_editor(frame, body, editor, "Answer", &app.theme),
+        Mode::ConfirmQuit => {
+            let text = format!(
+                "NOT SAVED: {}. Leave anyway and lose the last changes? y leaves, any other key stays",
+                inert(app.save_error.as_deref().unwrap_or("unknown reason"))
+            );
+            frame.render_widget(Paragraph::new(text).style(app.theme.alert()), status);
+        }
+        _ => {}
+    }
+}
+
+/// Draws "terminal too small" when the area is below the layout's minimum.
+pub fn too_small(frame: &mut Frame<'_>, area: Rect) -> bool {
+    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
+        return false;
+    }
+    let text = format!(
+        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+        area.width, area.height
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+    true
+}
+
+fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let visit = &app.visit;
+    let theme = &app.theme;
+    let (answered, shown) = visit.progress();
+    let score = score::score(visit);
+    let now = app.now();
+    let minutes =
+        (now.timestamp().as_second() - visit.header.started.timestamp().as_second()).max(0) / 60;
+    let status = if visit.is_final() {
+        "FINAL · read-only"
+    } else {
+        "draft"
+    };
+    let first = Line::from(vec![
+        Span::styled(inert(&visit.header.site), theme.title()),
+        Span::raw(format!(
+            " · {} · {}:{:02} · {answered}/{shown} answered · {status}",
+            inert(&visit.header.auditor),
+            minutes / 60,
+            minutes % 60
+        )),
+    ]);
+    let mut second = vec![
+        Span::styled(
+            format!("Score {}", percent_text(score.total.percent())),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(format!(
+            "  Standards {}  Personal touch {}",
+            percent_text(score.standards.percent()),
+            percent_text(score.personal_touch().percent())
+        )),
+    ];
+    if score.failed() {
+        second.push(Span::styled(
+            format!("  ✗ CRITICAL FAILURE ({})", score.critical_failures.len()),
+            theme.bad(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(vec![first, Line::from(second)]), area);
+}
+
+fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let mut spans = Vec::new();
+    for (c, loaded) in app.visit.checklists.iter().enumerate() {
+        let shown = shown_items(&app.visit, c);
+        let answered = shown
+            .iter()
+            .filter(|i| {
+                app.visit
+                    .entry(ItemRef {
+                        checklist: c,
+                        item: **i,
+                    })
+                    .is_some_and(|e| e.answer.is_some())
+            })
+            .count();
+        if c > 0 {
+            spans.push(Span::raw("│"));
+        }
+        let label = format!(
+            " {} {answered}/{} ",
+            inert(&loaded.checklist.checklist.title),
+            shown.len()
+        );
+        let style = if c == app.tab {
+            app.theme.selected().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(label, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A row of the item list: a section title or an item.
+enum Row {
+    Section(usize),
+    Item(usize),
+}
+
+fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let visit = &app.visit;
+    let c = app.tab;
+    let Some(loaded) = visit.checklists.get(c) else {
+        return;
+    };
+    let checklist = &loaded.checklist;
+    let visible = visit.visibility(c);
+    let mut rows = Vec::new();
+    let mut n = 0;
+    for (s, section) in checklist.section.iter().enumerate() {
+        let first_row = rows.len();
+        for _ in &section.item {
+            if visible[n] {
+                if rows.len() == first_row {
+                    rows.push(Row::Section(s));
+                }
+                rows.push(Row::Item(n));
+            }
+            n += 1;
+        }
+    }
+    let selected = app.selected().item;
+    let selected_row = rows
+        .iter()
+        .position(|r| matches!(r, Row::Item(i) if *i == selected))
+        .unwrap_or(0);
+    let height = usize::from(area.height);
+    let mut offset = app.scroll.get();
+    if selected_row < offset {
+        // Keep the section title above the first item of a section in view.
+        offset = if selected_row > 0 && matches!(rows[selected_row - 1], Row::Section(_)) {
+            selected_row - 1
+        } else {
+            selected_row
+        };
+    } else if selected_row >= offset + height {
+        offset = selected_row + 1 - height;
+    }
+    app.scroll.set(offset);
+
+    let theme = &app.theme;
+    let lines: Vec<Line<'_>> = rows
+        .iter()
+        .skip(offset)
+        .take(height)
+        .map(|row| match row {
+            Row::Section(s) => Line::styled(
+                format!("── {}", inert(&checklist.section[*s].title)),
+                theme.section(),
+            ),
+            Row::Item(i) => {
+                let at = ItemRef {
+                    checklist: c,
+                    item: *i,
+                };
+                item_line(visit, at, *i == selected, theme)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn item_line<'a>(visit: &'a Visit, at: ItemRef, selected: bool, theme: &Theme) -> Line<'a> {
+    let (Some((_, item)), Some(entry), Some(response)) =
+        (visit.item(at), visit.entry(at), visit.response(at))
+    else {
+        return Line::raw("");
+    };
+    let mark = mark(entry, &response);
+    let mark_style = match score::item_points(visit, at) {
+        Some((0.0, _)) => theme.bad(),
+        Some(_) => theme.good(),
+        None => Style::new(),
+    };
+    let flags = format!(
+        "{}{}",
+        if item.is_critical() { "!" } else { " " },
+        if entry.note.is_empty() { " " } else { "✎" }
+    );
+    let mut line = Line::from(vec![
+        Span::styled(mark, mark_style),
+        Span::raw(flags),
+        Span::raw(inert(&item.prompt)),
+    ]);
+    if selected {
+        line = line.style(theme.selected());
+    }
+    line
+}
+
+fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let visit = &app.visit;
+    let theme = &app.theme;
+    let at = app.selected();
+    let block = Block::new().borders(Borders::LEFT);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (Some((section, item)), Some(entry), Some(response)) =
+        (visit.item(at), visit.entry(at), visit.response(at))
+    else {
+        return;
+    };
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    lines.push(Line::styled(inert(&section.title), theme.dim()));
+    lines.push(Line::styled(
+        inert(&item.prompt),
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    let mut facts = Vec::new();
+    if item.is_critical() {
+        facts.push("! critical".to_owned());
+    }
+    if item.weight() != 1.0 {
+        facts.push(format!("weight {}", item.weight()));
+    }
+    if !item.tags.is_empty() {
+        facts.push(item.tags.join(", "));
+    }
+    if !facts.is_empty() {
+        lines.push(Line::styled(facts.join(" · "), theme.dim()));
+    }
+    lines.push(Line::raw(""));
+    match response {
+        Response::Options(options) => {
+            for (n, option) in options.iter().enumerate() {
+                let chosen = matches!(&entry.answer, Some(Answer::Choice(id)) if *id == option.id);
+                let text = format!(
+                    "{} {} {}",
+                    if chosen { "▶" } else { " " },
+                    n + 1,
+                    inert(&option.label)
+                );
+                let style = if chosen {
+                    theme.selected()
+                } else {
+                    Style::new()
+                };
+                lines.push(Line::styled(text, style));
+            }
+        }
+        Response::Number { unit, min, max } => {
+            let value = match &entry.answer {
+                Some(Answer::Number(v)) => format!(
+                    "▶ {v}{}",
+                    unit.map(|u| format!(" {}", inert(u))).unwrap_or_default()
+                ),
+                _ => "  no value yet".to_owned(),
+            };
+            lines.push(Line::raw(value));
+            lines.push(Line::styled(
+                format!(
+                    "  Enter: type a value ({})",
+                    inert(&range_text(min, max, unit))
+                ),
+                theme.dim(),
+            ));
+        }
+        Response::Text => {
+            match &entry.answer {
+                Some(Answer::Text(t)) => {
+                    for l in t.lines() {
+                        lines.push(Line::raw(format!("▶ {}", inert(l))));
+                    }
+                }
+                _ => lines.push(Line::raw("  no text yet")),
+            }
+            lines.push(Line::styled("  Enter: write the answer", theme.dim()));
+        }
+    }
+    if item.na_allowed() {
+        let chosen = entry.answer == Some(Answer::Na);
+        let style = if chosen {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(
+            format!("{} 0 N/A", if chosen { "▶" } else { " " }),
+            style,
+        ));
+    }
+    lines.push(Line::raw(""));
+    if entry.note.is_empty() {
+        lines.push(Line::styled("e: add a note", theme.dim()));
+    } else {
+        lines.push(Line::styled(
+            "✎ Note",
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+        for l in entry.note.lines() {
+            lines.push(Line::raw(inert(l)));
+        }
+    }
+    if let Some(first) = &entry.first_at {
+        lines.push(Line::styled(
+            format!("observed {}", first.strftime("%H:%M")),
+            theme.dim(),
+        ));
+    }
+    if let Some(guidance) = &item.guidance {
+        lines.push(Line::raw(""));
+        for g in guidance.lines() {
+            lines.push(Line::styled(inert(g), theme.dim()));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }),
+        inner,
+    );
+}
+
+fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let line = match &app.mode {
+        Mode::Number { at, input } => {
+            let hint = match app.visit.response(*at) {
+                Some(Response::Number { unit, min, max }) => range_text(min, max, unit),
+                _ => String::new(),
+            };
+            Line::from(format!(
+                "Value ({}): {}▏ Enter saves · Esc closes",
+                inert(&hint),
+                inert(input)
+            ))
+        }
+        Mode::Search { query, .. } => Line::from(format!(
+            "/{}▏ Enter stays here · Esc goes back{}",
+            inert(query),
+            app.message
+                .as_deref()
+                .map(|m| format!(" · {m}"))
+                .unwrap_or_default()
+        )),
+        _ => match (&app.save_error, &app.message) {
+            (Some(error), _) => Line::styled(format!("NOT SAVED: {}", inert(error)), theme.alert()),
+            (None, Some(message)) => Line::raw(inert(message)),
+            (None, None) => Line::styled(
+                "j/k move · 1-9 y n 0 answer · e note · / search · F finalize · ? help · q quit",
+                theme.dim(),
+            ),
+        },
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A rectangle of `width`×`height` centred in `area`, clipped to it.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+fn draw_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let entries = keymap::help_lines();
+    let half = entries.len().div_ceil(2);
+    let cell = |n: usize| -> Vec<Span<'static>> {
+        match entries.get(n) {
+            Some((keys, help)) => vec![
+                Span::styled(
+                    format!("{keys:<17}"),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(format!("{help:<21}")),
+            ],
+            None => Vec::new(),
+        }
+    };
+    let mut lines: Vec<Line<'_>> = (0..half)
+        .map(|row| {
+            let mut spans = cell(row);
+            spans.extend(cell(row + half));
+            Line::from(spans)
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "In an editor, Esc closes it and keeps the text. Any key closes this help.",
+        theme.dim(),
+    ));
+    let popup = centered(area, 80, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" Keys ").title_style(theme.title())),
+        popup,
+    );
+}
+
+fn draw_editor(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    editor: &ratatui_textarea::TextArea<'static>,
+    title: &str,
+    theme: &Theme,
+) {
+    let height = (body.height / 2).max(6).min(body.height);
+    let area = Rect {
+        y: body.y + body.height - height,
+        height,
+        ..body
+    };
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(format!(" {title} — saved as you type · Esc closes "))
+        .title_style(theme.title());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(editor, inner);
+}
+
+fn draw_finalize(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) {
+    let visit = &app.visit;
+    let theme = &app.theme;
+    let score = score::score(visit);
+    let issues = super::app::issues(visit);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(
+                format!("Score {}", percent_text(score.total.percent())),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(format!(
+                "   Standards {}   Personal touch {}",
+                percent_text(score.standards.percent()),
+                percent_text(score.personal_touch().percent())
+            )),
+        ]),
+        Line::raw(format!(
+            "{} answered, {} unanswered",
+            score.answered, score.unanswered
+        )),
+    ];
+    if score.failed() {
+        lines.push(Line::styled(
+            format!(
+                "✗ CRITICAL FAILURE: the visit fails whatever its score ({})",
+                score.critical_failures.len()
+            ),
+            theme.bad(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    let popup = centered(area, 76, area.height.saturating_sub(2));
+    let room = usize::from(popup.height).saturating_sub(lines.len() + 4);
+    if issues.is_empty() {
+        lines.push(Line::raw("Nothing left to look at."));
+    } else {
+        let start = selected.saturating_sub(room.saturating_sub(1));
+        for (n, issue) in issues.iter().enumerate().skip(start).take(room) {
+            let (label, at) = match issue {
+                Issue::CriticalFailure(at) => ("critical", at),
+                Issue::MissWithoutNote(at) => ("no note ", at),
+                Issue::Unanswered(at) => ("open    ", at),
+            };
+            let prompt = visit
+                .item(*at)
+                .map(|(_, i)| inert(&i.prompt))
+                .unwrap_or_default();
+            let title = visit
+                .checklists
+                .get(at.checklist)
+                .map(|c| inert(&c.checklist.checklist.touchpoint))
+                .unwrap_or_default();
+            let style = if n == selected {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            lines.push(Line::styled(format!("{label} {title}: {prompt}"), style));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "y finalize (read-only after) · Enter go to item · j/k move · Esc back",
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(" Finalize ")
+                .title_style(theme.title()),
+        ),
+        popup,
+    );
+}

@@ -1,0 +1,172 @@
+//! Whole screens at 80×24 (and a cramped size), rendered with ratatui's
+//! TestBackend and compared with reviewed snapshots (`cargo insta review`).
+
+use jiff::ZonedDateTime;
+use jiff::tz::{TimeZone, offset};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+
+use touchpoint::checklist::{self, Loaded, Source};
+use touchpoint::tui::app::App;
+use touchpoint::tui::theme::Theme;
+use touchpoint::tui::view;
+use touchpoint::visit::Visit;
+
+fn at(minute: i8) -> ZonedDateTime {
+    jiff::civil::date(2026, 11, 22)
+        .at(14, minute, 0, 0)
+        .to_zoned_datetime(TimeZone::fixed(offset(3)))
+        .unwrap()
+}
+
+fn bundled(ids: &[&str]) -> Vec<Loaded> {
+    ids.iter()
+        .map(|id| checklist::bundled_by_id(id).unwrap().unwrap())
+        .collect()
+}
+
+fn app(site: &str, checklists: Vec<Loaded>, color: bool) -> App {
+    let visit = Visit::new(site, "anna", checklists, &at(3), "7f3a");
+    App::new(
+        visit,
+        Box::new(|_| Ok(())),
+        Box::new(|| at(45)),
+        Theme { color },
+    )
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    render(app, width, height).backend().to_string()
+}
+
+fn english() -> App {
+    app(
+        "Hotel Metropol",
+        bundled(&["hotel-check-in", "hotel-in-stay", "hotel-departure"]),
+        true,
+    )
+}
+
+#[test]
+fn visit_screen_english() {
+    let mut app = english();
+    press(&mut app, "2jyj1jj3ePorter held the door, smiled.\x1bj");
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn visit_screen_russian() {
+    let mut app = app(
+        "Гостиница «Метрополь»",
+        bundled(&[
+            "hotel-check-in-ru",
+            "hotel-in-stay-ru",
+            "hotel-departure-ru",
+        ]),
+        true,
+    );
+    press(&mut app, "1jyjnjj3eШвейцар открыл дверь.\x1b");
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn visit_screen_cjk_and_hostile_text() {
+    let text = "[checklist]\nid = \"ryokan\"\ntitle = \"旅館のチェックイン\"\ntouchpoint = \"check-in\"\n\n\
+        [[section]]\nid = \"s\"\ntitle = \"フロント\"\n\n\
+        [[section.item]]\nid = \"a\"\nprompt = \"スタッフが名前で呼んだ\"\nresponse = \"grade\"\n\n\
+        [[section.item]]\nid = \"b\"\nprompt = \"Wi-Fi の説明があった\"\n";
+    let loaded =
+        checklist::from_bytes("r.toml", text.as_bytes(), Source::Path("r.toml".into())).unwrap();
+    let mut app = app("旅館 \u{1b}[31m", vec![loaded], true);
+    press(&mut app, "3e名前を三回\u{1b}");
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn help_screen_lists_the_keymap() {
+    let mut app = english();
+    press(&mut app, "?");
+    let shown = screen(&app, 80, 24);
+    for (keys, help) in touchpoint::tui::keymap::help_lines() {
+        assert!(shown.contains(&keys), "help lacks {keys}");
+        assert!(
+            shown.contains(&help[..help.len().min(20)]),
+            "help lacks {help}"
+        );
+    }
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn finalize_summary() {
+    let mut app = english();
+    // A critical item answered "no" (a miss without a note) and one answered.
+    press(&mut app, "/identity\n2/sent a message\n1F");
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn too_small_says_what_it_needs() {
+    let app = english();
+    let shown = screen(&app, 52, 14);
+    assert!(shown.contains("need 60×16, have 52×14"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn smallest_supported_size_still_draws_the_visit() {
+    let mut app = english();
+    press(&mut app, "y");
+    insta::assert_snapshot!(screen(&app, 60, 16));
+}
+
+#[test]
+fn no_color_paints_no_colour() {
+    let mut app = app(
+        "Hotel",
+        bundled(&["hotel-check-in", "hotel-in-stay", "hotel-departure"]),
+        false,
+    );
+    press(&mut app, "2jyjnF");
+    let terminal = render(&app, 80, 24);
+    for cell in terminal.backend().buffer().content() {
+        assert_eq!(cell.fg, Color::Reset, "coloured cell {:?}", cell.symbol());
+        assert_eq!(cell.bg, Color::Reset, "coloured cell {:?}", cell.symbol());
+    }
+}
+
+#[test]
+fn escape_sequences_never_reach_the_screen() {
+    let text = "[checklist]\nid = \"x\"\ntitle = \"T\"\ntouchpoint = \"check-in\"\n[[section]]\nid = \"s\"\ntitle = \"S\"\n[[section.item]]\nid = \"a\"\nprompt = \"P\"\n";
+    let loaded =
+        checklist::from_bytes("x.toml", text.as_bytes(), Source::Path("x.toml".into())).unwrap();
+    let mut app = app("Evil\u{1b}]0;owned\u{7}", vec![loaded], true);
+    press(&mut app, "e\u{1b}");
+    let terminal = render(&app, 80, 24);
+    for cell in terminal.backend().buffer().content() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "control char drawn"
+        );
+    }
+    assert!(terminal.backend().to_string().contains("Evil␛]0;owned␇"));
+}
