@@ -170,3 +170,97 @@ fn escape_sequences_never_reach_the_screen() {
     }
     assert!(terminal.backend().to_string().contains("Evil␛]0;owned␇"));
 }
+
+mod home {
+    use super::*;
+    use touchpoint::tui::home::{ChecklistRow, Choice, DraftRow, Home};
+
+    fn home() -> Home {
+        let drafts = vec![
+            DraftRow {
+                id: "20261122T140312-hotel-metropol-7f3a".into(),
+                site: "Hotel Metropol".into(),
+                progress: "12/60".into(),
+                updated: "Nov 22 14:06".into(),
+            },
+            DraftRow {
+                id: "20261121T091500-site-01ab".into(),
+                site: "Гостиница «Космос» 東京".into(),
+                progress: "0/60".into(),
+                updated: "Nov 21 09:15".into(),
+            },
+        ];
+        let checklists = checklist::bundled()
+            .unwrap()
+            .into_iter()
+            .map(|l| ChecklistRow {
+                chosen: checklist::DEFAULT_STAY.contains(&l.checklist.checklist.id.as_str()),
+                id: l.checklist.checklist.id.clone(),
+                title: l.checklist.checklist.title.clone(),
+                touchpoint: l.checklist.checklist.touchpoint.clone(),
+                source: l.source.to_string(),
+            })
+            .collect();
+        Home::new(drafts, checklists, "anna".into(), Theme { color: true })
+    }
+
+    fn key(home: &mut Home, code: KeyCode) {
+        home.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    fn draw(home: &Home) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|frame| home.draw(frame)).unwrap();
+        terminal.backend().to_string()
+    }
+
+    #[test]
+    fn home_screen() {
+        insta::assert_snapshot!(draw(&home()));
+    }
+
+    #[test]
+    fn enter_on_a_draft_resumes_it() {
+        let mut h = home();
+        key(&mut h, KeyCode::Char('j'));
+        key(&mut h, KeyCode::Enter);
+        assert_eq!(
+            h.choice,
+            Some(Choice::Resume("20261121T091500-site-01ab".into()))
+        );
+    }
+
+    #[test]
+    fn the_form_starts_the_hotel_stay_by_default() {
+        let mut h = home();
+        key(&mut h, KeyCode::Tab);
+        for c in "Hotel Adlon".chars() {
+            key(&mut h, KeyCode::Char(c));
+        }
+        key(&mut h, KeyCode::Tab);
+        key(&mut h, KeyCode::Tab);
+        key(&mut h, KeyCode::Tab);
+        key(&mut h, KeyCode::Enter);
+        assert_eq!(
+            h.choice,
+            Some(Choice::New {
+                site: "Hotel Adlon".into(),
+                auditor: "anna".into(),
+                checklists: vec![
+                    "hotel-check-in".into(),
+                    "hotel-in-stay".into(),
+                    "hotel-departure".into()
+                ],
+            })
+        );
+    }
+
+    #[test]
+    fn starting_without_a_site_asks_for_one() {
+        let mut h = home();
+        key(&mut h, KeyCode::BackTab);
+        key(&mut h, KeyCode::Enter);
+        assert_eq!(h.choice, None);
+        assert!(draw(&h).contains("type the site's name first"));
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod home;
 pub mod keymap;
 pub mod theme;
 pub mod view;
@@ -101,6 +102,46 @@ fn event_loop(
         }
         if app.quit {
             return Ok(Ending::Left);
+        }
+    }
+}
+
+/// Runs the home screen until the auditor decides.
+pub fn run_home(home: &mut home::Home, signals: &Signals) -> io::Result<home::Choice> {
+    let mut terminal = ratatui::try_init()?;
+    let outcome = home_loop(&mut terminal, home, signals);
+    if !signals.hangup.load(Ordering::Relaxed) {
+        ratatui::restore();
+    }
+    outcome
+}
+
+fn home_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    home: &mut home::Home,
+    signals: &Signals,
+) -> io::Result<home::Choice> {
+    let mut dirty = true;
+    loop {
+        if signals.stopped() {
+            return Ok(home::Choice::Quit);
+        }
+        if dirty {
+            terminal.draw(|frame| home.draw(frame))?;
+            dirty = false;
+        }
+        if event::poll(Duration::from_millis(200))? {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    home.handle_key(key);
+                    dirty = true;
+                }
+                Event::Resize(..) => dirty = true,
+                _ => {}
+            }
+        }
+        if let Some(choice) = home.choice.take() {
+            return Ok(choice);
         }
     }
 }
