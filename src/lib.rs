@@ -7,4 +7,5 @@ pub mod checklist;
 pub mod cli;
 pub mod config;
 pub mod score;
+pub mod store;
 pub mod visit;
