@@ -7,5 +7,6 @@ pub mod checklist;
 pub mod cli;
 pub mod config;
 pub mod score;
+pub mod store;
 pub mod tui;
 pub mod visit;

@@ -1,0 +1,1355 @@
+//! The data folder: where visits live on disk, how they are saved so that a
+//! kill at any instant leaves a whole file, and who holds each one open.
+//!
+//! The store deals in visit ids and bytes; it knows nothing of the record
+//! format and never draws.
+//!
+//! Layout of `visits/`:
+//! - `<id>.toml`: a visit, 0600.
+//! - `<id>.lock`: the advisory lock of a visit and the text naming its holder.
+//! - `.<id>.<pid>-<n>.tmp`: a save in progress by process `<pid>`; a crash can
+//!   leave one behind, and the next [`Store::open`] removes it when safe.
+
+use std::fmt;
+use std::fs::{self, File, OpenOptions, Permissions};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{FileExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use jiff::Timestamp;
+
+/// Largest visit file [`Store::load`] reads: far beyond any real record, small
+/// enough that a stray huge file cannot exhaust memory.
+pub const MAX_VISIT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Longest visit id accepted, in bytes (ids are ASCII).
+pub const MAX_ID_LEN: usize = 128;
+
+const DATA_FOLDER: &str = "data folder";
+const EXPORT_FOLDER: &str = "export folder";
+
+/// Why a store operation failed. Each message says what happened in plain
+/// words, and what to do where there is something to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The id could not name a visit file inside the data folder.
+    #[error(
+        "\"{}\" is not a visit id: use letters, digits and hyphens, starting with a letter or digit, at most {MAX_ID_LEN} characters",
+        inert(id)
+    )]
+    BadId {
+        /// The rejected id, as given.
+        id: String,
+    },
+    /// No visit file has this id.
+    #[error("no visit {id} in {}; `touchpoint list` shows the visits there", folder.display())]
+    NotFound {
+        /// The id asked for.
+        id: String,
+        /// The visits folder that was searched.
+        folder: PathBuf,
+    },
+    /// The visit file is larger than [`MAX_VISIT_BYTES`].
+    #[error(
+        "{} is {size} bytes, more than the {} MiB a visit file may have; move it out of the data folder",
+        path.display(),
+        MAX_VISIT_BYTES >> 20
+    )]
+    TooLarge {
+        /// The file refused.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// Another live session holds the visit's lock.
+    #[error(
+        "visit {id} is open in another session{}; close it there first",
+        Holder { pid: *pid, host: host.as_deref(), since: *since }
+    )]
+    Locked {
+        /// The visit asked for.
+        id: String,
+        /// The holder's process id, when its lock file says.
+        pid: Option<u32>,
+        /// The holder's host name, when its lock file says.
+        host: Option<String>,
+        /// When the holder took the lock, when its lock file says.
+        since: Option<Timestamp>,
+    },
+    /// The file system refused; `reason` is a short human explanation.
+    #[error("cannot {action}: {reason}")]
+    Io {
+        /// What was being done, e.g. "save visit 2026…-7f3a".
+        action: String,
+        /// Why it failed, e.g. "disk full; free some space and try again".
+        reason: String,
+        /// The underlying error, for callers that need its kind.
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// The data folder: `root`, with the visits in `root/visits`.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+    visits: PathBuf,
+}
+
+/// A visit held open by this session. Other sessions get
+/// [`StoreError::Locked`] until it is dropped or released; if the process
+/// dies the operating system releases it.
+#[derive(Debug)]
+pub struct VisitLock {
+    // The flock lives as long as this open file; closing it releases the lock.
+    file: File,
+    id: String,
+    path: PathBuf,
+}
+
+impl Store {
+    /// The default data folder (`~/.local/share/touchpoint` on Linux), if the
+    /// platform has a home directory.
+    pub fn default_root() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "touchpoint").map(|d| d.data_dir().to_path_buf())
+    }
+
+    /// Opens the data folder at `root`, creating it and `visits/` inside it
+    /// (0700 whatever the umask) and tightening them to owner-only if they
+    /// are readable by others. Removes temporary files left by a crashed save
+    /// when no live session may still rename them.
+    pub fn open(root: &Path) -> Result<Store, StoreError> {
+        let store = Store {
+            root: root.to_path_buf(),
+            visits: root.join("visits"),
+        };
+        private_dir(&store.root, &store.root)?;
+        if private_dir(&store.visits, &store.root)? {
+            // Make the new folder's entry durable too, or a power cut could
+            // lose it together with the first visit saved in it.
+            sync_dir(&store.root).map_err(|e| {
+                io_error(
+                    format!("create the data folder {}", store.root.display()),
+                    e,
+                    &store.root,
+                    DATA_FOLDER,
+                    None,
+                )
+            })?;
+        }
+        store.remove_stray_temps();
+        Ok(store)
+    }
+
+    /// The data folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The folder holding the visit files.
+    pub fn visits_dir(&self) -> &Path {
+        &self.visits
+    }
+
+    /// The file of visit `id`, `visits/<id>.toml`, whether it exists or not.
+    pub fn path(&self, id: &str) -> Result<PathBuf, StoreError> {
+        check_id(id)?;
+        Ok(self.visits.join(format!("{id}.toml")))
+    }
+
+    /// Replaces visit `id` with `bytes`, atomically and durably: after an
+    /// `Ok` the new version survives a power cut; after an error, or a kill
+    /// at any instant, the previous version is there whole.
+    pub fn save(&self, id: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        check_id(id)?;
+        write_atomic(
+            &self.visits,
+            DATA_FOLDER,
+            id,
+            bytes,
+            &format!("save visit {id}"),
+        )?;
+        Ok(())
+    }
+
+    /// Reads visit `id`; refuses a file over [`MAX_VISIT_BYTES`].
+    pub fn load(&self, id: &str) -> Result<Vec<u8>, StoreError> {
+        let path = self.path(id)?;
+        let fail = |e: io::Error| {
+            io_error(
+                format!("read visit {id}"),
+                e,
+                &self.visits,
+                DATA_FOLDER,
+                Some(&path),
+            )
+        };
+        // O_NONBLOCK so that a FIFO named like a visit cannot hang the open;
+        // it has no effect on regular files.
+        let mut file = match OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&path)
+        {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound && self.visits.is_dir() => {
+                return Err(StoreError::NotFound {
+                    id: id.to_owned(),
+                    folder: self.visits.clone(),
+                });
+            }
+            Err(e) => return Err(fail(e)),
+        };
+        let meta = file.metadata().map_err(fail)?;
+        if meta.is_dir() {
+            return Err(fail(io::Error::from(io::ErrorKind::IsADirectory)));
+        }
+        if !meta.is_file() {
+            return Err(fail(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "not a regular file",
+            )));
+        }
+        if meta.len() > MAX_VISIT_BYTES {
+            return Err(StoreError::TooLarge {
+                path,
+                size: meta.len(),
+            });
+        }
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        // Read one byte past the limit: the file may have grown since fstat.
+        (&mut file)
+            .take(MAX_VISIT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(fail)?;
+        if bytes.len() as u64 > MAX_VISIT_BYTES {
+            return Err(StoreError::TooLarge {
+                path,
+                size: bytes.len() as u64,
+            });
+        }
+        Ok(bytes)
+    }
+
+    /// The visit files, `visits/<id>.toml` for each valid id, sorted by name.
+    /// Temporary and lock files are not listed.
+    pub fn visit_files(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let fail = |e: io::Error| {
+            io_error(
+                format!("list the visits in {}", self.visits.display()),
+                e,
+                &self.visits,
+                DATA_FOLDER,
+                None,
+            )
+        };
+        let mut files = Vec::new();
+        for entry in fs::read_dir(&self.visits).map_err(fail)? {
+            let entry = entry.map_err(fail)?;
+            let name = entry.file_name();
+            let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml")) else {
+                continue;
+            };
+            let path = entry.path();
+            if valid_id(id) && path.is_file() {
+                files.push(path);
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// Takes the lock of visit `id` for this session, recording this
+    /// process's id, host name and the time in `visits/<id>.lock`. Fails with
+    /// [`StoreError::Locked`], naming the holder, while another session
+    /// (in this process or any other) holds it.
+    pub fn lock(&self, id: &str) -> Result<VisitLock, StoreError> {
+        check_id(id)?;
+        let path = self.visits.join(format!("{id}.lock"));
+        let fail = |e: io::Error| {
+            io_error(
+                format!("lock visit {id}"),
+                e,
+                &self.visits,
+                DATA_FOLDER,
+                Some(&path),
+            )
+        };
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(&path)
+            .map_err(fail)?;
+        ensure_mode(&file, 0o600).map_err(fail)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                let holder = read_holder(&file);
+                return Err(StoreError::Locked {
+                    id: id.to_owned(),
+                    pid: holder.pid,
+                    host: holder.host,
+                    since: holder.since,
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(fail(e)),
+        }
+        // The text only explains the lock to the next session; the flock is
+        // the lock. A failure to write it (disk full) must not refuse the visit.
+        let since = jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z");
+        let info = format!(
+            "pid={}\nhost={}\nsince={since}\n",
+            std::process::id(),
+            host_name()
+        );
+        let _ = file
+            .set_len(0)
+            .and_then(|()| file.write_all_at(info.as_bytes(), 0));
+        Ok(VisitLock {
+            file,
+            id: id.to_owned(),
+            path,
+        })
+    }
+
+    /// Copies visit `id` into `folder` as `<id>.toml`, atomically (temporary
+    /// file and rename in that folder), replacing an earlier copy. Creates the
+    /// folder if needed but leaves its permissions as they are. Returns the
+    /// path of the copy.
+    pub fn copy_to(&self, id: &str, folder: &Path) -> Result<PathBuf, StoreError> {
+        let bytes = self.load(id)?;
+        let action = format!("copy visit {id} to {}", folder.display());
+        fs::create_dir_all(folder)
+            .map_err(|e| io_error(action.clone(), e, folder, EXPORT_FOLDER, None))?;
+        write_atomic(folder, EXPORT_FOLDER, id, &bytes, &action)
+    }
+
+    /// Removes `.<id>.<pid>-<n>.tmp` files left by a crash. Best effort: they
+    /// are hidden from every listing, so one that stays does no harm, while
+    /// removing one a live save is about to rename would lose that save.
+    fn remove_stray_temps(&self) {
+        let Ok(entries) = fs::read_dir(&self.visits) else {
+            return;
+        };
+        // Listed before any lock is checked: a temp file created after its
+        // visit's lock was checked is not in this list.
+        let strays: Vec<(PathBuf, String, u32)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| {
+                let name = entry.file_name();
+                let (id, pid) = parse_temp_name(name.to_str()?)?;
+                Some((entry.path(), id.to_owned(), pid))
+            })
+            .collect();
+        for (path, id, pid) in strays {
+            // A live writer may be one that saves without holding the lock.
+            if process_alive(pid) {
+                continue;
+            }
+            let lock_path = self.visits.join(format!("{id}.lock"));
+            match File::open(&lock_path) {
+                // Removed while holding the lock, so no session can start
+                // saving this visit in between.
+                Ok(lock) => {
+                    if lock.try_lock().is_ok() {
+                        let _ = fs::remove_file(&path);
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    let _ = fs::remove_file(&path);
+                }
+                Err(_) => {}
+            }
+        }
+    }
+}
+
+impl VisitLock {
+    /// The visit this lock holds.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The lock file, `visits/<id>.lock`.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Releases the lock now, reporting a failure that dropping would hide.
+    pub fn release(self) -> Result<(), StoreError> {
+        self.file.unlock().map_err(|e| StoreError::Io {
+            action: format!("release visit {}", self.id),
+            reason: plain_reason(&e),
+            source: e,
+        })
+    }
+}
+
+/// Whether `id` may name a visit: `[A-Za-z0-9][A-Za-z0-9-]*`, at most
+/// [`MAX_ID_LEN`] bytes. Such an id has no slash and no dot, so the file it
+/// names is always directly inside the visits folder.
+pub fn valid_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= MAX_ID_LEN
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+}
+
+fn check_id(id: &str) -> Result<(), StoreError> {
+    if valid_id(id) {
+        Ok(())
+    } else {
+        Err(StoreError::BadId { id: id.to_owned() })
+    }
+}
+
+/// The name of a temporary file for a save of `id` by process `pid`.
+fn temp_name(id: &str, pid: u32, n: u64) -> String {
+    format!(".{id}.{pid}-{n}.tmp")
+}
+
+/// The visit id and writer's pid of a temporary file name, if it is one.
+fn parse_temp_name(name: &str) -> Option<(&str, u32)> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (id, tag) = inner.rsplit_once('.')?;
+    let (pid, n) = tag.split_once('-')?;
+    n.parse::<u64>().ok()?;
+    let pid = pid.parse::<u32>().ok()?;
+    (valid_id(id) && pid > 0).then_some((id, pid))
+}
+
+/// Whether a process with this id exists on this host.
+fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    if pid <= 0 {
+        return false;
+    }
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    let rc = unsafe { libc::kill(pid, 0) };
+    // EPERM: it exists but belongs to another user.
+    rc == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+fn host_name() -> String {
+    let mut buf = [0u8; 256];
+    // SAFETY: the pointer and length describe `buf`, which outlives the call.
+    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+    if rc != 0 {
+        return "unknown".into();
+    }
+    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    String::from_utf8_lossy(&buf[..end]).into_owned()
+}
+
+/// Who holds a lock, as far as its lock file says.
+struct Holder<'a> {
+    pid: Option<u32>,
+    host: Option<&'a str>,
+    since: Option<Timestamp>,
+}
+
+impl fmt::Display for Holder<'_> {
+    /// ` (pid 4242 on host lobby-laptop since 14:03)`, or as much as is known.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(pid) = self.pid {
+            parts.push(format!("pid {pid}"));
+        }
+        if let Some(host) = self.host {
+            parts.push(format!("on host {}", inert(host)));
+        }
+        if let Some(since) = self.since {
+            parts.push(format!("since {}", short_time(since)));
+        }
+        if parts.is_empty() {
+            Ok(())
+        } else {
+            write!(f, " ({})", parts.join(" "))
+        }
+    }
+}
+
+/// Local clock time, with the date when it is not today.
+fn short_time(at: Timestamp) -> String {
+    let tz = jiff::tz::TimeZone::system();
+    let then = at.to_zoned_datetime(tz.clone());
+    let now = Timestamp::now().to_zoned_datetime(tz);
+    if then.date() == now.date() {
+        then.strftime("%H:%M").to_string()
+    } else {
+        then.strftime("%Y-%m-%d %H:%M").to_string()
+    }
+}
+
+struct HolderInfo {
+    pid: Option<u32>,
+    host: Option<String>,
+    since: Option<Timestamp>,
+}
+
+/// Reads the holder's lines from a lock file held by someone else.
+fn read_holder(file: &File) -> HolderInfo {
+    let mut info = HolderInfo {
+        pid: None,
+        host: None,
+        since: None,
+    };
+    // The holder writes its lines just after taking the lock; a reader that
+    // comes in between sees an empty or partial file, so look a few times.
+    for attempt in 0..10 {
+        if attempt > 0 {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let mut buf = [0u8; 1024];
+        let Ok(len) = file.read_at(&mut buf, 0) else {
+            break;
+        };
+        let text = String::from_utf8_lossy(&buf[..len]);
+        info = HolderInfo {
+            pid: None,
+            host: None,
+            since: None,
+        };
+        for line in text.lines() {
+            match line.split_once('=') {
+                Some(("pid", v)) => info.pid = v.trim().parse().ok(),
+                Some(("host", v)) if !v.trim().is_empty() => info.host = Some(v.trim().to_owned()),
+                Some(("since", v)) => info.since = v.trim().parse().ok(),
+                _ => {}
+            }
+        }
+        if info.pid.is_some() && info.host.is_some() && info.since.is_some() {
+            break;
+        }
+    }
+    info
+}
+
+/// Text from a file or a command line, with control characters escaped so
+/// that it cannot drive the terminal it is shown on.
+fn inert(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Creates `path` if missing (0700) or tightens an existing folder to
+/// owner-only. Returns whether it was created.
+fn private_dir(path: &Path, root: &Path) -> Result<bool, StoreError> {
+    let fail = |e: io::Error| {
+        io_error(
+            format!("open the data folder {}", root.display()),
+            e,
+            path,
+            DATA_FOLDER,
+            None,
+        )
+    };
+    let created = match fs::metadata(path) {
+        Ok(_) => false,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(path).map_err(fail)?;
+            true
+        }
+        Err(e) => return Err(fail(e)),
+    };
+    let meta = fs::metadata(path).map_err(fail)?;
+    if !meta.is_dir() {
+        return Err(fail(io::Error::from(io::ErrorKind::NotADirectory)));
+    }
+    let mode = meta.permissions().mode() & 0o7777;
+    // A new folder gets exactly 0700 whatever the umask; an existing one only
+    // loses what others could do, since it holds auditors' notes.
+    let wanted = if created { 0o700 } else { mode & !0o077 };
+    if mode != wanted {
+        fs::set_permissions(path, Permissions::from_mode(wanted)).map_err(fail)?;
+    }
+    Ok(created)
+}
+
+/// Sets an open file's mode unless it already has it.
+fn ensure_mode(file: &File, mode: u32) -> io::Result<()> {
+    if file.metadata()?.permissions().mode() & 0o7777 != mode {
+        file.set_permissions(Permissions::from_mode(mode))?;
+    }
+    Ok(())
+}
+
+/// Flushes a folder's entries (names created, renamed or removed) to disk.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Distinguishes the temporary files of concurrent saves in one process.
+static TEMP_SEQ: AtomicU64 = AtomicU64::new(0);
+
+/// Creates a fresh temporary file for `id` in `dir`, 0600.
+fn create_temp(dir: &Path, id: &str) -> io::Result<(PathBuf, File)> {
+    let pid = std::process::id();
+    for _ in 0..1000 {
+        let path = dir.join(temp_name(id, pid, TEMP_SEQ.fetch_add(1, Ordering::Relaxed)));
+        // create_new is O_EXCL: never reuse, nor follow a symlink planted at, a name.
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&path)
+        {
+            Ok(file) => {
+                // The umask may have removed bits from 0600.
+                if let Err(e) = ensure_mode(&file, 0o600) {
+                    drop(file);
+                    let _ = fs::remove_file(&path);
+                    return Err(e);
+                }
+                return Ok((path, file));
+            }
+            // A stray temp file of an earlier process that had our pid.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "no free temporary file name",
+    ))
+}
+
+/// Writes `dir/<id>.toml` by temporary file, flush, rename and folder flush.
+fn write_atomic(
+    dir: &Path,
+    label: &str,
+    id: &str,
+    bytes: &[u8],
+    action: &str,
+) -> Result<PathBuf, StoreError> {
+    let target = dir.join(format!("{id}.toml"));
+    let fail = |e: io::Error| io_error(action.to_owned(), e, dir, label, Some(&target));
+    let (temp, mut file) = create_temp(dir, id).map_err(fail)?;
+    // sync_all before rename: otherwise a power cut after the rename can
+    // leave the new name pointing at blocks that were never written.
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| fs::rename(&temp, &target));
+    drop(file);
+    if let Err(e) = written {
+        // Best effort: the error worth reporting is the one that stopped the save.
+        let _ = fs::remove_file(&temp);
+        return Err(fail(e));
+    }
+    // The rename lives in the folder's entries; until they are flushed a
+    // power cut can bring back the previous version.
+    sync_dir(dir).map_err(fail)?;
+    Ok(target)
+}
+
+fn io_error(
+    action: String,
+    source: io::Error,
+    folder: &Path,
+    label: &str,
+    file: Option<&Path>,
+) -> StoreError {
+    StoreError::Io {
+        action,
+        reason: reason(&source, folder, label, file),
+        source,
+    }
+}
+
+/// A short human reason for an I/O error during work on `file` in `folder`.
+fn reason(error: &io::Error, folder: &Path, label: &str, file: Option<&Path>) -> String {
+    use io::ErrorKind::*;
+    if matches!(error.kind(), NotFound | NotADirectory | AlreadyExists)
+        && let Some(problem) = folder_problem(folder, label)
+    {
+        return problem;
+    }
+    match error.kind() {
+        StorageFull => "disk full; free some space and try again".into(),
+        QuotaExceeded => "disk quota exceeded; free some space and try again".into(),
+        PermissionDenied => format!(
+            "permission denied; check the owner and permissions of {}",
+            folder.display()
+        ),
+        ReadOnlyFilesystem => "the disk is read-only".into(),
+        IsADirectory => match file {
+            Some(file) => format!("a folder is in the way at {}", file.display()),
+            None => "a folder is in the way".into(),
+        },
+        FileTooLarge => "the file is larger than this system allows".into(),
+        _ => plain_reason(error),
+    }
+}
+
+/// What is wrong with a folder that should exist, if anything.
+fn folder_problem(folder: &Path, label: &str) -> Option<String> {
+    match fs::metadata(folder) {
+        Ok(meta) if meta.is_dir() => None,
+        Ok(_) => Some(format!("a file is in the way at {}", folder.display())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            Some(format!("the {label} {} is missing", folder.display()))
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotADirectory => folder
+            .ancestors()
+            .skip(1)
+            .find(|a| fs::metadata(a).is_ok_and(|m| !m.is_dir()))
+            .map(|a| format!("a file is in the way at {}", a.display())),
+        Err(_) => None,
+    }
+}
+
+/// std's message for an error, without the " (os error N)" users need not see.
+fn plain_reason(error: &io::Error) -> String {
+    let text = error.to_string();
+    let text = match text.find(" (os error") {
+        Some(cut) => &text[..cut],
+        None => &text,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "unknown error".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::BufRead;
+    use std::process::{Child, Command, Stdio};
+    use std::sync::atomic::AtomicBool;
+    use std::sync::{Arc, Barrier};
+
+    /// A fresh folder under the system temp folder, removed on drop.
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(tag: &str) -> TempDir {
+            static SEQ: AtomicU64 = AtomicU64::new(0);
+            let path = std::env::temp_dir().join(format!(
+                "touchpoint-store-{tag}-{}-{}",
+                std::process::id(),
+                SEQ.fetch_add(1, Ordering::Relaxed)
+            ));
+            let _ = fs::remove_dir_all(&path);
+            fs::create_dir_all(&path).unwrap();
+            TempDir(path)
+        }
+
+        fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// A child process killed on drop, so a failing test leaves none behind.
+    struct KillOnDrop(Child);
+
+    impl Drop for KillOnDrop {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn temp_files(dir: &Path) -> Vec<String> {
+        names(dir)
+            .into_iter()
+            .filter(|n| n.ends_with(".tmp"))
+            .collect()
+    }
+
+    /// A message fit for a user: no debug dump, no OS error number.
+    fn assert_human(message: &str) {
+        for bad in ["os error", "Os {", "kind:", "Error {", "code:"] {
+            assert!(!message.contains(bad), "{bad:?} in message: {message}");
+        }
+    }
+
+    /// Runs one test of this binary in a child process, with `var` set.
+    fn spawn_self(test: &str, var: &str, value: &Path) -> Child {
+        Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", test, "--nocapture", "--test-threads=1"])
+            .env(var, value)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap()
+    }
+
+    // A pid above Linux's largest pid_max (2^22), so no process has it.
+    const DEAD_PID: u32 = 1 << 30;
+
+    #[test]
+    fn save_then_load_round_trips_and_replaces() {
+        let dir = TempDir::new("roundtrip");
+        let store = Store::open(dir.path()).unwrap();
+        store.save("visit-1", b"first").unwrap();
+        assert_eq!(store.load("visit-1").unwrap(), b"first");
+        store.save("visit-1", "второй 第二".as_bytes()).unwrap();
+        assert_eq!(store.load("visit-1").unwrap(), "второй 第二".as_bytes());
+        store.save("empty", b"").unwrap();
+        assert_eq!(store.load("empty").unwrap(), b"");
+        assert_eq!(
+            store.path("visit-1").unwrap(),
+            dir.path().join("visits/visit-1.toml")
+        );
+        assert_eq!(names(store.visits_dir()), ["empty.toml", "visit-1.toml"]);
+    }
+
+    #[test]
+    fn loading_a_missing_visit_names_it() {
+        let dir = TempDir::new("missing");
+        let store = Store::open(dir.path()).unwrap();
+        let err = store.load("nope").unwrap_err();
+        assert!(matches!(err, StoreError::NotFound { .. }), "{err:?}");
+        let message = err.to_string();
+        assert!(message.starts_with("no visit nope in "), "{message}");
+        assert_human(&message);
+    }
+
+    #[test]
+    fn readers_never_see_a_partial_file() {
+        let dir = TempDir::new("atomic");
+        let store = Store::open(dir.path()).unwrap();
+        const LEN: usize = 1 << 20;
+        let a = vec![b'A'; LEN];
+        let b = vec![b'B'; LEN];
+        store.save("race", &a).unwrap();
+        let done = Arc::new(AtomicBool::new(false));
+        let start = Arc::new(Barrier::new(2));
+        let reader = {
+            let (store, done, start) = (store.clone(), done.clone(), start.clone());
+            std::thread::spawn(move || {
+                start.wait();
+                let mut seen = [0usize; 2];
+                while !done.load(Ordering::Acquire) {
+                    let bytes = store.load("race").unwrap();
+                    assert_eq!(bytes.len(), LEN, "a reader saw a file of another length");
+                    let first = bytes[0];
+                    assert!(first == b'A' || first == b'B');
+                    assert!(
+                        bytes.iter().all(|&x| x == first),
+                        "a reader saw a torn file"
+                    );
+                    seen[usize::from(first == b'B')] += 1;
+                }
+                seen
+            })
+        };
+        start.wait();
+        for i in 0..200 {
+            store
+                .save("race", if i % 2 == 0 { &b } else { &a })
+                .unwrap();
+        }
+        done.store(true, Ordering::Release);
+        let seen = reader.join().unwrap();
+        assert!(seen[0] + seen[1] > 0, "the reader never read");
+        assert_eq!(store.load("race").unwrap(), a);
+        assert!(temp_files(store.visits_dir()).is_empty());
+    }
+
+    #[test]
+    fn no_temp_file_remains_after_saves() {
+        let dir = TempDir::new("notemp");
+        let store = Store::open(dir.path()).unwrap();
+        for i in 0..20 {
+            store.save("v", format!("version {i}").as_bytes()).unwrap();
+        }
+        assert_eq!(names(store.visits_dir()), ["v.toml"]);
+    }
+
+    #[test]
+    fn save_into_a_removed_folder_fails_and_keeps_the_previous_version() {
+        let dir = TempDir::new("removed");
+        let store = Store::open(dir.path()).unwrap();
+        store.save("v", b"old").unwrap();
+        let moved = dir.path().join("moved");
+        fs::rename(store.visits_dir(), &moved).unwrap();
+
+        let err = store.save("v", b"new").unwrap_err();
+        let message = err.to_string();
+        assert_eq!(
+            message,
+            format!(
+                "cannot save visit v: the data folder {} is missing",
+                store.visits_dir().display()
+            )
+        );
+        assert!(
+            !store.visits_dir().exists(),
+            "a failed save made the folder"
+        );
+        assert_eq!(names(&moved), ["v.toml"]);
+        assert_eq!(fs::read(moved.join("v.toml")).unwrap(), b"old");
+    }
+
+    #[test]
+    fn save_with_a_file_in_the_way_fails_with_a_human_message() {
+        let dir = TempDir::new("inway");
+        let store = Store::open(dir.path()).unwrap();
+        store.save("v", b"old").unwrap();
+        let moved = dir.path().join("moved");
+        fs::rename(store.visits_dir(), &moved).unwrap();
+        fs::write(store.visits_dir(), b"not a folder").unwrap();
+
+        let message = store.save("v", b"new").unwrap_err().to_string();
+        assert_eq!(
+            message,
+            format!(
+                "cannot save visit v: a file is in the way at {}",
+                store.visits_dir().display()
+            )
+        );
+        assert_eq!(fs::read(store.visits_dir()).unwrap(), b"not a folder");
+        assert_eq!(fs::read(moved.join("v.toml")).unwrap(), b"old");
+
+        let message = Store::open(dir.path()).unwrap_err().to_string();
+        assert!(message.contains("a file is in the way at"), "{message}");
+        assert_human(&message);
+    }
+
+    #[test]
+    fn a_failed_rename_removes_the_temp_file() {
+        let dir = TempDir::new("rename");
+        let store = Store::open(dir.path()).unwrap();
+        store.save("other", b"other visit").unwrap();
+        let blocker = store.path("v").unwrap();
+        fs::create_dir(&blocker).unwrap();
+        fs::write(blocker.join("inside"), b"x").unwrap();
+
+        let message = store.save("v", b"new").unwrap_err().to_string();
+        assert_eq!(
+            message,
+            format!(
+                "cannot save visit v: a folder is in the way at {}",
+                blocker.display()
+            )
+        );
+        assert_eq!(names(store.visits_dir()), ["other.toml", "v.toml"]);
+        assert!(blocker.is_dir());
+        assert_eq!(store.load("other").unwrap(), b"other visit");
+    }
+
+    /// Child half of the next test: saves past a 4 KiB file size limit.
+    #[test]
+    fn child_save_past_file_size_limit() {
+        let Some(root) = std::env::var_os("TOUCHPOINT_TEST_FSIZE") else {
+            return;
+        };
+        // SAFETY: plain libc calls on values that outlive them; this process
+        // runs only this test, so the process-wide limit touches nothing else.
+        unsafe {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit {
+                rlim_cur: 4096,
+                rlim_max: 4096,
+            };
+            assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &limit), 0);
+        }
+        let store = Store::open(Path::new(&root)).unwrap();
+        let err = store.save("v", &vec![b'B'; 64 * 1024]).unwrap_err();
+        println!("ERROR: {err}");
+    }
+
+    #[test]
+    fn a_failed_write_removes_the_temp_file_and_keeps_the_previous_version() {
+        let dir = TempDir::new("fsize");
+        let store = Store::open(dir.path()).unwrap();
+        store.save("v", b"old").unwrap();
+        let child = spawn_self(
+            "store::tests::child_save_past_file_size_limit",
+            "TOUCHPOINT_TEST_FSIZE",
+            dir.path(),
+        );
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let line = stdout
+            .lines()
+            .find_map(|l| l.split_once("ERROR: ").map(|(_, e)| e))
+            .expect("the child reported no error");
+        assert_eq!(
+            line,
+            "cannot save visit v: the file is larger than this system allows"
+        );
+        assert_eq!(names(store.visits_dir()), ["v.toml"]);
+        assert_eq!(store.load("v").unwrap(), b"old");
+    }
+
+    #[test]
+    fn an_oversized_visit_is_refused_by_name() {
+        let dir = TempDir::new("big");
+        let store = Store::open(dir.path()).unwrap();
+        let path = store.path("big").unwrap();
+        File::create(&path)
+            .unwrap()
+            .set_len(MAX_VISIT_BYTES + 1)
+            .unwrap();
+        let err = store.load("big").unwrap_err();
+        assert!(matches!(err, StoreError::TooLarge { .. }), "{err:?}");
+        assert!(err.to_string().starts_with(&path.display().to_string()));
+        File::create(&path)
+            .unwrap()
+            .set_len(MAX_VISIT_BYTES)
+            .unwrap();
+        assert_eq!(store.load("big").unwrap().len() as u64, MAX_VISIT_BYTES);
+    }
+
+    #[test]
+    fn visit_files_lists_only_visits_sorted() {
+        let dir = TempDir::new("list");
+        let store = Store::open(dir.path()).unwrap();
+        store.save("b-visit", b"b").unwrap();
+        store.save("a-visit", b"a").unwrap();
+        let _lock = store.lock("a-visit").unwrap();
+        let visits = store.visits_dir();
+        fs::write(visits.join(temp_name("c-visit", DEAD_PID, 0)), b"c").unwrap();
+        fs::write(visits.join("not an id.toml"), b"x").unwrap();
+        fs::write(visits.join("notes.txt"), b"x").unwrap();
+        fs::create_dir(visits.join("folder.toml")).unwrap();
+        assert_eq!(
+            store.visit_files().unwrap(),
+            [visits.join("a-visit.toml"), visits.join("b-visit.toml")]
+        );
+    }
+
+    #[test]
+    fn bad_ids_are_refused_everywhere() {
+        let dir = TempDir::new("ids");
+        let store = Store::open(dir.path()).unwrap();
+        let long = "a".repeat(MAX_ID_LEN + 1);
+        for id in [
+            "",
+            "../../etc/passwd",
+            "..",
+            ".hidden",
+            "a/b",
+            "a.b",
+            "-leading",
+            "with space",
+            "tab\there",
+            "nul\0",
+            "ünïcode",
+            "esc\x1b[31m",
+            long.as_str(),
+        ] {
+            let err = store.path(id).unwrap_err();
+            assert!(matches!(err, StoreError::BadId { .. }), "{id:?}: {err:?}");
+            assert!(matches!(
+                store.save(id, b"x"),
+                Err(StoreError::BadId { .. })
+            ));
+            assert!(matches!(store.load(id), Err(StoreError::BadId { .. })));
+            assert!(matches!(store.lock(id), Err(StoreError::BadId { .. })));
+            assert!(matches!(
+                store.copy_to(id, dir.path()),
+                Err(StoreError::BadId { .. })
+            ));
+            let message = err.to_string();
+            assert!(message.contains("is not a visit id"), "{message}");
+            assert!(!message.contains('\x1b'), "{message:?}");
+        }
+        for id in [
+            "20261122T140312-hotel-metropol-7f3a",
+            "A",
+            "7",
+            "x-",
+            &"a".repeat(MAX_ID_LEN),
+        ] {
+            let path = store.path(id).unwrap();
+            assert_eq!(path.parent(), Some(store.visits_dir()), "{id}");
+        }
+        assert_eq!(names(store.visits_dir()), Vec::<String>::new());
+        assert_eq!(
+            StoreError::BadId { id: "../x".into() }.to_string(),
+            "\"../x\" is not a visit id: use letters, digits and hyphens, starting with a letter or digit, at most 128 characters"
+        );
+    }
+
+    #[test]
+    fn a_second_lock_in_this_process_is_refused_until_the_first_is_dropped() {
+        let dir = TempDir::new("lock");
+        let store = Store::open(dir.path()).unwrap();
+        let lock = store.lock("v").unwrap();
+        assert_eq!(lock.id(), "v");
+        let before = Timestamp::now();
+
+        let err = store.lock("v").unwrap_err();
+        let StoreError::Locked {
+            id,
+            pid,
+            host,
+            since,
+        } = &err
+        else {
+            panic!("expected Locked, got {err:?}");
+        };
+        assert_eq!(id, "v");
+        assert_eq!(*pid, Some(std::process::id()));
+        assert_eq!(host.as_deref(), Some(host_name().as_str()));
+        let since = since.expect("no start time");
+        assert!((before.as_second() - since.as_second()).abs() <= 5);
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "visit v is open in another session (pid {} on host {} since {}); close it there first",
+                std::process::id(),
+                host_name(),
+                short_time(since)
+            )
+        );
+
+        // Another visit is independent.
+        let other = store.lock("w").unwrap();
+        drop(lock);
+        let again = store.lock("v").unwrap();
+        again.release().unwrap();
+        store.lock("v").unwrap();
+        drop(other);
+    }
+
+    #[test]
+    fn a_stale_lock_file_does_not_block() {
+        let dir = TempDir::new("stale");
+        let store = Store::open(dir.path()).unwrap();
+        let path = store.visits_dir().join("v.lock");
+        fs::write(&path, "pid=1\nhost=gone\nsince=2020-01-01T00:00:00Z\n").unwrap();
+        let lock = store.lock("v").unwrap();
+        assert_eq!(lock.path(), path);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with(&format!("pid={}\n", std::process::id())),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn locked_without_holder_details_still_reads_well() {
+        let err = StoreError::Locked {
+            id: "v".into(),
+            pid: None,
+            host: Some("evil\x1b]0;x\x07".into()),
+            since: None,
+        };
+        assert_eq!(
+            err.to_string(),
+            "visit v is open in another session (on host evil\\u{1b}]0;x\\u{7}); close it there first"
+        );
+    }
+
+    /// Child half of the next test: holds the lock of visit `held` until killed.
+    #[test]
+    fn child_lock_holder() {
+        let Some(root) = std::env::var_os("TOUCHPOINT_TEST_HOLD_LOCK") else {
+            return;
+        };
+        let store = Store::open(Path::new(&root)).unwrap();
+        let _lock = store.lock("held").unwrap();
+        println!("LOCKED");
+        io::stdout().flush().unwrap();
+        std::thread::sleep(Duration::from_secs(120));
+    }
+
+    #[test]
+    fn a_lock_held_by_another_process_is_freed_when_it_is_killed() {
+        let dir = TempDir::new("child");
+        let store = Store::open(dir.path()).unwrap();
+        let mut child = KillOnDrop(spawn_self(
+            "store::tests::child_lock_holder",
+            "TOUCHPOINT_TEST_HOLD_LOCK",
+            dir.path(),
+        ));
+        let stdout = child.0.stdout.take().unwrap();
+        let locked = io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            // libtest prints "test NAME ... " before the child's own output.
+            .any(|line| line.ends_with("LOCKED"));
+        assert!(locked, "the child did not take the lock");
+
+        match store.lock("held") {
+            Err(StoreError::Locked { pid, host, .. }) => {
+                assert_eq!(pid, Some(child.0.id()));
+                assert_eq!(host, Some(host_name()));
+            }
+            other => panic!("expected Locked, got {other:?}"),
+        }
+        child.0.kill().unwrap(); // SIGKILL: no destructor runs in the child
+        child.0.wait().unwrap();
+        store.lock("held").unwrap();
+    }
+
+    #[test]
+    fn open_removes_stray_temp_files_unless_their_visit_may_be_saving() {
+        let dir = TempDir::new("stray");
+        let store = Store::open(dir.path()).unwrap();
+        let visits = store.visits_dir().to_path_buf();
+        store.save("free", b"saved").unwrap();
+        store.save("held", b"saved").unwrap();
+        let free = visits.join(temp_name("free", DEAD_PID, 3));
+        let never_locked = visits.join(temp_name("new", DEAD_PID, 0));
+        let held = visits.join(temp_name("held", DEAD_PID, 5));
+        let ours = visits.join(temp_name("free", std::process::id(), u64::MAX));
+        for path in [&free, &never_locked, &held, &ours] {
+            fs::write(path, b"half a sa").unwrap();
+        }
+        drop(store.lock("free").unwrap()); // a lock file, not held
+        let lock = store.lock("held").unwrap();
+
+        Store::open(dir.path()).unwrap();
+        assert!(!free.exists(), "stray of an unlocked visit kept");
+        assert!(!never_locked.exists(), "stray of a never locked visit kept");
+        assert!(held.exists(), "temp file of a locked visit removed");
+        assert!(ours.exists(), "temp file of a live process removed");
+        assert_eq!(store.load("free").unwrap(), b"saved");
+
+        drop(lock);
+        Store::open(dir.path()).unwrap();
+        assert!(!held.exists(), "stray kept after its visit was released");
+        assert_eq!(store.load("held").unwrap(), b"saved");
+    }
+
+    #[test]
+    fn temp_names_parse_back() {
+        assert_eq!(
+            parse_temp_name(&temp_name("abc-1", 42, 7)),
+            Some(("abc-1", 42))
+        );
+        for name in [
+            "abc.toml",
+            "abc.lock",
+            ".abc.tmp",
+            ".abc.42.tmp",
+            ".abc.0-1.tmp",
+            ".abc.x-1.tmp",
+            "..42-1.tmp",
+            "./x.42-1.tmp",
+            ".a.b.42-1.tmp",
+        ] {
+            assert_eq!(parse_temp_name(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn copy_to_writes_a_copy_and_leaves_the_folder_mode_alone() {
+        let dir = TempDir::new("copy");
+        let store = Store::open(dir.path()).unwrap();
+        store.save("v", b"record").unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        fs::set_permissions(&out, Permissions::from_mode(0o755)).unwrap();
+
+        let copy = store.copy_to("v", &out).unwrap();
+        assert_eq!(copy, out.join("v.toml"));
+        assert_eq!(fs::read(&copy).unwrap(), b"record");
+        store.save("v", b"final record").unwrap();
+        store.copy_to("v", &out).unwrap();
+        assert_eq!(fs::read(&copy).unwrap(), b"final record");
+        assert_eq!(names(&out), ["v.toml"]);
+        assert_eq!(
+            fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+            0o755
+        );
+
+        let nested = dir.path().join("new/deeper");
+        assert_eq!(
+            fs::read(store.copy_to("v", &nested).unwrap()).unwrap(),
+            b"final record"
+        );
+        assert!(matches!(
+            store.copy_to("missing", &out),
+            Err(StoreError::NotFound { .. })
+        ));
+        let in_the_way = dir.path().join("file");
+        fs::write(&in_the_way, b"x").unwrap();
+        let message = store.copy_to("v", &in_the_way).unwrap_err().to_string();
+        assert!(message.contains("a file is in the way at"), "{message}");
+        assert_human(&message);
+    }
+
+    #[test]
+    fn open_tightens_a_folder_others_can_read() {
+        let dir = TempDir::new("tighten");
+        let root = dir.path().join("data");
+        fs::create_dir_all(root.join("visits")).unwrap();
+        fs::set_permissions(&root, Permissions::from_mode(0o755)).unwrap();
+        fs::set_permissions(root.join("visits"), Permissions::from_mode(0o777)).unwrap();
+        let store = Store::open(&root).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&root), 0o700);
+        assert_eq!(mode(store.visits_dir()), 0o700);
+    }
+
+    #[test]
+    fn reasons_are_short_and_plain() {
+        let dir = TempDir::new("reasons");
+        let folder = dir.path();
+        let reason_of =
+            |kind: io::ErrorKind| reason(&io::Error::from(kind), folder, "data folder", None);
+        assert_eq!(
+            reason_of(io::ErrorKind::StorageFull),
+            "disk full; free some space and try again"
+        );
+        assert_eq!(
+            reason(
+                &io::Error::from_raw_os_error(libc::ENOSPC),
+                folder,
+                "data folder",
+                None
+            ),
+            "disk full; free some space and try again"
+        );
+        assert_eq!(
+            reason(
+                &io::Error::from_raw_os_error(libc::EACCES),
+                folder,
+                "data folder",
+                None
+            ),
+            format!(
+                "permission denied; check the owner and permissions of {}",
+                folder.display()
+            )
+        );
+        let eio = reason(
+            &io::Error::from_raw_os_error(libc::EIO),
+            folder,
+            "data folder",
+            None,
+        );
+        assert_eq!(eio, "input/output error");
+    }
+}
