@@ -6,5 +6,6 @@
 pub mod checklist;
 pub mod cli;
 pub mod config;
+pub mod record;
 pub mod score;
 pub mod visit;
