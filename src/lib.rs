@@ -6,6 +6,7 @@
 pub mod checklist;
 pub mod cli;
 pub mod config;
+pub mod record;
 pub mod score;
 pub mod store;
 pub mod tui;

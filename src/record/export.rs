@@ -1,0 +1,418 @@
+//! Exports of a visit that carry the record's facts: JSON (the record's own
+//! structure), CSV (one row per observation) and Markdown (a review document).
+
+use jiff::ZonedDateTime;
+
+use super::{Observation, Stamp, build, format_number};
+use crate::checklist::diag::inert;
+use crate::score::{self, PERSONAL_TOUCH, Tally, percent_text};
+use crate::visit::{Answer, ItemRef, Status, Visit};
+
+/// The record of `visit` as pretty-printed JSON: the same structure as the
+/// TOML record, with times as RFC 3339 strings.
+pub fn to_json(visit: &Visit) -> String {
+    let record = build(visit, |t| Stamp(t.clone()));
+    // These types always serialize (string keys, no custom errors).
+    serde_json::to_string_pretty(&record).unwrap_or_else(|e| {
+        serde_json::json!({ "error": format!("touchpoint could not write the record: {e}") })
+            .to_string()
+    })
+}
+
+/// The columns of [`to_csv`], in order.
+pub const CSV_COLUMNS: [&str; 18] = [
+    "visit_id",
+    "site",
+    "auditor",
+    "status",
+    "touchpoint",
+    "checklist",
+    "section",
+    "item",
+    "prompt",
+    "answer",
+    "label",
+    "points",
+    "max",
+    "critical",
+    "skipped",
+    "first_at",
+    "at",
+    "note",
+];
+
+/// The observations of `visit` as CSV: a header row of [`CSV_COLUMNS`], then
+/// one row per item of every checklist in journey order. Empty cells where the
+/// record leaves a key out; `true` or empty for `critical` and `skipped`; times
+/// in RFC 3339. Text is written as typed (quoted where CSV needs it).
+pub fn to_csv(visit: &Visit) -> String {
+    let record = build(visit, |t| Stamp(t.clone()));
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing rows of equal length into memory cannot fail.
+    let _ = writer.write_record(CSV_COLUMNS);
+    for o in &record.observations {
+        let touchpoint = record
+            .checklists
+            .iter()
+            .find(|c| c.id == o.checklist)
+            .map(|c| c.touchpoint.as_str())
+            .unwrap_or("");
+        let row = [
+            record.visit.id.clone(),
+            record.visit.site.clone(),
+            record.visit.auditor.clone(),
+            record.visit.status.as_str().to_owned(),
+            touchpoint.to_owned(),
+            o.checklist.clone(),
+            o.section.clone(),
+            o.item.clone(),
+            o.prompt.clone(),
+            o.answer.as_ref().map(|a| a.as_text()).unwrap_or_default(),
+            o.label.clone().unwrap_or_default(),
+            o.points.map(format_number).unwrap_or_default(),
+            o.max.map(format_number).unwrap_or_default(),
+            flag(o.critical),
+            flag(o.skipped),
+            stamp(o.first_at.as_ref()),
+            stamp(o.at.as_ref()),
+            o.note.clone(),
+        ];
+        let _ = writer.write_record(&row);
+    }
+    match writer.into_inner() {
+        Ok(bytes) => String::from_utf8(bytes).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+fn flag(on: bool) -> String {
+    if on { "true".into() } else { String::new() }
+}
+
+fn stamp(time: Option<&Stamp>) -> String {
+    time.map(Stamp::rfc3339).unwrap_or_default()
+}
+
+/// `visit` as a Markdown review document: a title with the site and date; the
+/// visit's facts; critical failures stated at the top; a summary table
+/// (overall, standards and personal touch, each touchpoint and tag, answered
+/// and unanswered); the visit note; then every checklist, section by section,
+/// with each observation's answer, points and note.
+///
+/// Everything from the visit is escaped: Markdown punctuation cannot format,
+/// `|` cannot break a table, and control characters are shown as `\u{1b}`.
+pub fn to_markdown(visit: &Visit) -> String {
+    let record = build(visit, |t| Stamp(t.clone()));
+    let score = score::score(visit);
+    let header = &visit.header;
+    let mut out = String::new();
+    let mut line = |text: &str| {
+        out.push_str(text);
+        out.push('\n');
+    };
+
+    line(&format!(
+        "# Visit to {} — {}",
+        inline(&header.site),
+        header.started.strftime("%Y-%m-%d")
+    ));
+    line("");
+    line("| Visit | |");
+    line("| --- | --- |");
+    line(&format!("| Id | {} |", cell(&header.id)));
+    line(&format!("| Site | {} |", cell(&header.site)));
+    line(&format!("| Auditor | {} |", cell(&header.auditor)));
+    let status = match (header.status, &header.finished) {
+        (Status::Final, Some(at)) => format!("Final, finalized {}", when(at)),
+        (Status::Final, None) => "Final".to_owned(),
+        (Status::Draft, _) => "**Draft**: still open, answers may change".to_owned(),
+    };
+    line(&format!("| Status | {status} |"));
+    line(&format!("| Started | {} |", when(&header.started)));
+    line(&format!("| Last change | {} |", when(&header.updated)));
+    let checklists: Vec<String> = record
+        .checklists
+        .iter()
+        .map(|c| match &c.version {
+            Some(v) => format!("{} {}", cell(&c.id), cell(v)),
+            None => cell(&c.id),
+        })
+        .collect();
+    line(&format!("| Checklists | {} |", checklists.join(", ")));
+    line(&format!("| Written by | {} |", cell(&record.visit.tool)));
+    line("");
+
+    if score.failed() {
+        let count = score.critical_failures.len();
+        line(&format!(
+            "> **VISIT FAILED: {count} critical failure{}.** A critical item was answered \
+             with a zero score, so the visit fails whatever its percentage.",
+            plural(count)
+        ));
+        line(">");
+        for failure in &score.critical_failures {
+            let prompt = failure
+                .split_once('/')
+                .and_then(|(c, i)| visit.find(c, i))
+                .and_then(|at| visit.item(at))
+                .map(|(_, item)| inline(&item.prompt))
+                .unwrap_or_default();
+            line(&format!("> - **{prompt}** ({})", inline(failure)));
+        }
+        line("");
+    }
+
+    line("## Summary");
+    line("");
+    line("| Score | Percent | Points |");
+    line("| --- | ---: | ---: |");
+    let overall = if score.failed() {
+        format!("**{} — FAILED**", percent_text(score.total.percent()))
+    } else {
+        format!("**{}**", percent_text(score.total.percent()))
+    };
+    line(&format!(
+        "| **Overall** | {overall} | {} |",
+        points_text(&score.total)
+    ));
+    line(&tally_row("Standards", &score.standards));
+    line(&tally_row("Personal touch", &score.personal_touch()));
+    for (touchpoint, tally) in &score.touchpoints {
+        line(&tally_row(
+            &format!("Touchpoint: {}", cell(touchpoint)),
+            tally,
+        ));
+    }
+    for (tag, tally) in &score.tags {
+        if tag != PERSONAL_TOUCH {
+            line(&tally_row(&format!("Tag: {}", cell(tag)), tally));
+        }
+    }
+    line("");
+    let shown = score.answered + score.unanswered;
+    line(&format!(
+        "Answered {} of {shown} shown item{}; {} unanswered.",
+        score.answered,
+        plural(shown),
+        score.unanswered
+    ));
+    if score.failed() {
+        line(&format!(
+            "Critical failures: **{}: the visit FAILED**.",
+            score.critical_failures.len()
+        ));
+    } else {
+        line("Critical failures: none.");
+    }
+    line("");
+
+    if !header.note.is_empty() {
+        line("## Visit note");
+        line("");
+        for quoted in quote_block(&header.note) {
+            line(&quoted);
+        }
+        line("");
+    }
+
+    for (c, loaded) in visit.checklists.iter().enumerate() {
+        let meta = &loaded.checklist.checklist;
+        line(&format!(
+            "## {}: {}",
+            inline(&meta.touchpoint),
+            inline(&meta.title)
+        ));
+        line("");
+        let tally = score.checklists.get(c).copied().unwrap_or_default();
+        line(&format!(
+            "Score {} ({}). Source: {}.",
+            percent_text(tally.percent()),
+            points_text(&tally),
+            inline(&loaded.source.to_string())
+        ));
+        let mut item = 0;
+        for (s, section) in loaded.checklist.section.iter().enumerate() {
+            line("");
+            let section_tally = score
+                .sections
+                .get(c)
+                .and_then(|v| v.get(s))
+                .copied()
+                .unwrap_or_default();
+            line(&format!(
+                "### {} ({})",
+                inline(&section.title),
+                percent_text(section_tally.percent())
+            ));
+            line("");
+            for _ in &section.item {
+                let at = ItemRef { checklist: c, item };
+                item += 1;
+                let id = &visit.checklists[c].checklist.checklist.id;
+                let recorded = visit.item(at).and_then(|(_, i)| {
+                    record
+                        .observations
+                        .iter()
+                        .find(|o| &o.checklist == id && o.item == i.id)
+                });
+                if let Some(o) = recorded {
+                    observation(&mut line, visit, at, o);
+                }
+            }
+        }
+        line("");
+    }
+    out
+}
+
+/// One observation as a list item, with its note quoted below it.
+fn observation(line: &mut impl FnMut(&str), visit: &Visit, at: ItemRef, o: &Observation<Stamp>) {
+    let entry = visit.entry(at);
+    let unit = visit.response(at).and_then(|r| match r {
+        crate::checklist::Response::Number { unit, .. } => unit.map(str::to_owned),
+        _ => None,
+    });
+    let answer = match entry.and_then(|e| e.answer.as_ref()) {
+        None => "*unanswered*".to_owned(),
+        Some(Answer::Na) => "N/A".to_owned(),
+        Some(Answer::Number(n)) => match &unit {
+            Some(unit) => format!("{} {}", format_number(*n), inline(unit)),
+            None => format_number(*n),
+        },
+        Some(Answer::Text(t)) => format!("“{}”", inline(t)),
+        Some(Answer::Choice(id)) => match &o.label {
+            Some(label) => inline(label),
+            None => inline(id),
+        },
+    };
+    let mut facts = vec![answer];
+    if let (Some(points), Some(max)) = (o.points, o.max) {
+        facts.push(format!(
+            "{} / {} point{}",
+            format_number(points),
+            format_number(max),
+            if max == 1.0 { "" } else { "s" }
+        ));
+    }
+    if o.critical {
+        let failed = o.points == Some(0.0);
+        facts.push(if failed {
+            "**CRITICAL FAILURE**".to_owned()
+        } else {
+            "critical".to_owned()
+        });
+    }
+    if o.skipped {
+        facts.push("*skipped: hidden by an earlier answer*".to_owned());
+    }
+    if let Some(first) = &o.first_at {
+        facts.push(format!("observed {}", first.0.strftime("%H:%M")));
+    }
+    line(&format!(
+        "- **{}**: {}",
+        inline(&o.prompt),
+        facts.join(" · ")
+    ));
+    if !o.note.is_empty() {
+        line("");
+        for quoted in quote_block(&o.note) {
+            line(&format!("  {quoted}"));
+        }
+        line("");
+    }
+}
+
+fn tally_row(name: &str, tally: &Tally) -> String {
+    format!(
+        "| {name} | {} | {} |",
+        percent_text(tally.percent()),
+        points_text(tally)
+    )
+}
+
+fn points_text(tally: &Tally) -> String {
+    if tally.max > 0.0 {
+        format!(
+            "{} of {}",
+            format_number(score::round1(tally.points)),
+            format_number(score::round1(tally.max))
+        )
+    } else {
+        "—".to_owned()
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `2026-11-22 14:03 +03:00`.
+fn when(time: &ZonedDateTime) -> String {
+    time.strftime("%Y-%m-%d %H:%M %:z").to_string()
+}
+
+/// Text as Markdown that formats nothing: control characters made visible,
+/// Markdown punctuation escaped, and lines joined with `<br>`.
+fn inline(text: &str) -> String {
+    lines(text)
+        .map(|l| escape_line(l.trim(), false))
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// [`inline`] for a table cell (where `|` is escaped too, as it always is).
+fn cell(text: &str) -> String {
+    inline(text)
+}
+
+/// A multi-line text as a Markdown block quote, one `> ` line per line.
+fn quote_block(text: &str) -> Vec<String> {
+    lines(text)
+        .map(|l| {
+            let escaped = escape_line(l.trim(), true);
+            if escaped.is_empty() {
+                ">".to_owned()
+            } else {
+                format!("> {escaped}")
+            }
+        })
+        .collect()
+}
+
+/// The lines of `text`, with CRLF taken as one line break and control
+/// characters other than newline written as `\u{1b}`-style escapes.
+fn lines(text: &str) -> impl Iterator<Item = String> {
+    let normal = text.replace("\r\n", "\n").replace('\t', " ");
+    inert(&normal)
+        .split('\n')
+        .map(str::to_owned)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// One line with every character that Markdown could read as formatting
+/// escaped: inline punctuation anywhere and, when the text starts a line of
+/// the document (`block`), the markers of headings and lists.
+fn escape_line(line: &str, block: bool) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let chars: Vec<char> = line.chars().collect();
+    for (n, &c) in chars.iter().enumerate() {
+        let next = chars.get(n + 1).copied();
+        let at_start = block && n == 0;
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
+            // An entity such as &lt; would turn into its character.
+            '&' => next.is_some_and(|d| d.is_ascii_alphanumeric() || d == '#'),
+            // Headings, lists and setext underlines start a line.
+            '#' | '-' | '+' | '=' if at_start => true,
+            // "1." or "1)" starts an ordered list.
+            '.' | ')' => block && n > 0 && chars[..n].iter().all(char::is_ascii_digit),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,679 @@
+//! A visit as a record and back: the TOML file of SPEC.md's "Record format",
+//! read again with every problem placed at `file:line:column`, and the exports
+//! (JSON, CSV, Markdown) that carry the same facts.
+//!
+//! Pure: no terminal, no clock, and no files except in [`load_source`] and
+//! [`load_checklists`], which read the checklists a record names.
+//!
+//! One set of types ([`Record`] and its parts) is written, read, exported as
+//! JSON and turned into the JSON Schema, so the four cannot drift apart. The
+//! time type is a parameter: TOML gets real offset date-times
+//! ([`toml::value::Datetime`]), everything else a [`Stamp`] (an RFC 3339
+//! string when serialized).
+//!
+//! Times are recorded to the second, in the offset each time was taken in
+//! (rounded to whole minutes, as TOML offsets are).
+
+mod export;
+mod read;
+
+use std::borrow::Cow;
+use std::fmt;
+
+use jiff::ZonedDateTime;
+use jiff::tz::{Offset, TimeZone};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserializer, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+
+use crate::checklist::{Loaded, Response};
+use crate::score::{self, item_points};
+use crate::visit::{Answer, Header, Status, Visit};
+
+pub use export::{CSV_COLUMNS, to_csv, to_json, to_markdown};
+pub use read::{RecordFile, Summary, load_checklists, load_source, parse, parse_bytes, rebuild};
+
+/// The newest record format this program writes and reads.
+pub const FORMAT: u32 = 1;
+
+/// Largest record read. A real one is tens of kilobytes; this leaves room for
+/// very long notes while refusing a file that could exhaust memory.
+pub const MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;
+
+/// The word written for an N/A answer.
+pub const NA: &str = "n/a";
+
+/// One record file, as written. `T` is the type of its times: [`Stamp`] when
+/// read or exported as JSON, [`toml::value::Datetime`] when written as TOML.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+#[schemars(
+    title = "touchpoint record",
+    description = "One visit: one audit at one site by one auditor, every item of its \
+                   checklists in journey order (SPEC.md, Record format).",
+    rename = "Record"
+)]
+pub struct Record<T = Stamp> {
+    /// Format version of the file; a newer one than the program knows is an error.
+    #[serde(default = "format_default")]
+    #[schemars(range(min = 1, max = 1))]
+    pub format: u32,
+    /// Who audited what, when, and whether the visit is still open.
+    pub visit: VisitTable<T>,
+    /// The checklists of the visit, in journey order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checklists: Vec<ChecklistRef>,
+    /// Every item of every checklist, in journey order, answered or not.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observations: Vec<Observation<T>>,
+    /// The score when the record was written, for reading without the checklists.
+    pub score: ScoreTable,
+}
+
+fn format_default() -> u32 {
+    FORMAT
+}
+
+/// The `[visit]` table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+#[schemars(rename = "Visit")]
+pub struct VisitTable<T = Stamp> {
+    /// Start time, site slug and a random suffix: `20261122T140312-hotel-metropol-7f3a`.
+    #[schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9-]{0,127}$"))]
+    pub id: String,
+    /// The site audited.
+    pub site: String,
+    /// Who audited it.
+    pub auditor: String,
+    /// `draft` while open, `final` once finalized.
+    #[serde(with = "status_word")]
+    #[schemars(with = "StatusWord")]
+    pub status: Status,
+    /// When the visit was started.
+    pub started: T,
+    /// When anything last changed.
+    pub updated: T,
+    /// When the visit was finalized; final visits only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<T>,
+    /// The visit-level note; absent when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The program that wrote the record: `touchpoint 0.1.0`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tool: String,
+}
+
+/// A `[[checklists]]` entry: which checklist the visit used, and which bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistRef {
+    /// The checklist's id.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its touchpoint.
+    pub touchpoint: String,
+    /// Its version, when the file gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// SHA-256 of the checklist file's bytes, lowercase hex.
+    pub sha256: String,
+    /// `bundled:ID`, or the path it was loaded from.
+    pub source: String,
+}
+
+/// An `[[observations]]` entry: one item of a checklist and what was recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+#[schemars(rename = "Observation")]
+pub struct Observation<T = Stamp> {
+    /// Id of the checklist.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub checklist: String,
+    /// Id of the item's section.
+    pub section: String,
+    /// Id of the item.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub item: String,
+    /// The item's prompt, so the record reads without the checklist.
+    pub prompt: String,
+    /// Option id, `n/a`, the number or the text; absent if unanswered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<AnswerValue>,
+    /// The chosen option's label, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Points earned; absent when unscored, N/A, skipped or unanswered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<f64>,
+    /// Points possible; absent when `points` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Present, and true, only on critical items.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub critical: bool,
+    /// Present, and true, only when the item was hidden by `show_if`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub skipped: bool,
+    /// When the item was first answered: the moment observed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_at: Option<T>,
+    /// When the answer or the note last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<T>,
+    /// The auditor's note; absent when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The `[score]` table: derived from the answers, recorded so that lists and
+/// reports can read it without loading checklists.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreTable {
+    /// points / max × 100, one decimal; absent when there is no maximum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<f64>,
+    /// Points earned.
+    pub points: f64,
+    /// Points possible.
+    pub max: f64,
+    /// Shown items with an answer (N/A included).
+    pub answered: u64,
+    /// Shown items without an answer.
+    pub unanswered: u64,
+    /// `checklist/item` of each critical item answered with a zero-score option.
+    #[serde(default)]
+    pub critical_failures: Vec<String>,
+    /// Percent per touchpoint, in journey order; one with no maximum is left out.
+    #[serde(default)]
+    pub touchpoints: Percents,
+    /// Percent per tag; one with no maximum is left out.
+    #[serde(default)]
+    pub tags: Percents,
+}
+
+impl ScoreTable {
+    /// Whether the visit failed on a critical item, whatever its percentage.
+    pub fn failed(&self) -> bool {
+        !self.critical_failures.is_empty()
+    }
+}
+
+/// Percentages by name, kept in the order they were written (a TOML table).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Percents(pub Vec<(String, f64)>);
+
+impl Percents {
+    /// The percentage under `name`.
+    pub fn get(&self, name: &str) -> Option<f64> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, p)| *p)
+    }
+}
+
+impl Serialize for Percents {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, percent) in &self.0 {
+            map.serialize_entry(name, percent)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Percents {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PercentsVisitor;
+        impl<'de> Visitor<'de> for PercentsVisitor {
+            type Value = Percents;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a table of percentages, such as \"check-in\" = 90.0")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Percents, A::Error> {
+                let mut out = Vec::new();
+                while let Some((name, percent)) = map.next_entry::<String, f64>()? {
+                    out.push((name, percent));
+                }
+                Ok(Percents(out))
+            }
+        }
+        deserializer.deserialize_map(PercentsVisitor)
+    }
+}
+
+impl JsonSchema for Percents {
+    fn schema_name() -> Cow<'static, str> {
+        "Percents".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "object",
+            "additionalProperties": { "type": "number", "minimum": 0.0 }
+        })
+    }
+}
+
+/// A recorded answer as it stands in the file: a string (option id, `n/a` or
+/// text) or a number. Which one it means depends on the item's response, so
+/// it is interpreted when the record is rebuilt with its checklists.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    /// The value of a `number` item.
+    Number(f64),
+    /// An option id, `n/a`, or the text of a `text` item.
+    Text(String),
+}
+
+impl AnswerValue {
+    /// The answer as written in a table cell: the number or the string.
+    pub fn as_text(&self) -> String {
+        match self {
+            AnswerValue::Number(n) => format_number(*n),
+            AnswerValue::Text(t) => t.clone(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnswerVisitor;
+        impl Visitor<'_> for AnswerVisitor {
+            type Value = AnswerValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an option id, \"n/a\", a number or text")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Text(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Text(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<AnswerValue, E> {
+                if v.is_finite() {
+                    Ok(AnswerValue::Number(v))
+                } else {
+                    Err(E::custom("a number answer must be finite, not nan or inf"))
+                }
+            }
+        }
+        deserializer.deserialize_any(AnswerVisitor)
+    }
+}
+
+/// A number as people write it: `45`, `1.5`.
+pub fn format_number(n: f64) -> String {
+    format!("{n}")
+}
+
+/// `status = "draft" | "final"`, through [`Status`] of the visit.
+mod status_word {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(status: &Status, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(status.as_str())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Status, D::Error> {
+        let word = String::deserialize(deserializer)?;
+        match word.as_str() {
+            "draft" => Ok(Status::Draft),
+            "final" => Ok(Status::Final),
+            other => Err(de::Error::custom(format!(
+                "unknown status \"{}\"; write \"draft\" or \"final\"",
+                crate::checklist::diag::inert(other)
+            ))),
+        }
+    }
+}
+
+/// Whether the visit is open (`draft`) or finalized (`final`).
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(rename = "Status")]
+#[allow(
+    dead_code,
+    reason = "only its schema is used; values go through status_word"
+)]
+enum StatusWord {
+    /// Open: answers may change.
+    Draft,
+    /// Finalized: read-only.
+    Final,
+}
+
+/// A moment in a record: a date, a time to the second and a UTC offset.
+/// Serialized as an RFC 3339 string (`2026-11-22T14:03:12+03:00`); read from a
+/// TOML offset date-time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stamp(pub ZonedDateTime);
+
+impl Stamp {
+    /// `2026-11-22T14:03:12+03:00`: the time as recorded, to the second.
+    pub fn rfc3339(&self) -> String {
+        let (timestamp, offset) = recorded(&self.0);
+        timestamp.display_with_offset(offset).to_string()
+    }
+}
+
+impl fmt::Display for Stamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.rfc3339())
+    }
+}
+
+impl Serialize for Stamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.rfc3339())
+    }
+}
+
+impl<'de> Deserialize<'de> for Stamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let datetime = toml::value::Datetime::deserialize(deserializer)?;
+        from_toml_datetime(&datetime)
+            .map(Stamp)
+            .map_err(de::Error::custom)
+    }
+}
+
+impl JsonSchema for Stamp {
+    fn schema_name() -> Cow<'static, str> {
+        "DateTime".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "format": "date-time" })
+    }
+}
+
+/// The instant and offset a time is recorded with: whole seconds, and the
+/// offset in whole minutes (TOML offsets have no seconds).
+fn recorded(time: &ZonedDateTime) -> (jiff::Timestamp, Offset) {
+    let timestamp = time.timestamp();
+    let whole = jiff::Timestamp::from_second(timestamp.as_second()).unwrap_or(timestamp);
+    let minutes = time.offset().seconds() / 60;
+    let offset = Offset::from_seconds(minutes * 60).unwrap_or(Offset::UTC);
+    (whole, offset)
+}
+
+/// `time` as a TOML offset date-time.
+fn to_toml_datetime(time: &ZonedDateTime) -> toml::value::Datetime {
+    use toml::value::{Date, Datetime, Offset as TomlOffset, Time};
+    let (timestamp, offset) = recorded(time);
+    let civil = offset.to_datetime(timestamp);
+    Datetime {
+        // A clock never gives a year outside 0–9999; clamp rather than wrap.
+        date: Some(Date {
+            year: u16::try_from(civil.year().clamp(0, 9999)).unwrap_or(0),
+            month: civil.month().unsigned_abs(),
+            day: civil.day().unsigned_abs(),
+        }),
+        time: Some(Time {
+            hour: civil.hour().unsigned_abs(),
+            minute: civil.minute().unsigned_abs(),
+            second: Some(civil.second().unsigned_abs()),
+            nanosecond: None,
+        }),
+        offset: Some(TomlOffset::Custom {
+            minutes: i16::try_from(offset.seconds() / 60).unwrap_or(0),
+        }),
+    }
+}
+
+/// A TOML offset date-time as a zoned time in a fixed offset; local dates,
+/// times and date-times are refused because they do not name an instant.
+fn from_toml_datetime(datetime: &toml::value::Datetime) -> Result<ZonedDateTime, String> {
+    use toml::value::Offset as TomlOffset;
+    let example = "write a date, time and UTC offset, such as 2026-11-22T14:03:12+03:00";
+    let (Some(date), Some(time), Some(offset)) = (datetime.date, datetime.time, datetime.offset)
+    else {
+        return Err(format!("{datetime} is not a full date-time; {example}"));
+    };
+    let minutes = match offset {
+        TomlOffset::Z => 0,
+        TomlOffset::Custom { minutes } => i32::from(minutes),
+    };
+    let bad = |what: &str| format!("{datetime}: {what}; {example}");
+    let offset =
+        Offset::from_seconds(minutes * 60).map_err(|_| bad("the offset is out of range"))?;
+    let civil = jiff::civil::DateTime::new(
+        i16::try_from(date.year).map_err(|_| bad("the year is out of range"))?,
+        i8::try_from(date.month).map_err(|_| bad("the month is out of range"))?,
+        i8::try_from(date.day).map_err(|_| bad("the day is out of range"))?,
+        i8::try_from(time.hour).map_err(|_| bad("the hour is out of range"))?,
+        i8::try_from(time.minute).map_err(|_| bad("the minute is out of range"))?,
+        i8::try_from(time.second.unwrap_or(0)).map_err(|_| bad("the second is out of range"))?,
+        i32::try_from(time.nanosecond.unwrap_or(0))
+            .map_err(|_| bad("the fraction of a second is out of range"))?,
+    )
+    .map_err(|_| bad("no such date or time"))?;
+    civil
+        .to_zoned_datetime(TimeZone::fixed(offset))
+        .map_err(|_| bad("out of range"))
+}
+
+/// The record of `visit` with its times made by `time`.
+fn build<T>(visit: &Visit, time: impl Fn(&ZonedDateTime) -> T) -> Record<T> {
+    let header = &visit.header;
+    let checklists = visit.checklists.iter().map(checklist_ref).collect();
+    let mut observations = Vec::new();
+    let mut visibility: Vec<Vec<bool>> = Vec::new();
+    for at in visit.all_items() {
+        while visibility.len() <= at.checklist {
+            visibility.push(visit.visibility(visibility.len()));
+        }
+        let (Some((section, item)), Some(response), Some(entry)) =
+            (visit.item(at), visit.response(at), visit.entry(at))
+        else {
+            continue;
+        };
+        let skipped = !visibility[at.checklist]
+            .get(at.item)
+            .copied()
+            .unwrap_or(false);
+        let (answer, label) = match &entry.answer {
+            None => (None, None),
+            Some(Answer::Na) => (Some(AnswerValue::Text(NA.to_owned())), None),
+            Some(Answer::Number(n)) => (Some(AnswerValue::Number(*n)), None),
+            Some(Answer::Text(t)) => (Some(AnswerValue::Text(t.clone())), None),
+            Some(Answer::Choice(id)) => (
+                Some(AnswerValue::Text(id.clone())),
+                option_label(response, id),
+            ),
+        };
+        let points = if skipped {
+            None
+        } else {
+            item_points(visit, at)
+        };
+        observations.push(Observation {
+            checklist: visit.checklists[at.checklist]
+                .checklist
+                .checklist
+                .id
+                .clone(),
+            section: section.id.clone(),
+            item: item.id.clone(),
+            prompt: item.prompt.clone(),
+            answer,
+            label,
+            points: points.map(|(p, _)| p),
+            max: points.map(|(_, m)| m),
+            critical: item.is_critical(),
+            skipped,
+            first_at: entry.first_at.as_ref().map(&time),
+            at: entry.at.as_ref().map(&time),
+            note: entry.note.clone(),
+        });
+    }
+    Record {
+        format: FORMAT,
+        visit: VisitTable {
+            id: header.id.clone(),
+            site: header.site.clone(),
+            auditor: header.auditor.clone(),
+            status: header.status,
+            started: time(&header.started),
+            updated: time(&header.updated),
+            finished: match header.status {
+                Status::Final => header.finished.as_ref().map(&time),
+                Status::Draft => None,
+            },
+            note: header.note.clone(),
+            tool: tool(),
+        },
+        checklists,
+        observations,
+        score: score_table(visit),
+    }
+}
+
+/// `touchpoint 0.1.0`: the program that writes records.
+pub fn tool() -> String {
+    format!("touchpoint {}", env!("CARGO_PKG_VERSION"))
+}
+
+fn checklist_ref(loaded: &Loaded) -> ChecklistRef {
+    let meta = &loaded.checklist.checklist;
+    ChecklistRef {
+        id: meta.id.clone(),
+        title: meta.title.clone(),
+        touchpoint: meta.touchpoint.clone(),
+        version: meta.version.clone(),
+        sha256: loaded.sha256.clone(),
+        source: loaded.source.to_string(),
+    }
+}
+
+fn option_label(response: Response<'_>, id: &str) -> Option<String> {
+    response
+        .options()
+        .iter()
+        .find(|o| o.id == id)
+        .map(|o| o.label.clone())
+}
+
+fn score_table(visit: &Visit) -> ScoreTable {
+    let score = score::score(visit);
+    ScoreTable {
+        percent: score.total.percent(),
+        points: score.total.points,
+        max: score.total.max,
+        answered: score.answered as u64,
+        unanswered: score.unanswered as u64,
+        critical_failures: score.critical_failures.clone(),
+        touchpoints: Percents(
+            score
+                .touchpoints
+                .iter()
+                .filter_map(|(name, tally)| Some((name.clone(), tally.percent()?)))
+                .collect(),
+        ),
+        tags: Percents(
+            score
+                .tags
+                .iter()
+                .filter_map(|(name, tally)| Some((name.clone(), tally.percent()?)))
+                .collect(),
+        ),
+    }
+}
+
+/// The record of `visit` in the TOML format of SPEC.md: every item of every
+/// checklist in journey order, with its answer, times and note, then the score.
+/// Times are TOML offset date-times to the second.
+///
+/// Serializing these types cannot fail in practice (every key is a string and
+/// every value has a TOML form). Code that writes the record over the only copy
+/// of a visit should still use [`try_to_toml`], which says so if it ever does;
+/// this one returns a lone TOML comment then, which [`parse`] refuses.
+pub fn to_toml(visit: &Visit) -> String {
+    try_to_toml(visit).unwrap_or_else(|e| format!("# {e}\n"))
+}
+
+/// [`to_toml`], with the (unreachable in practice) serializer failure as an error.
+pub fn try_to_toml(visit: &Visit) -> Result<String, WriteError> {
+    let record = build(visit, to_toml_datetime);
+    toml::to_string(&record).map_err(|e| WriteError(e.to_string()))
+}
+
+/// The TOML serializer refused a record.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("touchpoint could not write the record ({0}); please report this")]
+pub struct WriteError(pub String);
+
+/// The JSON Schema of a record, for `touchpoint schema record` and editor
+/// completion. Times are strings with `"format": "date-time"`; optional keys
+/// are simply not required (TOML has no null, so none is allowed).
+pub fn schema_json() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(Record<Stamp>).to_value();
+    drop_null(&mut schema);
+    schema
+}
+
+/// Takes `null` out of the schema's types: `["string", "null"]` becomes
+/// `"string"`, and an `anyOf` left with one choice becomes that choice.
+fn drop_null(schema: &mut serde_json::Value) {
+    use serde_json::Value;
+    let Value::Object(map) = schema else {
+        if let Value::Array(items) = schema {
+            items.iter_mut().for_each(drop_null);
+        }
+        return;
+    };
+    if let Some(Value::Array(types)) = map.get_mut("type") {
+        types.retain(|t| t != "null");
+        if let [only] = types.as_slice() {
+            let only = only.clone();
+            map.insert("type".into(), only);
+        }
+    }
+    if let Some(Value::Array(choices)) = map.get_mut("anyOf") {
+        choices.retain(|c| c.get("type").is_none_or(|t| t != "null"));
+        if let [Value::Object(only)] = choices.as_slice() {
+            let only = only.clone();
+            map.remove("anyOf");
+            for (key, value) in only {
+                map.entry(key).or_insert(value);
+            }
+        }
+    }
+    map.values_mut().for_each(drop_null);
+}
+
+/// Header fields of a record as a visit [`Header`].
+fn header_of(visit: &VisitTable<Stamp>) -> Header {
+    Header {
+        id: visit.id.clone(),
+        site: visit.site.clone(),
+        auditor: visit.auditor.clone(),
+        status: visit.status,
+        started: visit.started.0.clone(),
+        updated: visit.updated.0.clone(),
+        finished: visit.finished.as_ref().map(|s| s.0.clone()),
+        note: visit.note.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,570 @@
+//! Reading a record back: TOML to [`RecordFile`] with every problem placed at
+//! `file:line:column`, and a [`Visit`] rebuilt from it and its checklists.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use jiff::ZonedDateTime;
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::{
+    AnswerValue, ChecklistRef, FORMAT, MAX_RECORD_BYTES, NA, Observation, Record, ScoreTable,
+    Stamp, format_number, header_of,
+};
+use crate::checklist::diag::{did_you_mean, inert, line_col};
+use crate::checklist::parse::is_id;
+use crate::checklist::{self, Diagnostic, Loaded, Response, Source};
+use crate::visit::{Answer, Entry, Header, Status, Visit};
+
+/// A record read from a file: its header, the checklists it names, its
+/// observations in file order, and the score it recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordFile {
+    /// Id, site, auditor, status, times and visit note.
+    pub header: Header,
+    /// The program that wrote it (`touchpoint 0.1.0`); empty if not given.
+    pub tool: String,
+    /// The checklists of the visit, in the order recorded.
+    pub checklists: Vec<ChecklistRef>,
+    /// Every observation as recorded, in file order.
+    pub observations: Vec<Observation<Stamp>>,
+    /// The score as recorded (derived when written; not recomputed here).
+    pub score: ScoreTable,
+}
+
+/// What `touchpoint list` shows of a visit, read without its checklists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// The visit id.
+    pub id: String,
+    /// The site audited.
+    pub site: String,
+    /// Who audited it.
+    pub auditor: String,
+    /// Draft or final.
+    pub status: Status,
+    /// Shown items answered (N/A included).
+    pub answered: u64,
+    /// Shown items not answered.
+    pub unanswered: u64,
+    /// The score, when there is a maximum.
+    pub percent: Option<f64>,
+    /// `checklist/item` of each critical failure; any one fails the visit.
+    pub critical_failures: Vec<String>,
+    /// When anything last changed.
+    pub updated: ZonedDateTime,
+}
+
+impl RecordFile {
+    /// The observation of item `item_id` of checklist `checklist_id`.
+    pub fn observation(&self, checklist_id: &str, item_id: &str) -> Option<&Observation<Stamp>> {
+        self.observations
+            .iter()
+            .find(|o| o.checklist == checklist_id && o.item == item_id)
+    }
+
+    /// The facts `touchpoint list` needs.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            id: self.header.id.clone(),
+            site: self.header.site.clone(),
+            auditor: self.header.auditor.clone(),
+            status: self.header.status,
+            answered: self.score.answered,
+            unanswered: self.score.unanswered,
+            percent: self.score.percent,
+            critical_failures: self.score.critical_failures.clone(),
+            updated: self.header.updated.clone(),
+        }
+    }
+}
+
+/// Reads record `bytes`, shown to the user as `path`: refuses binary files and
+/// invalid UTF-8 (placing the first bad byte), then [`parse`]s.
+pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<RecordFile, Diagnostic> {
+    if bytes.len() > MAX_RECORD_BYTES {
+        return Err(too_big(path, bytes.len(), (1, 1)));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+            return Err(Diagnostic {
+                path: path.to_owned(),
+                at: Some(line_col(valid, valid.len())),
+                message: "not valid UTF-8; a record is a UTF-8 TOML file".into(),
+            });
+        }
+    };
+    parse(path, text)
+}
+
+fn too_big(path: &str, len: usize, at: (usize, usize)) -> Diagnostic {
+    Diagnostic {
+        path: path.to_owned(),
+        at: Some(at),
+        message: format!(
+            "the file is {len} bytes; a record may be at most {} MiB, so this is not one \
+             touchpoint wrote",
+            MAX_RECORD_BYTES / 1024 / 1024
+        ),
+    }
+}
+
+/// Reads record `text`, shown to the user as `path` in messages.
+///
+/// Malformed, truncated, hostile or hand-edited records give one [`Diagnostic`]
+/// at `path:line:column` that says what is wrong and how to fix it: TOML syntax,
+/// unknown keys, wrong types, unknown status, local or invalid date-times, a
+/// newer format, duplicate or dangling observations, non-finite numbers, and
+/// files over [`MAX_RECORD_BYTES`].
+pub fn parse(path: &str, text: &str) -> Result<RecordFile, Diagnostic> {
+    if text.len() > MAX_RECORD_BYTES {
+        return Err(too_big(path, text.len(), line_col(text, MAX_RECORD_BYTES)));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let at = |span: Range<usize>, message: String| Diagnostic {
+        path: path.to_owned(),
+        at: Some(line_col(text, span.start)),
+        message: inert(&message),
+    };
+    if text.trim().is_empty() {
+        return Err(at(
+            0..0,
+            "the file is empty; a record starts with format = 1 and a [visit] table".into(),
+        ));
+    }
+    let root = DeTable::parse(text).map_err(|e| {
+        at(
+            e.span().unwrap_or(0..0),
+            format!("TOML syntax: {}", e.message().trim_end()),
+        )
+    })?;
+    let record =
+        Record::<Stamp>::deserialize(toml::de::Deserializer::from(root.clone())).map_err(|e| {
+            let (span, message) = explain(e.message().trim_end(), e.span(), text);
+            at(span, message)
+        })?;
+    check(&record).map_err(|(steps, message)| at(locate(&root, &steps), message))?;
+    Ok(RecordFile {
+        header: header_of(&record.visit),
+        tool: record.visit.tool,
+        checklists: record.checklists,
+        observations: record.observations,
+        score: record.score,
+    })
+}
+
+/// Serde's message in the words of a record, with a hint where one helps,
+/// and a better place for a table missing from the end of a cut-short file.
+fn explain(message: &str, span: Option<Range<usize>>, text: &str) -> (Range<usize>, String) {
+    let mut message = message.to_owned();
+    for (rust, words) in [
+        ("expected u64", "expected a whole number >= 0"),
+        ("expected u32", "expected a whole number >= 0"),
+        ("expected f64", "expected a number"),
+        ("invalid type: sequence", "invalid type: an array"),
+        ("invalid type: map", "invalid type: a table"),
+        ("expected a sequence", "expected an array"),
+    ] {
+        message = message.replace(rust, words);
+    }
+    if message.contains("expected a TOML datetime") {
+        message.push_str(
+            "; write the time without quotes, such as started = 2026-11-22T14:03:12+03:00",
+        );
+    }
+    if let Some(hint) = unknown_field_hint(&message) {
+        message.push_str(&hint);
+    }
+    match span {
+        Some(span) if span != (0..0) => (span, message),
+        _ if message.starts_with("missing field") => {
+            message.push_str(
+                ": the record has no such top-level table or key; if it ends \
+                 abruptly, it was cut short",
+            );
+            (text.len()..text.len(), message)
+        }
+        _ => (0..0, message),
+    }
+}
+
+/// `; did you mean `auditor`?` for serde's "unknown field `auditr`, expected
+/// one of `id`, `site`, …" when one of the fields is close.
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    did_you_mean(field, &candidates).map(|c| format!("; did you mean `{c}`?"))
+}
+
+/// One step of a path into the TOML tree.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The span of the value at `steps`, or of the deepest part of it that exists.
+fn locate(root: &Spanned<DeTable<'_>>, steps: &[Step<'_>]) -> Range<usize> {
+    let mut span = root.span();
+    let mut value: Option<&Spanned<DeValue<'_>>> = None;
+    for step in steps {
+        let next = match (value, step) {
+            (None, Step::Key(key)) => root.get_ref().get(*key),
+            (None, Step::Index(_)) => None,
+            (Some(v), Step::Key(key)) => v.get_ref().get(*key),
+            (Some(v), Step::Index(i)) => v.get_ref().get(*i),
+        };
+        match next {
+            Some(v) => {
+                span = v.span();
+                value = Some(v);
+            }
+            None => break,
+        }
+    }
+    span
+}
+
+/// Whether `id` can be a visit id: ASCII letters, digits and hyphens, which
+/// keeps it safe as a file name.
+fn is_visit_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && id.len() <= 128
+}
+
+type Problem = (Vec<Step<'static>>, String);
+
+/// The rules that serde's types cannot say: the first one broken, with where.
+fn check(record: &Record<Stamp>) -> Result<(), Problem> {
+    use Step::{Index, Key};
+    if record.format > FORMAT || record.format == 0 {
+        return Err((
+            vec![Key("format")],
+            format!(
+                "record format {} is not one this touchpoint reads (it reads format {FORMAT}); \
+                 open it with a newer touchpoint",
+                record.format
+            ),
+        ));
+    }
+    let visit = &record.visit;
+    if !is_visit_id(&visit.id) {
+        return Err((
+            vec![Key("visit"), Key("id")],
+            "a visit id is letters, digits and hyphens (at most 128), such as \
+             20261122T140312-hotel-metropol-7f3a"
+                .into(),
+        ));
+    }
+    match (visit.status, &visit.finished) {
+        (Status::Final, None) => {
+            return Err((
+                vec![Key("visit"), Key("status")],
+                "a final visit needs `finished`, the time it was finalized; add it or \
+                 set status = \"draft\""
+                    .into(),
+            ));
+        }
+        (Status::Draft, Some(_)) => {
+            return Err((
+                vec![Key("visit"), Key("finished")],
+                "only a final visit has `finished`; remove it or set status = \"final\"".into(),
+            ));
+        }
+        _ => {}
+    }
+    let mut ids = HashSet::new();
+    for (n, c) in record.checklists.iter().enumerate() {
+        if !is_id(&c.id) {
+            return Err((
+                vec![Key("checklists"), Index(n), Key("id")],
+                "a checklist id is lowercase letters, digits and hyphens, at most 64".into(),
+            ));
+        }
+        if !ids.insert(c.id.as_str()) {
+            return Err((
+                vec![Key("checklists"), Index(n), Key("id")],
+                format!("checklist {} is listed twice; remove one", c.id),
+            ));
+        }
+    }
+    let mut seen = HashSet::new();
+    for (n, o) in record.observations.iter().enumerate() {
+        let place = |key: &'static str| vec![Key("observations"), Index(n), Key(key)];
+        if !ids.contains(o.checklist.as_str()) {
+            return Err((
+                place("checklist"),
+                format!(
+                    "checklist \"{}\" is not among the [[checklists]] of this record; \
+                     fix the id or add the checklist",
+                    o.checklist
+                ),
+            ));
+        }
+        if !is_id(&o.item) {
+            return Err((
+                place("item"),
+                "an item id is lowercase letters, digits and hyphens, at most 64".into(),
+            ));
+        }
+        if !seen.insert((o.checklist.as_str(), o.item.as_str())) {
+            return Err((
+                place("item"),
+                format!(
+                    "{}/{} is recorded twice; keep one of the two observations",
+                    o.checklist, o.item
+                ),
+            ));
+        }
+        for (key, value) in [("points", o.points), ("max", o.max)] {
+            if value.is_some_and(|v| !v.is_finite() || v < 0.0) {
+                return Err((place(key), format!("{key} must be a number >= 0")));
+            }
+        }
+    }
+    let score = &record.score;
+    let numbers = [
+        ("percent", score.percent),
+        ("points", Some(score.points)),
+        ("max", Some(score.max)),
+    ];
+    for (key, value) in numbers {
+        if value.is_some_and(|v| !v.is_finite() || v < 0.0) {
+            return Err((
+                vec![Key("score"), Key(key)],
+                format!("{key} must be a number >= 0"),
+            ));
+        }
+    }
+    for (table, percents) in [("touchpoints", &score.touchpoints), ("tags", &score.tags)] {
+        if let Some((name, _)) = percents.0.iter().find(|(_, p)| !p.is_finite() || *p < 0.0) {
+            return Err((
+                vec![Key("score"), Key(table)],
+                format!("the percentage of {name} must be a number >= 0"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A visit from `record` and the checklists loaded for its sources (see
+/// [`load_checklists`]), in the order the record lists them, with a warning
+/// for each thing that did not fit:
+///
+/// - a checklist the record names that is not among `checklists` (its
+///   observations are left out), or one given that the record does not name;
+/// - a checklist whose sha256 differs from the recorded one (it changed since
+///   the visit; answers are matched by item id);
+/// - an observation that matches no item any more, or whose answer no longer
+///   fits its item (an option the item no longer has, a number for a yes-no
+///   item…): the answer is left out, the note and times kept.
+///
+/// Every warning quotes what was left out, so the auditor can copy it back.
+/// A text item's answer that reads exactly `n/a` comes back as N/A.
+pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<String>) {
+    let mut warnings = Vec::new();
+    let mut pool = checklists;
+    let mut ordered = Vec::new();
+    for wanted in &record.checklists {
+        match pool
+            .iter()
+            .position(|l| l.checklist.checklist.id == wanted.id)
+        {
+            Some(n) => {
+                let loaded = pool.remove(n);
+                if loaded.sha256 != wanted.sha256 {
+                    warnings.push(format!(
+                        "checklist {} ({}) has changed since this visit was recorded; \
+                         answers are matched to its items by id",
+                        wanted.id, loaded.source
+                    ));
+                }
+                ordered.push(loaded);
+            }
+            None => {
+                let left_out = record
+                    .observations
+                    .iter()
+                    .filter(|o| o.checklist == wanted.id && !is_blank(o))
+                    .count();
+                warnings.push(format!(
+                    "checklist {} ({}) is not available; its {left_out} recorded \
+                     observation{} are left out",
+                    wanted.id,
+                    wanted.source,
+                    if left_out == 1 { "" } else { "s" }
+                ));
+            }
+        }
+    }
+    for extra in pool {
+        warnings.push(format!(
+            "checklist {} is not part of this record and is left out",
+            extra.checklist.checklist.id
+        ));
+    }
+    let mut visit = Visit::from_header(record.header.clone(), ordered);
+    let loaded_ids: HashSet<String> = visit
+        .checklists
+        .iter()
+        .map(|l| l.checklist.checklist.id.clone())
+        .collect();
+    for o in &record.observations {
+        if !loaded_ids.contains(&o.checklist) || is_blank(o) {
+            continue;
+        }
+        let Some(at) = visit.find(&o.checklist, &o.item) else {
+            warnings.push(format!(
+                "{}/{} is no longer an item of its checklist; left out: {}",
+                o.checklist,
+                o.item,
+                describe(o)
+            ));
+            continue;
+        };
+        let answer = match (&o.answer, visit.response(at), visit.item(at)) {
+            (Some(value), Some(response), Some((_, item))) => {
+                match interpret(value, response, item.na_allowed()) {
+                    Ok(answer) => Some(answer),
+                    Err(why) => {
+                        warnings.push(format!(
+                            "{}/{}: {why}; the answer {} is left out",
+                            o.checklist,
+                            o.item,
+                            quote(&value.as_text())
+                        ));
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
+        let entry = Entry {
+            answer,
+            note: o.note.clone(),
+            first_at: o.first_at.as_ref().map(|s| s.0.clone()),
+            at: o.at.as_ref().map(|s| s.0.clone()),
+        };
+        visit.restore(&o.checklist, &o.item, entry);
+    }
+    let warnings = warnings.iter().map(|w| inert(w)).collect();
+    (visit, warnings)
+}
+
+/// Whether nothing was recorded for the observation.
+fn is_blank(o: &Observation<Stamp>) -> bool {
+    o.answer.is_none() && o.note.is_empty() && o.first_at.is_none() && o.at.is_none()
+}
+
+/// The recorded answer as an [`Answer`] of an item with `response`, or why
+/// it does not fit.
+fn interpret(
+    value: &AnswerValue,
+    response: Response<'_>,
+    na_allowed: bool,
+) -> Result<Answer, String> {
+    match (value, response) {
+        (AnswerValue::Text(t), _) if t == NA => {
+            if na_allowed {
+                Ok(Answer::Na)
+            } else {
+                Err("the checklist no longer allows N/A for this item".into())
+            }
+        }
+        (AnswerValue::Text(id), Response::Options(options)) => {
+            if options.iter().any(|o| &o.id == id) {
+                Ok(Answer::Choice(id.clone()))
+            } else {
+                Err("the item has no such option now".into())
+            }
+        }
+        (AnswerValue::Number(n), Response::Number { .. }) => Ok(Answer::Number(*n)),
+        (AnswerValue::Text(t), Response::Text) => Ok(Answer::Text(t.clone())),
+        (AnswerValue::Number(n), Response::Text) => Ok(Answer::Text(format_number(*n))),
+        (AnswerValue::Number(_), Response::Options(_)) => {
+            Err("the item is answered with one of its options, not a number".into())
+        }
+        (AnswerValue::Text(_), Response::Number { .. }) => {
+            Err("the item takes a number, not text".into())
+        }
+    }
+}
+
+/// `answer "…", note "…"`, shortened, for a warning.
+fn describe(o: &Observation<Stamp>) -> String {
+    let mut parts = Vec::new();
+    if let Some(answer) = &o.answer {
+        parts.push(format!("answer {}", quote(&answer.as_text())));
+    }
+    if !o.note.is_empty() {
+        parts.push(format!("note {}", quote(&o.note)));
+    }
+    if parts.is_empty() {
+        "its times".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// `"text"`, on one line, at most 80 characters.
+fn quote(text: &str) -> String {
+    let one_line: String = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let mut short: String = one_line.chars().take(80).collect();
+    if one_line.chars().count() > 80 {
+        short.push('…');
+    }
+    format!("\"{}\"", inert(&short))
+}
+
+// The only I/O in this module: reading the checklist files a record names.
+
+/// Loads the checklist a record's `source` names: `bundled:ID` from the
+/// checklists compiled into the program, anything else as a file path.
+///
+/// **Reads files** (a path source): this and [`load_checklists`] are the only
+/// functions of `record` that touch the file system.
+pub fn load_source(source: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    match source.strip_prefix("bundled:") {
+        Some(id) => checklist::bundled_by_id(id).unwrap_or_else(|| {
+            Err(vec![Diagnostic::file(
+                source,
+                "this version of touchpoint has no bundled checklist with this id",
+            )])
+        }),
+        None => {
+            let path = PathBuf::from(source);
+            checklist::read(Path::new(source), Source::Path(path))
+        }
+    }
+}
+
+/// Loads every checklist `record` names, with [`load_source`]; each one that
+/// cannot be loaded is a warning naming its problems. **Reads files.**
+pub fn load_checklists(record: &RecordFile) -> (Vec<Loaded>, Vec<String>) {
+    let mut loaded = Vec::new();
+    let mut warnings = Vec::new();
+    for wanted in &record.checklists {
+        match load_source(&wanted.source) {
+            Ok(l) => loaded.push(l),
+            Err(problems) => {
+                let why: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                warnings.push(format!(
+                    "cannot load checklist {}: {}",
+                    wanted.id,
+                    why.join("; ")
+                ));
+            }
+        }
+    }
+    (loaded, warnings)
+}

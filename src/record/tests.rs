@@ -1,0 +1,933 @@
+use super::*;
+use crate::checklist::Diagnostic;
+use crate::checklist::Loaded;
+use crate::visit::ItemRef;
+use crate::visit::tests::loaded;
+use jiff::tz;
+
+const DESK: &str = r#"
+[checklist]
+id = "desk"
+title = "Front desk | lobby"
+touchpoint = "check-in"
+version = "2026.1"
+
+[responses.speed]
+options = [
+  { id = "slow", label = "Over 3 minutes", score = 0 },
+  { id = "ok", label = "1–3 minutes", score = 1 },
+  { id = "fast", label = "Under a minute", score = 2 },
+]
+
+[responses.channel]
+options = [{ id = "phone", label = "Phone" }, { id = "mail", label = "Mail" }]
+
+[[section]]
+id = "arrival"
+title = "Arrival"
+
+[[section.item]]
+id = "greeted"
+prompt = "Greeted within 30 seconds"
+critical = true
+
+[[section.item]]
+id = "name"
+prompt = "Used the guest's name"
+response = "grade"
+weight = 2
+tags = ["personal-touch"]
+
+[[section.item]]
+id = "had-queue"
+prompt = "Was there a queue?"
+
+[[section.item]]
+id = "queue-managed"
+prompt = "Queue managed"
+response = "grade"
+show_if = { item = "had-queue", is = "yes" }
+
+[[section.item]]
+id = "speed"
+prompt = "Speed of check-in"
+response = "speed"
+weight = 0.5
+
+[[section.item]]
+id = "channel"
+prompt = "Booking channel"
+response = "channel"
+
+[[section]]
+id = "details"
+title = "Details"
+
+[[section.item]]
+id = "wait"
+prompt = "Wait in seconds"
+response = "number"
+unit = "seconds"
+min = 0
+max = 300
+
+[[section.item]]
+id = "comment"
+prompt = "Comment | remarks"
+response = "text"
+
+[[section.item]]
+id = "secure"
+prompt = "Card handled securely"
+critical = true
+
+[[section.item]]
+id = "lights"
+prompt = "Lobby lights all working"
+
+[[section.item]]
+id = "spare"
+prompt = "Spare key offered"
+"#;
+
+const ROOM: &str = r#"
+[checklist]
+id = "room"
+title = "Room"
+touchpoint = "in-stay"
+
+[[section]]
+id = "room"
+title = "The room"
+
+[[section.item]]
+id = "clean"
+prompt = "Room clean"
+response = "grade"
+tags = ["atmosphere", "personal-touch"]
+
+[[section.item]]
+id = "remark"
+prompt = "Remark"
+response = "text"
+
+[[section.item]]
+id = "untagged"
+prompt = "Never reached"
+"#;
+
+fn time(minute: i8, offset_hours: i8) -> ZonedDateTime {
+    jiff::civil::date(2026, 11, 22)
+        .at(14, minute, 12, 0)
+        .to_zoned_datetime(TimeZone::fixed(tz::offset(offset_hours)))
+        .unwrap()
+}
+
+fn checklists() -> Vec<Loaded> {
+    // Given out of journey order: the visit sorts them.
+    vec![loaded(ROOM), loaded(DESK)]
+}
+
+const REMARK: &str =
+    "She said \"welcome back\" \\ twice;\ttab\u{1b}[31m red\u{7f}\nна втором этаже 很干净 ✓";
+const NOTE: &str = "Line one — Cyrillic: Приветствие.\nLine two | pipe *bold* _u_ [link](x) <b>\n\n# not a heading\n日本語の備考";
+
+fn at(visit: &Visit, checklist: &str, item: &str) -> ItemRef {
+    visit.find(checklist, item).unwrap()
+}
+
+fn answer(visit: &mut Visit, checklist: &str, item: &str, a: Answer, t: ZonedDateTime) {
+    let at = at(visit, checklist, item);
+    visit.set_answer(at, Some(a), &t).unwrap();
+}
+
+fn note(visit: &mut Visit, checklist: &str, item: &str, text: &str, t: ZonedDateTime) {
+    let at = at(visit, checklist, item);
+    visit.set_note(at, text, false, &t).unwrap();
+}
+
+/// A visit with answers of every kind, N/A, a hidden item with an answer, a
+/// critical failure, an unanswered item with a note, and hostile text.
+fn visit() -> Visit {
+    let mut v = Visit::new(
+        "Hotel \"Metropol\" | Москва",
+        "anna\\b",
+        checklists(),
+        &time(0, 3),
+        "7f3a",
+    );
+    answer(
+        &mut v,
+        "desk",
+        "greeted",
+        Answer::Choice("yes".into()),
+        time(1, 3),
+    );
+    answer(
+        &mut v,
+        "desk",
+        "name",
+        Answer::Choice("exceeded".into()),
+        time(2, 3),
+    );
+    note(&mut v, "desk", "name", NOTE, time(3, 3));
+    answer(
+        &mut v,
+        "desk",
+        "had-queue",
+        Answer::Choice("yes".into()),
+        time(4, 3),
+    );
+    answer(
+        &mut v,
+        "desk",
+        "queue-managed",
+        Answer::Choice("missed".into()),
+        time(5, 3),
+    );
+    // The queue turns out not to count: queue-managed is hidden, keeping its answer.
+    answer(
+        &mut v,
+        "desk",
+        "had-queue",
+        Answer::Choice("no".into()),
+        time(6, 3),
+    );
+    answer(
+        &mut v,
+        "desk",
+        "speed",
+        Answer::Choice("ok".into()),
+        time(7, 3),
+    );
+    answer(
+        &mut v,
+        "desk",
+        "channel",
+        Answer::Choice("mail".into()),
+        time(8, 3),
+    );
+    answer(&mut v, "desk", "wait", Answer::Number(42.5), time(9, 3));
+    answer(
+        &mut v,
+        "desk",
+        "comment",
+        Answer::Text("n/a-ish, \"quoted\"".into()),
+        time(10, 3),
+    );
+    answer(
+        &mut v,
+        "desk",
+        "secure",
+        Answer::Choice("no".into()),
+        time(11, 3),
+    );
+    note(
+        &mut v,
+        "desk",
+        "secure",
+        "Card left on the counter.",
+        time(12, 3),
+    );
+    answer(&mut v, "desk", "lights", Answer::Na, time(13, 3));
+    note(&mut v, "desk", "spare", "Not asked yet", time(14, 3));
+    // A later offset: a visit can cross a time-zone change.
+    answer(
+        &mut v,
+        "room",
+        "clean",
+        Answer::Choice("met".into()),
+        time(15, 5),
+    );
+    answer(
+        &mut v,
+        "room",
+        "remark",
+        Answer::Text(REMARK.into()),
+        time(16, 5),
+    );
+    note(&mut v, "room", "remark", REMARK, time(17, 5));
+    v.set_visit_note(
+        "Визит прошёл спокойно.\nSecond line: 静かなロビー",
+        &time(18, 5),
+    )
+    .unwrap();
+    v
+}
+
+/// Every entry, time (with its offset) and header field of `b` is that of `a`.
+fn assert_same(a: &Visit, b: &Visit) {
+    assert_eq!(a.header, b.header);
+    for (x, y) in [
+        (&a.header.started, &b.header.started),
+        (&a.header.updated, &b.header.updated),
+    ] {
+        assert_eq!(x.offset(), y.offset());
+    }
+    let ids = |v: &Visit| -> Vec<String> {
+        v.checklists
+            .iter()
+            .map(|c| c.checklist.checklist.id.clone())
+            .collect()
+    };
+    assert_eq!(ids(a), ids(b));
+    let items: Vec<ItemRef> = a.all_items().collect();
+    assert_eq!(items, b.all_items().collect::<Vec<_>>());
+    for at in items {
+        let (x, y) = (a.entry(at).unwrap(), b.entry(at).unwrap());
+        assert_eq!(x, y, "entry {at:?}");
+        for (p, q) in [(&x.first_at, &y.first_at), (&x.at, &y.at)] {
+            assert_eq!(
+                p.as_ref().map(|t| t.offset()),
+                q.as_ref().map(|t| t.offset())
+            );
+        }
+    }
+}
+
+fn round_trip(v: &Visit) -> (Visit, Vec<String>) {
+    let text = to_toml(v);
+    let record = parse("visit.toml", &text).unwrap_or_else(|d| panic!("{d}\n{text}"));
+    rebuild(&record, checklists())
+}
+
+#[test]
+fn a_draft_survives_the_round_trip_exactly() {
+    let v = visit();
+    let (back, warnings) = round_trip(&v);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_same(&v, &back);
+    assert_eq!(back.header.finished, None);
+    // Writing the rebuilt visit gives the same bytes.
+    assert_eq!(to_toml(&v), to_toml(&back));
+    assert_eq!(try_to_toml(&v), Ok(to_toml(&v)));
+}
+
+#[test]
+fn a_final_visit_survives_the_round_trip_with_its_finish_time() {
+    let mut v = visit();
+    v.finalize(&time(40, 3)).unwrap();
+    let text = to_toml(&v);
+    assert!(text.contains("status = \"final\"\n"));
+    assert!(text.contains("finished = 2026-11-22T14:40:12+03:00\n"));
+    let (back, warnings) = round_trip(&v);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_same(&v, &back);
+    assert!(back.is_final());
+    assert_eq!(
+        back.header.finished.map(|t| t.offset()),
+        Some(tz::offset(3))
+    );
+}
+
+#[test]
+fn the_record_has_the_layout_of_the_spec() {
+    let v = visit();
+    let text = to_toml(&v);
+    assert!(
+        text.starts_with("format = 1\n\n[visit]\nid = \"20261122T140012-hotel-metropol-7f3a\"\n")
+    );
+    let tool = format!("tool = \"touchpoint {}\"", env!("CARGO_PKG_VERSION"));
+    for line in [
+        "status = \"draft\"",
+        "started = 2026-11-22T14:00:12+03:00",
+        "updated = 2026-11-22T14:18:12+05:00",
+        &tool,
+        "version = \"2026.1\"",
+        "answer = 42.5",
+        "answer = \"n/a\"",
+        "points = 4.0",
+        "max = 4.0",
+        "critical_failures = [\"desk/secure\"]",
+        "percent = 65.0",
+        "check-in = 68.8",
+        "personal-touch = 83.3",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing {line:?} in\n{text}"
+        );
+    }
+    assert!(!text.contains("finished"));
+    assert_eq!(text.matches("[[observations]]").count(), 14);
+    assert_eq!(text.matches("[[checklists]]").count(), 2);
+    // Two critical items, one hidden one.
+    assert_eq!(text.matches("\ncritical = true").count(), 2);
+    assert_eq!(text.matches("\nskipped = true").count(), 1);
+    // Journey order: check-in before in-stay, whatever order they were given in.
+    assert!(text.find("item = \"greeted\"") < text.find("item = \"clean\""));
+    // The hidden item keeps its answer but scores nothing.
+    let record = parse("v.toml", &text).unwrap();
+    let hidden = record.observation("desk", "queue-managed").unwrap();
+    assert!(hidden.skipped);
+    assert_eq!(hidden.answer, Some(AnswerValue::Text("missed".into())));
+    assert_eq!((hidden.points, hidden.max), (None, None));
+    // Unanswered and N/A items carry no answer or no points.
+    let never = record.observation("room", "untagged").unwrap();
+    assert_eq!((&never.answer, never.at.is_none()), (&None, true));
+    let na = record.observation("desk", "lights").unwrap();
+    assert_eq!((na.points, na.label.as_deref()), (None, None));
+    assert!(!na.critical && !na.skipped);
+}
+
+#[test]
+fn the_summary_is_read_without_checklists() {
+    let record = parse("v.toml", &to_toml(&visit())).unwrap();
+    let summary = record.summary();
+    assert_eq!(summary.id, "20261122T140012-hotel-metropol-7f3a");
+    assert_eq!(summary.site, "Hotel \"Metropol\" | Москва");
+    assert_eq!(summary.auditor, "anna\\b");
+    assert_eq!(summary.status, Status::Draft);
+    assert_eq!((summary.answered, summary.unanswered), (11, 2));
+    assert_eq!(summary.percent, Some(65.0));
+    assert_eq!(summary.critical_failures, vec!["desk/secure".to_owned()]);
+    assert_eq!(summary.updated, time(18, 5));
+    assert_eq!(record.tool, tool());
+    assert_eq!(record.checklists[0].id, "desk");
+    assert_eq!(record.checklists[0].version.as_deref(), Some("2026.1"));
+    assert_eq!(record.checklists[0].source, "test.toml");
+    assert_eq!(record.score.touchpoints.get("in-stay"), Some(50.0));
+    assert_eq!(record.score.tags.get("atmosphere"), Some(50.0));
+    assert!(record.score.failed());
+}
+
+#[test]
+fn no_maximum_means_no_percent_never_zero() {
+    let v = Visit::new("S", "a", checklists(), &time(0, 0), "0000");
+    let text = to_toml(&v);
+    let score = &text[text.find("[score]").unwrap()..];
+    assert!(!score.contains("percent"), "{score}");
+    assert!(!score.contains("check-in"), "{score}");
+    assert!(!text.contains("= nan") && !text.contains("NaN"));
+    assert!(
+        score.contains("\n[score.touchpoints]\n\n[score.tags]\n"),
+        "{score}"
+    );
+    // UTC is written as an offset, like any other.
+    assert!(text.contains("started = 2026-11-22T14:00:12+00:00\n"));
+    let (back, warnings) = round_trip(&v);
+    assert!(warnings.is_empty());
+    assert_same(&v, &back);
+    assert_eq!(parse("v", &text).unwrap().summary().percent, None);
+}
+
+#[test]
+fn times_are_recorded_to_the_second_in_their_own_offset() {
+    let offset = tz::Offset::from_seconds(-(9 * 3600 + 30 * 60)).unwrap();
+    let t = jiff::civil::date(2026, 11, 22)
+        .at(23, 59, 59, 999_999_999)
+        .to_zoned_datetime(TimeZone::fixed(offset))
+        .unwrap();
+    let v = Visit::new("S", "a", checklists(), &t, "0000");
+    let text = to_toml(&v);
+    assert!(
+        text.contains("started = 2026-11-22T23:59:59-09:30\n"),
+        "{text}"
+    );
+    let record = parse("v", &text).unwrap();
+    assert_eq!(record.header.started.offset(), t.offset());
+    assert_eq!(
+        record.header.started.timestamp().as_second(),
+        t.timestamp().as_second()
+    );
+    assert_eq!(Stamp(t).rfc3339(), "2026-11-22T23:59:59-09:30");
+}
+
+/// Notes that are hard to quote in TOML.
+const TRICKY: [&str; 12] = [
+    "ends with a quote\"",
+    "ends with two quotes\"\"",
+    "holds three \"\"\" quotes and ''' too",
+    "\nstarts with a newline",
+    "ends with a newline\n",
+    "windows\r\nline endings\r\n",
+    "a lone \r carriage return",
+    "trailing backslash \\",
+    "\\u0041 is not an escape here",
+    "    indented\n\ttabbed",
+    "emoji 🙂 and zero-width\u{200b}joiner, RTL \u{202e}txet",
+    "NUL \u{0} and BEL \u{7} and ESC \u{1b}]0;title\u{7}",
+];
+
+fn tricky_visit() -> Visit {
+    let mut v = Visit::new("S", "a", checklists(), &time(0, 3), "0000");
+    let items: Vec<ItemRef> = v.all_items().collect();
+    for (n, text) in TRICKY.iter().enumerate() {
+        v.set_note(items[n], text, false, &time(1, 3)).unwrap();
+    }
+    let remark = at(&v, "room", "remark");
+    v.set_answer(remark, Some(Answer::Text(TRICKY[2].into())), &time(2, 3))
+        .unwrap();
+    v.set_visit_note(TRICKY[5], &time(3, 3)).unwrap();
+    v
+}
+
+#[test]
+fn hard_to_quote_notes_survive() {
+    let v = tricky_visit();
+    let (back, warnings) = round_trip(&v);
+    assert!(warnings.is_empty());
+    assert_same(&v, &back);
+}
+
+/// Python's own TOML reader (tomllib) over `text`, as JSON; `None` when there
+/// is no python3 with tomllib on this machine.
+fn python_reads(text: &str) -> Option<serde_json::Value> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let script = "import tomllib,sys,json; \
+                  print(json.dumps(tomllib.loads(sys.stdin.read()), default=str))";
+    let Ok(mut child) = Command::new("python3")
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("python3 not found; skipping the independent TOML reader check");
+        return None;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if stderr.contains("No module named 'tomllib'") {
+        eprintln!("python3 has no tomllib (before 3.11); skipping");
+        return None;
+    }
+    assert!(
+        out.status.success(),
+        "tomllib refused the record: {stderr}\n{text}"
+    );
+    Some(serde_json::from_slice(&out.stdout).unwrap())
+}
+
+#[test]
+fn an_independent_toml_reader_agrees() {
+    for v in [visit(), tricky_visit()] {
+        let text = to_toml(&v);
+        let Some(json) = python_reads(&text) else {
+            return;
+        };
+        let observations = json["observations"].as_array().unwrap();
+        assert_eq!(observations.len(), v.all_items().count());
+        for (at, o) in v.all_items().zip(observations) {
+            let entry = v.entry(at).unwrap();
+            let note = o.get("note").and_then(|n| n.as_str()).unwrap_or("");
+            assert_eq!(note, entry.note, "note of {at:?}");
+            let answer = o.get("answer");
+            match &entry.answer {
+                None => assert_eq!(answer, None),
+                Some(Answer::Na) => assert_eq!(answer.unwrap(), "n/a"),
+                Some(Answer::Choice(id)) => assert_eq!(answer.unwrap(), id.as_str()),
+                Some(Answer::Text(t)) => assert_eq!(answer.unwrap(), t.as_str()),
+                Some(Answer::Number(n)) => assert_eq!(answer.unwrap().as_f64(), Some(*n)),
+            }
+            // Times are datetimes (str() of a Python datetime has a space), not strings.
+            if let Some(t) = o.get("at") {
+                assert!(t.as_str().unwrap().starts_with("2026-11-22 14:"), "{t}");
+            }
+        }
+        assert_eq!(json["visit"]["note"], v.header.note.as_str());
+        assert_eq!(json["visit"]["site"], v.header.site.as_str());
+        assert_eq!(json["visit"]["started"], "2026-11-22 14:00:12+03:00");
+        assert_eq!(json["format"], 1);
+    }
+    // Points are floats: Python keeps 1.0 apart from 1.
+    if let Some(json) = python_reads(&to_toml(&visit())) {
+        assert!(json["observations"][0]["points"].is_f64());
+        assert!(json["score"]["max"].is_f64());
+        assert!(json["score"]["answered"].is_u64());
+    }
+}
+
+#[test]
+fn the_text_answer_n_a_reads_back_as_n_a() {
+    let mut v = Visit::new("S", "a", checklists(), &time(0, 3), "0000");
+    answer(
+        &mut v,
+        "room",
+        "remark",
+        Answer::Text("n/a".into()),
+        time(1, 3),
+    );
+    let (back, _) = round_trip(&v);
+    let e = back.entry(at(&back, "room", "remark")).unwrap();
+    assert_eq!(e.answer, Some(Answer::Na));
+}
+
+const OTHER: &str = r#"
+[checklist]
+id = "other"
+title = "Other"
+touchpoint = "departure"
+
+[[section]]
+id = "s"
+title = "S"
+
+[[section.item]]
+id = "x"
+prompt = "X"
+"#;
+
+#[test]
+fn rebuild_warns_about_changed_and_missing_checklists_and_items() {
+    let text = to_toml(&visit());
+    let record = parse("v.toml", &text).unwrap();
+    // The desk checklist changed: "lights" is gone, "speed" lost its option "ok",
+    // and "wait" became a yes-no item.
+    let changed = DESK
+        .replace("id = \"lights\"", "id = \"lamps\"")
+        .replace("{ id = \"ok\", label = \"1–3 minutes\", score = 1 },", "")
+        .replace(
+            "response = \"number\"\nunit = \"seconds\"\nmin = 0\nmax = 300",
+            "",
+        );
+    let (v, warnings) = rebuild(&record, vec![loaded(&changed)]);
+    let all = warnings.join("\n");
+    assert!(
+        all.contains("checklist desk (test.toml) has changed"),
+        "{all}"
+    );
+    assert!(all.contains("desk/lights is no longer an item"), "{all}");
+    assert!(all.contains("left out: answer \"n/a\""), "{all}");
+    assert!(
+        all.contains("desk/speed: the item has no such option now; the answer \"ok\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("desk/wait: the item is answered with one of its options"),
+        "{all}"
+    );
+    assert!(
+        all.contains("checklist room (test.toml) is not available; its 2 recorded"),
+        "{all}"
+    );
+    assert_eq!(warnings.len(), 5, "{all}");
+    // What fits is kept; the note and times of a dropped answer too.
+    assert_eq!(v.checklists.len(), 1);
+    let speed = v.entry(at(&v, "desk", "speed")).unwrap();
+    assert_eq!(speed.answer, None);
+    assert_eq!(speed.first_at, Some(time(7, 3)));
+    let name = v.entry(at(&v, "desk", "name")).unwrap();
+    assert_eq!(name.note, NOTE);
+    // A checklist the record does not name is left out.
+    let (_, warnings) = rebuild(&record, vec![loaded(DESK), loaded(ROOM), loaded(OTHER)]);
+    assert_eq!(
+        warnings,
+        vec!["checklist other is not part of this record and is left out"]
+    );
+}
+
+#[test]
+fn sources_load_from_the_bundle_or_a_path() {
+    let loaded = load_source("bundled:hotel-check-in").unwrap();
+    assert_eq!(loaded.checklist.checklist.id, "hotel-check-in");
+    assert_eq!(loaded.source.to_string(), "bundled:hotel-check-in");
+    let missing = load_source("bundled:no-such").unwrap_err();
+    assert!(missing[0].to_string().contains("no bundled checklist"));
+    let nowhere = load_source("/nonexistent/checklist.toml").unwrap_err();
+    assert!(nowhere[0].to_string().contains("no such file"));
+    // A visit over the bundled stay round-trips through its sources.
+    let stay: Vec<Loaded> = crate::checklist::DEFAULT_STAY
+        .iter()
+        .map(|id| crate::checklist::bundled_by_id(id).unwrap().unwrap())
+        .collect();
+    let mut v = Visit::new("Metropol", "anna", stay, &time(0, 3), "0000");
+    let first = v.all_items().next().unwrap();
+    v.set_note(first, "note", false, &time(1, 3)).unwrap();
+    let record = parse("v", &to_toml(&v)).unwrap();
+    let (found, problems) = load_checklists(&record);
+    assert!(problems.is_empty());
+    let (back, warnings) = rebuild(&record, found);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_same(&v, &back);
+}
+
+#[test]
+fn csv_has_one_row_per_observation() {
+    let v = visit();
+    let text = to_csv(&v);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        &csv::StringRecord::from(CSV_COLUMNS.to_vec())
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), v.all_items().count());
+    let column = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let row = |item: &str| rows.iter().find(|r| &r[column("item")] == item).unwrap();
+    let name = row("name");
+    assert_eq!(&name[column("note")], NOTE);
+    assert_eq!(&name[column("points")], "4");
+    assert_eq!(&name[column("label")], "Exceeded expectations");
+    assert_eq!(&name[column("first_at")], "2026-11-22T14:02:12+03:00");
+    assert_eq!(&name[column("site")], "Hotel \"Metropol\" | Москва");
+    assert_eq!(&name[column("status")], "draft");
+    let remark = row("remark");
+    assert_eq!(&remark[column("answer")], REMARK);
+    assert_eq!(&remark[column("touchpoint")], "in-stay");
+    let hidden = row("queue-managed");
+    assert_eq!(
+        (&hidden[column("skipped")], &hidden[column("points")]),
+        ("true", "")
+    );
+    assert_eq!(&row("wait")[column("answer")], "42.5");
+    assert_eq!(&row("greeted")[column("critical")], "true");
+    assert_eq!(&row("lights")[column("answer")], "n/a");
+}
+
+#[test]
+fn json_has_the_record_structure_and_fits_the_schema() {
+    let v = visit();
+    let json: serde_json::Value = serde_json::from_str(&to_json(&v)).unwrap();
+    assert_eq!(json["format"], 1);
+    assert_eq!(json["visit"]["started"], "2026-11-22T14:00:12+03:00");
+    assert_eq!(json["observations"].as_array().unwrap().len(), 14);
+    assert_eq!(json["observations"][6]["answer"], 42.5);
+    assert_eq!(json["observations"][1]["note"], NOTE);
+    assert_eq!(json["score"]["critical_failures"][0], "desk/secure");
+    assert_eq!(json["score"]["touchpoints"]["check-in"], 68.8);
+    let schema = schema_json();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    // The TOML record, read by an independent reader, fits it too.
+    if let Some(from_toml) = python_reads(&to_toml(&tricky_visit())) {
+        // Python prints datetimes with a space; the schema wants RFC 3339.
+        let fixed = from_toml
+            .to_string()
+            .replace("2026-11-22 14:", "2026-11-22T14:");
+        let fixed: serde_json::Value = serde_json::from_str(&fixed).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&fixed)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+    // Datetimes are strings with a format, statuses an enum.
+    let text = schema.to_string();
+    assert!(text.contains("\"format\":\"date-time\""), "{text}");
+    assert!(text.contains("\"draft\""), "{text}");
+    // TOML has no null: an optional key is left out, never null.
+    assert!(!text.contains("null"), "{text}");
+    let bad = serde_json::json!({ "visit": {}, "score": {} });
+    assert!(!validator.is_valid(&bad));
+}
+
+#[test]
+fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
+    let md = to_markdown(&visit());
+    assert!(
+        md.starts_with("# Visit to Hotel \"Metropol\" \\| Москва — 2026-11-22\n"),
+        "{md}"
+    );
+    assert!(md.contains("VISIT FAILED: 1 critical failure"));
+    assert!(
+        md.contains("| **Overall** | **65.0% — FAILED** | 6.5 of 10 |"),
+        "{md}"
+    );
+    assert!(md.contains("| Standards | 37.5% |"), "{md}");
+    assert!(md.contains("| Personal touch | 83.3% |"), "{md}");
+    assert!(md.contains("| Touchpoint: in-stay | 50.0% |"), "{md}");
+    assert!(md.contains("| Tag: atmosphere | 50.0% |"), "{md}");
+    assert!(md.contains("Answered 11 of 13 shown items; 2 unanswered."));
+    // Notes are there, line by line, with their punctuation escaped.
+    assert!(
+        md.contains("  > Line two \\| pipe \\*bold\\* \\_u\\_ \\[link\\](x) \\<b\\>\n"),
+        "{md}"
+    );
+    assert!(md.contains("  > \\# not a heading\n"));
+    assert!(md.contains("  > 日本語の備考\n"));
+    assert!(md.contains("> Визит прошёл спокойно.\n"));
+    // No control character reaches the document raw.
+    assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
+    assert!(md.contains("tab\\\\u{1b}\\[31m"), "{md}");
+    // Every table row has the columns of its header: no `|` broke out.
+    for row in md.lines().filter(|l| l.starts_with("| ")) {
+        let bars = row.replace("\\|", "").matches('|').count();
+        assert!(bars == 3 || bars == 4, "{row}");
+    }
+    assert!(md.contains("**CRITICAL FAILURE**"));
+    assert!(md.contains("*skipped: hidden by an earlier answer*"));
+    assert!(md.contains("42.5 seconds"));
+    assert!(md.contains("N/A"));
+    // A visit without failures says so quietly.
+    let calm = Visit::new("S", "a", checklists(), &time(0, 3), "0000");
+    let md = to_markdown(&calm);
+    assert!(md.contains("Critical failures: none."));
+    assert!(!md.contains("FAILED"));
+    assert!(md.contains("| **Overall** | **—** | — |"), "{md}");
+}
+
+fn problem(text: &str) -> Diagnostic {
+    match parse("visits/x.toml", text) {
+        Ok(_) => panic!("accepted:\n{text}"),
+        Err(d) => {
+            assert!(d.at.is_some(), "no line:column in {d}");
+            assert!(d.to_string().starts_with("visits/x.toml:"), "{d}");
+            d
+        }
+    }
+}
+
+fn edited(from: &str, to: &str) -> String {
+    let text = to_toml(&visit());
+    assert!(text.contains(from), "{from:?} not in the record");
+    text.replacen(from, to, 1)
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).unwrap()].matches('\n').count() + 1
+}
+
+#[test]
+fn a_truncated_record_is_refused_with_a_place_at_any_cut() {
+    let text = to_toml(&visit());
+    let mut half = text.len() / 2;
+    while !text.is_char_boundary(half) {
+        half -= 1;
+    }
+    let d = problem(&text[..half]);
+    assert!(!d.message.is_empty());
+    let cut = &text[..text.find("[score]").unwrap()];
+    let d = problem(cut);
+    assert!(d.message.contains("missing field `score`"), "{d}");
+    assert!(d.message.contains("cut short"), "{d}");
+    assert_eq!(d.at.map(|a| a.0), Some(cut.lines().count() + 1));
+    // Any cut at all: refused with a place or, where the cut happens to leave
+    // a valid record, read; never a panic.
+    for cut in (0..text.len()).step_by(7) {
+        if let Some(Err(d)) = text.get(..cut).map(|t| parse("v", t)) {
+            assert!(d.at.is_some(), "{d}");
+        }
+    }
+    let d = problem("");
+    assert!(d.message.contains("empty"), "{d}");
+}
+
+#[test]
+fn invalid_toml_is_placed_at_its_line_and_column() {
+    let text = edited("[score]\n", "[score\n");
+    let d = problem(&text);
+    assert_eq!(d.at.map(|a| a.0), Some(line_of(&text, "[score")));
+    assert!(d.message.starts_with("TOML syntax"), "{d}");
+    let d = problem("format = 1\n[visit]\nid = \"unterminated\n");
+    assert_eq!(d.at.map(|a| a.0), Some(3), "{d}");
+}
+
+#[test]
+fn wrong_types_and_unknown_keys_name_the_field() {
+    let text = edited("answered = 11", "answered = \"eleven\"");
+    let d = problem(&text);
+    assert_eq!(d.at, Some((line_of(&text, "answered ="), 12)), "{d}");
+    assert!(d.message.contains("invalid type"), "{d}");
+    let text = edited("auditor = ", "auditr = ");
+    let d = problem(&text);
+    assert_eq!(d.at.map(|a| a.0), Some(line_of(&text, "auditr")), "{d}");
+    assert!(d.message.contains("auditr"), "{d}");
+    let text = edited("answer = 42.5", "answer = [42.5]");
+    let d = problem(&text);
+    assert_eq!(d.at.map(|a| a.0), Some(line_of(&text, "answer = [")), "{d}");
+    let d = problem(&edited("answer = 42.5", "answer = nan"));
+    assert!(d.message.contains("finite"), "{d}");
+    let d = problem(&edited("points = 4.0", "points = -inf"));
+    assert!(d.message.contains("points must be a number >= 0"), "{d}");
+}
+
+#[test]
+fn unknown_status_and_bad_times_say_what_to_write() {
+    let text = edited("status = \"draft\"", "status = \"drafty\"");
+    let d = problem(&text);
+    assert_eq!(d.at, Some((line_of(&text, "status"), 10)), "{d}");
+    assert!(
+        d.message
+            .contains("unknown status \"drafty\"; write \"draft\" or \"final\""),
+        "{d}"
+    );
+    for bad in [
+        "started = 2026-11-22T14:00:12",
+        "started = 2026-11-22",
+        "started = 14:00:12",
+        "started = \"2026-11-22T14:00:12+03:00\"",
+        "started = 2026-02-30T14:00:12+03:00",
+    ] {
+        let text = edited("started = 2026-11-22T14:00:12+03:00", bad);
+        let d = problem(&text);
+        assert_eq!(
+            d.at.map(|a| a.0),
+            Some(line_of(&text, "started")),
+            "{bad}: {d}"
+        );
+        assert!(
+            d.message.contains("2026-11-22T14:03:12+03:00") || d.message.contains("TOML syntax"),
+            "{bad}: {d}"
+        );
+    }
+    let d = problem(&edited("status = \"draft\"", "status = \"final\""));
+    assert!(d.message.contains("needs `finished`"), "{d}");
+}
+
+#[test]
+fn hand_edits_that_break_the_record_rules_are_refused() {
+    let d = problem(&edited("format = 1", "format = 2"));
+    assert!(d.message.contains("newer touchpoint"), "{d}");
+    assert_eq!(d.at, Some((1, 10)));
+    let d = problem(&edited(
+        "id = \"20261122T140012-hotel-metropol-7f3a\"",
+        "id = \"../../etc/passwd\"",
+    ));
+    assert!(d.message.contains("visit id"), "{d}");
+    let d = problem(&edited("item = \"speed\"", "item = \"name\""));
+    assert!(d.message.contains("desk/name is recorded twice"), "{d}");
+    let text = edited("checklist = \"room\"", "checklist = \"rooms\"");
+    let d = problem(&text);
+    assert_eq!(d.at.map(|a| a.0), Some(line_of(&text, "\"rooms\"")), "{d}");
+    let d = problem(&edited(
+        "[[checklists]]\nid = \"room\"",
+        "[[checklists]]\nid = \"desk\"",
+    ));
+    assert!(d.message.contains("listed twice"), "{d}");
+}
+
+#[test]
+fn hostile_records_are_refused_without_a_panic() {
+    // Huge: refused before it is parsed, placed where the limit is passed.
+    let mut huge = to_toml(&visit());
+    let filler = format!("# {}\n", "x".repeat(1000));
+    while huge.len() <= MAX_RECORD_BYTES {
+        huge.push_str(&filler);
+    }
+    let d = problem(&huge);
+    assert!(d.message.contains("at most 16 MiB"), "{d}");
+    assert!(d.at.unwrap().0 > 1000);
+    let d = parse_bytes("v", huge.as_bytes()).unwrap_err();
+    assert!(d.message.contains("at most 16 MiB"), "{d}");
+    // Deep nesting, binary, invalid UTF-8, control characters in messages.
+    let deep = format!(
+        "format = 1\nx = {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    problem(&deep);
+    let deep_tables = format!(
+        "format = 1\nx = {}1{}\n",
+        "{a=".repeat(50_000),
+        "}".repeat(50_000)
+    );
+    problem(&deep_tables);
+    let d = parse_bytes("v", b"format = 1\n\xff\xfe").unwrap_err();
+    assert_eq!(d.at, Some((2, 1)));
+    let d = problem(&edited("status = \"draft\"", "status = \"\u{1b}[2J\""));
+    assert!(!d.to_string().contains('\u{1b}'), "{d}");
+    problem("\u{0}\u{0}\u{0}");
+    problem("[[observations]]\n[[observations]]\n");
+}
