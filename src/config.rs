@@ -133,7 +133,10 @@ pub fn available(config: &Config) -> (Vec<Loaded>, Vec<Diagnostic>) {
 pub fn resolve(config: &Config, name: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let path = Path::new(name);
     if path.exists() || name.ends_with(".toml") || name.contains(std::path::MAIN_SEPARATOR) {
-        return checklist::read(path, Source::Path(path.to_path_buf()));
+        // Records name the file they came from; an absolute path lets the
+        // visit be resumed from any folder.
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        return checklist::read(path, Source::Path(absolute));
     }
     let (found, _) = available(config);
     let ids: Vec<&str> = found

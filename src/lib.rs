@@ -5,6 +5,7 @@
 
 pub mod checklist;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod record;
 pub mod score;

@@ -185,6 +185,23 @@ impl App {
     /// Does what `action` asks.
     pub fn act(&mut self, action: Action) {
         let at = self.selected();
+        let changes = matches!(
+            action,
+            Action::Choose(_)
+                | Action::Yes
+                | Action::No
+                | Action::Na
+                | Action::Clear
+                | Action::EditValue
+                | Action::EditNote
+                | Action::EditVisitNote
+                | Action::Undo
+                | Action::Redo
+                | Action::Finalize
+        );
+        if changes && self.read_only() {
+            return;
+        }
         match action {
             Action::Next => self.step(1),
             Action::Prev => self.step(-1),
@@ -466,6 +483,7 @@ impl App {
             return;
         };
         let at = *at;
+        self.message = None;
         match key.code {
             KeyCode::Enter | KeyCode::Esc => {
                 let typed = input.trim().to_owned();

@@ -313,7 +313,7 @@ impl Home {
             .map(|(n, d)| {
                 let text = format!(
                     "{} {:>7} answered  saved {}",
-                    truncate(&inert(&d.site), 40),
+                    truncate(&inert(&d.site), 34),
                     d.progress,
                     d.updated,
                 );

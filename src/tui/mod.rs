@@ -52,6 +52,23 @@ impl Signals {
     }
 }
 
+/// Replaces Rust's panic message with one an auditor can act on: what
+/// happened and how to get the visit back. Install it before the terminal is
+/// set up, so ratatui's hook restores the terminal first.
+pub fn install_panic_hook(resume: String) {
+    std::panic::set_hook(Box::new(move |info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "touchpoint stopped on an internal error{place}. {resume}"
+        );
+    }));
+}
+
 /// Runs the visit screen until the auditor leaves or a signal arrives.
 ///
 /// The screen is drawn only when something changed: a key, a resize, or the

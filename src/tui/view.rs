@@ -372,11 +372,17 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 Some(Response::Number { unit, min, max }) => range_text(min, max, unit),
                 _ => String::new(),
             };
-            Line::from(format!(
-                "Value ({}): {}▏ Enter saves · Esc closes",
-                inert(&hint),
-                inert(input)
-            ))
+            match &app.message {
+                Some(message) => Line::styled(
+                    format!("{}: {}▏ {}", inert(&hint), inert(input), inert(message)),
+                    theme.bad(),
+                ),
+                None => Line::from(format!(
+                    "Value ({}): {}▏ Enter saves · Esc closes",
+                    inert(&hint),
+                    inert(input)
+                )),
+            }
         }
         Mode::Search { query, .. } => Line::from(format!(
             "/{}▏ Enter stays here · Esc goes back{}",

@@ -1,0 +1,627 @@
+//! The commands of the command line, each a function that does one job and
+//! reports failure as a message. `main` only chooses one and maps the result
+//! to an exit code.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jiff::ZonedDateTime;
+
+use crate::checklist::{self, Diagnostic, Loaded, Source};
+use crate::cli::{ExportFormat, SchemaKind};
+use crate::config::{self, Config};
+use crate::record::{self, RecordFile};
+use crate::store::{Store, StoreError};
+use crate::tui::{self, Ending, Signals, app::App, home, theme::Theme};
+use crate::visit::{Status, Visit};
+
+/// Why a command failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// The command already printed its problems on stderr.
+    Reported,
+    /// One message for stderr.
+    Message(String),
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(d: Diagnostic) -> Self {
+        Failure::Message(d.to_string())
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Message(e.to_string())
+    }
+}
+
+/// Writes a line to stderr. Unlike `eprintln!` it never panics: after a
+/// hang-up stderr may be a terminal that is gone.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+fn io_failure(what: &str, e: &std::io::Error) -> Failure {
+    Failure::Message(format!("{what}: {}", checklist::io_reason(e)))
+}
+
+/// Prints every problem and fails.
+fn report(problems: &[Diagnostic]) -> Failure {
+    for problem in problems {
+        say!("{problem}");
+    }
+    Failure::Reported
+}
+
+/// Opens the data folder: `--data-dir`/`TOUCHPOINT_DATA_DIR`, else the default.
+pub fn open_store(data_dir: Option<&Path>) -> Result<Store, Failure> {
+    let root = match data_dir {
+        Some(dir) => dir.to_path_buf(),
+        None => Store::default_root().ok_or_else(|| {
+            Failure::Message(
+                "no home folder to keep visits in; pass --data-dir DIR or set TOUCHPOINT_DATA_DIR"
+                    .into(),
+            )
+        })?,
+    };
+    Ok(Store::open(&root)?)
+}
+
+/// The auditor's name: the config's, else the login name.
+fn default_auditor(config: &Config) -> String {
+    config
+        .auditor
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("LOGNAME").ok())
+        .unwrap_or_default()
+}
+
+/// A few random hex digits for visit ids: std's hasher is seeded randomly per
+/// process, which is plenty to keep two visits started in one second apart.
+fn random_suffix() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    hasher.write_u32(std::process::id());
+    format!("{:04x}", hasher.finish() & 0xffff)
+}
+
+/// `touchpoint` with no command: the home screen.
+pub fn home(data_dir: Option<&Path>) -> Result<(), Failure> {
+    home_with(data_dir, None, &[])
+}
+
+fn home_with(
+    data_dir: Option<&Path>,
+    auditor: Option<String>,
+    preselected: &[String],
+) -> Result<(), Failure> {
+    let store = open_store(data_dir)?;
+    let config = Config::load()?;
+    let (records, problems) = read_records(&store);
+    let mut drafts: Vec<&RecordFile> = records
+        .iter()
+        .filter(|r| r.header.status == Status::Draft)
+        .collect();
+    drafts.sort_by(|a, b| {
+        b.header
+            .updated
+            .timestamp()
+            .cmp(&a.header.updated.timestamp())
+    });
+    let rows = drafts
+        .iter()
+        .map(|r| {
+            let s = r.summary();
+            home::DraftRow {
+                id: s.id,
+                site: s.site,
+                progress: format!("{}/{}", s.answered, s.answered + s.unanswered),
+                updated: s.updated.strftime("%b %d %H:%M").to_string(),
+            }
+        })
+        .collect();
+    let (available, _) = config::available(&config);
+    let wanted: Vec<String> = if preselected.is_empty() {
+        checklist::DEFAULT_STAY
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect()
+    } else {
+        preselected.to_vec()
+    };
+    let checklists = available
+        .iter()
+        .map(|l| home::ChecklistRow {
+            id: l.checklist.checklist.id.clone(),
+            title: l.checklist.checklist.title.clone(),
+            touchpoint: l.checklist.checklist.touchpoint.clone(),
+            source: match &l.source {
+                Source::User(path) => format!("user: {}", path.display()),
+                other => other.to_string(),
+            },
+            chosen: wanted.contains(&l.checklist.checklist.id),
+        })
+        .collect();
+    let auditor = auditor.unwrap_or_else(|| default_auditor(&config));
+    let mut screen = home::Home::new(rows, checklists, auditor, Theme::from_env());
+    screen.problems = problems.iter().map(ToString::to_string).collect();
+    if !preselected.is_empty() {
+        screen.focus = home::Focus::Site;
+    }
+    let signals = Signals::register().map_err(|e| io_failure("cannot watch for signals", &e))?;
+    let choice = tui::run_home(&mut screen, &signals).map_err(|e| io_failure("terminal", &e))?;
+    match choice {
+        home::Choice::Quit => Ok(()),
+        home::Choice::Resume(id) => resume(data_dir, Some(&id)),
+        home::Choice::New {
+            site,
+            auditor,
+            checklists,
+        } => new(data_dir, Some(site), Some(auditor), &checklists),
+    }
+}
+
+/// `touchpoint new`: start a visit and open it. Without `--site` the home
+/// screen's form opens with the named checklists ticked.
+pub fn new(
+    data_dir: Option<&Path>,
+    site: Option<String>,
+    auditor: Option<String>,
+    names: &[String],
+) -> Result<(), Failure> {
+    let config = Config::load()?;
+    let defaults: Vec<String> = checklist::DEFAULT_STAY
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    let names = if names.is_empty() {
+        &defaults[..]
+    } else {
+        names
+    };
+    let mut loaded = Vec::new();
+    let mut problems = Vec::new();
+    for name in names {
+        match config::resolve(&config, name) {
+            Ok(l) => loaded.push(l),
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(report(&problems));
+    }
+    let ids: Vec<&str> = loaded
+        .iter()
+        .map(|l| l.checklist.checklist.id.as_str())
+        .collect();
+    if let Some(twice) = ids
+        .iter()
+        .enumerate()
+        .find_map(|(n, id)| ids[..n].contains(id).then_some(id))
+    {
+        return Err(Failure::Message(format!(
+            "checklist {twice} is named twice; a visit holds each checklist once"
+        )));
+    }
+    let Some(site) = site.filter(|s| !s.trim().is_empty()) else {
+        let names: Vec<String> = loaded
+            .iter()
+            .map(|l| l.checklist.checklist.id.clone())
+            .collect();
+        return home_with(data_dir, auditor, &names);
+    };
+    let store = open_store(data_dir)?;
+    let auditor = auditor.unwrap_or_else(|| default_auditor(&config));
+    let now = ZonedDateTime::now();
+    let visit = Visit::new(site.trim(), auditor.trim(), loaded, &now, &random_suffix());
+    let lock = store.lock(&visit.header.id)?;
+    let text = record::try_to_toml(&visit).map_err(|e| Failure::Message(e.to_string()))?;
+    store.save(&visit.header.id, text.as_bytes())?;
+    open(&store, visit, &config, Some(lock), None)
+}
+
+/// `touchpoint resume [ID]`: reopen a draft (the latest when no id); a final
+/// visit opens read-only.
+pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> {
+    let store = open_store(data_dir)?;
+    let config = Config::load()?;
+    let id = match id {
+        Some(id) => id.to_owned(),
+        None => {
+            let (records, _) = read_records(&store);
+            records
+                .iter()
+                .filter(|r| r.header.status == Status::Draft)
+                .max_by_key(|r| r.header.updated.timestamp())
+                .map(|r| r.header.id.clone())
+                .ok_or_else(|| {
+                    Failure::Message("no draft to resume; `touchpoint new` starts a visit".into())
+                })?
+        }
+    };
+    // Lock before reading, so no other session can change the file between
+    // our read and our first save.
+    let lock = store.lock(&id)?;
+    let record = load_record(&store, &id)?;
+    let visit = rebuild(&record)?;
+    let final_visit = visit.is_final();
+    let lock = if final_visit {
+        drop(lock);
+        None
+    } else {
+        Some(lock)
+    };
+    let saved = &record.header.updated;
+    let ago = (ZonedDateTime::now().timestamp().as_second() - saved.timestamp().as_second()).max(0);
+    let message = if final_visit {
+        format!(
+            "final visit, finalized {}: read-only",
+            saved.strftime("%Y-%m-%d %H:%M")
+        )
+    } else {
+        format!(
+            "resumed draft saved {} ({})",
+            saved.strftime("%H:%M:%S"),
+            ago_text(ago)
+        )
+    };
+    open(&store, visit, &config, lock, Some(message))
+}
+
+/// "just now", "3 minutes ago", "2 hours ago", "4 days ago".
+pub fn ago_text(seconds: i64) -> String {
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" });
+    match seconds {
+        s if s < 60 => "just now".into(),
+        s if s < 3600 => plural(s / 60, "minute"),
+        s if s < 86_400 => plural(s / 3600, "hour"),
+        s => plural(s / 86_400, "day"),
+    }
+}
+
+fn load_record(store: &Store, id: &str) -> Result<RecordFile, Failure> {
+    let bytes = store.load(id)?;
+    let path = store.path(id)?;
+    Ok(record::parse_bytes(&path.display().to_string(), &bytes)?)
+}
+
+/// The visit of a record with its checklists. A checklist that cannot be
+/// loaded stops here: saving without it would drop its answers from the file.
+fn rebuild(record: &RecordFile) -> Result<Visit, Failure> {
+    let (checklists, problems) = record::load_checklists(record);
+    if !problems.is_empty() {
+        for p in &problems {
+            say!("touchpoint: {p}");
+        }
+        return Err(Failure::Message(format!(
+            "visit {} needs the checklists above; put them back where they were, then try again",
+            record.header.id
+        )));
+    }
+    let (visit, warnings) = record::rebuild(record, checklists);
+    for w in &warnings {
+        say!("touchpoint: warning: {w}");
+    }
+    Ok(visit)
+}
+
+/// Runs the visit screen, saving after every change and copying a finalized
+/// record into the export folder.
+fn open(
+    store: &Store,
+    visit: Visit,
+    config: &Config,
+    lock: Option<crate::store::VisitLock>,
+    message: Option<String>,
+) -> Result<(), Failure> {
+    let id = visit.header.id.clone();
+    let path = store.path(&id)?;
+    tui::install_panic_hook(format!(
+        "Your visit is saved in {}; `touchpoint resume {id}` reopens it.",
+        path.display()
+    ));
+    let export = config.export_folder();
+    let saver_store = store.clone();
+    let mut exported = visit.is_final();
+    let saver: tui::app::Saver = Box::new(move |visit: &Visit| {
+        let text = record::try_to_toml(visit).map_err(|e| e.to_string())?;
+        saver_store
+            .save(&visit.header.id, text.as_bytes())
+            .map_err(|e| e.to_string())?;
+        if visit.is_final() && !exported {
+            exported = true;
+            if let Some(folder) = &export {
+                saver_store
+                    .copy_to(&visit.header.id, folder)
+                    .map_err(|e| format!("saved, but not exported: {e}"))?;
+            }
+        }
+        Ok(())
+    });
+    let mut app = App::new(
+        visit,
+        saver,
+        Box::new(ZonedDateTime::now),
+        Theme::from_env(),
+    );
+    app.message = message;
+    let signals = Signals::register().map_err(|e| io_failure("cannot watch for signals", &e))?;
+    let ending = tui::run_visit(&mut app, &signals).map_err(|e| io_failure("terminal", &e))?;
+    drop(lock);
+    if ending == Ending::Left {
+        if let Some(error) = &app.save_error {
+            return Err(Failure::Message(format!(
+                "the last changes to visit {id} were NOT saved: {error}"
+            )));
+        }
+        say!("visit {id} saved in {}", path.display());
+    }
+    Ok(())
+}
+
+/// Every record in the data folder that parses, and a problem for each one that does not.
+pub fn read_records(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
+    let mut records = Vec::new();
+    let mut problems = Vec::new();
+    let files = match store.visit_files() {
+        Ok(files) => files,
+        Err(e) => {
+            problems.push(Diagnostic::file(
+                &store.visits_dir().display().to_string(),
+                e.to_string(),
+            ));
+            return (records, problems);
+        }
+    };
+    for file in files {
+        let shown = file.display().to_string();
+        let bytes = match std::fs::metadata(&file) {
+            Ok(meta) if meta.len() > record::MAX_RECORD_BYTES as u64 => {
+                problems.push(Diagnostic::file(
+                    &shown,
+                    format!("is {} bytes, too large for a visit record", meta.len()),
+                ));
+                continue;
+            }
+            _ => match std::fs::read(&file) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    problems.push(Diagnostic::file(&shown, checklist::io_reason(&e)));
+                    continue;
+                }
+            },
+        };
+        match record::parse_bytes(&shown, &bytes) {
+            Ok(r) => records.push(r),
+            Err(d) => problems.push(d),
+        }
+    }
+    (records, problems)
+}
+
+/// `touchpoint list`: one line per visit, newest first; unreadable records
+/// are named on stderr and do not hide the others.
+pub fn list(data_dir: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure> {
+    let store = open_store(data_dir)?;
+    let (mut records, problems) = read_records(&store);
+    records.sort_by(|a, b| {
+        b.header
+            .updated
+            .timestamp()
+            .cmp(&a.header.updated.timestamp())
+    });
+    let mut text = String::new();
+    if records.is_empty() && problems.is_empty() {
+        text.push_str("no visits yet; `touchpoint new` starts one\n");
+    } else if !records.is_empty() {
+        text.push_str(&format!(
+            "{:<40} {:<24} {:<6} {:>8} {:>7} {}\n",
+            "ID", "SITE", "STATUS", "PROGRESS", "SCORE", "UPDATED"
+        ));
+    }
+    for r in &records {
+        let s = r.summary();
+        let score = match (s.percent, s.critical_failures.is_empty()) {
+            (_, false) => "FAIL".to_owned(),
+            (Some(p), true) => format!("{p:.1}%"),
+            (None, true) => "—".to_owned(),
+        };
+        text.push_str(&format!(
+            "{:<40} {} {:<6} {:>8} {:>7} {}\n",
+            s.id,
+            tui::home::truncate(&tui::theme::inert(&s.site), 24),
+            s.status.as_str(),
+            format!("{}/{}", s.answered, s.answered + s.unanswered),
+            score,
+            s.updated.strftime("%Y-%m-%d %H:%M")
+        ));
+    }
+    out.write_all(text.as_bytes())
+        .map_err(|e| io_failure("cannot write the list", &e))?;
+    for problem in &problems {
+        say!("touchpoint: unreadable record, left as it is: {problem}");
+    }
+    Ok(())
+}
+
+/// `touchpoint export ID`: the record as TOML, JSON, CSV or Markdown, to a
+/// file (written atomically) or standard output.
+pub fn export(
+    data_dir: Option<&Path>,
+    id: &str,
+    output: Option<&Path>,
+    format: ExportFormat,
+) -> Result<(), Failure> {
+    let store = open_store(data_dir)?;
+    let record = load_record(&store, id)?;
+    let text = match format {
+        // The record itself, byte for byte as saved.
+        ExportFormat::Toml => String::from_utf8_lossy(&store.load(id)?).into_owned(),
+        other => {
+            let visit = rebuild(&record)?;
+            match other {
+                ExportFormat::Json => record::to_json(&visit),
+                ExportFormat::Csv => record::to_csv(&visit),
+                _ => record::to_markdown(&visit),
+            }
+        }
+    };
+    match output {
+        Some(path) => write_file(path, text.as_bytes()),
+        None => std::io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .map_err(|e| io_failure("cannot write to standard output", &e)),
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed into place, so
+/// a crash leaves the old file or the new one, never half of one.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let shown = path.display().to_string();
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| Failure::Message(format!("{shown}: not a file name")))?;
+    let temp = folder.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)?;
+        std::fs::File::open(&folder)?.sync_all()
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        io_failure(&format!("cannot write {shown}"), &e)
+    })
+}
+
+/// `touchpoint validate PATH…`: every file named or found in a folder.
+pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut files = Vec::new();
+    let mut bad = 0;
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let message = match checklist::files_in(path) {
+            Ok(found) if !found.is_empty() => {
+                files.extend(found);
+                continue;
+            }
+            Ok(_) => "folder holds no .toml files".to_owned(),
+            Err(e) => format!("cannot read folder: {}", checklist::io_reason(&e)),
+        };
+        let problem = Diagnostic::file(&path.display().to_string(), message);
+        say!("{problem}");
+        problems.push(problem);
+        bad += 1;
+    }
+    let total = files.len() + bad;
+    for file in &files {
+        match checklist::read(file, Source::Path(file.clone())) {
+            Ok(loaded) => {
+                let c = &loaded.checklist;
+                let _ = writeln!(
+                    out,
+                    "ok {}: {} ({}, {} items)",
+                    checklist::diag::inert(&file.display().to_string()),
+                    c.checklist.id,
+                    c.checklist.touchpoint,
+                    c.item_count()
+                );
+            }
+            Err(errors) => {
+                bad += 1;
+                let _ = out.flush();
+                for problem in &errors {
+                    say!("{problem}");
+                }
+                problems.extend(errors);
+            }
+        }
+    }
+    let _ = out.flush();
+    if problems.is_empty() {
+        let _ = writeln!(out, "all {total} checklist files are valid");
+        Ok(())
+    } else {
+        let count = problems.len();
+        say!(
+            "{count} problem{} in {bad} of {total} file{}",
+            if count == 1 { "" } else { "s" },
+            if total == 1 { "" } else { "s" }
+        );
+        Err(Failure::Reported)
+    }
+}
+
+/// `touchpoint checklists`: what `touchpoint new` can open.
+pub fn checklists(out: &mut dyn Write) -> Result<(), Failure> {
+    let config = Config::load()?;
+    let (found, problems) = config::available(&config);
+    let mut text = format!(
+        "{:<24} {:<12} {:>5}  {} SOURCE\n",
+        "ID",
+        "TOUCHPOINT",
+        "ITEMS",
+        tui::home::truncate("TITLE", 28)
+    );
+    for loaded in &found {
+        text.push_str(&checklist_line(loaded));
+    }
+    out.write_all(text.as_bytes())
+        .map_err(|e| io_failure("cannot write the list", &e))?;
+    for problem in &problems {
+        say!("skipped {problem}");
+    }
+    Ok(())
+}
+
+fn checklist_line(loaded: &Loaded) -> String {
+    let c = &loaded.checklist.checklist;
+    let source = match &loaded.source {
+        Source::User(path) => format!("user: {}", path.display()),
+        other => other.to_string(),
+    };
+    format!(
+        "{:<24} {:<12} {:>5}  {} {}\n",
+        c.id,
+        c.touchpoint,
+        loaded.checklist.item_count(),
+        tui::home::truncate(&tui::theme::inert(&c.title), 28),
+        tui::theme::inert(&source)
+    )
+}
+
+/// `touchpoint schema checklist|record`.
+pub fn schema(kind: SchemaKind, out: &mut dyn Write) -> Result<(), Failure> {
+    let schema = match kind {
+        SchemaKind::Checklist => serde_json::to_value(schemars::schema_for!(checklist::Checklist))
+            .map_err(|e| Failure::Message(format!("cannot write the schema: {e}")))?,
+        SchemaKind::Record => record::schema_json(),
+    };
+    let text = serde_json::to_string_pretty(&schema)
+        .map_err(|e| Failure::Message(format!("cannot write the schema: {e}")))?;
+    writeln!(out, "{text}").map_err(|e| io_failure("cannot write the schema", &e))
+}
