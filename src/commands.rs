@@ -78,7 +78,24 @@ fn default_auditor(config: &Config) -> String {
         .clone()
         .or_else(|| std::env::var("USER").ok())
         .or_else(|| std::env::var("LOGNAME").ok())
+        .or_else(login_name)
         .unwrap_or_default()
+}
+
+/// The name of the user running the program, from the password database.
+fn login_name() -> Option<String> {
+    // SAFETY: getpwuid returns a pointer into static storage or null; the
+    // name is copied out at once, before any other call could reuse it.
+    unsafe {
+        let entry = libc::getpwuid(libc::geteuid());
+        if entry.is_null() || (*entry).pw_name.is_null() {
+            return None;
+        }
+        std::ffi::CStr::from_ptr((*entry).pw_name)
+            .to_str()
+            .ok()
+            .map(str::to_owned)
+    }
 }
 
 /// A few random hex digits for visit ids: std's hasher is seeded randomly per
