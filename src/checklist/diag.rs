@@ -10,7 +10,8 @@ pub struct Diagnostic {
     pub path: String,
     /// 1-based line and column (in characters), when the problem has a place.
     pub at: Option<(usize, usize)>,
-    /// What is wrong and how to fix it; never holds control characters.
+    /// What is wrong and how to fix it, on one line; never holds control
+    /// characters, not even newline or tab.
     pub message: String,
 }
 
@@ -20,14 +21,14 @@ impl Diagnostic {
         Diagnostic {
             path: path.to_owned(),
             at: None,
-            message: inert(&message.into()),
+            message: one_line(&message.into()),
         }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = inert(&self.path);
+        let path = one_line(&self.path);
         match self.at {
             Some((line, col)) => write!(f, "{path}:{line}:{col}: {}", self.message),
             None => write!(f, "{path}: {}", self.message),
@@ -64,7 +65,7 @@ impl<'a> Report<'a> {
     /// Records a problem at the start of `span`.
     pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
         let start = span.start.min(self.source.len());
-        self.problems.push((start, inert(&message.into())));
+        self.problems.push((start, one_line(&message.into())));
     }
 
     /// Whether any problem has been recorded.
@@ -85,7 +86,7 @@ impl<'a> Report<'a> {
     }
 
     /// The problems in the order they stand in the file, at most
-    /// [`MAX_PROBLEMS`] of them and then a note of how many more there are.
+    /// [`MAX_PROBLEMS`] of them, then a note that the file has more.
     pub fn finish(mut self) -> Vec<Diagnostic> {
         self.problems.sort_by_key(|(start, _)| *start);
         let mut located: Vec<Diagnostic> = Vec::new();
@@ -178,6 +179,24 @@ pub fn inert(text: &str) -> String {
         .collect()
 }
 
+/// `text` with every control character written as a `\u{1b}`-style escape,
+/// newline and tab included: a problem is reported on one line, and a file
+/// must not be able to forge more lines of the report (a key named
+/// `"x\nother.toml:1:1: …"`).
+pub fn one_line(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_owned(),
+            '\t' => "\\t".to_owned(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 /// Whether `c` may not appear in checklist text: control characters other than
 /// newline and tab.
 pub fn is_forbidden(c: char) -> bool {
@@ -223,6 +242,14 @@ mod tests {
     #[test]
     fn control_characters_are_escaped() {
         assert_eq!(inert("a\x1b[31mb\tc\n"), "a\\u{1b}[31mb\tc\n");
+    }
+
+    #[test]
+    fn a_message_stays_on_one_line() {
+        assert_eq!(
+            one_line("key \"a\nb.toml:1:1: fake\tx\x1b\""),
+            "key \"a\\nb.toml:1:1: fake\\tx\\u{1b}\""
+        );
     }
 
     #[test]

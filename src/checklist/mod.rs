@@ -162,6 +162,8 @@ pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Ve
         Ok(text) => text,
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
+            // As in `parse`, a byte-order mark is not a column of line 1.
+            let valid = valid.strip_prefix(b"\xef\xbb\xbf").unwrap_or(valid);
             let (line, col) = diag::line_col(std::str::from_utf8(valid).unwrap_or(""), valid.len());
             return Err(vec![Diagnostic {
                 path: path.to_owned(),
