@@ -1163,3 +1163,6 @@ fn list(words: &[&str]) -> String {
     let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
     quoted.join(", ")
 }
+
+#[cfg(test)]
+mod tests;
