@@ -10,7 +10,8 @@ pub struct Diagnostic {
     pub path: String,
     /// 1-based line and column (in characters), when the problem has a place.
     pub at: Option<(usize, usize)>,
-    /// What is wrong and how to fix it; never holds control characters.
+    /// What is wrong and how to fix it, on one line; never holds control
+    /// characters, not even newline or tab.
     pub message: String,
 }
 
@@ -20,14 +21,14 @@ impl Diagnostic {
         Diagnostic {
             path: path.to_owned(),
             at: None,
-            message: inert(&message.into()),
+            message: one_line(&message.into()),
         }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = inert(&self.path);
+        let path = one_line(&self.path);
         match self.at {
             Some((line, col)) => write!(f, "{path}:{line}:{col}: {}", self.message),
             None => write!(f, "{path}: {}", self.message),
@@ -35,12 +36,19 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Most problems reported for one file. A file with more is not a checklist
+/// with typos but something else (a log, a binary, a hostile file); listing
+/// thousands of lines would bury the first, useful ones, and stopping early
+/// bounds the work spent on such a file.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// Collects the problems of one source text, turning byte spans into
 /// line and column.
 pub struct Report<'a> {
     path: &'a str,
     source: &'a str,
-    problems: Vec<(usize, Diagnostic)>,
+    problems: Vec<(usize, String)>,
+    stopped: bool,
 }
 
 impl<'a> Report<'a> {
@@ -50,18 +58,14 @@ impl<'a> Report<'a> {
             path,
             source,
             problems: Vec::new(),
+            stopped: false,
         }
     }
 
     /// Records a problem at the start of `span`.
     pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
         let start = span.start.min(self.source.len());
-        let diagnostic = Diagnostic {
-            path: self.path.to_owned(),
-            at: Some(line_col(self.source, start)),
-            message: inert(&message.into()),
-        };
-        self.problems.push((start, diagnostic));
+        self.problems.push((start, one_line(&message.into())));
     }
 
     /// Whether any problem has been recorded.
@@ -69,25 +73,93 @@ impl<'a> Report<'a> {
         self.problems.is_empty()
     }
 
-    /// The problems in the order they stand in the file.
+    /// Whether enough problems have been found that looking for more is
+    /// pointless: [`finish`](Self::finish) shows at most [`MAX_PROBLEMS`].
+    pub fn is_full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
+    }
+
+    /// Notes that the file has more problems than were recorded, because the
+    /// report [is full](Self::is_full).
+    pub fn stop(&mut self) {
+        self.stopped = true;
+    }
+
+    /// The problems in the order they stand in the file, at most
+    /// [`MAX_PROBLEMS`] of them, then a note that the file has more.
     pub fn finish(mut self) -> Vec<Diagnostic> {
         self.problems.sort_by_key(|(start, _)| *start);
-        self.problems.dedup_by(|a, b| a.1 == b.1);
-        self.problems.into_iter().map(|(_, d)| d).collect()
+        let mut located: Vec<Diagnostic> = Vec::new();
+        let mut cursor = Cursor::new(self.source);
+        for (start, message) in self.problems {
+            let at = Some(cursor.advance_to(start));
+            if located
+                .last()
+                .is_some_and(|last| last.at == at && last.message == message)
+            {
+                continue;
+            }
+            located.push(Diagnostic {
+                path: self.path.to_owned(),
+                at,
+                message,
+            });
+        }
+        if self.stopped || located.len() > MAX_PROBLEMS {
+            located.truncate(MAX_PROBLEMS);
+            located.push(Diagnostic::file(
+                self.path,
+                format!(
+                    "stopped after the first {MAX_PROBLEMS} problems; fix these and validate again"
+                ),
+            ));
+        }
+        located
+    }
+}
+
+/// Walks a source text forwards, turning ascending byte offsets into line and
+/// column in one pass, so that many problems in a large file cost no more
+/// than reading it once.
+struct Cursor<'s> {
+    source: &'s str,
+    at: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'s> Cursor<'s> {
+    fn new(source: &'s str) -> Self {
+        Cursor {
+            source,
+            at: 0,
+            line: 1,
+            col: 1,
+        }
+    }
+
+    /// Line and column of byte offset `to`, which may not be before the last one asked.
+    fn advance_to(&mut self, to: usize) -> (usize, usize) {
+        let mut to = to.min(self.source.len()).max(self.at);
+        while !self.source.is_char_boundary(to) {
+            to -= 1;
+        }
+        for c in self.source[self.at..to].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.col = 1;
+            } else {
+                self.col += 1;
+            }
+        }
+        self.at = to;
+        (self.line, self.col)
     }
 }
 
 /// 1-based line and character column of byte offset `at` in `source`.
 pub fn line_col(source: &str, at: usize) -> (usize, usize) {
-    let mut at = at.min(source.len());
-    while !source.is_char_boundary(at) {
-        at -= 1;
-    }
-    let before = &source[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
+    Cursor::new(source).advance_to(at)
 }
 
 /// `text` with every control character other than newline and tab written as
@@ -103,6 +175,24 @@ pub fn inert(text: &str) -> String {
             } else {
                 c.to_string()
             }
+        })
+        .collect()
+}
+
+/// `text` with every control character written as a `\u{1b}`-style escape,
+/// newline and tab included: a problem is reported on one line, and a file
+/// must not be able to forge more lines of the report (a key named
+/// `"x\nother.toml:1:1: …"`).
+pub fn one_line(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_owned(),
+            '\t' => "\\t".to_owned(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
         })
         .collect()
 }
@@ -152,6 +242,14 @@ mod tests {
     #[test]
     fn control_characters_are_escaped() {
         assert_eq!(inert("a\x1b[31mb\tc\n"), "a\\u{1b}[31mb\tc\n");
+    }
+
+    #[test]
+    fn a_message_stays_on_one_line() {
+        assert_eq!(
+            one_line("key \"a\nb.toml:1:1: fake\tx\x1b\""),
+            "key \"a\\nb.toml:1:1: fake\\tx\\u{1b}\""
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod model;
 pub mod parse;
 
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -128,14 +129,29 @@ pub fn read(path: &Path, source: Source) -> Result<Loaded, Vec<Diagnostic>> {
             MAX_FILE_BYTES / 1024 / 1024
         ));
     }
-    match std::fs::read(path) {
-        Ok(bytes) => from_bytes(&shown, &bytes, source),
+    // The size is checked again while reading: a device or a pipe reports
+    // no size and would otherwise be read without end.
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    match read {
+        Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => fail(format!(
+            "is over {} MiB; a checklist may be at most that",
+            MAX_FILE_BYTES / 1024 / 1024
+        )),
+        Ok(_) => from_bytes(&shown, &bytes, source),
         Err(e) => fail(format!("cannot read: {}", io_reason(&e))),
     }
 }
 
 /// Validates checklist `bytes`, shown to the user as `path`.
 pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Vec<Diagnostic>> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(vec![Diagnostic::file(
+            path,
+            "is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+        )]);
+    }
     if bytes.contains(&0) {
         return Err(vec![Diagnostic::file(
             path,
@@ -146,6 +162,8 @@ pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Ve
         Ok(text) => text,
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
+            // As in `parse`, a byte-order mark is not a column of line 1.
+            let valid = valid.strip_prefix(b"\xef\xbb\xbf").unwrap_or(valid);
             let (line, col) = diag::line_col(std::str::from_utf8(valid).unwrap_or(""), valid.len());
             return Err(vec![Diagnostic {
                 path: path.to_owned(),

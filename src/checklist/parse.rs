@@ -34,15 +34,7 @@ pub fn parse(path: &str, source: &str) -> Result<Checklist, Vec<Diagnostic>> {
     let mut report = Report::new(path, source);
     let (root, syntax) = DeTable::parse_recoverable(source);
     if !syntax.is_empty() {
-        // One error a line: the parser's recovery often adds echoes of the first.
-        let mut lines_seen = HashSet::new();
-        for error in syntax {
-            let span = error.span().unwrap_or(0..0);
-            if !lines_seen.insert(super::diag::line_col(source, span.start).0) {
-                continue;
-            }
-            report.error(span, format!("TOML syntax: {}", error.message().trim_end()));
-        }
+        syntax_errors(&mut report, source, &syntax);
         return Err(report.finish());
     }
     let whole = root.span();
@@ -53,6 +45,130 @@ pub fn parse(path: &str, source: &str) -> Result<Checklist, Vec<Diagnostic>> {
     match checklist {
         Some(checklist) if report.is_empty() => Ok(checklist),
         _ => Err(report.finish()),
+    }
+}
+
+/// Reports TOML syntax errors in words a checklist author can act on, the
+/// first of each line only: after an error the parser's recovery often adds
+/// echoes of it further along the line.
+///
+/// A raw control character (pasted terminal output, an old Mac line ending)
+/// makes the TOML parser complain about the string or line around it; naming
+/// the character is clearer, so such lines get that message instead.
+fn syntax_errors(report: &mut Report<'_>, source: &str, errors: &[toml::de::Error]) {
+    enum Found<'e> {
+        Control(char),
+        LoneCr,
+        Toml(&'e toml::de::Error),
+    }
+    let bytes = source.as_bytes();
+    let mut found: Vec<(usize, Found<'_>)> = source
+        .char_indices()
+        .filter_map(|(at, c)| {
+            if c == '\r' {
+                (bytes.get(at + 1) != Some(&b'\n')).then_some((at, Found::LoneCr))
+            } else {
+                (c.is_ascii_control() && c != '\t' && c != '\n').then_some((at, Found::Control(c)))
+            }
+        })
+        .collect();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |at: usize| line_starts.partition_point(|start| *start <= at);
+    let damaged_lines: HashSet<usize> = found.iter().map(|(at, _)| line_of(*at)).collect();
+    found.extend(errors.iter().filter_map(|error| {
+        let at = error.span().map_or(0, |span| span.start);
+        (!damaged_lines.contains(&line_of(at))).then_some((at, Found::Toml(error)))
+    }));
+    // Stable, so that a control character wins over a TOML error at the same place.
+    found.sort_by_key(|(at, _)| *at);
+
+    let mut last_line = 0;
+    for (at, what) in found {
+        let line = line_of(at);
+        if line == last_line {
+            continue;
+        }
+        last_line = line;
+        if report.is_full() {
+            report.stop();
+            break;
+        }
+        let message = match what {
+            Found::LoneCr => "a carriage return (U+000D) without a newline after it; save the file with LF or CRLF line endings".to_owned(),
+            Found::Control(c) => format!(
+                "the file contains the control character {} here; remove it (only newline and tab are allowed in text)",
+                control_name(c)
+            ),
+            Found::Toml(error) => toml_message(source, at, error.message().trim_end()),
+        };
+        report.error(at..at, message);
+    }
+}
+
+/// The TOML parser's `message` at byte `at`, reworded where it can say more.
+fn toml_message(source: &str, at: usize, message: &str) -> String {
+    match message {
+        "duplicate key" => duplicate_key(source, at),
+        "string values must be quoted, expected literal string" => {
+            let rest = source.get(at..).unwrap_or("");
+            let found = rest.split('\n').next().unwrap_or("").trim();
+            if found.is_empty() || found.starts_with('#') {
+                "TOML syntax: a value is missing after \"=\"; write one, such as \"some text\", 2 or true".to_owned()
+            } else {
+                let found: String = found.chars().take(40).collect();
+                let found = inert(found.trim_end());
+                format!("TOML syntax: {found} is not a TOML value; text goes in double quotes, such as \"{found}\", while numbers, true and false go without")
+            }
+        }
+        "invalid basic string, expected `\"`" => {
+            "TOML syntax: a string is not closed; end it with \" on the same line, or use \"\"\" for text over several lines".to_owned()
+        }
+        _ => format!("TOML syntax: {message}"),
+    }
+}
+
+/// A control character as `U+001B (escape)`, named when it has a common name.
+fn control_name(c: char) -> String {
+    let name = match c {
+        '\0' => " (NUL)",
+        '\u{7}' => " (bell)",
+        '\u{8}' => " (backspace)",
+        '\r' => " (carriage return)",
+        '\u{1b}' => " (escape)",
+        '\u{7f}' => " (delete)",
+        _ => "",
+    };
+    format!("U+{:04X}{name}", c as u32)
+}
+
+/// The message for a key set twice, naming the key.
+fn duplicate_key(source: &str, at: usize) -> String {
+    let rest = source.get(at..).unwrap_or("");
+    let key: String = match rest.chars().next() {
+        Some(quote @ ('"' | '\'')) => rest[1..].chars().take_while(|c| *c != quote).collect(),
+        _ => rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect(),
+    };
+    let before = source.get(..at).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let header = source[line_start..].trim_start();
+    if key == "section" && header.starts_with('[') && !header.starts_with("[[") {
+        return "[section] cannot follow [[section]]: write [[section]] (double brackets) for every section".to_owned();
+    }
+    if key.is_empty() {
+        return "TOML syntax: a key or table is defined twice; keep one of them".to_owned();
+    }
+    let key = inert(&key);
+    if header.starts_with('[') {
+        format!(
+            "TOML syntax: [{key}] is defined twice, or its keys are already set; merge the two into one table"
+        )
+    } else {
+        format!("TOML syntax: \"{key}\" is set twice in the same table; keep one of them")
     }
 }
 
@@ -72,6 +188,20 @@ fn is_language_tag(tag: &str) -> bool {
         .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
     primary_ok
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// A number as the file wrote it (without `_` separators).
+fn literal(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::Integer(i) => match i.radix() {
+            16 => format!("0x{}", i.as_str()),
+            8 => format!("0o{}", i.as_str()),
+            2 => format!("0b{}", i.as_str()),
+            _ => i.as_str().to_owned(),
+        },
+        DeValue::Float(f) => f.as_str().to_owned(),
+        other => type_name(other).to_owned(),
+    }
 }
 
 fn type_name(value: &DeValue<'_>) -> &'static str {
@@ -115,13 +245,24 @@ struct Walker<'r, 'a> {
 }
 
 impl Walker<'_, '_> {
-    /// Reports the keys of `fields` that were never taken, with a near match.
-    fn unknown_keys(&mut self, fields: &Fields<'_, '_>, place: &str) {
+    /// Whether to stop walking: enough problems are known to fill a report.
+    fn full(&mut self) -> bool {
+        if self.report.is_full() {
+            self.report.stop();
+        }
+        self.report.is_full()
+    }
+
+    /// Reports the keys of `fields` that were never taken, with a near match;
+    /// whether there were none.
+    fn unknown_keys(&mut self, fields: &Fields<'_, '_>, place: &str) -> bool {
+        let mut clean = true;
         for (key, _) in fields.table.iter() {
             let name = key.get_ref().as_ref();
             if fields.taken.contains(name) {
                 continue;
             }
+            clean = false;
             let hint = match did_you_mean(name, fields.allowed) {
                 Some(near) => format!(" — did you mean \"{near}\"?"),
                 None => format!("; {place} may hold {}", list(fields.allowed)),
@@ -131,6 +272,7 @@ impl Walker<'_, '_> {
                 format!("unknown key \"{name}\" in {place}{hint}"),
             );
         }
+        clean
     }
 
     fn required<'t, 'i>(
@@ -141,7 +283,15 @@ impl Walker<'_, '_> {
         example: &str,
     ) -> Option<&'t Value<'i>> {
         let value = fields.get(key);
-        if value.is_none() {
+        // A misspelling of the key ("promt") is reported as an unknown key with
+        // "did you mean"; saying that the key is missing as well would be noise.
+        let misspelt = || {
+            fields.table.iter().any(|(other, _)| {
+                let other = other.get_ref().as_ref();
+                !fields.allowed.contains(&other) && did_you_mean(other, fields.allowed) == Some(key)
+            })
+        };
+        if value.is_none() && !misspelt() {
             self.report.error(
                 fields.span.clone(),
                 format!("{place} is missing \"{key}\": add {key} = {example}"),
@@ -161,8 +311,8 @@ impl Walker<'_, '_> {
             self.report.error(
                 value.span(),
                 format!(
-                    "{what} contains the control character U+{:04X}; remove it (only newline and tab are allowed in text)",
-                    bad as u32
+                    "{what} contains the control character {}; remove it (only newline and tab are allowed in text)",
+                    control_name(bad)
                 ),
             );
             return None;
@@ -189,8 +339,22 @@ impl Walker<'_, '_> {
         if is_id(text) {
             return true;
         }
-        let why = if text.len() > 64 {
-            format!("is {} characters long; at most 64 are allowed", text.len())
+        if text.is_empty() {
+            self.report.error(
+                span,
+                format!("{what} is empty; write lowercase letters a-z, digits and hyphens"),
+            );
+            return false;
+        }
+        let syntax_ok = text
+            .chars()
+            .all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-'))
+            && !text.starts_with('-');
+        let why = if syntax_ok {
+            format!(
+                "is {} characters long; at most 64 are allowed",
+                text.chars().count()
+            )
         } else {
             "may hold only lowercase letters a-z, digits and hyphens, and must start with a letter or digit".to_owned()
         };
@@ -215,7 +379,13 @@ impl Walker<'_, '_> {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
                 .ok()
                 .map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            // A literal such as 1e400 overflows to infinity; only `inf` means it.
+            DeValue::Float(f) => f
+                .as_str()
+                .replace('_', "")
+                .parse::<f64>()
+                .ok()
+                .filter(|n| !n.is_infinite() || f.as_str().contains("inf")),
             _ => {
                 self.wrong_type(value, what, "a number");
                 return None;
@@ -224,7 +394,10 @@ impl Walker<'_, '_> {
         if number.is_none() {
             self.report.error(
                 value.span(),
-                format!("{what} is not a number this program can hold"),
+                format!(
+                    "{what} {} is too large; write a smaller number",
+                    literal(value.get_ref())
+                ),
             );
         }
         number
@@ -235,7 +408,10 @@ impl Walker<'_, '_> {
         if !number.is_finite() || number < 0.0 {
             self.report.error(
                 value.span(),
-                format!("{what} must be a finite number >= 0, found {number}"),
+                format!(
+                    "{what} must be a finite number >= 0, found {}",
+                    literal(value.get_ref())
+                ),
             );
             return None;
         }
@@ -247,7 +423,10 @@ impl Walker<'_, '_> {
         if !number.is_finite() {
             self.report.error(
                 value.span(),
-                format!("{what} must be a finite number, found {number}"),
+                format!(
+                    "{what} must be a finite number, found {}",
+                    literal(value.get_ref())
+                ),
             );
             return None;
         }
@@ -375,6 +554,13 @@ impl Walker<'_, '_> {
             "language",
             "description",
         ];
+        if let DeValue::Array(_) = value.get_ref() {
+            self.report.error(
+                value.span(),
+                "[checklist] must be a single table: write [checklist], not [[checklist]]",
+            );
+            return None;
+        }
         let table = self.table(value, "[checklist]")?;
         let mut f = Fields::new(table, value.span(), KEYS);
         let place = "[checklist]";
@@ -417,6 +603,9 @@ impl Walker<'_, '_> {
         let mut sets = BTreeMap::new();
         let mut ok = true;
         for (key, value) in table.iter() {
+            if self.full() {
+                return None;
+            }
             let name = key.get_ref().as_ref();
             if BUILT_IN_RESPONSES.contains(&name) {
                 self.report.error(
@@ -477,6 +666,9 @@ impl Walker<'_, '_> {
         let mut seen = HashSet::new();
         let mut ok = true;
         for option in options {
+            if self.full() {
+                return None;
+            }
             match self.choice(option, &place) {
                 Some(choice) => {
                     if !seen.insert(choice.id.clone()) {
@@ -517,7 +709,11 @@ impl Walker<'_, '_> {
             .required(&mut f, "label", &what, "\"Under a minute\"")
             .and_then(|v| self.non_empty(v, "option label"));
         let score = f.get("score").map(|v| self.non_negative(v, "score"));
-        self.unknown_keys(&f, &what);
+        // An option with a misspelt key ("scor") is broken, so that the set is
+        // not also reported as mixing scored and unscored options.
+        if !self.unknown_keys(&f, &what) {
+            return None;
+        }
         Some(Choice {
             id: id?,
             label: label?,
@@ -553,17 +749,11 @@ impl Walker<'_, '_> {
             .iter()
             .filter_map(|s| s.get_ref().as_table()?.get("item")?.get_ref().as_array())
             .flatten()
-            .filter_map(|i| {
-                Some(
-                    i.get_ref()
-                        .as_table()?
-                        .get("id")?
-                        .get_ref()
-                        .as_str()?
-                        .to_owned(),
-                )
-            })
             .enumerate()
+            .filter_map(|(n, i)| {
+                let id = i.get_ref().as_table()?.get("id")?.get_ref().as_str()?;
+                Some((n, id.to_owned()))
+            })
             .fold(HashMap::new(), |mut order, (n, id)| {
                 order.entry(id).or_insert(n);
                 order
@@ -580,6 +770,9 @@ impl Walker<'_, '_> {
         let mut sections = Vec::new();
         let mut ok = true;
         for section in array.iter() {
+            if self.full() {
+                return None;
+            }
             match self.section(section, &mut section_ids, &mut context) {
                 Some(section) => sections.push(section),
                 None => ok = false,
@@ -628,6 +821,9 @@ impl Walker<'_, '_> {
                     let mut items = Vec::new();
                     let mut ok = true;
                     for item in array.iter() {
+                        if self.full() {
+                            return None;
+                        }
                         match self.item(item, context) {
                             Some(item) => items.push(item),
                             None => ok = false,
@@ -742,6 +938,11 @@ impl Walker<'_, '_> {
                 .get(name)
                 .map(|s| s.options.iter().map(|c| c.id.clone()).collect()),
         };
+        // A misspelt response or a broken set has its own message; checks that
+        // depend on the response would only add misleading ones.
+        let resolved = response.is_some()
+            && (BUILT_IN_RESPONSES.contains(&response_name.as_str())
+                || context.sets.contains_key(&response_name));
         let scored = match response_name.as_str() {
             "yes-no" | "grade" => true,
             "text" | "number" => false,
@@ -754,7 +955,7 @@ impl Walker<'_, '_> {
         let weight = f.get("weight").map(|v| self.non_negative(v, "weight"));
         let critical = f.get("critical").map(|v| {
             let critical = self.boolean(v, "critical")?;
-            if critical && !scored && response.is_some() {
+            if critical && !scored && resolved {
                 self.report.error(
                     v.span(),
                     format!("critical applies only to scored responses, and \"{response_name}\" has no scores; remove critical or use a scored response"),
@@ -770,6 +971,9 @@ impl Walker<'_, '_> {
         let (mut unit, mut min, mut max) = (Some(None), Some(None), Some(None));
         for key in ["unit", "min", "max"] {
             let Some(v) = f.get(key) else { continue };
+            if !resolved {
+                continue;
+            }
             if response_name != "number" {
                 self.report.error(
                     v.span(),
@@ -795,9 +999,11 @@ impl Walker<'_, '_> {
         self.unknown_keys(&f, place);
 
         let id = id?;
-        context
-            .earlier
-            .insert(id.clone(), (response_name.clone(), options));
+        if resolved {
+            context
+                .earlier
+                .insert(id.clone(), (response_name.clone(), options));
+        }
         Some(Item {
             id,
             prompt: prompt?,
@@ -817,10 +1023,14 @@ impl Walker<'_, '_> {
     fn tags(&mut self, value: &Value<'_>) -> Option<Vec<String>> {
         let array = self.array(value, "tags")?;
         let mut tags = Vec::new();
+        let mut seen = HashSet::new();
         let mut ok = true;
         for tag in array {
+            if self.full() {
+                return None;
+            }
             match self.id(tag, "tag") {
-                Some(t) if tags.contains(&t) => {
+                Some(t) if !seen.insert(t.clone()) => {
                     self.report.error(
                         tag.span(),
                         format!("tag \"{t}\" is listed twice; list it once"),
@@ -876,10 +1086,15 @@ impl Walker<'_, '_> {
         };
         let Some((response, options)) = context.earlier.get(&target) else {
             let message = match context.order.get(&target) {
-                Some(at) if *at >= position => format!(
+                Some(at) if *at == position => format!(
+                    "show_if refers to \"{target}\", this item itself; name an earlier item whose answer decides whether this one is shown"
+                ),
+                Some(at) if *at > position => format!(
                     "show_if refers to \"{target}\", which comes after this item; conditions may only look back"
                 ),
-                Some(_) => format!("show_if refers to \"{target}\", which has errors of its own"),
+                Some(_) => format!(
+                    "show_if refers to \"{target}\", which has errors of its own; fix those first"
+                ),
                 None => {
                     let earlier: Vec<&str> = context.earlier.keys().map(String::as_str).collect();
                     match did_you_mean(&target, &earlier) {
@@ -948,3 +1163,6 @@ fn list(words: &[&str]) -> String {
     let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
     quoted.join(", ")
 }
+
+#[cfg(test)]
+mod tests;

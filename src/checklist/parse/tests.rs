@@ -1,0 +1,319 @@
+//! Rules of the parser that a user notices: where an error is said to be,
+//! that all of them come at once, and that the walk agrees with the types.
+
+use std::path::{Path, PathBuf};
+
+use super::parse;
+use crate::checklist::Checklist;
+use crate::checklist::diag::MAX_PROBLEMS;
+
+/// `(line, column, message)` of each problem in `source`, which must be invalid.
+fn problems(source: &str) -> Vec<(usize, usize, String)> {
+    match parse("test.toml", source) {
+        Ok(_) => panic!("expected problems in:\n{source}"),
+        Err(problems) => problems
+            .into_iter()
+            .map(|d| {
+                let (line, col) = d.at.unwrap_or((0, 0));
+                (line, col, d.message)
+            })
+            .collect(),
+    }
+}
+
+const HEAD: &str = r#"[checklist]
+id = "t"
+title = "T"
+touchpoint = "check-in"
+"#;
+
+#[test]
+fn all_errors_of_a_file_are_reported_at_once_in_file_order() {
+    let source = r#"format = 7
+[checklist]
+id = "Bad Id"
+title = "T"
+touchpoint = "check-in"
+
+[responses.speed]
+options = [{ id = "fast", label = "Fast", score = -1 }]
+
+[[section]]
+id = "desk"
+title = ""
+
+[[section.item]]
+id = "a"
+prompt = "A"
+weight = inf
+response = "speeed"
+
+[[section.item]]
+id = "a"
+prompt = "B"
+response = "text"
+critical = true
+
+[[section.item]]
+id = "c"
+prompt = "C"
+show_if = { item = "d", is = "yes" }
+
+[[section.item]]
+id = "d"
+prompt = "D"
+colour = "red"
+"#;
+    let found = problems(source);
+    let lines: Vec<usize> = found.iter().map(|(line, _, _)| *line).collect();
+    assert_eq!(
+        lines,
+        [1, 3, 8, 12, 17, 18, 21, 24, 29, 34],
+        "one problem per mistake, in file order: {found:#?}"
+    );
+}
+
+#[test]
+fn columns_count_characters_not_bytes_after_cyrillic_text() {
+    let source = format!(
+        "{HEAD}\n[responses.speed]\n{}\n\n[[section]]\nid = \"s\"\ntitle = \"Стойка\"\n\n[[section.item]]\nid = \"a\"\nprompt = \"Ожидание\"\nresponse = \"speed\"\n",
+        r#"options = [{ id = "bystro", label = "Быстро, меньше минуты", score = -1 }]"#
+    );
+    let found = problems(&source);
+    // "-1" is the 70th character of its line, but starts at byte 88.
+    assert_eq!(
+        found,
+        [(
+            7,
+            70,
+            "score must be a finite number >= 0, found -1".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_bom_and_crlf_line_endings_change_neither_lines_nor_columns() {
+    let lines = [
+        "\u{feff}[checklist]",
+        "id = \"t\"",
+        "title = \"T\"",
+        "touchpoint = \"check-in\"",
+        "description = \"\"\"",
+        "First line",
+        "second line.\"\"\"",
+        "[[section]]",
+        "id = \"s\"",
+        "title = \"S\"",
+        "[[section.item]]",
+        "id = \"a\"",
+        "prompt = \"A\"",
+        "weight = -1",
+    ];
+    let source = lines.join("\r\n") + "\r\n";
+    assert_eq!(
+        problems(&source),
+        [(
+            14,
+            10,
+            "weight must be a finite number >= 0, found -1".to_owned()
+        )]
+    );
+    // The BOM is not counted as the first column of line 1.
+    let bad_header = source.replacen("[checklist]", "[checklist]]", 1);
+    let (line, col, _) = &problems(&bad_header)[0];
+    assert_eq!((*line, *col), (1, 12), "the stray ] is the 12th character");
+
+    let fixed = source.replace("weight = -1", "weight = 1");
+    let checklist = parse("test.toml", &fixed).expect("valid once the weight is fixed");
+    assert_eq!(
+        checklist.checklist.description.as_deref(),
+        Some("First line\nsecond line."),
+        "CRLF inside a multi-line string is read as a newline"
+    );
+}
+
+#[test]
+fn a_misspelt_key_gets_did_you_mean_and_no_second_message() {
+    let source = format!(
+        "{HEAD}\n[[section]]\nid = \"s\"\ntitle = \"S\"\n\n[[section.item]]\nid = \"a\"\npromt = \"A\"\n"
+    );
+    assert_eq!(
+        problems(&source),
+        [(
+            12,
+            1,
+            "unknown key \"promt\" in [[section.item]] — did you mean \"prompt\"?".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_key_far_from_any_known_one_lists_the_keys_allowed() {
+    let source = format!(
+        "{HEAD}colour = \"red\"\n\n[[section]]\nid = \"s\"\ntitle = \"S\"\n\n[[section.item]]\nid = \"a\"\nprompt = \"A\"\n"
+    );
+    assert_eq!(
+        problems(&source)[0].2,
+        "unknown key \"colour\" in [checklist]; [checklist] may hold \"id\", \"title\", \"touchpoint\", \"version\", \"language\", \"description\""
+    );
+}
+
+#[test]
+fn misspelt_references_get_did_you_mean() {
+    let source = format!(
+        r#"{HEAD}
+[[section]]
+id = "s"
+title = "S"
+
+[[section.item]]
+id = "greeted"
+prompt = "A"
+response = "grde"
+
+[[section.item]]
+id = "smiled"
+prompt = "B"
+
+[[section.item]]
+id = "thanked"
+prompt = "C"
+show_if = {{ item = "smiledd", is = "yes" }}
+
+[[section.item]]
+id = "named"
+prompt = "D"
+show_if = {{ item = "smiled", is = "yess" }}
+"#
+    );
+    let messages: Vec<String> = problems(&source).into_iter().map(|p| p.2).collect();
+    assert_eq!(
+        messages,
+        [
+            "response \"grde\" is not defined — did you mean \"grade\"?",
+            "show_if refers to \"smiledd\", which is not an item of this checklist — did you mean \"smiled\"?",
+            "\"yess\" is not an option of \"smiled\" (yes-no) — did you mean \"yes\"?",
+        ]
+    );
+}
+
+#[test]
+fn a_file_with_very_many_problems_stops_at_the_limit_and_says_so() {
+    let mut source = format!("{HEAD}\n[[section]]\nid = \"s\"\ntitle = \"S\"\n");
+    for n in 0..MAX_PROBLEMS + 50 {
+        source += &format!("\n[[section.item]]\nid = \"i{n}\"\nprompt = \"P\"\nweight = -1\n");
+    }
+    let found = parse("test.toml", &source).expect_err("every weight is negative");
+    assert_eq!(found.len(), MAX_PROBLEMS + 1);
+    let last = found.last().unwrap();
+    assert_eq!(last.at, None);
+    assert_eq!(
+        last.message,
+        format!("stopped after the first {MAX_PROBLEMS} problems; fix these and validate again")
+    );
+}
+
+#[test]
+fn exactly_the_limit_of_problems_has_no_stop_note() {
+    let mut source = format!("{HEAD}\n[[section]]\nid = \"s\"\ntitle = \"S\"\n");
+    for n in 0..MAX_PROBLEMS {
+        source += &format!("\n[[section.item]]\nid = \"i{n}\"\nprompt = \"P\"\nweight = -1\n");
+    }
+    let found = parse("test.toml", &source).expect_err("every weight is negative");
+    assert_eq!(found.len(), MAX_PROBLEMS);
+    assert!(found.iter().all(|d| d.at.is_some()));
+}
+
+#[test]
+fn many_syntax_errors_are_reported_once_a_line_and_fast() {
+    // 50,000 broken lines: each costs a line of the report until the limit;
+    // finding line numbers must not be quadratic in the size of the file.
+    let source = "=\n".repeat(50_000);
+    let started = std::time::Instant::now();
+    let found = parse("test.toml", &source).expect_err("not TOML");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(found.len(), MAX_PROBLEMS + 1);
+    for (n, problem) in found.iter().take(MAX_PROBLEMS).enumerate() {
+        assert_eq!(problem.at, Some((n + 1, 1)));
+    }
+}
+
+#[test]
+fn show_if_after_items_without_ids_is_still_a_forward_reference() {
+    let source = format!(
+        r#"{HEAD}
+[[section]]
+id = "s"
+title = "S"
+
+[[section.item]]
+prompt = "no id"
+
+[[section.item]]
+prompt = "no id either"
+
+[[section.item]]
+id = "b"
+prompt = "B"
+show_if = {{ item = "a", is = "yes" }}
+
+[[section.item]]
+id = "a"
+prompt = "A"
+"#
+    );
+    let messages: Vec<String> = problems(&source).into_iter().map(|p| p.2).collect();
+    assert_eq!(
+        messages.last().map(String::as_str),
+        Some("show_if refers to \"a\", which comes after this item; conditions may only look back")
+    );
+}
+
+#[test]
+fn ids_of_non_latin_letters_are_not_called_too_long() {
+    let source = format!(
+        "{HEAD}\n[[section]]\nid = \"стойка-администратора-отеля\"\ntitle = \"S\"\n\n[[section.item]]\nid = \"a\"\nprompt = \"A\"\n"
+    );
+    let message = &problems(&source)[0].2;
+    assert!(
+        message.contains("may hold only lowercase letters a-z") && !message.contains("long"),
+        "{message}"
+    );
+}
+
+fn valid_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["checklists", "tests/fixtures/checklists/valid"] {
+        for entry in std::fs::read_dir(root.join(dir)).expect("folder of checklists") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn serde_reads_every_valid_checklist_as_the_walker_does() {
+    let files = valid_files();
+    assert!(files.len() >= 12, "bundled and valid fixtures: {files:?}");
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("UTF-8 checklist");
+        let walked = parse(&file.display().to_string(), &text)
+            .unwrap_or_else(|e| panic!("{}: {e:#?}", file.display()));
+        // The walker reads CRLF inside multi-line strings as a newline (it is a
+        // line ending, not part of the text); serde keeps it. Read the same file
+        // saved with LF line endings, so that only the types are compared.
+        let with_lf = text.replace("\r\n", "\n");
+        let deserialized: Checklist = toml::from_str(&with_lf)
+            .unwrap_or_else(|e| panic!("{}: serde rejects it: {e}", file.display()));
+        assert_eq!(walked, deserialized, "{}", file.display());
+    }
+}
