@@ -561,11 +561,12 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
                 let c = &loaded.checklist;
                 let _ = writeln!(
                     out,
-                    "ok {}: {} ({}, {} items)",
+                    "ok {}: {} ({}, {} item{})",
                     checklist::diag::inert(&file.display().to_string()),
                     c.checklist.id,
                     c.checklist.touchpoint,
-                    c.item_count()
+                    c.item_count(),
+                    if c.item_count() == 1 { "" } else { "s" }
                 );
             }
             Err(errors) => {
