@@ -374,13 +374,17 @@ fn open(
     app.message = message;
     let signals = Signals::register().map_err(|e| io_failure("cannot watch for signals", &e))?;
     let ending = tui::run_visit(&mut app, &signals).map_err(|e| io_failure("terminal", &e))?;
+    if ending != Ending::Left {
+        // Stopped from outside: one more try at a save that failed, as leaving would.
+        app.retry_failed_save();
+    }
     drop(lock);
+    if let Some(error) = &app.save_error {
+        return Err(Failure::Message(format!(
+            "the last changes to visit {id} were NOT saved: {error}"
+        )));
+    }
     if ending == Ending::Left {
-        if let Some(error) = &app.save_error {
-            return Err(Failure::Message(format!(
-                "the last changes to visit {id} were NOT saved: {error}"
-            )));
-        }
         say!("visit {id} saved in {}", path.display());
     }
     Ok(())
@@ -503,7 +507,8 @@ pub fn export(
 }
 
 /// Writes `bytes` to `path` through a temporary file renamed into place, so
-/// a crash leaves the old file or the new one, never half of one.
+/// a crash leaves the old file or the new one, never half of one. The file
+/// is 0600 whatever the umask.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let shown = path.display().to_string();
     let folder = match path.parent() {
@@ -519,7 +524,16 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         std::process::id()
     ));
     let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&temp)?;
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        // An export holds the auditor's notes: as private as the visit file,
+        // whatever the umask.
+        let _ = std::fs::remove_file(&temp);
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&temp)?;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
         file.write_all(bytes)?;
         file.sync_all()?;
         std::fs::rename(&temp, path)?;

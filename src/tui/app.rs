@@ -151,6 +151,13 @@ impl App {
         shown_items(&self.visit, self.tab)
     }
 
+    /// Saves again if the last save failed; `save_error` says how it went.
+    pub fn retry_failed_save(&mut self) {
+        if self.save_error.is_some() {
+            self.save();
+        }
+    }
+
     fn save(&mut self) {
         match (self.saver)(&self.visit) {
             Ok(()) => self.save_error = None,
@@ -301,9 +308,7 @@ impl App {
             }
             Action::Help => self.mode = Mode::Help,
             Action::Quit => {
-                if self.save_error.is_some() {
-                    self.save();
-                }
+                self.retry_failed_save();
                 if self.save_error.is_some() {
                     self.mode = Mode::ConfirmQuit;
                 } else {

@@ -8,9 +8,12 @@ pub mod keymap;
 pub mod theme;
 pub mod view;
 
+use std::fs::File;
 use std::io;
-use std::sync::Arc;
+use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -24,6 +27,8 @@ pub enum Ending {
     Left,
     /// A hang-up, terminate or interrupt signal arrived.
     Signal,
+    /// The terminal went away without a signal (its input hung up or failed).
+    TerminalGone,
 }
 
 /// Flags raised by SIGHUP, SIGTERM and SIGINT.
@@ -69,23 +74,127 @@ pub fn install_panic_hook(resume: String) {
     }));
 }
 
-/// Runs the visit screen until the auditor leaves or a signal arrives.
+/// How long the loops wait for a key before looking at signals, the
+/// terminal and the clock again.
+const TICK: Duration = Duration::from_millis(100);
+
+/// What the terminal gave the loop.
+enum Next {
+    /// A key, a resize, or another event.
+    Event(Event),
+    /// Nothing within a tick.
+    Idle,
+    /// The terminal is gone: hung up, closed, or failing to read.
+    Gone,
+}
+
+/// The keyboard: crossterm's events, read on a thread of their own, and the
+/// terminal they come from.
 ///
-/// The screen is drawn only when something changed: a key, a resize, or the
-/// minute of the elapsed-time clock. Between events the loop sleeps in `poll`.
-pub fn run_visit(app: &mut App, signals: &Signals) -> io::Result<Ending> {
+/// Over a dropped SSH link crossterm's `event::read` reads end-of-file from
+/// the dead terminal again and again and never returns. Reading on another
+/// thread keeps the loop free to notice the hang-up and end the session; the
+/// process then exits, stopping the stuck reader with it. One reader serves
+/// the whole process, so no key is lost between the home and visit screens.
+struct Keyboard {
+    events: Mutex<Receiver<io::Result<Event>>>,
+    /// The terminal crossterm reads: standard input, or `/dev/tty` when that
+    /// is not a terminal (the open file keeps the descriptor valid).
+    tty: RawFd,
+    _tty_file: Option<File>,
+}
+
+impl Keyboard {
+    fn get() -> io::Result<&'static Keyboard> {
+        static KEYBOARD: OnceLock<Keyboard> = OnceLock::new();
+        if let Some(keyboard) = KEYBOARD.get() {
+            return Ok(keyboard);
+        }
+        // SAFETY: isatty only inspects a descriptor number.
+        let (tty, file) = if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
+            (libc::STDIN_FILENO, None)
+        } else {
+            let file = File::open("/dev/tty")?;
+            (file.as_raw_fd(), Some(file))
+        };
+        let (sender, events) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("keyboard".into())
+            .spawn(move || {
+                loop {
+                    let event = event::read();
+                    let failed = event.is_err();
+                    if sender.send(event).is_err() || failed {
+                        break;
+                    }
+                }
+            })?;
+        Ok(KEYBOARD.get_or_init(|| Keyboard {
+            events: Mutex::new(events),
+            tty,
+            _tty_file: file,
+        }))
+    }
+
+    /// The next event within `timeout`.
+    fn next(&self, timeout: Duration) -> Next {
+        let events = self
+            .events
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match events.recv_timeout(timeout) {
+            Ok(Ok(event)) => Next::Event(event),
+            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Next::Gone,
+            Err(RecvTimeoutError::Timeout) if self.gone() => Next::Gone,
+            Err(RecvTimeoutError::Timeout) => Next::Idle,
+        }
+    }
+
+    /// Whether the terminal has hung up or closed.
+    fn gone(&self) -> bool {
+        let mut fd = libc::pollfd {
+            fd: self.tty,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, no waiting.
+        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+        ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
+}
+
+/// Sets the terminal up, runs `body`, and gives the terminal back unless it is gone.
+fn with_terminal<T>(
+    signals: &Signals,
+    body: impl FnOnce(&mut ratatui::DefaultTerminal, &Keyboard) -> io::Result<(T, bool)>,
+) -> io::Result<T> {
+    let keyboard = Keyboard::get()?;
     let mut terminal = ratatui::try_init()?;
-    let outcome = event_loop(&mut terminal, app, signals);
+    let outcome = body(&mut terminal, keyboard);
     // After a hang-up the terminal is gone: writing restore sequences to it
     // could block or fail, and nobody would see them.
-    if !signals.hangup.load(Ordering::Relaxed) {
+    let gone = matches!(outcome, Ok((_, true))) || signals.hangup.load(Ordering::Relaxed);
+    if !gone {
         ratatui::restore();
     }
-    outcome
+    outcome.map(|(value, _)| value)
+}
+
+/// Runs the visit screen until the auditor leaves, a signal arrives, or the
+/// terminal goes away.
+///
+/// The screen is drawn only when something changed: a key, a resize, or the
+/// minute of the elapsed-time clock.
+pub fn run_visit(app: &mut App, signals: &Signals) -> io::Result<Ending> {
+    with_terminal(signals, |terminal, keyboard| {
+        let ending = event_loop(terminal, keyboard, app, signals)?;
+        Ok((ending, ending == Ending::TerminalGone))
+    })
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
+    keyboard: &Keyboard,
     app: &mut App,
     signals: &Signals,
 ) -> io::Result<Ending> {
@@ -96,26 +205,30 @@ fn event_loop(
             return Ok(Ending::Signal);
         }
         if dirty {
-            terminal.draw(|frame| view::draw(frame, app))?;
+            if let Err(e) = terminal.draw(|frame| view::draw(frame, app)) {
+                return if keyboard.gone() {
+                    Ok(Ending::TerminalGone)
+                } else {
+                    Err(e)
+                };
+            }
             dirty = false;
         }
-        // A short wait so signals are noticed promptly; an idle wake-up costs
-        // a few microseconds and draws nothing.
-        if event::poll(Duration::from_millis(200))? {
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    app.handle_key(key);
-                    dirty = true;
-                }
-                Event::Resize(..) => dirty = true,
-                _ => {}
-            }
-        } else {
-            let now = app.now().timestamp().as_second() / 60;
-            if now != minute {
-                minute = now;
+        match keyboard.next(TICK) {
+            Next::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                app.handle_key(key);
                 dirty = true;
             }
+            Next::Event(Event::Resize(..)) => dirty = true,
+            Next::Event(_) => {}
+            Next::Idle => {
+                let now = app.now().timestamp().as_second() / 60;
+                if now != minute {
+                    minute = now;
+                    dirty = true;
+                }
+            }
+            Next::Gone => return Ok(Ending::TerminalGone),
         }
         if app.quit {
             return Ok(Ending::Left);
@@ -123,42 +236,47 @@ fn event_loop(
     }
 }
 
-/// Runs the home screen until the auditor decides.
+/// Runs the home screen until the auditor decides; a signal or a terminal
+/// gone is a decision to quit.
 pub fn run_home(home: &mut home::Home, signals: &Signals) -> io::Result<home::Choice> {
-    let mut terminal = ratatui::try_init()?;
-    let outcome = home_loop(&mut terminal, home, signals);
-    if !signals.hangup.load(Ordering::Relaxed) {
-        ratatui::restore();
-    }
-    outcome
+    with_terminal(signals, |terminal, keyboard| {
+        home_loop(terminal, keyboard, home, signals)
+    })
 }
 
+/// The home screen's loop; also says whether the terminal is gone.
 fn home_loop(
     terminal: &mut ratatui::DefaultTerminal,
+    keyboard: &Keyboard,
     home: &mut home::Home,
     signals: &Signals,
-) -> io::Result<home::Choice> {
+) -> io::Result<(home::Choice, bool)> {
     let mut dirty = true;
     loop {
         if signals.stopped() {
-            return Ok(home::Choice::Quit);
+            return Ok((home::Choice::Quit, false));
         }
         if dirty {
-            terminal.draw(|frame| home.draw(frame))?;
+            if let Err(e) = terminal.draw(|frame| home.draw(frame)) {
+                return if keyboard.gone() {
+                    Ok((home::Choice::Quit, true))
+                } else {
+                    Err(e)
+                };
+            }
             dirty = false;
         }
-        if event::poll(Duration::from_millis(200))? {
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    home.handle_key(key);
-                    dirty = true;
-                }
-                Event::Resize(..) => dirty = true,
-                _ => {}
+        match keyboard.next(TICK) {
+            Next::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                home.handle_key(key);
+                dirty = true;
             }
+            Next::Event(Event::Resize(..)) => dirty = true,
+            Next::Event(_) | Next::Idle => {}
+            Next::Gone => return Ok((home::Choice::Quit, true)),
         }
         if let Some(choice) = home.choice.take() {
-            return Ok(choice);
+            return Ok((choice, false));
         }
     }
 }

@@ -26,11 +26,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     if too_small(frame, area) {
         return;
     }
+    // An alert gets as many rows as it needs to be read whole: the reason a
+    // save failed often holds a long path.
+    let alert = alert_text(app).map(|text| wrap_words(&text, area.width, MAX_ALERT_ROWS));
+    let status_rows = alert.as_ref().map_or(1, |rows| rows.len() as u16);
     let [header, tabs, body, status] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Min(5),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
     ])
     .areas(area);
     draw_header(frame, header, app);
@@ -40,22 +44,79 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
     draw_list(frame, list, app);
     draw_detail(frame, detail, app);
-    draw_status(frame, status, app);
+    match alert {
+        Some(rows) => {
+            let lines: Vec<Line> = rows.into_iter().map(Line::raw).collect();
+            frame.render_widget(Paragraph::new(lines).style(app.theme.alert()), status);
+        }
+        None => draw_status(frame, status, app),
+    }
     match &app.mode {
         Mode::Help => draw_help(frame, area, &app.theme),
         Mode::Finalize { selected } => draw_finalize(frame, area, app, *selected),
         Mode::Note { editor, .. } => draw_editor(frame, body, editor, "Note", &app.theme),
         Mode::VisitNote { editor } => draw_editor(frame, body, editor, "Visit note", &app.theme),
         Mode::Text { editor, .. } => draw_editor(frame, body, editor, "Answer", &app.theme),
-        Mode::ConfirmQuit => {
-            let text = format!(
-                "NOT SAVED: {}. Leave anyway and lose the last changes? y leaves, any other key stays",
-                inert(app.save_error.as_deref().unwrap_or("unknown reason"))
-            );
-            frame.render_widget(Paragraph::new(text).style(app.theme.alert()), status);
-        }
         _ => {}
     }
+}
+
+/// Most rows an alert may take from the visit.
+const MAX_ALERT_ROWS: usize = 4;
+
+/// What the status area must show above all else: the question before
+/// leaving unsaved changes, or why the last save failed (until one succeeds).
+fn alert_text(app: &App) -> Option<String> {
+    let reason = || inert(app.save_error.as_deref().unwrap_or("unknown reason"));
+    match &app.mode {
+        // The question first: it must be read even if the reason is cut.
+        Mode::ConfirmQuit => Some(format!(
+            "Leave anyway and lose the last changes? y leaves, any other key stays · NOT SAVED: {}",
+            reason()
+        )),
+        // Their status line is the field being typed in.
+        Mode::Number { .. } | Mode::Search { .. } => None,
+        _ => app
+            .save_error
+            .as_ref()
+            .map(|_| format!("NOT SAVED: {}", reason())),
+    }
+}
+
+/// `text` in rows of at most `width` columns, broken between words (inside
+/// a word only when it is wider than a row), at most `max_rows` of them, the
+/// last ending in "…" when text was left out.
+fn wrap_words(text: &str, width: u16, max_rows: usize) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let width = usize::from(width.max(1));
+    let mut rows: Vec<String> = vec![String::new()];
+    for word in text.split(' ') {
+        let row = rows.last_mut().expect("at least one row");
+        let used = row.width();
+        if used > 0 && used + 1 + word.width() <= width {
+            row.push(' ');
+            row.push_str(word);
+            continue;
+        }
+        if used > 0 {
+            rows.push(String::new());
+        }
+        for c in word.chars() {
+            let row = rows.last_mut().expect("at least one row");
+            if row.width() + c.width().unwrap_or(0) > width {
+                rows.push(String::new());
+            }
+            rows.last_mut().expect("at least one row").push(c);
+        }
+    }
+    if rows.len() > max_rows {
+        rows.truncate(max_rows);
+        if let Some(last) = rows.last_mut() {
+            while last.width() + 1 > width && last.pop().is_some() {}
+            last.push('…');
+        }
+    }
+    rows
 }
 
 /// Draws "terminal too small" when the area is below the layout's minimum.
@@ -392,10 +453,10 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 .map(|m| format!(" · {m}"))
                 .unwrap_or_default()
         )),
-        _ => match (&app.save_error, &app.message) {
-            (Some(error), _) => Line::styled(format!("NOT SAVED: {}", inert(error)), theme.alert()),
-            (None, Some(message)) => Line::raw(inert(message)),
-            (None, None) => Line::styled(
+        // A failed save is an alert, drawn instead of this line.
+        _ => match &app.message {
+            Some(message) => Line::raw(inert(message)),
+            None => Line::styled(
                 "j/k move · 1-9 y n 0 answer · e note · / search · F finalize · ? help · q quit",
                 theme.dim(),
             ),
@@ -548,4 +609,40 @@ fn draw_finalize(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) 
         ),
         popup,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_words;
+
+    #[test]
+    fn alerts_wrap_between_words_and_break_only_words_wider_than_a_row() {
+        assert_eq!(
+            wrap_words("NOT SAVED: disk full", 80, 4),
+            ["NOT SAVED: disk full"]
+        );
+        assert_eq!(
+            wrap_words("NOT SAVED: a file is in the way", 12, 4),
+            ["NOT SAVED: a", "file is in", "the way"]
+        );
+        assert_eq!(
+            wrap_words("at /tmp/abcdefghij", 8, 4),
+            ["at", "/tmp/abc", "defghij"]
+        );
+        // Cyrillic and CJK by display width, not bytes.
+        assert_eq!(
+            wrap_words("диск полон 磁盘已满", 10, 4),
+            ["диск полон", "磁盘已满"]
+        );
+    }
+
+    #[test]
+    fn alerts_longer_than_their_rows_end_in_an_ellipsis() {
+        let rows = wrap_words("one two three four five six", 5, 2);
+        assert_eq!(rows, ["one", "two…"]);
+        assert!(
+            rows.iter()
+                .all(|r| unicode_width::UnicodeWidthStr::width(r.as_str()) <= 5)
+        );
+    }
 }

@@ -3,22 +3,43 @@
 
 #![allow(dead_code)]
 
+use std::ffi::CStr;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// The program under test, in a terminal of its own.
+/// A program in a terminal of its own.
 pub struct Pty {
     /// The writing end of the terminal; `None` once hung up.
     master: Option<File>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, as it wrote it.
+    raw: Arc<Mutex<Vec<u8>>>,
+    /// Tells the reading thread to let go of its end of the terminal.
+    stop_reading: Arc<AtomicBool>,
+    reader: Option<JoinHandle<()>>,
     /// The program.
     pub child: Child,
+}
+
+/// `touchpoint ARGS` with its data in `data_dir` and a home and config
+/// folder of its own, so nothing of the person running the tests leaks in.
+pub fn touchpoint_command(args: &[&str], data_dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_touchpoint"));
+    command
+        .args(args)
+        .env("TOUCHPOINT_DATA_DIR", data_dir)
+        .env("HOME", data_dir.join("home"))
+        .env("XDG_CONFIG_HOME", data_dir.join("config"))
+        .env_remove("NO_COLOR");
+    command
 }
 
 impl Pty {
@@ -35,57 +56,71 @@ impl Pty {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Pty {
-        let (master, slave) = open_pty(cols, rows);
-        let mut command = Command::new(env!("CARGO_BIN_EXE_touchpoint"));
-        command
-            .args(args)
-            .env("TOUCHPOINT_DATA_DIR", data_dir)
-            .env("TERM", "xterm-256color")
-            .env("HOME", data_dir.join("home"))
-            .env("XDG_CONFIG_HOME", data_dir.join("config"))
-            .env_remove("NO_COLOR")
-            .stdin(Stdio::from(slave.try_clone().expect("dup pty")))
-            .stdout(Stdio::from(slave.try_clone().expect("dup pty")))
-            .stderr(Stdio::from(slave));
+        let mut command = touchpoint_command(args, data_dir);
         for (k, v) in env {
             command.env(k, v);
         }
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            command.pre_exec(|| {
-                if libc::setsid() < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                if libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
+        Pty::start(command, cols, rows, true)
+    }
+
+    /// Starts `command` in a fresh `cols`×`rows` terminal. With `session`, the
+    /// terminal becomes the controlling terminal of a new session led by the
+    /// program, as after a login: closing the terminal then sends it SIGHUP.
+    /// Without it the program only sees its input and output go dead.
+    pub fn start(mut command: Command, cols: u16, rows: u16, session: bool) -> Pty {
+        let (master, slave) = open_pty(cols, rows);
+        command
+            .env("TERM", "xterm-256color")
+            .stdin(Stdio::from(slave.try_clone().expect("dup pty")))
+            .stdout(Stdio::from(slave.try_clone().expect("dup pty")))
+            .stderr(Stdio::from(slave));
+        if session {
+            // SAFETY: only async-signal-safe calls between fork and exec.
+            unsafe {
+                command.pre_exec(|| {
+                    if libc::setsid() < 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    if libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
         }
-        let child = command.spawn().expect("start touchpoint");
+        let child = command.spawn().expect("start the program");
+        // The parent's copies of the terminal's other end go with `command`,
+        // so that the program's exit shows here as the end of its output.
+        drop(command);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
             nonzero(rows),
             nonzero(cols),
             0,
         )));
-        let mut reader = master.try_clone().expect("dup master");
-        let sink = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                if let Ok(mut parser) = sink.lock() {
-                    parser.process(&buf[..n]);
-                }
-            }
-        });
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let reader = {
+            let master = master.try_clone().expect("dup master");
+            let (screen, raw, stop) = (
+                Arc::clone(&screen),
+                Arc::clone(&raw),
+                Arc::clone(&stop_reading),
+            );
+            std::thread::spawn(move || read_output(master, &screen, &raw, &stop))
+        };
         Pty {
             master: Some(master),
             screen,
+            raw,
+            stop_reading,
+            reader: Some(reader),
             child,
         }
+    }
+
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// Types `keys` (raw bytes: "\r" is Enter, "\x1b" is Esc).
@@ -94,6 +129,16 @@ impl Pty {
             master.write_all(keys.as_bytes()).expect("write to pty");
             master.flush().expect("flush pty");
         }
+    }
+
+    /// Another handle on the keyboard, for typing from another thread. Drop
+    /// it before [`Pty::hang_up`]: the terminal stays up while it is open.
+    pub fn keyboard(&self) -> File {
+        self.master
+            .as_ref()
+            .expect("the terminal is still up")
+            .try_clone()
+            .expect("dup master")
     }
 
     /// Types `keys` one by one, waiting `pause` after each, like a person.
@@ -112,27 +157,42 @@ impl Pty {
             .unwrap_or_default()
     }
 
+    /// Every byte the program has written so far.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+
     /// Waits until the screen shows `text`; panics with the screen if it never does.
     pub fn wait_for(&self, text: &str) {
+        self.wait_until(&format!("screen to show {text:?}"), |s| s.contains(text));
+    }
+
+    /// Waits until the screen no longer shows `text`.
+    pub fn wait_gone(&self, text: &str) {
+        self.wait_until(&format!("{text:?} to leave the screen"), |s| {
+            !s.contains(text)
+        });
+    }
+
+    /// Waits until `ready(screen)` holds; panics naming `what`, with the screen, if it never does.
+    pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) {
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
-            if self.screen().contains(text) {
+            if ready(&self.screen()) {
                 return;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        panic!("screen never showed {text:?}; it shows:\n{}", self.screen());
+        panic!(
+            "waited 10 s for {what}; the screen shows:\n{}",
+            self.screen()
+        );
     }
 
     /// Changes the terminal's size; the kernel tells the program with SIGWINCH.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         if let Some(master) = &self.master {
-            let size = libc::winsize {
-                ws_row: rows,
-                ws_col: cols,
-                ws_xpixel: 0,
-                ws_ypixel: 0,
-            };
+            let size = winsize(cols, rows);
             // SAFETY: TIOCSWINSZ reads a winsize from a valid pointer.
             unsafe { libc::ioctl(master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
             if let Ok(mut parser) = self.screen.lock() {
@@ -141,21 +201,36 @@ impl Pty {
         }
     }
 
-    /// Closes the terminal, as a dropped SSH connection does: the program gets SIGHUP.
+    /// Closes the terminal, as a dropped SSH connection does: every handle
+    /// on its master side is closed, so the kernel hangs it up, and a
+    /// program leading its session gets SIGHUP.
     pub fn hang_up(&mut self) {
         self.master = None;
+        self.stop_reading.store(true, Ordering::Relaxed);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
     }
 
     /// Waits up to `limit` for the program to exit.
     pub fn wait_exit(&mut self, limit: Duration) -> Option<ExitStatus> {
         let deadline = Instant::now() + limit;
-        while Instant::now() < deadline {
+        loop {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return Some(status);
             }
-            std::thread::sleep(Duration::from_millis(10));
+            if Instant::now() >= deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(5));
         }
-        None
+    }
+
+    /// Sends `signal` to the program.
+    pub fn signal(&self, signal: libc::c_int) {
+        // SAFETY: kill only sends a signal to our own child.
+        let rc = unsafe { libc::kill(self.child.id() as libc::pid_t, signal) };
+        assert_eq!(rc, 0, "kill: {}", std::io::Error::last_os_error());
     }
 }
 
@@ -163,45 +238,161 @@ impl Drop for Pty {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        self.hang_up();
     }
 }
 
-fn open_pty(cols: u16, rows: u16) -> (File, File) {
-    let mut master: libc::c_int = 0;
-    let mut slave: libc::c_int = 0;
-    let size = libc::winsize {
+/// Copies the program's output into the screen until the program is gone
+/// or `stop` is raised; polls so that it can let go of the terminal on demand.
+fn read_output(
+    mut master: File,
+    screen: &Mutex<vt100::Parser>,
+    raw: &Mutex<Vec<u8>>,
+    stop: &AtomicBool,
+) {
+    let mut buf = [0u8; 4096];
+    while !stop.load(Ordering::Relaxed) {
+        let mut fds = libc::pollfd {
+            fd: master.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd.
+        let ready = unsafe { libc::poll(&mut fds, 1, 20) };
+        if ready <= 0 {
+            continue;
+        }
+        if fds.revents & libc::POLLIN == 0 {
+            // Hung up with nothing left to read: the program closed its side.
+            break;
+        }
+        match master.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                if let Ok(mut parser) = screen.lock() {
+                    parser.process(&buf[..n]);
+                }
+                if let Ok(mut raw) = raw.lock() {
+                    raw.extend_from_slice(&buf[..n]);
+                }
+            }
+        }
+    }
+}
+
+fn winsize(cols: u16, rows: u16) -> libc::winsize {
+    libc::winsize {
         ws_row: rows,
         ws_col: cols,
         ws_xpixel: 0,
         ws_ypixel: 0,
-    };
-    // SAFETY: openpty writes two descriptors that we then own.
-    let rc = unsafe {
-        libc::openpty(
-            &mut master,
-            &mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            &size,
-        )
-    };
-    assert_eq!(rc, 0, "openpty failed: {}", std::io::Error::last_os_error());
-    // SAFETY: the descriptors are fresh and owned by nobody else.
-    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
-    let _ = master.as_raw_fd();
-    (File::from(master), File::from(slave))
+    }
+}
+
+/// A new terminal: its master side and its other end. Both are opened
+/// close-on-exec, so a program started by a test running at the same time
+/// cannot inherit them and keep this terminal alive after it is closed.
+fn open_pty(cols: u16, rows: u16) -> (File, File) {
+    let os = |what: &str| panic!("{what}: {}", std::io::Error::last_os_error());
+    // SAFETY: plain libc calls; each descriptor is checked, then owned once.
+    unsafe {
+        let master = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC);
+        if master < 0 {
+            os("posix_openpt");
+        }
+        let master = OwnedFd::from_raw_fd(master);
+        if libc::grantpt(master.as_raw_fd()) != 0 || libc::unlockpt(master.as_raw_fd()) != 0 {
+            os("grantpt");
+        }
+        let mut name = [0 as libc::c_char; 128];
+        if libc::ptsname_r(master.as_raw_fd(), name.as_mut_ptr(), name.len()) != 0 {
+            os("ptsname_r");
+        }
+        let slave = libc::open(
+            CStr::from_ptr(name.as_ptr()).as_ptr(),
+            libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC,
+        );
+        if slave < 0 {
+            os("open the terminal");
+        }
+        let slave = OwnedFd::from_raw_fd(slave);
+        let size = winsize(cols, rows);
+        if libc::ioctl(master.as_raw_fd(), libc::TIOCSWINSZ, &size) != 0 {
+            os("TIOCSWINSZ");
+        }
+        (File::from(master), File::from(slave))
+    }
+}
+
+/// Runs `touchpoint ARGS` without a terminal, as a script would.
+pub fn run(data_dir: &Path, args: &[&str]) -> std::process::Output {
+    touchpoint_command(args, data_dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run touchpoint")
+}
+
+/// The visit files in `data_dir`, sorted.
+pub fn visit_files(data_dir: &Path) -> Vec<PathBuf> {
+    files_ending(&data_dir.join("visits"), ".toml")
+}
+
+/// Files in `dir` whose names end with `suffix`, sorted.
+pub fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.ends_with(suffix))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// The visit id of a visit file.
+pub fn id_of(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .expect("a visit file name")
+        .to_owned()
+}
+
+/// Reads a visit file with the program's own record reader; panics with
+/// the reader's `path:line:column` message if it is not a whole record.
+pub fn read_record(path: &Path) -> touchpoint::record::RecordFile {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    touchpoint::record::parse_bytes(&path.display().to_string(), &bytes)
+        .unwrap_or_else(|d| panic!("not a whole record: {d}"))
 }
 
 /// A fresh, private data folder for one test.
-pub fn temp_dir(name: &str) -> std::path::PathBuf {
+pub fn temp_dir(name: &str) -> PathBuf {
+    static SEQ: AtomicU64 = AtomicU64::new(0);
     let dir = std::env::temp_dir().join(format!(
         "touchpoint-test-{name}-{}-{}",
         std::process::id(),
-        Instant::now().elapsed().as_nanos()
+        SEQ.fetch_add(1, Ordering::Relaxed)
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create test folder");
     dir
+}
+
+/// Removes a test's folder when the test passes; keeps it for a look when it fails.
+pub struct Cleanup(pub PathBuf);
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
 }
 
 fn nonzero(n: u16) -> std::num::NonZero<u16> {
