@@ -76,17 +76,28 @@ fn full_visit() -> Visit {
 }
 
 fn main() {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/checklists/hotel-check-in.toml"))
-        .expect("bundled file");
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/checklists/hotel-check-in.toml"
+    ))
+    .expect("bundled file");
     let text = String::from_utf8(bytes.clone()).expect("UTF-8");
 
     let validate = measure(|| {
-        black_box(checklist::from_bytes("b.toml", black_box(&bytes), Source::Path("b.toml".into())).is_ok());
+        black_box(
+            checklist::from_bytes("b.toml", black_box(&bytes), Source::Path("b.toml".into()))
+                .is_ok(),
+        );
     });
     let plain = measure(|| {
         black_box(toml::from_str::<toml::Table>(black_box(&text)).is_ok());
     });
-    row("validate hotel-check-in", validate, "plain toml::Table parse", plain);
+    row(
+        "validate hotel-check-in",
+        validate,
+        "plain toml::Table parse",
+        plain,
+    );
 
     let visit = full_visit();
     let dir = std::env::temp_dir().join(format!("touchpoint-bench-{}", std::process::id()));
@@ -103,7 +114,12 @@ fn main() {
         f.write_all(serialized.as_bytes()).expect("write");
         f.sync_all().expect("fsync");
     });
-    row("save per keystroke (60 answers)", save, "bare write + fsync", raw);
+    row(
+        "save per keystroke (75 answers)",
+        save,
+        "bare write + fsync",
+        raw,
+    );
     let _ = std::fs::remove_dir_all(&dir);
 
     let app = App::new(
@@ -114,13 +130,20 @@ fn main() {
     );
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
     let draw = measure(|| {
-        terminal.draw(|frame| view::draw(frame, &app)).expect("draw");
+        terminal
+            .draw(|frame| view::draw(frame, &app))
+            .expect("draw");
     });
     let mut empty = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
     let blank = measure(|| {
         empty.draw(|_| {}).expect("draw");
     });
-    row("draw visit screen 80x24", draw, "draw empty frame 80x24", blank);
+    row(
+        "draw visit screen 80x24",
+        draw,
+        "draw empty frame 80x24",
+        blank,
+    );
 
     let scoring = measure(|| {
         black_box(score::score(black_box(&visit)));
@@ -128,6 +151,10 @@ fn main() {
     let cloning = measure(|| {
         black_box(black_box(&visit).clone());
     });
-    row("score a 60-item visit", scoring, "clone the visit", cloning);
-    println!("record size: {} bytes for {} items", serialized.len(), visit.all_items().count());
+    row("score a 75-item visit", scoring, "clone the visit", cloning);
+    println!(
+        "record size: {} bytes for {} items",
+        serialized.len(),
+        visit.all_items().count()
+    );
 }
