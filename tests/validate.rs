@@ -244,7 +244,7 @@ fn a_folder_is_searched_for_toml_files() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(
         stdout,
-        "ok lists/minimal.toml: minimal (departure, 1 items)\n\
+        "ok lists/minimal.toml: minimal (departure, 1 item)\n\
          ok lists/more/cjk.toml: cjk-check-in (check-in, 3 items)\n\
          all 2 checklist files are valid\n"
     );
@@ -294,7 +294,7 @@ fn several_paths_report_every_problem_and_one_summary() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         text(&output.stdout),
-        "ok ../valid/minimal.toml: minimal (departure, 1 items)\n"
+        "ok ../valid/minimal.toml: minimal (departure, 1 item)\n"
     );
     let mut expected = String::new();
     for name in ["negative-weight", "missing-required-keys"] {
