@@ -7,19 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use common::{Pty, temp_dir};
-
-fn visit_files(data: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(data.join("visits"))
-        .map(|dir| {
-            dir.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
-}
+use common::{Pty, temp_dir, visit_files};
 
 fn only_record(data: &Path) -> (PathBuf, toml::Table) {
     let files = visit_files(data);
@@ -40,13 +28,7 @@ fn observation<'a>(record: &'a toml::Table, checklist: &str, item: &str) -> &'a 
 }
 
 fn touchpoint(data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-        .args(args)
-        .env("TOUCHPOINT_DATA_DIR", data)
-        .env("HOME", data.join("home"))
-        .env("XDG_CONFIG_HOME", data.join("config"))
-        .output()
-        .expect("run touchpoint")
+    common::run(data, args)
 }
 
 fn start(data: &Path) -> Pty {

@@ -154,17 +154,7 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App) {
             minutes % 60
         )),
     ]);
-    let mut second = vec![
-        Span::styled(
-            format!("Score {}", percent_text(score.total.percent())),
-            Style::new().add_modifier(Modifier::BOLD),
-        ),
-        Span::raw(format!(
-            "  Standards {}  Personal touch {}",
-            percent_text(score.standards.percent()),
-            percent_text(score.personal_touch().percent())
-        )),
-    ];
+    let mut second = score_spans(&score);
     if score.failed() {
         second.push(Span::styled(
             format!("  ✗ CRITICAL FAILURE ({})", score.critical_failures.len()),
@@ -465,6 +455,22 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// "Score 87.5%  Standards 90.0%  Personal touch 40.0%": the overall score
+/// with standards and personal touch side by side.
+fn score_spans(score: &score::Score) -> Vec<Span<'static>> {
+    vec![
+        Span::styled(
+            format!("Score {}", percent_text(score.total.percent())),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(format!(
+            "  Standards {}  Personal touch {}",
+            percent_text(score.standards.percent()),
+            percent_text(score.personal_touch().percent())
+        )),
+    ]
+}
+
 /// A rectangle of `width`×`height` centred in `area`, clipped to it.
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
@@ -540,17 +546,7 @@ fn draw_finalize(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) 
     let score = score::score(visit);
     let issues = super::app::issues(visit);
     let mut lines = vec![
-        Line::from(vec![
-            Span::styled(
-                format!("Score {}", percent_text(score.total.percent())),
-                Style::new().add_modifier(Modifier::BOLD),
-            ),
-            Span::raw(format!(
-                "   Standards {}   Personal touch {}",
-                percent_text(score.standards.percent()),
-                percent_text(score.personal_touch().percent())
-            )),
-        ]),
+        Line::from(score_spans(&score)),
         Line::raw(format!(
             "{} answered, {} unanswered",
             score.answered, score.unanswered
