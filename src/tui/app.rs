@@ -250,9 +250,6 @@ impl App {
             Action::Clear => self.answer(at, None),
             Action::EditValue => self.open_value_editor(at),
             Action::EditNote => {
-                if self.read_only() {
-                    return;
-                }
                 let note = self
                     .visit
                     .entry(at)
@@ -264,9 +261,6 @@ impl App {
                 };
             }
             Action::EditVisitNote => {
-                if self.read_only() {
-                    return;
-                }
                 self.mode = Mode::VisitNote {
                     editor: Box::new(editor(&self.visit.header.note)),
                 };
@@ -301,11 +295,7 @@ impl App {
                     origin: (self.tab, self.cursor[self.tab]),
                 };
             }
-            Action::Finalize => {
-                if !self.read_only() {
-                    self.mode = Mode::Finalize { selected: 0 };
-                }
-            }
+            Action::Finalize => self.mode = Mode::Finalize { selected: 0 },
             Action::Help => self.mode = Mode::Help,
             Action::Quit => {
                 self.retry_failed_save();
@@ -412,9 +402,6 @@ impl App {
         let answer = self.visit.entry(at).and_then(|e| e.answer.clone());
         match response {
             Response::Text => {
-                if self.read_only() {
-                    return;
-                }
                 let text = match answer {
                     Some(Answer::Text(t)) => t,
                     _ => String::new(),
@@ -425,9 +412,6 @@ impl App {
                 };
             }
             Response::Number { .. } => {
-                if self.read_only() {
-                    return;
-                }
                 let input = match answer {
                     Some(Answer::Number(n)) => n.to_string(),
                     _ => String::new(),
