@@ -68,6 +68,11 @@ impl<'a> Report<'a> {
         self.problems.push((start, one_line(&message.into())));
     }
 
+    /// The 1-based line of byte offset `at`, for "first used at line N".
+    pub fn line_of(&self, at: usize) -> usize {
+        line_col(self.source, at).0
+    }
+
     /// Whether any problem has been recorded.
     pub fn is_empty(&self) -> bool {
         self.problems.is_empty()

@@ -766,7 +766,7 @@ impl Walker<'_, '_> {
             item_ids: HashMap::new(),
             position: 0,
         };
-        let mut section_ids = HashSet::new();
+        let mut section_ids = HashMap::new();
         let mut sections = Vec::new();
         let mut ok = true;
         for section in array.iter() {
@@ -784,7 +784,7 @@ impl Walker<'_, '_> {
     fn section(
         &mut self,
         value: &Value<'_>,
-        ids: &mut HashSet<String>,
+        ids: &mut HashMap<String, usize>,
         context: &mut ItemContext<'_>,
     ) -> Option<Section> {
         const KEYS: &[&str] = &["id", "title", "description", "item"];
@@ -795,13 +795,15 @@ impl Walker<'_, '_> {
             .required(&mut f, "id", place, "\"desk\"")
             .and_then(|v| {
                 let id = self.id(v, "section id")?;
-                if !ids.insert(id.clone()) {
+                if let Some(first) = ids.get(&id) {
+                    let line = self.report.line_of(*first);
                     self.report.error(
                         v.span(),
-                        format!("section id \"{id}\" is used twice; section ids must be unique in a checklist"),
+                        format!("section id \"{id}\" is already used at line {line}; section ids must be unique in a checklist"),
                     );
                     return None;
                 }
+                ids.insert(id.clone(), v.span().start);
                 Some(id)
             });
         let title = self
@@ -882,15 +884,17 @@ impl Walker<'_, '_> {
             .required(&mut f, "id", place, "\"greeted-by-name\"")
             .and_then(|v| {
                 let id = self.id(v, "item id")?;
-                if context.item_ids.insert(id.clone(), ()).is_some() {
+                if let Some(first) = context.item_ids.get(&id) {
+                    let line = self.report.line_of(*first);
                     self.report.error(
                         v.span(),
                         format!(
-                            "item id \"{id}\" is used twice; item ids must be unique in a checklist"
+                            "item id \"{id}\" is already used at line {line}; item ids must be unique in a checklist"
                         ),
                     );
                     return None;
                 }
+                context.item_ids.insert(id.clone(), v.span().start);
                 Some(id)
             });
         let prompt = self
@@ -1149,7 +1153,8 @@ struct ItemContext<'s> {
     order: HashMap<String, usize>,
     /// Items already read: their response name and option ids, if any.
     earlier: HashMap<String, (String, Option<Vec<String>>)>,
-    item_ids: HashMap<String, ()>,
+    /// Item ids seen so far, with where each was first written.
+    item_ids: HashMap<String, usize>,
     position: usize,
 }
 
