@@ -526,12 +526,18 @@ pub fn range_text(min: Option<f64>, max: Option<f64>, unit: Option<&str>) -> Str
 
 /// The site name as a file-name-safe slug: lowercase ASCII letters and digits
 /// joined by hyphens, at most 40 characters; `site` when nothing is left.
+/// Cyrillic is transliterated and Latin accents dropped, so "Гостиница
+/// Метрополь" and "Café Pushkin" stay recognisable in file names.
 pub fn slug(site: &str) -> String {
     let mut slug = String::new();
     for c in site.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
+        let ascii = transliterate(c);
+        if !ascii.is_empty() {
+            slug.push_str(ascii);
+        } else if c.is_ascii_alphanumeric() {
             slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
+        } else if !slug.is_empty() && !slug.ends_with('-') && !matches!(c, 'ъ' | 'ь' | '\'' | '’')
+        {
             slug.push('-');
         }
         if slug.len() >= 40 {
@@ -543,6 +549,52 @@ pub fn slug(site: &str) -> String {
         "site".to_owned()
     } else {
         slug.to_owned()
+    }
+}
+
+/// ASCII for a lowercase Cyrillic or accented Latin letter; empty otherwise.
+fn transliterate(c: char) -> &'static str {
+    match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' | 'э' => "e",
+        'ё' => "yo",
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "i",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ы' => "y",
+        'ю' => "yu",
+        'я' => "ya",
+        'à'..='å' | 'ā' => "a",
+        'ç' => "c",
+        'è'..='ë' | 'ē' => "e",
+        'ì'..='ï' => "i",
+        'ñ' => "n",
+        'ò'..='ö' | 'ø' | 'ō' => "o",
+        'ù'..='ü' | 'ū' => "u",
+        'ý' | 'ÿ' => "y",
+        'ß' => "ss",
+        _ => "",
     }
 }
 
@@ -619,8 +671,10 @@ na = false
     #[test]
     fn id_is_start_time_slug_and_suffix() {
         assert_eq!(visit().header.id, "20261122T140000-hotel-metropol-7f3a");
-        assert_eq!(slug("Отель «Москва» 5*"), "5");
-        assert_eq!(slug("Гостиница"), "site");
+        assert_eq!(slug("Отель «Москва» 5*"), "otel-moskva-5");
+        assert_eq!(slug("Гостиница Метрополь"), "gostinitsa-metropol");
+        assert_eq!(slug("Café Pushkin"), "cafe-pushkin");
+        assert_eq!(slug("東京"), "site");
     }
 
     #[test]
