@@ -181,10 +181,8 @@ impl App {
             Mode::Finalize { .. } => self.finalize_key(key),
             Mode::ConfirmQuit => match key.code {
                 KeyCode::Char('y') => self.quit = true,
-                _ => {
-                    self.mode = Mode::Normal;
-                    self.message = Some("still here; the visit is not saved yet".into());
-                }
+                // Staying: the NOT SAVED banner keeps saying why.
+                _ => self.mode = Mode::Normal,
             },
         }
     }
