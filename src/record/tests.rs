@@ -324,9 +324,9 @@ fn a_final_visit_survives_the_round_trip_with_its_finish_time() {
 fn the_record_has_the_layout_of_the_spec() {
     let v = visit();
     let text = to_toml(&v);
-    assert!(
-        text.starts_with("format = 1\n\n[visit]\nid = \"20261122T140012-hotel-metropol-7f3a\"\n")
-    );
+    assert!(text.starts_with(
+        "format = 1\n\n[visit]\nid = \"20261122T140012-hotel-metropol-moskva-7f3a\"\n"
+    ));
     let tool = format!("tool = \"touchpoint {}\"", env!("CARGO_PKG_VERSION"));
     for line in [
         "status = \"draft\"",
@@ -374,7 +374,7 @@ fn the_record_has_the_layout_of_the_spec() {
 fn the_summary_is_read_without_checklists() {
     let record = parse("v.toml", &to_toml(&visit())).unwrap();
     let summary = record.summary();
-    assert_eq!(summary.id, "20261122T140012-hotel-metropol-7f3a");
+    assert_eq!(summary.id, "20261122T140012-hotel-metropol-moskva-7f3a");
     assert_eq!(summary.site, "Hotel \"Metropol\" | Москва");
     assert_eq!(summary.auditor, "anna\\b");
     assert_eq!(summary.status, Status::Draft);
@@ -882,7 +882,7 @@ fn hand_edits_that_break_the_record_rules_are_refused() {
     assert!(d.message.contains("newer touchpoint"), "{d}");
     assert_eq!(d.at, Some((1, 10)));
     let d = problem(&edited(
-        "id = \"20261122T140012-hotel-metropol-7f3a\"",
+        "id = \"20261122T140012-hotel-metropol-moskva-7f3a\"",
         "id = \"../../etc/passwd\"",
     ));
     assert!(d.message.contains("visit id"), "{d}");
