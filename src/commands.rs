@@ -162,10 +162,7 @@ fn home_with(
             id: l.checklist.checklist.id.clone(),
             title: l.checklist.checklist.title.clone(),
             touchpoint: l.checklist.checklist.touchpoint.clone(),
-            source: match &l.source {
-                Source::User(path) => format!("user: {}", path.display()),
-                other => other.to_string(),
-            },
+            source: source_label(&l.source),
             chosen: wanted.contains(&l.checklist.checklist.id),
         })
         .collect();
@@ -406,25 +403,24 @@ pub fn read_records(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
     };
     for file in files {
         let shown = file.display().to_string();
-        let bytes = match std::fs::metadata(&file) {
-            Ok(meta) if meta.len() > record::MAX_RECORD_BYTES as u64 => {
-                problems.push(Diagnostic::file(
-                    &shown,
-                    format!("is {} bytes, too large for a visit record", meta.len()),
-                ));
-                continue;
-            }
-            _ => match std::fs::read(&file) {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    problems.push(Diagnostic::file(&shown, checklist::io_reason(&e)));
-                    continue;
-                }
+        // visit_files lists only `<valid id>.toml`, so the stem is the id.
+        let id = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        // load refuses oversized files by name before reading them.
+        match store.load(id) {
+            Ok(bytes) => match record::parse_bytes(&shown, &bytes) {
+                Ok(r) => records.push(r),
+                Err(d) => problems.push(d),
             },
-        };
-        match record::parse_bytes(&shown, &bytes) {
-            Ok(r) => records.push(r),
-            Err(d) => problems.push(d),
+            Err(StoreError::TooLarge { size, .. }) => problems.push(Diagnostic::file(
+                &shown,
+                format!(
+                    "is {size} bytes, more than the 16 MiB a visit file may have; move it out of the data folder"
+                ),
+            )),
+            Err(e) => problems.push(Diagnostic::file(&shown, e.to_string())),
         }
     }
     (records, problems)
@@ -460,7 +456,7 @@ pub fn list(data_dir: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure>
         text.push_str(&format!(
             "{:<40} {} {:<6} {:>8} {:>7} {}\n",
             s.id,
-            tui::home::truncate(&tui::theme::inert(&s.site), 24),
+            tui::theme::truncate(&tui::theme::inert(&s.site), 24),
             s.status.as_str(),
             format!("{}/{}", s.answered, s.answered + s.unanswered),
             score,
@@ -498,51 +494,12 @@ pub fn export(
         }
     };
     match output {
-        Some(path) => write_file(path, text.as_bytes()),
+        Some(path) => Ok(crate::store::write_private(path, text.as_bytes())?),
         None => std::io::stdout()
             .lock()
             .write_all(text.as_bytes())
             .map_err(|e| io_failure("cannot write to standard output", &e)),
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file renamed into place, so
-/// a crash leaves the old file or the new one, never half of one. The file
-/// is 0600 whatever the umask.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let shown = path.display().to_string();
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| Failure::Message(format!("{shown}: not a file name")))?;
-    let temp = folder.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let write = || -> std::io::Result<()> {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        // An export holds the auditor's notes: as private as the visit file,
-        // whatever the umask.
-        let _ = std::fs::remove_file(&temp);
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&temp)?;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)?;
-        std::fs::File::open(&folder)?.sync_all()
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        io_failure(&format!("cannot write {shown}"), &e)
-    })
 }
 
 /// `touchpoint validate PATH…`: every file named or found in a folder.
@@ -617,7 +574,7 @@ pub fn checklists(out: &mut dyn Write) -> Result<(), Failure> {
         "ID",
         "TOUCHPOINT",
         "ITEMS",
-        tui::home::truncate("TITLE", 28)
+        tui::theme::truncate("TITLE", 28)
     );
     for loaded in &found {
         text.push_str(&checklist_line(loaded));
@@ -630,18 +587,23 @@ pub fn checklists(out: &mut dyn Write) -> Result<(), Failure> {
     Ok(())
 }
 
-fn checklist_line(loaded: &Loaded) -> String {
-    let c = &loaded.checklist.checklist;
-    let source = match &loaded.source {
+/// Where a checklist comes from, as lists show it: `bundled:ID`, `user: PATH` or the path.
+fn source_label(source: &Source) -> String {
+    match source {
         Source::User(path) => format!("user: {}", path.display()),
         other => other.to_string(),
-    };
+    }
+}
+
+fn checklist_line(loaded: &Loaded) -> String {
+    let c = &loaded.checklist.checklist;
+    let source = source_label(&loaded.source);
     format!(
         "{:<24} {:<12} {:>5}  {} {}\n",
         c.id,
         c.touchpoint,
         loaded.checklist.item_count(),
-        tui::home::truncate(&tui::theme::inert(&c.title), 28),
+        tui::theme::truncate(&tui::theme::inert(&c.title), 28),
         tui::theme::inert(&source)
     )
 }

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use crate::checklist::diag::one_line as inert;
 use jiff::Timestamp;
 
 /// Largest visit file [`Store::load`] reads: far beyond any real record, small
@@ -29,6 +30,7 @@ pub const MAX_ID_LEN: usize = 128;
 
 const DATA_FOLDER: &str = "data folder";
 const EXPORT_FOLDER: &str = "export folder";
+const OUTPUT_FOLDER: &str = "output folder";
 
 /// Why a store operation failed. Each message says what happened in plain
 /// words, and what to do where there is something to do.
@@ -369,6 +371,27 @@ impl Store {
     }
 }
 
+/// Writes `bytes` to `path` as visits are written: a 0600 temporary file in
+/// the same folder, flushed, renamed over `path`, folder flushed. For exports,
+/// which hold the same notes as the visit.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| StoreError::Io {
+            action: format!("write {}", path.display()),
+            reason: "not a file name".into(),
+            source: io::Error::from(io::ErrorKind::InvalidInput),
+        })?;
+    let action = format!("write {}", path.display());
+    write_atomic_as(dir, OUTPUT_FOLDER, name, name, bytes, &action)?;
+    Ok(())
+}
+
 impl VisitLock {
     /// The visit this lock holds.
     pub fn id(&self) -> &str {
@@ -535,20 +558,6 @@ fn read_holder(file: &File) -> HolderInfo {
     info
 }
 
-/// Text from a file or a command line, with control characters escaped so
-/// that it cannot drive the terminal it is shown on.
-fn inert(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// Creates `path` if missing (0700) or tightens an existing folder to
 /// owner-only. Returns whether it was created.
 fn private_dir(path: &Path, root: &Path) -> Result<bool, StoreError> {
@@ -639,9 +648,21 @@ fn write_atomic(
     bytes: &[u8],
     action: &str,
 ) -> Result<PathBuf, StoreError> {
-    let target = dir.join(format!("{id}.toml"));
+    write_atomic_as(dir, label, id, &format!("{id}.toml"), bytes, action)
+}
+
+/// Writes `dir/<name>` the same way, with temporary files named after `stem`.
+fn write_atomic_as(
+    dir: &Path,
+    label: &str,
+    stem: &str,
+    name: &str,
+    bytes: &[u8],
+    action: &str,
+) -> Result<PathBuf, StoreError> {
+    let target = dir.join(name);
     let fail = |e: io::Error| io_error(action.to_owned(), e, dir, label, Some(&target));
-    let (temp, mut file) = create_temp(dir, id).map_err(fail)?;
+    let (temp, mut file) = create_temp(dir, stem).map_err(fail)?;
     // sync_all before rename: otherwise a power cut after the rename can
     // leave the new name pointing at blocks that were never written.
     let written = file

@@ -275,27 +275,28 @@ impl Visit {
         shown
     }
 
-    /// Whether the item at `at` is shown.
-    pub fn is_visible(&self, at: ItemRef) -> bool {
-        self.visibility(at.checklist)
-            .get(at.item)
-            .copied()
-            .unwrap_or(false)
+    /// Every shown item of the visit, in journey order.
+    pub fn shown(&self) -> Vec<ItemRef> {
+        (0..self.checklists.len())
+            .flat_map(|c| {
+                self.visibility(c)
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(move |(item, shown)| {
+                        shown.then_some(ItemRef { checklist: c, item })
+                    })
+            })
+            .collect()
     }
 
     /// Answered and shown items of the whole visit, out of the shown ones.
     pub fn progress(&self) -> (usize, usize) {
-        let mut answered = 0;
-        let mut shown = 0;
-        for c in 0..self.checklists.len() {
-            for (n, visible) in self.visibility(c).into_iter().enumerate() {
-                if visible {
-                    shown += 1;
-                    answered += usize::from(self.entries[c][n].answer.is_some());
-                }
-            }
-        }
-        (answered, shown)
+        let shown = self.shown();
+        let answered = shown
+            .iter()
+            .filter(|at| self.entries[at.checklist][at.item].answer.is_some())
+            .count();
+        (answered, shown.len())
     }
 
     /// Sets or clears (`None`) the answer of the item at `at`. Returns whether
@@ -696,7 +697,7 @@ na = false
         );
         v.set_answer(at(0), Some(Answer::Choice("yes".into())), &now(4))
             .unwrap();
-        assert!(v.is_visible(at(2)));
+        assert!(v.visibility(0)[2]);
     }
 
     #[test]

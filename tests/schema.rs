@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use touchpoint::checklist::{Checklist, parse};
+use touchpoint::checklist::{Checklist, files_in, parse};
 
 fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Checklist)).expect("the schema is JSON")
@@ -31,12 +31,7 @@ fn checklist_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     for dir in ["checklists", "tests/fixtures/checklists/valid"] {
-        for entry in std::fs::read_dir(root.join(dir)).expect("folder of checklists") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "toml") {
-                files.push(path);
-            }
-        }
+        files.extend(files_in(&root.join(dir)).expect("folder of checklists"));
     }
     files.sort();
     files

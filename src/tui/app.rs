@@ -364,13 +364,7 @@ impl App {
     }
 
     fn jump_unanswered(&mut self, forward: bool) {
-        let order: Vec<ItemRef> = (0..self.visit.checklists.len())
-            .flat_map(|c| {
-                shown_items(&self.visit, c)
-                    .into_iter()
-                    .map(move |item| ItemRef { checklist: c, item })
-            })
-            .collect();
+        let order = self.visit.shown();
         let here = self.selected();
         let unanswered = |at: &&ItemRef| self.visit.entry(**at).is_some_and(|e| e.answer.is_none());
         let found = if forward {
@@ -620,13 +614,7 @@ pub fn shown_items(visit: &Visit, c: usize) -> Vec<usize> {
 /// The first shown item after `from` (wrapping) whose prompt holds `query`
 /// (lowercase), searching every checklist.
 fn find(visit: &Visit, query: &str, from: (usize, usize)) -> Option<ItemRef> {
-    let order: Vec<ItemRef> = (0..visit.checklists.len())
-        .flat_map(|c| {
-            shown_items(visit, c)
-                .into_iter()
-                .map(move |item| ItemRef { checklist: c, item })
-        })
-        .collect();
+    let order = visit.shown();
     let start = order
         .iter()
         .position(|at| (at.checklist, at.item) >= from)
@@ -650,24 +638,21 @@ pub fn issues(visit: &Visit) -> Vec<Issue> {
     let mut critical = Vec::new();
     let mut misses = Vec::new();
     let mut unanswered = Vec::new();
-    for c in 0..visit.checklists.len() {
-        for item in shown_items(visit, c) {
-            let at = ItemRef { checklist: c, item };
-            let Some(entry) = visit.entry(at) else {
-                continue;
-            };
-            if entry.answer.is_none() {
-                unanswered.push(Issue::Unanswered(at));
-                continue;
+    for at in visit.shown() {
+        let Some(entry) = visit.entry(at) else {
+            continue;
+        };
+        if entry.answer.is_none() {
+            unanswered.push(Issue::Unanswered(at));
+            continue;
+        }
+        if let Some((0.0, _)) = score::item_points(visit, at) {
+            let critical_item = visit.item(at).is_some_and(|(_, i)| i.is_critical());
+            if critical_item {
+                critical.push(Issue::CriticalFailure(at));
             }
-            if let Some((0.0, _)) = score::item_points(visit, at) {
-                let critical_item = visit.item(at).is_some_and(|(_, i)| i.is_critical());
-                if critical_item {
-                    critical.push(Issue::CriticalFailure(at));
-                }
-                if entry.note.trim().is_empty() {
-                    misses.push(Issue::MissWithoutNote(at));
-                }
+            if entry.note.trim().is_empty() {
+                misses.push(Issue::MissWithoutNote(at));
             }
         }
     }

@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::theme::{Theme, inert};
+use super::theme::{Theme, inert, truncate};
 use super::view::too_small;
 
 /// A draft as the home screen lists it.
@@ -391,28 +391,4 @@ fn text_key(text: &mut String, key: KeyEvent, focus: &mut Focus, next: Focus) {
         }
         _ => {}
     }
-}
-
-/// `text` cut to at most `width` terminal cells, ending in `…` when cut.
-/// Widths come from unicode-width, so CJK characters count as two.
-pub fn truncate(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        let pad = width - total;
-        return format!("{text}{}", " ".repeat(pad));
-    }
-    let mut cut = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        cut.push(c);
-    }
-    cut.push('…');
-    used += 1;
-    format!("{cut}{}", " ".repeat(width.saturating_sub(used)))
 }

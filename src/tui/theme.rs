@@ -117,6 +117,30 @@ pub fn inert(text: &str) -> String {
         .collect()
 }
 
+/// `text` cut to at most `width` terminal cells, ending in `…` when cut.
+/// Widths come from unicode-width, so CJK characters count as two.
+pub fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        let pad = width - total;
+        return format!("{text}{}", " ".repeat(pad));
+    }
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        cut.push(c);
+    }
+    cut.push('…');
+    used += 1;
+    format!("{cut}{}", " ".repeat(width.saturating_sub(used)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

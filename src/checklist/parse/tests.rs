@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::parse;
-use crate::checklist::Checklist;
 use crate::checklist::diag::MAX_PROBLEMS;
+use crate::checklist::{Checklist, files_in};
 
 /// `(line, column, message)` of each problem in `source`, which must be invalid.
 fn problems(source: &str) -> Vec<(usize, usize, String)> {
@@ -289,12 +289,7 @@ fn valid_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     for dir in ["checklists", "tests/fixtures/checklists/valid"] {
-        for entry in std::fs::read_dir(root.join(dir)).expect("folder of checklists") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "toml") {
-                files.push(path);
-            }
-        }
+        files.extend(files_in(&root.join(dir)).expect("folder of checklists"));
     }
     files.sort();
     files
