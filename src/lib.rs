@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod evidence;
 pub mod record;
 pub mod score;
 pub mod store;

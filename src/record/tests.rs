@@ -1,3 +1,4 @@
+use super::export::escape_line;
 use super::*;
 use crate::checklist::Diagnostic;
 use crate::checklist::Loaded;
@@ -336,12 +337,17 @@ fn the_record_has_the_layout_of_the_spec() {
         "version = \"2026.1\"",
         "answer = 42.5",
         "answer = \"n/a\"",
-        "points = 4.0",
-        "max = 4.0",
+        "points = 2.0",
+        "max = 2.0",
+        "exceeded = true",
         "critical_failures = [\"desk/secure\"]",
-        "percent = 65.0",
-        "check-in = 68.8",
-        "personal-touch = 83.3",
+        "percent = 64.3",
+        "standards = 37.5",
+        "personal_touch = 100.0",
+        "exceeded = 1",
+        "\"desk/arrival\" = 70.0",
+        "check-in = 58.3",
+        "personal-touch = 100.0",
     ] {
         assert!(
             text.lines().any(|l| l == line),
@@ -379,15 +385,19 @@ fn the_summary_is_read_without_checklists() {
     assert_eq!(summary.auditor, "anna\\b");
     assert_eq!(summary.status, Status::Draft);
     assert_eq!((summary.answered, summary.unanswered), (11, 2));
-    assert_eq!(summary.percent, Some(65.0));
+    assert_eq!(summary.percent, Some(64.3));
     assert_eq!(summary.critical_failures, vec!["desk/secure".to_owned()]);
     assert_eq!(summary.updated, time(18, 5));
     assert_eq!(record.tool, tool());
     assert_eq!(record.checklists[0].id, "desk");
     assert_eq!(record.checklists[0].version.as_deref(), Some("2026.1"));
     assert_eq!(record.checklists[0].source, "test.toml");
-    assert_eq!(record.score.touchpoints.get("in-stay"), Some(50.0));
-    assert_eq!(record.score.tags.get("atmosphere"), Some(50.0));
+    assert_eq!(record.score.touchpoints.get("in-stay"), Some(100.0));
+    assert_eq!(record.score.tags.get("atmosphere"), Some(100.0));
+    assert_eq!(record.score.exceeded, 1);
+    assert_eq!(record.score.standards, Some(37.5));
+    assert_eq!(record.score.sections.get("desk/details"), Some(0.0));
+    assert_eq!(record.score.sections.get("room/room"), Some(100.0));
     assert!(record.score.failed());
 }
 
@@ -664,7 +674,8 @@ fn csv_has_one_row_per_observation() {
     let row = |item: &str| rows.iter().find(|r| &r[column("item")] == item).unwrap();
     let name = row("name");
     assert_eq!(&name[column("note")], NOTE);
-    assert_eq!(&name[column("points")], "4");
+    assert_eq!(&name[column("points")], "2");
+    assert_eq!(&name[column("exceeded")], "true");
     assert_eq!(&name[column("label")], "Exceeded expectations");
     assert_eq!(&name[column("first_at")], "2026-11-22T14:02:12+03:00");
     assert_eq!(&name[column("site")], "Hotel \"Metropol\" | Москва");
@@ -692,7 +703,8 @@ fn json_has_the_record_structure_and_fits_the_schema() {
     assert_eq!(json["observations"][6]["answer"], 42.5);
     assert_eq!(json["observations"][1]["note"], NOTE);
     assert_eq!(json["score"]["critical_failures"][0], "desk/secure");
-    assert_eq!(json["score"]["touchpoints"]["check-in"], 68.8);
+    assert_eq!(json["score"]["touchpoints"]["check-in"], 58.3);
+    assert_eq!(json["score"]["exceeded"], 1);
     let schema = schema_json();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = validator
@@ -732,13 +744,26 @@ fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
     );
     assert!(md.contains("VISIT FAILED: 1 critical failure"));
     assert!(
-        md.contains("| **Overall** | **65.0% — FAILED** | 6.5 of 10 |"),
+        md.contains("| **Overall** | **64.3% — FAILED** | 4.5 of 7 | ▲ 1 exceeded |"),
         "{md}"
     );
     assert!(md.contains("| Standards | 37.5% |"), "{md}");
-    assert!(md.contains("| Personal touch | 83.3% |"), "{md}");
-    assert!(md.contains("| Touchpoint: in-stay | 50.0% |"), "{md}");
-    assert!(md.contains("| Tag: atmosphere | 50.0% |"), "{md}");
+    assert!(
+        md.contains("| Personal touch | 100.0% | 3 of 3 | ▲ 1 exceeded |"),
+        "{md}"
+    );
+    assert!(md.contains("| Touchpoint: in-stay | 100.0% |"), "{md}");
+    assert!(md.contains("| Tag: atmosphere | 100.0% |"), "{md}");
+    assert!(md.contains("### Arrival (70.0%, ▲ 1 exceeded)\n"), "{md}");
+    assert!(
+        md.contains(
+            "- **Used the guest's name**: Exceeded expectations · ▲ exceeded · 2 / 2 points"
+        ),
+        "{md}"
+    );
+    // How scores work, in the words of the help page.
+    assert!(md.contains("## How scores work\n"), "{md}");
+    assert!(md.contains(&escape_line(crate::score::EXPLANATION[1], false)));
     assert!(md.contains("Answered 11 of 13 shown items; 2 unanswered."));
     // Notes are there, line by line, with their punctuation escaped.
     assert!(
@@ -754,7 +779,7 @@ fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
     // Every table row has the columns of its header: no `|` broke out.
     for row in md.lines().filter(|l| l.starts_with("| ")) {
         let bars = row.replace("\\|", "").matches('|').count();
-        assert!(bars == 3 || bars == 4, "{row}");
+        assert!(bars == 3 || bars == 5, "{row}");
     }
     assert!(md.contains("**CRITICAL FAILURE**"));
     assert!(md.contains("*skipped: hidden by an earlier answer*"));
@@ -765,7 +790,10 @@ fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
     let md = to_markdown(&calm);
     assert!(md.contains("Critical failures: none."));
     assert!(!md.contains("FAILED"));
-    assert!(md.contains("| **Overall** | **—** | — |"), "{md}");
+    assert!(
+        md.contains("| **Overall** | **—** | — | ▲ 0 exceeded |"),
+        "{md}"
+    );
 }
 
 fn problem(text: &str) -> Diagnostic {
@@ -839,7 +867,7 @@ fn wrong_types_and_unknown_keys_name_the_field() {
     assert_eq!(d.at.map(|a| a.0), Some(line_of(&text, "answer = [")), "{d}");
     let d = problem(&edited("answer = 42.5", "answer = nan"));
     assert!(d.message.contains("finite"), "{d}");
-    let d = problem(&edited("points = 4.0", "points = -inf"));
+    let d = problem(&edited("points = 2.0", "points = -inf"));
     assert!(d.message.contains("points must be a number >= 0"), "{d}");
 }
 
