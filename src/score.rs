@@ -547,4 +547,40 @@ tags = ["surprise"]
             "Not scored: recorded for the review"
         );
     }
+
+    /// The worked example of docs/scoring.md, on the bundled check-in.
+    #[test]
+    fn the_worked_example_of_the_scoring_doc() {
+        let loaded = crate::checklist::bundled_by_id("hotel-check-in")
+            .unwrap()
+            .unwrap();
+        let mut v = Visit::new("Hotel Metropol", "anna", vec![loaded], &now(), "0000");
+        let set = |v: &mut Visit, item: &str, a: Answer| {
+            let at = v.find("hotel-check-in", item).unwrap();
+            v.set_answer(at, Some(a), &now()).unwrap();
+        };
+        let pick = |id: &str| Answer::Choice(id.into());
+        set(&mut v, "booking-channel", pick("email"));
+        set(&mut v, "reservation-confirmed", pick("yes"));
+        set(&mut v, "door-welcome", Answer::Na);
+        set(&mut v, "desk-greeting-wait", pick("30-60s"));
+        set(&mut v, "guest-name-used", pick("exceeded"));
+        set(&mut v, "interest-in-trip", pick("met"));
+        set(&mut v, "identity-payment-discreet", pick("yes"));
+        set(&mut v, "check-in-minutes", Answer::Number(7.1));
+        let s = score(&v);
+        assert_eq!(s.total, tally(11.0, 14.0, 1));
+        assert_eq!(s.total.percent(), Some(78.6));
+        assert_eq!(s.standards, tally(7.0, 10.0, 0));
+        assert_eq!(s.personal_touch(), tally(4.0, 4.0, 1));
+        // Sections: before arrival, arrival (N/A only), front desk.
+        assert_eq!(s.sections[0][0].percent(), Some(100.0));
+        assert_eq!(s.sections[0][1].percent(), None);
+        assert_eq!(s.sections[0][2], tally(9.0, 12.0, 1));
+        assert!(!s.failed());
+        set(&mut v, "identity-payment-discreet", pick("no"));
+        let s = score(&v);
+        assert_eq!(s.total.percent(), Some(57.1));
+        assert!(s.failed());
+    }
 }

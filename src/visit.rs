@@ -101,6 +101,10 @@ pub enum VisitError {
         "the stopwatch times only timed items: a number in seconds, minutes or hours, or options with a time"
     )]
     NotTimed,
+    /// The time measured is longer than every option's `within`, and every
+    /// option has one.
+    #[error("{0} s is longer than every option's time; choose the answer with its number")]
+    LongerThanAll(f64),
     /// No stopwatch runs on the item.
     #[error("no stopwatch runs on this item; t starts one")]
     NoTimer,
@@ -465,6 +469,9 @@ impl Visit {
         let answer = match response.timed_answer(seconds) {
             Some(TimedAnswer::Number(n)) => Answer::Number(n),
             Some(TimedAnswer::Choice(id)) => Answer::Choice(id),
+            None if response.timing().is_some() => {
+                return Err(VisitError::LongerThanAll(seconds));
+            }
             None => return Err(VisitError::NotTimed),
         };
         let (_, item) = self.item(at).ok_or(VisitError::NoItem)?;

@@ -553,6 +553,10 @@ fn an_independent_toml_reader_agrees() {
         assert!(json["score"]["max"].is_f64());
         assert!(json["score"]["answered"].is_u64());
     }
+    // A stopwatch's start keeps its fraction of a second.
+    if let Some(json) = python_reads(&to_toml(&timed_visit())) {
+        assert_eq!(json["timers"][0]["started"], "2026-11-22 14:20:12.250000+03:00");
+    }
 }
 
 #[test]
@@ -958,4 +962,163 @@ fn hostile_records_are_refused_without_a_panic() {
     assert!(!d.to_string().contains('\u{1b}'), "{d}");
     problem("\u{0}\u{0}\u{0}");
     problem("[[observations]]\n[[observations]]\n");
+}
+
+/// The test visit with a stopwatch running (started mid-second), a
+/// measured answer, and files attached to an item and to the visit.
+fn timed_visit() -> Visit {
+    let mut v = visit();
+    let wait = at(&v, "desk", "wait");
+    let name = at(&v, "desk", "name");
+    let started = time(20, 3)
+        .checked_add(jiff::SignedDuration::from_millis(250))
+        .unwrap();
+    v.start_timer(wait, &started).unwrap();
+    let file = |item: Option<(&str, &str)>, hash: char, t| crate::visit::Evidence {
+        item: item.map(|(c, i)| (c.to_owned(), i.to_owned())),
+        file: format!("evidence/x/{}-receipt (1).jpg", hash.to_string().repeat(12)),
+        sha256: hash.to_string().repeat(64),
+        bytes: 34_816,
+        added: t,
+    };
+    v.add_evidence(file(Some(("desk", "name")), 'a', time(21, 3)), &time(21, 3))
+        .unwrap();
+    v.add_evidence(file(None, 'b', time(22, 3)), &time(22, 3))
+        .unwrap();
+    assert_eq!(v.evidence_of(name).len(), 1);
+    v
+}
+
+#[test]
+fn stopwatches_and_evidence_survive_the_round_trip() {
+    let v = timed_visit();
+    let text = to_toml(&v);
+    for line in [
+        "[[timers]]",
+        "checklist = \"desk\"",
+        "item = \"wait\"",
+        // A stopwatch's start keeps its milliseconds.
+        "started = 2026-11-22T14:20:12.25+03:00",
+        "[[evidence]]",
+        "file = \"evidence/x/aaaaaaaaaaaa-receipt (1).jpg\"",
+        "bytes = 34816",
+        "added = 2026-11-22T14:21:12+03:00",
+    ] {
+        assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");
+    }
+    let (back, warnings) = round_trip(&v);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_same(&v, &back);
+    assert_eq!(back.timers(), v.timers());
+    assert_eq!(back.evidence(), v.evidence());
+    assert_eq!(to_toml(&back), text);
+    // The JSON export carries them too, and fits the schema.
+    let json: serde_json::Value = serde_json::from_str(&to_json(&v)).unwrap();
+    assert_eq!(json["timers"][0]["item"], "wait");
+    assert_eq!(json["evidence"][1].get("item"), None);
+    let validator = jsonschema::validator_for(&schema_json()).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn a_stopped_stopwatch_records_the_seconds_it_measured() {
+    let mut v = visit();
+    let wait = at(&v, "desk", "wait");
+    v.start_timer(wait, &time(20, 3)).unwrap();
+    v.stop_timer(wait, &time(21, 3)).unwrap();
+    let text = to_toml(&v);
+    assert!(text.contains("answer = 60.0\ntimed = 60.0\n"), "{text}");
+    assert!(!text.contains("[[timers]]"));
+    let (back, _) = round_trip(&v);
+    assert_eq!(back.entry(wait).unwrap().timed, Some(60.0));
+    let csv = to_csv(&v);
+    assert!(csv.contains(",wait,Wait in seconds,60,,,,,60,"), "{csv}");
+}
+
+#[test]
+fn evidence_is_linked_in_markdown() {
+    let v = timed_visit();
+    let md = to_markdown_in(&v, std::path::Path::new("/srv/data (anna)"));
+    assert!(md.contains("## Files attached to the visit\n"), "{md}");
+    assert!(
+        md.contains(
+            "  - File: [receipt (1).jpg](/srv/data%20%28anna%29/evidence/x/aaaaaaaaaaaa-receipt%20%281%29.jpg) (34 KB, sha256 aaaaaaaaaaaa…)"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("- [receipt (1).jpg](/srv/data%20%28anna%29/evidence/x/bbbbbbbbbbbb-"));
+}
+
+#[test]
+fn broken_timers_and_evidence_are_refused_with_their_place() {
+    let record = || to_toml(&timed_visit());
+    let refuse = |from: &str, to: &str| {
+        let text = record().replacen(from, to, 1);
+        assert_ne!(text, record(), "{from:?} is in the record");
+        problem(&text)
+    };
+    let d = refuse("file = \"evidence/x/a", "file = \"../../etc/a");
+    assert!(d.message.contains("no .."), "{d}");
+    let d = refuse(
+        "sha256 = \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"",
+        "sha256 = \"AAAA\"",
+    );
+    assert!(d.message.contains("64 lowercase"), "{d}");
+    let d = refuse("[[evidence]]\nchecklist = \"desk\"\n", "[[evidence]]\n");
+    assert!(d.message.contains("add checklist or remove item"), "{d}");
+    let d = refuse(
+        "[[timers]]\nchecklist = \"desk\"",
+        "[[timers]]\nchecklist = \"lobby\"",
+    );
+    assert!(d.message.contains("not among the [[checklists]]"), "{d}");
+    let twice = record().replace(
+        "[score]",
+        "[[timers]]\nchecklist = \"desk\"\nitem = \"wait\"\nstarted = 2026-11-22T14:20:12+03:00\n\n[score]",
+    );
+    assert!(problem(&twice).message.contains("two stopwatches"));
+    let mut final_visit = timed_visit();
+    final_visit.finalize(&time(30, 3)).unwrap();
+    let text = to_toml(&final_visit).replace(
+        "[score]",
+        "[[timers]]\nchecklist = \"desk\"\nitem = \"wait\"\nstarted = 2026-11-22T14:20:12+03:00\n\n[score]",
+    );
+    assert!(problem(&text).message.contains("final visit has no running"));
+}
+
+#[test]
+fn records_written_before_these_fields_existed_still_read() {
+    let text = to_toml(&visit());
+    let old: String = text
+        .lines()
+        .filter(|l| {
+            !l.starts_with("standards =")
+                && !l.starts_with("personal_touch =")
+                && !l.starts_with("exceeded =")
+                && !l.starts_with("\"desk/")
+                && !l.starts_with("\"room/")
+                && *l != "[score.sections]"
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let record = parse("old.toml", &old).unwrap_or_else(|d| panic!("{d}\n{old}"));
+    assert_eq!(record.score.exceeded, 0);
+    assert_eq!(record.score.standards, None);
+    let (back, warnings) = rebuild(&record, checklists());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // The rebuilt visit knows what it exceeded again.
+    assert_eq!(crate::score::score(&back).exceeded(), 1);
+}
+
+#[test]
+fn a_timer_on_an_item_that_is_no_longer_timed_is_left_out_with_a_warning() {
+    let text = to_toml(&timed_visit()).replace(
+        "[[timers]]\nchecklist = \"desk\"\nitem = \"wait\"",
+        "[[timers]]\nchecklist = \"desk\"\nitem = \"lights\"",
+    );
+    let record = parse("v.toml", &text).unwrap();
+    let (back, warnings) = rebuild(&record, checklists());
+    assert!(back.timers().is_empty());
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("desk/lights is no longer a timed item"));
 }
