@@ -104,7 +104,11 @@ fn a_file_typed_with_tab_is_copied_private_listed_and_unlisted_with_undo() {
         0o600
     );
     assert_eq!(
-        std::fs::metadata(data.join("evidence")).unwrap().permissions().mode() & 0o777,
+        std::fs::metadata(data.join("evidence"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
         0o700
     );
     assert_eq!(file.sha256, checklist::sha256_hex(b"jpeg bytes"));

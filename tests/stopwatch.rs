@@ -96,7 +96,10 @@ use touchpoint::visit::{Answer, Visit};
 
 /// A screen over the bundled hotel stay whose clock reads 14:03 plus the
 /// milliseconds in the returned cell, and whose saves are kept as records.
-fn screen() -> (App, Rc<Cell<i64>>, Rc<RefCell<Vec<String>>>) {
+/// The records saved, newest last.
+type Saves = Rc<RefCell<Vec<String>>>;
+
+fn screen() -> (App, Rc<Cell<i64>>, Saves) {
     let base = jiff::civil::date(2026, 11, 22)
         .at(14, 3, 0, 0)
         .to_zoned_datetime(TimeZone::fixed(offset(3)))
@@ -160,7 +163,9 @@ fn text(buffer: &Buffer) -> String {
 }
 
 fn answer(app: &App) -> Option<Answer> {
-    app.visit.entry(app.selected()).and_then(|e| e.answer.clone())
+    app.visit
+        .entry(app.selected())
+        .and_then(|e| e.answer.clone())
 }
 
 #[test]
@@ -176,7 +181,11 @@ fn t_starts_and_stops_a_stopwatch_that_answers_the_set_by_its_within() {
     assert_eq!(app.stopwatch_seconds(), vec![42]);
     let shown = text(&draw(&app));
     assert!(
-        shown.lines().nth(2).unwrap().starts_with("◷ 0:42 Time from reaching the desk to being greeted"),
+        shown
+            .lines()
+            .nth(2)
+            .unwrap()
+            .starts_with("◷ 0:42 Time from reaching the desk to being greeted"),
         "{shown}"
     );
     assert!(shown.contains("◷ running since 14:03:00"), "{shown}");
@@ -184,10 +193,16 @@ fn t_starts_and_stops_a_stopwatch_that_answers_the_set_by_its_within() {
     assert_eq!(answer(&app), Some(Answer::Choice("30-60s".into())));
     let entry = app.visit.entry(app.selected()).unwrap();
     assert_eq!(entry.timed, Some(42.3));
-    assert_eq!(app.message.as_deref(), Some("stopped at 0:42: 30–60 seconds"));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("stopped at 0:42: 30–60 seconds")
+    );
     assert!(app.visit.timers().is_empty());
     let shown = text(&draw(&app));
-    assert!(!shown.contains("◷ 0:"), "the stopwatch row is gone:\n{shown}");
+    assert!(
+        !shown.contains("◷ 0:"),
+        "the stopwatch row is gone:\n{shown}"
+    );
     assert!(shown.contains("◷ measured 0:42 (42.3 s)"), "{shown}");
     // u takes the answer back.
     press(&mut app, "u");
@@ -206,9 +221,15 @@ fn a_number_is_timed_in_its_unit_against_its_standard() {
         Some("stopped at 7:06: 7.1 minutes ✗ ≤ 5")
     );
     let shown = text(&draw(&app));
-    assert!(shown.contains(" ✗    7.1 minutes ✗ ≤ 5 · Minutes from"), "{shown}");
+    assert!(
+        shown.contains(" ✗    7.1 minutes ✗ ≤ 5 · Minutes from"),
+        "{shown}"
+    );
     assert!(shown.contains("▶ 7.1 minutes ✗ ≤ 5"), "{shown}");
-    assert!(shown.contains("7.1 minutes ✗ ≤ 5 — 0 of 1 point"), "{shown}");
+    assert!(
+        shown.contains("7.1 minutes ✗ ≤ 5 — 0 of 1 point"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -216,7 +237,10 @@ fn big_t_cancels_and_t_elsewhere_says_what_can_be_timed() {
     let (mut app, millis, saves) = screen();
     press(&mut app, "t");
     assert!(
-        app.message.as_deref().unwrap().starts_with("the stopwatch times only timed items"),
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("the stopwatch times only timed items"),
         "{:?}",
         app.message
     );
@@ -269,7 +293,10 @@ fn finalize_warns_about_stopwatches_still_running() {
         shown.contains("◷ 1 stopwatch still running: finalizing stops it without answering"),
         "{shown}"
     );
-    assert!(shown.contains("running  check-in: Time from reaching the desk"), "{shown}");
+    assert!(
+        shown.contains("running  check-in: Time from reaching the desk"),
+        "{shown}"
+    );
     press(&mut app, "y");
     assert!(app.visit.is_final());
     assert!(app.visit.timers().is_empty());

@@ -555,7 +555,10 @@ fn an_independent_toml_reader_agrees() {
     }
     // A stopwatch's start keeps its fraction of a second.
     if let Some(json) = python_reads(&to_toml(&timed_visit())) {
-        assert_eq!(json["timers"][0]["started"], "2026-11-22 14:20:12.250000+03:00");
+        assert_eq!(
+            json["timers"][0]["started"],
+            "2026-11-22 14:20:12.250000+03:00"
+        );
     }
 }
 
@@ -1004,7 +1007,10 @@ fn stopwatches_and_evidence_survive_the_round_trip() {
         "bytes = 34816",
         "added = 2026-11-22T14:21:12+03:00",
     ] {
-        assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing {line:?} in\n{text}"
+        );
     }
     let (back, warnings) = round_trip(&v);
     assert!(warnings.is_empty(), "{warnings:?}");
@@ -1017,7 +1023,10 @@ fn stopwatches_and_evidence_survive_the_round_trip() {
     assert_eq!(json["timers"][0]["item"], "wait");
     assert_eq!(json["evidence"][1].get("item"), None);
     let validator = jsonschema::validator_for(&schema_json()).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
 }
 
@@ -1083,7 +1092,11 @@ fn broken_timers_and_evidence_are_refused_with_their_place() {
         "[score]",
         "[[timers]]\nchecklist = \"desk\"\nitem = \"wait\"\nstarted = 2026-11-22T14:20:12+03:00\n\n[score]",
     );
-    assert!(problem(&text).message.contains("final visit has no running"));
+    assert!(
+        problem(&text)
+            .message
+            .contains("final visit has no running")
+    );
 }
 
 #[test]
