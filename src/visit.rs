@@ -1242,6 +1242,26 @@ prompt = "Plain yes-no"
     }
 
     #[test]
+    fn a_time_longer_than_every_option_of_a_fully_timed_set_answers_nothing() {
+        let text = TIMED.replace(
+            "{ id = \"slow\", label = \"Over a minute\", score = 0 },",
+            "{ id = \"slow\", label = \"Under two minutes\", score = 0, within = 120 },",
+        );
+        let mut v = Visit::new("Hotel", "anna", vec![loaded(&text)], &clock(0), "0002");
+        v.start_timer(at(0), &clock(0)).unwrap();
+        assert_eq!(
+            v.stop_timer(at(0), &clock(121_000)),
+            Err(VisitError::LongerThanAll(121.0))
+        );
+        assert_eq!(
+            v.timers().len(),
+            1,
+            "it runs on until answered by hand or cancelled"
+        );
+        assert_eq!(v.entry(at(0)).unwrap().answer, None);
+    }
+
+    #[test]
     fn a_clock_set_back_never_makes_a_negative_time() {
         let mut v = timed();
         v.start_timer(at(2), &clock(10_000)).unwrap();

@@ -505,10 +505,12 @@ impl App {
             KeyCode::Esc => self.mode = Mode::Normal,
             KeyCode::Tab => {
                 let completion = evidence::complete(input);
+                let stuck = completion.choices.is_empty() && completion.input == *input;
                 *input = completion.input;
                 *choices = completion.choices;
-                if choices.is_empty() && completion_failed(input) {
-                    self.message = Some("nothing there fits".into());
+                if stuck {
+                    self.message =
+                        Some("no file there fits what was typed (hidden ones after a .)".into());
                 }
             }
             KeyCode::Enter => {
@@ -891,11 +893,6 @@ pub fn clock(seconds: f64) -> String {
     } else {
         format!("{m}:{s:02}")
     }
-}
-
-/// Whether Tab found nothing for the last part of `typed`.
-fn completion_failed(typed: &str) -> bool {
-    !typed.ends_with('/') && !evidence::expand(typed).exists()
 }
 
 /// What the finalize summary lists: stopwatches still running, critical
