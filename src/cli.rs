@@ -13,6 +13,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "TOUCHPOINT_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Language of the program's own words (default: config.toml's
+    /// `language`, else the locale).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::locale::Lang>,
+
     /// What to do; with none, the home screen opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -29,8 +34,12 @@ pub enum Command {
         /// Auditor's name (default: the config's, else the login name).
         #[arg(long)]
         auditor: Option<String>,
+        /// A whole journey, such as hotel-stay, luxury-train or river-cruise,
+        /// in the interface language when it has one.
+        #[arg(long, value_name = "ID")]
+        journey: Option<String>,
         /// Checklists: paths, or ids of bundled or user checklists
-        /// (default: the bundled hotel stay).
+        /// (default: the hotel stay in the interface language).
         #[arg(value_name = "CHECKLIST")]
         checklists: Vec<String>,
     },
@@ -40,7 +49,21 @@ pub enum Command {
         id: Option<String>,
     },
     /// List visits: id, site, status, progress, score, updated.
-    List,
+    List {
+        /// The deleted visits instead, waiting in the trash.
+        #[arg(long)]
+        trash: bool,
+    },
+    /// Move a visit to the trash (`trash/` in the data folder); `restore` brings it back.
+    Delete {
+        /// Visit id, as `touchpoint list` shows it.
+        id: String,
+    },
+    /// Bring a deleted visit back from the trash.
+    Restore {
+        /// Visit id, as `touchpoint list --trash` shows it.
+        id: String,
+    },
     /// Write a visit's record in another format.
     Export {
         /// Visit id.

@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 
 use jiff::ZonedDateTime;
 
+use crate::checklist::journey::{self, Journey};
 use crate::checklist::{self, Diagnostic, Loaded, Source};
 use crate::cli::{ExportFormat, SchemaKind};
 use crate::config::{self, Config};
+use crate::locale::{self, Lang};
 use crate::record::{self, RecordFile};
 use crate::store::{Store, StoreError};
 use crate::tui::{self, Ending, Signals, app::App, home, theme::Theme};
@@ -113,17 +115,75 @@ fn random_suffix() -> String {
 }
 
 /// `touchpoint` with no command: the home screen.
-pub fn home(data_dir: Option<&Path>) -> Result<(), Failure> {
-    home_with(data_dir, None, &[])
+pub fn home(data_dir: Option<&Path>, lang: Option<Lang>) -> Result<(), Failure> {
+    home_with(data_dir, None, &[], lang)
+}
+
+/// Refuses, before anything is created, when there is no terminal to show a
+/// screen in and read keys from: SSH without `-t`, a pipe, a cron job.
+pub fn need_terminal() -> Result<(), Failure> {
+    // SAFETY: isatty only inspects descriptor numbers.
+    let output = unsafe { libc::isatty(libc::STDOUT_FILENO) } == 1;
+    let keys = unsafe { libc::isatty(libc::STDIN_FILENO) } == 1
+        || std::fs::File::open("/dev/tty").is_ok();
+    if output && keys {
+        return Ok(());
+    }
+    Err(Failure::Message(
+        "this needs a terminal to show the visit in, and there is none here (output is a pipe or a file, or the session has no terminal); nothing was created. Over SSH, connect with `ssh -t HOST touchpoint …`; in a script, use `touchpoint list` and `touchpoint export`"
+            .into(),
+    ))
+}
+
+/// The interface language: `--lang`, then `language` in config.toml, then the locale.
+fn language(flag: Option<Lang>, config: &Config) -> Lang {
+    locale::interface_language(flag, config.language.as_deref())
+}
+
+/// The checklists `touchpoint new` can open, each id once (a user checklist
+/// shadows a bundled one of the same id), and the problems of those that
+/// could not be read.
+fn available_once(config: &Config) -> (Vec<Loaded>, Vec<Diagnostic>) {
+    let (found, problems) = config::available(config);
+    let mut seen = std::collections::HashSet::new();
+    let unique = found
+        .into_iter()
+        .filter(|l| seen.insert(l.checklist.checklist.id.clone()))
+        .collect();
+    (unique, problems)
+}
+
+/// The journeys among `available`, those in `lang` first.
+fn journeys_for(available: &[Loaded], lang: Lang) -> Vec<Journey> {
+    let mut journeys = journey::journeys(available);
+    journeys.sort_by_key(|j| !j.speaks(lang.tag()));
+    journeys
+}
+
+/// The checklists a visit starts with when none are named: the journey
+/// `id` (else the hotel stay) in the interface language.
+fn default_checklists(journeys: &[Journey], id: Option<&str>, lang: Lang) -> Vec<String> {
+    id.and_then(|id| journey::pick(journeys, id, lang.tag()))
+        .or_else(|| journey::pick(journeys, "hotel-stay", lang.tag()))
+        .map(|j| j.checklists.clone())
+        .unwrap_or_else(|| {
+            checklist::DEFAULT_STAY
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect()
+        })
 }
 
 fn home_with(
     data_dir: Option<&Path>,
     auditor: Option<String>,
     preselected: &[String],
+    lang: Option<Lang>,
 ) -> Result<(), Failure> {
+    need_terminal()?;
     let store = open_store(data_dir)?;
     let config = Config::load()?;
+    let lang = language(lang, &config);
     let (records, problems) = read_records(&store);
     let mut drafts: Vec<&RecordFile> = records
         .iter()
@@ -147,14 +207,28 @@ fn home_with(
             }
         })
         .collect();
-    let (available, _) = config::available(&config);
-    let wanted: Vec<String> = if preselected.is_empty() {
-        checklist::DEFAULT_STAY
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect()
-    } else {
+    let (available, broken) = available_once(&config);
+    let journeys = journeys_for(&available, lang);
+    // The form opens as the last visit was started: its checklists and auditor.
+    let last = records
+        .iter()
+        .max_by_key(|r| r.header.started.timestamp());
+    let last_checklists: Option<Vec<String>> = last
+        .map(|r| r.checklists.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
+        .filter(|ids| {
+            !ids.is_empty()
+                && ids.iter().all(|id| {
+                    available
+                        .iter()
+                        .any(|l| &l.checklist.checklist.id == id)
+                })
+        });
+    let wanted: Vec<String> = if !preselected.is_empty() {
         preselected.to_vec()
+    } else if let Some(ids) = last_checklists {
+        ids
+    } else {
+        default_checklists(&journeys, config.journey.as_deref(), lang)
     };
     let checklists = available
         .iter()
@@ -166,9 +240,27 @@ fn home_with(
             chosen: wanted.contains(&l.checklist.checklist.id),
         })
         .collect();
-    let auditor = auditor.unwrap_or_else(|| default_auditor(&config));
+    let auditor = auditor
+        .or_else(|| last.map(|r| r.header.auditor.clone()))
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or_else(|| default_auditor(&config));
     let mut screen = home::Home::new(rows, checklists, auditor, Theme::from_env());
+    screen.journeys = journeys
+        .iter()
+        .map(|j| home::JourneyRow {
+            summary: j.summary(),
+            short: format!("{} · {} items", j.name, j.items),
+            language: j.language.clone(),
+            checklists: j.checklists.clone(),
+        })
+        .collect();
+    screen.broken = broken.iter().map(ToString::to_string).collect();
     screen.problems = problems.iter().map(ToString::to_string).collect();
+    screen.point_at_chosen();
+    let trash_store = store.clone();
+    screen.set_deleter(Box::new(move |id: &str| {
+        trash_store.trash(id).map(|_| ()).map_err(|e| e.to_string())
+    }));
     if !preselected.is_empty() {
         screen.focus = home::Focus::Site;
     }
@@ -181,31 +273,65 @@ fn home_with(
             site,
             auditor,
             checklists,
-        } => new(data_dir, Some(site), Some(auditor), &checklists),
+        } => new(
+            data_dir,
+            NewVisit {
+                site: Some(site),
+                auditor: Some(auditor),
+                journey: None,
+                checklists,
+            },
+            Some(lang),
+        ),
     }
 }
 
+/// What `touchpoint new` was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct NewVisit {
+    /// The site; without it the home screen's form opens.
+    pub site: Option<String>,
+    /// The auditor.
+    pub auditor: Option<String>,
+    /// A journey id: its checklists, in the interface language if it has them.
+    pub journey: Option<String>,
+    /// Checklist paths or ids.
+    pub checklists: Vec<String>,
+}
+
 /// `touchpoint new`: start a visit and open it. Without `--site` the home
-/// screen's form opens with the named checklists ticked.
-pub fn new(
-    data_dir: Option<&Path>,
-    site: Option<String>,
-    auditor: Option<String>,
-    names: &[String],
-) -> Result<(), Failure> {
+/// screen's form opens with the named checklists ticked. With no checklist
+/// and no journey, the hotel stay in the interface language.
+pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Result<(), Failure> {
     let config = Config::load()?;
-    let defaults: Vec<String> = checklist::DEFAULT_STAY
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    let names = if names.is_empty() {
-        &defaults[..]
-    } else {
-        names
-    };
+    let lang = language(lang, &config);
+    let mut names = Vec::new();
+    if asked.journey.is_some() || asked.checklists.is_empty() {
+        let (available, _) = available_once(&config);
+        let journeys = journeys_for(&available, lang);
+        match &asked.journey {
+            Some(id) => match journey::pick(&journeys, id, lang.tag()) {
+                Some(found) => names.extend(found.checklists.iter().cloned()),
+                None => {
+                    let mut ids: Vec<&str> = journeys.iter().map(|j| j.id.as_str()).collect();
+                    ids.dedup();
+                    let hint = match checklist::diag::did_you_mean(id, &ids) {
+                        Some(near) => format!("did you mean \"{near}\"?"),
+                        None => format!("the journeys are: {}", ids.join(", ")),
+                    };
+                    return Err(Failure::Message(format!(
+                        "no journey \"{}\"; {hint}",
+                        checklist::diag::inert(id)
+                    )));
+                }
+            },
+            None => names.extend(default_checklists(&journeys, None, lang)),
+        }
+    }
+    names.extend(asked.checklists.iter().cloned());
     let mut loaded = Vec::new();
     let mut problems = Vec::new();
-    for name in names {
+    for name in &names {
         match config::resolve(&config, name) {
             Ok(l) => loaded.push(l),
             Err(errors) => problems.extend(errors),
@@ -227,15 +353,16 @@ pub fn new(
             "checklist {twice} is named twice; a visit holds each checklist once"
         )));
     }
-    let Some(site) = site.filter(|s| !s.trim().is_empty()) else {
+    let Some(site) = asked.site.filter(|s| !s.trim().is_empty()) else {
         let names: Vec<String> = loaded
             .iter()
             .map(|l| l.checklist.checklist.id.clone())
             .collect();
-        return home_with(data_dir, auditor, &names);
+        return home_with(data_dir, asked.auditor, &names, Some(lang));
     };
+    need_terminal()?;
     let store = open_store(data_dir)?;
-    let auditor = auditor.unwrap_or_else(|| default_auditor(&config));
+    let auditor = asked.auditor.unwrap_or_else(|| default_auditor(&config));
     let now = ZonedDateTime::now();
     let visit = Visit::new(site.trim(), auditor.trim(), loaded, &now, &random_suffix());
     let lock = store.lock(&visit.header.id)?;
@@ -247,6 +374,7 @@ pub fn new(
 /// `touchpoint resume [ID]`: reopen a draft (the latest when no id); a final
 /// visit opens read-only.
 pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> {
+    need_terminal()?;
     let store = open_store(data_dir)?;
     let config = Config::load()?;
     let id = match id {
@@ -432,9 +560,13 @@ pub fn read_records(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
 
 /// `touchpoint list`: one line per visit, newest first; unreadable records
 /// are named on stderr and do not hide the others.
-pub fn list(data_dir: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result<(), Failure> {
     let store = open_store(data_dir)?;
-    let (mut records, problems) = read_records(&store);
+    let (mut records, problems) = if trash {
+        read_trash(&store)
+    } else {
+        read_records(&store)
+    };
     records.sort_by(|a, b| {
         b.header
             .updated
@@ -443,7 +575,11 @@ pub fn list(data_dir: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure>
     });
     let mut text = String::new();
     if records.is_empty() && problems.is_empty() {
-        text.push_str("no visits yet; `touchpoint new` starts one\n");
+        text.push_str(if trash {
+            "the trash is empty\n"
+        } else {
+            "no visits yet; `touchpoint new` starts one\n"
+        });
     } else if !records.is_empty() {
         text.push_str(&format!(
             "{:<40} {:<24} {:<6} {:>8} {:>7} {}\n",
@@ -473,6 +609,57 @@ pub fn list(data_dir: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure>
         say!("touchpoint: unreadable record, left as it is: {problem}");
     }
     Ok(())
+}
+
+/// The records in the trash, and a problem for each file that is not one.
+fn read_trash(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
+    let mut records = Vec::new();
+    let mut problems = Vec::new();
+    let files = match store.trash_files() {
+        Ok(files) => files,
+        Err(e) => {
+            let folder = store.trash_dir().display().to_string();
+            return (records, vec![Diagnostic::file(&folder, e.to_string())]);
+        }
+    };
+    for file in files {
+        let shown = file.display().to_string();
+        match store.load_trashed(&file) {
+            Ok(bytes) => match record::parse_bytes(&shown, &bytes) {
+                Ok(r) => records.push(r),
+                Err(d) => problems.push(d),
+            },
+            Err(e) => problems.push(Diagnostic::file(&shown, e.to_string())),
+        }
+    }
+    (records, problems)
+}
+
+/// `touchpoint delete ID`: the visit moves to `trash/` in the data folder.
+pub fn delete(data_dir: Option<&Path>, id: &str, out: &mut dyn Write) -> Result<(), Failure> {
+    let store = open_store(data_dir)?;
+    let to = store
+        .trash(id)
+        .map_err(|e| Failure::Message(e.to_string()))?;
+    writeln!(
+        out,
+        "visit {id} moved to {}; `touchpoint restore {id}` brings it back",
+        to.display()
+    )
+    .map_err(|e| io_failure("cannot write", &e))
+}
+
+/// `touchpoint restore ID`: a visit in the trash goes back to the visits.
+pub fn restore(data_dir: Option<&Path>, id: &str, out: &mut dyn Write) -> Result<(), Failure> {
+    let store = open_store(data_dir)?;
+    store
+        .restore(id)
+        .map_err(|e| Failure::Message(e.to_string()))?;
+    writeln!(
+        out,
+        "visit {id} is back; `touchpoint resume {id}` opens it"
+    )
+    .map_err(|e| io_failure("cannot write", &e))
 }
 
 /// `touchpoint export ID`: the record as TOML, JSON, CSV or Markdown, to a

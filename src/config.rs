@@ -17,6 +17,11 @@ pub struct Config {
     pub checklist_folders: Vec<PathBuf>,
     /// Folder that finalizing a visit copies its record into.
     pub export_folder: Option<PathBuf>,
+    /// The interface language (`en`, `ru`), unless `--lang` says otherwise.
+    pub language: Option<String>,
+    /// The journey the home screen offers when no visit was started yet
+    /// (an id such as `luxury-train`).
+    pub journey: Option<String>,
     /// Where the file was read from, to resolve relative folders.
     #[serde(skip)]
     pub folder: Option<PathBuf>,

@@ -7,21 +7,34 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use touchpoint::cli::{Cli, Command};
-use touchpoint::commands::{self, Failure};
+use touchpoint::commands::{self, Failure, NewVisit};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let data_dir = cli.data_dir.as_deref();
+    let lang = cli.lang;
     let mut stdout = std::io::stdout().lock();
     let outcome = match cli.command {
-        None => commands::home(data_dir),
+        None => commands::home(data_dir, lang),
         Some(Command::New {
             site,
             auditor,
+            journey,
             checklists,
-        }) => commands::new(data_dir, site, auditor, &checklists),
+        }) => commands::new(
+            data_dir,
+            NewVisit {
+                site,
+                auditor,
+                journey,
+                checklists,
+            },
+            lang,
+        ),
         Some(Command::Resume { id }) => commands::resume(data_dir, id.as_deref()),
-        Some(Command::List) => commands::list(data_dir, &mut stdout),
+        Some(Command::List { trash }) => commands::list(data_dir, trash, &mut stdout),
+        Some(Command::Delete { id }) => commands::delete(data_dir, &id, &mut stdout),
+        Some(Command::Restore { id }) => commands::restore(data_dir, &id, &mut stdout),
         Some(Command::Export { id, output, format }) => {
             commands::export(data_dir, &id, output.as_deref(), format)
         }

@@ -2,6 +2,7 @@
 //! their problems (`diag`), and the checklists compiled into the program.
 
 pub mod diag;
+pub mod journey;
 pub mod model;
 pub mod parse;
 

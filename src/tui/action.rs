@@ -52,6 +52,10 @@ pub enum Action {
     RemoveEvidence,
     /// Take the visit's last attached file off the list (undoable).
     RemoveVisitEvidence,
+    /// Scroll the detail pane down, to read long guidance and notes.
+    DetailDown,
+    /// Scroll the detail pane back up.
+    DetailUp,
     /// Search the prompts.
     Search,
     /// Review the visit and finalize it.

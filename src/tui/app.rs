@@ -33,6 +33,8 @@ pub enum Mode {
     Help {
         /// Which page is shown.
         page: usize,
+        /// First row shown, when the page is longer than the screen.
+        scroll: usize,
     },
     /// Typing the path of a file to attach.
     Attach {
@@ -69,17 +71,21 @@ pub enum Mode {
         /// The value as typed.
         input: String,
     },
-    /// Typing a search.
+    /// Typing a search; the cursor moves only when a match is chosen.
     Search {
         /// The query as typed.
         query: String,
-        /// Where the search started, to go back on Esc.
-        origin: (usize, usize),
+        /// Shown items whose prompt matches, across touchpoints.
+        found: Vec<ItemRef>,
+        /// The highlighted match.
+        selected: usize,
     },
     /// The finalize summary.
     Finalize {
         /// The highlighted line of the summary's list.
         selected: usize,
+        /// Asking once more: items are unanswered or critical ones failed.
+        confirming: bool,
     },
     /// Leaving while the last save failed.
     ConfirmQuit,
@@ -131,6 +137,16 @@ pub struct App {
     pub theme: Theme,
     /// First row of the item list on screen; kept between frames.
     pub scroll: Cell<usize>,
+    /// The detail pane's item and first row; the row goes back to the top
+    /// when another item is selected.
+    pub detail: Cell<(ItemRef, usize)>,
+    /// Rows the detail pane had in the last frame: how far a scroll goes.
+    pub detail_rows: Cell<usize>,
+    /// The terminal's size at the last frame: below the smallest layout,
+    /// keys other than quit are not acted on, since their effect is unseen.
+    pub size: Cell<(u16, u16)>,
+    /// The last search, which `/` then `Enter` repeats.
+    pub last_search: Option<String>,
     /// Set when the auditor leaves.
     pub quit: bool,
     saver: Saver,
@@ -153,6 +169,10 @@ impl App {
             save_error: None,
             theme,
             scroll: Cell::new(0),
+            detail: Cell::new((NOWHERE, 0)),
+            detail_rows: Cell::new(0),
+            size: Cell::new((u16::MAX, u16::MAX)),
+            last_search: None,
             quit: false,
             saver,
             clock,
@@ -208,8 +228,21 @@ impl App {
         }
     }
 
-    /// Handles one key press.
+    /// Handles one key press. Below the smallest layout only quit is acted
+    /// on: the auditor cannot see what any other key would change.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        let (width, height) = self.size.get();
+        if !super::view::fits(width, height) {
+            if keymap::lookup(&key) == Some(Action::Quit) || matches!(self.mode, Mode::ConfirmQuit)
+            {
+                match self.mode {
+                    Mode::ConfirmQuit if key.code == KeyCode::Char('y') => self.quit = true,
+                    Mode::ConfirmQuit => {}
+                    _ => self.act(Action::Quit),
+                }
+            }
+            return;
+        }
         match &mut self.mode {
             Mode::Normal => {
                 if let Some(action) = keymap::lookup(&key) {
@@ -217,13 +250,32 @@ impl App {
                     self.act(action);
                 }
             }
-            Mode::Help { page } => {
+            Mode::Help { page, scroll } => {
+                let (page, scroll) = (*page, *scroll);
                 self.mode = match key.code {
                     KeyCode::Tab | KeyCode::Right | KeyCode::Char('l' | '?') => Mode::Help {
-                        page: (*page + 1) % HELP_PAGES,
+                        page: (page + 1) % HELP_PAGES,
+                        scroll: 0,
                     },
                     KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => Mode::Help {
-                        page: (*page + HELP_PAGES - 1) % HELP_PAGES,
+                        page: (page + HELP_PAGES - 1) % HELP_PAGES,
+                        scroll: 0,
+                    },
+                    KeyCode::Down | KeyCode::Char('j' | 'J') => Mode::Help {
+                        page,
+                        scroll: scroll + 1,
+                    },
+                    KeyCode::PageDown | KeyCode::Char(' ') => Mode::Help {
+                        page,
+                        scroll: scroll + usize::from(height / 2).max(1),
+                    },
+                    KeyCode::Up | KeyCode::Char('k' | 'K') => Mode::Help {
+                        page,
+                        scroll: scroll.saturating_sub(1),
+                    },
+                    KeyCode::PageUp => Mode::Help {
+                        page,
+                        scroll: scroll.saturating_sub(usize::from(height / 2).max(1)),
                     },
                     _ => Mode::Normal,
                 }
@@ -283,12 +335,20 @@ impl App {
             Action::NextChecklist => self.switch(1),
             Action::PrevChecklist => self.switch(-1),
             Action::Choose(n) => {
+                // On a number item a digit starts its value, as typed.
+                if matches!(self.visit.response(at), Some(Response::Number { .. })) {
+                    self.mode = Mode::Number {
+                        at,
+                        input: n.to_string(),
+                    };
+                    return;
+                }
                 let id = self
                     .visit
                     .response(at)
                     .and_then(|r| r.options().get(usize::from(n) - 1).map(|o| o.id.clone()));
                 match id {
-                    Some(id) => self.answer(at, Some(Answer::Choice(id))),
+                    Some(id) => self.answer_and_advance(at, Answer::Choice(id)),
                     None => self.message = Some(format!("this item has no option {n}")),
                 }
             }
@@ -299,13 +359,15 @@ impl App {
                     .response(at)
                     .is_some_and(|r| r.options().iter().any(|o| o.id == wanted));
                 if has {
-                    self.answer(at, Some(Answer::Choice(wanted.into())));
+                    self.answer_and_advance(at, Answer::Choice(wanted.into()));
                 } else {
                     self.message = Some(format!("{wanted} is not an option here; use the numbers"));
                 }
             }
-            Action::Na => self.answer(at, Some(Answer::Na)),
-            Action::Clear => self.answer(at, None),
+            Action::Na => self.answer_and_advance(at, Answer::Na),
+            Action::Clear => {
+                self.answer(at, None);
+            }
             Action::EditValue => self.open_value_editor(at),
             Action::EditNote => {
                 let note = self
@@ -398,14 +460,22 @@ impl App {
             }
             Action::NextUnanswered => self.jump_unanswered(true),
             Action::PrevUnanswered => self.jump_unanswered(false),
+            Action::DetailDown => self.scroll_detail(true),
+            Action::DetailUp => self.scroll_detail(false),
             Action::Search => {
                 self.mode = Mode::Search {
                     query: String::new(),
-                    origin: (self.tab, self.cursor[self.tab]),
-                };
+                    found: Vec::new(),
+                    selected: 0,
+                }
             }
-            Action::Finalize => self.mode = Mode::Finalize { selected: 0 },
-            Action::Help => self.mode = Mode::Help { page: 0 },
+            Action::Finalize => {
+                self.mode = Mode::Finalize {
+                    selected: 0,
+                    confirming: false,
+                }
+            }
+            Action::Help => self.mode = Mode::Help { page: 0, scroll: 0 },
             Action::Quit => {
                 self.retry_failed_save();
                 if self.save_error.is_some() {
@@ -424,13 +494,79 @@ impl App {
         self.visit.is_final()
     }
 
-    fn answer(&mut self, at: ItemRef, answer: Option<Answer>) {
+    /// Sets or clears the answer; false when the visit refused it.
+    fn answer(&mut self, at: ItemRef, answer: Option<Answer>) -> bool {
         let now = self.now();
         match self.visit.set_answer(at, answer, &now) {
-            Ok(true) => self.save(),
-            Ok(false) => {}
-            Err(e) => self.message = Some(e.to_string()),
+            Ok(changed) => {
+                if changed {
+                    self.save();
+                }
+                true
+            }
+            Err(e) => {
+                self.message = Some(e.to_string());
+                false
+            }
         }
+    }
+
+    /// A choice, then on to the next shown item, as a paper checklist's eye
+    /// would go. Answering an item again with the same choice moves on too.
+    fn answer_and_advance(&mut self, at: ItemRef, answer: Answer) {
+        if self.answer(at, Some(answer)) {
+            self.advance(at);
+        }
+    }
+
+    /// Moves from `from` to the next shown item of its checklist (visibility
+    /// as it is now, so a follow-up just opened comes next). At the last one
+    /// the cursor stays and the status line says where to go.
+    fn advance(&mut self, from: ItemRef) {
+        if self.selected() != from {
+            return;
+        }
+        let next = self.shown().into_iter().find(|i| *i > from.item);
+        match next {
+            Some(next) => self.cursor[self.tab] = next,
+            None => self.message = Some(self.last_item_message()),
+        }
+    }
+
+    /// What the status line says at the last item of a touchpoint.
+    fn last_item_message(&self) -> String {
+        let title = |c: usize| {
+            self.visit
+                .checklists
+                .get(c)
+                .map(|l| super::theme::inert(&l.checklist.checklist.title))
+                .unwrap_or_default()
+        };
+        if self.tab + 1 < self.visit.checklists.len() {
+            format!(
+                "last item of {}; l or Tab opens {}",
+                title(self.tab),
+                title(self.tab + 1)
+            )
+        } else {
+            "last item of the visit; ] finds what is unanswered, F finalizes".to_owned()
+        }
+    }
+
+    /// Scrolls the detail pane by half its height; back at the top when
+    /// another item is selected.
+    fn scroll_detail(&mut self, down: bool) {
+        let at = self.selected();
+        let (shown_for, offset) = self.detail.get();
+        let offset = if shown_for == at { offset } else { 0 };
+        let step = (self.detail_rows.get() / 2).max(1);
+        let offset = if down {
+            offset + step
+        } else {
+            offset.saturating_sub(step)
+        };
+        // The view clamps it to the text's length as it draws.
+        self.detail.set((at, offset));
     }
 
     /// Shows what an undo or redo changed.
@@ -463,7 +599,13 @@ impl App {
                     .and_then(|e| e.answer.clone())
                     .map(|a| self.answer_text(at, &a))
                     .unwrap_or_default();
-                self.message = Some(format!("stopped at {}: {answer}", clock(seconds)));
+                let stopped = format!("stopped at {}: {answer}", clock(seconds));
+                self.message = None;
+                self.advance(at);
+                self.message = Some(match self.message.take() {
+                    Some(last) => format!("{stopped} · {last}"),
+                    None => stopped,
+                });
             }
             // The stopwatch runs on; the auditor can type the value instead.
             Err(e) => {
@@ -582,8 +724,10 @@ impl App {
         } else {
             shown.iter().rev().find(|i| **i < current)
         };
-        if let Some(next) = next {
-            self.cursor[self.tab] = *next;
+        match next {
+            Some(next) => self.cursor[self.tab] = *next,
+            None if delta > 0 => self.message = Some(self.last_item_message()),
+            None => {}
         }
     }
 
@@ -669,6 +813,10 @@ impl App {
         }
     }
 
+    /// Keys in the note and text editors. `Enter` closes every editor, as it
+    /// saves in every one-line field; a note takes a new line with `Ctrl-J`;
+    /// `Tab` closes a text answer and goes to the next item; `Esc` closes.
+    /// The text is saved as it is typed, so closing never loses it.
     fn edit_key(&mut self, key: KeyEvent) {
         let now = self.now();
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
@@ -681,18 +829,35 @@ impl App {
                 return;
             }
         };
-        if key.code == KeyCode::Esc {
-            return;
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Esc => return,
+            KeyCode::Enter if !alt => return,
+            KeyCode::Tab => {
+                if let Target::Text(_) = target {
+                    self.step(1);
+                    return;
+                }
+                // A tab in a note would show as a space: not worth a key.
+            }
+            // Over a slow link, Esc and the next key can arrive together and
+            // be read as Alt+key: close the editor, then handle the key as typed.
+            _ if alt => {
+                let mut plain = key;
+                plain.modifiers.remove(KeyModifiers::ALT);
+                self.handle_key(plain);
+                return;
+            }
+            KeyCode::Char('j') if ctrl => {
+                if !matches!(target, Target::Text(_)) {
+                    editor.insert_newline();
+                }
+            }
+            _ => {
+                editor.input(key);
+            }
         }
-        // Over a slow link, Esc and the next key can arrive together and be
-        // read as Alt+key: close the editor, then handle the key as typed.
-        if key.modifiers.contains(KeyModifiers::ALT) {
-            let mut plain = key;
-            plain.modifiers.remove(KeyModifiers::ALT);
-            self.handle_key(plain);
-            return;
-        }
-        editor.input(key);
         let text = editor.lines().join("\n");
         let outcome = match target {
             Target::Note(at) => self.visit.set_note(at, &text, true, &now),
@@ -711,6 +876,9 @@ impl App {
         };
     }
 
+    /// Keys in a number field: `Enter` saves and closes, `Tab` saves, closes
+    /// and goes to the next item, `Esc` closes changing nothing. A value the
+    /// item refuses keeps the field open with the reason.
     fn number_key(&mut self, key: KeyEvent) {
         let Mode::Number { at, input } = &mut self.mode else {
             return;
@@ -718,7 +886,8 @@ impl App {
         let at = *at;
         self.message = None;
         match key.code {
-            KeyCode::Enter | KeyCode::Esc => {
+            KeyCode::Esc => self.mode = Mode::Normal,
+            KeyCode::Enter | KeyCode::Tab => {
                 let typed = input.trim().to_owned();
                 let answer = if typed.is_empty() {
                     None
@@ -730,9 +899,6 @@ impl App {
                                 "\"{}\" is not a number; nothing was changed",
                                 super::theme::inert(&typed)
                             ));
-                            if key.code == KeyCode::Esc {
-                                self.mode = Mode::Normal;
-                            }
                             return;
                         }
                     }
@@ -744,13 +910,11 @@ impl App {
                             self.save();
                         }
                         self.mode = Mode::Normal;
-                    }
-                    Err(e) => {
-                        self.message = Some(format!("{e}; nothing was changed"));
-                        if key.code == KeyCode::Esc {
-                            self.mode = Mode::Normal;
+                        if key.code == KeyCode::Tab {
+                            self.step(1);
                         }
                     }
+                    Err(e) => self.message = Some(format!("{e}; nothing was changed")),
                 }
             }
             KeyCode::Backspace => {
@@ -767,60 +931,107 @@ impl App {
         }
     }
 
+    /// Keys while searching: typing narrows the matches (across every
+    /// touchpoint), `↑`/`↓` choose one, `Enter` goes to it (with nothing
+    /// typed, to the next match of the last search), `Esc` closes. Nothing
+    /// moves until `Enter`.
     fn search_key(&mut self, key: KeyEvent) {
-        let Mode::Search { query, origin } = &mut self.mode else {
+        let here = self.selected();
+        let Mode::Search {
+            query,
+            found,
+            selected,
+        } = &mut self.mode
+        else {
             return;
         };
-        let origin = *origin;
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Esc => {
-                self.tab = origin.0;
-                self.cursor[self.tab] = origin.1;
                 self.mode = Mode::Normal;
                 return;
             }
             KeyCode::Enter => {
+                let query = query.trim().to_owned();
+                let (query, pick) = if query.is_empty() {
+                    let Some(last) = self.last_search.clone() else {
+                        self.mode = Mode::Normal;
+                        return;
+                    };
+                    let found = super::search::matches(&self.visit, &last);
+                    let pick = super::search::next_after(&found, here).map(|n| found[n]);
+                    (last, pick)
+                } else {
+                    (query, found.get(*selected).copied())
+                };
                 self.mode = Mode::Normal;
+                self.last_search = Some(query.clone());
+                match pick {
+                    Some(at) => self.reveal(at),
+                    None => {
+                        self.message = Some(format!(
+                            "no shown item matches \"{}\"",
+                            super::theme::inert(&query)
+                        ))
+                    }
+                }
+                return;
+            }
+            KeyCode::Down | KeyCode::Tab => {
+                *selected = (*selected + 1).min(found.len().saturating_sub(1));
+                return;
+            }
+            KeyCode::Char('n') if ctrl => {
+                *selected = (*selected + 1).min(found.len().saturating_sub(1));
+                return;
+            }
+            KeyCode::Up | KeyCode::BackTab => {
+                *selected = selected.saturating_sub(1);
+                return;
+            }
+            KeyCode::Char('p') if ctrl => {
+                *selected = selected.saturating_sub(1);
                 return;
             }
             KeyCode::Backspace => {
                 query.pop();
             }
-            KeyCode::Char(c)
-                if !key.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() =>
-            {
+            KeyCode::Char(c) if !ctrl && !c.is_control() && query.chars().count() < 80 => {
                 query.push(c)
             }
             _ => return,
         }
-        let query = query.to_lowercase();
-        if query.is_empty() {
-            return;
-        }
-        match find(&self.visit, &query, origin) {
-            Some(at) => {
-                self.reveal(at);
-                self.message = None;
-            }
-            None => self.message = Some("no shown item matches".into()),
-        }
+        *found = super::search::matches(&self.visit, query);
+        *selected = super::search::next_after(found, here).unwrap_or(0);
     }
 
+    /// Keys in the finalize summary. With items unanswered or critical
+    /// failures, `y` asks once more, saying how many, and only `Y` then
+    /// finalizes.
     fn finalize_key(&mut self, key: KeyEvent) {
-        let Mode::Finalize { selected } = &mut self.mode else {
+        let Mode::Finalize {
+            selected,
+            confirming,
+        } = &mut self.mode
+        else {
             return;
         };
         let issues = issues(&self.visit);
+        if *confirming {
+            if key.code == KeyCode::Char('Y') {
+                self.finalize();
+            } else {
+                *confirming = false;
+            }
+            return;
+        }
         match key.code {
             KeyCode::Char('y') => {
-                let now = self.now();
-                match self.visit.finalize(&now) {
-                    Ok(()) => {
-                        self.save();
-                        self.mode = Mode::Normal;
-                        self.message = Some("finalized: the visit is now read-only".into());
-                    }
-                    Err(e) => self.message = Some(e.to_string()),
+                let (unanswered, failures) = finalize_warnings(&self.visit);
+                if unanswered + failures > 0 {
+                    *confirming = true;
+                } else {
+                    self.finalize();
                 }
             }
             KeyCode::Char('j') | KeyCode::Down => {
@@ -837,6 +1048,18 @@ impl App {
             _ => self.mode = Mode::Normal,
         }
     }
+
+    fn finalize(&mut self) {
+        let now = self.now();
+        match self.visit.finalize(&now) {
+            Ok(()) => {
+                self.save();
+                self.mode = Mode::Normal;
+                self.message = Some("finalized: the visit is now read-only".into());
+            }
+            Err(e) => self.message = Some(e.to_string()),
+        }
+    }
 }
 
 enum Target {
@@ -848,6 +1071,8 @@ enum Target {
 fn editor(text: &str) -> TextArea<'static> {
     let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
     let mut editor = TextArea::new(lines);
+    // Wrapped as typed, so the beginning stays in view; the cursor at the end.
+    editor.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
     editor.move_cursor(ratatui_textarea::CursorMove::End);
     editor
@@ -863,26 +1088,6 @@ pub fn shown_items(visit: &Visit, c: usize) -> Vec<usize> {
         .collect()
 }
 
-/// The first shown item after `from` (wrapping) whose prompt holds `query`
-/// (lowercase), searching every checklist.
-fn find(visit: &Visit, query: &str, from: (usize, usize)) -> Option<ItemRef> {
-    let order = visit.shown();
-    let start = order
-        .iter()
-        .position(|at| (at.checklist, at.item) >= from)
-        .unwrap_or(0);
-    order
-        .iter()
-        .cycle()
-        .skip(start)
-        .take(order.len())
-        .find(|at| {
-            visit
-                .item(**at)
-                .is_some_and(|(_, item)| item.prompt.to_lowercase().contains(query))
-        })
-        .copied()
-}
 
 /// `0:42`, `12:05`, `1:02:03`: seconds as a stopwatch shows them.
 pub fn clock(seconds: f64) -> String {
@@ -928,3 +1133,16 @@ pub fn issues(visit: &Visit) -> Vec<Issue> {
     critical.extend(unanswered);
     critical
 }
+
+/// Unanswered shown items and critical failures: what makes finalizing ask
+/// once more.
+pub fn finalize_warnings(visit: &Visit) -> (usize, usize) {
+    let score = score::score(visit);
+    (score.unanswered, score.critical_failures.len())
+}
+
+/// An item no visit has: the detail pane's scroll before any item was shown.
+const NOWHERE: ItemRef = ItemRef {
+    checklist: usize::MAX,
+    item: usize::MAX,
+};

@@ -1,5 +1,9 @@
-//! The home screen: drafts to resume, newest first, and a form to start a
-//! visit. It decides; `main` does what was decided.
+//! The home screen: drafts to resume (or delete), newest first, and a form
+//! to start a visit: journeys first, then single checklists, then any
+//! checklist of the user's that could not be read, with its problem. It
+//! decides; `main` does what was decided.
+
+use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -7,9 +11,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
-use super::theme::{Theme, inert, truncate};
-use super::view::too_small;
+use super::theme::{Theme, fit, inert, truncate};
+use super::view::{fits, too_small, wrap_words};
 
 /// A draft as the home screen lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +44,19 @@ pub struct ChecklistRow {
     pub chosen: bool,
 }
 
+/// A journey the form offers: its checklists, ticked together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JourneyRow {
+    /// "Hotel stay — 3 touchpoints, 76 items".
+    pub summary: String,
+    /// "Hotel stay · 76 items", for a narrow screen.
+    pub short: String,
+    /// Its language tag, when its checklists give one.
+    pub language: Option<String>,
+    /// Ids of its checklists.
+    pub checklists: Vec<String>,
+}
+
 /// What the auditor decided on the home screen.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Choice {
@@ -66,18 +84,33 @@ pub enum Focus {
     Site,
     /// The auditor field.
     Auditor,
-    /// The checklist list.
+    /// The journeys and checklists.
     Checklists,
     /// The start button.
     Start,
 }
 
+/// One line of the list of journeys and checklists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    Journey(usize),
+    Checklist(usize),
+    Broken(usize),
+}
+
+/// Moves a visit to the trash; an error is a short human reason.
+pub type Deleter = Box<dyn FnMut(&str) -> Result<(), String>>;
+
 /// The home screen's state.
 pub struct Home {
     /// Drafts, newest first.
     pub drafts: Vec<DraftRow>,
+    /// Journeys to choose from, offered first.
+    pub journeys: Vec<JourneyRow>,
     /// Checklists to choose from.
     pub checklists: Vec<ChecklistRow>,
+    /// The user's checklists that could not be read, each with its problem.
+    pub broken: Vec<String>,
     /// Site typed.
     pub site: String,
     /// Auditor typed.
@@ -86,8 +119,8 @@ pub struct Home {
     pub focus: Focus,
     /// Highlighted draft.
     pub draft: usize,
-    /// Highlighted checklist.
-    pub checklist: usize,
+    /// Highlighted line of the journeys and checklists.
+    pub pick: usize,
     /// A one-line message.
     pub message: Option<String>,
     /// Records that could not be read, shown so they are not silently lost.
@@ -96,6 +129,13 @@ pub struct Home {
     pub theme: Theme,
     /// Set once the auditor has decided.
     pub choice: Option<Choice>,
+    /// The draft `d` asked to delete, waiting for `y`.
+    pub deleting: Option<usize>,
+    deleter: Option<Deleter>,
+    /// The terminal's size at the last frame.
+    size: Cell<(u16, u16)>,
+    /// First line of the list on screen; kept between frames.
+    scroll: Cell<usize>,
 }
 
 impl Home {
@@ -113,16 +153,70 @@ impl Home {
         };
         Home {
             drafts,
+            journeys: Vec::new(),
             checklists,
+            broken: Vec::new(),
             site: String::new(),
             auditor,
             focus,
             draft: 0,
-            checklist: 0,
+            pick: 0,
             message: None,
             problems: Vec::new(),
             theme,
             choice: None,
+            deleting: None,
+            deleter: None,
+            size: Cell::new((u16::MAX, u16::MAX)),
+            scroll: Cell::new(0),
+        }
+    }
+
+    /// Lets `d` delete drafts, moving them with `deleter`.
+    pub fn set_deleter(&mut self, deleter: Deleter) {
+        self.deleter = Some(deleter);
+    }
+
+    /// Puts the cursor on the first ticked journey, else the first ticked
+    /// checklist: the default the form opens with.
+    pub fn point_at_chosen(&mut self) {
+        let picks = self.picks();
+        let at = picks
+            .iter()
+            .position(|p| matches!(p, Pick::Journey(j) if self.journey_ticked(*j)))
+            .or_else(|| {
+                picks
+                    .iter()
+                    .position(|p| matches!(p, Pick::Checklist(c) if self.checklists[*c].chosen))
+            });
+        self.pick = at.unwrap_or(0);
+    }
+
+    fn picks(&self) -> Vec<Pick> {
+        (0..self.journeys.len())
+            .map(Pick::Journey)
+            .chain((0..self.checklists.len()).map(Pick::Checklist))
+            .chain((0..self.broken.len()).map(Pick::Broken))
+            .collect()
+    }
+
+    fn journey_ticked(&self, j: usize) -> bool {
+        self.journeys.get(j).is_some_and(|journey| {
+            journey.checklists.iter().all(|id| {
+                self.checklists
+                    .iter()
+                    .any(|c| &c.id == id && c.chosen)
+            })
+        })
+    }
+
+    /// Ticks the checklists of journey `j` and nothing else.
+    fn choose_journey(&mut self, j: usize) {
+        let Some(journey) = self.journeys.get(j) else {
+            return;
+        };
+        for c in &mut self.checklists {
+            c.chosen = journey.checklists.contains(&c.id);
         }
     }
 
@@ -142,10 +236,29 @@ impl Home {
         self.focus = order[next];
     }
 
-    /// Handles one key press.
+    /// Handles one key press. Below the smallest layout only quitting is
+    /// acted on.
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let (width, height) = self.size.get();
+        if !fits(width, height) {
+            if key.code == KeyCode::Esc
+                || (ctrl && key.code == KeyCode::Char('c'))
+                || key.code == KeyCode::Char('q')
+            {
+                self.choice = Some(Choice::Quit);
+            }
+            return;
+        }
+        if let Some(draft) = self.deleting.take() {
+            if key.code == KeyCode::Char('y') {
+                self.delete(draft);
+            } else {
+                self.message = Some("kept".into());
+            }
+            return;
+        }
         match key.code {
             KeyCode::Char('c') if ctrl => self.choice = Some(Choice::Quit),
             KeyCode::Esc => self.choice = Some(Choice::Quit),
@@ -183,34 +296,89 @@ impl Home {
                     self.choice = Some(Choice::Resume(d.id.clone()));
                 }
             }
+            KeyCode::Char('d') | KeyCode::Delete => {
+                if self.deleter.is_none() {
+                    self.message = Some("deleting is not available here".into());
+                } else if self.draft < self.drafts.len() {
+                    self.deleting = Some(self.draft);
+                }
+            }
             KeyCode::Char('n') => self.focus = Focus::Site,
             KeyCode::Char('q') => self.choice = Some(Choice::Quit),
             _ => {}
         }
     }
 
+    fn delete(&mut self, draft: usize) {
+        let (Some(row), Some(deleter)) = (self.drafts.get(draft), self.deleter.as_mut()) else {
+            return;
+        };
+        let id = row.id.clone();
+        match deleter(&id) {
+            Ok(()) => {
+                self.drafts.remove(draft);
+                self.draft = self.draft.min(self.drafts.len().saturating_sub(1));
+                if self.drafts.is_empty() {
+                    self.focus = Focus::Site;
+                }
+                self.message = Some(format!(
+                    "moved to the trash; `touchpoint restore {id}` brings it back"
+                ));
+            }
+            Err(reason) => self.message = Some(format!("not deleted: {reason}")),
+        }
+    }
+
     fn checklists_key(&mut self, key: KeyEvent) {
+        let picks = self.picks();
         match key.code {
             KeyCode::Down | KeyCode::Char('j') => {
-                if self.checklist + 1 < self.checklists.len() {
-                    self.checklist += 1;
+                if self.pick + 1 < picks.len() {
+                    self.pick += 1;
                 } else {
                     self.focus = Focus::Start;
                 }
             }
             KeyCode::Up | KeyCode::Char('k') => {
-                if self.checklist == 0 {
+                if self.pick == 0 {
                     self.focus = Focus::Auditor;
                 } else {
-                    self.checklist -= 1;
+                    self.pick -= 1;
                 }
             }
-            KeyCode::Char(' ') | KeyCode::Char('x') => {
-                if let Some(c) = self.checklists.get_mut(self.checklist) {
-                    c.chosen = !c.chosen;
+            KeyCode::PageDown => self.pick = (self.pick + 5).min(picks.len().saturating_sub(1)),
+            KeyCode::PageUp => self.pick = self.pick.saturating_sub(5),
+            KeyCode::Char(' ' | 'x') => match picks.get(self.pick) {
+                Some(Pick::Journey(j)) => {
+                    if self.journey_ticked(*j) {
+                        self.checklists.iter_mut().for_each(|c| c.chosen = false);
+                    } else {
+                        self.choose_journey(*j);
+                    }
                 }
-            }
-            KeyCode::Enter => self.start(),
+                Some(Pick::Checklist(c)) => {
+                    if let Some(row) = self.checklists.get_mut(*c) {
+                        row.chosen = !row.chosen;
+                    }
+                }
+                Some(Pick::Broken(_)) => {
+                    self.message =
+                        Some("this file has a problem: fix it (`touchpoint validate`)".into())
+                }
+                None => {}
+            },
+            KeyCode::Enter => match picks.get(self.pick) {
+                // Enter on a journey starts it, whatever else was ticked.
+                Some(Pick::Journey(j)) => {
+                    self.choose_journey(*j);
+                    self.start();
+                }
+                Some(Pick::Broken(_)) => {
+                    self.message =
+                        Some("this file has a problem: fix it (`touchpoint validate`)".into())
+                }
+                _ => self.start(),
+            },
             KeyCode::Char('q') => self.choice = Some(Choice::Quit),
             _ => {}
         }
@@ -232,7 +400,7 @@ impl Home {
             self.message = Some("type the auditor's name".into());
             self.focus = Focus::Auditor;
         } else if checklists.is_empty() {
-            self.message = Some("tick at least one checklist with Space".into());
+            self.message = Some("choose a journey, or tick checklists with Space".into());
             self.focus = Focus::Checklists;
         } else {
             self.choice = Some(Choice::New {
@@ -245,40 +413,81 @@ impl Home {
 
     /// Draws the screen.
     pub fn draw(&self, frame: &mut Frame<'_>) {
+        self.draw_screen(frame);
+        self.theme.finish(frame.buffer_mut());
+    }
+
+    fn draw_screen(&self, frame: &mut Frame<'_>) {
         let area = frame.area();
+        self.size.set((area.width, area.height));
         if too_small(frame, area) {
             return;
         }
         let theme = &self.theme;
-        let drafts_height = (self.drafts.len().min(6) as u16).max(1) + 2;
-        let [title, drafts, form, status] = Layout::vertical([
+        let status = self.status_text();
+        let status_rows = wrap_words(&status.0, area.width, 3);
+        let most_drafts = if area.height < 24 { 3 } else { 6 };
+        let drafts_height = (self.drafts.len().min(most_drafts) as u16).max(1) + 2;
+        let [title, drafts, form, status_area] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(drafts_height),
             Constraint::Min(6),
-            Constraint::Length(1),
+            Constraint::Length(status_rows.len() as u16),
         ])
         .areas(area);
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled("touchpoint", theme.title()),
-                Span::raw(" — service audits, one touchpoint at a time"),
+                Span::raw(fit(
+                    " — service audits, one touchpoint at a time",
+                    usize::from(area.width.saturating_sub(10)),
+                )),
             ])),
             title,
         );
         self.draw_drafts(frame, drafts);
         self.draw_form(frame, form);
-        let line = match (&self.message, self.problems.first()) {
-            (Some(m), _) => Line::raw(inert(m)),
-            (None, Some(p)) => Line::styled(
+        let lines: Vec<Line> = status_rows
+            .into_iter()
+            .map(|row| Line::styled(row, status.1))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), status_area);
+    }
+
+    /// The status line: a question, a message, a problem, or the keys.
+    fn status_text(&self) -> (String, Style) {
+        let theme = &self.theme;
+        if let Some(d) = self.deleting.and_then(|n| self.drafts.get(n)) {
+            return (
+                format!(
+                    "Delete “{}” ({})? y moves it to the trash, where `touchpoint restore` finds it · any other key keeps it",
+                    inert(&d.site),
+                    d.progress
+                ),
+                theme.bad(),
+            );
+        }
+        if let Some(m) = &self.message {
+            return (inert(m), Style::new());
+        }
+        if self.focus == Focus::Checklists
+            && let Some(Pick::Broken(b)) = self.picks().get(self.pick)
+            && let Some(problem) = self.broken.get(*b)
+        {
+            return (inert(problem), theme.bad());
+        }
+        if let Some(p) = self.problems.first() {
+            return (
                 format!("{} unreadable record(s): {}", self.problems.len(), inert(p)),
                 theme.bad(),
-            ),
-            (None, None) => Line::styled(
-                "Tab next field · Space tick · Enter open/start · Esc quit",
-                theme.dim(),
-            ),
+            );
+        }
+        let keys = match self.focus {
+            Focus::Drafts => "Enter resumes · d deletes · Tab new visit · Esc quit",
+            Focus::Checklists => "Enter starts · Space ticks · Tab next · Esc quit",
+            _ => "Tab next field · Enter next/start · Esc quit",
         };
-        frame.render_widget(Paragraph::new(line), status);
+        (keys.into(), theme.dim())
     }
 
     fn focus_style(&self, focus: Focus) -> Style {
@@ -290,19 +499,29 @@ impl Home {
     }
 
     fn draw_drafts(&self, frame: &mut Frame<'_>, area: Rect) {
+        let title = if area.width >= 60 {
+            " Drafts — Enter resumes, d deletes "
+        } else {
+            " Drafts "
+        };
         let block = Block::bordered()
-            .title(" Drafts — Enter resumes ")
+            .title(title)
             .title_style(self.focus_style(Focus::Drafts));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         if self.drafts.is_empty() {
             frame.render_widget(
-                Paragraph::new("No drafts: start a visit below.").style(self.theme.dim()),
+                Paragraph::new(fit(
+                    "No drafts: start a visit below.",
+                    usize::from(inner.width),
+                ))
+                .style(self.theme.dim()),
                 inner,
             );
             return;
         }
         let height = usize::from(inner.height);
+        let width = usize::from(inner.width);
         let start = self.draft.saturating_sub(height.saturating_sub(1));
         let lines: Vec<Line<'_>> = self
             .drafts
@@ -311,12 +530,12 @@ impl Home {
             .skip(start)
             .take(height)
             .map(|(n, d)| {
-                let text = format!(
-                    "{} {:>7} answered  saved {}",
-                    truncate(&inert(&d.site), 34),
-                    d.progress,
-                    d.updated,
-                );
+                let tail = if width >= 60 {
+                    format!(" {:>7} answered  saved {}", d.progress, d.updated)
+                } else {
+                    format!(" {:>7}", d.progress)
+                };
+                let site = truncate(&inert(&d.site), width.saturating_sub(2 + tail.width()));
                 let selected = self.focus == Focus::Drafts && n == self.draft;
                 let marker = if n == self.draft { "▶ " } else { "  " };
                 let style = if selected {
@@ -324,7 +543,7 @@ impl Home {
                 } else {
                     Style::new()
                 };
-                Line::styled(format!("{marker}{text}"), style)
+                Line::styled(format!("{marker}{site}{tail}"), style)
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), inner);
@@ -334,12 +553,13 @@ impl Home {
         let block = Block::bordered().title(" New visit ");
         let inner = block.inner(area);
         frame.render_widget(block, area);
+        let width = usize::from(inner.width);
         let field = |label: &str, value: &str, focus: Focus| {
             let cursor = if self.focus == focus { "▏" } else { "" };
             Line::from(vec![
-                Span::styled(format!("{label:<10}"), self.focus_style(focus)),
+                Span::styled(format!("{label:<9}"), self.focus_style(focus)),
                 Span::styled(
-                    format!("{}{cursor}", inert(value)),
+                    format!("{}{cursor}", fit(&inert(value), width.saturating_sub(10))),
                     Style::new().add_modifier(Modifier::UNDERLINED),
                 ),
             ])
@@ -347,25 +567,9 @@ impl Home {
         let mut lines = vec![
             field("Site", &self.site, Focus::Site),
             field("Auditor", &self.auditor, Focus::Auditor),
-            Line::styled("Checklists", self.focus_style(Focus::Checklists)),
         ];
         let room = usize::from(inner.height).saturating_sub(lines.len() + 1);
-        let start = self.checklist.saturating_sub(room.saturating_sub(1));
-        for (n, c) in self.checklists.iter().enumerate().skip(start).take(room) {
-            let tick = if c.chosen { "[x]" } else { "[ ]" };
-            let text = format!(
-                "  {tick} {} {} {}",
-                truncate(&inert(&c.touchpoint), 12),
-                truncate(&inert(&c.title), 28),
-                inert(&c.source)
-            );
-            let style = if self.focus == Focus::Checklists && n == self.checklist {
-                self.theme.selected()
-            } else {
-                Style::new()
-            };
-            lines.push(Line::styled(text, style));
-        }
+        lines.extend(self.list_lines(room, width));
         let start_style = if self.focus == Focus::Start {
             self.theme.selected().add_modifier(Modifier::BOLD)
         } else {
@@ -373,6 +577,113 @@ impl Home {
         };
         lines.push(Line::styled("[ Start the visit ]", start_style));
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    /// The journeys, the single checklists and the broken ones under their
+    /// headings, `room` rows of them around the highlighted one. Only the
+    /// rows on screen are formatted.
+    fn list_lines(&self, room: usize, width: usize) -> Vec<Line<'static>> {
+        enum Row {
+            Heading(&'static str),
+            Pick(usize, Pick),
+        }
+        let mut rows = Vec::new();
+        let mut heading = None;
+        for (n, pick) in self.picks().into_iter().enumerate() {
+            let title = match pick {
+                Pick::Journey(_) => "Journeys (Enter starts one)",
+                Pick::Checklist(_) => "Single checklists (Space ticks)",
+                Pick::Broken(_) => "Checklists with a problem",
+            };
+            if heading != Some(title) {
+                heading = Some(title);
+                rows.push(Row::Heading(title));
+            }
+            rows.push(Row::Pick(n, pick));
+        }
+        let at = rows
+            .iter()
+            .position(|r| matches!(r, Row::Pick(n, _) if *n == self.pick))
+            .unwrap_or(0);
+        let mut offset = self.scroll.get();
+        if at < offset {
+            // Keep a heading just above the highlighted row in view.
+            offset = if at > 0 && matches!(rows[at - 1], Row::Heading(_)) {
+                at - 1
+            } else {
+                at
+            };
+        } else if room > 0 && at >= offset + room {
+            offset = at + 1 - room;
+        }
+        self.scroll.set(offset);
+        let focused = self.focus == Focus::Checklists;
+        let tick = |on: bool| if on { "[x] " } else { "[ ] " };
+        rows.iter()
+            .skip(offset)
+            .take(room)
+            .map(|row| match row {
+                Row::Heading(title) => Line::styled(
+                    fit(title, width),
+                    self.focus_style(Focus::Checklists),
+                ),
+                Row::Pick(n, pick) => {
+                    let (text, style) = match pick {
+                        Pick::Journey(j) => {
+                            let journey = &self.journeys[*j];
+                            let language = journey
+                                .language
+                                .as_deref()
+                                .map(|l| format!(" · {l}"))
+                                .unwrap_or_default();
+                            let summary = if width >= 50 {
+                                &journey.summary
+                            } else {
+                                &journey.short
+                            };
+                            (
+                                format!(
+                                    "{}{}{language}",
+                                    tick(self.journey_ticked(*j)),
+                                    inert(summary)
+                                ),
+                                Style::new(),
+                            )
+                        }
+                        Pick::Checklist(c) => {
+                            let c = &self.checklists[*c];
+                            let text = if width >= 70 {
+                                format!(
+                                    "{}{} {} {}",
+                                    tick(c.chosen),
+                                    truncate(&inert(&c.title), 30),
+                                    truncate(&inert(&c.touchpoint), 10),
+                                    inert(&c.source)
+                                )
+                            } else {
+                                format!(
+                                    "{}{} · {}",
+                                    tick(c.chosen),
+                                    inert(&c.title),
+                                    inert(&c.touchpoint)
+                                )
+                            };
+                            (text, Style::new())
+                        }
+                        Pick::Broken(b) => (
+                            format!("✗ {}", inert(&self.broken[*b])),
+                            self.theme.bad(),
+                        ),
+                    };
+                    let style = if focused && *n == self.pick {
+                        self.theme.selected()
+                    } else {
+                        style
+                    };
+                    Line::styled(fit(&format!(" {text}"), width), style)
+                }
+            })
+            .collect()
     }
 }
 

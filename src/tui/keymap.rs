@@ -202,6 +202,16 @@ pub const KEYMAP: &[Binding] = &[
         help: "unlist visit's file",
     },
     Binding {
+        keys: &[ch('J'), key(KeyCode::PageDown)],
+        action: Action::DetailDown,
+        help: "scroll details down",
+    },
+    Binding {
+        keys: &[ch('K'), key(KeyCode::PageUp)],
+        action: Action::DetailUp,
+        help: "scroll details up",
+    },
+    Binding {
         keys: &[ch('/')],
         action: Action::Search,
         help: "search prompts",
@@ -245,6 +255,8 @@ pub fn key_name(key: &Key) -> String {
         KeyCode::Right => "→".into(),
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::PageUp => "PgUp".into(),
         KeyCode::Tab => "Tab".into(),
         KeyCode::BackTab => "Shift-Tab".into(),
         KeyCode::Backspace => "Backspace".into(),

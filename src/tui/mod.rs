@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod home;
 pub mod keymap;
+pub mod search;
 pub mod theme;
 pub mod view;
 

@@ -1,6 +1,8 @@
 //! Styles and marks. Colour is an extra: every state is also shown by a
-//! symbol, bold or reverse, so the screen reads the same under `NO_COLOR`.
+//! symbol, bold or reverse, so the screen reads the same under `NO_COLOR`,
+//! on an 8-colour console, and in ASCII under a non-UTF-8 locale.
 
+use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::checklist::Response;
@@ -11,14 +13,35 @@ use crate::visit::{Answer, Entry};
 pub struct Theme {
     /// Whether to use colour at all (off under `NO_COLOR`).
     pub color: bool,
+    /// Only the 8 basic colours (the Linux console): no dark grey.
+    pub eight: bool,
+    /// The program's own marks and borders in ASCII (a non-UTF-8 locale,
+    /// or the Linux console, whose fonts lack most marks).
+    pub ascii: bool,
 }
 
 impl Theme {
+    /// 16 colours (or none) and Unicode marks.
+    pub fn new(color: bool) -> Theme {
+        Theme {
+            color,
+            eight: false,
+            ascii: false,
+        }
+    }
+
     /// The theme the environment asks for: no colour when `NO_COLOR` is set
-    /// to anything non-empty (no-color.org), else the 16 named colours.
+    /// to anything non-empty (no-color.org); 8 colours and ASCII marks on the
+    /// Linux console (`TERM=linux`); ASCII marks when the locale is not UTF-8.
     pub fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        let term = std::env::var("TERM").unwrap_or_default();
+        let console = term == "linux" || term.starts_with("linux-");
+        Theme {
+            color: !no_color,
+            eight: console || term.ends_with("-8color") || term == "ansi",
+            ascii: console || !crate::locale::utf8(),
+        }
     }
 
     fn fg(&self, color: Color) -> Style {
@@ -39,9 +62,10 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
-    /// Secondary text: guidance, hints.
+    /// Secondary text: guidance, hints. Dark grey where there is one; on
+    /// 8 colours it could be black on black, so plain text there.
     pub fn dim(&self) -> Style {
-        if self.color {
+        if self.color && !self.eight {
             Style::new().fg(Color::DarkGray)
         } else {
             Style::new()
@@ -74,13 +98,64 @@ impl Theme {
     pub fn section(&self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
+
+    /// Puts the frame's marks and borders into ASCII when the theme asks
+    /// for it. Done once on the finished frame, so that no drawing code can
+    /// forget a mark; the table maps only the program's own symbols.
+    pub fn finish(&self, buffer: &mut Buffer) {
+        if !self.ascii {
+            return;
+        }
+        for cell in buffer.content.iter_mut() {
+            let mut chars = cell.symbol().chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && let Some(plain) = ascii_for(c)
+            {
+                cell.set_char(plain);
+            }
+        }
+    }
+}
+
+/// The ASCII stand-in of one of the program's own symbols.
+pub fn ascii_for(c: char) -> Option<char> {
+    Some(match c {
+        '·' | '∙' => '.',
+        '✓' => '+',
+        '✗' => 'x',
+        '▼' | '↓' => 'v',
+        '●' => 'o',
+        '▲' | '↑' => '^',
+        '◐' => '~',
+        '•' => '*',
+        '◷' => 't',
+        '✎' => 'n',
+        '♥' => 'p',
+        '¶' => '"',
+        '▶' | '→' | '›' | '»' | '≥' => '>',
+        '←' | '‹' | '«' | '≤' => '<',
+        '─' | '━' | '—' | '–' => '-',
+        '│' | '┃' => '|',
+        '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╰' | '╯' => '+',
+        '═' => '=',
+        '║' => '|',
+        '╔' | '╗' | '╚' | '╝' => '+',
+        '…' => '~',
+        '×' => 'x',
+        '▏' => '_',
+        '“' | '”' | '„' => '"',
+        '‘' | '’' => '\'',
+        '\u{2400}'..='\u{2421}' => '?',
+        _ => return None,
+    })
 }
 
 /// The mark of an item in the list, three cells wide, readable without colour:
 /// `·` unanswered, `✓`/`✗` yes/no (and a number within or outside its
-/// standard, as `points` says), `▼`/`●`/`▲` below/met/exceeded (`▲` too for
-/// any option with `exceeds`), the option number for other sets, `n/a`, `#` a
-/// number, `¶` a text.
+/// standard, and an option of another scored set with full or no points, as
+/// `points` says), `◐` an option with some of its points, `•` an option of an
+/// unscored set, `▼`/`●`/`▲` below/met/exceeded (`▲` too for any option with
+/// `exceeds`), `n/a`, `#` a number, `¶` a text.
 pub fn mark(entry: &Entry, response: &Response<'_>, points: Option<(f64, f64)>) -> String {
     match &entry.answer {
         None => " · ".into(),
@@ -104,14 +179,12 @@ pub fn mark(entry: &Entry, response: &Response<'_>, points: Option<(f64, f64)>) 
             {
                 " ▲ ".into()
             }
-            _ => {
-                let n = response
-                    .options()
-                    .iter()
-                    .position(|o| &o.id == id)
-                    .map_or(0, |n| n + 1);
-                format!("[{n}]")
-            }
+            _ => match points {
+                Some((0.0, _)) => " ✗ ".into(),
+                Some((p, max)) if p >= max => " ✓ ".into(),
+                Some(_) => " ◐ ".into(),
+                None => " • ".into(),
+            },
         },
     }
 }
@@ -130,14 +203,23 @@ pub fn inert(text: &str) -> String {
         .collect()
 }
 
-/// `text` cut to at most `width` terminal cells, ending in `…` when cut.
-/// Widths come from unicode-width, so CJK characters count as two.
+/// `text` cut to at most `width` terminal cells, ending in `…` when cut, and
+/// padded with spaces to `width`. Widths come from unicode-width, so CJK
+/// characters count as two.
 pub fn truncate(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        let pad = width - total;
-        return format!("{text}{}", " ".repeat(pad));
+    let cut = fit(text, width);
+    let used = unicode_width::UnicodeWidthStr::width(cut.as_str());
+    format!("{cut}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+/// `text` cut to at most `width` terminal cells, ending in `…` when cut; not padded.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
     }
     let mut cut = String::new();
     let mut used = 0;
@@ -150,8 +232,7 @@ pub fn truncate(text: &str, width: usize) -> String {
         cut.push(c);
     }
     cut.push('…');
-    used += 1;
-    format!("{cut}{}", " ".repeat(width.saturating_sub(used)))
+    cut
 }
 
 #[cfg(test)]
@@ -161,5 +242,23 @@ mod tests {
     #[test]
     fn escape_sequences_are_drawn_as_pictures() {
         assert_eq!(inert("a\x1b[2Jb\u{9b}c"), "a␛[2Jb?c");
+    }
+
+    #[test]
+    fn cut_text_ends_in_an_ellipsis_within_its_width() {
+        assert_eq!(fit("Reservation contact", 8), "Reservа…".replace('а', "a"));
+        assert_eq!(fit("東京の旅館", 6), "東京…");
+        assert_eq!(fit("short", 8), "short");
+        assert_eq!(truncate("short", 7), "short  ");
+    }
+
+    #[test]
+    fn every_mark_has_an_ascii_stand_in() {
+        for c in "·✓✗▼●▲◐•◷✎♥¶▶─│┌┐└┘…×▏←→↑↓—≤“”".chars() {
+            let plain = ascii_for(c).unwrap_or_else(|| panic!("no ASCII for {c}"));
+            assert!(plain.is_ascii(), "{c} → {plain}");
+        }
+        // Letters of checklist text are left as written.
+        assert_eq!(ascii_for('Ж'), None);
     }
 }

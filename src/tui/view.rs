@@ -1,32 +1,71 @@
 //! Drawing the visit screen. Everything here takes `&App`: drawing cannot
 //! change the visit. Ratatui diffs frames, so only changed cells reach the
 //! terminal.
+//!
+//! Two layouts: side by side (the list left, the item's details right) from
+//! 60×16, and one column below 60 columns (the list above, the details
+//! below), down to 40×20 — a phone's SSH client.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Issue, Mode, clock, shown_items};
 use super::keymap;
-use super::theme::{Theme, inert, mark, truncate};
+use super::theme::{Theme, fit, inert, mark, truncate};
 use crate::checklist::{Response, Timing};
 use crate::evidence::size_text;
-use crate::score::{self, exceeded_text, percent_text};
+use crate::score::{self, PERSONAL_TOUCH, Score, exceeded_text, percent_text};
 use crate::visit::{Answer, ItemRef, Visit, range_text};
 
-/// The smallest terminal the layout works in.
+/// The smallest terminal the side-by-side layout works in.
 pub const MIN_WIDTH: u16 = 60;
-/// The smallest terminal the layout works in.
+/// The smallest terminal the side-by-side layout works in.
 pub const MIN_HEIGHT: u16 = 16;
+/// The smallest terminal the one-column layout works in.
+pub const NARROW_WIDTH: u16 = 40;
+/// The smallest terminal the one-column layout works in.
+pub const NARROW_HEIGHT: u16 = 20;
+
+/// Whether a `width`×`height` terminal holds one of the layouts.
+pub fn fits(width: u16, height: u16) -> bool {
+    (width >= MIN_WIDTH && height >= MIN_HEIGHT)
+        || (width >= NARROW_WIDTH && height >= NARROW_HEIGHT)
+}
+
+/// The separator between hints and facts on one line.
+const DOT: &str = " · ";
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    draw_screen(frame, app);
+    app.theme.finish(frame.buffer_mut());
+}
+
+fn draw_screen(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
+    app.size.set((area.width, area.height));
     if too_small(frame, area) {
+        // The question about unsaved changes must be seen even here.
+        if let Some(text) = alert_text(app) {
+            let rows = wrap_words(&text, area.width, usize::from(area.height / 2));
+            let height = (rows.len() as u16).min(area.height);
+            let alert = Rect {
+                y: area.y + area.height - height,
+                height,
+                ..area
+            };
+            let lines: Vec<Line> = rows.into_iter().map(Line::raw).collect();
+            frame.render_widget(Clear, alert);
+            frame.render_widget(Paragraph::new(lines).style(app.theme.alert()), alert);
+        }
         return;
     }
+    let narrow = area.width < MIN_WIDTH;
+    let score = score::score(&app.visit);
     // An alert gets as many rows as it needs to be read whole: the reason a
     // save failed often holds a long path.
     let alert = alert_text(app).map(|text| wrap_words(&text, area.width, MAX_ALERT_ROWS));
@@ -40,13 +79,21 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Constraint::Length(status_rows),
     ])
     .areas(area);
-    draw_header(frame, header, app);
-    draw_tabs(frame, tabs, app);
-    let list_width = (body.width * 11 / 20).max(30);
-    let [list, detail] =
-        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
-    draw_list(frame, list, app);
-    draw_detail(frame, detail, app);
+    draw_header(frame, header, app, &score);
+    draw_tabs(frame, tabs, app, &score);
+    if narrow {
+        let detail_height = (body.height / 2).max(6);
+        let [list, detail] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(body);
+        draw_list(frame, list, app, &score);
+        draw_detail(frame, detail, app, Borders::TOP);
+    } else {
+        let list_width = (body.width * 11 / 20).max(30);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
+        draw_list(frame, list, app, &score);
+        draw_detail(frame, detail, app, Borders::LEFT);
+    }
     match alert {
         Some(rows) => {
             let lines: Vec<Line> = rows.into_iter().map(Line::raw).collect();
@@ -55,12 +102,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         None => draw_status(frame, status, app),
     }
     match &app.mode {
-        Mode::Help { page: 0 } => draw_help(frame, area, &app.theme),
-        Mode::Help { .. } => draw_scoring_help(frame, area, &app.theme),
+        Mode::Help { page: 0, scroll } => draw_help(frame, area, &app.theme, *scroll),
+        Mode::Help { scroll, .. } => draw_scoring_help(frame, area, &app.theme, *scroll),
         Mode::Attach { choices, .. } if !choices.is_empty() => {
             draw_choices(frame, body, choices, &app.theme)
         }
-        Mode::Finalize { selected } => draw_finalize(frame, area, app, *selected),
+        Mode::Search {
+            found, selected, ..
+        } => draw_matches(frame, body, app, found, *selected),
+        Mode::Finalize {
+            selected,
+            confirming,
+        } => draw_finalize(frame, area, app, &score, *selected, *confirming),
         Mode::Note { editor, .. } => draw_editor(frame, body, editor, "Note", &app.theme),
         Mode::VisitNote { editor } => draw_editor(frame, body, editor, "Visit note", &app.theme),
         Mode::Text { editor, .. } => draw_editor(frame, body, editor, "Answer", &app.theme),
@@ -93,31 +146,11 @@ fn alert_text(app: &App) -> Option<String> {
 /// `text` in rows of at most `width` columns, broken between words (inside
 /// a word only when it is wider than a row), at most `max_rows` of them, the
 /// last ending in "…" when text was left out.
-fn wrap_words(text: &str, width: u16, max_rows: usize) -> Vec<String> {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+pub fn wrap_words(text: &str, width: u16, max_rows: usize) -> Vec<String> {
+    let mut rows = wrap(text, usize::from(width.max(1)));
     let width = usize::from(width.max(1));
-    let mut rows: Vec<String> = vec![String::new()];
-    for word in text.split(' ') {
-        let row = rows.last_mut().expect("at least one row");
-        let used = row.width();
-        if used > 0 && used + 1 + word.width() <= width {
-            row.push(' ');
-            row.push_str(word);
-            continue;
-        }
-        if used > 0 {
-            rows.push(String::new());
-        }
-        for c in word.chars() {
-            let row = rows.last_mut().expect("at least one row");
-            if row.width() + c.width().unwrap_or(0) > width {
-                rows.push(String::new());
-            }
-            rows.last_mut().expect("at least one row").push(c);
-        }
-    }
     if rows.len() > max_rows {
-        rows.truncate(max_rows);
+        rows.truncate(max_rows.max(1));
         if let Some(last) = rows.last_mut() {
             while last.width() + 1 > width && last.pop().is_some() {}
             last.push('…');
@@ -126,55 +159,166 @@ fn wrap_words(text: &str, width: u16, max_rows: usize) -> Vec<String> {
     rows
 }
 
-/// Draws "terminal too small" when the area is below the layout's minimum.
+/// `text` in rows of at most `width` columns, broken between words; a
+/// line's leading spaces indent its continuation rows too.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(1);
+    let body = text.trim_start_matches(' ');
+    let indent = (text.len() - body.len()).min(width / 2);
+    let pad = " ".repeat(indent);
+    let mut rows: Vec<String> = vec![pad.clone()];
+    for word in body.split(' ') {
+        let Some(row) = rows.last_mut() else { break };
+        let used = row.width();
+        if used > indent && used + 1 + word.width() <= width {
+            row.push(' ');
+            row.push_str(word);
+            continue;
+        }
+        if used > indent {
+            rows.push(pad.clone());
+        }
+        for c in word.chars() {
+            if rows.last().is_some_and(|r| r.width() + c.width().unwrap_or(0) > width) {
+                rows.push(pad.clone());
+            }
+            if let Some(row) = rows.last_mut() {
+                row.push(c);
+            }
+        }
+    }
+    rows
+}
+
+/// Draws "terminal too small" when the area fits no layout.
 pub fn too_small(frame: &mut Frame<'_>, area: Rect) -> bool {
-    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
+    if fits(area.width, area.height) {
         return false;
     }
     let text = format!(
-        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+        "terminal too small: need {NARROW_WIDTH}×{NARROW_HEIGHT} or {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge it, or q leaves.",
         area.width, area.height
     );
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+    let lines: Vec<Line> = wrap_words(&text, area.width, usize::from(area.height))
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
     true
 }
 
-fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App) {
+/// `42 min`, `1 h 05 min`, `2 d 03 h`: time since the visit started.
+pub fn elapsed_text(seconds: i64) -> String {
+    let minutes = seconds.max(0) / 60;
+    let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    if days > 0 {
+        format!("{days} d {hours:02} h")
+    } else if hours > 0 {
+        format!("{hours} h {minutes:02} min")
+    } else {
+        format!("{minutes} min")
+    }
+}
+
+/// `parts` joined by " · ", as many as fit in `width`, in their order.
+fn as_many_as_fit(parts: &[&str], width: u16) -> String {
+    let mut line = String::new();
+    for part in parts {
+        let grown = if line.is_empty() {
+            (*part).to_owned()
+        } else {
+            format!("{line}{DOT}{part}")
+        };
+        if grown.width() > usize::from(width) {
+            break;
+        }
+        line = grown;
+    }
+    line
+}
+
+fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
     let visit = &app.visit;
     let theme = &app.theme;
     let (answered, shown) = visit.progress();
-    let score = score::score(visit);
     let now = app.now();
-    let minutes =
-        (now.timestamp().as_second() - visit.header.started.timestamp().as_second()).max(0) / 60;
-    let status = if visit.is_final() {
+    let width = usize::from(area.width);
+    let elapsed = elapsed_text(
+        now.timestamp().as_second() - visit.header.started.timestamp().as_second(),
+    );
+    let date = visit.header.started.strftime("%-d %b").to_string();
+    let auditor = inert(&visit.header.auditor);
+    let full = if visit.is_final() {
         "FINAL · read-only"
     } else {
         "draft"
     };
+    let long = format!(" · {auditor} · {date} · {elapsed} · {answered}/{shown} answered · {full}");
+    let short = format!(
+        " · {date} · {elapsed} · {answered}/{shown}{}",
+        if visit.is_final() { " · FINAL" } else { "" }
+    );
+    let site = inert(&visit.header.site);
+    // The long form when the site's name fits beside it, else the short one.
+    let rest = if site.width().min(24) + long.width() <= width {
+        long
+    } else {
+        short
+    };
     let first = Line::from(vec![
-        Span::styled(inert(&visit.header.site), theme.title()),
-        Span::raw(format!(
-            " · {} · {}:{:02} · {answered}/{shown} answered · {status}",
-            inert(&visit.header.auditor),
-            minutes / 60,
-            minutes % 60
-        )),
+        Span::styled(fit(&site, width.saturating_sub(rest.width())), theme.title()),
+        Span::raw(rest),
     ]);
-    // A failure comes first, so that a narrow screen cuts anything but it.
-    let mut second = Vec::new();
-    if score.failed() {
-        second.push(Span::styled(
-            format!("✗ CRITICAL FAILURE ({})  ", score.critical_failures.len()),
-            theme.bad(),
-        ));
-    }
-    second.extend(score_spans(&score));
-    let mut lines = vec![first, Line::from(second)];
+    let mut lines = vec![first, score_line(score, area.width, theme)];
     if !visit.timers().is_empty() {
         lines.push(stopwatch_line(app, &now, area.width));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// "Score 87.5% ▲ 4 exceeded  Standards 90.0%  Personal touch 40.0%", or on
+/// a narrow screen "87.5% ▲4 · standards 90.0% · ♥ 40.0%". A critical failure
+/// comes first, so that a narrow screen cuts anything but it.
+fn score_line(score: &Score, width: u16, theme: &Theme) -> Line<'static> {
+    let total = percent_text(score.total.percent());
+    let standards = percent_text(score.standards.percent());
+    let personal = percent_text(score.personal_touch().percent());
+    let failures = score.critical_failures.len();
+    let long = [
+        (failures > 0).then(|| format!("✗ CRITICAL FAILURE ({failures})  ")),
+        Some(format!("Score {total}")),
+        Some(format!(
+            " {}  Standards {standards}  Personal touch {personal}",
+            exceeded_text(score.exceeded())
+        )),
+    ];
+    let short = [
+        (failures > 0).then(|| format!("✗ FAIL ({failures}) ")),
+        Some(total),
+        Some(format!(
+            " ▲{}{DOT}standards {standards}{DOT}♥ {personal}",
+            score.exceeded()
+        )),
+    ];
+    let length = |parts: &[Option<String>; 3]| parts.iter().flatten().map(|p| p.width()).sum::<usize>();
+    let [failure, total, rest] = if length(&long) <= usize::from(width) {
+        long
+    } else {
+        short
+    };
+    let mut spans = Vec::new();
+    if let Some(failure) = failure {
+        spans.push(Span::styled(failure, theme.bad()));
+    }
+    if let Some(total) = total {
+        spans.push(Span::styled(
+            total,
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
+    spans.extend(rest.map(Span::raw));
+    Line::from(spans)
 }
 
 /// `◷ 0:42 Time from reaching the desk…  ◷ 3:10 Minutes from…`: each running
@@ -199,37 +343,78 @@ fn stopwatch_line(app: &App, now: &jiff::ZonedDateTime, width: u16) -> Line<'sta
     Line::raw(cells.join("  "))
 }
 
-fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let mut spans = Vec::new();
-    for (c, loaded) in app.visit.checklists.iter().enumerate() {
-        let shown = shown_items(&app.visit, c);
-        let answered = shown
-            .iter()
-            .filter(|i| {
-                app.visit
-                    .entry(ItemRef {
-                        checklist: c,
-                        item: **i,
-                    })
-                    .is_some_and(|e| e.answer.is_some())
-            })
-            .count();
-        if c > 0 {
-            spans.push(Span::raw("│"));
+/// The touchpoints, each with its progress and score: all of them when they
+/// fit, else the selected one whole and the others cut, else the selected
+/// one alone with its place (`‹ 2/3 Hotel in-stay 5/21 91.0% ›`).
+fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
+    let width = usize::from(area.width);
+    let count = app.visit.checklists.len();
+    let labels: Vec<String> = (0..count)
+        .map(|c| {
+            let shown = shown_items(&app.visit, c);
+            let answered = shown
+                .iter()
+                .filter(|i| {
+                    app.visit
+                        .entry(ItemRef {
+                            checklist: c,
+                            item: **i,
+                        })
+                        .is_some_and(|e| e.answer.is_some())
+                })
+                .count();
+            let percent = score
+                .checklists
+                .get(c)
+                .and_then(|t| t.percent())
+                .map(|p| format!(" {}", percent_text(Some(p))))
+                .unwrap_or_default();
+            let title = app
+                .visit
+                .checklists
+                .get(c)
+                .map(|l| inert(&l.checklist.checklist.title))
+                .unwrap_or_default();
+            format!("{title} {answered}/{}{percent}", shown.len())
+        })
+        .collect();
+    let selected_style = app.theme.selected().add_modifier(Modifier::BOLD);
+    let whole: usize = labels.iter().map(|l| l.width() + 2).sum::<usize>() + count.saturating_sub(1);
+    let current_width = labels.get(app.tab).map_or(0, |l| l.width() + 2);
+    let others = count.saturating_sub(1);
+    let share = width
+        .saturating_sub(current_width + others)
+        .checked_div(others)
+        .unwrap_or(0);
+    let line = if whole <= width || (others > 0 && share >= 8) {
+        let mut spans = Vec::new();
+        for (c, label) in labels.iter().enumerate() {
+            if c > 0 {
+                spans.push(Span::raw("│"));
+            }
+            if c == app.tab {
+                spans.push(Span::styled(format!(" {label} "), selected_style));
+            } else if whole <= width {
+                spans.push(Span::raw(format!(" {label} ")));
+            } else {
+                spans.push(Span::raw(format!(
+                    " {} ",
+                    fit(label, share.saturating_sub(2))
+                )));
+            }
         }
-        let label = format!(
-            " {} {answered}/{} ",
-            inert(&loaded.checklist.checklist.title),
-            shown.len()
-        );
-        let style = if c == app.tab {
-            app.theme.selected().add_modifier(Modifier::BOLD)
-        } else {
-            Style::new()
-        };
-        spans.push(Span::styled(label, style));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        Line::from(spans)
+    } else {
+        let place = format!("‹ {}/{count} ", app.tab + 1);
+        let label = labels.get(app.tab).cloned().unwrap_or_default();
+        let room = width.saturating_sub(place.width() + 2);
+        Line::from(vec![
+            Span::raw(place),
+            Span::styled(fit(&label, room), selected_style),
+            Span::raw(" ›"),
+        ])
+    };
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 /// A row of the item list: a section title or an item.
@@ -238,7 +423,7 @@ enum Row {
     Item(usize),
 }
 
-fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
+fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
     let visit = &app.visit;
     let c = app.tab;
     let Some(loaded) = visit.checklists.get(c) else {
@@ -251,7 +436,7 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
     for (s, section) in checklist.section.iter().enumerate() {
         let first_row = rows.len();
         for _ in &section.item {
-            if visible[n] {
+            if visible.get(n).copied().unwrap_or(false) {
                 if rows.len() == first_row {
                     rows.push(Row::Section(s));
                 }
@@ -280,28 +465,52 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
     app.scroll.set(offset);
 
     let theme = &app.theme;
+    let width = usize::from(area.width);
     let lines: Vec<Line<'_>> = rows
         .iter()
         .skip(offset)
         .take(height)
         .map(|row| match row {
-            Row::Section(s) => Line::styled(
-                format!("── {}", inert(&checklist.section[*s].title)),
-                theme.section(),
-            ),
+            Row::Section(s) => {
+                let tally = score.sections.get(c).and_then(|t| t.get(*s));
+                let percent = match tally.and_then(|t| t.percent()) {
+                    Some(p) => format!("{DOT}{}", percent_text(Some(p))),
+                    None => String::new(),
+                };
+                let exceeded = match tally.map_or(0, |t| t.exceeded) {
+                    0 => String::new(),
+                    n => format!(" ▲{n}"),
+                };
+                let tail = format!("{percent}{exceeded}");
+                let title = fit(
+                    &inert(&checklist.section[*s].title),
+                    width.saturating_sub(3 + tail.width()),
+                );
+                Line::styled(format!("── {title}{tail}"), theme.section())
+            }
             Row::Item(i) => {
                 let at = ItemRef {
                     checklist: c,
                     item: *i,
                 };
-                item_line(visit, at, *i == selected, theme)
+                item_line(visit, at, *i == selected, theme, width)
             }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn item_line<'a>(visit: &'a Visit, at: ItemRef, selected: bool, theme: &Theme) -> Line<'a> {
+/// One item of the list: its mark (what was answered, without colour), the
+/// flags `!` critical, `♥` personal touch, `✎` note, `@` files, the value
+/// of a number, a text or an option of another set, then the prompt, cut to
+/// `width` with `…`.
+fn item_line<'a>(
+    visit: &'a Visit,
+    at: ItemRef,
+    selected: bool,
+    theme: &Theme,
+    width: usize,
+) -> Line<'a> {
     let (Some((_, item)), Some(entry), Some(response)) =
         (visit.item(at), visit.entry(at), visit.response(at))
     else {
@@ -319,8 +528,13 @@ fn item_line<'a>(visit: &'a Visit, at: ItemRef, selected: bool, theme: &Theme) -
         None => Style::new(),
     };
     let flags = format!(
-        "{}{}{}",
+        "{}{}{}{} ",
         if item.is_critical() { "!" } else { " " },
+        if item.tags.iter().any(|t| t == PERSONAL_TOUCH) {
+            "♥"
+        } else {
+            " "
+        },
         if entry.note.is_empty() { " " } else { "✎" },
         if visit.evidence_of(at).is_empty() {
             " "
@@ -328,73 +542,104 @@ fn item_line<'a>(visit: &'a Visit, at: ItemRef, selected: bool, theme: &Theme) -
             "@"
         }
     );
-    // A number shows its value, against its standard when it has one.
-    let value = match (&entry.answer, response) {
+    let room = width.saturating_sub(mark.width() + flags.width());
+    let value = match (&entry.answer, &response) {
         (Some(Answer::Number(n)), Response::Number { unit, standard, .. }) => {
             format!(
-                "{} · ",
-                inert(&score::against_standard(*n, unit, &standard))
+                "{}{DOT}",
+                inert(&score::against_standard(*n, *unit, standard))
             )
+        }
+        (Some(Answer::Text(t)), _) => {
+            let first = t.lines().next().unwrap_or_default();
+            format!("“{}”{DOT}", fit(&inert(first), (room / 3).clamp(8, 24)))
+        }
+        (Some(Answer::Choice(id)), Response::Options(_))
+            if !matches!(item.response_name(), "yes-no" | "grade") =>
+        {
+            let label = response
+                .options()
+                .iter()
+                .find(|o| &o.id == id)
+                .map(|o| inert(&o.label))
+                .unwrap_or_default();
+            format!("{}{DOT}", fit(&label, (room / 3).clamp(6, 18)))
         }
         _ => String::new(),
     };
-    let mut line = Line::from(vec![
+    let text = fit(&format!("{value}{}", inert(&item.prompt)), room);
+    let text_style = if selected {
+        theme.selected()
+    } else {
+        Style::new()
+    };
+    Line::from(vec![
         Span::styled(mark, mark_style),
-        Span::raw(flags),
-        Span::raw(value),
-        Span::raw(inert(&item.prompt)),
-    ]);
-    if selected {
-        line = line.style(theme.selected());
-    }
-    line
+        Span::styled(flags, text_style),
+        Span::styled(text, text_style),
+    ])
 }
 
-fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let visit = &app.visit;
-    let theme = &app.theme;
-    let at = app.selected();
-    let block = Block::new().borders(Borders::LEFT);
+/// The item's details, wrapped to the pane, scrolled with `J`/`K` when they
+/// are longer than it.
+fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, border: Borders) {
+    let block = Block::new().borders(border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let (Some((section, item)), Some(entry), Some(response)) =
+    let at = app.selected();
+    let lines = detail_lines(app, at);
+    let width = usize::from(inner.width);
+    let rows: Vec<(String, Style)> = lines
+        .iter()
+        .flat_map(|(text, style)| wrap(text, width).into_iter().map(move |r| (r, *style)))
+        .collect();
+    let height = usize::from(inner.height);
+    let (shown_for, wanted) = app.detail.get();
+    let wanted = if shown_for == at { wanted } else { 0 };
+    let (offset, visible) = if rows.len() <= height {
+        (0, height)
+    } else {
+        // The last row says there is more, and which key shows it.
+        let visible = height.saturating_sub(1);
+        (wanted.min(rows.len() - visible), visible)
+    };
+    app.detail.set((at, offset));
+    app.detail_rows.set(visible.max(1));
+    let mut shown: Vec<Line<'_>> = rows
+        .iter()
+        .skip(offset)
+        .take(visible)
+        .map(|(text, style)| Line::styled(text.clone(), *style))
+        .collect();
+    if rows.len() > height {
+        let more = if offset + visible < rows.len() {
+            format!("↓ J more ({}/{})", offset + visible, rows.len())
+        } else {
+            "↑ K back up".to_owned()
+        };
+        shown.push(Line::styled(
+            fit(&more, width),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The detail pane's lines before wrapping: what is needed to answer first
+/// (prompt, options), then what the answer earns, notes and guidance. A
+/// final visit shows its notes and the visit's note, and no editing hints.
+fn detail_lines(app: &App, at: ItemRef) -> Vec<(String, Style)> {
+    let visit = &app.visit;
+    let theme = &app.theme;
+    let editable = !visit.is_final();
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let (Some((_, item)), Some(entry), Some(response)) =
         (visit.item(at), visit.entry(at), visit.response(at))
     else {
-        return;
+        return Vec::new();
     };
-    let mut lines: Vec<Line<'_>> = Vec::new();
-    lines.push(Line::styled(inert(&section.title), theme.dim()));
-    lines.push(Line::styled(
-        inert(&item.prompt),
-        Style::new().add_modifier(Modifier::BOLD),
-    ));
-    let mut facts = Vec::new();
-    if item.is_critical() {
-        facts.push("! critical".to_owned());
-    }
-    if item.weight() != 1.0 {
-        facts.push(format!("weight {}", item.weight()));
-    }
-    if !item.tags.is_empty() {
-        facts.push(item.tags.join(", "));
-    }
-    if !facts.is_empty() {
-        lines.push(Line::styled(facts.join(" · "), theme.dim()));
-    }
-    if response.timing().is_some() {
-        lines.push(match visit.timer(at) {
-            // The start, not the seconds: only the header's cell ticks.
-            Some(timer) => Line::styled(
-                format!(
-                    "◷ running since {}: t stops and answers · T cancels",
-                    timer.started.strftime("%H:%M:%S")
-                ),
-                Style::new().add_modifier(Modifier::BOLD),
-            ),
-            None => Line::styled("◷ timed: t starts the stopwatch", theme.dim()),
-        });
-    }
-    lines.push(Line::raw(""));
+    // The prompt and its answers first: a narrow pane shows them unscrolled.
+    let mut lines: Vec<(String, Style)> = vec![(inert(&item.prompt), bold)];
     match response {
         Response::Options(options) => {
             let timed = response.timing() == Some(Timing::Options);
@@ -418,7 +663,7 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 } else {
                     Style::new()
                 };
-                lines.push(Line::styled(text, style));
+                lines.push((text, style));
             }
         }
         Response::Number {
@@ -434,25 +679,29 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 _ if standard.is_set() => format!("  no value yet · standard {}", standard.text()),
                 _ => "  no value yet".to_owned(),
             };
-            lines.push(Line::raw(value));
-            lines.push(Line::styled(
-                format!(
-                    "  Enter: type a value ({})",
-                    inert(&range_text(min, max, unit))
-                ),
-                theme.dim(),
-            ));
+            lines.push((value, Style::new()));
+            if editable {
+                lines.push((
+                    format!(
+                        "  type the value, or Enter ({})",
+                        inert(&range_text(min, max, unit))
+                    ),
+                    theme.dim(),
+                ));
+            }
         }
         Response::Text => {
             match &entry.answer {
                 Some(Answer::Text(t)) => {
                     for l in t.lines() {
-                        lines.push(Line::raw(format!("▶ {}", inert(l))));
+                        lines.push((format!("▶ {}", inert(l)), Style::new()));
                     }
                 }
-                _ => lines.push(Line::raw("  no text yet")),
+                _ => lines.push(("  no text yet".to_owned(), Style::new())),
             }
-            lines.push(Line::styled("  Enter: write the answer", theme.dim()));
+            if editable {
+                lines.push(("  Enter: write the answer".to_owned(), theme.dim()));
+            }
         }
     }
     if item.na_allowed() {
@@ -462,62 +711,91 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App) {
         } else {
             Style::new()
         };
-        lines.push(Line::styled(
-            format!("{} 0 N/A", if chosen { "▶" } else { " " }),
-            style,
-        ));
+        lines.push((format!("{} 0 N/A", if chosen { "▶" } else { " " }), style));
+    }
+    let mut facts = Vec::new();
+    if item.is_critical() {
+        facts.push("! critical".to_owned());
+    }
+    if item.weight() != 1.0 {
+        facts.push(format!("weight {}", item.weight()));
+    }
+    for tag in &item.tags {
+        facts.push(if tag == PERSONAL_TOUCH {
+            "♥ personal touch".to_owned()
+        } else {
+            inert(&tag.replace('-', " "))
+        });
+    }
+    if !facts.is_empty() {
+        lines.push((facts.join(DOT), theme.dim()));
+    }
+    if response.timing().is_some() {
+        match visit.timer(at) {
+            // The start, not the seconds: only the header's cell ticks.
+            Some(timer) => lines.push((
+                format!(
+                    "◷ running since {}: t stops and answers · T cancels",
+                    timer.started.strftime("%H:%M:%S")
+                ),
+                bold,
+            )),
+            None if editable => {
+                lines.push(("◷ timed: t starts the stopwatch".to_owned(), theme.dim()))
+            }
+            None => {}
+        }
     }
     if let Some(seconds) = entry.timed {
-        lines.push(Line::styled(
+        lines.push((
             format!("◷ measured {} ({seconds} s)", clock(seconds)),
             theme.dim(),
         ));
     }
     if let Some(earns) = score::earns(visit, at) {
-        lines.push(Line::styled(inert(&earns), theme.dim()));
+        lines.push((inert(&earns), theme.dim()));
     }
     for (_, file) in visit.evidence_of(at) {
-        lines.push(Line::raw(format!(
-            "@ {} ({})",
-            inert(file.name()),
-            size_text(file.bytes)
-        )));
+        lines.push((
+            format!("@ {} ({})", inert(file.name()), size_text(file.bytes)),
+            Style::new(),
+        ));
     }
-    lines.push(Line::raw(""));
-    if entry.note.is_empty() {
-        lines.push(Line::styled(
-            "e: add a note · a: attach a file",
-            theme.dim(),
-        ));
-    } else {
-        lines.push(Line::styled(
-            "✎ Note",
-            Style::new().add_modifier(Modifier::BOLD),
-        ));
+    lines.push((String::new(), Style::new()));
+    if !entry.note.is_empty() {
+        lines.push(("✎ Note".to_owned(), bold));
         for l in entry.note.lines() {
-            lines.push(Line::raw(inert(l)));
+            lines.push((inert(l), Style::new()));
         }
+    } else if editable {
+        lines.push(("e: add a note · a: attach a file".to_owned(), theme.dim()));
     }
     if let Some(first) = &entry.first_at {
-        lines.push(Line::styled(
+        lines.push((
             format!("observed {}", first.strftime("%H:%M")),
             theme.dim(),
         ));
     }
     if let Some(guidance) = &item.guidance {
-        lines.push(Line::raw(""));
+        lines.push((String::new(), Style::new()));
         for g in guidance.lines() {
-            lines.push(Line::styled(inert(g), theme.dim()));
+            lines.push((inert(g), theme.dim()));
         }
     }
-    frame.render_widget(
-        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }),
-        inner,
-    );
+    // Read-only, the visit's note has no editor to be read in.
+    if !editable && !visit.header.note.is_empty() {
+        lines.push((String::new(), Style::new()));
+        lines.push(("✎ Visit note".to_owned(), bold));
+        for l in visit.header.note.lines() {
+            lines.push((inert(l), Style::new()));
+        }
+    }
+    lines
 }
 
 fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = &app.theme;
+    let width = area.width;
     let line = match &app.mode {
         Mode::Number { at, input } => {
             let hint = match app.visit.response(*at) {
@@ -529,11 +807,20 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     format!("{}: {}▏ {}", inert(&hint), inert(input), inert(message)),
                     theme.bad(),
                 ),
-                None => Line::from(format!(
-                    "Value ({}): {}▏ Enter saves · Esc closes",
-                    inert(&hint),
-                    inert(input)
-                )),
+                None => {
+                    let field = format!("Value ({}): {}▏ ", inert(&hint), inert(input));
+                    let room = width.saturating_sub(field.width() as u16);
+                    Line::from(vec![
+                        Span::raw(field),
+                        Span::styled(
+                            as_many_as_fit(
+                                &["Enter saves", "Tab saves, next item", "Esc cancels"],
+                                room,
+                            ),
+                            theme.dim(),
+                        ),
+                    ])
+                }
             }
         }
         Mode::Attach { target, input, .. } => {
@@ -549,42 +836,90 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 )),
             }
         }
-        Mode::Search { query, .. } => Line::from(format!(
-            "/{}▏ Enter stays here · Esc goes back{}",
-            inert(query),
-            app.message
-                .as_deref()
-                .map(|m| format!(" · {m}"))
-                .unwrap_or_default()
-        )),
+        Mode::Search { query, found, .. } => {
+            let field = format!("/{}▏ ", inert(query));
+            let room = width.saturating_sub(field.width() as u16);
+            let hints: Vec<String> = if query.trim().is_empty() {
+                match &app.last_search {
+                    Some(last) => vec![
+                        format!("Enter: next “{}”", fit(&inert(last), 16)),
+                        "Esc closes".into(),
+                    ],
+                    None => vec!["type words of a prompt".into(), "Esc closes".into()],
+                }
+            } else if found.is_empty() {
+                vec!["no shown item matches".into(), "Esc closes".into()]
+            } else {
+                vec![
+                    "↑↓ choose".into(),
+                    "Enter goes there".into(),
+                    "Esc closes".into(),
+                ]
+            };
+            let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
+            Line::from(vec![
+                Span::raw(field),
+                Span::styled(as_many_as_fit(&hints, room), theme.dim()),
+            ])
+        }
+        // An editor's own keys, not the visit's.
+        Mode::Note { .. } | Mode::VisitNote { .. } => Line::styled(
+            as_many_as_fit(
+                &[
+                    "Enter or Esc: done",
+                    "Ctrl-J: new line",
+                    "saved as you type",
+                ],
+                width,
+            ),
+            theme.dim(),
+        ),
+        Mode::Text { .. } => Line::styled(
+            as_many_as_fit(
+                &[
+                    "Enter or Esc: done",
+                    "Tab: done, next item",
+                    "saved as you type",
+                ],
+                width,
+            ),
+            theme.dim(),
+        ),
         // A failed save is an alert, drawn instead of this line.
         _ => match &app.message {
-            Some(message) => Line::raw(inert(message)),
+            Some(message) => Line::raw(fit(&inert(message), usize::from(width))),
+            None if app.visit.is_final() => Line::styled(
+                as_many_as_fit(
+                    &[
+                        "read-only",
+                        "j/k move",
+                        "J/K scroll",
+                        "/ search",
+                        "? help",
+                        "q quit",
+                    ],
+                    width,
+                ),
+                theme.dim(),
+            ),
             None => Line::styled(
-                "j/k move · 1-9 y n 0 answer · e note · / search · F finalize · ? help · q quit",
+                as_many_as_fit(
+                    &[
+                        "j/k move",
+                        "1-9 y n 0 answer",
+                        "? help",
+                        "q quit",
+                        "e note",
+                        "/ search",
+                        "F finalize",
+                    ],
+                    width,
+                ),
                 theme.dim(),
             ),
         },
     };
     frame.render_widget(Paragraph::new(line), area);
-}
-
-/// "Score 87.5% ▲ 4 exceeded  Standards 90.0%  Personal touch 40.0%": the
-/// overall score with the exceeded count beside it, then standards and
-/// personal touch side by side.
-fn score_spans(score: &score::Score) -> Vec<Span<'static>> {
-    vec![
-        Span::styled(
-            format!("Score {}", percent_text(score.total.percent())),
-            Style::new().add_modifier(Modifier::BOLD),
-        ),
-        Span::raw(format!(
-            " {}  Standards {}  Personal touch {}",
-            exceeded_text(score.exceeded()),
-            percent_text(score.standards.percent()),
-            percent_text(score.personal_touch().percent())
-        )),
-    ]
 }
 
 /// A rectangle of `width`×`height` centred in `area`, clipped to it.
@@ -599,60 +934,157 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn draw_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
-    let entries = keymap::help_lines();
-    let half = entries.len().div_ceil(2);
-    let cell = |n: usize| -> Vec<Span<'static>> {
-        match entries.get(n) {
-            Some((keys, help)) => vec![
-                Span::styled(
-                    format!("{keys:<17}"),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                Span::raw(format!("{help:<21}")),
-            ],
-            None => Vec::new(),
-        }
-    };
-    let mut lines: Vec<Line<'_>> = (0..half)
-        .map(|row| {
-            let mut spans = cell(row);
-            spans.extend(cell(row + half));
-            Line::from(spans)
-        })
-        .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Tab: how scores work · any other key closes · in an editor, Esc keeps the text",
-        theme.dim(),
-    ));
-    let popup = centered(area, 80, lines.len() as u16 + 2);
-    frame.render_widget(Clear, popup);
+/// A bordered popup holding `lines`, scrolled from `scroll` when they do
+/// not fit; the last row then says how to see the rest.
+fn draw_popup(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    theme: &Theme,
+) {
+    let inner_height = usize::from(area.height.saturating_sub(2));
+    let mut lines = lines;
+    if lines.len() > inner_height {
+        let visible = inner_height.saturating_sub(1);
+        let offset = scroll.min(lines.len() - visible);
+        let more = if offset + visible < lines.len() {
+            "↓ j more · any other key closes"
+        } else {
+            "↑ k back up · any other key closes"
+        };
+        lines = lines.into_iter().skip(offset).take(visible).collect();
+        lines.push(Line::styled(more, Style::new().add_modifier(Modifier::BOLD)));
+    }
+    frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" Keys ").title_style(theme.title())),
-        popup,
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(format!(" {title} "))
+                .title_style(theme.title()),
+        ),
+        area,
     );
 }
 
+/// Help's first page, generated from the keymap: two columns when 80
+/// columns are there, else one.
+fn draw_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme, scroll: usize) {
+    let entries = keymap::help_lines();
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if area.width >= 80 {
+        let half = entries.len().div_ceil(2);
+        let cell = |n: usize| -> Vec<Span<'static>> {
+            match entries.get(n) {
+                Some((keys, help)) => vec![
+                    Span::styled(format!("{keys:<17}"), bold),
+                    Span::raw(format!("{help:<21}")),
+                ],
+                None => Vec::new(),
+            }
+        };
+        for row in 0..half {
+            let mut spans = cell(row);
+            spans.extend(cell(row + half));
+            lines.push(Line::from(spans));
+        }
+    } else {
+        let keys_width = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+        let room = usize::from(area.width.saturating_sub(3)).saturating_sub(keys_width);
+        for (keys, help) in &entries {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{keys:<keys_width$} "), bold),
+                Span::raw(fit(help, room)),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    for hint in [
+        "Marks: · open ✓ yes ✗ no ▼ below ● met ▲ exceeded",
+        "! critical ♥ personal touch ✎ note @ file",
+        "Editors: Enter done · Ctrl-J new line in a note",
+        "Tab: how scores work · other keys close",
+    ] {
+        lines.push(Line::styled(
+            fit(hint, usize::from(area.width.saturating_sub(2))),
+            theme.dim(),
+        ));
+    }
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let popup = centered(area, 80, height);
+    draw_popup(frame, popup, "Keys", lines, scroll, theme);
+}
+
 /// Help's second page: how scores work, in the words of [`score::EXPLANATION`].
-fn draw_scoring_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+fn draw_scoring_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme, scroll: usize) {
+    let popup = centered(area, 80, area.height);
+    let width = popup.width.saturating_sub(2);
     let [intro, rules @ ..] = score::EXPLANATION;
-    let mut lines = vec![Line::raw(intro), Line::raw("")];
-    lines.extend(rules.iter().map(|rule| Line::raw(format!("• {rule}"))));
+    let mut text: Vec<String> = wrap_words(intro, width, usize::MAX);
+    text.push(String::new());
+    for rule in rules {
+        text.extend(wrap(&format!("• {rule}"), usize::from(width)).into_iter().enumerate().map(
+            |(n, row)| if n == 0 { row } else { format!("  {}", row.trim_start()) },
+        ));
+    }
+    let mut lines: Vec<Line<'static>> = text.into_iter().map(Line::raw).collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "Tab: the keys · any other key closes this help.",
+        fit("Tab: the keys · any other key closes this help.", usize::from(width)),
         theme.dim(),
     ));
-    let popup = centered(area, 80, area.height);
-    frame.render_widget(Clear, popup);
+    draw_popup(frame, popup, "How scores work", lines, scroll, theme);
+}
+
+/// The matches of a search, across touchpoints, over the item list.
+fn draw_matches(frame: &mut Frame<'_>, body: Rect, app: &App, found: &[ItemRef], selected: usize) {
+    if found.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let height = (found.len() as u16 + 2).min(body.height);
+    let area = Rect { height, ..body };
+    let inner = usize::from(height.saturating_sub(2));
+    let width = usize::from(body.width.saturating_sub(2));
+    let start = selected.saturating_sub(inner.saturating_sub(1));
+    let lines: Vec<Line<'static>> = found
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(inner)
+        .map(|(n, at)| {
+            let touchpoint = app
+                .visit
+                .checklists
+                .get(at.checklist)
+                .map(|l| inert(&l.checklist.checklist.title))
+                .unwrap_or_default();
+            let prompt = app
+                .visit
+                .item(*at)
+                .map(|(_, i)| inert(&i.prompt))
+                .unwrap_or_default();
+            let touchpoint = fit(&touchpoint, (width / 3).max(8));
+            let text = fit(&format!("{touchpoint}{DOT}{prompt}"), width);
+            let style = if n == selected {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    let title = format!(
+        " {} match{} ",
+        found.len(),
+        if found.len() == 1 { "" } else { "es" }
+    );
+    frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .title(" How scores work ")
-                .title_style(theme.title()),
-        ),
-        popup,
+        Paragraph::new(lines).block(Block::bordered().title(title).title_style(theme.title())),
+        area,
     );
 }
 
@@ -662,7 +1094,7 @@ fn draw_choices(frame: &mut Frame<'_>, body: Rect, choices: &[String], theme: &T
     let inner_width = usize::from(body.width.saturating_sub(2)).max(1);
     let column = choices
         .iter()
-        .map(|c| unicode_width::UnicodeWidthStr::width(inert(c).as_str()))
+        .map(|c| inert(c).width())
         .max()
         .unwrap_or(1)
         .clamp(1, inner_width)
@@ -711,51 +1143,87 @@ fn draw_editor(
     };
     frame.render_widget(Clear, area);
     let block = Block::bordered()
-        .title(format!(" {title} — saved as you type · Esc closes "))
+        .title(fit(
+            &format!(" {title} — saved as you type "),
+            usize::from(area.width.saturating_sub(2)),
+        ))
         .title_style(theme.title());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(editor, inner);
 }
 
-fn draw_finalize(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) {
+fn draw_finalize(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    score: &Score,
+    selected: usize,
+    confirming: bool,
+) {
     let visit = &app.visit;
     let theme = &app.theme;
-    let score = score::score(visit);
     let issues = super::app::issues(visit);
+    let popup = centered(area, 76, area.height.saturating_sub(2));
+    let width = popup.width.saturating_sub(2);
+    let cut = |text: &str| fit(text, usize::from(width));
+    let files = visit.evidence().len();
     let mut lines = vec![
-        Line::from(score_spans(&score)),
-        Line::raw(format!(
-            "{} answered, {} unanswered · {} file{} attached",
+        score_line(score, width, theme),
+        Line::raw(cut(&format!(
+            "{} answered, {} unanswered · {files} file{} attached",
             score.answered,
             score.unanswered,
-            visit.evidence().len(),
-            if visit.evidence().len() == 1 { "" } else { "s" }
-        )),
+            if files == 1 { "" } else { "s" }
+        ))),
     ];
     let running = visit.timers().len();
     if running > 0 {
         lines.push(Line::styled(
-            format!(
+            cut(&format!(
                 "◷ {running} stopwatch{} still running: finalizing stops {} without answering",
                 if running == 1 { "" } else { "es" },
                 if running == 1 { "it" } else { "them" }
-            ),
+            )),
             Style::new().add_modifier(Modifier::BOLD),
         ));
     }
     if score.failed() {
         lines.push(Line::styled(
-            format!(
+            cut(&format!(
                 "✗ CRITICAL FAILURE: the visit fails whatever its score ({})",
                 score.critical_failures.len()
-            ),
+            )),
             theme.bad(),
         ));
     }
     lines.push(Line::raw(""));
-    let popup = centered(area, 76, area.height.saturating_sub(2));
-    let room = usize::from(popup.height).saturating_sub(lines.len() + 4);
+    // The question, or the keys, at the bottom: wrapped, never cut.
+    let footer = if confirming {
+        let (unanswered, failures) = super::app::finalize_warnings(visit);
+        let mut reasons = Vec::new();
+        if unanswered > 0 {
+            reasons.push(format!(
+                "{unanswered} item{} unanswered",
+                if unanswered == 1 { "" } else { "s" }
+            ));
+        }
+        if failures > 0 {
+            reasons.push(format!(
+                "{failures} critical failure{}",
+                if failures == 1 { "" } else { "s" }
+            ));
+        }
+        format!(
+            "Finalize with {}? It becomes read-only. Y (capital) finalizes anyway · any other key goes back",
+            reasons.join(" and ")
+        )
+    } else {
+        "y finalize (read-only after) · Enter go to item · j/k move · Esc back".to_owned()
+    };
+    let footer: Vec<String> = wrap_words(&footer, width, 4);
+    let room = usize::from(popup.height)
+        .saturating_sub(lines.len() + footer.len() + 3);
     if issues.is_empty() {
         lines.push(Line::raw("Nothing left to look at."));
     } else {
@@ -774,21 +1242,24 @@ fn draw_finalize(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) 
             let title = visit
                 .checklists
                 .get(at.checklist)
-                .map(|c| inert(&c.checklist.checklist.touchpoint))
+                .map(|c| inert(&c.checklist.checklist.title))
                 .unwrap_or_default();
-            let style = if n == selected {
+            let title = fit(&title, usize::from(width / 4).max(6));
+            let style = if n == selected && !confirming {
                 theme.selected()
             } else {
                 Style::new()
             };
-            lines.push(Line::styled(format!("{label} {title}: {prompt}"), style));
+            lines.push(Line::styled(cut(&format!("{label} {title}: {prompt}")), style));
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "y finalize (read-only after) · Enter go to item · j/k move · Esc back",
-        Style::new().add_modifier(Modifier::BOLD),
-    ));
+    let footer_style = if confirming {
+        theme.bad()
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    };
+    lines.extend(footer.into_iter().map(|f| Line::styled(f, footer_style)));
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines).block(
@@ -802,7 +1273,7 @@ fn draw_finalize(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) 
 
 #[cfg(test)]
 mod tests {
-    use super::wrap_words;
+    use super::{elapsed_text, fits, wrap, wrap_words};
 
     #[test]
     fn alerts_wrap_between_words_and_break_only_words_wider_than_a_row() {
@@ -833,5 +1304,28 @@ mod tests {
             rows.iter()
                 .all(|r| unicode_width::UnicodeWidthStr::width(r.as_str()) <= 5)
         );
+    }
+
+    #[test]
+    fn an_indented_line_keeps_its_indent_when_wrapped() {
+        assert_eq!(
+            wrap("  1 Below standard", 10),
+            ["  1 Below", "  standard"]
+        );
+    }
+
+    #[test]
+    fn elapsed_time_reads_in_minutes_hours_and_days() {
+        assert_eq!(elapsed_text(59), "0 min");
+        assert_eq!(elapsed_text(42 * 60), "42 min");
+        assert_eq!(elapsed_text(65 * 60), "1 h 05 min");
+        assert_eq!(elapsed_text((2 * 1440 + 3 * 60 + 7) * 60), "2 d 03 h");
+        assert_eq!(elapsed_text(-5), "0 min");
+    }
+
+    #[test]
+    fn a_phone_fits_and_a_smaller_screen_does_not() {
+        assert!(fits(40, 20) && fits(60, 16) && fits(80, 24));
+        assert!(!fits(39, 40) && !fits(59, 19) && !fits(52, 14));
     }
 }

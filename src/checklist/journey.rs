@@ -1,0 +1,187 @@
+//! Journeys: the checklists that share a `journey` id and a language,
+//! offered together ("Hotel stay — 3 touchpoints, 75 items").
+
+use super::{Loaded, journey_rank};
+
+/// One journey in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Journey {
+    /// The `journey` id its checklists share, such as `hotel-stay`.
+    pub id: String,
+    /// Their language tag, when they give one.
+    pub language: Option<String>,
+    /// The name shown: see [`name`].
+    pub name: String,
+    /// Ids of its checklists, in journey order.
+    pub checklists: Vec<String>,
+    /// How many touchpoints they cover.
+    pub touchpoints: usize,
+    /// Items over all its checklists, follow-ups included.
+    pub items: usize,
+}
+
+impl Journey {
+    /// "Hotel stay — 3 touchpoints, 75 items".
+    pub fn summary(&self) -> String {
+        format!(
+            "{} — {}, {}",
+            self.name,
+            count(self.touchpoints, "touchpoint"),
+            count(self.items, "item")
+        )
+    }
+
+    /// Whether its language is `tag` (`en` also takes checklists that give none).
+    pub fn speaks(&self, tag: &str) -> bool {
+        match &self.language {
+            Some(language) => primary(language) == tag,
+            None => tag == "en",
+        }
+    }
+}
+
+/// "1 item", "75 items".
+fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// `ru` of `ru-RU`.
+fn primary(tag: &str) -> String {
+    tag.split('-').next().unwrap_or(tag).to_ascii_lowercase()
+}
+
+/// The journeys among `available`, in the order their first checklist
+/// appears. A checklist id met twice counts once, the first time (a user
+/// checklist shadows a bundled one of the same id).
+pub fn journeys(available: &[Loaded]) -> Vec<Journey> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut groups: Vec<(String, Option<String>, Vec<&Loaded>)> = Vec::new();
+    for loaded in available {
+        let meta = &loaded.checklist.checklist;
+        if seen.contains(&meta.id.as_str()) {
+            continue;
+        }
+        seen.push(&meta.id);
+        let Some(journey) = &meta.journey else {
+            continue;
+        };
+        let language = meta.language.as_deref().map(primary);
+        match groups
+            .iter_mut()
+            .find(|(id, lang, _)| id == journey && *lang == language)
+        {
+            Some((_, _, members)) => members.push(loaded),
+            None => groups.push((journey.clone(), language, vec![loaded])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(id, language, mut members)| {
+            members.sort_by(|a, b| {
+                journey_rank(&a.checklist.checklist.touchpoint)
+                    .cmp(&journey_rank(&b.checklist.checklist.touchpoint))
+            });
+            let mut touchpoints: Vec<&str> = members
+                .iter()
+                .map(|m| m.checklist.checklist.touchpoint.as_str())
+                .collect();
+            touchpoints.dedup();
+            let titles: Vec<&str> = members
+                .iter()
+                .map(|m| m.checklist.checklist.title.as_str())
+                .collect();
+            Journey {
+                name: name(&id, language.as_deref(), &titles),
+                checklists: members
+                    .iter()
+                    .map(|m| m.checklist.checklist.id.clone())
+                    .collect(),
+                touchpoints: touchpoints.len(),
+                items: members.iter().map(|m| m.checklist.item_count()).sum(),
+                id,
+                language,
+            }
+        })
+        .collect()
+}
+
+/// A journey's name. Ids are written in English, so in English (or with no
+/// language given) the id reads as the name: `hotel-stay` → "Hotel stay".
+/// In another language the part every title shares before a colon is used
+/// ("Круиз: посадка", "Круиз: жизнь на борту" → "Круиз"), and the id when
+/// the titles share none.
+pub fn name(id: &str, language: Option<&str>, titles: &[&str]) -> String {
+    let english = language.is_none_or(|l| primary(l) == "en");
+    if !english {
+        let prefixes: Vec<Option<&str>> = titles
+            .iter()
+            .map(|t| t.split_once(':').map(|(p, _)| p.trim()))
+            .collect();
+        if let Some(Some(first)) = prefixes.first()
+            && !first.is_empty()
+            && prefixes.iter().all(|p| *p == Some(*first))
+        {
+            return (*first).to_owned();
+        }
+    }
+    humanize(id)
+}
+
+/// `hotel-stay` → "Hotel stay".
+pub fn humanize(id: &str) -> String {
+    let spaced = id.replace('-', " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The journey `id` to start, in language `tag` if it has one, else in
+/// English, else in any language it has.
+pub fn pick<'a>(journeys: &'a [Journey], id: &str, tag: &str) -> Option<&'a Journey> {
+    let named: Vec<&Journey> = journeys.iter().filter(|j| j.id == id).collect();
+    named
+        .iter()
+        .find(|j| j.speaks(tag))
+        .or_else(|| named.iter().find(|j| j.speaks("en")))
+        .or(named.first())
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_journeys_are_named_and_counted() {
+        let all = crate::checklist::bundled().expect("bundled checklists parse");
+        let journeys = journeys(&all);
+        let summaries: Vec<String> = journeys
+            .iter()
+            .map(|j| format!("{} {}", j.language.as_deref().unwrap_or("-"), j.summary()))
+            .collect();
+        assert_eq!(journeys.len(), 6, "{summaries:#?}");
+        let hotel = pick(&journeys, "hotel-stay", "en").expect("hotel stay");
+        assert_eq!(
+            hotel.checklists,
+            ["hotel-check-in", "hotel-in-stay", "hotel-departure"]
+        );
+        assert_eq!(hotel.summary(), "Hotel stay — 3 touchpoints, 76 items");
+        let cruise = pick(&journeys, "river-cruise", "ru").expect("cruise");
+        assert_eq!(cruise.name, "Круиз");
+        assert_eq!(cruise.checklists[0], "cruise-check-in-ru");
+        // No Russian title prefix: the id it is.
+        assert_eq!(pick(&journeys, "hotel-stay", "ru").unwrap().name, "Hotel stay");
+        // A language the journey lacks falls back to English.
+        assert_eq!(pick(&journeys, "luxury-train", "de").unwrap().name, "Luxury train");
+    }
+
+    #[test]
+    fn names_come_from_the_id_or_the_titles_shared_prefix() {
+        assert_eq!(name("river-cruise", Some("en"), &["Cruise: a"]), "River cruise");
+        assert_eq!(name("x", Some("ru"), &["Поезд: а", "Поезд: б"]), "Поезд");
+        assert_eq!(name("hotel-stay", Some("ru"), &["Поезд: а", "Отель"]), "Hotel stay");
+        assert_eq!(humanize("a"), "A");
+    }
+}

@@ -1,0 +1,218 @@
+//! The trash: `touchpoint delete` moves a visit into `trash/` in the data
+//! folder, and `restore` brings it back. Nothing is ever erased here; the
+//! user empties the folder when they choose.
+//!
+//! Kept apart from `store.rs` on purpose: it uses the store's folder rules
+//! (private folders, flushed entries) through its crate-visible helpers.
+
+use std::fs;
+use std::io::{self, Read};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use crate::store::{MAX_VISIT_BYTES, Store, StoreError, private_dir, sync_dir, valid_id};
+
+/// Why moving a visit in or out of the trash failed.
+#[derive(Debug, thiserror::Error)]
+pub enum TrashError {
+    /// The store refused (a bad id, a lock held elsewhere, a folder problem).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// No visit with this id to delete.
+    #[error("no visit {0} to delete; `touchpoint list` shows the visits")]
+    NoVisit(String),
+    /// No visit with this id in the trash.
+    #[error("no visit {0} in the trash; `touchpoint list --trash` shows what is there")]
+    NotInTrash(String),
+    /// The place it would move to is taken.
+    #[error("{} already exists; move it away first, so that neither visit is lost", .0.display())]
+    Taken(PathBuf),
+    /// The file system refused.
+    #[error("cannot {action}: {reason}")]
+    Io {
+        /// What was being done.
+        action: String,
+        /// Why it failed, in plain words.
+        reason: String,
+    },
+}
+
+fn io_failure(action: String) -> impl Fn(io::Error) -> TrashError {
+    move |e| TrashError::Io {
+        action: action.clone(),
+        reason: crate::checklist::io_reason(&e),
+    }
+}
+
+impl Store {
+    /// The trash folder, `trash/` in the data folder.
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root().join("trash")
+    }
+
+    /// Moves visit `id` into the trash. Refused while another session has
+    /// it open; never replaces a file already in the trash.
+    pub fn trash(&self, id: &str) -> Result<PathBuf, TrashError> {
+        let from = self.path(id)?;
+        // Held until the move is done, so no session is saving it meanwhile.
+        let lock = self.lock(id)?;
+        if !from.is_file() {
+            drop(lock);
+            let _ = fs::remove_file(self.visits_dir().join(format!("{id}.lock")));
+            return Err(TrashError::NoVisit(id.to_owned()));
+        }
+        let trash = self.trash_dir();
+        private_dir(&trash, self.root())?;
+        let to = trash.join(format!("{id}.toml"));
+        move_without_replacing(&from, &to, &format!("move visit {id} to the trash"))?;
+        // The lock file goes too: it names a visit that is no longer here.
+        let _ = fs::remove_file(lock.path());
+        drop(lock);
+        Ok(to)
+    }
+
+    /// Brings visit `id` back from the trash. Never replaces a visit.
+    pub fn restore(&self, id: &str) -> Result<PathBuf, TrashError> {
+        let to = self.path(id)?;
+        let from = self.trash_dir().join(format!("{id}.toml"));
+        if !from.is_file() {
+            return Err(TrashError::NotInTrash(id.to_owned()));
+        }
+        move_without_replacing(&from, &to, &format!("restore visit {id}"))?;
+        Ok(to)
+    }
+
+    /// The visit files in the trash, `trash/<id>.toml`, sorted by name.
+    pub fn trash_files(&self) -> Result<Vec<PathBuf>, TrashError> {
+        let trash = self.trash_dir();
+        let entries = match fs::read_dir(&trash) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io_failure(format!("read {}", trash.display()))(e)),
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.strip_suffix(".toml"))
+                    .is_some_and(valid_id)
+                    && p.is_file()
+            })
+            .collect();
+        files.sort();
+        Ok(files)
+    }
+
+    /// Reads a visit file in the trash, with the same size cap as visits.
+    pub fn load_trashed(&self, path: &Path) -> Result<Vec<u8>, TrashError> {
+        let fail = io_failure(format!("read {}", path.display()));
+        // Non-blocking, so that a FIFO put there cannot hang the listing.
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)
+            .map_err(&fail)?;
+        if !file.metadata().map_err(&fail)?.is_file() {
+            return Err(fail(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "not a regular file",
+            )));
+        }
+        let mut bytes = Vec::new();
+        file.take(MAX_VISIT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(&fail)?;
+        if bytes.len() as u64 > MAX_VISIT_BYTES {
+            return Err(StoreError::TooLarge {
+                path: path.to_path_buf(),
+                size: bytes.len() as u64,
+            }
+            .into());
+        }
+        Ok(bytes)
+    }
+}
+
+/// Moves `from` to `to` (both in the data folder, so one file system) unless
+/// `to` exists: a hard link, which fails on an existing name, then the old
+/// name removed; both folders flushed. A crash in between leaves the visit
+/// under both names, never under none.
+fn move_without_replacing(from: &Path, to: &Path, action: &str) -> Result<(), TrashError> {
+    let fail = io_failure(action.to_owned());
+    match fs::hard_link(from, to) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(TrashError::Taken(to.to_path_buf()));
+        }
+        Err(e) => return Err(fail(e)),
+    }
+    if let Some(dir) = to.parent() {
+        sync_dir(dir).map_err(&fail)?;
+    }
+    fs::remove_file(from).map_err(&fail)?;
+    if let Some(dir) = from.parent() {
+        sync_dir(dir).map_err(&fail)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store(name: &str) -> (Store, PathBuf) {
+        let root = std::env::temp_dir().join(format!("touchpoint-trash-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        (Store::open(&root).expect("open store"), root)
+    }
+
+    #[test]
+    fn a_deleted_visit_waits_in_the_trash_and_comes_back_whole() {
+        let (store, root) = store("roundtrip");
+        store.save("v-1", b"format = 1\n").unwrap();
+        let trashed = store.trash("v-1").unwrap();
+        assert_eq!(fs::read(&trashed).unwrap(), b"format = 1\n");
+        assert!(!store.path("v-1").unwrap().exists());
+        assert_eq!(store.trash_files().unwrap(), [trashed.clone()]);
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(store.trash_dir()).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "the trash is as private as the visits");
+        store.restore("v-1").unwrap();
+        assert_eq!(fs::read(store.path("v-1").unwrap()).unwrap(), b"format = 1\n");
+        assert!(store.trash_files().unwrap().is_empty());
+        let _ = fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn nothing_is_replaced_and_unknown_ids_are_named() {
+        let (store, root) = store("refusals");
+        store.save("v-2", b"old\n").unwrap();
+        store.trash("v-2").unwrap();
+        store.save("v-2", b"new\n").unwrap();
+        assert!(matches!(store.restore("v-2"), Err(TrashError::Taken(_))));
+        assert!(matches!(store.trash("v-2"), Err(TrashError::Taken(_))));
+        assert_eq!(fs::read(store.path("v-2").unwrap()).unwrap(), b"new\n");
+        assert!(matches!(store.trash("nope"), Err(TrashError::NoVisit(_))));
+        assert!(matches!(store.restore("nope"), Err(TrashError::NotInTrash(_))));
+        assert!(matches!(
+            store.trash("../x"),
+            Err(TrashError::Store(StoreError::BadId { .. }))
+        ));
+        let _ = fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn a_visit_open_in_another_session_is_not_deleted() {
+        let (store, root) = store("locked");
+        store.save("v-3", b"x\n").unwrap();
+        let _held = store.lock("v-3").unwrap();
+        assert!(matches!(
+            store.trash("v-3"),
+            Err(TrashError::Store(StoreError::Locked { .. }))
+        ));
+        assert!(store.path("v-3").unwrap().exists());
+        let _ = fs::remove_dir_all(root);
+    }
+}
