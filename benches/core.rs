@@ -126,7 +126,7 @@ fn main() {
         visit.clone(),
         Box::new(|_| Ok(())),
         Box::new(jiff::ZonedDateTime::now),
-        Theme { color: true },
+        Theme::new(true),
     );
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
     let draw = measure(|| {

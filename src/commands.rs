@@ -124,8 +124,8 @@ pub fn home(data_dir: Option<&Path>, lang: Option<Lang>) -> Result<(), Failure> 
 pub fn need_terminal() -> Result<(), Failure> {
     // SAFETY: isatty only inspects descriptor numbers.
     let output = unsafe { libc::isatty(libc::STDOUT_FILENO) } == 1;
-    let keys = unsafe { libc::isatty(libc::STDIN_FILENO) } == 1
-        || std::fs::File::open("/dev/tty").is_ok();
+    let keys =
+        unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 || std::fs::File::open("/dev/tty").is_ok();
     if output && keys {
         return Ok(());
     }
@@ -210,18 +210,19 @@ fn home_with(
     let (available, broken) = available_once(&config);
     let journeys = journeys_for(&available, lang);
     // The form opens as the last visit was started: its checklists and auditor.
-    let last = records
-        .iter()
-        .max_by_key(|r| r.header.started.timestamp());
+    let last = records.iter().max_by_key(|r| r.header.started.timestamp());
     let last_checklists: Option<Vec<String>> = last
-        .map(|r| r.checklists.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
+        .map(|r| {
+            r.checklists
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>()
+        })
         .filter(|ids| {
             !ids.is_empty()
-                && ids.iter().all(|id| {
-                    available
-                        .iter()
-                        .any(|l| &l.checklist.checklist.id == id)
-                })
+                && ids
+                    .iter()
+                    .all(|id| available.iter().any(|l| &l.checklist.checklist.id == id))
         });
     let wanted: Vec<String> = if !preselected.is_empty() {
         preselected.to_vec()
@@ -374,7 +375,6 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
 /// `touchpoint resume [ID]`: reopen a draft (the latest when no id); a final
 /// visit opens read-only.
 pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> {
-    need_terminal()?;
     let store = open_store(data_dir)?;
     let config = Config::load()?;
     let id = match id {
@@ -396,6 +396,7 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
     let lock = store.lock(&id)?;
     let record = load_record(&store, &id)?;
     let visit = rebuild(&record)?;
+    need_terminal()?;
     let final_visit = visit.is_final();
     let lock = if final_visit {
         drop(lock);
@@ -655,11 +656,8 @@ pub fn restore(data_dir: Option<&Path>, id: &str, out: &mut dyn Write) -> Result
     store
         .restore(id)
         .map_err(|e| Failure::Message(e.to_string()))?;
-    writeln!(
-        out,
-        "visit {id} is back; `touchpoint resume {id}` opens it"
-    )
-    .map_err(|e| io_failure("cannot write", &e))
+    writeln!(out, "visit {id} is back; `touchpoint resume {id}` opens it")
+        .map_err(|e| io_failure("cannot write", &e))
 }
 
 /// `touchpoint export ID`: the record as TOML, JSON, CSV or Markdown, to a

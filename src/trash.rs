@@ -163,7 +163,8 @@ mod tests {
     use super::*;
 
     fn store(name: &str) -> (Store, PathBuf) {
-        let root = std::env::temp_dir().join(format!("touchpoint-trash-{name}-{}", std::process::id()));
+        let root =
+            std::env::temp_dir().join(format!("touchpoint-trash-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&root);
         (Store::open(&root).expect("open store"), root)
     }
@@ -175,12 +176,18 @@ mod tests {
         let trashed = store.trash("v-1").unwrap();
         assert_eq!(fs::read(&trashed).unwrap(), b"format = 1\n");
         assert!(!store.path("v-1").unwrap().exists());
-        assert_eq!(store.trash_files().unwrap(), [trashed.clone()]);
+        assert_eq!(store.trash_files().unwrap(), std::slice::from_ref(&trashed));
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(store.trash_dir()).unwrap().permissions().mode();
+        let mode = fs::metadata(store.trash_dir())
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o700, "the trash is as private as the visits");
         store.restore("v-1").unwrap();
-        assert_eq!(fs::read(store.path("v-1").unwrap()).unwrap(), b"format = 1\n");
+        assert_eq!(
+            fs::read(store.path("v-1").unwrap()).unwrap(),
+            b"format = 1\n"
+        );
         assert!(store.trash_files().unwrap().is_empty());
         let _ = fs::remove_dir_all(root);
     }
@@ -195,7 +202,10 @@ mod tests {
         assert!(matches!(store.trash("v-2"), Err(TrashError::Taken(_))));
         assert_eq!(fs::read(store.path("v-2").unwrap()).unwrap(), b"new\n");
         assert!(matches!(store.trash("nope"), Err(TrashError::NoVisit(_))));
-        assert!(matches!(store.restore("nope"), Err(TrashError::NotInTrash(_))));
+        assert!(matches!(
+            store.restore("nope"),
+            Err(TrashError::NotInTrash(_))
+        ));
         assert!(matches!(
             store.trash("../x"),
             Err(TrashError::Store(StoreError::BadId { .. }))

@@ -28,7 +28,7 @@ fn app(data: &Path) -> App {
         visit,
         Box::new(|_| Ok(())),
         Box::new(move || now.clone()),
-        Theme { color: false },
+        Theme::new(false),
     );
     let root = data.to_path_buf();
     app.set_attacher(Box::new(move |id: &str, typed: &str| {
@@ -172,7 +172,7 @@ fn without_an_attacher_a_says_so() {
         visit,
         Box::new(|_| Ok(())),
         Box::new(move || now.clone()),
-        Theme { color: false },
+        Theme::new(false),
     );
     key(&mut app, KeyCode::Char('a'));
     assert_eq!(mode_of(&app), "normal");

@@ -367,7 +367,8 @@ fn a_hang_up_keeps_the_note_exits_within_a_second_and_frees_the_visit() {
     let (mut pty, path) = start_visit(&dir);
     pty.send("2");
     pty.wait_for("1/60 answered");
-    pty.send("eClerk on the phone, no eye contact");
+    // The answer moved the cursor on; the note goes back to the item answered.
+    pty.send("keClerk on the phone, no eye contact");
     pty.wait_for("no eye contact");
 
     let hung_up = Instant::now();
@@ -492,14 +493,13 @@ fn a_failing_save_is_shown_kept_retried_and_never_damages_the_file() {
     fs::rename(&visits, &moved).unwrap();
     fs::write(&visits, b"not a folder").unwrap();
 
-    pty.send("j2");
+    pty.send("2");
     pty.wait_for("2/60 answered");
     pty.wait_for("NOT SAVED:");
     // The reason is there to read whole, path and all, however long.
     let reason = format!("a file is in the way at {}", visits.display());
     assert!(flat(&pty.screen()).contains(&reason), "{}", pty.screen());
     // A later change retries, and fails the same way.
-    pty.send("j");
     pty.send("y");
     pty.wait_for("3/60 answered");
     pty.wait_for("NOT SAVED:");
@@ -523,7 +523,7 @@ fn a_failing_save_is_shown_kept_retried_and_never_damages_the_file() {
     // Put the folder back: the next change saves everything, and the banner goes.
     fs::remove_file(&visits).unwrap();
     fs::rename(&moved, &visits).unwrap();
-    pty.send("j2");
+    pty.send("2");
     pty.wait_for("4/60 answered");
     pty.wait_gone("NOT SAVED");
     pty.send("q");

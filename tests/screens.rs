@@ -33,18 +33,21 @@ fn app(site: &str, checklists: Vec<Loaded>, color: bool) -> App {
         visit,
         Box::new(|_| Ok(())),
         Box::new(|| at(45)),
-        Theme { color },
+        Theme::new(color),
     )
 }
 
+/// Types `keys`: `\n` is Enter, `\x1b` Esc, `\t` Tab, `\x0a`-free Ctrl-J is `¶`.
 fn press(app: &mut App, keys: &str) {
     for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
+        let (code, modifiers) = match c {
+            '\n' => (KeyCode::Enter, KeyModifiers::NONE),
+            '\x1b' => (KeyCode::Esc, KeyModifiers::NONE),
+            '\t' => (KeyCode::Tab, KeyModifiers::NONE),
+            '¶' => (KeyCode::Char('j'), KeyModifiers::CONTROL),
+            c => (KeyCode::Char(c), KeyModifiers::NONE),
         };
-        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        app.handle_key(KeyEvent::new(code, modifiers));
     }
 }
 
@@ -58,6 +61,27 @@ fn screen(app: &App, width: u16, height: u16) -> String {
     render(app, width, height).backend().to_string()
 }
 
+/// The hotel stay in English, audited at a site with a Cyrillic and CJK
+/// name, with answers of every kind: a custom option, a grade, yes, a
+/// follow-up opened and noted in Russian and Japanese, a number typed from
+/// its first digit, a text answer; the cursor back on the noted follow-up.
+fn mixed() -> App {
+    let mut app = app(
+        "Гостиница «Космос» 東京",
+        bundled(&["hotel-check-in", "hotel-in-stay", "hotel-departure"]),
+        true,
+    );
+    press(&mut app, "23yy");
+    press(&mut app, "eПисьмо — шаблон, 名前なし\n1");
+    press(&mut app, "/key in hand\n7\t");
+    press(
+        &mut app,
+        "/atmosphere among\n\nLobby smelled of 白檀 and coffee\n",
+    );
+    press(&mut app, "/personal, not\n");
+    app
+}
+
 fn english() -> App {
     app(
         "Hotel Metropol",
@@ -69,8 +93,106 @@ fn english() -> App {
 #[test]
 fn visit_screen_english() {
     let mut app = english();
-    press(&mut app, "2jyj1jj3ePorter held the door, smiled.\x1bj");
+    press(&mut app, "2kyj1jj3kePorter held the door, smiled.\x1bj");
     insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn every_size_from_a_phone_up() {
+    let app = mixed();
+    for (width, height) in [(40, 20), (60, 16), (80, 24), (120, 40)] {
+        let shown = screen(&app, width, height);
+        // What the auditor needs is there at every size: where they are,
+        // the item and its options, and the answers given.
+        assert!(shown.contains("Гостиница"), "{width}×{height}\n{shown}");
+        assert!(
+            shown.contains("1 Below standard"),
+            "{width}×{height}\n{shown}"
+        );
+        assert!(shown.contains("Email"), "{width}×{height}\n{shown}");
+        insta::assert_snapshot!(format!("mixed_{width}x{height}"), shown);
+    }
+}
+
+#[test]
+fn the_detail_pane_scrolls_to_the_end_of_long_guidance() {
+    let mut app = mixed();
+    press(&mut app, "/reservation contact\n");
+    let top = screen(&app, 40, 20);
+    assert!(top.contains("↓ J more"), "{top}");
+    press(&mut app, "JJJJJJJJJJ");
+    let bottom = screen(&app, 40, 20);
+    assert!(bottom.contains("↑ K back up"), "{bottom}");
+    // The guidance's last words can be read.
+    assert!(bottom.contains("dearest rate."), "{bottom}");
+    press(&mut app, "KKKKKKKKKK");
+    assert_eq!(screen(&app, 40, 20), top);
+}
+
+#[test]
+fn editors_help_search_and_finalize_on_a_phone() {
+    let mut app = mixed();
+    press(
+        &mut app,
+        "eA long note that wraps as it is typed, so its start stays in view¶second line",
+    );
+    insta::assert_snapshot!("phone_note_editor", screen(&app, 40, 20));
+    press(&mut app, "\x1b?");
+    insta::assert_snapshot!("phone_help", screen(&app, 40, 20));
+    press(&mut app, "\x1b/the agent");
+    insta::assert_snapshot!("phone_search", screen(&app, 40, 20));
+    press(&mut app, "\x1bFy");
+    insta::assert_snapshot!("phone_finalize_asks_again", screen(&app, 40, 20));
+}
+
+#[test]
+fn ascii_marks_and_borders_under_a_non_utf8_locale() {
+    let mut app = mixed();
+    app.theme.ascii = true;
+    let shown = screen(&app, 80, 24);
+    for line in shown.lines() {
+        // Checklist and site text stays as written; the program's own
+        // marks and borders are ASCII.
+        for c in line.chars() {
+            assert!(
+                c.is_ascii() || c.is_alphabetic() || "«»".contains(c),
+                "{c:?} in {line}"
+            );
+        }
+    }
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn a_final_visit_shows_its_notes_and_offers_no_edits() {
+    let mut app = mixed();
+    press(&mut app, "NThe manager was on holiday.\x1bFyY");
+    assert!(app.visit.is_final());
+    press(&mut app, "/personal, not\n");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("✎ Note") && shown.contains("Письмо"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("✎ Visit note") && shown.contains("on holiday"),
+        "{shown}"
+    );
+    for hint in ["e: add a note", "Enter:", "t starts", "1-9"] {
+        assert!(!shown.contains(hint), "{hint} offered:\n{shown}");
+    }
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn below_the_smallest_size_no_key_but_quit_is_acted_on() {
+    let mut app = english();
+    render(&app, 39, 20);
+    press(&mut app, "2y0Fe?");
+    assert_eq!(app.visit.progress().0, 0, "a key acted unseen");
+    assert!(matches!(app.mode, touchpoint::tui::app::Mode::Normal));
+    press(&mut app, "q");
+    assert!(app.quit);
 }
 
 #[test]
@@ -84,7 +206,7 @@ fn visit_screen_russian() {
         ]),
         true,
     );
-    press(&mut app, "1jyjnjj3eШвейцар открыл дверь.\x1b");
+    press(&mut app, "1yn1k3keШвейцар открыл дверь.\x1b");
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
 
@@ -97,7 +219,7 @@ fn visit_screen_cjk_and_hostile_text() {
     let loaded =
         checklist::from_bytes("r.toml", text.as_bytes(), Source::Path("r.toml".into())).unwrap();
     let mut app = app("旅館 \u{1b}[31m", vec![loaded], true);
-    press(&mut app, "3e名前を三回\u{1b}");
+    press(&mut app, "3ke名前を三回\u{1b}");
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
 
@@ -121,6 +243,10 @@ fn finalize_summary() {
     let mut app = english();
     // A critical item answered "no" (a miss without a note) and one answered.
     press(&mut app, "/identity\n2/sent a message\n1F");
+    assert!(matches!(
+        app.mode,
+        touchpoint::tui::app::Mode::Finalize { .. }
+    ));
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
 
@@ -128,7 +254,7 @@ fn finalize_summary() {
 fn too_small_says_what_it_needs() {
     let app = english();
     let shown = screen(&app, 52, 14);
-    assert!(shown.contains("need 60×16, have 52×14"), "{shown}");
+    assert!(shown.contains("need 40×20 or 60×16, have 52×14"), "{shown}");
     insta::assert_snapshot!(shown);
 }
 
@@ -201,7 +327,7 @@ mod home {
                 source: l.source.to_string(),
             })
             .collect();
-        Home::new(drafts, checklists, "anna".into(), Theme { color: true })
+        Home::new(drafts, checklists, "anna".into(), Theme::new(true))
     }
 
     fn key(home: &mut Home, code: KeyCode) {

@@ -125,12 +125,7 @@ fn screen() -> (App, Rc<Cell<i64>>, Saves) {
             Ok(())
         }
     };
-    let app = App::new(
-        visit,
-        Box::new(saver),
-        Box::new(clock),
-        Theme { color: false },
-    );
+    let app = App::new(visit, Box::new(saver), Box::new(clock), Theme::new(false));
     (app, millis, saves)
 }
 
@@ -168,6 +163,12 @@ fn answer(app: &App) -> Option<Answer> {
         .and_then(|e| e.answer.clone())
 }
 
+/// The answer of item `id` of the check-in, wherever the cursor is.
+fn answer_of(app: &App, id: &str) -> Option<Answer> {
+    let at = app.visit.find("hotel-check-in", id).unwrap();
+    app.visit.entry(at).and_then(|e| e.answer.clone())
+}
+
 #[test]
 fn t_starts_and_stops_a_stopwatch_that_answers_the_set_by_its_within() {
     let (mut app, millis, saves) = screen();
@@ -190,8 +191,17 @@ fn t_starts_and_stops_a_stopwatch_that_answers_the_set_by_its_within() {
     );
     assert!(shown.contains("◷ running since 14:03:00"), "{shown}");
     press(&mut app, "t");
-    assert_eq!(answer(&app), Some(Answer::Choice("30-60s".into())));
-    let entry = app.visit.entry(app.selected()).unwrap();
+    assert_eq!(
+        answer_of(&app, "desk-greeting-wait"),
+        Some(Answer::Choice("30-60s".into()))
+    );
+    // Stopping answers, and the cursor moves on as after any choice.
+    let timed = app
+        .visit
+        .find("hotel-check-in", "desk-greeting-wait")
+        .unwrap();
+    assert!(app.selected() > timed);
+    let entry = app.visit.entry(timed).unwrap();
     assert_eq!(entry.timed, Some(42.3));
     assert_eq!(
         app.message.as_deref(),
@@ -203,6 +213,8 @@ fn t_starts_and_stops_a_stopwatch_that_answers_the_set_by_its_within() {
         !shown.contains("◷ 0:"),
         "the stopwatch row is gone:\n{shown}"
     );
+    press(&mut app, "k");
+    let shown = text(&draw(&app));
     assert!(shown.contains("◷ measured 0:42 (42.3 s)"), "{shown}");
     // u takes the answer back.
     press(&mut app, "u");
@@ -215,14 +227,18 @@ fn a_number_is_timed_in_its_unit_against_its_standard() {
     press(&mut app, "/key in hand\nt");
     millis.set(7 * 60_000 + 6_000);
     press(&mut app, "t");
-    assert_eq!(answer(&app), Some(Answer::Number(7.1)));
+    assert_eq!(
+        answer_of(&app, "check-in-minutes"),
+        Some(Answer::Number(7.1))
+    );
     assert_eq!(
         app.message.as_deref(),
         Some("stopped at 7:06: 7.1 minutes ✗ ≤ 5")
     );
+    press(&mut app, "k");
     let shown = text(&draw(&app));
     assert!(
-        shown.contains(" ✗    7.1 minutes ✗ ≤ 5 · Minutes from"),
+        shown.contains(" ✗      7.1 minutes ✗ ≤ 5 · Minutes from"),
         "{shown}"
     );
     assert!(shown.contains("▶ 7.1 minutes ✗ ≤ 5"), "{shown}");
@@ -294,10 +310,13 @@ fn finalize_warns_about_stopwatches_still_running() {
         "{shown}"
     );
     assert!(
-        shown.contains("running  check-in: Time from reaching the desk"),
+        shown.contains("running  Hotel check-in: Time from reaching the desk"),
         "{shown}"
     );
+    // Most items are unanswered: y asks once more, Y finalizes.
     press(&mut app, "y");
+    assert!(!app.visit.is_final());
+    press(&mut app, "Y");
     assert!(app.visit.is_final());
     assert!(app.visit.timers().is_empty());
 }

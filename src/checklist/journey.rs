@@ -172,16 +172,28 @@ mod tests {
         assert_eq!(cruise.name, "Круиз");
         assert_eq!(cruise.checklists[0], "cruise-check-in-ru");
         // No Russian title prefix: the id it is.
-        assert_eq!(pick(&journeys, "hotel-stay", "ru").unwrap().name, "Hotel stay");
+        assert_eq!(
+            pick(&journeys, "hotel-stay", "ru").unwrap().name,
+            "Hotel stay"
+        );
         // A language the journey lacks falls back to English.
-        assert_eq!(pick(&journeys, "luxury-train", "de").unwrap().name, "Luxury train");
+        assert_eq!(
+            pick(&journeys, "luxury-train", "de").unwrap().name,
+            "Luxury train"
+        );
     }
 
     #[test]
     fn names_come_from_the_id_or_the_titles_shared_prefix() {
-        assert_eq!(name("river-cruise", Some("en"), &["Cruise: a"]), "River cruise");
+        assert_eq!(
+            name("river-cruise", Some("en"), &["Cruise: a"]),
+            "River cruise"
+        );
         assert_eq!(name("x", Some("ru"), &["Поезд: а", "Поезд: б"]), "Поезд");
-        assert_eq!(name("hotel-stay", Some("ru"), &["Поезд: а", "Отель"]), "Hotel stay");
+        assert_eq!(
+            name("hotel-stay", Some("ru"), &["Поезд: а", "Отель"]),
+            "Hotel stay"
+        );
         assert_eq!(humanize("a"), "A");
     }
 }

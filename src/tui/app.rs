@@ -1088,7 +1088,6 @@ pub fn shown_items(visit: &Visit, c: usize) -> Vec<usize> {
         .collect()
 }
 
-
 /// `0:42`, `12:05`, `1:02:03`: seconds as a stopwatch shows them.
 pub fn clock(seconds: f64) -> String {
     let whole = seconds.max(0.0) as u64;

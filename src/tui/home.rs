@@ -202,11 +202,10 @@ impl Home {
 
     fn journey_ticked(&self, j: usize) -> bool {
         self.journeys.get(j).is_some_and(|journey| {
-            journey.checklists.iter().all(|id| {
-                self.checklists
-                    .iter()
-                    .any(|c| &c.id == id && c.chosen)
-            })
+            journey
+                .checklists
+                .iter()
+                .all(|id| self.checklists.iter().any(|c| &c.id == id && c.chosen))
         })
     }
 
@@ -623,10 +622,9 @@ impl Home {
             .skip(offset)
             .take(room)
             .map(|row| match row {
-                Row::Heading(title) => Line::styled(
-                    fit(title, width),
-                    self.focus_style(Focus::Checklists),
-                ),
+                Row::Heading(title) => {
+                    Line::styled(fit(title, width), self.focus_style(Focus::Checklists))
+                }
                 Row::Pick(n, pick) => {
                     let (text, style) = match pick {
                         Pick::Journey(j) => {
@@ -670,10 +668,9 @@ impl Home {
                             };
                             (text, Style::new())
                         }
-                        Pick::Broken(b) => (
-                            format!("✗ {}", inert(&self.broken[*b])),
-                            self.theme.bad(),
-                        ),
+                        Pick::Broken(b) => {
+                            (format!("✗ {}", inert(&self.broken[*b])), self.theme.bad())
+                        }
                     };
                     let style = if focused && *n == self.pick {
                         self.theme.selected()

@@ -132,11 +132,13 @@ pub fn ascii_for(c: char) -> Option<char> {
         '✎' => 'n',
         '♥' => 'p',
         '¶' => '"',
-        '▶' | '→' | '›' | '»' | '≥' => '>',
-        '←' | '‹' | '«' | '≤' => '<',
+        '▶' | '→' | '›' | '≥' => '>',
+        '←' | '‹' | '≤' => '<',
         '─' | '━' | '—' | '–' => '-',
         '│' | '┃' => '|',
-        '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╰' | '╯' => '+',
+        '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╰' | '╯' => {
+            '+'
+        }
         '═' => '=',
         '║' => '|',
         '╔' | '╗' | '╚' | '╝' => '+',
@@ -246,7 +248,7 @@ mod tests {
 
     #[test]
     fn cut_text_ends_in_an_ellipsis_within_its_width() {
-        assert_eq!(fit("Reservation contact", 8), "Reservа…".replace('а', "a"));
+        assert_eq!(fit("Reservation contact", 8), "Reserva…");
         assert_eq!(fit("東京の旅館", 6), "東京…");
         assert_eq!(fit("short", 8), "short");
         assert_eq!(truncate("short", 7), "short  ");
@@ -254,7 +256,8 @@ mod tests {
 
     #[test]
     fn every_mark_has_an_ascii_stand_in() {
-        for c in "·✓✗▼●▲◐•◷✎♥¶▶─│┌┐└┘…×▏←→↑↓—≤“”".chars() {
+        for c in "·✓✗▼●▲◐•◷✎♥¶▶─│┌┐└┘…×▏←→↑↓—≤“”".chars()
+        {
             let plain = ascii_for(c).unwrap_or_else(|| panic!("no ASCII for {c}"));
             assert!(plain.is_ascii(), "{c} → {plain}");
         }

@@ -180,7 +180,10 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
             rows.push(pad.clone());
         }
         for c in word.chars() {
-            if rows.last().is_some_and(|r| r.width() + c.width().unwrap_or(0) > width) {
+            if rows
+                .last()
+                .is_some_and(|r| r.width() + c.width().unwrap_or(0) > width)
+            {
                 rows.push(pad.clone());
             }
             if let Some(row) = rows.last_mut() {
@@ -244,9 +247,8 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
     let (answered, shown) = visit.progress();
     let now = app.now();
     let width = usize::from(area.width);
-    let elapsed = elapsed_text(
-        now.timestamp().as_second() - visit.header.started.timestamp().as_second(),
-    );
+    let elapsed =
+        elapsed_text(now.timestamp().as_second() - visit.header.started.timestamp().as_second());
     let date = visit.header.started.strftime("%-d %b").to_string();
     let auditor = inert(&visit.header.auditor);
     let full = if visit.is_final() {
@@ -267,7 +269,10 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
         short
     };
     let first = Line::from(vec![
-        Span::styled(fit(&site, width.saturating_sub(rest.width())), theme.title()),
+        Span::styled(
+            fit(&site, width.saturating_sub(rest.width())),
+            theme.title(),
+        ),
         Span::raw(rest),
     ]);
     let mut lines = vec![first, score_line(score, area.width, theme)];
@@ -285,28 +290,39 @@ fn score_line(score: &Score, width: u16, theme: &Theme) -> Line<'static> {
     let standards = percent_text(score.standards.percent());
     let personal = percent_text(score.personal_touch().percent());
     let failures = score.critical_failures.len();
-    let long = [
-        (failures > 0).then(|| format!("✗ CRITICAL FAILURE ({failures})  ")),
-        Some(format!("Score {total}")),
-        Some(format!(
-            " {}  Standards {standards}  Personal touch {personal}",
-            exceeded_text(score.exceeded())
-        )),
+    let long_failure = (failures > 0).then(|| format!("✗ CRITICAL FAILURE ({failures})  "));
+    let short_rest = format!(
+        " ▲{}{DOT}standards {standards}{DOT}♥ {personal}",
+        score.exceeded()
+    );
+    let candidates = [
+        [
+            long_failure.clone(),
+            Some(format!("Score {total}")),
+            Some(format!(
+                " {}  Standards {standards}  Personal touch {personal}",
+                exceeded_text(score.exceeded())
+            )),
+        ],
+        [
+            long_failure,
+            Some(format!("Score {total}")),
+            Some(short_rest.clone()),
+        ],
+        [
+            (failures > 0).then(|| format!("✗ FAIL ({failures}) ")),
+            Some(total),
+            Some(short_rest),
+        ],
     ];
-    let short = [
-        (failures > 0).then(|| format!("✗ FAIL ({failures}) ")),
-        Some(total),
-        Some(format!(
-            " ▲{}{DOT}standards {standards}{DOT}♥ {personal}",
-            score.exceeded()
-        )),
-    ];
-    let length = |parts: &[Option<String>; 3]| parts.iter().flatten().map(|p| p.width()).sum::<usize>();
-    let [failure, total, rest] = if length(&long) <= usize::from(width) {
-        long
-    } else {
-        short
-    };
+    let length =
+        |parts: &[Option<String>; 3]| parts.iter().flatten().map(|p| p.width()).sum::<usize>();
+    let [failure, total, rest] = candidates
+        .iter()
+        .find(|c| length(c) <= usize::from(width))
+        .or(candidates.last())
+        .cloned()
+        .unwrap_or_default();
     let mut spans = Vec::new();
     if let Some(failure) = failure {
         spans.push(Span::styled(failure, theme.bad()));
@@ -379,7 +395,8 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
         })
         .collect();
     let selected_style = app.theme.selected().add_modifier(Modifier::BOLD);
-    let whole: usize = labels.iter().map(|l| l.width() + 2).sum::<usize>() + count.saturating_sub(1);
+    let whole: usize =
+        labels.iter().map(|l| l.width() + 2).sum::<usize>() + count.saturating_sub(1);
     let current_width = labels.get(app.tab).map_or(0, |l| l.width() + 2);
     let others = count.saturating_sub(1);
     let share = width
@@ -770,24 +787,22 @@ fn detail_lines(app: &App, at: ItemRef) -> Vec<(String, Style)> {
     } else if editable {
         lines.push(("e: add a note · a: attach a file".to_owned(), theme.dim()));
     }
-    if let Some(first) = &entry.first_at {
-        lines.push((
-            format!("observed {}", first.strftime("%H:%M")),
-            theme.dim(),
-        ));
-    }
-    if let Some(guidance) = &item.guidance {
-        lines.push((String::new(), Style::new()));
-        for g in guidance.lines() {
-            lines.push((inert(g), theme.dim()));
-        }
-    }
-    // Read-only, the visit's note has no editor to be read in.
+    // Read-only, the visit's note has no editor to be read in: shown
+    // with the item's, before the guidance.
     if !editable && !visit.header.note.is_empty() {
         lines.push((String::new(), Style::new()));
         lines.push(("✎ Visit note".to_owned(), bold));
         for l in visit.header.note.lines() {
             lines.push((inert(l), Style::new()));
+        }
+    }
+    if let Some(first) = &entry.first_at {
+        lines.push((format!("observed {}", first.strftime("%H:%M")), theme.dim()));
+    }
+    if let Some(guidance) = &item.guidance {
+        lines.push((String::new(), Style::new()));
+        for g in guidance.lines() {
+            lines.push((inert(g), theme.dim()));
         }
     }
     lines
@@ -905,10 +920,10 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
             None => Line::styled(
                 as_many_as_fit(
                     &[
-                        "j/k move",
                         "1-9 y n 0 answer",
                         "? help",
                         "q quit",
+                        "j/k move",
                         "e note",
                         "/ search",
                         "F finalize",
@@ -955,7 +970,10 @@ fn draw_popup(
             "↑ k back up · any other key closes"
         };
         lines = lines.into_iter().skip(offset).take(visible).collect();
-        lines.push(Line::styled(more, Style::new().add_modifier(Modifier::BOLD)));
+        lines.push(Line::styled(
+            more,
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
     }
     frame.render_widget(Clear, area);
     frame.render_widget(
@@ -1025,14 +1043,26 @@ fn draw_scoring_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme, scroll: u
     let mut text: Vec<String> = wrap_words(intro, width, usize::MAX);
     text.push(String::new());
     for rule in rules {
-        text.extend(wrap(&format!("• {rule}"), usize::from(width)).into_iter().enumerate().map(
-            |(n, row)| if n == 0 { row } else { format!("  {}", row.trim_start()) },
-        ));
+        text.extend(
+            wrap(&format!("• {rule}"), usize::from(width))
+                .into_iter()
+                .enumerate()
+                .map(|(n, row)| {
+                    if n == 0 {
+                        row
+                    } else {
+                        format!("  {}", row.trim_start())
+                    }
+                }),
+        );
     }
     let mut lines: Vec<Line<'static>> = text.into_iter().map(Line::raw).collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        fit("Tab: the keys · any other key closes this help.", usize::from(width)),
+        fit(
+            "Tab: the keys · any other key closes this help.",
+            usize::from(width),
+        ),
         theme.dim(),
     ));
     draw_popup(frame, popup, "How scores work", lines, scroll, theme);
@@ -1222,8 +1252,7 @@ fn draw_finalize(
         "y finalize (read-only after) · Enter go to item · j/k move · Esc back".to_owned()
     };
     let footer: Vec<String> = wrap_words(&footer, width, 4);
-    let room = usize::from(popup.height)
-        .saturating_sub(lines.len() + footer.len() + 3);
+    let room = usize::from(popup.height).saturating_sub(lines.len() + footer.len() + 3);
     if issues.is_empty() {
         lines.push(Line::raw("Nothing left to look at."));
     } else {
@@ -1250,7 +1279,10 @@ fn draw_finalize(
             } else {
                 Style::new()
             };
-            lines.push(Line::styled(cut(&format!("{label} {title}: {prompt}")), style));
+            lines.push(Line::styled(
+                cut(&format!("{label} {title}: {prompt}")),
+                style,
+            ));
         }
     }
     lines.push(Line::raw(""));
@@ -1308,10 +1340,7 @@ mod tests {
 
     #[test]
     fn an_indented_line_keeps_its_indent_when_wrapped() {
-        assert_eq!(
-            wrap("  1 Below standard", 10),
-            ["  1 Below", "  standard"]
-        );
+        assert_eq!(wrap("  1 Below standard", 10), ["  1 Below", "  standard"]);
     }
 
     #[test]

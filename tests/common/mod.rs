@@ -38,6 +38,12 @@ pub fn touchpoint_command(args: &[&str], data_dir: &Path) -> Command {
         .env("TOUCHPOINT_DATA_DIR", data_dir)
         .env("HOME", data_dir.join("home"))
         .env("XDG_CONFIG_HOME", data_dir.join("config"))
+        // A UTF-8 locale unless a test asks for another: the machine
+        // running the tests may have none set, which means ASCII marks.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
+        .env_remove("LC_MESSAGES")
         .env_remove("NO_COLOR");
     command
 }
@@ -69,8 +75,10 @@ impl Pty {
     /// Without it the program only sees its input and output go dead.
     pub fn start(mut command: Command, cols: u16, rows: u16, session: bool) -> Pty {
         let (master, slave) = open_pty(cols, rows);
+        if !command.get_envs().any(|(k, _)| k == "TERM") {
+            command.env("TERM", "xterm-256color");
+        }
         command
-            .env("TERM", "xterm-256color")
             .stdin(Stdio::from(slave.try_clone().expect("dup pty")))
             .stdout(Stdio::from(slave.try_clone().expect("dup pty")))
             .stderr(Stdio::from(slave));
