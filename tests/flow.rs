@@ -7,10 +7,8 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{Cleanup, Pty, read_record, run, temp_dir, visit_files};
-use touchpoint::checklist::{self, Response};
+use common::{Cleanup, Pty, plan, read_record, run, temp_dir, visit_files};
 use touchpoint::record::RecordFile;
-use touchpoint::visit::{Answer, ItemRef, Visit};
 
 /// The answer an observation was recorded with, as text.
 fn answer_of(record: &RecordFile, checklist: &str, item: &str) -> Option<String> {
@@ -49,94 +47,6 @@ fn leave(mut pty: Pty, data: &Path) -> RecordFile {
     let files = visit_files(data);
     assert_eq!(files.len(), 1, "{files:?}");
     read_record(&files[0])
-}
-
-/// One item of the planned visit: the keys that answer it, how many of them
-/// are not typed text, and the answer the record must then hold.
-struct Step {
-    checklist: String,
-    item: String,
-    keys: String,
-    non_text: usize,
-    expected: String,
-}
-
-/// Plans a complete hotel stay the way an auditor would answer it: every
-/// follow-up opened (an item that another one depends on gets the answer
-/// that shows it), every standard met, numbers typed from their first digit
-/// and closed with Tab, texts opened with Enter and closed with Tab.
-fn plan() -> Vec<Vec<Step>> {
-    let checklists: Vec<_> = checklist::DEFAULT_STAY
-        .iter()
-        .map(|id| checklist::bundled_by_id(id).unwrap().unwrap())
-        .collect();
-    let now = jiff::ZonedDateTime::now();
-    let mut visit = Visit::new("plan", "anna", checklists, &now, "0000");
-    let mut touchpoints = Vec::new();
-    for c in 0..visit.checklists.len() {
-        let mut steps = Vec::new();
-        let mut n = 0;
-        // Visibility grows as answers open follow-ups, so look again each time.
-        while let Some(item) =
-            (n..visit.checklists[c].checklist.item_count()).find(|i| visit.visibility(c)[*i])
-        {
-            n = item + 1;
-            let at = ItemRef { checklist: c, item };
-            let loaded = &visit.checklists[c].checklist;
-            let (_, it) = visit.item(at).unwrap();
-            let opener = loaded
-                .items()
-                .filter_map(|(_, later)| later.show_if.as_ref())
-                .find(|s| s.item == it.id)
-                .map(|s| s.is.ids()[0].clone());
-            let (keys, non_text, answer, expected) = match visit.response(at).unwrap() {
-                Response::Options(options) => {
-                    let id = opener.unwrap_or_else(|| {
-                        // The best-scoring option that does not exceed: a met standard.
-                        options
-                            .iter()
-                            .filter(|o| !o.exceeds())
-                            .max_by(|a, b| a.score.partial_cmp(&b.score).unwrap())
-                            .map(|o| o.id.clone())
-                            .unwrap()
-                    });
-                    let position = options.iter().position(|o| o.id == id).unwrap() + 1;
-                    let key = if id == "yes" {
-                        "y".to_owned()
-                    } else {
-                        position.to_string()
-                    };
-                    (key, 1, Answer::Choice(id.clone()), id)
-                }
-                Response::Number { .. } => {
-                    let value = it.at_most.or(it.at_least).unwrap_or(3.0).max(1.0);
-                    let typed = format!("{value}");
-                    // The first digit opens the field as typed; Tab saves and moves on.
-                    (format!("{typed}\t"), 1, Answer::Number(value), typed)
-                }
-                Response::Text => {
-                    let text = "Calm and friendly";
-                    (
-                        format!("\r{text}\t"),
-                        2,
-                        Answer::Text(text.into()),
-                        text.to_owned(),
-                    )
-                }
-            };
-            let (checklist, item) = (loaded.checklist.id.clone(), it.id.clone());
-            visit.set_answer(at, Some(answer), &now).unwrap();
-            steps.push(Step {
-                checklist,
-                item,
-                keys,
-                non_text,
-                expected,
-            });
-        }
-        touchpoints.push(steps);
-    }
-    touchpoints
 }
 
 #[test]

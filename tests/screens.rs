@@ -118,6 +118,20 @@ fn every_size_from_a_phone_up() {
 fn the_detail_pane_scrolls_to_the_end_of_long_guidance() {
     let mut app = mixed();
     press(&mut app, "/reservation contact\n");
+    screen(&app, 40, 20);
+    press(&mut app, "JJJ");
+    let short = screen(&app, 40, 20);
+    assert!(short.contains("i: what counts"), "{short}");
+    press(&mut app, "KKK");
+    // i shows the guidance (for every item, until i again).
+    press(&mut app, "i");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("guidance shown")
+    );
+    app.message = None;
     let top = screen(&app, 40, 20);
     assert!(top.contains("↓ J more"), "{top}");
     press(&mut app, "JJJJJJJJJJ");

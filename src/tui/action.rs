@@ -52,6 +52,8 @@ pub enum Action {
     RemoveEvidence,
     /// Take the visit's last attached file off the list (undoable).
     RemoveVisitEvidence,
+    /// Show or hide the items' guidance in the detail pane.
+    Guidance,
     /// Scroll the detail pane down, to read long guidance and notes.
     DetailDown,
     /// Scroll the detail pane back up.

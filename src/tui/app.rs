@@ -147,6 +147,10 @@ pub struct App {
     pub size: Cell<(u16, u16)>,
     /// The last search, which `/` then `Enter` repeats.
     pub last_search: Option<String>,
+    /// Whether the detail pane shows the items' guidance (`i`). Off at
+    /// first: shown on every move it would triple what a move sends over
+    /// a slow link (docs/performance.md).
+    pub guidance: bool,
     /// Set when the auditor leaves.
     pub quit: bool,
     saver: Saver,
@@ -173,6 +177,7 @@ impl App {
             detail_rows: Cell::new(0),
             size: Cell::new((u16::MAX, u16::MAX)),
             last_search: None,
+            guidance: false,
             quit: false,
             saver,
             clock,
@@ -460,6 +465,14 @@ impl App {
             }
             Action::NextUnanswered => self.jump_unanswered(true),
             Action::PrevUnanswered => self.jump_unanswered(false),
+            Action::Guidance => {
+                self.guidance = !self.guidance;
+                self.message = Some(if self.guidance {
+                    "guidance shown for every item; i hides it".into()
+                } else {
+                    "guidance hidden; i shows it".into()
+                });
+            }
             Action::DetailDown => self.scroll_detail(true),
             Action::DetailUp => self.scroll_detail(false),
             Action::Search => {

@@ -202,6 +202,11 @@ pub const KEYMAP: &[Binding] = &[
         help: "unlist visit's file",
     },
     Binding {
+        keys: &[ch('i')],
+        action: Action::Guidance,
+        help: "guidance on/off",
+    },
+    Binding {
         keys: &[ch('J'), key(KeyCode::PageDown)],
         action: Action::DetailDown,
         help: "scroll details down",

@@ -81,19 +81,35 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
     .areas(area);
     draw_header(frame, header, app, &score);
     draw_tabs(frame, tabs, app, &score);
-    if narrow {
+    let detail = if narrow {
         let detail_height = (body.height / 2).max(6);
         let [list, detail] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(body);
         draw_list(frame, list, app, &score);
         draw_detail(frame, detail, app, Borders::TOP);
+        detail
     } else {
         let list_width = (body.width * 11 / 20).max(30);
         let [list, detail] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
         draw_list(frame, list, app, &score);
         draw_detail(frame, detail, app, Borders::LEFT);
-    }
+        detail
+    };
+    // Editors cover the lower part of the details, not the list: the item
+    // written about stays in view, and opening one redraws little.
+    let editor_area = {
+        let height = if narrow {
+            detail.height
+        } else {
+            (detail.height / 2).max(8).min(detail.height)
+        };
+        Rect {
+            y: detail.y + detail.height - height,
+            height,
+            ..detail
+        }
+    };
     match alert {
         Some(rows) => {
             let lines: Vec<Line> = rows.into_iter().map(Line::raw).collect();
@@ -114,9 +130,11 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
             selected,
             confirming,
         } => draw_finalize(frame, area, app, &score, *selected, *confirming),
-        Mode::Note { editor, .. } => draw_editor(frame, body, editor, "Note", &app.theme),
-        Mode::VisitNote { editor } => draw_editor(frame, body, editor, "Visit note", &app.theme),
-        Mode::Text { editor, .. } => draw_editor(frame, body, editor, "Answer", &app.theme),
+        Mode::Note { editor, .. } => draw_editor(frame, editor_area, editor, "Note", &app.theme),
+        Mode::VisitNote { editor } => {
+            draw_editor(frame, editor_area, editor, "Visit note", &app.theme)
+        }
+        Mode::Text { editor, .. } => draw_editor(frame, editor_area, editor, "Answer", &app.theme),
         _ => {}
     }
 }
@@ -468,16 +486,19 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
         .position(|r| matches!(r, Row::Item(i) if *i == selected))
         .unwrap_or(0);
     let height = usize::from(area.height);
-    let mut offset = app.scroll.get();
+    let mut offset = app.scroll.get().min(rows.len().saturating_sub(height));
+    // Leaving the window turns a page, keeping two rows of context: every
+    // row is redrawn once a page rather than on every move, which over a
+    // slow link is most of what a move costs.
     if selected_row < offset {
-        // Keep the section title above the first item of a section in view.
-        offset = if selected_row > 0 && matches!(rows[selected_row - 1], Row::Section(_)) {
-            selected_row - 1
-        } else {
-            selected_row
-        };
+        offset = (selected_row + 3).saturating_sub(height);
     } else if selected_row >= offset + height {
-        offset = selected_row + 1 - height;
+        offset = selected_row.saturating_sub(2);
+    }
+    offset = offset.min(rows.len().saturating_sub(height));
+    // Keep the section title above the first item of a section in view.
+    if offset > 0 && offset == selected_row && matches!(rows[offset - 1], Row::Section(_)) {
+        offset -= 1;
     }
     app.scroll.set(offset);
 
@@ -585,78 +606,129 @@ fn item_line<'a>(
         _ => String::new(),
     };
     let text = fit(&format!("{value}{}", inert(&item.prompt)), room);
-    let text_style = if selected {
-        theme.selected()
+    // The selection is the mark and flags in reverse: a move then redraws
+    // eight cells of two rows, not both rows whole.
+    let (mark_style, flags_style) = if selected {
+        (mark_style.patch(theme.selected()), theme.selected())
     } else {
-        Style::new()
+        (mark_style, Style::new())
     };
     Line::from(vec![
         Span::styled(mark, mark_style),
-        Span::styled(flags, text_style),
-        Span::styled(text, text_style),
+        Span::styled(flags, flags_style),
+        Span::raw(text),
     ])
 }
 
 /// The item's details, wrapped to the pane, scrolled with `J`/`K` when they
-/// are longer than it.
+/// are longer than it. The pane's last row holds the keys for the item, or
+/// says that there is more and how to see it.
 fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, border: Borders) {
     let block = Block::new().borders(border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let at = app.selected();
-    let lines = detail_lines(app, at);
     let width = usize::from(inner.width);
-    let rows: Vec<(String, Style)> = lines
-        .iter()
-        .flat_map(|(text, style)| wrap(text, width).into_iter().map(move |r| (r, *style)))
-        .collect();
     let height = usize::from(inner.height);
+    let lines = detail_lines(app, at, height >= 12);
+    let mut rows: Vec<(String, Style)> = Vec::new();
+    for (n, (text, style)) in lines.iter().enumerate() {
+        rows.extend(wrap(text, width).into_iter().map(|r| (r, *style)));
+        // The prompt gets the same rows on every item, so that what
+        // follows stays in place and a move redraws little.
+        if n == 0 {
+            let prompt_rows = if height >= 12 { 3 } else { 2 };
+            while rows.len() < prompt_rows {
+                rows.push((String::new(), Style::new()));
+            }
+        }
+    }
+    let visible = height.saturating_sub(1).max(1);
     let (shown_for, wanted) = app.detail.get();
     let wanted = if shown_for == at { wanted } else { 0 };
-    let (offset, visible) = if rows.len() <= height {
-        (0, height)
-    } else {
-        // The last row says there is more, and which key shows it.
-        let visible = height.saturating_sub(1);
-        (wanted.min(rows.len() - visible), visible)
-    };
+    let offset = wanted.min(rows.len().saturating_sub(visible));
     app.detail.set((at, offset));
-    app.detail_rows.set(visible.max(1));
+    app.detail_rows.set(visible);
     let mut shown: Vec<Line<'_>> = rows
         .iter()
         .skip(offset)
         .take(visible)
         .map(|(text, style)| Line::styled(text.clone(), *style))
         .collect();
-    if rows.len() > height {
+    while shown.len() < visible {
+        shown.push(Line::raw(""));
+    }
+    let footer = if rows.len() > visible {
         let more = if offset + visible < rows.len() {
             format!("↓ J more ({}/{})", offset + visible, rows.len())
         } else {
             "↑ K back up".to_owned()
         };
-        shown.push(Line::styled(
-            fit(&more, width),
-            Style::new().add_modifier(Modifier::BOLD),
-        ));
-    }
+        Line::styled(fit(&more, width), Style::new().add_modifier(Modifier::BOLD))
+    } else {
+        let hints: &[&str] = if app.visit.is_final() {
+            &["i what counts", "J/K scroll"]
+        } else {
+            &["e note", "a file", "i what counts"]
+        };
+        Line::styled(as_many_as_fit(hints, inner.width), app.theme.dim())
+    };
+    shown.push(footer);
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-/// The detail pane's lines before wrapping: what is needed to answer first
-/// (prompt, options), then what the answer earns, notes and guidance. A
-/// final visit shows its notes and the visit's note, and no editing hints.
-fn detail_lines(app: &App, at: ItemRef) -> Vec<(String, Style)> {
+/// The detail pane's lines before wrapping: the prompt, what the item is
+/// (critical, weight, tags, timed), its answers, what the answer earns, then
+/// notes and, when `i` asked for it, the guidance. In a `roomy` pane rows
+/// keep their places from item to item (an empty row where an item has
+/// nothing to say), so a move redraws only what differs; in a small one
+/// the answers come right after the prompt, and what the item is after them.
+/// A final visit shows its notes and the visit's note, and no editing hints.
+fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
     let visit = &app.visit;
     let theme = &app.theme;
     let editable = !visit.is_final();
     let bold = Style::new().add_modifier(Modifier::BOLD);
+    let blank = || (String::new(), Style::new());
     let (Some((_, item)), Some(entry), Some(response)) =
         (visit.item(at), visit.entry(at), visit.response(at))
     else {
         return Vec::new();
     };
-    // The prompt and its answers first: a narrow pane shows them unscrolled.
     let mut lines: Vec<(String, Style)> = vec![(inert(&item.prompt), bold)];
+    let mut facts = Vec::new();
+    if item.is_critical() {
+        facts.push("! critical".to_owned());
+    }
+    // The weight is in what the item earns, a few rows below.
+    if item.weight() != 1.0 && response.max_score().is_none() {
+        facts.push(format!("weight {}", item.weight()));
+    }
+    for tag in &item.tags {
+        facts.push(if tag == PERSONAL_TOUCH {
+            "♥ personal touch".to_owned()
+        } else {
+            inert(&tag.replace('-', " "))
+        });
+    }
+    let mut about = vec![(facts.join(DOT), theme.dim())];
+    about.push(match (response.timing(), visit.timer(at)) {
+        // The start, not the seconds: only the header's cell ticks.
+        (Some(_), Some(timer)) => (
+            format!(
+                "◷ running since {}: t stops and answers · T cancels",
+                timer.started.strftime("%H:%M:%S")
+            ),
+            bold,
+        ),
+        (Some(_), None) if editable => ("◷ timed: t starts the stopwatch".to_owned(), theme.dim()),
+        _ => blank(),
+    });
+    if roomy {
+        lines.append(&mut about);
+    } else {
+        about.retain(|(text, _)| !text.is_empty());
+    }
     match response {
         Response::Options(options) => {
             let timed = response.timing() == Some(Timing::Options);
@@ -697,15 +769,17 @@ fn detail_lines(app: &App, at: ItemRef) -> Vec<(String, Style)> {
                 _ => "  no value yet".to_owned(),
             };
             lines.push((value, Style::new()));
-            if editable {
-                lines.push((
+            lines.push(if editable {
+                (
                     format!(
                         "  type the value, or Enter ({})",
                         inert(&range_text(min, max, unit))
                     ),
                     theme.dim(),
-                ));
-            }
+                )
+            } else {
+                blank()
+            });
         }
         Response::Text => {
             match &entry.answer {
@@ -716,52 +790,27 @@ fn detail_lines(app: &App, at: ItemRef) -> Vec<(String, Style)> {
                 }
                 _ => lines.push(("  no text yet".to_owned(), Style::new())),
             }
-            if editable {
-                lines.push(("  Enter: write the answer".to_owned(), theme.dim()));
-            }
+            lines.push(if editable {
+                ("  Enter: write the answer".to_owned(), theme.dim())
+            } else {
+                blank()
+            });
         }
     }
-    if item.na_allowed() {
+    lines.push(if item.na_allowed() {
         let chosen = entry.answer == Some(Answer::Na);
         let style = if chosen {
             theme.selected()
         } else {
             Style::new()
         };
-        lines.push((format!("{} 0 N/A", if chosen { "▶" } else { " " }), style));
-    }
-    let mut facts = Vec::new();
-    if item.is_critical() {
-        facts.push("! critical".to_owned());
-    }
-    if item.weight() != 1.0 {
-        facts.push(format!("weight {}", item.weight()));
-    }
-    for tag in &item.tags {
-        facts.push(if tag == PERSONAL_TOUCH {
-            "♥ personal touch".to_owned()
-        } else {
-            inert(&tag.replace('-', " "))
-        });
-    }
-    if !facts.is_empty() {
-        lines.push((facts.join(DOT), theme.dim()));
-    }
-    if response.timing().is_some() {
-        match visit.timer(at) {
-            // The start, not the seconds: only the header's cell ticks.
-            Some(timer) => lines.push((
-                format!(
-                    "◷ running since {}: t stops and answers · T cancels",
-                    timer.started.strftime("%H:%M:%S")
-                ),
-                bold,
-            )),
-            None if editable => {
-                lines.push(("◷ timed: t starts the stopwatch".to_owned(), theme.dim()))
-            }
-            None => {}
-        }
+        (format!("{} 0 N/A", if chosen { "▶" } else { " " }), style)
+    } else {
+        blank()
+    });
+    lines.append(&mut about);
+    if let Some(earns) = score::earns(visit, at) {
+        lines.push((inert(&earns), theme.dim()));
     }
     if let Some(seconds) = entry.timed {
         lines.push((
@@ -769,28 +818,23 @@ fn detail_lines(app: &App, at: ItemRef) -> Vec<(String, Style)> {
             theme.dim(),
         ));
     }
-    if let Some(earns) = score::earns(visit, at) {
-        lines.push((inert(&earns), theme.dim()));
-    }
     for (_, file) in visit.evidence_of(at) {
         lines.push((
             format!("@ {} ({})", inert(file.name()), size_text(file.bytes)),
             Style::new(),
         ));
     }
-    lines.push((String::new(), Style::new()));
     if !entry.note.is_empty() {
+        lines.push(blank());
         lines.push(("✎ Note".to_owned(), bold));
         for l in entry.note.lines() {
             lines.push((inert(l), Style::new()));
         }
-    } else if editable {
-        lines.push(("e: add a note · a: attach a file".to_owned(), theme.dim()));
     }
     // Read-only, the visit's note has no editor to be read in: shown
     // with the item's, before the guidance.
     if !editable && !visit.header.note.is_empty() {
-        lines.push((String::new(), Style::new()));
+        lines.push(blank());
         lines.push(("✎ Visit note".to_owned(), bold));
         for l in visit.header.note.lines() {
             lines.push((inert(l), Style::new()));
@@ -799,11 +843,17 @@ fn detail_lines(app: &App, at: ItemRef) -> Vec<(String, Style)> {
     if let Some(first) = &entry.first_at {
         lines.push((format!("observed {}", first.strftime("%H:%M")), theme.dim()));
     }
-    if let Some(guidance) = &item.guidance {
-        lines.push((String::new(), Style::new()));
-        for g in guidance.lines() {
-            lines.push((inert(g), theme.dim()));
+    match &item.guidance {
+        Some(guidance) if app.guidance => {
+            lines.push(blank());
+            for g in guidance.lines() {
+                lines.push((inert(g), theme.dim()));
+            }
         }
+        // A roomy pane says so in its last row, which never moves; a small
+        // one here, after the answers.
+        Some(_) if !roomy => lines.push(("i: what counts (guidance)".to_owned(), theme.dim())),
+        _ => {}
     }
     lines
 }
@@ -1160,17 +1210,11 @@ fn draw_choices(frame: &mut Frame<'_>, body: Rect, choices: &[String], theme: &T
 
 fn draw_editor(
     frame: &mut Frame<'_>,
-    body: Rect,
+    area: Rect,
     editor: &ratatui_textarea::TextArea<'static>,
     title: &str,
     theme: &Theme,
 ) {
-    let height = (body.height / 2).max(6).min(body.height);
-    let area = Rect {
-        y: body.y + body.height - height,
-        height,
-        ..body
-    };
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(fit(
@@ -1194,8 +1238,9 @@ fn draw_finalize(
     let visit = &app.visit;
     let theme = &app.theme;
     let issues = super::app::issues(visit);
-    let popup = centered(area, 76, area.height.saturating_sub(2));
-    let width = popup.width.saturating_sub(2);
+    // As tall as its lines, at most the screen less two rows.
+    let tallest = centered(area, 76, area.height.saturating_sub(2));
+    let width = tallest.width.saturating_sub(2);
     let cut = |text: &str| fit(text, usize::from(width));
     let files = visit.evidence().len();
     let mut lines = vec![
@@ -1252,7 +1297,7 @@ fn draw_finalize(
         "y finalize (read-only after) · Enter go to item · j/k move · Esc back".to_owned()
     };
     let footer: Vec<String> = wrap_words(&footer, width, 4);
-    let room = usize::from(popup.height).saturating_sub(lines.len() + footer.len() + 3);
+    let room = usize::from(tallest.height).saturating_sub(lines.len() + footer.len() + 3);
     if issues.is_empty() {
         lines.push(Line::raw("Nothing left to look at."));
     } else {
@@ -1292,6 +1337,7 @@ fn draw_finalize(
         Style::new().add_modifier(Modifier::BOLD)
     };
     lines.extend(footer.into_iter().map(|f| Line::styled(f, footer_style)));
+    let popup = centered(area, 76, (lines.len() as u16 + 2).min(tallest.height));
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines).block(

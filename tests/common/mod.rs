@@ -406,3 +406,101 @@ impl Drop for Cleanup {
 fn nonzero(n: u16) -> std::num::NonZero<u16> {
     std::num::NonZero::new(n.max(1)).expect("at least 1")
 }
+
+/// One item of the planned visit: the keys that answer it, how many of them
+/// are not typed text, and the answer the record must then hold.
+pub struct Step {
+    /// The checklist's id.
+    pub checklist: String,
+    /// The item's id.
+    pub item: String,
+    /// The keys, as a terminal sends them.
+    pub keys: String,
+    /// How many of them are not typed text.
+    pub non_text: usize,
+    /// The answer the record holds afterwards.
+    pub expected: String,
+}
+
+/// Plans a complete hotel stay the way an auditor would answer it: every
+/// follow-up opened (an item that another one depends on gets the answer
+/// that shows it), every standard met, numbers typed from their first digit
+/// and closed with Tab, texts opened with Enter and closed with Tab.
+pub fn plan() -> Vec<Vec<Step>> {
+    let checklists: Vec<_> = touchpoint::checklist::DEFAULT_STAY
+        .iter()
+        .map(|id| touchpoint::checklist::bundled_by_id(id).unwrap().unwrap())
+        .collect();
+    let now = jiff::ZonedDateTime::now();
+    let mut visit = touchpoint::visit::Visit::new("plan", "anna", checklists, &now, "0000");
+    let mut touchpoints = Vec::new();
+    for c in 0..visit.checklists.len() {
+        let mut steps = Vec::new();
+        let mut n = 0;
+        // Visibility grows as answers open follow-ups, so look again each time.
+        while let Some(item) =
+            (n..visit.checklists[c].checklist.item_count()).find(|i| visit.visibility(c)[*i])
+        {
+            n = item + 1;
+            let at = touchpoint::visit::ItemRef { checklist: c, item };
+            let loaded = &visit.checklists[c].checklist;
+            let (_, it) = visit.item(at).unwrap();
+            let opener = loaded
+                .items()
+                .filter_map(|(_, later)| later.show_if.as_ref())
+                .find(|s| s.item == it.id)
+                .map(|s| s.is.ids()[0].clone());
+            let (keys, non_text, answer, expected) = match visit.response(at).unwrap() {
+                touchpoint::checklist::Response::Options(options) => {
+                    let id = opener.unwrap_or_else(|| {
+                        // The best-scoring option that does not exceed: a met standard.
+                        options
+                            .iter()
+                            .filter(|o| !o.exceeds())
+                            .max_by(|a, b| a.score.partial_cmp(&b.score).unwrap())
+                            .map(|o| o.id.clone())
+                            .unwrap()
+                    });
+                    let position = options.iter().position(|o| o.id == id).unwrap() + 1;
+                    let key = if id == "yes" {
+                        "y".to_owned()
+                    } else {
+                        position.to_string()
+                    };
+                    (key, 1, touchpoint::visit::Answer::Choice(id.clone()), id)
+                }
+                touchpoint::checklist::Response::Number { .. } => {
+                    let value = it.at_most.or(it.at_least).unwrap_or(3.0).max(1.0);
+                    let typed = format!("{value}");
+                    // The first digit opens the field as typed; Tab saves and moves on.
+                    (
+                        format!("{typed}\t"),
+                        1,
+                        touchpoint::visit::Answer::Number(value),
+                        typed,
+                    )
+                }
+                touchpoint::checklist::Response::Text => {
+                    let text = "Calm and friendly";
+                    (
+                        format!("\r{text}\t"),
+                        2,
+                        touchpoint::visit::Answer::Text(text.into()),
+                        text.to_owned(),
+                    )
+                }
+            };
+            let (checklist, item) = (loaded.checklist.id.clone(), it.id.clone());
+            visit.set_answer(at, Some(answer), &now).unwrap();
+            steps.push(Step {
+                checklist,
+                item,
+                keys,
+                non_text,
+                expected,
+            });
+        }
+        touchpoints.push(steps);
+    }
+    touchpoints
+}
