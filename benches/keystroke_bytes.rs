@@ -79,7 +79,7 @@ fn main() {
     let _cleanup = Cleanup(data.clone());
     println!("80×24, bytes written to the terminal per keystroke, screen settled between keys");
     let baseline =
-        dialog_moves(&data, 15).map(|b| summary("ncurses dialog --menu, ↓ (baseline)", &b));
+        dialog_moves(&data, 30).map(|b| summary("ncurses dialog --menu, ↓ (baseline)", &b));
     if baseline.is_none() {
         println!("ncurses dialog: not installed (apt-get install dialog); SPEC's figure is 311 B");
     }
@@ -91,11 +91,16 @@ fn main() {
         24,
     );
     pty.wait_for("0/60 answered");
-    let moves = per_key(&mut pty, &vec!["j"; 15]);
+    let moves = per_key(&mut pty, &vec!["j"; 30]);
     let mean_move = summary("touchpoint: j (next item)", &moves);
     pty.send("g");
     // Answers that move on: the check-in's first items as an auditor answers them.
-    let answers = per_key(&mut pty, &["2", "2", "y", "n", "2", "y", "2"]);
+    let answers = per_key(
+        &mut pty,
+        &[
+            "2", "2", "y", "n", "2", "y", "2", "n", "2", "2", "2", "2", "2", "y", "y",
+        ],
+    );
     let mean_answer = summary("touchpoint: answer and move on (2, y, n)", &answers);
     pty.send("e");
     let typing = per_key(&mut pty, &["S", "l", "o", "w", " ", "d", "e", "s", "k"]);

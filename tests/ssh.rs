@@ -257,7 +257,8 @@ fn a_dropped_ssh_connection_ends_the_far_session_keeps_the_record_and_resumes() 
     });
     laptop.send("2");
     laptop.wait_for("1/60 answered");
-    laptop.send("eTyped over a poor connection");
+    // The answer moved the cursor on; the note goes back to the item answered.
+    laptop.send("keTyped over a poor connection");
     laptop.wait_for("poor connection");
     wait_for_record(&data, "the answer and the note", |r| {
         r.score.answered == 1

@@ -1075,10 +1075,9 @@ fn draw_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme, scroll: usize) {
         "Editors: Enter done · Ctrl-J new line in a note",
         "Tab: how scores work · other keys close",
     ] {
-        lines.push(Line::styled(
-            fit(hint, usize::from(area.width.saturating_sub(2))),
-            theme.dim(),
-        ));
+        for row in wrap(hint, usize::from(area.width.saturating_sub(2))) {
+            lines.push(Line::styled(row, theme.dim()));
+        }
     }
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = centered(area, 80, height);
@@ -1093,18 +1092,12 @@ fn draw_scoring_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme, scroll: u
     let mut text: Vec<String> = wrap_words(intro, width, usize::MAX);
     text.push(String::new());
     for rule in rules {
-        text.extend(
-            wrap(&format!("• {rule}"), usize::from(width))
-                .into_iter()
-                .enumerate()
-                .map(|(n, row)| {
-                    if n == 0 {
-                        row
-                    } else {
-                        format!("  {}", row.trim_start())
-                    }
-                }),
-        );
+        // "• " on the first row, the rest indented under the words.
+        let mut rows = wrap(&format!("  {rule}"), usize::from(width));
+        if let Some(first) = rows.first_mut() {
+            first.replace_range(..2, "• ");
+        }
+        text.extend(rows);
     }
     let mut lines: Vec<Line<'static>> = text.into_iter().map(Line::raw).collect();
     lines.push(Line::raw(""));
