@@ -387,3 +387,59 @@ fn below_the_smallest_size_keys_do_nothing_but_quit() {
     let record = leave(pty, &data);
     assert_eq!(record.score.answered, 0, "a key acted on a screen unseen");
 }
+
+#[test]
+fn the_home_screen_starts_as_the_last_visit_did_and_shows_broken_checklists() {
+    // No visit yet: config.toml's journey and auditor.
+    let data = temp_dir("home-defaults");
+    let _cleanup = Cleanup(data.clone());
+    let config = data.join("config").join("touchpoint");
+    std::fs::create_dir_all(config.join("checklists")).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "auditor = \"vera\"\njourney = \"luxury-train\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        config.join("checklists").join("spa.toml"),
+        "[checklist]\nid = \"spa\"\ntitle = \"Spa\"\ntouchpoint = \"in-stay\"\npromt = 1\n",
+    )
+    .unwrap();
+    let mut home = Pty::spawn(&[], &data, 80, 24);
+    home.wait_for("[x] Luxury train");
+    home.wait_for("Auditor  vera");
+    home.wait_for("problem(s) in your checklists, listed at the end:");
+    // The path may be broken across the status rows.
+    let flat: String = home.screen().lines().map(str::trim_end).collect();
+    assert!(flat.contains("checklists/spa.toml:"), "{}", home.screen());
+    home.send("\x1b");
+    home.wait_exit(Duration::from_secs(5)).expect("Esc leaves");
+
+    // After a visit: its checklists and its auditor.
+    let pty = Pty::spawn(
+        &[
+            "new",
+            "--site",
+            "Volga",
+            "--auditor",
+            "boris",
+            "--journey",
+            "river-cruise",
+        ],
+        &data,
+        80,
+        24,
+    );
+    pty.wait_for("Cruise: embarkation");
+    leave(pty, &data);
+    let mut home = Pty::spawn(&[], &data, 80, 24);
+    home.wait_for("[x] River cruise");
+    home.wait_for("Auditor  boris");
+    assert!(
+        home.screen().contains("[ ] Luxury train"),
+        "{}",
+        home.screen()
+    );
+    home.send("\x1b");
+    home.wait_exit(Duration::from_secs(5)).expect("Esc leaves");
+}

@@ -313,7 +313,8 @@ fn escape_sequences_never_reach_the_screen() {
 
 mod home {
     use super::*;
-    use touchpoint::tui::home::{ChecklistRow, Choice, DraftRow, Home};
+    use touchpoint::checklist::journey;
+    use touchpoint::tui::home::{ChecklistRow, Choice, DraftRow, Home, JourneyRow};
 
     fn home() -> Home {
         let drafts = vec![
@@ -341,7 +342,24 @@ mod home {
                 source: l.source.to_string(),
             })
             .collect();
-        Home::new(drafts, checklists, "anna".into(), Theme::new(true))
+        let mut home = Home::new(drafts, checklists, "anna".into(), Theme::new(true));
+        let mut journeys = journey::journeys(&checklist::bundled().unwrap());
+        // As the program offers them: the interface language's first.
+        journeys.sort_by_key(|j| !j.speaks("en"));
+        home.journeys = journeys
+            .into_iter()
+            .map(|j| JourneyRow {
+                summary: j.summary(),
+                short: format!("{} · {} items", j.name, j.items),
+                language: j.language.clone(),
+                checklists: j.checklists.clone(),
+            })
+            .collect();
+        home.broken = vec![
+            "/home/anna/.config/touchpoint/checklists/spa.toml:12:1: unknown key \"promt\" — did you mean \"prompt\"?".into(),
+        ];
+        home.point_at_chosen();
+        home
     }
 
     fn key(home: &mut Home, code: KeyCode) {
@@ -357,6 +375,71 @@ mod home {
     #[test]
     fn home_screen() {
         insta::assert_snapshot!(draw(&home()));
+    }
+
+    #[test]
+    fn journeys_come_first_and_enter_on_one_starts_it() {
+        let mut h = home();
+        let shown = draw(&h);
+        assert!(
+            shown.contains("[x] Hotel stay — 3 touchpoints, 76 items · en"),
+            "{shown}"
+        );
+        key(&mut h, KeyCode::Tab);
+        for c in "Andean Explorer".chars() {
+            key(&mut h, KeyCode::Char(c));
+        }
+        // Site, auditor, then the list: the hotel stay is highlighted; one
+        // down is the luxury train.
+        key(&mut h, KeyCode::Tab);
+        key(&mut h, KeyCode::Tab);
+        key(&mut h, KeyCode::Char('j'));
+        key(&mut h, KeyCode::Enter);
+        assert_eq!(
+            h.choice,
+            Some(Choice::New {
+                site: "Andean Explorer".into(),
+                auditor: "anna".into(),
+                checklists: vec![
+                    "train-check-in".into(),
+                    "train-in-stay".into(),
+                    "train-departure".into()
+                ],
+            })
+        );
+    }
+
+    #[test]
+    fn a_broken_checklist_is_listed_with_its_problem() {
+        let mut h = home();
+        key(&mut h, KeyCode::Tab);
+        key(&mut h, KeyCode::Tab);
+        key(&mut h, KeyCode::Tab);
+        key(&mut h, KeyCode::End);
+        for _ in 0..30 {
+            key(&mut h, KeyCode::Char('j'));
+            if h.focus != touchpoint::tui::home::Focus::Checklists {
+                key(&mut h, KeyCode::Char('k'));
+                break;
+            }
+        }
+        let shown = draw(&h);
+        assert!(shown.contains("Checklists with a problem"), "{shown}");
+        assert!(
+            shown.contains("✗ /home/anna/.config/touchpoint/checklists/spa"),
+            "{shown}"
+        );
+        assert!(shown.contains("spa.toml:12:1: unknown key"), "{shown}");
+        key(&mut h, KeyCode::Char(' '));
+        assert!(draw(&h).contains("fix it (`touchpoint validate`)"));
+    }
+
+    #[test]
+    fn the_home_screen_on_a_phone() {
+        let h = home();
+        let mut terminal = Terminal::new(TestBackend::new(40, 20)).unwrap();
+        terminal.draw(|frame| h.draw(frame)).unwrap();
+        insta::assert_snapshot!(terminal.backend().to_string());
     }
 
     #[test]

@@ -481,6 +481,17 @@ impl Home {
                 theme.bad(),
             );
         }
+        // Listed last in the list too, but said here so it is seen at once.
+        if let Some(b) = self.broken.first() {
+            return (
+                format!(
+                    "{} problem(s) in your checklists, listed at the end: {}",
+                    self.broken.len(),
+                    inert(b)
+                ),
+                theme.bad(),
+            );
+        }
         let keys = match self.focus {
             Focus::Drafts => "Enter resumes · d deletes · Tab new visit · Esc quit",
             Focus::Checklists => "Enter starts · Space ticks · Tab next · Esc quit",
