@@ -895,10 +895,17 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     format!("Attach: {}▏ {}", inert(input), inert(message)),
                     theme.bad(),
                 ),
-                None => Line::from(format!(
-                    "Attach to {place}: {}▏ Tab completes · Enter attaches · Esc",
-                    inert(input)
-                )),
+                None => {
+                    let field = format!("Attach to {place}: {}▏ ", inert(input));
+                    let room = width.saturating_sub(field.width() as u16);
+                    Line::from(vec![
+                        Span::raw(field),
+                        Span::raw(as_many_as_fit(
+                            &["Enter attaches", "Esc", "Tab completes"],
+                            room,
+                        )),
+                    ])
+                }
             }
         }
         Mode::Search { query, found, .. } => {
