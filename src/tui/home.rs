@@ -131,6 +131,9 @@ pub struct Home {
     pub choice: Option<Choice>,
     /// The draft `d` asked to delete, waiting for `y`.
     pub deleting: Option<usize>,
+    /// Whether a key was pressed: the problems of the user's checklists are
+    /// said in the status line until then (and stay listed at the end).
+    keyed: bool,
     deleter: Option<Deleter>,
     /// The terminal's size at the last frame.
     size: Cell<(u16, u16)>,
@@ -166,6 +169,7 @@ impl Home {
             theme,
             choice: None,
             deleting: None,
+            keyed: false,
             deleter: None,
             size: Cell::new((u16::MAX, u16::MAX)),
             scroll: Cell::new(0),
@@ -239,6 +243,7 @@ impl Home {
     /// acted on.
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
+        self.keyed = true;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let (width, height) = self.size.get();
         if !fits(width, height) {
@@ -482,7 +487,7 @@ impl Home {
             );
         }
         // Listed last in the list too, but said here so it is seen at once.
-        if let Some(b) = self.broken.first() {
+        if let Some(b) = self.broken.first().filter(|_| !self.keyed) {
             return (
                 format!(
                     "{} problem(s) in your checklists, listed at the end: {}",
