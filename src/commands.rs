@@ -236,9 +236,13 @@ pub fn new(
     };
     let store = open_store(data_dir)?;
     let auditor = auditor.unwrap_or_else(|| default_auditor(&config));
+    for (what, text) in [("the site", &site), ("the auditor's name", &auditor)] {
+        crate::text::refuse_control(what, text, false).map_err(Failure::Message)?;
+    }
     let now = ZonedDateTime::now();
     let visit = Visit::new(site.trim(), auditor.trim(), loaded, &now, &random_suffix());
     let lock = store.lock(&visit.header.id)?;
+    keep_checklists(&store, &visit.checklists)?;
     let text = record::try_to_toml(&visit).map_err(|e| Failure::Message(e.to_string()))?;
     store.save(&visit.header.id, text.as_bytes())?;
     open(&store, visit, &config, Some(lock), None)
@@ -267,8 +271,12 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
     // our read and our first save.
     let lock = store.lock(&id)?;
     let record = load_record(&store, &id)?;
-    let visit = rebuild(&record)?;
+    let (visit, from_copy) = rebuild_kept(&store, &record)?;
     let final_visit = visit.is_final();
+    if !final_visit {
+        // Visits begun before copies were kept get theirs now.
+        keep_checklists(&store, &visit.checklists)?;
+    }
     let lock = if final_visit {
         drop(lock);
         None
@@ -277,7 +285,7 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
     };
     let saved = &record.header.updated;
     let ago = (ZonedDateTime::now().timestamp().as_second() - saved.timestamp().as_second()).max(0);
-    let message = if final_visit {
+    let mut message = if final_visit {
         format!(
             "final visit, finalized {}: read-only",
             saved.strftime("%Y-%m-%d %H:%M")
@@ -289,6 +297,10 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
             ago_text(ago)
         )
     };
+    for note in &from_copy {
+        message.push_str("; ");
+        message.push_str(note);
+    }
     open(&store, visit, &config, lock, Some(message))
 }
 
@@ -309,10 +321,34 @@ fn load_record(store: &Store, id: &str) -> Result<RecordFile, Failure> {
     Ok(record::parse_bytes(&path.display().to_string(), &bytes)?)
 }
 
+/// Keeps a copy of each checklist of a visit in the data folder, so that the
+/// visit resumes even if the file it came from moves or changes.
+fn keep_checklists(store: &Store, checklists: &[Loaded]) -> Result<(), Failure> {
+    for loaded in checklists {
+        if let Some(bytes) = checklist::source_bytes(loaded) {
+            store.keep_checklist(&bytes)?;
+        }
+    }
+    Ok(())
+}
+
+/// The visit of a record with its checklists, each from its source or, when
+/// that is gone or changed, from the copy kept in the data folder; also says
+/// which came from a copy.
+fn rebuild_kept(store: &Store, record: &RecordFile) -> Result<(Visit, Vec<String>), Failure> {
+    let (checklists, problems, from_copy) =
+        record::load_checklists_kept(record, |sha| store.kept_checklist(sha)?.ok());
+    let visit = rebuild_from(record, checklists, problems)?;
+    Ok((visit, from_copy))
+}
+
 /// The visit of a record with its checklists. A checklist that cannot be
 /// loaded stops here: saving without it would drop its answers from the file.
-fn rebuild(record: &RecordFile) -> Result<Visit, Failure> {
-    let (checklists, problems) = record::load_checklists(record);
+fn rebuild_from(
+    record: &RecordFile,
+    checklists: Vec<Loaded>,
+    problems: Vec<String>,
+) -> Result<Visit, Failure> {
     if !problems.is_empty() {
         for p in &problems {
             say!("touchpoint: {p}");
@@ -345,6 +381,7 @@ fn open(
         path.display()
     ));
     let export = config.export_folder();
+    let export_mode = config.export_mode();
     let saver_store = store.clone();
     let mut exported = visit.is_final();
     let saver: tui::app::Saver = Box::new(move |visit: &Visit| {
@@ -356,7 +393,7 @@ fn open(
             exported = true;
             if let Some(folder) = &export {
                 saver_store
-                    .copy_to(&visit.header.id, folder)
+                    .copy_to(&visit.header.id, folder, export_mode)
                     .map_err(|e| format!("saved, but not exported: {e}"))?;
             }
         }
@@ -480,12 +517,15 @@ pub fn export(
     format: ExportFormat,
 ) -> Result<(), Failure> {
     let store = open_store(data_dir)?;
+    let config = Config::load()?;
     let record = load_record(&store, id)?;
     let text = match format {
-        // The record itself, byte for byte as saved.
-        ExportFormat::Toml => String::from_utf8_lossy(&store.load(id)?).into_owned(),
+        // The record itself, byte for byte as saved, but for characters that
+        // could drive a terminal, escaped as TOML reads them back.
+        ExportFormat::Toml => crate::text::toml_inert(&String::from_utf8_lossy(&store.load(id)?))
+            .into_owned(),
         other => {
-            let visit = rebuild(&record)?;
+            let (visit, _) = rebuild_kept(&store, &record)?;
             match other {
                 ExportFormat::Json => record::to_json(&visit),
                 ExportFormat::Csv => record::to_csv(&visit),
@@ -494,8 +534,11 @@ pub fn export(
         }
     };
     match output {
-        Some(path) => Ok(crate::store::write_private(path, text.as_bytes())?),
-        None => std::io::stdout()
+        Some(path) if path != Path::new("-") => {
+            crate::store::write_export(path, text.as_bytes(), config.export_mode())?;
+            Ok(())
+        }
+        _ => std::io::stdout()
             .lock()
             .write_all(text.as_bytes())
             .map_err(|e| io_failure("cannot write to standard output", &e)),

@@ -10,5 +10,6 @@ pub mod config;
 pub mod record;
 pub mod score;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod visit;
