@@ -475,12 +475,25 @@ pub fn list(data_dir: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure>
             .cmp(&a.header.updated.timestamp())
     });
     let mut text = String::new();
+    // The id column is as wide as the widest id, so that a long one never
+    // pushes its row's other columns out of line.
+    let id_width = records
+        .iter()
+        .map(|r| unicode_width::UnicodeWidthStr::width(r.header.id.as_str()))
+        .max()
+        .unwrap_or(0)
+        .max(40);
     if records.is_empty() && problems.is_empty() {
         text.push_str("no visits yet; `touchpoint new` starts one\n");
     } else if !records.is_empty() {
         text.push_str(&format!(
-            "{:<40} {:<24} {:<6} {:>8} {:>7} {}\n",
-            "ID", "SITE", "STATUS", "PROGRESS", "SCORE", "UPDATED"
+            "{} {:<24} {:<6} {:>8} {:>7} {}\n",
+            tui::theme::truncate("ID", id_width),
+            "SITE",
+            "STATUS",
+            "PROGRESS",
+            "SCORE",
+            "UPDATED"
         ));
     }
     for r in &records {
@@ -491,8 +504,8 @@ pub fn list(data_dir: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure>
             (None, true) => "—".to_owned(),
         };
         text.push_str(&format!(
-            "{:<40} {} {:<6} {:>8} {:>7} {}\n",
-            s.id,
+            "{} {} {:<6} {:>8} {:>7} {}\n",
+            tui::theme::truncate(&tui::theme::inert(&s.id), id_width),
             tui::theme::truncate(&tui::theme::inert(&s.site), 24),
             s.status.as_str(),
             format!("{}/{}", s.answered, s.answered + s.unanswered),
@@ -570,8 +583,18 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
     }
     let total = files.len() + bad;
     for file in &files {
-        match checklist::read(file, Source::Path(file.clone())) {
-            Ok(loaded) => {
+        let shown = file.display().to_string();
+        let read = checklist::read_bytes(file)
+            .map_err(|message| vec![Diagnostic::file(&shown, message)])
+            .and_then(|bytes| {
+                let loaded = checklist::from_bytes(&shown, &bytes, Source::Path(file.clone()))?;
+                Ok((loaded, checklist::warnings(&shown, &bytes)))
+            });
+        match read {
+            Ok((loaded, warnings)) => {
+                for warning in &warnings {
+                    say!("{warning}");
+                }
                 let c = &loaded.checklist;
                 let _ = writeln!(
                     out,

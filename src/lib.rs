@@ -7,6 +7,8 @@ pub mod checklist;
 pub mod cli;
 pub mod commands;
 pub mod config;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod record;
 pub mod score;
 pub mod store;

@@ -418,6 +418,17 @@ impl App {
     }
 
     fn edit_key(&mut self, key: KeyEvent) {
+        // Pasted text can hold control characters (C1 arrive as characters):
+        // refused here, so no record or export ever holds one.
+        if let KeyCode::Char(c) = key.code
+            && crate::text::is_control(c)
+        {
+            self.message = Some(format!(
+                "{} was not typed: control characters cannot be part of a note or text",
+                crate::text::char_name(c)
+            ));
+            return;
+        }
         let now = self.now();
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
         let (mut editor, target) = match mode {
