@@ -535,8 +535,9 @@ pub fn export(
     let text = match format {
         // The record itself, byte for byte as saved, but for characters that
         // could drive a terminal, escaped as TOML reads them back.
-        ExportFormat::Toml => crate::text::toml_inert(&String::from_utf8_lossy(&store.load(id)?))
-            .into_owned(),
+        ExportFormat::Toml => {
+            crate::text::toml_inert(&String::from_utf8_lossy(&store.load(id)?)).into_owned()
+        }
         other => {
             let (visit, _) = rebuild_kept(&store, &record)?;
             match other {

@@ -154,7 +154,10 @@ impl<'de> Deserialize<'de> for ExportMode {
             Raw::Text(text) => {
                 let digits = text.trim();
                 let digits = digits.strip_prefix("0o").unwrap_or(digits);
-                if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| (b'0'..=b'7').contains(&b)) {
+                if digits.is_empty()
+                    || digits.len() > 4
+                    || !digits.bytes().all(|b| (b'0'..=b'7').contains(&b))
+                {
                     return Err(D::Error::custom(format!(
                         "export_mode {:?} is not an octal file mode; write it as chmod does, such as \"0640\"",
                         crate::text::echo(&text, 20)

@@ -12,7 +12,9 @@ use crate::text::needs_escape;
 /// A message for a user: on one line, nothing that could drive a terminal.
 fn assert_inert_line(what: &str, text: &str) {
     assert!(
-        !text.chars().any(|c| c.is_control() || crate::text::is_invisible(c)),
+        !text
+            .chars()
+            .any(|c| c.is_control() || crate::text::is_invisible(c)),
         "{what} holds a raw control or invisible character: {text:?}"
     );
 }

@@ -485,7 +485,15 @@ pub fn write_export(path: &Path, bytes: &[u8], mode: u32) -> Result<Written, Sto
     let action = format!("write {}", path.display());
     match fs::symlink_metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(io_error(action, e, Path::new("."), OUTPUT_FOLDER, Some(path))),
+        Err(e) => {
+            return Err(io_error(
+                action,
+                e,
+                Path::new("."),
+                OUTPUT_FOLDER,
+                Some(path),
+            ));
+        }
         Ok(meta) if meta.is_file() => {}
         Ok(meta) => {
             let kind = meta.file_type();
@@ -789,8 +797,15 @@ fn euid() -> u32 {
 /// owns would otherwise write into a place that user controls, where a link
 /// planted later could turn a write into the overwrite of root's files.
 pub fn check_folder(folder: &Path, label: &str, closed: u32) -> Result<(), StoreError> {
-    let meta = fs::metadata(folder)
-        .map_err(|e| io_error(format!("open the {label} {}", folder.display()), e, folder, label, None))?;
+    let meta = fs::metadata(folder).map_err(|e| {
+        io_error(
+            format!("open the {label} {}", folder.display()),
+            e,
+            folder,
+            label,
+            None,
+        )
+    })?;
     if !meta.is_dir() {
         return Err(io_error(
             format!("open the {label} {}", folder.display()),
@@ -1645,7 +1660,10 @@ mod tests {
         ));
         let in_the_way = dir.path().join("file");
         fs::write(&in_the_way, b"x").unwrap();
-        let message = store.copy_to("v", &in_the_way, 0o600).unwrap_err().to_string();
+        let message = store
+            .copy_to("v", &in_the_way, 0o600)
+            .unwrap_err()
+            .to_string();
         assert!(message.contains("a file is in the way at"), "{message}");
         assert_human(&message);
     }

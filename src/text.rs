@@ -90,7 +90,9 @@ pub fn toml_inert(text: &str) -> Cow<'_, str> {
         }
         out.push_str(&text[copied..start]);
         match token.kind() {
-            TokenKind::BasicString | TokenKind::MlBasicString => basic_escaped(&mut out, raw, false),
+            TokenKind::BasicString | TokenKind::MlBasicString => {
+                basic_escaped(&mut out, raw, false)
+            }
             TokenKind::LiteralString if raw.len() >= 2 => {
                 out.push('"');
                 basic_escaped(&mut out, &raw[1..raw.len() - 1], true);
@@ -196,7 +198,10 @@ mod tests {
         let value = serde_json::json!({ "site": "Evil\u{9b}31m\u{202e}txt" });
         let json = json_inert(serde_json::to_string(&value).unwrap());
         assert!(!json.chars().any(needs_escape), "{json}");
-        assert!(json.contains("\\u009b") && json.contains("\\u202e"), "{json}");
+        assert!(
+            json.contains("\\u009b") && json.contains("\\u202e"),
+            "{json}"
+        );
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back, value);
     }
@@ -215,7 +220,8 @@ mod tests {
 
     #[test]
     fn toml_escapes_read_back_as_the_same_text() {
-        let text = "site = \"Evil\u{9b}\u{202e}x\"\nnote = 'q\"\\\u{200b}'\n# c\u{85}\nplain = \"ok\"\n";
+        let text =
+            "site = \"Evil\u{9b}\u{202e}x\"\nnote = 'q\"\\\u{200b}'\n# c\u{85}\nplain = \"ok\"\n";
         let inert = toml_inert(text);
         assert!(!inert.chars().any(needs_escape), "{inert}");
         let before: toml::Table = toml::from_str(text).unwrap();

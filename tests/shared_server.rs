@@ -69,10 +69,7 @@ fn run_within(data: &Path, args: &[&str]) -> Output {
         if Instant::now() > deadline {
             let _ = child.kill();
             let out = child.wait_with_output().unwrap();
-            panic!(
-                "touchpoint {args:?} hung; stderr so far: {}",
-                stderr(&out)
-            );
+            panic!("touchpoint {args:?} hung; stderr so far: {}", stderr(&out));
         }
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -87,7 +84,13 @@ fn draft(data: &Path, checklist_path: &Path, site: &str) -> String {
         Source::Path(checklist_path.canonicalize().unwrap()),
     )
     .unwrap();
-    let visit = Visit::new(site, "anna", vec![loaded], &jiff::ZonedDateTime::now(), "7f3a");
+    let visit = Visit::new(
+        site,
+        "anna",
+        vec![loaded],
+        &jiff::ZonedDateTime::now(),
+        "7f3a",
+    );
     let text = touchpoint::record::try_to_toml(&visit).unwrap();
     store.save(&visit.header.id, text.as_bytes()).unwrap();
     visit.header.id.clone()
@@ -158,14 +161,22 @@ fn files_of_another_user_in_the_data_folder_are_refused() {
     chown(&lock, MALLORY);
     let out = run_within(&data, &["resume", &id]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("belongs to another user (uid 4242)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("belongs to another user (uid 4242)"),
+        "{}",
+        stderr(&out)
+    );
 
     fs::remove_file(&lock).unwrap();
     let visit = data.join(format!("visits/{id}.toml"));
     chown(&visit, MALLORY);
     let out = run_within(&data, &["export", &id]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("belongs to another user"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("belongs to another user"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).is_empty());
 }
 
@@ -198,7 +209,11 @@ fn a_data_folder_of_another_user_is_refused() {
     chown(&own.join("visits"), MALLORY);
     let out = run_within(&own, &["list"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("belongs to another user"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("belongs to another user"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 // 2. One's own folder open to others is tightened; an export folder open to
@@ -255,8 +270,17 @@ fn fifos_and_link_loops_in_a_checklist_folder_do_not_hang() {
     symlink("self", folder.join("self")).unwrap();
     let out = run_within(&dir, &["checklists"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stdout(&out).matches("lobby ").count(), 1, "{}", stdout(&out));
-    assert!(stderr(&out).contains("trap.toml: is not a regular file"), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).matches("lobby ").count(),
+        1,
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("trap.toml: is not a regular file"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = run_within(&dir, &["validate", folder.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "the FIFO is a problem");
@@ -277,7 +301,11 @@ fn a_record_whose_source_is_a_fifo_does_not_hang_export() {
     let _ = fs::remove_dir_all(data.join("checklists"));
     let out = run_within(&data, &["export", &id, "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("is not a regular file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is not a regular file"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 // 4. Control characters are refused at the command line.
@@ -292,8 +320,14 @@ fn escape_sequences_in_arguments_are_refused() {
         let out = run_within(&dir, &args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let message = stderr(&out);
-        assert!(message.contains("holds the control character U+"), "{message}");
-        assert!(!message.contains('\x1b') && !message.contains('\u{9b}'), "{message:?}");
+        assert!(
+            message.contains("holds the control character U+"),
+            "{message}"
+        );
+        assert!(
+            !message.contains('\x1b') && !message.contains('\u{9b}'),
+            "{message:?}"
+        );
     }
     assert!(visit_files(&dir).is_empty(), "no visit was started");
 }
@@ -317,10 +351,16 @@ fn a_foreign_records_escapes_are_inert_in_every_export() {
         let out = run_within(&data, &["export", &id, "--format", format]);
         assert!(out.status.success(), "{format}: {}", stderr(&out));
         let shown = stdout(&out);
-        let raw = shown
-            .chars()
-            .find(|&c| c != '\n' && c != '\r' && c != '\t' && (c.is_control() || touchpoint::text::is_invisible(c)));
-        assert_eq!(raw, None, "{format} export lets a character through: {shown}");
+        let raw = shown.chars().find(|&c| {
+            c != '\n'
+                && c != '\r'
+                && c != '\t'
+                && (c.is_control() || touchpoint::text::is_invisible(c))
+        });
+        assert_eq!(
+            raw, None,
+            "{format} export lets a character through: {shown}"
+        );
         assert!(shown.contains("Evil"), "{format}: {shown}");
     }
     // JSON keeps the text exactly, as \u escapes.
@@ -347,30 +387,45 @@ fn export_to_a_fifo_writes_into_it_and_to_dash_writes_stdout() {
 
     let out = run_within(&data, &["export", &id, "-o", "-"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("site = \"Hotel\""), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("site = \"Hotel\""),
+        "{}",
+        stdout(&out)
+    );
     assert!(!data.join("-").exists() && !Path::new("-").exists());
 
     let fifo = dir.join("pipe");
     mkfifo(&fifo);
-    let reader = {
+    let (sender, read) = std::sync::mpsc::channel();
+    {
         let fifo = fifo.clone();
         std::thread::spawn(move || {
             let mut text = String::new();
-            fs::File::open(fifo).unwrap().read_to_string(&mut text).unwrap();
-            text
-        })
-    };
+            fs::File::open(fifo)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            let _ = sender.send(text);
+        });
+    }
     // The reader must have the FIFO open before the program opens it.
     std::thread::sleep(Duration::from_millis(200));
     let out = run_within(&data, &["export", &id, "-o", fifo.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(reader.join().unwrap().contains("site = \"Hotel\""));
+    let text = read
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the export never reached the FIFO");
+    assert!(text.contains("site = \"Hotel\""), "{text}");
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
 
     // Nobody reading: refused at once rather than waiting forever.
     let out = run_within(&data, &["export", &id, "-o", fifo.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("no program is reading"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no program is reading"),
+        "{}",
+        stderr(&out)
+    );
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
 
     let out = run_within(&data, &["export", &id, "-o", dir.to_str().unwrap()]);
@@ -416,7 +471,11 @@ fn validate_warns_about_invisible_characters() {
     )
     .unwrap();
     let out = run_within(&dir, &["validate", path.to_str().unwrap()]);
-    assert!(out.status.success(), "a warning is not an error: {}", stderr(&out));
+    assert!(
+        out.status.success(),
+        "a warning is not an error: {}",
+        stderr(&out)
+    );
     let message = stderr(&out);
     assert!(
         message.contains(&format!(
@@ -447,8 +506,14 @@ fn a_hostile_4_mib_checklist_costs_little() {
     let cases = [
         ("equals.toml", "=\n".repeat(2 << 20)),
         ("escapes.toml", "\x1b\n".repeat(2 << 20)),
-        ("keys.toml", (0..400_000).map(|n| format!("k{n}=1\n")).collect()),
-        ("array.toml", format!("x=[{}1]\n", "1,".repeat((2 << 20) - 8))),
+        (
+            "keys.toml",
+            (0..400_000).map(|n| format!("k{n}=1\n")).collect(),
+        ),
+        (
+            "array.toml",
+            format!("x=[{}1]\n", "1,".repeat((2 << 20) - 8)),
+        ),
     ];
     for (name, text) in cases {
         let path = dir.join(name);
@@ -468,7 +533,10 @@ fn a_hostile_4_mib_checklist_costs_little() {
         assert!(took < Duration::from_secs(20), "{name} took {took:?}");
     }
     let peak_mib = children_max_rss_kib() / 1024;
-    assert!(peak_mib <= 64, "validating a hostile file took {peak_mib} MiB");
+    assert!(
+        peak_mib <= 64,
+        "validating a hostile file took {peak_mib} MiB"
+    );
 }
 
 // 8. SIGTSTP gives the terminal back before stopping; SIGCONT takes it again.
@@ -482,7 +550,11 @@ fn suspend_and_continue_restore_and_retake_the_terminal() {
     pty.signal(libc::SIGTSTP);
     wait_state(&pty, 'T');
     let modes = pty.termios();
-    assert_ne!(modes.c_lflag & libc::ICANON, 0, "stopped, yet the terminal is left raw");
+    assert_ne!(
+        modes.c_lflag & libc::ICANON,
+        0,
+        "stopped, yet the terminal is left raw"
+    );
     assert_ne!(modes.c_lflag & libc::ECHO, 0);
 
     pty.signal(libc::SIGCONT);
@@ -526,7 +598,11 @@ fn pty_raw(pty: &Pty) -> bool {
 fn wait_state(pty: &Pty, state: char) {
     let deadline = Instant::now() + Duration::from_secs(10);
     while pty.state() != state {
-        assert!(Instant::now() < deadline, "state {} not {state}", pty.state());
+        assert!(
+            Instant::now() < deadline,
+            "state {} not {state}",
+            pty.state()
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
@@ -538,7 +614,14 @@ fn suspendable(dir: &Path) -> Pty {
     let data = dir.join("data");
     let path = checklist_file(dir);
     let mut command = touchpoint_command(
-        &["new", "--site", "Hotel", "--auditor", "anna", path.to_str().unwrap()],
+        &[
+            "new",
+            "--site",
+            "Hotel",
+            "--auditor",
+            "anna",
+            path.to_str().unwrap(),
+        ],
         &data,
     );
     // SAFETY: setpgid is async-signal-safe.
@@ -566,17 +649,49 @@ fn export_mode_from_the_config_applies_to_exports_only() {
     fs::create_dir_all(&config).unwrap();
     fs::write(config.join("config.toml"), "export_mode = \"0640\"\n").unwrap();
     let out_file = dir.join("out.json");
-    let out = run_within(&data, &["export", &id, "--format", "json", "-o", out_file.to_str().unwrap()]);
+    let out = run_within(
+        &data,
+        &[
+            "export",
+            &id,
+            "--format",
+            "json",
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(mode(&out_file), 0o640);
     assert_eq!(mode(&data), 0o700);
     assert_eq!(mode(&data.join(format!("visits/{id}.toml"))), 0o600);
 
-    fs::write(config.join("config.toml"), "auditor = \"anna\"\nexport_mode = \"0777\"\n").unwrap();
+    fs::write(
+        config.join("config.toml"),
+        "export_folder = \"x\"\nauditor = \"an\\u001bna\"\n",
+    )
+    .unwrap();
+    let out = run_within(&data, &["export", &id, "-o", out_file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out)
+            .contains("config.toml:2:1: auditor holds the control character U+001B (escape)"),
+        "{}",
+        stderr(&out)
+    );
+
+    fs::write(
+        config.join("config.toml"),
+        "auditor = \"anna\"\nexport_mode = \"0777\"\n",
+    )
+    .unwrap();
     let out = run_within(&data, &["export", &id, "-o", out_file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("config.toml:2:"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("export_mode 0777 is not allowed"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("export_mode 0777 is not allowed"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 // 10. A visit whose checklist file moved or changed resumes from the copy
@@ -601,18 +716,30 @@ fn a_visit_resumes_from_the_kept_copy_when_its_checklist_moved_or_changed() {
         if change == "moved" {
             fs::rename(&source, dir.join("elsewhere.toml")).unwrap();
         } else {
-            fs::write(&source, CHECKLIST.replace("Greeted at the door", "Something else")).unwrap();
+            fs::write(
+                &source,
+                CHECKLIST.replace("Greeted at the door", "Something else"),
+            )
+            .unwrap();
         }
         let mut pty = Pty::spawn(&["resume"], &data, 80, 24);
         pty.wait_for("1/1 answered");
         pty.wait_for("from the copy kept");
-        assert!(pty.screen().contains("Greeted at the door"), "{}", pty.screen());
+        assert!(
+            pty.screen().contains("Greeted at the door"),
+            "{}",
+            pty.screen()
+        );
         pty.send("q");
         pty.wait_exit(Duration::from_secs(5)).expect("exits");
         let record = common::read_record(&visit_files(&data)[0]);
         assert_eq!(
             record.checklists[0].source,
-            source.canonicalize().unwrap_or(source.clone()).display().to_string(),
+            source
+                .canonicalize()
+                .unwrap_or(source.clone())
+                .display()
+                .to_string(),
             "the source stays as information"
         );
     }
@@ -654,4 +781,43 @@ fn list_aligns_long_ids() {
     assert_eq!(columns.len(), 3, "{text}");
     assert!(columns.iter().all(|c| *c == columns[0]), "{text}");
     assert!(text.contains(&long_id), "the id is shown whole: {text}");
+}
+
+// 4. and 6. In the visit screen a pasted control character is refused with a
+// message, and a bidi override from the checklist shows as `�`.
+#[test]
+fn pasted_controls_are_refused_and_bidi_shows_inert_on_screen() {
+    let dir = temp_dir("paste");
+    let _cleanup = Cleanup(dir.clone());
+    let data = dir.join("data");
+    let path = dir.join("bidi.toml");
+    fs::write(
+        &path,
+        CHECKLIST.replace("Greeted at the door", "Greeted \u{202e}rood eht ta"),
+    )
+    .unwrap();
+    let mut pty = Pty::spawn(
+        &[
+            "new",
+            "--site",
+            "Hotel",
+            "--auditor",
+            "anna",
+            path.to_str().unwrap(),
+        ],
+        &data,
+        80,
+        24,
+    );
+    pty.wait_for("Greeted �rood eht ta");
+    assert!(!pty.screen().contains('\u{202e}'));
+    pty.send("e");
+    pty.send("ok\u{9b}31m");
+    pty.wait_for("U+009B (control sequence introducer) was not typed");
+    pty.send("\x1b");
+    pty.send("q");
+    pty.wait_exit(Duration::from_secs(5)).expect("exits");
+    let record = common::read_record(&visit_files(&data)[0]);
+    let note = record.observations[0].note.clone();
+    assert_eq!(note, "ok31m");
 }

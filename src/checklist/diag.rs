@@ -29,9 +29,12 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = one_line(&self.path);
+        // Messages are built on one line; this holds even for one that quotes
+        // a file's text without escaping it (found by fuzzing the record reader).
+        let message = one_line(&self.message);
         match self.at {
-            Some((line, col)) => write!(f, "{path}:{line}:{col}: {}", self.message),
-            None => write!(f, "{path}: {}", self.message),
+            Some((line, col)) => write!(f, "{path}:{line}:{col}: {message}"),
+            None => write!(f, "{path}: {message}"),
         }
     }
 }
@@ -196,7 +199,10 @@ pub fn inert(text: &str) -> String {
 /// must not be able to forge more lines of the report (a key named
 /// `"x\nother.toml:1:1: …"`).
 pub fn one_line(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() || crate::text::is_invisible(c)) {
+    if !text
+        .chars()
+        .any(|c| c.is_control() || crate::text::is_invisible(c))
+    {
         return text.to_owned();
     }
     text.chars()

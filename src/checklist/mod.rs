@@ -140,7 +140,9 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
         return Err("is a folder, not a checklist file".into());
     }
     if !meta.is_file() {
-        return Err("is not a regular file (a FIFO, a device or a socket); a checklist is a file".into());
+        return Err(
+            "is not a regular file (a FIFO, a device or a socket); a checklist is a file".into(),
+        );
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
@@ -188,7 +190,13 @@ pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Ve
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         // UTF-16 without a byte-order mark has a NUL beside every ASCII letter.
         let head = &bytes[..bytes.len().min(64)];
-        let zeros = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+        let zeros = |parity: usize| {
+            head.iter()
+                .skip(parity)
+                .step_by(2)
+                .filter(|&&b| b == 0)
+                .count()
+        };
         let pairs = head.len() / 2;
         let utf16 = pairs >= 2
             && ((zeros(0) == pairs && zeros(1) == 0) || (zeros(1) == pairs && zeros(0) == 0));
@@ -196,7 +204,8 @@ pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Ve
             path: path.to_owned(),
             at: Some(byte_line_col(bytes, nul)),
             message: if utf16 {
-                "the file looks like UTF-16 (a NUL byte beside every letter); save it as UTF-8".into()
+                "the file looks like UTF-16 (a NUL byte beside every letter); save it as UTF-8"
+                    .into()
             } else {
                 "a NUL byte here: this looks like a binary file, not a TOML checklist".into()
             },
@@ -225,9 +234,15 @@ pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Ve
 fn byte_line_col(bytes: &[u8], at: usize) -> (usize, usize) {
     let before = &bytes[..at.min(bytes.len())];
     let before = before.strip_prefix(b"\xef\xbb\xbf").unwrap_or(before);
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |n| n + 1);
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 
@@ -292,9 +307,11 @@ pub fn files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
             // treated as a file, it is then named when it cannot be read.
             match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => {
-                    if depth < MAX_DEPTH && seen.insert((meta.dev(), meta.ino())) {
-                        pending.push((path, depth + 1));
+                    // Seen already (a link back up), or too deep: not again.
+                    if depth >= MAX_DEPTH || !seen.insert((meta.dev(), meta.ino())) {
+                        continue;
                     }
+                    pending.push((path, depth + 1));
                 }
                 _ if path.extension().is_some_and(|e| e == "toml") => found.push(path),
                 _ => {}

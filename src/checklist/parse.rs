@@ -16,8 +16,13 @@ use super::model::{
     BUILT_IN_RESPONSES, Checklist, Choice, FORMAT, GRADE, Item, Meta, OneOrMany, ResponseSet,
     Section, ShowIf, YES_NO,
 };
+use crate::text::echo;
 
 mod bounded;
+
+/// Most characters of the file's own text quoted in a message: a key of a
+/// megabyte must not make a message of a megabyte.
+const ECHO: usize = 40;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -198,10 +203,15 @@ fn control_name(c: char) -> String {
 fn duplicate_key(source: &str, at: usize) -> String {
     let rest = source.get(at..).unwrap_or("");
     let key: String = match rest.chars().next() {
-        Some(quote @ ('"' | '\'')) => rest[1..].chars().take_while(|c| *c != quote).collect(),
+        Some(quote @ ('"' | '\'')) => rest[1..]
+            .chars()
+            .take_while(|c| *c != quote)
+            .take(ECHO + 1)
+            .collect(),
         _ => rest
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .take(ECHO + 1)
             .collect(),
     };
     let before = source.get(..at).unwrap_or("");
@@ -213,7 +223,7 @@ fn duplicate_key(source: &str, at: usize) -> String {
     if key.is_empty() {
         return "TOML syntax: a key or table is defined twice; keep one of them".to_owned();
     }
-    let key = inert(&key);
+    let key = echo(&key, ECHO);
     if header.starts_with('[') {
         format!(
             "TOML syntax: [{key}] is defined twice, or its keys are already set; merge the two into one table"
@@ -320,7 +330,7 @@ impl Walker<'_, '_> {
             };
             self.report.error(
                 key.span(),
-                format!("unknown key \"{name}\" in {place}{hint}"),
+                format!("unknown key \"{}\" in {place}{hint}", echo(name, ECHO)),
             );
         }
         clean
@@ -421,7 +431,7 @@ impl Walker<'_, '_> {
             String::new()
         };
         self.report
-            .error(span, format!("{what} \"{text}\" {why}{hint}"));
+            .error(span, format!("{what} \"{}\" {why}{hint}", echo(text, ECHO)));
         false
     }
 
@@ -662,7 +672,8 @@ impl Walker<'_, '_> {
                 self.report.error(
                     key.span(),
                     format!(
-                        "[responses.{name}] redefines a built-in response; choose another name"
+                        "[responses.{}] redefines a built-in response; choose another name",
+                        echo(name, ECHO)
                     ),
                 );
                 ok = false;
@@ -684,7 +695,7 @@ impl Walker<'_, '_> {
 
     fn response_set(&mut self, name: &str, value: &Value<'_>) -> Option<ResponseSet> {
         const KEYS: &[&str] = &["options"];
-        let place = format!("[responses.{name}]");
+        let place = format!("[responses.{}]", echo(name, ECHO));
         let table = self.table(value, &place)?;
         let mut f = Fields::new(table, value.span(), KEYS);
         let options = self
@@ -970,12 +981,12 @@ impl Walker<'_, '_> {
                     None => format!(
                         "; use one of {}, or define it under [responses.{}]",
                         list(&names),
-                        inert(&name)
+                        echo(&name, ECHO)
                     ),
                 };
                 self.report.error(
                     v.span(),
-                    format!("response \"{name}\" is not defined{hint}"),
+                    format!("response \"{}\" is not defined{hint}", echo(&name, ECHO)),
                 );
                 None
             }),
@@ -1187,7 +1198,10 @@ impl Walker<'_, '_> {
                     };
                 self.report.error(
                     is_span.clone(),
-                    format!("\"{id}\" is not an option of \"{target}\" ({response}){hint}"),
+                    format!(
+                        "\"{}\" is not an option of \"{target}\" ({response}){hint}",
+                        echo(id, ECHO)
+                    ),
                 );
                 ok = false;
             }

@@ -80,7 +80,10 @@ pub fn to_csv(visit: &Visit) -> String {
             o.note.clone(),
         ];
         // A foreign record's control and invisible characters, escaped.
-        let _ = writer.write_record(row.iter().map(|cell| crate::text::escape(cell).into_owned()));
+        let _ = writer.write_record(
+            row.iter()
+                .map(|cell| crate::text::escape(cell).into_owned()),
+        );
     }
     match writer.into_inner() {
         Ok(bytes) => String::from_utf8(bytes).unwrap_or_default(),

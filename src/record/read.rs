@@ -578,7 +578,11 @@ pub fn load_checklists_kept(
         });
         match (found, copy) {
             (found, Some(copy)) => {
-                let why = if found.is_ok() { "has changed" } else { "is gone" };
+                let why = if found.is_ok() {
+                    "has changed"
+                } else {
+                    "is gone"
+                };
                 from_copy.push(format!(
                     "checklist {} from the copy kept when the visit began ({} {why})",
                     wanted.id,

@@ -671,7 +671,7 @@ fn csv_has_one_row_per_observation() {
     assert_eq!(&name[column("site")], "Hotel \"Metropol\" | Москва");
     assert_eq!(&name[column("status")], "draft");
     let remark = row("remark");
-    assert_eq!(&remark[column("answer")], REMARK);
+    assert_eq!(&remark[column("answer")], crate::text::escape(REMARK));
     assert_eq!(&remark[column("touchpoint")], "in-stay");
     let hidden = row("queue-managed");
     assert_eq!(

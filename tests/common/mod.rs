@@ -240,7 +240,8 @@ impl Pty {
 
     /// The program's state letter from /proc (`T` when stopped, `S` asleep).
     pub fn state(&self) -> char {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
         // After the command name in parentheses, which may hold spaces.
         stat.rsplit_once(") ")
             .and_then(|(_, rest)| rest.chars().next())

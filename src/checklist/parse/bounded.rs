@@ -82,9 +82,15 @@ struct Decode<'s> {
 }
 
 impl Decode<'_> {
-    fn decode(&self, kind: EventKind, span: Span, encoding: Option<Encoding>, error: &mut dyn ErrorSink) {
+    fn decode(
+        &self,
+        kind: EventKind,
+        span: Span,
+        encoding: Option<Encoding>,
+        error: &mut dyn ErrorSink,
+    ) {
         let event = Event::new_unchecked(kind, encoding, span);
-        let Some(raw) = self.input.get(&event) else {
+        let Some(raw) = self.input.get(event) else {
             return;
         };
         if kind == EventKind::SimpleKey {
