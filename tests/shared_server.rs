@@ -214,6 +214,57 @@ fn a_data_folder_of_another_user_is_refused() {
         "{}",
         stderr(&out)
     );
+
+    // An export folder of another user: nothing is written into it.
+    let mine = dir.join("mine");
+    let store = Store::open(&mine).unwrap();
+    store.save("v", b"format = 1\n").unwrap();
+    let theirs = dir.join("theirs");
+    fs::create_dir(&theirs).unwrap();
+    chown(&theirs, MALLORY);
+    let message = store.copy_to("v", &theirs, 0o600).unwrap_err().to_string();
+    assert!(
+        message.contains("the export folder belongs to another user"),
+        "{message}"
+    );
+    assert_eq!(fs::read_dir(&theirs).unwrap().count(), 0);
+}
+
+// 7. NUL bytes and UTF-16 are named with file:line:column like every problem.
+#[test]
+fn nul_and_utf16_problems_have_a_place() {
+    let dir = temp_dir("nul");
+    let _cleanup = Cleanup(dir.clone());
+    let utf16 =
+        |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let cases: [(&str, Vec<u8>, &str); 3] = [
+        (
+            "nul.toml",
+            b"[checklist]\nid = \"a\0b\"\n".to_vec(),
+            ":2:8: a NUL byte here",
+        ),
+        (
+            "bom16.toml",
+            [vec![0xff, 0xfe], utf16("[checklist]")].concat(),
+            ":1:1: the file is saved as UTF-16",
+        ),
+        (
+            "plain16.toml",
+            utf16("[checklist]"),
+            ":1:2: the file looks like UTF-16",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.join(name);
+        fs::write(&path, bytes).unwrap();
+        let out = run_within(&dir, &["validate", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains(&format!("{}{expected}", path.display())),
+            "{name}: {}",
+            stderr(&out)
+        );
+    }
 }
 
 // 2. One's own folder open to others is tightened; an export folder open to
@@ -809,8 +860,11 @@ fn pasted_controls_are_refused_and_bidi_shows_inert_on_screen() {
         80,
         24,
     );
-    pty.wait_for("Greeted �rood eht ta");
-    assert!(!pty.screen().contains('\u{202e}'));
+    pty.wait_for("rood eht ta");
+    // What reached the terminal: the override as `�`, never itself.
+    let raw = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+    assert!(raw.contains("Greeted \u{fffd}rood"), "{raw:?}");
+    assert!(!raw.contains('\u{202e}'));
     pty.send("e");
     pty.send("ok\u{9b}31m");
     pty.wait_for("U+009B (control sequence introducer) was not typed");
