@@ -274,8 +274,9 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
     let (visit, from_copy) = rebuild_kept(&store, &record)?;
     let final_visit = visit.is_final();
     if !final_visit {
-        // Visits begun before copies were kept get theirs now.
-        keep_checklists(&store, &visit.checklists)?;
+        // Visits begun before copies were kept get theirs now; best effort,
+        // since a disk too full for a copy must not keep a draft closed.
+        let _ = keep_checklists(&store, &visit.checklists);
     }
     let lock = if final_visit {
         drop(lock);

@@ -9,6 +9,22 @@ use crate::checklist::{self, Source, diag::MAX_PROBLEMS};
 use crate::record;
 use crate::text::needs_escape;
 
+/// Checklists of the test fixtures that fuzzed records may name.
+const FIXTURES: [(&str, &str); 3] = [
+    (
+        "minimal.toml",
+        include_str!("../tests/fixtures/checklists/valid/minimal.toml"),
+    ),
+    (
+        "every-feature.toml",
+        include_str!("../tests/fixtures/checklists/valid/every-feature.toml"),
+    ),
+    (
+        "cyrillic.toml",
+        include_str!("../tests/fixtures/checklists/valid/cyrillic.toml"),
+    ),
+];
+
 /// A message for a user: on one line, nothing that could drive a terminal.
 fn assert_inert_line(what: &str, text: &str) {
     assert!(
@@ -69,8 +85,18 @@ pub fn export(data: &[u8]) {
     let Ok(parsed) = record::parse_bytes("fuzz.toml", data) else {
         return;
     };
-    let bundled = checklist::bundled().unwrap_or_default();
-    let (visit, warnings) = record::rebuild(&parsed, bundled);
+    // Small checklists besides the bundled ones, so that small records (which
+    // fuzz fast) still rebuild into visits with answers of every kind.
+    let mut checklists = checklist::bundled().unwrap_or_default();
+    for (name, text) in FIXTURES {
+        if let Ok(loaded) = checklist::from_bytes(name, text.as_bytes(), Source::Path(name.into()))
+        {
+            checklists.push(loaded);
+        }
+    }
+    let wanted: Vec<&str> = parsed.checklists.iter().map(|c| c.id.as_str()).collect();
+    checklists.retain(|l| wanted.contains(&l.checklist.checklist.id.as_str()));
+    let (visit, warnings) = record::rebuild(&parsed, checklists);
     for warning in &warnings {
         assert_inert_line("a warning", &crate::checklist::diag::one_line(warning));
     }
