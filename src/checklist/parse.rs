@@ -22,7 +22,7 @@ mod bounded;
 
 /// Most characters of the file's own text quoted in a message: a key of a
 /// megabyte must not make a message of a megabyte.
-const ECHO: usize = 40;
+const ECHO: usize = 80;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
