@@ -407,6 +407,10 @@ fn open(
         Theme::from_env(),
     );
     app.message = message;
+    let root = store.root().to_path_buf();
+    app.set_attacher(Box::new(move |id: &str, typed: &str| {
+        crate::evidence::attach(&root, id, typed).map_err(|e| e.to_string())
+    }));
     let signals = Signals::register().map_err(|e| io_failure("cannot watch for signals", &e))?;
     let ending = tui::run_visit(&mut app, &signals).map_err(|e| io_failure("terminal", &e))?;
     if ending != Ending::Left {
@@ -544,7 +548,7 @@ pub fn export(
             match other {
                 ExportFormat::Json => record::to_json(&visit),
                 ExportFormat::Csv => record::to_csv(&visit),
-                _ => record::to_markdown(&visit),
+                _ => record::to_markdown_in(&visit, store.root()),
             }
         }
     };

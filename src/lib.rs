@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod evidence;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod record;

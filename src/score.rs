@@ -3,19 +3,22 @@
 
 use std::collections::BTreeMap;
 
-use crate::checklist::journey_rank;
+use crate::checklist::{Response, Standard, journey_rank};
 use crate::visit::{Answer, ItemRef, Visit};
 
 /// The tag whose score is shown beside the standards score.
 pub const PERSONAL_TOUCH: &str = "personal-touch";
 
-/// Points earned out of the most that could be earned.
+/// Points earned out of the most that could be earned, and the answers that
+/// exceeded expectations.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Tally {
     /// Points earned: option score × weight, summed.
     pub points: f64,
     /// Most points possible: highest option score × weight, summed.
     pub max: f64,
+    /// Answers whose option has `exceeds = true` (▲), counted on their own.
+    pub exceeded: usize,
 }
 
 impl Tally {
@@ -24,9 +27,16 @@ impl Tally {
         (self.max > 0.0).then(|| round1(self.points / self.max * 100.0))
     }
 
-    fn add(&mut self, points: f64, max: f64) {
+    fn add(&mut self, points: f64, max: f64, exceeded: bool) {
         self.points += points;
         self.max += max;
+        self.exceeded += usize::from(exceeded);
+    }
+
+    fn add_tally(&mut self, other: &Tally) {
+        self.points += other.points;
+        self.max += other.max;
+        self.exceeded += other.exceeded;
     }
 }
 
@@ -43,16 +53,34 @@ pub fn percent_text(percent: Option<f64>) -> String {
     }
 }
 
-/// What one item contributes: `None` when it counts in neither points nor maximum.
+/// `▲ 4 exceeded`: the count shown beside a score.
+pub fn exceeded_text(count: usize) -> String {
+    format!("▲ {count} exceeded")
+}
+
+/// What one item contributes: `None` when it counts in neither points nor
+/// maximum. An option scores its score; a number standard 1 within, 0 outside.
 pub fn item_points(visit: &Visit, at: ItemRef) -> Option<(f64, f64)> {
     let (_, item) = visit.item(at)?;
     let response = visit.response(at)?;
     let best = response.max_score()?;
-    let Some(Answer::Choice(id)) = &visit.entry(at)?.answer else {
-        return None;
+    let score = match (&visit.entry(at)?.answer, response) {
+        (Some(Answer::Choice(id)), _) => response.options().iter().find(|o| &o.id == id)?.score?,
+        (Some(Answer::Number(value)), Response::Number { standard, .. }) => {
+            if standard.holds(*value) { 1.0 } else { 0.0 }
+        }
+        _ => return None,
     };
-    let score = response.options().iter().find(|o| &o.id == id)?.score?;
     Some((score * item.weight(), best * item.weight()))
+}
+
+/// Whether the item's answer is an option with `exceeds = true`.
+pub fn item_exceeded(visit: &Visit, at: ItemRef) -> bool {
+    let (Some(entry), Some(response)) = (visit.entry(at), visit.response(at)) else {
+        return false;
+    };
+    matches!(&entry.answer, Some(Answer::Choice(id))
+        if response.options().iter().any(|o| &o.id == id && o.exceeds()))
 }
 
 /// The score of a whole visit and its parts.
@@ -87,6 +115,11 @@ impl Score {
     /// The personal-touch tally, if any item carries the tag.
     pub fn personal_touch(&self) -> Tally {
         self.tags.get(PERSONAL_TOUCH).copied().unwrap_or_default()
+    }
+
+    /// Answers of the whole visit that exceeded expectations.
+    pub fn exceeded(&self) -> usize {
+        self.total.exceeded
     }
 }
 
@@ -126,21 +159,26 @@ pub fn score(visit: &Visit) -> Score {
                         .critical_failures
                         .push(format!("{}/{}", checklist.checklist.id, item.id));
                 }
-                score.total.add(points, max);
-                by_checklist.add(points, max);
-                by_section[s].add(points, max);
+                let exceeded = item_exceeded(visit, at);
+                score.total.add(points, max, exceeded);
+                by_checklist.add(points, max, exceeded);
+                by_section[s].add(points, max, exceeded);
                 if !item.tags.iter().any(|t| t == PERSONAL_TOUCH) {
-                    score.standards.add(points, max);
+                    score.standards.add(points, max, exceeded);
                 }
                 for tag in &item.tags {
-                    score.tags.entry(tag.clone()).or_default().add(points, max);
+                    score
+                        .tags
+                        .entry(tag.clone())
+                        .or_default()
+                        .add(points, max, exceeded);
                 }
             }
         }
         let touchpoint = &checklist.checklist.touchpoint;
         let (rank, _) = journey_rank(touchpoint);
         let slot = touchpoints.entry((rank, touchpoint.clone())).or_default();
-        slot.add(by_checklist.points, by_checklist.max);
+        slot.add_tally(&by_checklist);
         score.checklists.push(by_checklist);
         score.sections.push(by_section);
     }
@@ -149,6 +187,96 @@ pub fn score(visit: &Visit) -> Score {
         .map(|((_, name), tally)| (name, tally))
         .collect();
     score
+}
+
+/// How scores work, in words an auditor understands: an opening sentence,
+/// then one point per rule. The help page, the Markdown export and
+/// docs/scoring.md all say this.
+pub const EXPLANATION: [&str; 7] = [
+    "Each scored item earns its answer's points × the item's weight, out of the best answer's points × weight. A score is points ÷ maximum × 100, for the visit and for each touchpoint, section and tag.",
+    "Standard met earns full points: a visit that meets every standard scores 100%.",
+    "Exceeded expectations earns the same points as met and is counted on its own beside the score (▲ 4 exceeded): the moments a guest remembers.",
+    "Yes earns 1 and No 0. A number with a standard (≤ 5 min) earns 1 inside it, bounds included, and 0 outside.",
+    "N/A, hidden and unanswered items count in neither points nor maximum; with nothing scored yet the score is \"—\", never 0.",
+    "Standards are the items without the personal-touch tag, personal touch the items with it; both are shown beside the overall score.",
+    "A critical item (!) answered with zero points fails the whole visit, whatever its percentage.",
+];
+
+/// `7 min ✗ ≤ 5`: a number answer against its standard (✓ within, ✗ outside);
+/// without a standard, the value and unit alone.
+pub fn against_standard(value: f64, unit: Option<&str>, standard: &Standard) -> String {
+    let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
+    if standard.is_set() {
+        let verdict = if standard.holds(value) { "✓" } else { "✗" };
+        format!("{value}{unit} {verdict} {}", standard.text())
+    } else {
+        format!("{value}{unit}")
+    }
+}
+
+/// What the item at `at` earns as answered now, in one sentence for the
+/// detail pane: "Standard met — 2 of 2 points, weight 2; exceeding would
+/// count as ▲". `None` for an item that does not exist.
+pub fn earns(visit: &Visit, at: ItemRef) -> Option<String> {
+    let (_, item) = visit.item(at)?;
+    let response = visit.response(at)?;
+    let entry = visit.entry(at)?;
+    let Some(best) = response.max_score() else {
+        return Some("Not scored: recorded for the review".to_owned());
+    };
+    let weight = item.weight();
+    let max = best * weight;
+    // "2 points, weight 2": the most the item can earn.
+    let most = format!(
+        "{} {}{}",
+        round1(max),
+        if max == 1.0 { "point" } else { "points" },
+        if weight == 1.0 {
+            String::new()
+        } else {
+            format!(", weight {weight}")
+        }
+    );
+    let of = |points: f64| format!("{} of {most}", round1(points));
+    let critical = |points: f64| {
+        if item.is_critical() && points == 0.0 {
+            "; critical: this fails the visit"
+        } else {
+            ""
+        }
+    };
+    let said = match (&entry.answer, response) {
+        (None, _) => format!("Scored: up to {most}"),
+        (Some(Answer::Na), _) => "N/A: counts in neither points nor maximum".to_owned(),
+        (Some(Answer::Choice(id)), _) => {
+            let option = response.options().iter().find(|o| &o.id == id)?;
+            let points = option.score.unwrap_or(0.0) * weight;
+            let hint = if option.exceeds() {
+                "; counted as ▲ exceeded"
+            } else if response.can_exceed() && points == max {
+                "; exceeding would count as ▲"
+            } else {
+                ""
+            };
+            format!(
+                "{} — {}{hint}{}",
+                option.label,
+                of(points),
+                critical(points)
+            )
+        }
+        (Some(Answer::Number(value)), Response::Number { unit, standard, .. }) => {
+            let points = if standard.holds(*value) { max } else { 0.0 };
+            format!(
+                "{} — {}{}",
+                against_standard(*value, unit, &standard),
+                of(points),
+                critical(points)
+            )
+        }
+        _ => return None,
+    };
+    Some(said)
 }
 
 #[cfg(test)]
@@ -172,6 +300,13 @@ options = [
 
 [responses.channel]
 options = [{ id = "phone", label = "Phone" }, { id = "mail", label = "Mail" }]
+
+[responses.gesture]
+options = [
+  { id = "none", label = "Nothing", score = 0 },
+  { id = "plain", label = "A standard amenity", score = 1 },
+  { id = "special", label = "Something personal", score = 1, exceeds = true },
+]
 
 [[section]]
 id = "a"
@@ -208,6 +343,33 @@ response = "channel"
 id = "comment"
 prompt = "Comment"
 response = "text"
+
+[[section]]
+id = "c"
+title = "C"
+
+[[section.item]]
+id = "wait"
+prompt = "Minutes to key in hand"
+response = "number"
+unit = "min"
+at_most = 5
+weight = 2
+critical = true
+
+[[section.item]]
+id = "temp"
+prompt = "Room temperature"
+response = "number"
+unit = "°C"
+at_least = 20
+at_most = 24
+
+[[section.item]]
+id = "gesture"
+prompt = "Welcome gesture"
+response = "gesture"
+tags = ["surprise"]
 "#;
 
     fn now() -> ZonedDateTime {
@@ -217,13 +379,34 @@ response = "text"
             .unwrap()
     }
 
+    const NAME: usize = 0;
+    const SPEED: usize = 1;
+    const SECURE: usize = 2;
+    const CHANNEL: usize = 3;
+    const COMMENT: usize = 4;
+    const WAIT: usize = 5;
+    const TEMP: usize = 6;
+    const GESTURE: usize = 7;
+
     fn answer(v: &mut Visit, item: usize, a: Answer) {
         v.set_answer(ItemRef { checklist: 0, item }, Some(a), &now())
             .unwrap();
     }
 
+    fn choose(v: &mut Visit, item: usize, id: &str) {
+        answer(v, item, Answer::Choice(id.into()));
+    }
+
     fn visit() -> Visit {
         Visit::new("S", "a", vec![loaded(FILE)], &now(), "0000")
+    }
+
+    fn tally(points: f64, max: f64, exceeded: usize) -> Tally {
+        Tally {
+            points,
+            max,
+            exceeded,
+        }
     }
 
     #[test]
@@ -231,59 +414,173 @@ response = "text"
         let s = score(&visit());
         assert_eq!(s.total.percent(), None);
         assert_eq!(percent_text(s.total.percent()), "—");
-        assert_eq!(s.unanswered, 5);
+        assert_eq!(s.unanswered, 8);
+        assert_eq!(s.exceeded(), 0);
     }
 
     #[test]
-    fn weights_and_highest_option_score_make_the_maximum() {
+    fn meeting_every_standard_is_100_percent_and_exceeding_is_counted_apart() {
         let mut v = visit();
-        answer(&mut v, 0, Answer::Choice("met".into())); // 1×2 of 2×2
-        answer(&mut v, 1, Answer::Choice("ok".into())); // 1×0.5 of 4×0.5
+        choose(&mut v, NAME, "exceeded"); // 1×2 of 1×2, ▲
+        choose(&mut v, SPEED, "fast"); // 4×0.5 of 4×0.5
+        choose(&mut v, SECURE, "yes"); // 1 of 1
+        answer(&mut v, WAIT, Answer::Number(5.0)); // on the bound ≤ 5: 1×2 of 1×2
+        answer(&mut v, TEMP, Answer::Number(20.0)); // on the lower bound: 1 of 1
+        choose(&mut v, GESTURE, "special"); // 1 of 1, ▲
         let s = score(&v);
+        assert_eq!(s.total, tally(9.0, 9.0, 2));
+        assert_eq!(s.total.percent(), Some(100.0));
+        // Standards leave out the personal-touch item, and its ▲ with it.
+        assert_eq!(s.standards, tally(7.0, 7.0, 1));
+        assert_eq!(s.personal_touch(), tally(2.0, 2.0, 1));
+        assert_eq!(s.tags["surprise"], tally(1.0, 1.0, 1));
         assert_eq!(
-            s.total,
-            Tally {
-                points: 2.5,
-                max: 6.0
-            }
+            s.sections[0],
+            vec![tally(5.0, 5.0, 1), tally(0.0, 0.0, 0), tally(4.0, 4.0, 1)]
         );
-        assert_eq!(s.total.percent(), Some(41.7));
-        assert_eq!(s.tags[PERSONAL_TOUCH].percent(), Some(50.0));
-        assert_eq!(s.standards.percent(), Some(25.0));
-        assert_eq!(s.sections[0][0].max, 6.0);
-        assert_eq!(s.sections[0][1].percent(), None);
         assert_eq!(s.touchpoints, vec![("check-in".to_owned(), s.total)]);
+        assert!(!s.failed());
+    }
+
+    #[test]
+    fn grade_met_earns_what_exceeded_earns() {
+        let mut met = visit();
+        choose(&mut met, NAME, "met");
+        let mut exceeded = visit();
+        choose(&mut exceeded, NAME, "exceeded");
+        assert_eq!(score(&met).total, tally(2.0, 2.0, 0));
+        assert_eq!(score(&exceeded).total, tally(2.0, 2.0, 1));
+    }
+
+    #[test]
+    fn a_mixed_visit_worked_out_by_hand() {
+        let mut v = visit();
+        choose(&mut v, NAME, "met"); // 2 of 2
+        choose(&mut v, SPEED, "ok"); // 0.5 of 2
+        answer(&mut v, SECURE, Answer::Na); // neither
+        choose(&mut v, CHANNEL, "phone"); // unscored
+        answer(&mut v, COMMENT, Answer::Text("Fine".into())); // unscored
+        answer(&mut v, WAIT, Answer::Number(7.0)); // outside ≤ 5: 0 of 2, critical
+        answer(&mut v, TEMP, Answer::Number(24.5)); // above 20–24: 0 of 1
+        choose(&mut v, GESTURE, "plain"); // 1 of 1
+        let s = score(&v);
+        assert_eq!(s.total, tally(3.5, 8.0, 0));
+        // 3.5 / 8 = 43.75 %, shown to one decimal.
+        assert_eq!(s.total.percent(), Some(43.8));
+        assert_eq!(s.standards, tally(1.5, 6.0, 0));
+        assert_eq!(s.standards.percent(), Some(25.0));
+        assert_eq!(s.personal_touch().percent(), Some(100.0));
+        assert_eq!(s.sections[0][0], tally(2.5, 4.0, 0));
+        assert_eq!(s.sections[0][1].percent(), None);
+        assert_eq!(s.sections[0][2], tally(1.0, 4.0, 0));
+        assert_eq!(s.answered, 8);
+        assert_eq!(s.unanswered, 0);
+        // A critical number outside its standard fails the visit.
+        assert_eq!(s.critical_failures, vec!["desk/wait".to_owned()]);
+        assert!(s.failed());
     }
 
     #[test]
     fn na_unscored_and_text_count_in_neither() {
         let mut v = visit();
-        answer(&mut v, 0, Answer::Na);
-        answer(&mut v, 2, Answer::Choice("yes".into()));
-        answer(&mut v, 3, Answer::Choice("phone".into()));
-        answer(&mut v, 4, Answer::Text("Fine".into()));
+        answer(&mut v, NAME, Answer::Na);
+        choose(&mut v, SECURE, "yes");
+        choose(&mut v, CHANNEL, "phone");
+        answer(&mut v, COMMENT, Answer::Text("Fine".into()));
+        answer(&mut v, WAIT, Answer::Na);
         let s = score(&v);
-        assert_eq!(
-            s.total,
-            Tally {
-                points: 1.0,
-                max: 1.0
-            }
-        );
-        assert_eq!(s.answered, 4);
-        assert_eq!(s.unanswered, 1);
+        assert_eq!(s.total, tally(1.0, 1.0, 0));
+        assert_eq!(s.answered, 5);
+        assert_eq!(s.unanswered, 3);
         assert_eq!(s.tags.get(PERSONAL_TOUCH), None);
+        assert!(!s.failed());
     }
 
     #[test]
     fn a_critical_miss_fails_the_visit_whatever_the_percentage() {
         let mut v = visit();
-        answer(&mut v, 0, Answer::Choice("exceeded".into()));
-        answer(&mut v, 1, Answer::Choice("fast".into()));
-        answer(&mut v, 2, Answer::Choice("no".into()));
+        choose(&mut v, NAME, "exceeded");
+        choose(&mut v, SPEED, "fast");
+        choose(&mut v, SECURE, "no");
         let s = score(&v);
-        assert_eq!(s.total.percent(), Some(85.7));
+        // 4 of 5.
+        assert_eq!(s.total.percent(), Some(80.0));
         assert!(s.failed());
         assert_eq!(s.critical_failures, vec!["desk/secure".to_owned()]);
+    }
+
+    #[test]
+    fn the_detail_pane_says_what_an_answer_earns() {
+        let mut v = visit();
+        let at = |item| ItemRef { checklist: 0, item };
+        assert_eq!(
+            earns(&v, at(NAME)).unwrap(),
+            "Scored: up to 2 points, weight 2"
+        );
+        choose(&mut v, NAME, "met");
+        assert_eq!(
+            earns(&v, at(NAME)).unwrap(),
+            "Standard met — 2 of 2 points, weight 2; exceeding would count as ▲"
+        );
+        choose(&mut v, NAME, "exceeded");
+        assert_eq!(
+            earns(&v, at(NAME)).unwrap(),
+            "Exceeded expectations — 2 of 2 points, weight 2; counted as ▲ exceeded"
+        );
+        answer(&mut v, WAIT, Answer::Number(7.0));
+        assert_eq!(
+            earns(&v, at(WAIT)).unwrap(),
+            "7 min ✗ ≤ 5 — 0 of 2 points, weight 2; critical: this fails the visit"
+        );
+        answer(&mut v, TEMP, Answer::Number(21.5));
+        assert_eq!(
+            earns(&v, at(TEMP)).unwrap(),
+            "21.5 °C ✓ 20–24 — 1 of 1 point"
+        );
+        answer(&mut v, SECURE, Answer::Na);
+        assert_eq!(
+            earns(&v, at(SECURE)).unwrap(),
+            "N/A: counts in neither points nor maximum"
+        );
+        assert_eq!(
+            earns(&v, at(COMMENT)).unwrap(),
+            "Not scored: recorded for the review"
+        );
+    }
+
+    /// The worked example of docs/scoring.md, on the bundled check-in.
+    #[test]
+    fn the_worked_example_of_the_scoring_doc() {
+        let loaded = crate::checklist::bundled_by_id("hotel-check-in")
+            .unwrap()
+            .unwrap();
+        let mut v = Visit::new("Hotel Metropol", "anna", vec![loaded], &now(), "0000");
+        let set = |v: &mut Visit, item: &str, a: Answer| {
+            let at = v.find("hotel-check-in", item).unwrap();
+            v.set_answer(at, Some(a), &now()).unwrap();
+        };
+        let pick = |id: &str| Answer::Choice(id.into());
+        set(&mut v, "booking-channel", pick("email"));
+        set(&mut v, "reservation-confirmed", pick("yes"));
+        set(&mut v, "door-welcome", Answer::Na);
+        set(&mut v, "desk-greeting-wait", pick("30-60s"));
+        set(&mut v, "guest-name-used", pick("exceeded"));
+        set(&mut v, "interest-in-trip", pick("met"));
+        set(&mut v, "identity-payment-discreet", pick("yes"));
+        set(&mut v, "check-in-minutes", Answer::Number(7.1));
+        let s = score(&v);
+        assert_eq!(s.total, tally(11.0, 14.0, 1));
+        assert_eq!(s.total.percent(), Some(78.6));
+        assert_eq!(s.standards, tally(7.0, 10.0, 0));
+        assert_eq!(s.personal_touch(), tally(4.0, 4.0, 1));
+        // Sections: before arrival, arrival (N/A only), front desk.
+        assert_eq!(s.sections[0][0].percent(), Some(100.0));
+        assert_eq!(s.sections[0][1].percent(), None);
+        assert_eq!(s.sections[0][2], tally(9.0, 12.0, 1));
+        assert!(!s.failed());
+        set(&mut v, "identity-payment-discreet", pick("no"));
+        let s = score(&v);
+        assert_eq!(s.total.percent(), Some(57.1));
+        assert!(s.failed());
     }
 }

@@ -755,7 +755,7 @@ fn read_holder(file: &File) -> HolderInfo {
 
 /// Creates `path` if missing (0700) or checks and tightens an existing folder
 /// to owner-only ([`check_folder`]). Returns whether it was created.
-fn private_dir(path: &Path, root: &Path) -> Result<bool, StoreError> {
+pub(crate) fn private_dir(path: &Path, root: &Path) -> Result<bool, StoreError> {
     let fail = |e: io::Error| {
         io_error(
             format!("open the data folder {}", root.display()),
@@ -944,7 +944,7 @@ fn ensure_mode(file: &File, mode: u32) -> io::Result<()> {
 }
 
 /// Flushes a folder's entries (names created, renamed or removed) to disk.
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 

@@ -4,7 +4,7 @@
 use jiff::ZonedDateTime;
 use thiserror::Error;
 
-use crate::checklist::{Item, Loaded, Response, journey_rank};
+use crate::checklist::{Item, Loaded, Response, TimedAnswer, journey_rank};
 
 /// An answer to one item.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +30,8 @@ pub struct Entry {
     pub first_at: Option<ZonedDateTime>,
     /// When the answer or the note last changed.
     pub at: Option<ZonedDateTime>,
+    /// Seconds measured by the stopwatch, when it gave the answer.
+    pub timed: Option<f64>,
 }
 
 impl Entry {
@@ -94,16 +96,99 @@ pub enum VisitError {
     /// A value of the wrong kind for the item (a number for a yes-no item…).
     #[error("this item takes {0}")]
     WrongKind(&'static str),
+    /// The stopwatch was asked for on an item it cannot answer.
+    #[error(
+        "the stopwatch times only timed items: a number in seconds, minutes or hours, or options with a time"
+    )]
+    NotTimed,
+    /// The time measured is longer than every option's `within`, and every
+    /// option has one.
+    #[error("{0} s is longer than every option's time; choose the answer with its number")]
+    LongerThanAll(f64),
+    /// No stopwatch runs on the item.
+    #[error("no stopwatch runs on this item; t starts one")]
+    NoTimer,
+    /// The same file is already attached to the same place.
+    #[error("this file is already attached here")]
+    AlreadyAttached,
+    /// No attached file at that place in the list.
+    #[error("no such attached file")]
+    NoEvidence,
 }
 
-/// One undoable change: the entry before and after it.
+/// A stopwatch running on an item since `started`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timer {
+    /// The item it times.
+    pub at: ItemRef,
+    /// When it was started, to the millisecond.
+    pub started: ZonedDateTime,
+}
+
+impl Timer {
+    /// Seconds since the start at `now`, never negative (a clock set back
+    /// does not make time run backwards).
+    pub fn seconds(&self, now: &ZonedDateTime) -> f64 {
+        let span = now.timestamp().as_millisecond() - self.started.timestamp().as_millisecond();
+        span.max(0) as f64 / 1000.0
+    }
+}
+
+/// A file attached to an item or to the whole visit, copied into the data
+/// folder. The ids are kept as written, so a file attached to an item that a
+/// later checklist dropped is still listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Checklist and item ids; `None` for the whole visit.
+    pub item: Option<(String, String)>,
+    /// The copy, relative to the data folder: `evidence/<visit id>/<hash>-<name>`.
+    pub file: String,
+    /// SHA-256 of the file's bytes, lowercase hex.
+    pub sha256: String,
+    /// Its size.
+    pub bytes: u64,
+    /// When it was attached.
+    pub added: ZonedDateTime,
+}
+
+impl Evidence {
+    /// The name the file had, without the hash prefix of its copy.
+    pub fn name(&self) -> &str {
+        let base = self.file.rsplit('/').next().unwrap_or(&self.file);
+        base.split_once('-').map_or(base, |(_, name)| name)
+    }
+}
+
+/// What an undo or redo touched, for the screen to show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Touched {
+    /// The entry of an item, or a file attached to it.
+    Item(ItemRef),
+    /// A file attached to the whole visit.
+    Visit,
+}
+
+/// One undoable change.
 #[derive(Debug, Clone)]
-struct Change {
-    at: ItemRef,
-    before: Entry,
-    after: Entry,
-    /// Text typed in one go (a note, a text value) is one undo step.
-    typing: bool,
+#[allow(
+    clippy::large_enum_variant,
+    reason = "almost every step is an entry change; boxing it would allocate on each key"
+)]
+enum Change {
+    /// An item's entry before and after.
+    Entry {
+        at: ItemRef,
+        before: Entry,
+        after: Entry,
+        /// Text typed in one go (a note, a text value) is one undo step.
+        typing: bool,
+    },
+    /// The list of attached files before and after.
+    Evidence {
+        touched: Touched,
+        before: Vec<Evidence>,
+        after: Vec<Evidence>,
+    },
 }
 
 /// The facts of a visit that are not answers.
@@ -136,6 +221,10 @@ pub struct Visit {
     pub checklists: Vec<Loaded>,
     /// `entries[c][i]` is the entry of item `i` of checklist `c`.
     entries: Vec<Vec<Entry>>,
+    /// Stopwatches running, in the order they were started.
+    timers: Vec<Timer>,
+    /// Files attached, in the order they were attached.
+    evidence: Vec<Evidence>,
     undo: Vec<Change>,
     redo: Vec<Change>,
 }
@@ -177,6 +266,8 @@ impl Visit {
             },
             checklists,
             entries,
+            timers: Vec::new(),
+            evidence: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -193,6 +284,8 @@ impl Visit {
             header,
             checklists,
             entries,
+            timers: Vec::new(),
+            evidence: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -322,10 +415,208 @@ impl Visit {
         if answer.is_some() && after.first_at.is_none() {
             after.first_at = Some(now.clone());
         }
+        // A measured time stays with the answer it gave, or one chosen over
+        // it by hand, until the answer is cleared.
+        if answer.is_none() {
+            after.timed = None;
+        }
         after.answer = answer;
         after.at = Some(now.clone());
         self.apply(at, before, after, false, now);
         Ok(true)
+    }
+
+    /// The stopwatches running, in the order they were started.
+    pub fn timers(&self) -> &[Timer] {
+        &self.timers
+    }
+
+    /// The stopwatch running on the item at `at`.
+    pub fn timer(&self, at: ItemRef) -> Option<&Timer> {
+        self.timers.iter().find(|t| t.at == at)
+    }
+
+    /// Starts a stopwatch on the timed item at `at`; false if one already runs.
+    pub fn start_timer(&mut self, at: ItemRef, now: &ZonedDateTime) -> Result<bool, VisitError> {
+        if self.is_final() {
+            return Err(VisitError::ReadOnly);
+        }
+        let response = self.response(at).ok_or(VisitError::NoItem)?;
+        if response.timing().is_none() {
+            return Err(VisitError::NotTimed);
+        }
+        if self.timer(at).is_some() {
+            return Ok(false);
+        }
+        self.timers.push(Timer {
+            at,
+            started: now.clone(),
+        });
+        self.header.updated = now.clone();
+        Ok(true)
+    }
+
+    /// Stops the stopwatch on `at` and answers the item with what it measured
+    /// (one undo step); returns the seconds. An answer the item refuses (a
+    /// number beyond its `max`) leaves the stopwatch running.
+    pub fn stop_timer(&mut self, at: ItemRef, now: &ZonedDateTime) -> Result<f64, VisitError> {
+        if self.is_final() {
+            return Err(VisitError::ReadOnly);
+        }
+        let timer = self.timer(at).ok_or(VisitError::NoTimer)?;
+        let seconds = (timer.seconds(now) * 10.0).round() / 10.0;
+        let response = self.response(at).ok_or(VisitError::NoItem)?;
+        let answer = match response.timed_answer(seconds) {
+            Some(TimedAnswer::Number(n)) => Answer::Number(n),
+            Some(TimedAnswer::Choice(id)) => Answer::Choice(id),
+            None if response.timing().is_some() => {
+                return Err(VisitError::LongerThanAll(seconds));
+            }
+            None => return Err(VisitError::NotTimed),
+        };
+        let (_, item) = self.item(at).ok_or(VisitError::NoItem)?;
+        self.check(item, at, &answer)?;
+        self.timers.retain(|t| t.at != at);
+        let before = self.entries[at.checklist][at.item].clone();
+        let mut after = before.clone();
+        after.first_at.get_or_insert_with(|| now.clone());
+        after.answer = Some(answer);
+        after.timed = Some(seconds);
+        after.at = Some(now.clone());
+        self.apply(at, before, after, false, now);
+        Ok(seconds)
+    }
+
+    /// Cancels the stopwatch on `at` without answering; false if none ran.
+    pub fn cancel_timer(&mut self, at: ItemRef, now: &ZonedDateTime) -> Result<bool, VisitError> {
+        if self.is_final() {
+            return Err(VisitError::ReadOnly);
+        }
+        let before = self.timers.len();
+        self.timers.retain(|t| t.at != at);
+        let cancelled = self.timers.len() != before;
+        if cancelled {
+            self.header.updated = now.clone();
+        }
+        Ok(cancelled)
+    }
+
+    /// Puts back a stopwatch recorded in a draft; false when the visit has no
+    /// such timed item or one already runs there.
+    pub fn restore_timer(
+        &mut self,
+        checklist_id: &str,
+        item_id: &str,
+        started: ZonedDateTime,
+    ) -> bool {
+        let Some(at) = self.find(checklist_id, item_id) else {
+            return false;
+        };
+        let timed = self.response(at).is_some_and(|r| r.timing().is_some());
+        if !timed || self.timer(at).is_some() {
+            return false;
+        }
+        self.timers.push(Timer { at, started });
+        true
+    }
+
+    /// The checklist and item ids of `at`.
+    pub fn ids(&self, at: ItemRef) -> Option<(String, String)> {
+        let (_, item) = self.item(at)?;
+        Some((
+            self.checklists[at.checklist].checklist.checklist.id.clone(),
+            item.id.clone(),
+        ))
+    }
+
+    /// Every attached file, in the order attached.
+    pub fn evidence(&self) -> &[Evidence] {
+        &self.evidence
+    }
+
+    /// Files attached to the item at `at`, with their places in [`Visit::evidence`].
+    pub fn evidence_of(&self, at: ItemRef) -> Vec<(usize, &Evidence)> {
+        let ids = self.ids(at);
+        self.evidence
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| ids.is_some() && e.item == ids)
+            .collect()
+    }
+
+    /// Files attached to the whole visit, with their places in [`Visit::evidence`].
+    pub fn visit_evidence(&self) -> Vec<(usize, &Evidence)> {
+        self.evidence
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.item.is_none())
+            .collect()
+    }
+
+    /// Lists an attached file, as one undo step. The same file (by hash)
+    /// attached twice to the same place is refused.
+    pub fn add_evidence(
+        &mut self,
+        evidence: Evidence,
+        now: &ZonedDateTime,
+    ) -> Result<(), VisitError> {
+        if self.is_final() {
+            return Err(VisitError::ReadOnly);
+        }
+        let touched = match &evidence.item {
+            Some((c, i)) => Touched::Item(self.find(c, i).ok_or(VisitError::NoItem)?),
+            None => Touched::Visit,
+        };
+        let twice = self
+            .evidence
+            .iter()
+            .any(|e| e.item == evidence.item && e.sha256 == evidence.sha256);
+        if twice {
+            return Err(VisitError::AlreadyAttached);
+        }
+        let before = self.evidence.clone();
+        self.evidence.push(evidence);
+        self.apply_evidence(touched, before, now);
+        Ok(())
+    }
+
+    /// Takes the file at place `index` of [`Visit::evidence`] off the list, as
+    /// one undo step; its copy stays in the data folder, so undo brings it back.
+    pub fn remove_evidence(
+        &mut self,
+        index: usize,
+        now: &ZonedDateTime,
+    ) -> Result<Evidence, VisitError> {
+        if self.is_final() {
+            return Err(VisitError::ReadOnly);
+        }
+        if index >= self.evidence.len() {
+            return Err(VisitError::NoEvidence);
+        }
+        let before = self.evidence.clone();
+        let removed = self.evidence.remove(index);
+        let touched = removed
+            .item
+            .as_ref()
+            .and_then(|(c, i)| self.find(c, i))
+            .map_or(Touched::Visit, Touched::Item);
+        self.apply_evidence(touched, before, now);
+        Ok(removed)
+    }
+
+    /// Puts back a file listed in a record.
+    pub fn restore_evidence(&mut self, evidence: Evidence) {
+        self.evidence.push(evidence);
+    }
+
+    fn apply_evidence(&mut self, touched: Touched, before: Vec<Evidence>, now: &ZonedDateTime) {
+        self.undo.push(Change::Evidence {
+            touched,
+            before,
+            after: self.evidence.clone(),
+        });
+        self.redo.clear();
+        self.header.updated = now.clone();
     }
 
     fn check(&self, item: &Item, at: ItemRef, answer: &Answer) -> Result<(), VisitError> {
@@ -340,7 +631,7 @@ impl Visit {
                     Err(VisitError::NoOption(id.clone()))
                 }
             }
-            (Answer::Number(value), Response::Number { unit, min, max }) => {
+            (Answer::Number(value), Response::Number { unit, min, max, .. }) => {
                 let inside = value.is_finite()
                     && min.is_none_or(|m| *value >= m)
                     && max.is_none_or(|m| *value <= m);
@@ -432,11 +723,11 @@ impl Visit {
     fn record(&mut self, at: ItemRef, after: Entry, typing: bool, now: &ZonedDateTime) {
         let merge = typing
             && self.redo.is_empty()
-            && self.undo.last().is_some_and(|c| c.typing && c.at == at);
+            && matches!(self.undo.last(), Some(Change::Entry { typing: true, at: last, .. }) if *last == at);
         if merge {
             self.entries[at.checklist][at.item] = after.clone();
-            if let Some(last) = self.undo.last_mut() {
-                last.after = after;
+            if let Some(Change::Entry { after: last, .. }) = self.undo.last_mut() {
+                *last = after;
             }
             self.header.updated = now.clone();
         } else {
@@ -454,7 +745,7 @@ impl Visit {
         now: &ZonedDateTime,
     ) {
         self.entries[at.checklist][at.item] = after.clone();
-        self.undo.push(Change {
+        self.undo.push(Change::Entry {
             at,
             before,
             after,
@@ -464,33 +755,60 @@ impl Visit {
         self.header.updated = now.clone();
     }
 
-    /// Undoes the last change; returns the item it touched.
-    pub fn undo(&mut self, now: &ZonedDateTime) -> Option<ItemRef> {
+    /// Undoes the last change; returns what it touched.
+    pub fn undo(&mut self, now: &ZonedDateTime) -> Option<Touched> {
         if self.is_final() {
             return None;
         }
         let change = self.undo.pop()?;
-        self.entries[change.at.checklist][change.at.item] = change.before.clone();
-        let at = change.at;
-        self.redo.push(Change {
-            typing: false,
-            ..change
-        });
+        let touched = self.put(&change, true);
+        let change = match change {
+            // Typing after an undo starts a new step.
+            Change::Entry {
+                at, before, after, ..
+            } => Change::Entry {
+                at,
+                before,
+                after,
+                typing: false,
+            },
+            other => other,
+        };
+        self.redo.push(change);
         self.header.updated = now.clone();
-        Some(at)
+        Some(touched)
     }
 
-    /// Redoes the last undone change; returns the item it touched.
-    pub fn redo(&mut self, now: &ZonedDateTime) -> Option<ItemRef> {
+    /// Redoes the last undone change; returns what it touched.
+    pub fn redo(&mut self, now: &ZonedDateTime) -> Option<Touched> {
         if self.is_final() {
             return None;
         }
         let change = self.redo.pop()?;
-        self.entries[change.at.checklist][change.at.item] = change.after.clone();
-        let at = change.at;
+        let touched = self.put(&change, false);
         self.undo.push(change);
         self.header.updated = now.clone();
-        Some(at)
+        Some(touched)
+    }
+
+    /// Puts the state before (`back`) or after a change in place.
+    fn put(&mut self, change: &Change, back: bool) -> Touched {
+        match change {
+            Change::Entry {
+                at, before, after, ..
+            } => {
+                self.entries[at.checklist][at.item] = if back { before } else { after }.clone();
+                Touched::Item(*at)
+            }
+            Change::Evidence {
+                touched,
+                before,
+                after,
+            } => {
+                self.evidence = if back { before } else { after }.clone();
+                *touched
+            }
+        }
     }
 
     /// Closes the visit: final, read-only, `finished` set to `now`.
@@ -501,6 +819,8 @@ impl Visit {
         self.header.status = Status::Final;
         self.header.finished = Some(now.clone());
         self.header.updated = now.clone();
+        // A final visit measures nothing more; the summary warned about these.
+        self.timers.clear();
         self.undo.clear();
         self.redo.clear();
         Ok(())
@@ -743,9 +1063,9 @@ na = false
         v.set_note(at(0), "Long", true, &now(2)).unwrap();
         v.set_note(at(0), "Long queue", true, &now(2)).unwrap();
         // One undo takes back the whole note typed in one go.
-        assert_eq!(v.undo(&now(3)), Some(at(0)));
+        assert_eq!(v.undo(&now(3)), Some(Touched::Item(at(0))));
         assert_eq!(v.entry(at(0)).unwrap().note, "");
-        assert_eq!(v.undo(&now(3)), Some(at(0)));
+        assert_eq!(v.undo(&now(3)), Some(Touched::Item(at(0))));
         assert_eq!(v.entry(at(0)).unwrap(), &Entry::default());
         assert_eq!(v.undo(&now(3)), None);
         v.redo(&now(4));
@@ -783,5 +1103,228 @@ na = false
         v.set_answer(at(0), Some(Answer::Choice("yes".into())), &now(1))
             .unwrap();
         assert_eq!(v.progress(), (1, 3));
+    }
+
+    const TIMED: &str = r#"
+[checklist]
+id = "desk"
+title = "Desk"
+touchpoint = "check-in"
+
+[responses.wait]
+options = [
+  { id = "fast", label = "Under 30 seconds", score = 2, within = 30 },
+  { id = "ok", label = "30–60 seconds", score = 1, within = 60 },
+  { id = "slow", label = "Over a minute", score = 0 },
+]
+
+[[section]]
+id = "s"
+title = "S"
+
+[[section.item]]
+id = "greeted"
+prompt = "Greeted"
+response = "wait"
+
+[[section.item]]
+id = "key"
+prompt = "Key in hand"
+response = "number"
+unit = "min"
+min = 0
+max = 10
+at_most = 5
+
+[[section.item]]
+id = "seconds"
+prompt = "Seconds"
+response = "number"
+unit = "Seconds"
+
+[[section.item]]
+id = "reply"
+prompt = "Reply"
+response = "number"
+unit = "ч"
+
+[[section.item]]
+id = "plain"
+prompt = "Plain yes-no"
+"#;
+
+    /// 14:00:00.000 plus `millis`, at +03:00: the injected clock.
+    fn clock(millis: i64) -> ZonedDateTime {
+        now(0)
+            .checked_add(jiff::SignedDuration::from_millis(millis))
+            .unwrap()
+    }
+
+    fn timed() -> Visit {
+        Visit::new("Hotel", "anna", vec![loaded(TIMED)], &clock(0), "0001")
+    }
+
+    /// Starts at 0 and stops after `millis`; returns the answer and the time.
+    fn time(item: usize, millis: i64) -> (Option<Answer>, Option<f64>) {
+        let mut v = timed();
+        assert_eq!(v.start_timer(at(item), &clock(0)), Ok(true));
+        v.stop_timer(at(item), &clock(millis)).unwrap();
+        assert!(v.timers().is_empty());
+        let entry = v.entry(at(item)).unwrap();
+        (entry.answer.clone(), entry.timed)
+    }
+
+    fn option(id: &str) -> Option<Answer> {
+        Some(Answer::Choice(id.into()))
+    }
+
+    #[test]
+    fn the_stopwatch_chooses_the_first_option_whose_within_holds() {
+        assert_eq!(time(0, 12_000), (option("fast"), Some(12.0)));
+        // The bound itself is within.
+        assert_eq!(time(0, 30_000), (option("fast"), Some(30.0)));
+        assert_eq!(time(0, 30_100), (option("ok"), Some(30.1)));
+        // 30.04 s rounds to 30.0 s, as recorded: within.
+        assert_eq!(time(0, 30_040), (option("fast"), Some(30.0)));
+        assert_eq!(time(0, 60_000), (option("ok"), Some(60.0)));
+        // Longer than every within: the option without one.
+        assert_eq!(time(0, 60_100), (option("slow"), Some(60.1)));
+        assert_eq!(time(0, 3_600_000), (option("slow"), Some(3600.0)));
+    }
+
+    #[test]
+    fn the_stopwatch_answers_a_number_in_its_unit_to_one_decimal() {
+        assert_eq!(time(1, 270_000), (Some(Answer::Number(4.5)), Some(270.0)));
+        assert_eq!(time(1, 302_000), (Some(Answer::Number(5.0)), Some(302.0)));
+        assert_eq!(time(2, 42_360), (Some(Answer::Number(42.4)), Some(42.4)));
+        // Russian hours.
+        assert_eq!(
+            time(3, 5_400_000),
+            (Some(Answer::Number(1.5)), Some(5400.0))
+        );
+    }
+
+    #[test]
+    fn a_time_beyond_the_items_max_is_refused_and_the_stopwatch_runs_on() {
+        let mut v = timed();
+        v.start_timer(at(1), &clock(0)).unwrap();
+        let refused = v.stop_timer(at(1), &clock(11 * 60_000));
+        assert!(matches!(refused, Err(VisitError::OutOfRange { .. })));
+        assert_eq!(v.timers().len(), 1);
+        assert_eq!(v.entry(at(1)).unwrap().answer, None);
+    }
+
+    #[test]
+    fn cancel_stops_without_answering_and_undo_takes_back_a_stop() {
+        let mut v = timed();
+        assert_eq!(v.start_timer(at(4), &clock(0)), Err(VisitError::NotTimed));
+        v.start_timer(at(0), &clock(0)).unwrap();
+        v.start_timer(at(1), &clock(500)).unwrap();
+        // Starting a running one again changes nothing.
+        assert_eq!(v.start_timer(at(0), &clock(900)), Ok(false));
+        assert_eq!(v.timer(at(0)).unwrap().started, clock(0));
+        assert_eq!(v.cancel_timer(at(1), &clock(2_000)), Ok(true));
+        assert_eq!(v.cancel_timer(at(1), &clock(2_000)), Ok(false));
+        assert_eq!(v.entry(at(1)).unwrap().answer, None);
+        assert_eq!(v.stop_timer(at(1), &clock(2_000)), Err(VisitError::NoTimer));
+        assert_eq!(v.header.updated, clock(2_000));
+
+        assert_eq!(v.stop_timer(at(0), &clock(45_000)), Ok(45.0));
+        assert_eq!(v.entry(at(0)).unwrap().first_at, Some(clock(45_000)));
+        assert_eq!(v.undo(&clock(46_000)), Some(Touched::Item(at(0))));
+        assert_eq!(v.entry(at(0)).unwrap(), &Entry::default());
+        assert!(v.timers().is_empty(), "undo does not restart the stopwatch");
+        v.redo(&clock(47_000));
+        assert_eq!(v.entry(at(0)).unwrap().timed, Some(45.0));
+        // Clearing the answer clears the time it measured.
+        v.set_answer(at(0), None, &clock(48_000)).unwrap();
+        assert_eq!(v.entry(at(0)).unwrap().timed, None);
+    }
+
+    #[test]
+    fn a_time_longer_than_every_option_of_a_fully_timed_set_answers_nothing() {
+        let text = TIMED.replace(
+            "{ id = \"slow\", label = \"Over a minute\", score = 0 },",
+            "{ id = \"slow\", label = \"Under two minutes\", score = 0, within = 120 },",
+        );
+        let mut v = Visit::new("Hotel", "anna", vec![loaded(&text)], &clock(0), "0002");
+        v.start_timer(at(0), &clock(0)).unwrap();
+        assert_eq!(
+            v.stop_timer(at(0), &clock(121_000)),
+            Err(VisitError::LongerThanAll(121.0))
+        );
+        assert_eq!(
+            v.timers().len(),
+            1,
+            "it runs on until answered by hand or cancelled"
+        );
+        assert_eq!(v.entry(at(0)).unwrap().answer, None);
+    }
+
+    #[test]
+    fn a_clock_set_back_never_makes_a_negative_time() {
+        let mut v = timed();
+        v.start_timer(at(2), &clock(10_000)).unwrap();
+        assert_eq!(v.stop_timer(at(2), &clock(0)), Ok(0.0));
+    }
+
+    #[test]
+    fn finalizing_stops_running_stopwatches_without_answering() {
+        let mut v = timed();
+        v.start_timer(at(0), &clock(0)).unwrap();
+        v.finalize(&clock(1_000)).unwrap();
+        assert!(v.timers().is_empty());
+        assert_eq!(v.entry(at(0)).unwrap().answer, None);
+        assert_eq!(
+            v.start_timer(at(0), &clock(2_000)),
+            Err(VisitError::ReadOnly)
+        );
+    }
+
+    fn file(item: Option<(&str, &str)>, hash: &str) -> Evidence {
+        Evidence {
+            item: item.map(|(c, i)| (c.to_owned(), i.to_owned())),
+            file: format!("evidence/x/{hash}-receipt.jpg"),
+            sha256: hash.to_owned(),
+            bytes: 10,
+            added: now(1),
+        }
+    }
+
+    #[test]
+    fn evidence_is_listed_removed_and_brought_back_by_undo() {
+        let mut v = visit();
+        v.add_evidence(file(Some(("desk", "wait")), "aa"), &now(1))
+            .unwrap();
+        v.add_evidence(file(None, "bb"), &now(2)).unwrap();
+        assert_eq!(v.evidence_of(at(3)).len(), 1);
+        assert_eq!(v.evidence_of(at(3))[0].1.name(), "receipt.jpg");
+        assert_eq!(v.visit_evidence().len(), 1);
+        // The same file twice in one place is refused; elsewhere it is fine.
+        assert_eq!(
+            v.add_evidence(file(Some(("desk", "wait")), "aa"), &now(3)),
+            Err(VisitError::AlreadyAttached)
+        );
+        v.add_evidence(file(Some(("desk", "had-queue")), "aa"), &now(3))
+            .unwrap();
+        assert_eq!(
+            v.add_evidence(file(Some(("desk", "nothing")), "cc"), &now(3)),
+            Err(VisitError::NoItem)
+        );
+
+        let removed = v.remove_evidence(0, &now(4)).unwrap();
+        assert_eq!(removed.sha256, "aa");
+        assert!(v.evidence_of(at(3)).is_empty());
+        assert_eq!(v.undo(&now(5)), Some(Touched::Item(at(3))));
+        assert_eq!(v.evidence_of(at(3)).len(), 1);
+        assert_eq!(v.evidence().len(), 3);
+        assert_eq!(v.redo(&now(6)), Some(Touched::Item(at(3))));
+        assert_eq!(v.evidence().len(), 2);
+        // Undo walks back through the attachments too.
+        v.undo(&now(7));
+        v.undo(&now(7));
+        assert_eq!(v.undo(&now(7)), Some(Touched::Visit));
+        assert_eq!(v.evidence().len(), 1);
+        assert_eq!(v.remove_evidence(5, &now(8)), Err(VisitError::NoEvidence));
     }
 }

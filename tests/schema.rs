@@ -122,6 +122,22 @@ fn the_schema_rejects_mistakes_an_editor_should_underline() {
         ),
         ("a newer format", format!("format = 2\n{MINIMAL}")),
         (
+            "a within of zero seconds",
+            MINIMAL.replace("score = 0 }", "score = 0, within = 0 }"),
+        ),
+        (
+            "exceeds that is not a boolean",
+            MINIMAL.replace("score = 1 }", "score = 1, exceeds = \"yes\" }"),
+        ),
+        (
+            "a journey with a space",
+            MINIMAL.replace("touchpoint = ", "journey = \"hotel stay\"\ntouchpoint = "),
+        ),
+        (
+            "an at_most that is a string",
+            MINIMAL.replace("prompt = \"Staff", "at_most = \"5\"\nprompt = \"Staff"),
+        ),
+        (
             "a weight that is a string",
             MINIMAL.replace("prompt = \"Staff", "weight = \"2\"\nprompt = \"Staff"),
         ),

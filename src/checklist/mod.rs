@@ -12,7 +12,10 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 pub use diag::Diagnostic;
-pub use model::{Checklist, Choice, Item, Response, Section, journey_rank};
+pub use model::{
+    Checklist, Choice, Item, Response, Section, Standard, TimedAnswer, Timing, journey_rank,
+    seconds_per_unit,
+};
 
 /// Largest checklist file read; real ones are a few kilobytes.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;

@@ -52,6 +52,11 @@ pub struct Meta {
     /// BCP 47 language tag, such as `en` or `ru`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The journey this checklist belongs to (an id such as `hotel-stay`):
+    /// checklists of one journey and language are offered together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub journey: Option<String>,
     /// What the checklist covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -80,6 +85,21 @@ pub struct Choice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0))]
     pub score: Option<f64>,
+    /// The answer counts as "exceeded expectations" (▲), on its own beside the score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exceeds: Option<bool>,
+    /// Seconds: the stopwatch chooses the first option whose `within` holds
+    /// the time measured, or the one option without `within` when none does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("exclusiveMinimum" = 0))]
+    pub within: Option<f64>,
+}
+
+impl Choice {
+    /// Whether choosing this option counts as exceeded expectations.
+    pub fn exceeds(&self) -> bool {
+        self.exceeds.unwrap_or(false)
+    }
 }
 
 /// A `[[section]]`: a group of items under a title.
@@ -141,6 +161,12 @@ pub struct Item {
     /// Largest value a `number` item accepts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// The standard of a `number` item: values up to this one meet it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<f64>,
+    /// The standard of a `number` item: values from this one meet it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<f64>,
 }
 
 /// The condition of `show_if`.
@@ -186,6 +212,8 @@ pub enum Response<'a> {
         min: Option<f64>,
         /// Largest value accepted.
         max: Option<f64>,
+        /// The standard the value is held to, if any: then the item is scored.
+        standard: Standard,
     },
     /// Free text.
     Text,
@@ -200,17 +228,124 @@ impl Response<'_> {
         }
     }
 
-    /// Whether answers count towards scores: a set whose options carry scores.
+    /// Whether answers count towards scores: a set whose options carry
+    /// scores, or a number with a standard.
     pub fn is_scored(&self) -> bool {
-        matches!(self, Response::Options(options) if options.iter().any(|o| o.score.is_some()))
+        self.max_score().is_some()
     }
 
-    /// The highest score of the set, the most an answer can earn before weighting.
+    /// The most an answer can earn before weighting: the highest score of the
+    /// set, or 1 for a number standard.
     pub fn max_score(&self) -> Option<f64> {
-        self.options()
-            .iter()
-            .filter_map(|o| o.score)
-            .reduce(f64::max)
+        match self {
+            Response::Number { standard, .. } => standard.is_set().then_some(1.0),
+            _ => self
+                .options()
+                .iter()
+                .filter_map(|o| o.score)
+                .reduce(f64::max),
+        }
+    }
+
+    /// Whether any option counts as exceeded expectations.
+    pub fn can_exceed(&self) -> bool {
+        self.options().iter().any(Choice::exceeds)
+    }
+
+    /// How the stopwatch answers this item, if it can: a number in a unit of
+    /// time, or a set whose options carry `within`.
+    pub fn timing(&self) -> Option<Timing> {
+        match self {
+            Response::Number { unit, .. } => unit.and_then(seconds_per_unit).map(Timing::Number),
+            Response::Options(options) => options
+                .iter()
+                .any(|o| o.within.is_some())
+                .then_some(Timing::Options),
+            Response::Text => None,
+        }
+    }
+
+    /// What the stopwatch answers after `seconds`: the number in the item's
+    /// unit to one decimal, or the id of the first option whose `within` holds
+    /// them (the option without `within` when none does).
+    pub fn timed_answer(&self, seconds: f64) -> Option<TimedAnswer> {
+        match (self.timing()?, self) {
+            (Timing::Number(per_unit), _) => Some(TimedAnswer::Number(
+                (seconds / per_unit * 10.0).round() / 10.0,
+            )),
+            (Timing::Options, Response::Options(options)) => options
+                .iter()
+                .find(|o| o.within.is_some_and(|w| seconds <= w))
+                .or_else(|| options.iter().find(|o| o.within.is_none()))
+                .map(|o| TimedAnswer::Choice(o.id.clone())),
+            _ => None,
+        }
+    }
+}
+
+/// How a timed item is answered by the stopwatch.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Timing {
+    /// A number in a unit of time; the seconds in one unit.
+    Number(f64),
+    /// The set's options carry `within`.
+    Options,
+}
+
+/// The answer a stopwatch gives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimedAnswer {
+    /// The value, in the item's unit.
+    Number(f64),
+    /// The id of the option chosen.
+    Choice(String),
+}
+
+/// Seconds in one `unit`, when the unit is a time: `s`, `sec`, `min`, `h` and
+/// their long forms, in English or Russian, any case, with or without a dot.
+pub fn seconds_per_unit(unit: &str) -> Option<f64> {
+    let unit = unit.trim().trim_end_matches('.').to_lowercase();
+    match unit.as_str() {
+        "s" | "sec" | "secs" | "second" | "seconds" | "с" | "сек" | "секунда" | "секунды"
+        | "секунд" => Some(1.0),
+        "min" | "mins" | "minute" | "minutes" | "м" | "мин" | "минута" | "минуты" | "минут" => {
+            Some(60.0)
+        }
+        "h" | "hr" | "hrs" | "hour" | "hours" | "ч" | "час" | "часа" | "часов" => {
+            Some(3600.0)
+        }
+        _ => None,
+    }
+}
+
+/// The standard of a number item: `at_least` and/or `at_most`, both inclusive.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Standard {
+    /// Values from this one meet the standard.
+    pub at_least: Option<f64>,
+    /// Values up to this one meet the standard.
+    pub at_most: Option<f64>,
+}
+
+impl Standard {
+    /// Whether the item has a standard at all.
+    pub fn is_set(&self) -> bool {
+        self.at_least.is_some() || self.at_most.is_some()
+    }
+
+    /// Whether `value` meets the standard; bounds count as inside.
+    pub fn holds(&self, value: f64) -> bool {
+        self.at_least.is_none_or(|lo| value >= lo) && self.at_most.is_none_or(|hi| value <= hi)
+    }
+
+    /// `≤ 5`, `≥ 2`, `2–5`: the standard as the screen shows it.
+    pub fn text(&self) -> String {
+        match (self.at_least, self.at_most) {
+            (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
+            (Some(lo), None) => format!("≥ {lo}"),
+            (None, Some(hi)) => format!("≤ {hi}"),
+            (None, None) => String::new(),
+        }
     }
 }
 
@@ -219,6 +354,16 @@ fn choice(id: &str, label: &str, score: f64) -> Choice {
         id: id.into(),
         label: label.into(),
         score: Some(score),
+        exceeds: None,
+        within: None,
+    }
+}
+
+/// The `exceeded` option of `grade`: full points, counted as exceeded.
+fn exceeded(label: &str) -> Choice {
+    Choice {
+        exceeds: Some(true),
+        ..choice("exceeded", label, 1.0)
     }
 }
 
@@ -226,12 +371,13 @@ fn choice(id: &str, label: &str, score: f64) -> Choice {
 pub static YES_NO: LazyLock<Vec<Choice>> =
     LazyLock::new(|| vec![choice("yes", "Yes", 1.0), choice("no", "No", 0.0)]);
 
-/// The built-in `grade` set: missed 0, met 1, exceeded 2.
+/// The built-in `grade` set: missed 0, met 1, exceeded 1 with `exceeds`:
+/// meeting every standard is 100 %, and exceeding is counted on its own.
 pub static GRADE: LazyLock<Vec<Choice>> = LazyLock::new(|| {
     vec![
         choice("missed", "Below standard", 0.0),
         choice("met", "Standard met", 1.0),
-        choice("exceeded", "Exceeded expectations", 2.0),
+        exceeded("Exceeded expectations"),
     ]
 });
 
@@ -244,7 +390,7 @@ pub static GRADE_RU: LazyLock<Vec<Choice>> = LazyLock::new(|| {
     vec![
         choice("missed", "Ниже стандарта", 0.0),
         choice("met", "Стандарт выполнен", 1.0),
-        choice("exceeded", "Превзошли ожидания", 2.0),
+        exceeded("Превзошли ожидания"),
     ]
 });
 
@@ -293,6 +439,10 @@ impl Checklist {
                 unit: item.unit.as_deref(),
                 min: item.min,
                 max: item.max,
+                standard: Standard {
+                    at_least: item.at_least,
+                    at_most: item.at_most,
+                },
             },
             "text" => Response::Text,
             name => match self.responses.get(name) {

@@ -479,6 +479,21 @@ impl Walker<'_, '_> {
         Some(number)
     }
 
+    fn positive(&mut self, value: &Value<'_>, what: &str) -> Option<f64> {
+        let number = self.number(value, what)?;
+        if !number.is_finite() || number <= 0.0 {
+            self.report.error(
+                value.span(),
+                format!(
+                    "{what} must be a finite number of seconds > 0, found {}",
+                    literal(value.get_ref())
+                ),
+            );
+            return None;
+        }
+        Some(number)
+    }
+
     fn finite(&mut self, value: &Value<'_>, what: &str) -> Option<f64> {
         let number = self.number(value, what)?;
         if !number.is_finite() {
@@ -613,6 +628,7 @@ impl Walker<'_, '_> {
             "touchpoint",
             "version",
             "language",
+            "journey",
             "description",
         ];
         if let DeValue::Array(_) = value.get_ref() {
@@ -647,6 +663,7 @@ impl Walker<'_, '_> {
                 None
             }
         });
+        let journey = f.get("journey").map(|v| self.id(v, "journey"));
         let description = f.get("description").map(|v| self.string(v, "description"));
         self.unknown_keys(&f, place);
         Some(Meta {
@@ -655,6 +672,7 @@ impl Walker<'_, '_> {
             touchpoint: touchpoint?,
             version: optional(version)?,
             language: optional(language)?,
+            journey: optional(journey)?,
             description: optional(description)?,
         })
     }
@@ -756,11 +774,76 @@ impl Walker<'_, '_> {
             );
             ok = false;
         }
+        if ok {
+            ok = self.timed_set(&place, options_value, options, &choices, scored != 0);
+        }
         (ok && choices.len() <= 9).then_some(ResponseSet { options: choices })
     }
 
+    /// The rules of `exceeds` and `within` over a whole set: `exceeds` only
+    /// where there are scores; `within` rising in the set's order, and at
+    /// most one option without it (the answer for "longer than all").
+    fn timed_set(
+        &mut self,
+        place: &str,
+        options_value: &Value<'_>,
+        options: &[Value<'_>],
+        choices: &[Choice],
+        scored: bool,
+    ) -> bool {
+        let span_of = |n: usize, key: &str| {
+            options[n]
+                .get_ref()
+                .as_table()
+                .and_then(|t| t.get(key))
+                .map_or(options[n].span(), |v| v.span())
+        };
+        let mut ok = true;
+        if !scored {
+            for (n, _) in choices.iter().enumerate().filter(|(_, c)| c.exceeds()) {
+                self.report.error(
+                    span_of(n, "exceeds"),
+                    format!("exceeds applies only to scored options, and {place} has no scores; give every option a score, or remove exceeds"),
+                );
+                ok = false;
+            }
+        }
+        if choices.iter().all(|c| c.within.is_none()) {
+            return ok;
+        }
+        let mut previous: Option<(f64, &str)> = None;
+        for (n, choice) in choices.iter().enumerate() {
+            let Some(within) = choice.within else {
+                continue;
+            };
+            if let Some((before, id)) = previous
+                && within <= before
+            {
+                self.report.error(
+                    span_of(n, "within"),
+                    format!("within ({within}) of option \"{}\" is not more than within ({before}) of \"{id}\" before it; list a timed set's options from the shortest time to the longest", choice.id),
+                );
+                ok = false;
+            }
+            previous = Some((within, &choice.id));
+        }
+        let open: Vec<&str> = choices
+            .iter()
+            .filter(|c| c.within.is_none())
+            .map(|c| c.id.as_str())
+            .collect();
+        if open.len() > 1 {
+            self.report.error(
+                options_value.span(),
+                format!("in {place} the options {} have no within; a timed set has at most one, the answer for longer than all the others", list(&open)),
+            );
+            ok = false;
+        }
+        ok
+    }
+
     fn choice(&mut self, value: &Value<'_>, place: &str) -> Option<Choice> {
-        const KEYS: &[&str] = &["id", "label", "score"];
+        const KEYS: &[&str] = &["id", "label", "score", "exceeds", "within"];
         let what = format!("an option of {place}");
         let table = self.table(value, &what)?;
         let mut f = Fields::new(table, value.span(), KEYS);
@@ -771,6 +854,8 @@ impl Walker<'_, '_> {
             .required(&mut f, "label", &what, "\"Under a minute\"")
             .and_then(|v| self.non_empty(v, "option label"));
         let score = f.get("score").map(|v| self.non_negative(v, "score"));
+        let exceeds = f.get("exceeds").map(|v| self.boolean(v, "exceeds"));
+        let within = f.get("within").map(|v| self.positive(v, "within"));
         // An option with a misspelt key ("scor") is broken, so that the set is
         // not also reported as mixing scored and unscored options.
         if !self.unknown_keys(&f, &what) {
@@ -780,6 +865,8 @@ impl Walker<'_, '_> {
             id: id?,
             label: label?,
             score: optional(score)?,
+            exceeds: optional(exceeds)?,
+            within: optional(within)?,
         })
     }
 
@@ -935,7 +1022,7 @@ impl Walker<'_, '_> {
     fn item(&mut self, value: &Value<'_>, context: &mut ItemContext<'_>) -> Option<Item> {
         const KEYS: &[&str] = &[
             "id", "prompt", "guidance", "response", "weight", "critical", "na", "tags", "show_if",
-            "unit", "min", "max",
+            "unit", "min", "max", "at_most", "at_least",
         ];
         let position = context.position;
         context.position += 1;
@@ -1009,9 +1096,12 @@ impl Walker<'_, '_> {
         let resolved = response.is_some()
             && (BUILT_IN_RESPONSES.contains(&response_name.as_str())
                 || context.sets.contains_key(&response_name));
+        // A number with a standard is scored like yes-no.
+        let standard = table.get("at_most").is_some() || table.get("at_least").is_some();
         let scored = match response_name.as_str() {
             "yes-no" | "grade" => true,
-            "text" | "number" => false,
+            "number" => standard,
+            "text" => false,
             name => context
                 .sets
                 .get(name)
@@ -1022,9 +1112,14 @@ impl Walker<'_, '_> {
         let critical = f.get("critical").map(|v| {
             let critical = self.boolean(v, "critical")?;
             if critical && !scored && resolved {
+                let fix = if response_name == "number" {
+                    "remove critical, or give the number a standard with at_most or at_least"
+                } else {
+                    "remove critical or use a scored response"
+                };
                 self.report.error(
                     v.span(),
-                    format!("critical applies only to scored responses, and \"{response_name}\" has no scores; remove critical or use a scored response"),
+                    format!("critical applies only to scored responses, and \"{response_name}\" has no scores; {fix}"),
                 );
                 return None;
             }
@@ -1035,7 +1130,8 @@ impl Walker<'_, '_> {
         let show_if = f.get("show_if").map(|v| self.show_if(v, position, context));
 
         let (mut unit, mut min, mut max) = (Some(None), Some(None), Some(None));
-        for key in ["unit", "min", "max"] {
+        let (mut at_most, mut at_least) = (Some(None), Some(None));
+        for key in ["unit", "min", "max", "at_most", "at_least"] {
             let Some(v) = f.get(key) else { continue };
             if !resolved {
                 continue;
@@ -1050,17 +1146,45 @@ impl Walker<'_, '_> {
             match key {
                 "unit" => unit = self.string(v, "unit").map(Some),
                 "min" => min = self.finite(v, "min").map(Some),
-                _ => max = self.finite(v, "max").map(Some),
+                "max" => max = self.finite(v, "max").map(Some),
+                "at_most" => at_most = self.finite(v, "at_most").map(Some),
+                _ => at_least = self.finite(v, "at_least").map(Some),
             }
         }
+        let span_of = |key: &str| f.table.get(key).map_or(value.span(), |v| v.span());
         if let (Some(Some(lo)), Some(Some(hi))) = (min, max)
             && lo > hi
         {
-            let span = f.table.get("max").map_or(value.span(), |v| v.span());
             self.report.error(
-                span,
+                span_of("max"),
                 format!("max ({hi}) is less than min ({lo}); swap them"),
             );
+        }
+        if let (Some(Some(lo)), Some(Some(hi))) = (at_least, at_most)
+            && lo > hi
+        {
+            self.report.error(
+                span_of("at_most"),
+                format!("at_most ({hi}) is less than at_least ({lo}), so no value could meet the standard; swap them"),
+            );
+        }
+        // A standard outside the values the item accepts could never be met,
+        // or never be missed.
+        for (key, bound) in [("at_most", at_most), ("at_least", at_least)] {
+            let Some(Some(bound)) = bound else { continue };
+            let problem = match (min.flatten(), max.flatten()) {
+                (Some(lo), _) if bound < lo => Some(format!("less than min ({lo})")),
+                (_, Some(hi)) if bound > hi => Some(format!("more than max ({hi})")),
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                self.report.error(
+                    span_of(key),
+                    format!(
+                        "{key} ({bound}) is {problem}; a standard must lie between min and max"
+                    ),
+                );
+            }
         }
         self.unknown_keys(&f, place);
 
@@ -1083,6 +1207,8 @@ impl Walker<'_, '_> {
             unit: unit?,
             min: min?,
             max: max?,
+            at_most: at_most?,
+            at_least: at_least?,
         })
     }
 

@@ -1,17 +1,21 @@
 //! Exports of a visit that carry the record's facts: JSON (the record's own
 //! structure), CSV (one row per observation) and Markdown (a review document).
 
+use std::path::Path;
+
 use jiff::ZonedDateTime;
 
 use super::{Observation, Stamp, build, format_number};
+use crate::checklist::Response;
 use crate::checklist::diag::inert;
-use crate::score::{self, PERSONAL_TOUCH, Tally, percent_text};
-use crate::visit::{Answer, ItemRef, Status, Visit};
+use crate::evidence::size_text;
+use crate::score::{self, PERSONAL_TOUCH, Tally, exceeded_text, percent_text};
+use crate::visit::{Answer, Evidence, ItemRef, Status, Visit};
 
 /// The record of `visit` as pretty-printed JSON: the same structure as the
 /// TOML record, with times as RFC 3339 strings.
 pub fn to_json(visit: &Visit) -> String {
-    let record = build(visit, |t| Stamp(t.clone()));
+    let record = build::<Stamp>(visit);
     // These types always serialize (string keys, no custom errors).
     let json = serde_json::to_string_pretty(&record).unwrap_or_else(|e| {
         serde_json::json!({ "error": format!("touchpoint could not write the record: {e}") })
@@ -22,7 +26,7 @@ pub fn to_json(visit: &Visit) -> String {
 }
 
 /// The columns of [`to_csv`], in order.
-pub const CSV_COLUMNS: [&str; 18] = [
+pub const CSV_COLUMNS: [&str; 20] = [
     "visit_id",
     "site",
     "auditor",
@@ -36,6 +40,8 @@ pub const CSV_COLUMNS: [&str; 18] = [
     "label",
     "points",
     "max",
+    "exceeded",
+    "timed",
     "critical",
     "skipped",
     "first_at",
@@ -46,9 +52,10 @@ pub const CSV_COLUMNS: [&str; 18] = [
 /// The observations of `visit` as CSV: a header row of [`CSV_COLUMNS`], then
 /// one row per item of every checklist in journey order. Empty cells where the
 /// record leaves a key out; `true` or empty for `critical` and `skipped`; times
-/// in RFC 3339. Text is written as typed (quoted where CSV needs it).
+/// in RFC 3339; `timed` in seconds. Text is written as typed (quoted where
+/// CSV needs it).
 pub fn to_csv(visit: &Visit) -> String {
-    let record = build(visit, |t| Stamp(t.clone()));
+    let record = build::<Stamp>(visit);
     let mut writer = csv::Writer::from_writer(Vec::new());
     // Writing rows of equal length into memory cannot fail.
     let _ = writer.write_record(CSV_COLUMNS);
@@ -73,6 +80,8 @@ pub fn to_csv(visit: &Visit) -> String {
             o.label.clone().unwrap_or_default(),
             o.points.map(format_number).unwrap_or_default(),
             o.max.map(format_number).unwrap_or_default(),
+            flag(o.exceeded),
+            o.timed.map(format_number).unwrap_or_default(),
             flag(o.critical),
             flag(o.skipped),
             stamp(o.first_at.as_ref()),
@@ -101,14 +110,26 @@ fn stamp(time: Option<&Stamp>) -> String {
 
 /// `visit` as a Markdown review document: a title with the site and date; the
 /// visit's facts; critical failures stated at the top; a summary table
-/// (overall, standards and personal touch, each touchpoint and tag, answered
-/// and unanswered); the visit note; then every checklist, section by section,
-/// with each observation's answer, points and note.
+/// (overall, standards and personal touch, each touchpoint and tag, with
+/// their exceeded counts; answered and unanswered); the visit note and the
+/// files attached to the visit; then every checklist, section by section, with
+/// each observation's answer, points, time measured, files and note; and how
+/// scores work. Attached files are linked by their path in the data folder.
 ///
 /// Everything from the visit is escaped: Markdown punctuation cannot format,
 /// `|` cannot break a table, and control characters are shown as `\u{1b}`.
 pub fn to_markdown(visit: &Visit) -> String {
-    let record = build(visit, |t| Stamp(t.clone()));
+    markdown(visit, None)
+}
+
+/// [`to_markdown`], with attached files linked by their full path under the
+/// data folder `data_folder`, so the links work wherever the file is read.
+pub fn to_markdown_in(visit: &Visit, data_folder: &Path) -> String {
+    markdown(visit, Some(data_folder))
+}
+
+fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
+    let record = build::<Stamp>(visit);
     let score = score::score(visit);
     let header = &visit.header;
     let mut out = String::new();
@@ -170,16 +191,17 @@ pub fn to_markdown(visit: &Visit) -> String {
 
     line("## Summary");
     line("");
-    line("| Score | Percent | Points |");
-    line("| --- | ---: | ---: |");
+    line("| Score | Percent | Points | Exceeded |");
+    line("| --- | ---: | ---: | ---: |");
     let overall = if score.failed() {
         format!("**{} — FAILED**", percent_text(score.total.percent()))
     } else {
         format!("**{}**", percent_text(score.total.percent()))
     };
     line(&format!(
-        "| **Overall** | {overall} | {} |",
-        points_text(&score.total)
+        "| **Overall** | {overall} | {} | {} |",
+        points_text(&score.total),
+        exceeded_text(score.exceeded())
     ));
     line(&tally_row("Standards", &score.standards));
     line(&tally_row("Personal touch", &score.personal_touch()));
@@ -221,6 +243,16 @@ pub fn to_markdown(visit: &Visit) -> String {
         line("");
     }
 
+    let visit_files = visit.visit_evidence();
+    if !visit_files.is_empty() {
+        line("## Files attached to the visit");
+        line("");
+        for (_, file) in visit_files {
+            line(&format!("- {}", file_text(file, data_folder)));
+        }
+        line("");
+    }
+
     for (c, loaded) in visit.checklists.iter().enumerate() {
         let meta = &loaded.checklist.checklist;
         line(&format!(
@@ -231,9 +263,10 @@ pub fn to_markdown(visit: &Visit) -> String {
         line("");
         let tally = score.checklists.get(c).copied().unwrap_or_default();
         line(&format!(
-            "Score {} ({}). Source: {}.",
+            "Score {} ({}), {}. Source: {}.",
             percent_text(tally.percent()),
             points_text(&tally),
+            exceeded_text(tally.exceeded),
             inline(&loaded.source.to_string())
         ));
         let mut item = 0;
@@ -245,8 +278,12 @@ pub fn to_markdown(visit: &Visit) -> String {
                 .and_then(|v| v.get(s))
                 .copied()
                 .unwrap_or_default();
+            let exceeded = match section_tally.exceeded {
+                0 => String::new(),
+                n => format!(", {}", exceeded_text(n)),
+            };
             line(&format!(
-                "### {} ({})",
+                "### {} ({}{exceeded})",
                 inline(&section.title),
                 percent_text(section_tally.percent())
             ));
@@ -262,36 +299,79 @@ pub fn to_markdown(visit: &Visit) -> String {
                         .find(|o| &o.checklist == id && o.item == i.id)
                 });
                 if let Some(o) = recorded {
-                    observation(&mut line, visit, at, o);
+                    observation(&mut line, visit, at, o, data_folder);
                 }
             }
         }
         line("");
     }
+
+    line("## How scores work");
+    line("");
+    let [intro, rules @ ..] = score::EXPLANATION;
+    line(&escape_line(intro, true));
+    line("");
+    for rule in rules {
+        line(&format!("- {}", escape_line(rule, false)));
+    }
     out
 }
 
-/// One observation as a list item, with its note quoted below it.
-fn observation(line: &mut impl FnMut(&str), visit: &Visit, at: ItemRef, o: &Observation<Stamp>) {
+/// `[receipt.jpg](/path/evidence/…) (34 KB, sha256 3fa2b1c4d5e6…)`.
+fn file_text(file: &Evidence, data_folder: Option<&Path>) -> String {
+    let path = match data_folder {
+        Some(folder) => folder.join(&file.file).to_string_lossy().into_owned(),
+        None => file.file.clone(),
+    };
+    format!(
+        "[{}]({}) ({}, sha256 {}…)",
+        inline(file.name()),
+        url_path(&path),
+        size_text(file.bytes),
+        file.sha256.get(..12).unwrap_or(&file.sha256)
+    )
+}
+
+/// A path as a link target: every byte other than letters, digits and
+/// `/ - _ . ~` percent-encoded, so spaces, brackets and parentheses cannot
+/// end the link.
+fn url_path(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// One observation as a list item, with its files and note below it.
+fn observation(
+    line: &mut impl FnMut(&str),
+    visit: &Visit,
+    at: ItemRef,
+    o: &Observation<Stamp>,
+    data_folder: Option<&Path>,
+) {
     let entry = visit.entry(at);
-    let unit = visit.response(at).and_then(|r| match r {
-        crate::checklist::Response::Number { unit, .. } => unit.map(str::to_owned),
-        _ => None,
-    });
-    let answer = match entry.and_then(|e| e.answer.as_ref()) {
-        None => "*unanswered*".to_owned(),
-        Some(Answer::Na) => "N/A".to_owned(),
-        Some(Answer::Number(n)) => match &unit {
-            Some(unit) => format!("{} {}", format_number(*n), inline(unit)),
-            None => format_number(*n),
-        },
-        Some(Answer::Text(t)) => format!("“{}”", inline(t)),
-        Some(Answer::Choice(id)) => match &o.label {
+    let answer = match (entry.and_then(|e| e.answer.as_ref()), visit.response(at)) {
+        (None, _) => "*unanswered*".to_owned(),
+        (Some(Answer::Na), _) => "N/A".to_owned(),
+        (Some(Answer::Number(n)), Some(Response::Number { unit, standard, .. })) => {
+            inline(&score::against_standard(*n, unit, &standard))
+        }
+        (Some(Answer::Number(n)), _) => format_number(*n),
+        (Some(Answer::Text(t)), _) => format!("“{}”", inline(t)),
+        (Some(Answer::Choice(id)), _) => match &o.label {
             Some(label) => inline(label),
             None => inline(id),
         },
     };
     let mut facts = vec![answer];
+    if o.exceeded {
+        facts.push("▲ exceeded".to_owned());
+    }
     if let (Some(points), Some(max)) = (o.points, o.max) {
         facts.push(format!(
             "{} / {} point{}",
@@ -311,6 +391,9 @@ fn observation(line: &mut impl FnMut(&str), visit: &Visit, at: ItemRef, o: &Obse
     if o.skipped {
         facts.push("*skipped: hidden by an earlier answer*".to_owned());
     }
+    if let Some(seconds) = o.timed {
+        facts.push(format!("timed {} s", format_number(seconds)));
+    }
     if let Some(first) = &o.first_at {
         facts.push(format!("observed {}", first.0.strftime("%H:%M")));
     }
@@ -319,6 +402,9 @@ fn observation(line: &mut impl FnMut(&str), visit: &Visit, at: ItemRef, o: &Obse
         inline(&o.prompt),
         facts.join(" · ")
     ));
+    for (_, file) in visit.evidence_of(at) {
+        line(&format!("  - File: {}", file_text(file, data_folder)));
+    }
     if !o.note.is_empty() {
         line("");
         for quoted in quote_block(&o.note) {
@@ -330,9 +416,10 @@ fn observation(line: &mut impl FnMut(&str), visit: &Visit, at: ItemRef, o: &Obse
 
 fn tally_row(name: &str, tally: &Tally) -> String {
     format!(
-        "| {name} | {} | {} |",
+        "| {name} | {} | {} | {} |",
         percent_text(tally.percent()),
-        points_text(tally)
+        points_text(tally),
+        exceeded_text(tally.exceeded)
     )
 }
 
@@ -399,7 +486,7 @@ fn lines(text: &str) -> impl Iterator<Item = String> {
 /// One line with every character that Markdown could read as formatting
 /// escaped: inline punctuation anywhere and, when the text starts a line of
 /// the document (`block`), the markers of headings and lists.
-fn escape_line(line: &str, block: bool) -> String {
+pub(super) fn escape_line(line: &str, block: bool) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let chars: Vec<char> = line.chars().collect();
     for (n, &c) in chars.iter().enumerate() {

@@ -31,7 +31,7 @@ use crate::checklist::{Loaded, Response};
 use crate::score::{self, item_points};
 use crate::visit::{Answer, Header, Status, Visit};
 
-pub use export::{CSV_COLUMNS, to_csv, to_json, to_markdown};
+pub use export::{CSV_COLUMNS, to_csv, to_json, to_markdown, to_markdown_in};
 pub use read::{
     RecordFile, Summary, load_checklists, load_checklists_kept, load_source, parse, parse_bytes,
     rebuild,
@@ -70,6 +70,12 @@ pub struct Record<T = Stamp> {
     /// Every item of every checklist, in journey order, answered or not.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub observations: Vec<Observation<T>>,
+    /// Files attached to items or to the visit, copied into the data folder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceEntry<T>>,
+    /// Stopwatches still running when the draft was saved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub timers: Vec<TimerEntry<T>>,
     /// The score when the record was written, for reading without the checklists.
     pub score: ScoreTable,
 }
@@ -156,6 +162,13 @@ pub struct Observation<T = Stamp> {
     /// Points possible; absent when `points` is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// Present, and true, only when the answer's option has `exceeds = true`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub exceeded: bool,
+    /// Seconds measured by the stopwatch, when it gave the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.0))]
+    pub timed: Option<f64>,
     /// Present, and true, only on critical items.
     #[serde(default, skip_serializing_if = "is_false")]
     pub critical: bool,
@@ -177,6 +190,46 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// An `[[evidence]]` entry: a file attached to an item, or to the visit
+/// when `item` is absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+#[schemars(rename = "Evidence")]
+pub struct EvidenceEntry<T = Stamp> {
+    /// Id of the item's checklist; absent for the visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub checklist: Option<String>,
+    /// Id of the item; absent for the visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub item: Option<String>,
+    /// The copy, relative to the data folder: `evidence/<visit id>/<hash>-<name>`.
+    pub file: String,
+    /// SHA-256 of the file's bytes, lowercase hex.
+    #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
+    pub sha256: String,
+    /// Size of the file in bytes.
+    pub bytes: u64,
+    /// When it was attached.
+    pub added: T,
+}
+
+/// A `[[timers]]` entry: a stopwatch running on a timed item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+#[schemars(rename = "Timer")]
+pub struct TimerEntry<T = Stamp> {
+    /// Id of the checklist.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub checklist: String,
+    /// Id of the timed item.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub item: String,
+    /// When it was started, to the millisecond.
+    pub started: T,
+}
+
 /// The `[score]` table: derived from the answers, recorded so that lists and
 /// reports can read it without loading checklists.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -189,6 +242,16 @@ pub struct ScoreTable {
     pub points: f64,
     /// Points possible.
     pub max: f64,
+    /// Percent of the standards (scored items without the personal-touch
+    /// tag); absent when they have no maximum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standards: Option<f64>,
+    /// Percent of the personal-touch items; absent when they have no maximum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personal_touch: Option<f64>,
+    /// Answers that exceeded expectations (▲).
+    #[serde(default)]
+    pub exceeded: u64,
     /// Shown items with an answer (N/A included).
     pub answered: u64,
     /// Shown items without an answer.
@@ -196,6 +259,10 @@ pub struct ScoreTable {
     /// `checklist/item` of each critical item answered with a zero-score option.
     #[serde(default)]
     pub critical_failures: Vec<String>,
+    /// Percent per section, keyed `checklist/section`; one with no maximum
+    /// is left out.
+    #[serde(default)]
+    pub sections: Percents,
     /// Percent per touchpoint, in journey order; one with no maximum is left out.
     #[serde(default)]
     pub touchpoints: Percents,
@@ -368,9 +435,39 @@ pub struct Stamp(pub ZonedDateTime);
 
 impl Stamp {
     /// `2026-11-22T14:03:12+03:00`: the time as recorded, to the second.
+    /// (A stopwatch's start keeps its milliseconds in TOML and in memory.)
     pub fn rfc3339(&self) -> String {
-        let (timestamp, offset) = recorded(&self.0);
+        let (timestamp, offset) = recorded(&self.0, Precision::Second);
         timestamp.display_with_offset(offset).to_string()
+    }
+}
+
+/// How finely a time is recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    /// Whole seconds: every time of a record but one.
+    Second,
+    /// Milliseconds: when a stopwatch started, since a second either way
+    /// matters against a 30-second standard.
+    Millisecond,
+}
+
+/// The type of a record's times: how one is made from a zoned time.
+pub trait RecordTime: Sized {
+    /// `time`, recorded to `precision`.
+    fn from_zoned(time: &ZonedDateTime, precision: Precision) -> Self;
+}
+
+impl RecordTime for Stamp {
+    fn from_zoned(time: &ZonedDateTime, precision: Precision) -> Self {
+        let (timestamp, offset) = recorded(time, precision);
+        Stamp(timestamp.to_zoned_datetime(TimeZone::fixed(offset)))
+    }
+}
+
+impl RecordTime for toml::value::Datetime {
+    fn from_zoned(time: &ZonedDateTime, precision: Precision) -> Self {
+        to_toml_datetime(time, precision)
     }
 }
 
@@ -409,20 +506,23 @@ impl JsonSchema for Stamp {
     }
 }
 
-/// The instant and offset a time is recorded with: whole seconds, and the
-/// offset in whole minutes (TOML offsets have no seconds).
-fn recorded(time: &ZonedDateTime) -> (jiff::Timestamp, Offset) {
+/// The instant and offset a time is recorded with: whole seconds (or
+/// milliseconds), and the offset in whole minutes (TOML offsets have no seconds).
+fn recorded(time: &ZonedDateTime, precision: Precision) -> (jiff::Timestamp, Offset) {
     let timestamp = time.timestamp();
-    let whole = jiff::Timestamp::from_second(timestamp.as_second()).unwrap_or(timestamp);
+    let cut = match precision {
+        Precision::Second => jiff::Timestamp::from_second(timestamp.as_second()),
+        Precision::Millisecond => jiff::Timestamp::from_millisecond(timestamp.as_millisecond()),
+    };
     let minutes = time.offset().seconds() / 60;
     let offset = Offset::from_seconds(minutes * 60).unwrap_or(Offset::UTC);
-    (whole, offset)
+    (cut.unwrap_or(timestamp), offset)
 }
 
 /// `time` as a TOML offset date-time.
-fn to_toml_datetime(time: &ZonedDateTime) -> toml::value::Datetime {
+fn to_toml_datetime(time: &ZonedDateTime, precision: Precision) -> toml::value::Datetime {
     use toml::value::{Date, Datetime, Offset as TomlOffset, Time};
-    let (timestamp, offset) = recorded(time);
+    let (timestamp, offset) = recorded(time, precision);
     let civil = offset.to_datetime(timestamp);
     Datetime {
         // A clock never gives a year outside 0–9999; clamp rather than wrap.
@@ -435,7 +535,10 @@ fn to_toml_datetime(time: &ZonedDateTime) -> toml::value::Datetime {
             hour: civil.hour().unsigned_abs(),
             minute: civil.minute().unsigned_abs(),
             second: Some(civil.second().unsigned_abs()),
-            nanosecond: None,
+            nanosecond: match civil.subsec_nanosecond() {
+                0 => None,
+                nanos => Some(nanos.unsigned_abs()),
+            },
         }),
         offset: Some(TomlOffset::Custom {
             minutes: i16::try_from(offset.seconds() / 60).unwrap_or(0),
@@ -475,8 +578,9 @@ fn from_toml_datetime(datetime: &toml::value::Datetime) -> Result<ZonedDateTime,
         .map_err(|_| bad("out of range"))
 }
 
-/// The record of `visit` with its times made by `time`.
-fn build<T>(visit: &Visit, time: impl Fn(&ZonedDateTime) -> T) -> Record<T> {
+/// The record of `visit`, its times of type `T`.
+fn build<T: RecordTime>(visit: &Visit) -> Record<T> {
+    let time = |t: &ZonedDateTime| T::from_zoned(t, Precision::Second);
     let header = &visit.header;
     let checklists = visit.checklists.iter().map(checklist_ref).collect();
     let mut observations = Vec::new();
@@ -522,6 +626,8 @@ fn build<T>(visit: &Visit, time: impl Fn(&ZonedDateTime) -> T) -> Record<T> {
             label,
             points: points.map(|(p, _)| p),
             max: points.map(|(_, m)| m),
+            exceeded: score::item_exceeded(visit, at),
+            timed: entry.timed,
             critical: item.is_critical(),
             skipped,
             first_at: entry.first_at.as_ref().map(&time),
@@ -547,6 +653,30 @@ fn build<T>(visit: &Visit, time: impl Fn(&ZonedDateTime) -> T) -> Record<T> {
         },
         checklists,
         observations,
+        evidence: visit
+            .evidence()
+            .iter()
+            .map(|e| EvidenceEntry {
+                checklist: e.item.as_ref().map(|(c, _)| c.clone()),
+                item: e.item.as_ref().map(|(_, i)| i.clone()),
+                file: e.file.clone(),
+                sha256: e.sha256.clone(),
+                bytes: e.bytes,
+                added: time(&e.added),
+            })
+            .collect(),
+        timers: visit
+            .timers()
+            .iter()
+            .filter_map(|t| {
+                let (checklist, item) = visit.ids(t.at)?;
+                Some(TimerEntry {
+                    checklist,
+                    item,
+                    started: T::from_zoned(&t.started, Precision::Millisecond),
+                })
+            })
+            .collect(),
         score: score_table(visit),
     }
 }
@@ -578,13 +708,28 @@ fn option_label(response: Response<'_>, id: &str) -> Option<String> {
 
 fn score_table(visit: &Visit) -> ScoreTable {
     let score = score::score(visit);
+    let mut sections = Vec::new();
+    for (c, loaded) in visit.checklists.iter().enumerate() {
+        let checklist = &loaded.checklist;
+        for (s, section) in checklist.section.iter().enumerate() {
+            let percent = score.sections.get(c).and_then(|t| t.get(s)?.percent());
+            if let Some(percent) = percent {
+                let name = format!("{}/{}", checklist.checklist.id, section.id);
+                sections.push((name, percent));
+            }
+        }
+    }
     ScoreTable {
         percent: score.total.percent(),
         points: score.total.points,
         max: score.total.max,
+        standards: score.standards.percent(),
+        personal_touch: score.personal_touch().percent(),
+        exceeded: score.exceeded() as u64,
         answered: score.answered as u64,
         unanswered: score.unanswered as u64,
         critical_failures: score.critical_failures.clone(),
+        sections: Percents(sections),
         touchpoints: Percents(
             score
                 .touchpoints
@@ -616,7 +761,7 @@ pub fn to_toml(visit: &Visit) -> String {
 
 /// [`to_toml`], with the (unreachable in practice) serializer failure as an error.
 pub fn try_to_toml(visit: &Visit) -> Result<String, WriteError> {
-    let record = build(visit, to_toml_datetime);
+    let record = build::<toml::value::Datetime>(visit);
     toml::to_string(&record).map_err(|e| WriteError(e.to_string()))
 }
 

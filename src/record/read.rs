@@ -11,13 +11,13 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::{
-    AnswerValue, ChecklistRef, FORMAT, MAX_RECORD_BYTES, NA, Observation, Record, ScoreTable,
-    Stamp, format_number, header_of,
+    AnswerValue, ChecklistRef, EvidenceEntry, FORMAT, MAX_RECORD_BYTES, NA, Observation, Record,
+    ScoreTable, Stamp, TimerEntry, format_number, header_of,
 };
 use crate::checklist::diag::{did_you_mean, inert, line_col};
 use crate::checklist::parse::is_id;
 use crate::checklist::{self, Diagnostic, Loaded, Response, Source};
-use crate::visit::{Answer, Entry, Header, Status, Visit};
+use crate::visit::{Answer, Entry, Evidence, Header, Status, Visit};
 
 /// A record read from a file: its header, the checklists it names, its
 /// observations in file order, and the score it recorded.
@@ -31,6 +31,10 @@ pub struct RecordFile {
     pub checklists: Vec<ChecklistRef>,
     /// Every observation as recorded, in file order.
     pub observations: Vec<Observation<Stamp>>,
+    /// Files attached, in file order.
+    pub evidence: Vec<EvidenceEntry<Stamp>>,
+    /// Stopwatches running in a draft.
+    pub timers: Vec<TimerEntry<Stamp>>,
     /// The score as recorded (derived when written; not recomputed here).
     pub score: ScoreTable,
 }
@@ -154,6 +158,8 @@ pub fn parse(path: &str, text: &str) -> Result<RecordFile, Diagnostic> {
         tool: record.visit.tool,
         checklists: record.checklists,
         observations: record.observations,
+        evidence: record.evidence,
+        timers: record.timers,
         score: record.score,
     })
 }
@@ -228,6 +234,15 @@ fn locate(root: &Spanned<DeTable<'_>>, steps: &[Step<'_>]) -> Range<usize> {
         }
     }
     span
+}
+
+/// Whether `file` is a plain relative path inside the data folder: no
+/// leading `/`, no empty, `.` or `..` part, no backslash or control character.
+fn is_evidence_path(file: &str) -> bool {
+    !file.is_empty()
+        && !file.starts_with('/')
+        && file.split('/').all(|part| !matches!(part, "" | "." | ".."))
+        && !file.chars().any(|c| c.is_control() || c == '\\')
 }
 
 /// Whether `id` can be a visit id: ASCII letters, digits and hyphens, which
@@ -323,10 +338,103 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
                 ),
             ));
         }
-        for (key, value) in [("points", o.points), ("max", o.max)] {
+        for (key, value) in [("points", o.points), ("max", o.max), ("timed", o.timed)] {
             if value.is_some_and(|v| !v.is_finite() || v < 0.0) {
                 return Err((place(key), format!("{key} must be a number >= 0")));
             }
+        }
+    }
+    for (n, e) in record.evidence.iter().enumerate() {
+        let place = |key: &'static str| vec![Key("evidence"), Index(n), Key(key)];
+        match (&e.checklist, &e.item) {
+            (Some(c), Some(item)) => {
+                if !ids.contains(c.as_str()) {
+                    return Err((
+                        place("checklist"),
+                        format!(
+                            "checklist \"{c}\" is not among the [[checklists]] of this record; \
+                             fix the id, or remove checklist and item to attach the file to the visit"
+                        ),
+                    ));
+                }
+                if !is_id(item) {
+                    return Err((
+                        place("item"),
+                        "an item id is lowercase letters, digits and hyphens, at most 64".into(),
+                    ));
+                }
+            }
+            (None, None) => {}
+            (Some(_), None) => {
+                return Err((
+                    place("checklist"),
+                    "an attached file names both checklist and item, or neither for the \
+                     whole visit; add item or remove checklist"
+                        .into(),
+                ));
+            }
+            (None, Some(_)) => {
+                return Err((
+                    place("item"),
+                    "an attached file names both checklist and item, or neither for the \
+                     whole visit; add checklist or remove item"
+                        .into(),
+                ));
+            }
+        }
+        if !is_evidence_path(&e.file) {
+            return Err((
+                place("file"),
+                "file is the copy's path inside the data folder, such as \
+                 evidence/20261122T140312-hotel-metropol-7f3a/3fa2b1c4d5e6-receipt.jpg; \
+                 no leading /, no .. and no control characters"
+                    .into(),
+            ));
+        }
+        let hex = e.sha256.len() == 64
+            && e.sha256
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if !hex {
+            return Err((
+                place("sha256"),
+                "sha256 is 64 lowercase hexadecimal digits".into(),
+            ));
+        }
+    }
+    if !record.timers.is_empty() && visit.status == Status::Final {
+        return Err((
+            vec![Key("timers")],
+            "a final visit has no running stopwatches; remove its [[timers]]".into(),
+        ));
+    }
+    let mut timed = HashSet::new();
+    for (n, t) in record.timers.iter().enumerate() {
+        let place = |key: &'static str| vec![Key("timers"), Index(n), Key(key)];
+        if !ids.contains(t.checklist.as_str()) {
+            return Err((
+                place("checklist"),
+                format!(
+                    "checklist \"{}\" is not among the [[checklists]] of this record; \
+                     fix the id or remove the stopwatch",
+                    t.checklist
+                ),
+            ));
+        }
+        if !is_id(&t.item) {
+            return Err((
+                place("item"),
+                "an item id is lowercase letters, digits and hyphens, at most 64".into(),
+            ));
+        }
+        if !timed.insert((t.checklist.as_str(), t.item.as_str())) {
+            return Err((
+                place("item"),
+                format!(
+                    "{}/{} has two stopwatches; keep one of them",
+                    t.checklist, t.item
+                ),
+            ));
         }
     }
     let score = &record.score;
@@ -334,6 +442,8 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
         ("percent", score.percent),
         ("points", Some(score.points)),
         ("max", Some(score.max)),
+        ("standards", score.standards),
+        ("personal_touch", score.personal_touch),
     ];
     for (key, value) in numbers {
         if value.is_some_and(|v| !v.is_finite() || v < 0.0) {
@@ -343,7 +453,11 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
             ));
         }
     }
-    for (table, percents) in [("touchpoints", &score.touchpoints), ("tags", &score.tags)] {
+    for (table, percents) in [
+        ("sections", &score.sections),
+        ("touchpoints", &score.touchpoints),
+        ("tags", &score.tags),
+    ] {
         if let Some((name, _)) = percents.0.iter().find(|(_, p)| !p.is_finite() || *p < 0.0) {
             return Err((
                 vec![Key("score"), Key(table)],
@@ -451,8 +565,39 @@ pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<Stri
             note: o.note.clone(),
             first_at: o.first_at.as_ref().map(|s| s.0.clone()),
             at: o.at.as_ref().map(|s| s.0.clone()),
+            timed: o.timed,
         };
         visit.restore(&o.checklist, &o.item, entry);
+    }
+    for t in &record.timers {
+        if !loaded_ids.contains(&t.checklist) {
+            continue;
+        }
+        if !visit.restore_timer(&t.checklist, &t.item, t.started.0.clone()) {
+            warnings.push(format!(
+                "{}/{} is no longer a timed item; its stopwatch, started {}, is left out",
+                t.checklist, t.item, t.started
+            ));
+        }
+    }
+    for e in &record.evidence {
+        let item = e.checklist.clone().zip(e.item.clone());
+        if let Some((c, i)) = &item
+            && loaded_ids.contains(c)
+            && visit.find(c, i).is_none()
+        {
+            warnings.push(format!(
+                "{c}/{i} is no longer an item of its checklist; the file {} attached to it stays listed",
+                quote(&e.file)
+            ));
+        }
+        visit.restore_evidence(Evidence {
+            item,
+            file: e.file.clone(),
+            sha256: e.sha256.clone(),
+            bytes: e.bytes,
+            added: e.added.0.clone(),
+        });
     }
     let warnings = warnings.iter().map(|w| inert(w)).collect();
     (visit, warnings)
@@ -460,7 +605,11 @@ pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<Stri
 
 /// Whether nothing was recorded for the observation.
 fn is_blank(o: &Observation<Stamp>) -> bool {
-    o.answer.is_none() && o.note.is_empty() && o.first_at.is_none() && o.at.is_none()
+    o.answer.is_none()
+        && o.note.is_empty()
+        && o.first_at.is_none()
+        && o.at.is_none()
+        && o.timed.is_none()
 }
 
 /// The recorded answer as an [`Answer`] of an item with `response`, or why

@@ -1,3 +1,4 @@
+use super::export::escape_line;
 use super::*;
 use crate::checklist::Diagnostic;
 use crate::checklist::Loaded;
@@ -336,12 +337,17 @@ fn the_record_has_the_layout_of_the_spec() {
         "version = \"2026.1\"",
         "answer = 42.5",
         "answer = \"n/a\"",
-        "points = 4.0",
-        "max = 4.0",
+        "points = 2.0",
+        "max = 2.0",
+        "exceeded = true",
         "critical_failures = [\"desk/secure\"]",
-        "percent = 65.0",
-        "check-in = 68.8",
-        "personal-touch = 83.3",
+        "percent = 64.3",
+        "standards = 37.5",
+        "personal_touch = 100.0",
+        "exceeded = 1",
+        "\"desk/arrival\" = 70.0",
+        "check-in = 58.3",
+        "personal-touch = 100.0",
     ] {
         assert!(
             text.lines().any(|l| l == line),
@@ -379,15 +385,19 @@ fn the_summary_is_read_without_checklists() {
     assert_eq!(summary.auditor, "anna\\b");
     assert_eq!(summary.status, Status::Draft);
     assert_eq!((summary.answered, summary.unanswered), (11, 2));
-    assert_eq!(summary.percent, Some(65.0));
+    assert_eq!(summary.percent, Some(64.3));
     assert_eq!(summary.critical_failures, vec!["desk/secure".to_owned()]);
     assert_eq!(summary.updated, time(18, 5));
     assert_eq!(record.tool, tool());
     assert_eq!(record.checklists[0].id, "desk");
     assert_eq!(record.checklists[0].version.as_deref(), Some("2026.1"));
     assert_eq!(record.checklists[0].source, "test.toml");
-    assert_eq!(record.score.touchpoints.get("in-stay"), Some(50.0));
-    assert_eq!(record.score.tags.get("atmosphere"), Some(50.0));
+    assert_eq!(record.score.touchpoints.get("in-stay"), Some(100.0));
+    assert_eq!(record.score.tags.get("atmosphere"), Some(100.0));
+    assert_eq!(record.score.exceeded, 1);
+    assert_eq!(record.score.standards, Some(37.5));
+    assert_eq!(record.score.sections.get("desk/details"), Some(0.0));
+    assert_eq!(record.score.sections.get("room/room"), Some(100.0));
     assert!(record.score.failed());
 }
 
@@ -543,6 +553,13 @@ fn an_independent_toml_reader_agrees() {
         assert!(json["score"]["max"].is_f64());
         assert!(json["score"]["answered"].is_u64());
     }
+    // A stopwatch's start keeps its fraction of a second.
+    if let Some(json) = python_reads(&to_toml(&timed_visit())) {
+        assert_eq!(
+            json["timers"][0]["started"],
+            "2026-11-22 14:20:12.250000+03:00"
+        );
+    }
 }
 
 #[test]
@@ -665,7 +682,8 @@ fn csv_has_one_row_per_observation() {
     let name = row("name");
     // Control characters of a foreign record are escaped; text stays as typed.
     assert_eq!(&name[column("note")], crate::text::escape(NOTE));
-    assert_eq!(&name[column("points")], "4");
+    assert_eq!(&name[column("points")], "2");
+    assert_eq!(&name[column("exceeded")], "true");
     assert_eq!(&name[column("label")], "Exceeded expectations");
     assert_eq!(&name[column("first_at")], "2026-11-22T14:02:12+03:00");
     assert_eq!(&name[column("site")], "Hotel \"Metropol\" | Москва");
@@ -693,7 +711,8 @@ fn json_has_the_record_structure_and_fits_the_schema() {
     assert_eq!(json["observations"][6]["answer"], 42.5);
     assert_eq!(json["observations"][1]["note"], NOTE);
     assert_eq!(json["score"]["critical_failures"][0], "desk/secure");
-    assert_eq!(json["score"]["touchpoints"]["check-in"], 68.8);
+    assert_eq!(json["score"]["touchpoints"]["check-in"], 58.3);
+    assert_eq!(json["score"]["exceeded"], 1);
     let schema = schema_json();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = validator
@@ -733,13 +752,26 @@ fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
     );
     assert!(md.contains("VISIT FAILED: 1 critical failure"));
     assert!(
-        md.contains("| **Overall** | **65.0% — FAILED** | 6.5 of 10 |"),
+        md.contains("| **Overall** | **64.3% — FAILED** | 4.5 of 7 | ▲ 1 exceeded |"),
         "{md}"
     );
     assert!(md.contains("| Standards | 37.5% |"), "{md}");
-    assert!(md.contains("| Personal touch | 83.3% |"), "{md}");
-    assert!(md.contains("| Touchpoint: in-stay | 50.0% |"), "{md}");
-    assert!(md.contains("| Tag: atmosphere | 50.0% |"), "{md}");
+    assert!(
+        md.contains("| Personal touch | 100.0% | 3 of 3 | ▲ 1 exceeded |"),
+        "{md}"
+    );
+    assert!(md.contains("| Touchpoint: in-stay | 100.0% |"), "{md}");
+    assert!(md.contains("| Tag: atmosphere | 100.0% |"), "{md}");
+    assert!(md.contains("### Arrival (70.0%, ▲ 1 exceeded)\n"), "{md}");
+    assert!(
+        md.contains(
+            "- **Used the guest's name**: Exceeded expectations · ▲ exceeded · 2 / 2 points"
+        ),
+        "{md}"
+    );
+    // How scores work, in the words of the help page.
+    assert!(md.contains("## How scores work\n"), "{md}");
+    assert!(md.contains(&escape_line(crate::score::EXPLANATION[1], false)));
     assert!(md.contains("Answered 11 of 13 shown items; 2 unanswered."));
     // Notes are there, line by line, with their punctuation escaped.
     assert!(
@@ -755,7 +787,7 @@ fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
     // Every table row has the columns of its header: no `|` broke out.
     for row in md.lines().filter(|l| l.starts_with("| ")) {
         let bars = row.replace("\\|", "").matches('|').count();
-        assert!(bars == 3 || bars == 4, "{row}");
+        assert!(bars == 3 || bars == 5, "{row}");
     }
     assert!(md.contains("**CRITICAL FAILURE**"));
     assert!(md.contains("*skipped: hidden by an earlier answer*"));
@@ -766,7 +798,10 @@ fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
     let md = to_markdown(&calm);
     assert!(md.contains("Critical failures: none."));
     assert!(!md.contains("FAILED"));
-    assert!(md.contains("| **Overall** | **—** | — |"), "{md}");
+    assert!(
+        md.contains("| **Overall** | **—** | — | ▲ 0 exceeded |"),
+        "{md}"
+    );
 }
 
 fn problem(text: &str) -> Diagnostic {
@@ -840,7 +875,7 @@ fn wrong_types_and_unknown_keys_name_the_field() {
     assert_eq!(d.at.map(|a| a.0), Some(line_of(&text, "answer = [")), "{d}");
     let d = problem(&edited("answer = 42.5", "answer = nan"));
     assert!(d.message.contains("finite"), "{d}");
-    let d = problem(&edited("points = 4.0", "points = -inf"));
+    let d = problem(&edited("points = 2.0", "points = -inf"));
     assert!(d.message.contains("points must be a number >= 0"), "{d}");
 }
 
@@ -931,4 +966,173 @@ fn hostile_records_are_refused_without_a_panic() {
     assert!(!d.to_string().contains('\u{1b}'), "{d}");
     problem("\u{0}\u{0}\u{0}");
     problem("[[observations]]\n[[observations]]\n");
+}
+
+/// The test visit with a stopwatch running (started mid-second), a
+/// measured answer, and files attached to an item and to the visit.
+fn timed_visit() -> Visit {
+    let mut v = visit();
+    let wait = at(&v, "desk", "wait");
+    let name = at(&v, "desk", "name");
+    let started = time(20, 3)
+        .checked_add(jiff::SignedDuration::from_millis(250))
+        .unwrap();
+    v.start_timer(wait, &started).unwrap();
+    let file = |item: Option<(&str, &str)>, hash: char, t| crate::visit::Evidence {
+        item: item.map(|(c, i)| (c.to_owned(), i.to_owned())),
+        file: format!("evidence/x/{}-receipt (1).jpg", hash.to_string().repeat(12)),
+        sha256: hash.to_string().repeat(64),
+        bytes: 34_816,
+        added: t,
+    };
+    v.add_evidence(file(Some(("desk", "name")), 'a', time(21, 3)), &time(21, 3))
+        .unwrap();
+    v.add_evidence(file(None, 'b', time(22, 3)), &time(22, 3))
+        .unwrap();
+    assert_eq!(v.evidence_of(name).len(), 1);
+    v
+}
+
+#[test]
+fn stopwatches_and_evidence_survive_the_round_trip() {
+    let v = timed_visit();
+    let text = to_toml(&v);
+    for line in [
+        "[[timers]]",
+        "checklist = \"desk\"",
+        "item = \"wait\"",
+        // A stopwatch's start keeps its milliseconds.
+        "started = 2026-11-22T14:20:12.25+03:00",
+        "[[evidence]]",
+        "file = \"evidence/x/aaaaaaaaaaaa-receipt (1).jpg\"",
+        "bytes = 34816",
+        "added = 2026-11-22T14:21:12+03:00",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing {line:?} in\n{text}"
+        );
+    }
+    let (back, warnings) = round_trip(&v);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_same(&v, &back);
+    assert_eq!(back.timers(), v.timers());
+    assert_eq!(back.evidence(), v.evidence());
+    assert_eq!(to_toml(&back), text);
+    // The JSON export carries them too, and fits the schema.
+    let json: serde_json::Value = serde_json::from_str(&to_json(&v)).unwrap();
+    assert_eq!(json["timers"][0]["item"], "wait");
+    assert_eq!(json["evidence"][1].get("item"), None);
+    let validator = jsonschema::validator_for(&schema_json()).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn a_stopped_stopwatch_records_the_seconds_it_measured() {
+    let mut v = visit();
+    let wait = at(&v, "desk", "wait");
+    v.start_timer(wait, &time(20, 3)).unwrap();
+    v.stop_timer(wait, &time(21, 3)).unwrap();
+    let text = to_toml(&v);
+    assert!(text.contains("answer = 60.0\ntimed = 60.0\n"), "{text}");
+    assert!(!text.contains("[[timers]]"));
+    let (back, _) = round_trip(&v);
+    assert_eq!(back.entry(wait).unwrap().timed, Some(60.0));
+    let csv = to_csv(&v);
+    assert!(csv.contains(",wait,Wait in seconds,60,,,,,60,"), "{csv}");
+}
+
+#[test]
+fn evidence_is_linked_in_markdown() {
+    let v = timed_visit();
+    let md = to_markdown_in(&v, std::path::Path::new("/srv/data (anna)"));
+    assert!(md.contains("## Files attached to the visit\n"), "{md}");
+    assert!(
+        md.contains(
+            "  - File: [receipt (1).jpg](/srv/data%20%28anna%29/evidence/x/aaaaaaaaaaaa-receipt%20%281%29.jpg) (34 KB, sha256 aaaaaaaaaaaa…)"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("- [receipt (1).jpg](/srv/data%20%28anna%29/evidence/x/bbbbbbbbbbbb-"));
+}
+
+#[test]
+fn broken_timers_and_evidence_are_refused_with_their_place() {
+    let record = || to_toml(&timed_visit());
+    let refuse = |from: &str, to: &str| {
+        let text = record().replacen(from, to, 1);
+        assert_ne!(text, record(), "{from:?} is in the record");
+        problem(&text)
+    };
+    let d = refuse("file = \"evidence/x/a", "file = \"../../etc/a");
+    assert!(d.message.contains("no .."), "{d}");
+    let d = refuse(
+        "sha256 = \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"",
+        "sha256 = \"AAAA\"",
+    );
+    assert!(d.message.contains("64 lowercase"), "{d}");
+    let d = refuse("[[evidence]]\nchecklist = \"desk\"\n", "[[evidence]]\n");
+    assert!(d.message.contains("add checklist or remove item"), "{d}");
+    let d = refuse(
+        "[[timers]]\nchecklist = \"desk\"",
+        "[[timers]]\nchecklist = \"lobby\"",
+    );
+    assert!(d.message.contains("not among the [[checklists]]"), "{d}");
+    let twice = record().replace(
+        "[score]",
+        "[[timers]]\nchecklist = \"desk\"\nitem = \"wait\"\nstarted = 2026-11-22T14:20:12+03:00\n\n[score]",
+    );
+    assert!(problem(&twice).message.contains("two stopwatches"));
+    let mut final_visit = timed_visit();
+    final_visit.finalize(&time(30, 3)).unwrap();
+    let text = to_toml(&final_visit).replace(
+        "[score]",
+        "[[timers]]\nchecklist = \"desk\"\nitem = \"wait\"\nstarted = 2026-11-22T14:20:12+03:00\n\n[score]",
+    );
+    assert!(
+        problem(&text)
+            .message
+            .contains("final visit has no running")
+    );
+}
+
+#[test]
+fn records_written_before_these_fields_existed_still_read() {
+    let text = to_toml(&visit());
+    let old: String = text
+        .lines()
+        .filter(|l| {
+            !l.starts_with("standards =")
+                && !l.starts_with("personal_touch =")
+                && !l.starts_with("exceeded =")
+                && !l.starts_with("\"desk/")
+                && !l.starts_with("\"room/")
+                && *l != "[score.sections]"
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let record = parse("old.toml", &old).unwrap_or_else(|d| panic!("{d}\n{old}"));
+    assert_eq!(record.score.exceeded, 0);
+    assert_eq!(record.score.standards, None);
+    let (back, warnings) = rebuild(&record, checklists());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // The rebuilt visit knows what it exceeded again.
+    assert_eq!(crate::score::score(&back).exceeded(), 1);
+}
+
+#[test]
+fn a_timer_on_an_item_that_is_no_longer_timed_is_left_out_with_a_warning() {
+    let text = to_toml(&timed_visit()).replace(
+        "[[timers]]\nchecklist = \"desk\"\nitem = \"wait\"",
+        "[[timers]]\nchecklist = \"desk\"\nitem = \"lights\"",
+    );
+    let record = parse("v.toml", &text).unwrap();
+    let (back, warnings) = rebuild(&record, checklists());
+    assert!(back.timers().is_empty());
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("desk/lights is no longer a timed item"));
 }

@@ -40,6 +40,18 @@ pub enum Action {
     NextUnanswered,
     /// Jump to the previous unanswered item.
     PrevUnanswered,
+    /// Start the stopwatch on a timed item, or stop it and answer with the time.
+    Stopwatch,
+    /// Cancel the stopwatch on the item without answering.
+    CancelStopwatch,
+    /// Attach a file to the selected item.
+    Attach,
+    /// Attach a file to the whole visit.
+    AttachToVisit,
+    /// Take the item's last attached file off the list (undoable).
+    RemoveEvidence,
+    /// Take the visit's last attached file off the list (undoable).
+    RemoveVisitEvidence,
     /// Search the prompts.
     Search,
     /// Review the visit and finalize it.

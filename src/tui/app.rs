@@ -11,11 +11,16 @@ use super::action::Action;
 use super::keymap;
 use super::theme::Theme;
 use crate::checklist::Response;
+use crate::evidence::{self, Copied};
 use crate::score;
-use crate::visit::{Answer, ItemRef, Visit};
+use crate::visit::{Answer, Evidence, ItemRef, Touched, Visit};
 
 /// Writes the visit to disk; an error is a short human reason.
 pub type Saver = Box<dyn FnMut(&Visit) -> Result<(), String>>;
+
+/// Copies the file at a typed path into the evidence folder of the visit
+/// with the given id; an error is a short human reason.
+pub type Attacher = Box<dyn FnMut(&str, &str) -> Result<Copied, String>>;
 
 /// Tells the time; a function so tests can fix it.
 pub type Clock = Box<dyn Fn() -> ZonedDateTime>;
@@ -24,8 +29,20 @@ pub type Clock = Box<dyn Fn() -> ZonedDateTime>;
 pub enum Mode {
     /// Moving and answering.
     Normal,
-    /// The key list.
-    Help,
+    /// Help: the key list (page 0) or how scores work (page 1).
+    Help {
+        /// Which page is shown.
+        page: usize,
+    },
+    /// Typing the path of a file to attach.
+    Attach {
+        /// The item it goes to; `None` for the whole visit.
+        target: Option<ItemRef>,
+        /// The path as typed.
+        input: String,
+        /// Names Tab found that fit, when several do.
+        choices: Vec<String>,
+    },
     /// Editing the note of an item.
     Note {
         /// The item.
@@ -77,16 +94,24 @@ pub enum Issue {
     CriticalFailure(ItemRef),
     /// A zero-score answer with no note saying why.
     MissWithoutNote(ItemRef),
+    /// A stopwatch still running; finalizing stops it without answering.
+    StopwatchRunning(ItemRef),
 }
 
 impl Issue {
     /// The item the issue is about.
     pub fn at(&self) -> ItemRef {
         match self {
-            Issue::Unanswered(at) | Issue::CriticalFailure(at) | Issue::MissWithoutNote(at) => *at,
+            Issue::Unanswered(at)
+            | Issue::CriticalFailure(at)
+            | Issue::MissWithoutNote(at)
+            | Issue::StopwatchRunning(at) => *at,
         }
     }
 }
+
+/// How many pages help has: the keys, and how scores work.
+pub const HELP_PAGES: usize = 2;
 
 /// The visit screen.
 pub struct App {
@@ -110,6 +135,7 @@ pub struct App {
     pub quit: bool,
     saver: Saver,
     clock: Clock,
+    attacher: Option<Attacher>,
 }
 
 impl App {
@@ -130,7 +156,24 @@ impl App {
             quit: false,
             saver,
             clock,
+            attacher: None,
         }
+    }
+
+    /// Lets `a` and `A` attach files, copying them with `attacher`.
+    pub fn set_attacher(&mut self, attacher: Attacher) {
+        self.attacher = Some(attacher);
+    }
+
+    /// Whole seconds of each running stopwatch: the loop redraws when they
+    /// change, and not at all while none runs.
+    pub fn stopwatch_seconds(&self) -> Vec<u64> {
+        let now = self.now();
+        self.visit
+            .timers()
+            .iter()
+            .map(|t| t.seconds(&now) as u64)
+            .collect()
     }
 
     /// The current time.
@@ -174,7 +217,18 @@ impl App {
                     self.act(action);
                 }
             }
-            Mode::Help => self.mode = Mode::Normal,
+            Mode::Help { page } => {
+                self.mode = match key.code {
+                    KeyCode::Tab | KeyCode::Right | KeyCode::Char('l' | '?') => Mode::Help {
+                        page: (*page + 1) % HELP_PAGES,
+                    },
+                    KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => Mode::Help {
+                        page: (*page + HELP_PAGES - 1) % HELP_PAGES,
+                    },
+                    _ => Mode::Normal,
+                }
+            }
+            Mode::Attach { .. } => self.attach_key(key),
             Mode::Note { .. } | Mode::VisitNote { .. } | Mode::Text { .. } => self.edit_key(key),
             Mode::Number { .. } => self.number_key(key),
             Mode::Search { .. } => self.search_key(key),
@@ -203,6 +257,12 @@ impl App {
                 | Action::Undo
                 | Action::Redo
                 | Action::Finalize
+                | Action::Stopwatch
+                | Action::CancelStopwatch
+                | Action::Attach
+                | Action::AttachToVisit
+                | Action::RemoveEvidence
+                | Action::RemoveVisitEvidence
         );
         if changes && self.read_only() {
             return;
@@ -267,7 +327,7 @@ impl App {
                 let now = self.now();
                 match self.visit.undo(&now) {
                     Some(changed) => {
-                        self.reveal(changed);
+                        self.show_touched(changed);
                         self.save();
                         self.message = Some("undone".into());
                     }
@@ -278,11 +338,62 @@ impl App {
                 let now = self.now();
                 match self.visit.redo(&now) {
                     Some(changed) => {
-                        self.reveal(changed);
+                        self.show_touched(changed);
                         self.save();
                         self.message = Some("redone".into());
                     }
                     None => self.message = Some("nothing to redo".into()),
+                }
+            }
+            Action::Stopwatch => self.stopwatch(at),
+            Action::CancelStopwatch => {
+                let now = self.now();
+                match self.visit.cancel_timer(at, &now) {
+                    Ok(true) => {
+                        self.save();
+                        self.message = Some("stopwatch cancelled; nothing was answered".into());
+                    }
+                    Ok(false) => {
+                        self.message = Some("no stopwatch runs on this item; t starts one".into())
+                    }
+                    Err(e) => self.message = Some(e.to_string()),
+                }
+            }
+            Action::Attach | Action::AttachToVisit => {
+                if self.attacher.is_none() {
+                    self.message = Some("attaching files is not available here".into());
+                    return;
+                }
+                self.mode = Mode::Attach {
+                    target: (action == Action::Attach).then_some(at),
+                    input: String::new(),
+                    choices: Vec::new(),
+                };
+            }
+            Action::RemoveEvidence | Action::RemoveVisitEvidence => {
+                let listed = if action == Action::RemoveEvidence {
+                    self.visit.evidence_of(at)
+                } else {
+                    self.visit.visit_evidence()
+                };
+                let Some((index, _)) = listed.last().copied() else {
+                    self.message = Some(if action == Action::RemoveEvidence {
+                        "no file is attached to this item".into()
+                    } else {
+                        "no file is attached to the visit".into()
+                    });
+                    return;
+                };
+                let now = self.now();
+                match self.visit.remove_evidence(index, &now) {
+                    Ok(removed) => {
+                        self.save();
+                        self.message = Some(format!(
+                            "{} is no longer listed (its copy stays); u brings it back",
+                            super::theme::inert(removed.name())
+                        ));
+                    }
+                    Err(e) => self.message = Some(e.to_string()),
                 }
             }
             Action::NextUnanswered => self.jump_unanswered(true),
@@ -294,7 +405,7 @@ impl App {
                 };
             }
             Action::Finalize => self.mode = Mode::Finalize { selected: 0 },
-            Action::Help => self.mode = Mode::Help,
+            Action::Help => self.mode = Mode::Help { page: 0 },
             Action::Quit => {
                 self.retry_failed_save();
                 if self.save_error.is_some() {
@@ -319,6 +430,147 @@ impl App {
             Ok(true) => self.save(),
             Ok(false) => {}
             Err(e) => self.message = Some(e.to_string()),
+        }
+    }
+
+    /// Shows what an undo or redo changed.
+    fn show_touched(&mut self, touched: Touched) {
+        if let Touched::Item(at) = touched {
+            self.reveal(at);
+        }
+    }
+
+    /// `t`: starts the stopwatch on a timed item, or stops it and answers.
+    fn stopwatch(&mut self, at: ItemRef) {
+        let now = self.now();
+        if self.visit.timer(at).is_none() {
+            match self.visit.start_timer(at, &now) {
+                Ok(_) => {
+                    self.save();
+                    self.message =
+                        Some("stopwatch started: t stops it and answers, T cancels".into());
+                }
+                Err(e) => self.message = Some(e.to_string()),
+            }
+            return;
+        }
+        match self.visit.stop_timer(at, &now) {
+            Ok(seconds) => {
+                self.save();
+                let answer = self
+                    .visit
+                    .entry(at)
+                    .and_then(|e| e.answer.clone())
+                    .map(|a| self.answer_text(at, &a))
+                    .unwrap_or_default();
+                self.message = Some(format!("stopped at {}: {answer}", clock(seconds)));
+            }
+            // The stopwatch runs on; the auditor can type the value instead.
+            Err(e) => {
+                self.message = Some(format!(
+                    "{e}; the stopwatch runs on (T cancels it, Enter types a value)"
+                ))
+            }
+        }
+    }
+
+    /// An answer as the status line names it: the option's label or the value.
+    fn answer_text(&self, at: ItemRef, answer: &Answer) -> String {
+        let response = self.visit.response(at);
+        match (answer, response) {
+            (Answer::Choice(id), Some(r)) => r
+                .options()
+                .iter()
+                .find(|o| &o.id == id)
+                .map_or_else(|| id.clone(), |o| super::theme::inert(&o.label)),
+            (Answer::Number(n), Some(Response::Number { unit, standard, .. })) => {
+                super::theme::inert(&score::against_standard(*n, unit, &standard))
+            }
+            _ => String::new(),
+        }
+    }
+
+    fn attach_key(&mut self, key: KeyEvent) {
+        let Mode::Attach {
+            target,
+            input,
+            choices,
+        } = &mut self.mode
+        else {
+            return;
+        };
+        let target = *target;
+        self.message = None;
+        match key.code {
+            KeyCode::Esc => self.mode = Mode::Normal,
+            KeyCode::Tab => {
+                let completion = evidence::complete(input);
+                let stuck = completion.choices.is_empty() && completion.input == *input;
+                *input = completion.input;
+                *choices = completion.choices;
+                if stuck {
+                    self.message =
+                        Some("no file there fits what was typed (hidden ones after a .)".into());
+                }
+            }
+            KeyCode::Enter => {
+                let typed = input.trim().to_owned();
+                if typed.is_empty() {
+                    self.mode = Mode::Normal;
+                    return;
+                }
+                self.attach(target, &typed);
+            }
+            KeyCode::Backspace => {
+                input.pop();
+                choices.clear();
+            }
+            KeyCode::Char(c)
+                if !key.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() =>
+            {
+                input.push(c);
+                choices.clear();
+            }
+            _ => {}
+        }
+    }
+
+    /// Copies the file at `typed` and lists it; a refusal keeps the field
+    /// open with the reason, changing nothing.
+    fn attach(&mut self, target: Option<ItemRef>, typed: &str) {
+        let Some(attacher) = self.attacher.as_mut() else {
+            self.mode = Mode::Normal;
+            return;
+        };
+        let copied = match attacher(&self.visit.header.id, typed) {
+            Ok(copied) => copied,
+            Err(reason) => {
+                self.message = Some(format!("not attached: {reason}"));
+                return;
+            }
+        };
+        let now = self.now();
+        let evidence = Evidence {
+            item: target.and_then(|at| self.visit.ids(at)),
+            file: copied.file,
+            sha256: copied.sha256,
+            bytes: copied.bytes,
+            added: now.clone(),
+        };
+        let name = super::theme::inert(evidence.name());
+        let size = evidence::size_text(evidence.bytes);
+        match self.visit.add_evidence(evidence, &now) {
+            Ok(()) => {
+                self.save();
+                self.mode = Mode::Normal;
+                let place = if target.is_some() {
+                    "this item"
+                } else {
+                    "the visit"
+                };
+                self.message = Some(format!("attached {name} ({size}) to {place}"));
+            }
+            Err(e) => self.message = Some(format!("not attached: {e}")),
         }
     }
 
@@ -643,10 +895,26 @@ fn find(visit: &Visit, query: &str, from: (usize, usize)) -> Option<ItemRef> {
         .copied()
 }
 
-/// What the finalize summary lists: critical failures first, then misses
-/// without a note, then unanswered items, each in journey order.
+/// `0:42`, `12:05`, `1:02:03`: seconds as a stopwatch shows them.
+pub fn clock(seconds: f64) -> String {
+    let whole = seconds.max(0.0) as u64;
+    let (h, m, s) = (whole / 3600, whole / 60 % 60, whole % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// What the finalize summary lists: stopwatches still running, critical
+/// failures, then misses without a note, then unanswered items, each in
+/// journey order.
 pub fn issues(visit: &Visit) -> Vec<Issue> {
-    let mut critical = Vec::new();
+    let mut critical: Vec<Issue> = visit
+        .timers()
+        .iter()
+        .map(|t| Issue::StopwatchRunning(t.at))
+        .collect();
     let mut misses = Vec::new();
     let mut unanswered = Vec::new();
     for at in visit.shown() {

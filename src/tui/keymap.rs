@@ -172,6 +172,36 @@ pub const KEYMAP: &[Binding] = &[
         help: "prev. unanswered",
     },
     Binding {
+        keys: &[ch('t')],
+        action: Action::Stopwatch,
+        help: "stopwatch start/stop",
+    },
+    Binding {
+        keys: &[ch('T')],
+        action: Action::CancelStopwatch,
+        help: "cancel the stopwatch",
+    },
+    Binding {
+        keys: &[ch('a')],
+        action: Action::Attach,
+        help: "attach file to item",
+    },
+    Binding {
+        keys: &[ch('A')],
+        action: Action::AttachToVisit,
+        help: "attach file to visit",
+    },
+    Binding {
+        keys: &[ch('x')],
+        action: Action::RemoveEvidence,
+        help: "unlist item's file",
+    },
+    Binding {
+        keys: &[ch('X')],
+        action: Action::RemoveVisitEvidence,
+        help: "unlist visit's file",
+    },
+    Binding {
         keys: &[ch('/')],
         action: Action::Search,
         help: "search prompts",

@@ -260,8 +260,8 @@ fn with_terminal<T>(
 /// Runs the visit screen until the auditor leaves, a signal arrives, or the
 /// terminal goes away.
 ///
-/// The screen is drawn only when something changed: a key, a resize, or the
-/// minute of the elapsed-time clock.
+/// The screen is drawn only when something changed: a key, a resize, the
+/// minute of the elapsed-time clock, or, while a stopwatch runs, its second.
 pub fn run_visit(app: &mut App, signals: &Signals) -> io::Result<Ending> {
     with_terminal(signals, |terminal, keyboard| {
         let ending = event_loop(terminal, keyboard, app, signals)?;
@@ -277,6 +277,7 @@ fn event_loop(
 ) -> io::Result<Ending> {
     let mut dirty = true;
     let mut minute = app.now().timestamp().as_second() / 60;
+    let mut stopwatches = app.stopwatch_seconds();
     loop {
         if signals.stopped() {
             return Ok(Ending::Signal);
@@ -309,6 +310,12 @@ fn event_loop(
                 let now = app.now().timestamp().as_second() / 60;
                 if now != minute {
                     minute = now;
+                    dirty = true;
+                }
+                // Nothing to compare, and so nothing drawn, while none runs.
+                let seconds = app.stopwatch_seconds();
+                if seconds != stopwatches {
+                    stopwatches = seconds;
                     dirty = true;
                 }
             }

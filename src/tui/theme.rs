@@ -77,13 +77,19 @@ impl Theme {
 }
 
 /// The mark of an item in the list, three cells wide, readable without colour:
-/// `·` unanswered, `✓`/`✗` yes/no, `▼`/`●`/`▲` below/met/exceeded, the option
-/// number for other sets, `n/a`, `#` a number, `¶` a text.
-pub fn mark(entry: &Entry, response: &Response<'_>) -> String {
+/// `·` unanswered, `✓`/`✗` yes/no (and a number within or outside its
+/// standard, as `points` says), `▼`/`●`/`▲` below/met/exceeded (`▲` too for
+/// any option with `exceeds`), the option number for other sets, `n/a`, `#` a
+/// number, `¶` a text.
+pub fn mark(entry: &Entry, response: &Response<'_>, points: Option<(f64, f64)>) -> String {
     match &entry.answer {
         None => " · ".into(),
         Some(Answer::Na) => "n/a".into(),
-        Some(Answer::Number(_)) => " # ".into(),
+        Some(Answer::Number(_)) => match points {
+            Some((0.0, _)) => " ✗ ".into(),
+            Some(_) => " ✓ ".into(),
+            None => " # ".into(),
+        },
         Some(Answer::Text(_)) => " ¶ ".into(),
         Some(Answer::Choice(id)) => match id.as_str() {
             "yes" => " ✓ ".into(),
@@ -91,6 +97,13 @@ pub fn mark(entry: &Entry, response: &Response<'_>) -> String {
             "missed" => " ▼ ".into(),
             "met" => " ● ".into(),
             "exceeded" => " ▲ ".into(),
+            _ if response
+                .options()
+                .iter()
+                .any(|o| &o.id == id && o.exceeds()) =>
+            {
+                " ▲ ".into()
+            }
             _ => {
                 let n = response
                     .options()

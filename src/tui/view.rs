@@ -8,11 +8,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::app::{App, Issue, Mode, shown_items};
+use super::app::{App, Issue, Mode, clock, shown_items};
 use super::keymap;
-use super::theme::{Theme, inert, mark};
-use crate::checklist::Response;
-use crate::score::{self, percent_text};
+use super::theme::{Theme, inert, mark, truncate};
+use crate::checklist::{Response, Timing};
+use crate::evidence::size_text;
+use crate::score::{self, exceeded_text, percent_text};
 use crate::visit::{Answer, ItemRef, Visit, range_text};
 
 /// The smallest terminal the layout works in.
@@ -30,8 +31,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     // save failed often holds a long path.
     let alert = alert_text(app).map(|text| wrap_words(&text, area.width, MAX_ALERT_ROWS));
     let status_rows = alert.as_ref().map_or(1, |rows| rows.len() as u16);
+    // Running stopwatches get a row of their own under the header.
+    let header_rows = if app.visit.timers().is_empty() { 2 } else { 3 };
     let [header, tabs, body, status] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(header_rows),
         Constraint::Length(1),
         Constraint::Min(5),
         Constraint::Length(status_rows),
@@ -52,7 +55,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         None => draw_status(frame, status, app),
     }
     match &app.mode {
-        Mode::Help => draw_help(frame, area, &app.theme),
+        Mode::Help { page: 0 } => draw_help(frame, area, &app.theme),
+        Mode::Help { .. } => draw_scoring_help(frame, area, &app.theme),
+        Mode::Attach { choices, .. } if !choices.is_empty() => {
+            draw_choices(frame, body, choices, &app.theme)
+        }
         Mode::Finalize { selected } => draw_finalize(frame, area, app, *selected),
         Mode::Note { editor, .. } => draw_editor(frame, body, editor, "Note", &app.theme),
         Mode::VisitNote { editor } => draw_editor(frame, body, editor, "Visit note", &app.theme),
@@ -75,7 +82,7 @@ fn alert_text(app: &App) -> Option<String> {
             reason()
         )),
         // Their status line is the field being typed in.
-        Mode::Number { .. } | Mode::Search { .. } => None,
+        Mode::Number { .. } | Mode::Search { .. } | Mode::Attach { .. } => None,
         _ => app
             .save_error
             .as_ref()
@@ -154,14 +161,42 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App) {
             minutes % 60
         )),
     ]);
-    let mut second = score_spans(&score);
+    // A failure comes first, so that a narrow screen cuts anything but it.
+    let mut second = Vec::new();
     if score.failed() {
         second.push(Span::styled(
-            format!("  ✗ CRITICAL FAILURE ({})", score.critical_failures.len()),
+            format!("✗ CRITICAL FAILURE ({})  ", score.critical_failures.len()),
             theme.bad(),
         ));
     }
-    frame.render_widget(Paragraph::new(vec![first, Line::from(second)]), area);
+    second.extend(score_spans(&score));
+    let mut lines = vec![first, Line::from(second)];
+    if !visit.timers().is_empty() {
+        lines.push(stopwatch_line(app, &now, area.width));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// `◷ 0:42 Time from reaching the desk…  ◷ 3:10 Minutes from…`: each running
+/// stopwatch with its time, the prompts cut to share the row. Unstyled, so
+/// that a tick sends only the digits that changed.
+fn stopwatch_line(app: &App, now: &jiff::ZonedDateTime, width: u16) -> Line<'static> {
+    let timers = app.visit.timers();
+    let share = usize::from(width) / timers.len().max(1);
+    let cells: Vec<String> = timers
+        .iter()
+        .map(|t| {
+            let time = format!("◷ {} ", clock(t.seconds(now)));
+            let prompt = app
+                .visit
+                .item(t.at)
+                .map(|(_, i)| inert(&i.prompt))
+                .unwrap_or_default();
+            let room = share.saturating_sub(time.chars().count() + 2);
+            format!("{time}{}", truncate(&prompt, room).trim_end())
+        })
+        .collect();
+    Line::raw(cells.join("  "))
 }
 
 fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App) {
@@ -272,20 +307,41 @@ fn item_line<'a>(visit: &'a Visit, at: ItemRef, selected: bool, theme: &Theme) -
     else {
         return Line::raw("");
     };
-    let mark = mark(entry, &response);
-    let mark_style = match score::item_points(visit, at) {
+    let points = score::item_points(visit, at);
+    let mark = if visit.timer(at).is_some() {
+        " ◷ ".to_owned()
+    } else {
+        mark(entry, &response, points)
+    };
+    let mark_style = match points {
         Some((0.0, _)) => theme.bad(),
         Some(_) => theme.good(),
         None => Style::new(),
     };
     let flags = format!(
-        "{}{}",
+        "{}{}{}",
         if item.is_critical() { "!" } else { " " },
-        if entry.note.is_empty() { " " } else { "✎" }
+        if entry.note.is_empty() { " " } else { "✎" },
+        if visit.evidence_of(at).is_empty() {
+            " "
+        } else {
+            "@"
+        }
     );
+    // A number shows its value, against its standard when it has one.
+    let value = match (&entry.answer, response) {
+        (Some(Answer::Number(n)), Response::Number { unit, standard, .. }) => {
+            format!(
+                "{} · ",
+                inert(&score::against_standard(*n, unit, &standard))
+            )
+        }
+        _ => String::new(),
+    };
     let mut line = Line::from(vec![
         Span::styled(mark, mark_style),
         Span::raw(flags),
+        Span::raw(value),
         Span::raw(inert(&item.prompt)),
     ]);
     if selected {
@@ -325,16 +381,37 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App) {
     if !facts.is_empty() {
         lines.push(Line::styled(facts.join(" · "), theme.dim()));
     }
+    if response.timing().is_some() {
+        lines.push(match visit.timer(at) {
+            // The start, not the seconds: only the header's cell ticks.
+            Some(timer) => Line::styled(
+                format!(
+                    "◷ running since {}: t stops and answers · T cancels",
+                    timer.started.strftime("%H:%M:%S")
+                ),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            None => Line::styled("◷ timed: t starts the stopwatch", theme.dim()),
+        });
+    }
     lines.push(Line::raw(""));
     match response {
         Response::Options(options) => {
+            let timed = response.timing() == Some(Timing::Options);
             for (n, option) in options.iter().enumerate() {
                 let chosen = matches!(&entry.answer, Some(Answer::Choice(id)) if *id == option.id);
+                // A timed set shows the time each option holds.
+                let within = match option.within {
+                    Some(w) if timed => format!(" (≤ {})", clock(w)),
+                    None if timed => " (longer)".to_owned(),
+                    _ => String::new(),
+                };
                 let text = format!(
-                    "{} {} {}",
+                    "{} {} {}{within}{}",
                     if chosen { "▶" } else { " " },
                     n + 1,
-                    inert(&option.label)
+                    inert(&option.label),
+                    if option.exceeds() { " ▲" } else { "" }
                 );
                 let style = if chosen {
                     theme.selected()
@@ -344,12 +421,17 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 lines.push(Line::styled(text, style));
             }
         }
-        Response::Number { unit, min, max } => {
+        Response::Number {
+            unit,
+            min,
+            max,
+            standard,
+        } => {
             let value = match &entry.answer {
-                Some(Answer::Number(v)) => format!(
-                    "▶ {v}{}",
-                    unit.map(|u| format!(" {}", inert(u))).unwrap_or_default()
-                ),
+                Some(Answer::Number(v)) => {
+                    format!("▶ {}", inert(&score::against_standard(*v, unit, &standard)))
+                }
+                _ if standard.is_set() => format!("  no value yet · standard {}", standard.text()),
                 _ => "  no value yet".to_owned(),
             };
             lines.push(Line::raw(value));
@@ -385,9 +467,28 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App) {
             style,
         ));
     }
+    if let Some(seconds) = entry.timed {
+        lines.push(Line::styled(
+            format!("◷ measured {} ({seconds} s)", clock(seconds)),
+            theme.dim(),
+        ));
+    }
+    if let Some(earns) = score::earns(visit, at) {
+        lines.push(Line::styled(inert(&earns), theme.dim()));
+    }
+    for (_, file) in visit.evidence_of(at) {
+        lines.push(Line::raw(format!(
+            "@ {} ({})",
+            inert(file.name()),
+            size_text(file.bytes)
+        )));
+    }
     lines.push(Line::raw(""));
     if entry.note.is_empty() {
-        lines.push(Line::styled("e: add a note", theme.dim()));
+        lines.push(Line::styled(
+            "e: add a note · a: attach a file",
+            theme.dim(),
+        ));
     } else {
         lines.push(Line::styled(
             "✎ Note",
@@ -420,7 +521,7 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let line = match &app.mode {
         Mode::Number { at, input } => {
             let hint = match app.visit.response(*at) {
-                Some(Response::Number { unit, min, max }) => range_text(min, max, unit),
+                Some(Response::Number { unit, min, max, .. }) => range_text(min, max, unit),
                 _ => String::new(),
             };
             match &app.message {
@@ -431,6 +532,19 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 None => Line::from(format!(
                     "Value ({}): {}▏ Enter saves · Esc closes",
                     inert(&hint),
+                    inert(input)
+                )),
+            }
+        }
+        Mode::Attach { target, input, .. } => {
+            let place = if target.is_some() { "item" } else { "visit" };
+            match &app.message {
+                Some(message) => Line::styled(
+                    format!("Attach: {}▏ {}", inert(input), inert(message)),
+                    theme.bad(),
+                ),
+                None => Line::from(format!(
+                    "Attach to {place}: {}▏ Tab completes · Enter attaches · Esc",
                     inert(input)
                 )),
             }
@@ -455,8 +569,9 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// "Score 87.5%  Standards 90.0%  Personal touch 40.0%": the overall score
-/// with standards and personal touch side by side.
+/// "Score 87.5% ▲ 4 exceeded  Standards 90.0%  Personal touch 40.0%": the
+/// overall score with the exceeded count beside it, then standards and
+/// personal touch side by side.
 fn score_spans(score: &score::Score) -> Vec<Span<'static>> {
     vec![
         Span::styled(
@@ -464,7 +579,8 @@ fn score_spans(score: &score::Score) -> Vec<Span<'static>> {
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Span::raw(format!(
-            "  Standards {}  Personal touch {}",
+            " {}  Standards {}  Personal touch {}",
+            exceeded_text(score.exceeded()),
             percent_text(score.standards.percent()),
             percent_text(score.personal_touch().percent())
         )),
@@ -507,7 +623,7 @@ fn draw_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "In an editor, Esc closes it and keeps the text. Any key closes this help.",
+        "Tab: how scores work · any other key closes · in an editor, Esc keeps the text",
         theme.dim(),
     ));
     let popup = centered(area, 80, lines.len() as u16 + 2);
@@ -515,6 +631,68 @@ fn draw_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(" Keys ").title_style(theme.title())),
         popup,
+    );
+}
+
+/// Help's second page: how scores work, in the words of [`score::EXPLANATION`].
+fn draw_scoring_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let [intro, rules @ ..] = score::EXPLANATION;
+    let mut lines = vec![Line::raw(intro), Line::raw("")];
+    lines.extend(rules.iter().map(|rule| Line::raw(format!("• {rule}"))));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Tab: the keys · any other key closes this help.",
+        theme.dim(),
+    ));
+    let popup = centered(area, 80, area.height);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(" How scores work ")
+                .title_style(theme.title()),
+        ),
+        popup,
+    );
+}
+
+/// The names Tab found, above the path being typed.
+fn draw_choices(frame: &mut Frame<'_>, body: Rect, choices: &[String], theme: &Theme) {
+    const ROWS: usize = 6;
+    let inner_width = usize::from(body.width.saturating_sub(2)).max(1);
+    let column = choices
+        .iter()
+        .map(|c| unicode_width::UnicodeWidthStr::width(inert(c).as_str()))
+        .max()
+        .unwrap_or(1)
+        .clamp(1, inner_width)
+        + 2;
+    let per_row = (inner_width / column).max(1);
+    let mut rows: Vec<Line<'_>> = choices
+        .chunks(per_row)
+        .map(|chunk| {
+            let cells: Vec<String> = chunk.iter().map(|c| truncate(&inert(c), column)).collect();
+            Line::raw(cells.concat())
+        })
+        .collect();
+    if rows.len() > ROWS {
+        let more = choices.len() - (ROWS - 1) * per_row;
+        rows.truncate(ROWS - 1);
+        rows.push(Line::styled(
+            format!("… and {more} more; type to narrow"),
+            theme.dim(),
+        ));
+    }
+    let height = (rows.len() as u16 + 2).min(body.height);
+    let area = Rect {
+        y: body.y + body.height - height,
+        height,
+        ..body
+    };
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(rows).block(Block::bordered().title(" Tab: these fit ")),
+        area,
     );
 }
 
@@ -548,10 +726,24 @@ fn draw_finalize(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) 
     let mut lines = vec![
         Line::from(score_spans(&score)),
         Line::raw(format!(
-            "{} answered, {} unanswered",
-            score.answered, score.unanswered
+            "{} answered, {} unanswered · {} file{} attached",
+            score.answered,
+            score.unanswered,
+            visit.evidence().len(),
+            if visit.evidence().len() == 1 { "" } else { "s" }
         )),
     ];
+    let running = visit.timers().len();
+    if running > 0 {
+        lines.push(Line::styled(
+            format!(
+                "◷ {running} stopwatch{} still running: finalizing stops {} without answering",
+                if running == 1 { "" } else { "es" },
+                if running == 1 { "it" } else { "them" }
+            ),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
     if score.failed() {
         lines.push(Line::styled(
             format!(
@@ -570,6 +762,7 @@ fn draw_finalize(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) 
         let start = selected.saturating_sub(room.saturating_sub(1));
         for (n, issue) in issues.iter().enumerate().skip(start).take(room) {
             let (label, at) = match issue {
+                Issue::StopwatchRunning(at) => ("running ", at),
                 Issue::CriticalFailure(at) => ("critical", at),
                 Issue::MissWithoutNote(at) => ("no note ", at),
                 Issue::Unanswered(at) => ("open    ", at),

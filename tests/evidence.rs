@@ -1,0 +1,183 @@
+//! Attaching evidence from the visit screen: the path typed with Tab
+//! completion, the copy made private in the data folder, the mark on the
+//! item, refusals that change nothing, and undo.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use jiff::tz::{TimeZone, offset};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use common::{Cleanup, temp_dir};
+use touchpoint::checklist;
+use touchpoint::evidence;
+use touchpoint::tui::app::{App, Mode};
+use touchpoint::tui::theme::Theme;
+use touchpoint::visit::Visit;
+
+fn app(data: &Path) -> App {
+    let now = jiff::civil::date(2026, 11, 22)
+        .at(14, 3, 0, 0)
+        .to_zoned_datetime(TimeZone::fixed(offset(3)))
+        .unwrap();
+    let checklists = vec![checklist::bundled_by_id("hotel-check-in").unwrap().unwrap()];
+    let visit = Visit::new("Hotel Metropol", "anna", checklists, &now, "7f3a");
+    let mut app = App::new(
+        visit,
+        Box::new(|_| Ok(())),
+        Box::new(move || now.clone()),
+        Theme { color: false },
+    );
+    let root = data.to_path_buf();
+    app.set_attacher(Box::new(move |id: &str, typed: &str| {
+        evidence::attach(&root, id, typed).map_err(|e| e.to_string())
+    }));
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn mode_of(app: &App) -> &'static str {
+    match app.mode {
+        Mode::Attach { .. } => "attach",
+        Mode::Normal => "normal",
+        _ => "other",
+    }
+}
+
+#[test]
+fn a_file_typed_with_tab_is_copied_private_listed_and_unlisted_with_undo() {
+    let dir = temp_dir("evidence-app");
+    let _cleanup = Cleanup(dir.clone());
+    let data = dir.join("data");
+    let photos = dir.join("photos");
+    std::fs::create_dir_all(&photos).unwrap();
+    std::fs::write(photos.join("lobby-dust.jpg"), b"jpeg bytes").unwrap();
+    std::fs::write(photos.join("receipt.pdf"), b"pdf bytes").unwrap();
+    std::fs::set_permissions(
+        photos.join("lobby-dust.jpg"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    let mut app = app(&data);
+    let at = app.selected();
+
+    key(&mut app, KeyCode::Char('a'));
+    assert_eq!(mode_of(&app), "attach");
+    typed(&mut app, &format!("{}/", photos.display()));
+    key(&mut app, KeyCode::Tab);
+    let Mode::Attach { input, choices, .. } = &app.mode else {
+        panic!("still typing the path")
+    };
+    assert_eq!(input, &format!("{}/", photos.display()));
+    assert_eq!(choices, &["lobby-dust.jpg", "receipt.pdf"]);
+    typed(&mut app, "l");
+    key(&mut app, KeyCode::Tab);
+    let Mode::Attach { input, .. } = &app.mode else {
+        panic!("still typing the path")
+    };
+    assert_eq!(input, &format!("{}/lobby-dust.jpg", photos.display()));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(mode_of(&app), "normal");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("attached lobby-dust.jpg (10 B) to this item")
+    );
+
+    let listed = app.visit.evidence_of(at);
+    assert_eq!(listed.len(), 1);
+    let file = listed[0].1.clone();
+    let copy = data.join(&file.file);
+    assert_eq!(std::fs::read(&copy).unwrap(), b"jpeg bytes");
+    assert_eq!(
+        std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(
+        std::fs::metadata(data.join("evidence"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o700
+    );
+    assert_eq!(file.sha256, checklist::sha256_hex(b"jpeg bytes"));
+
+    // Unlisted with x, back with u; the copy stays on disk throughout.
+    key(&mut app, KeyCode::Char('x'));
+    assert!(app.visit.evidence_of(at).is_empty());
+    assert!(copy.exists());
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.visit.evidence_of(at).len(), 1);
+
+    // A to the visit.
+    key(&mut app, KeyCode::Char('A'));
+    typed(&mut app, &format!("{}/receipt.pdf", photos.display()));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.visit.visit_evidence().len(), 1);
+    assert_eq!(app.visit.evidence().len(), 2);
+}
+
+#[test]
+fn refused_files_change_nothing_and_keep_the_field_open() {
+    let dir = temp_dir("evidence-refused");
+    let _cleanup = Cleanup(dir.clone());
+    let data = dir.join("data");
+    let big = dir.join("video.mov");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(evidence::MAX_EVIDENCE_BYTES + 1)
+        .unwrap();
+    let mut app = app(&data);
+    for (path, why) in [
+        (big.display().to_string(), "more than the 25 MiB"),
+        (dir.display().to_string(), "is a folder"),
+        ("/dev/zero".to_owned(), "not a regular file"),
+        (format!("{}/missing.jpg", dir.display()), "no such file"),
+    ] {
+        key(&mut app, KeyCode::Char('a'));
+        typed(&mut app, &path);
+        key(&mut app, KeyCode::Enter);
+        let message = app.message.clone().unwrap_or_default();
+        assert!(
+            message.starts_with("not attached: ") && message.contains(why),
+            "{path}: {message}"
+        );
+        assert_eq!(mode_of(&app), "attach", "the path can be corrected");
+        key(&mut app, KeyCode::Esc);
+    }
+    assert!(app.visit.evidence().is_empty());
+    assert!(!data.join("evidence").exists());
+}
+
+#[test]
+fn without_an_attacher_a_says_so() {
+    let now = jiff::civil::date(2026, 11, 22)
+        .at(14, 3, 0, 0)
+        .to_zoned_datetime(TimeZone::fixed(offset(3)))
+        .unwrap();
+    let checklists = vec![checklist::bundled_by_id("hotel-check-in").unwrap().unwrap()];
+    let visit = Visit::new("S", "a", checklists, &now, "0000");
+    let mut app = App::new(
+        visit,
+        Box::new(|_| Ok(())),
+        Box::new(move || now.clone()),
+        Theme { color: false },
+    );
+    key(&mut app, KeyCode::Char('a'));
+    assert_eq!(mode_of(&app), "normal");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("attaching files is not available here")
+    );
+}
