@@ -208,9 +208,9 @@ fn the_bundled_checklists_are_all_valid() {
     );
     assert!(output.stderr.is_empty(), "{}", text(&output.stderr));
     let ok = stdout.lines().filter(|l| l.starts_with("ok ")).count();
-    assert_eq!(ok, 6, "{stdout}");
+    assert_eq!(ok, 18, "{stdout}");
     assert!(
-        stdout.ends_with("all 6 checklist files are valid\n"),
+        stdout.ends_with("all 18 checklist files are valid\n"),
         "{stdout}"
     );
     for id in [
@@ -220,6 +220,18 @@ fn the_bundled_checklists_are_all_valid() {
         "hotel-check-in-ru",
         "hotel-in-stay-ru",
         "hotel-departure-ru",
+        "train-check-in",
+        "train-in-stay",
+        "train-departure",
+        "train-check-in-ru",
+        "train-in-stay-ru",
+        "train-departure-ru",
+        "cruise-check-in",
+        "cruise-in-stay",
+        "cruise-departure",
+        "cruise-check-in-ru",
+        "cruise-in-stay-ru",
+        "cruise-departure-ru",
     ] {
         assert!(
             stdout.contains(&format!("checklists/{id}.toml: {id} (")),

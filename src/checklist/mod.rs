@@ -52,7 +52,7 @@ pub struct Loaded {
 }
 
 /// The checklists compiled into the program: the hotel stay in English and Russian.
-const BUNDLED: [(&str, &str); 6] = [
+const BUNDLED: [(&str, &str); 18] = [
     (
         "hotel-check-in",
         include_str!("../../checklists/hotel-check-in.toml"),
@@ -76,6 +76,54 @@ const BUNDLED: [(&str, &str); 6] = [
     (
         "hotel-departure-ru",
         include_str!("../../checklists/hotel-departure-ru.toml"),
+    ),
+    (
+        "train-check-in",
+        include_str!("../../checklists/train-check-in.toml"),
+    ),
+    (
+        "train-in-stay",
+        include_str!("../../checklists/train-in-stay.toml"),
+    ),
+    (
+        "train-departure",
+        include_str!("../../checklists/train-departure.toml"),
+    ),
+    (
+        "train-check-in-ru",
+        include_str!("../../checklists/train-check-in-ru.toml"),
+    ),
+    (
+        "train-in-stay-ru",
+        include_str!("../../checklists/train-in-stay-ru.toml"),
+    ),
+    (
+        "train-departure-ru",
+        include_str!("../../checklists/train-departure-ru.toml"),
+    ),
+    (
+        "cruise-check-in",
+        include_str!("../../checklists/cruise-check-in.toml"),
+    ),
+    (
+        "cruise-in-stay",
+        include_str!("../../checklists/cruise-in-stay.toml"),
+    ),
+    (
+        "cruise-departure",
+        include_str!("../../checklists/cruise-departure.toml"),
+    ),
+    (
+        "cruise-check-in-ru",
+        include_str!("../../checklists/cruise-check-in-ru.toml"),
+    ),
+    (
+        "cruise-in-stay-ru",
+        include_str!("../../checklists/cruise-in-stay-ru.toml"),
+    ),
+    (
+        "cruise-departure-ru",
+        include_str!("../../checklists/cruise-departure-ru.toml"),
     ),
 ];
 
