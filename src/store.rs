@@ -221,8 +221,9 @@ impl Store {
             Err(e) => return Err(e.or_io(fail)),
         };
         // A visit file made by hand or by an older version with a loose
-        // umask: private from now on.
-        ensure_mode(&file, 0o600).map_err(fail)?;
+        // umask: private from now on. Best effort: a read-only disk must
+        // not stop the visit being read.
+        let _ = ensure_mode(&file, 0o600);
         let meta = file.metadata().map_err(fail)?;
         if meta.len() > MAX_VISIT_BYTES {
             return Err(StoreError::TooLarge {
