@@ -82,32 +82,46 @@ pub fn toml_inert(text: &str) -> Cow<'_, str> {
     let mut copied = 0;
     for token in toml_parser::Source::new(text).lex() {
         let (start, end) = (token.span().start(), token.span().end());
+        // In broken TOML a span can cut a character in two (found by fuzzing):
+        // such a token is left to the fallback below.
         let Some(raw) = text.get(start..end) else {
             continue;
         };
-        if !raw.chars().any(needs_escape) {
+        if start < copied || !raw.chars().any(needs_escape) {
             continue;
         }
         out.push_str(&text[copied..start]);
-        match token.kind() {
-            TokenKind::BasicString | TokenKind::MlBasicString => {
-                basic_escaped(&mut out, raw, false)
+        // A literal string is rewritten as a basic one, which can hold
+        // escapes; an unclosed one (broken TOML) is escaped as plain text.
+        let literal = match token.kind() {
+            TokenKind::LiteralString => raw
+                .strip_prefix('\'')
+                .and_then(|r| r.strip_suffix('\''))
+                .map(|inner| ("\"", inner)),
+            TokenKind::MlLiteralString => raw
+                .strip_prefix("'''")
+                .and_then(|r| r.strip_suffix("'''"))
+                .map(|inner| ("\"\"\"", inner)),
+            _ => None,
+        };
+        match (token.kind(), literal) {
+            (TokenKind::BasicString | TokenKind::MlBasicString, _) => {
+                basic_escaped(&mut out, raw, false);
             }
-            TokenKind::LiteralString if raw.len() >= 2 => {
-                out.push('"');
-                basic_escaped(&mut out, &raw[1..raw.len() - 1], true);
-                out.push('"');
-            }
-            TokenKind::MlLiteralString if raw.len() >= 6 => {
-                out.push_str("\"\"\"");
-                basic_escaped(&mut out, &raw[3..raw.len() - 3], true);
-                out.push_str("\"\"\"");
+            (_, Some((quote, inner))) => {
+                out.push_str(quote);
+                basic_escaped(&mut out, inner, true);
+                out.push_str(quote);
             }
             _ => out.push_str(&escape(raw)),
         }
         copied = end;
     }
     out.push_str(&text[copied..]);
+    // What no token held (text that is not TOML) is escaped as plain text.
+    if out.chars().any(needs_escape) {
+        out = escape(&out).into_owned();
+    }
     Cow::Owned(out)
 }
 
