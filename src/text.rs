@@ -75,7 +75,7 @@ pub fn json_inert(json: String) -> String {
 /// none of them is returned as it is, byte for byte.
 pub fn toml_inert(text: &str) -> Cow<'_, str> {
     use toml_parser::lexer::TokenKind;
-    if !text.chars().any(needs_escape) {
+    if !toml_needs_escape(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 64);
@@ -87,7 +87,7 @@ pub fn toml_inert(text: &str) -> Cow<'_, str> {
         let Some(raw) = text.get(start..end) else {
             continue;
         };
-        if start < copied || !raw.chars().any(needs_escape) {
+        if start < copied || !toml_needs_escape(raw) {
             continue;
         }
         out.push_str(&text[copied..start]);
@@ -113,23 +113,49 @@ pub fn toml_inert(text: &str) -> Cow<'_, str> {
                 basic_escaped(&mut out, inner, true);
                 out.push_str(quote);
             }
-            _ => out.push_str(&escape(raw)),
+            _ => out.push_str(&escape_keeping_crlf(raw)),
         }
         copied = end;
     }
     out.push_str(&text[copied..]);
     // What no token held (text that is not TOML) is escaped as plain text.
-    if out.chars().any(needs_escape) {
-        out = escape(&out).into_owned();
+    if toml_needs_escape(&out) {
+        out = escape_keeping_crlf(&out);
     }
     Cow::Owned(out)
+}
+
+/// Whether the character at byte `at` of `text` is a carriage return that
+/// ends a line with the newline after it: TOML's CRLF, left as it is.
+fn is_crlf(text: &str, at: usize, c: char) -> bool {
+    c == '\r' && text.as_bytes().get(at + 1) == Some(&b'\n')
+}
+
+/// Whether TOML text holds a character to escape (CRLF line ends aside).
+fn toml_needs_escape(text: &str) -> bool {
+    text.char_indices()
+        .any(|(at, c)| needs_escape(c) && !is_crlf(text, at, c))
+}
+
+/// [`escape`], but CRLF line ends stay as they are.
+fn escape_keeping_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (at, c) in text.char_indices() {
+        if needs_escape(c) && !is_crlf(text, at, c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Appends `raw` as the inside of a TOML basic string: characters that need
 /// it as `\uXXXX`, and, for text that was literal, `\` and `"` escaped too.
 fn basic_escaped(out: &mut String, raw: &str, was_literal: bool) {
-    for c in raw.chars() {
+    for (at, c) in raw.char_indices() {
         match c {
+            '\r' if is_crlf(raw, at, c) => out.push(c),
             '\\' | '"' if was_literal => {
                 out.push('\\');
                 out.push(c);
@@ -234,10 +260,10 @@ mod tests {
 
     #[test]
     fn toml_escapes_read_back_as_the_same_text() {
-        let text =
-            "site = \"Evil\u{9b}\u{202e}x\"\nnote = 'q\"\\\u{200b}'\n# c\u{85}\nplain = \"ok\"\n";
+        let text = "site = \"Evil\u{9b}\u{202e}x\"\r\nnote = 'q\"\\\u{200b}'\n# c\u{85}\nml = '''a\u{85}\r\nb'''\nplain = \"ok\"\n";
         let inert = toml_inert(text);
-        assert!(!inert.chars().any(needs_escape), "{inert}");
+        assert!(!toml_needs_escape(&inert), "{inert}");
+        assert!(inert.contains("\"\r\nnote"), "CRLF stays: {inert:?}");
         let before: toml::Table = toml::from_str(text).unwrap();
         let after: toml::Table = toml::from_str(&inert).unwrap();
         assert_eq!(before, after);
