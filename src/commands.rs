@@ -361,12 +361,16 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
             .collect();
         return home_with(data_dir, asked.auditor, &names, Some(lang));
     };
+    let auditor = asked.auditor.unwrap_or_else(|| default_auditor(&config));
+    for (what, text) in [("the site", &site), ("the auditor's name", &auditor)] {
+        crate::text::refuse_control(what, text, false).map_err(Failure::Message)?;
+    }
     need_terminal()?;
     let store = open_store(data_dir)?;
-    let auditor = asked.auditor.unwrap_or_else(|| default_auditor(&config));
     let now = ZonedDateTime::now();
     let visit = Visit::new(site.trim(), auditor.trim(), loaded, &now, &random_suffix());
     let lock = store.lock(&visit.header.id)?;
+    keep_checklists(&store, &visit.checklists)?;
     let text = record::try_to_toml(&visit).map_err(|e| Failure::Message(e.to_string()))?;
     store.save(&visit.header.id, text.as_bytes())?;
     open(&store, visit, &config, Some(lock), None)
@@ -395,9 +399,14 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
     // our read and our first save.
     let lock = store.lock(&id)?;
     let record = load_record(&store, &id)?;
-    let visit = rebuild(&record)?;
+    let (visit, from_copy) = rebuild_kept(&store, &record)?;
     need_terminal()?;
     let final_visit = visit.is_final();
+    if !final_visit {
+        // Visits begun before copies were kept get theirs now; best effort,
+        // since a disk too full for a copy must not keep a draft closed.
+        let _ = keep_checklists(&store, &visit.checklists);
+    }
     let lock = if final_visit {
         drop(lock);
         None
@@ -406,7 +415,7 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
     };
     let saved = &record.header.updated;
     let ago = (ZonedDateTime::now().timestamp().as_second() - saved.timestamp().as_second()).max(0);
-    let message = if final_visit {
+    let mut message = if final_visit {
         format!(
             "final visit, finalized {}: read-only",
             saved.strftime("%Y-%m-%d %H:%M")
@@ -418,6 +427,10 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
             ago_text(ago)
         )
     };
+    for note in &from_copy {
+        message.push_str("; ");
+        message.push_str(note);
+    }
     open(&store, visit, &config, lock, Some(message))
 }
 
@@ -438,10 +451,34 @@ fn load_record(store: &Store, id: &str) -> Result<RecordFile, Failure> {
     Ok(record::parse_bytes(&path.display().to_string(), &bytes)?)
 }
 
+/// Keeps a copy of each checklist of a visit in the data folder, so that the
+/// visit resumes even if the file it came from moves or changes.
+fn keep_checklists(store: &Store, checklists: &[Loaded]) -> Result<(), Failure> {
+    for loaded in checklists {
+        if let Some(bytes) = checklist::source_bytes(loaded) {
+            store.keep_checklist(&bytes)?;
+        }
+    }
+    Ok(())
+}
+
+/// The visit of a record with its checklists, each from its source or, when
+/// that is gone or changed, from the copy kept in the data folder; also says
+/// which came from a copy.
+fn rebuild_kept(store: &Store, record: &RecordFile) -> Result<(Visit, Vec<String>), Failure> {
+    let (checklists, problems, from_copy) =
+        record::load_checklists_kept(record, |sha| store.kept_checklist(sha)?.ok());
+    let visit = rebuild_from(record, checklists, problems)?;
+    Ok((visit, from_copy))
+}
+
 /// The visit of a record with its checklists. A checklist that cannot be
 /// loaded stops here: saving without it would drop its answers from the file.
-fn rebuild(record: &RecordFile) -> Result<Visit, Failure> {
-    let (checklists, problems) = record::load_checklists(record);
+fn rebuild_from(
+    record: &RecordFile,
+    checklists: Vec<Loaded>,
+    problems: Vec<String>,
+) -> Result<Visit, Failure> {
     if !problems.is_empty() {
         for p in &problems {
             say!("touchpoint: {p}");
@@ -474,6 +511,7 @@ fn open(
         path.display()
     ));
     let export = config.export_folder();
+    let export_mode = config.export_mode();
     let saver_store = store.clone();
     let mut exported = visit.is_final();
     let saver: tui::app::Saver = Box::new(move |visit: &Visit| {
@@ -485,7 +523,7 @@ fn open(
             exported = true;
             if let Some(folder) = &export {
                 saver_store
-                    .copy_to(&visit.header.id, folder)
+                    .copy_to(&visit.header.id, folder, export_mode)
                     .map_err(|e| format!("saved, but not exported: {e}"))?;
             }
         }
@@ -575,6 +613,14 @@ pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result
             .cmp(&a.header.updated.timestamp())
     });
     let mut text = String::new();
+    // The id column is as wide as the widest id, so that a long one never
+    // pushes its row's other columns out of line.
+    let id_width = records
+        .iter()
+        .map(|r| unicode_width::UnicodeWidthStr::width(r.header.id.as_str()))
+        .max()
+        .unwrap_or(0)
+        .max(40);
     if records.is_empty() && problems.is_empty() {
         text.push_str(if trash {
             "the trash is empty\n"
@@ -583,8 +629,13 @@ pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result
         });
     } else if !records.is_empty() {
         text.push_str(&format!(
-            "{:<40} {:<24} {:<6} {:>8} {:>7} {}\n",
-            "ID", "SITE", "STATUS", "PROGRESS", "SCORE", "UPDATED"
+            "{} {:<24} {:<6} {:>8} {:>7} {}\n",
+            tui::theme::truncate("ID", id_width),
+            "SITE",
+            "STATUS",
+            "PROGRESS",
+            "SCORE",
+            "UPDATED"
         ));
     }
     for r in &records {
@@ -595,8 +646,8 @@ pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result
             (None, true) => "—".to_owned(),
         };
         text.push_str(&format!(
-            "{:<40} {} {:<6} {:>8} {:>7} {}\n",
-            s.id,
+            "{} {} {:<6} {:>8} {:>7} {}\n",
+            tui::theme::truncate(&tui::theme::inert(&s.id), id_width),
             tui::theme::truncate(&tui::theme::inert(&s.site), 24),
             s.status.as_str(),
             format!("{}/{}", s.answered, s.answered + s.unanswered),
@@ -669,12 +720,16 @@ pub fn export(
     format: ExportFormat,
 ) -> Result<(), Failure> {
     let store = open_store(data_dir)?;
+    let config = Config::load()?;
     let record = load_record(&store, id)?;
     let text = match format {
-        // The record itself, byte for byte as saved.
-        ExportFormat::Toml => String::from_utf8_lossy(&store.load(id)?).into_owned(),
+        // The record itself, byte for byte as saved, but for characters that
+        // could drive a terminal, escaped as TOML reads them back.
+        ExportFormat::Toml => {
+            crate::text::toml_inert(&String::from_utf8_lossy(&store.load(id)?)).into_owned()
+        }
         other => {
-            let visit = rebuild(&record)?;
+            let (visit, _) = rebuild_kept(&store, &record)?;
             match other {
                 ExportFormat::Json => record::to_json(&visit),
                 ExportFormat::Csv => record::to_csv(&visit),
@@ -683,8 +738,11 @@ pub fn export(
         }
     };
     match output {
-        Some(path) => Ok(crate::store::write_private(path, text.as_bytes())?),
-        None => std::io::stdout()
+        Some(path) if path != Path::new("-") => {
+            crate::store::write_export(path, text.as_bytes(), config.export_mode())?;
+            Ok(())
+        }
+        _ => std::io::stdout()
             .lock()
             .write_all(text.as_bytes())
             .map_err(|e| io_failure("cannot write to standard output", &e)),
@@ -716,8 +774,18 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
     }
     let total = files.len() + bad;
     for file in &files {
-        match checklist::read(file, Source::Path(file.clone())) {
-            Ok(loaded) => {
+        let shown = file.display().to_string();
+        let read = checklist::read_bytes(file)
+            .map_err(|message| vec![Diagnostic::file(&shown, message)])
+            .and_then(|bytes| {
+                let loaded = checklist::from_bytes(&shown, &bytes, Source::Path(file.clone()))?;
+                Ok((loaded, checklist::warnings(&shown, &bytes)))
+            });
+        match read {
+            Ok((loaded, warnings)) => {
+                for warning in &warnings {
+                    say!("{warning}");
+                }
                 let c = &loaded.checklist;
                 let _ = writeln!(
                     out,

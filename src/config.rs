@@ -22,6 +22,9 @@ pub struct Config {
     /// The journey the home screen offers when no visit was started yet
     /// (an id such as `luxury-train`).
     pub journey: Option<String>,
+    /// File mode of exported files, such as `"0640"` for a reviewers' group;
+    /// the data folder stays private whatever it says.
+    pub export_mode: Option<ExportMode>,
     /// Where the file was read from, to resolve relative folders.
     #[serde(skip)]
     pub folder: Option<PathBuf>,
@@ -73,7 +76,44 @@ impl Config {
             }
         })?;
         config.folder = Some(dir.to_path_buf());
+        config.check_text(&shown, &text)?;
         Ok(config)
+    }
+
+    /// Refuses control characters in the names and folders, which would
+    /// otherwise reach records, exports and the terminal.
+    fn check_text(&self, shown: &str, text: &str) -> Result<(), Diagnostic> {
+        let mut fields: Vec<(&str, String)> = Vec::new();
+        if let Some(auditor) = &self.auditor {
+            fields.push(("auditor", auditor.clone()));
+        }
+        for folder in &self.checklist_folders {
+            fields.push(("checklist_folders", folder.to_string_lossy().into_owned()));
+        }
+        if let Some(folder) = &self.export_folder {
+            fields.push(("export_folder", folder.to_string_lossy().into_owned()));
+        }
+        for (key, value) in fields {
+            if let Err(why) = crate::text::refuse_control(key, &value, false) {
+                // The key's line, where there is one (it may be a quoted key).
+                let at = text
+                    .lines()
+                    .position(|l| l.trim_start().starts_with(key))
+                    .map(|n| (n + 1, 1));
+                return Err(Diagnostic {
+                    path: shown.to_owned(),
+                    at,
+                    message: why,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The mode of exported files: `export_mode`, else 0600.
+    pub fn export_mode(&self) -> u32 {
+        self.export_mode
+            .map_or(crate::store::DEFAULT_EXPORT_MODE, |m| m.0)
     }
 
     /// Folders searched for user checklists, in order.
@@ -98,6 +138,48 @@ impl Config {
             Some(dir) if path.is_relative() => dir.join(path),
             _ => path.to_path_buf(),
         }
+    }
+}
+
+/// A file mode for exports: read and write bits only, the owner able to read
+/// and write. Written `"0640"` (a string, as `chmod` takes it) or `0o640`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportMode(pub u32);
+
+impl<'de> Deserialize<'de> for ExportMode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Text(String),
+            Number(i64),
+        }
+        let mode = match Raw::deserialize(deserializer)? {
+            Raw::Text(text) => {
+                let digits = text.trim();
+                let digits = digits.strip_prefix("0o").unwrap_or(digits);
+                if digits.is_empty()
+                    || digits.len() > 4
+                    || !digits.bytes().all(|b| (b'0'..=b'7').contains(&b))
+                {
+                    return Err(D::Error::custom(format!(
+                        "export_mode {:?} is not an octal file mode; write it as chmod does, such as \"0640\"",
+                        crate::text::echo(&text, 20)
+                    )));
+                }
+                u32::from_str_radix(digits, 8).map_err(D::Error::custom)?
+            }
+            Raw::Number(n) => u32::try_from(n).map_err(|_| {
+                D::Error::custom("export_mode must be a file mode such as \"0640\"")
+            })?,
+        };
+        if mode & !0o666 != 0 || mode & 0o600 != 0o600 {
+            return Err(D::Error::custom(format!(
+                "export_mode {mode:04o} is not allowed: an export needs read and write for its owner (6 first) and may give only read or write to group and others, such as \"0640\""
+            )));
+        }
+        Ok(ExportMode(mode))
     }
 }
 

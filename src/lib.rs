@@ -8,10 +8,13 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod evidence;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod locale;
 pub mod record;
 pub mod score;
 pub mod store;
+pub mod text;
 pub mod trash;
 pub mod tui;
 pub mod visit;

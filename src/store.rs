@@ -9,11 +9,19 @@
 //! - `<id>.lock`: the advisory lock of a visit and the text naming its holder.
 //! - `.<id>.<pid>-<n>.tmp`: a save in progress by process `<pid>`; a crash can
 //!   leave one behind, and the next [`Store::open`] removes it when safe.
+//!
+//! `checklists/<sha256>.toml` keeps a copy of every checklist a visit uses,
+//! so a visit resumes when its checklist file has moved or changed.
+//!
+//! On a server shared with other users nothing here is trusted by name:
+//! every file is opened without following links and checked with `fstat` to
+//! be a regular file of this user ([`open_owned`]), and every folder to be
+//! this user's and closed to others ([`check_folder`]).
 
 use std::fmt;
 use std::fs::{self, File, OpenOptions, Permissions};
 use std::io::{self, Read, Write};
-use std::os::unix::fs::{FileExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{FileExt, FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -31,6 +39,9 @@ pub const MAX_ID_LEN: usize = 128;
 const DATA_FOLDER: &str = "data folder";
 const EXPORT_FOLDER: &str = "export folder";
 const OUTPUT_FOLDER: &str = "output folder";
+
+/// Mode of exported files unless `export_mode` in config.toml says otherwise.
+pub const DEFAULT_EXPORT_MODE: u32 = 0o600;
 
 /// Why a store operation failed. Each message says what happened in plain
 /// words, and what to do where there is something to do.
@@ -79,6 +90,15 @@ pub enum StoreError {
         host: Option<String>,
         /// When the holder took the lock, when its lock file says.
         since: Option<Timestamp>,
+    },
+    /// A file or folder is not one the program may use: a symbolic link, a
+    /// FIFO or device, or another user's. Nothing was read or written.
+    #[error("refusing {}: {why}", path.display())]
+    Refused {
+        /// What was refused.
+        path: PathBuf,
+        /// Why, and what to do.
+        why: String,
     },
     /// The file system refused; `reason` is a short human explanation.
     #[error("cannot {action}: {reason}")]
@@ -188,32 +208,23 @@ impl Store {
                 Some(&path),
             )
         };
-        // O_NONBLOCK so that a FIFO named like a visit cannot hang the open;
-        // it has no effect on regular files.
-        let mut file = match OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(&path)
-        {
+        let mut file = match open_owned(&path, OpenOptions::new().read(true)) {
             Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound && self.visits.is_dir() => {
+            Err(OpenRefusal::Io(e))
+                if e.kind() == io::ErrorKind::NotFound && self.visits.is_dir() =>
+            {
                 return Err(StoreError::NotFound {
                     id: id.to_owned(),
                     folder: self.visits.clone(),
                 });
             }
-            Err(e) => return Err(fail(e)),
+            Err(e) => return Err(e.or_io(fail)),
         };
+        // A visit file made by hand or by an older version with a loose
+        // umask: private from now on. Best effort: a read-only disk must
+        // not stop the visit being read.
+        let _ = ensure_mode(&file, 0o600);
         let meta = file.metadata().map_err(fail)?;
-        if meta.is_dir() {
-            return Err(fail(io::Error::from(io::ErrorKind::IsADirectory)));
-        }
-        if !meta.is_file() {
-            return Err(fail(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "not a regular file",
-            )));
-        }
         if meta.len() > MAX_VISIT_BYTES {
             return Err(StoreError::TooLarge {
                 path,
@@ -254,9 +265,11 @@ impl Store {
             let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml")) else {
                 continue;
             };
-            let path = entry.path();
-            if valid_id(id) && path.is_file() {
-                files.push(path);
+            // Links and other non-files are listed too: loading one is
+            // refused with a message naming it, rather than hiding it.
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if valid_id(id) && !is_dir {
+                files.push(entry.path());
             }
         }
         files.sort();
@@ -279,14 +292,16 @@ impl Store {
                 Some(&path),
             )
         };
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .open(&path)
-            .map_err(fail)?;
+        let file = open_owned(
+            &path,
+            OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .mode(0o600),
+        )
+        .map_err(|e| e.or_io(fail))?;
         ensure_mode(&file, 0o600).map_err(fail)?;
         match file.try_lock() {
             Ok(()) => {}
@@ -320,15 +335,85 @@ impl Store {
     }
 
     /// Copies visit `id` into `folder` as `<id>.toml`, atomically (temporary
-    /// file and rename in that folder), replacing an earlier copy. Creates the
-    /// folder if needed but leaves its permissions as they are. Returns the
-    /// path of the copy.
-    pub fn copy_to(&self, id: &str, folder: &Path) -> Result<PathBuf, StoreError> {
+    /// file and rename in that folder), replacing an earlier copy, with file
+    /// mode `mode` (`export_mode`). Creates the folder if needed; refuses
+    /// one owned by another user, and takes write access away from group and
+    /// others (a setgid group folder keeps its group and its reading).
+    /// Returns the path of the copy.
+    pub fn copy_to(&self, id: &str, folder: &Path, mode: u32) -> Result<PathBuf, StoreError> {
         let bytes = self.load(id)?;
         let action = format!("copy visit {id} to {}", folder.display());
         fs::create_dir_all(folder)
             .map_err(|e| io_error(action.clone(), e, folder, EXPORT_FOLDER, None))?;
-        write_atomic(folder, EXPORT_FOLDER, id, &bytes, &action)
+        check_folder(folder, EXPORT_FOLDER, 0o022)?;
+        write_atomic_as(
+            folder,
+            EXPORT_FOLDER,
+            id,
+            &format!("{id}.toml"),
+            &bytes,
+            &action,
+            mode,
+        )
+    }
+
+    /// Keeps a copy of checklist `bytes` as `checklists/<sha256>.toml` in the
+    /// data folder (0600), unless one is there already. Returns the sha256.
+    pub fn keep_checklist(&self, bytes: &[u8]) -> Result<String, StoreError> {
+        let sha = crate::checklist::sha256_hex(bytes);
+        let folder = self.root.join("checklists");
+        private_dir(&folder, &self.root)?;
+        if matches!(self.kept_checklist(&sha), Some(Ok(_))) {
+            return Ok(sha);
+        }
+        let action = format!("keep a copy of a checklist in {}", folder.display());
+        write_atomic_as(
+            &folder,
+            DATA_FOLDER,
+            &sha,
+            &format!("{sha}.toml"),
+            bytes,
+            &action,
+            0o600,
+        )?;
+        Ok(sha)
+    }
+
+    /// The kept copy of the checklist whose bytes hash to `sha256`, if there
+    /// is one. A copy whose bytes no longer match its name is refused.
+    pub fn kept_checklist(&self, sha256: &str) -> Option<Result<Vec<u8>, StoreError>> {
+        if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let path = self.root.join("checklists").join(format!("{sha256}.toml"));
+        let fail = |e: io::Error| {
+            io_error(
+                format!("read the kept checklist {}", path.display()),
+                e,
+                &self.root,
+                DATA_FOLDER,
+                Some(&path),
+            )
+        };
+        let file = match open_owned(&path, OpenOptions::new().read(true)) {
+            Ok(file) => file,
+            Err(OpenRefusal::Io(e)) if e.kind() == io::ErrorKind::NotFound => return None,
+            Err(e) => return Some(Err(e.or_io(fail))),
+        };
+        let mut bytes = Vec::new();
+        if let Err(e) = file
+            .take(crate::checklist::MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+        {
+            return Some(Err(fail(e)));
+        }
+        if crate::checklist::sha256_hex(&bytes) != sha256 {
+            return Some(Err(StoreError::Refused {
+                path,
+                why: "its content does not match its name: it was changed after it was kept".into(),
+            }));
+        }
+        Some(Ok(bytes))
     }
 
     /// Removes `.<id>.<pid>-<n>.tmp` files left by a crash. Best effort: they
@@ -354,7 +439,7 @@ impl Store {
                 continue;
             }
             let lock_path = self.visits.join(format!("{id}.lock"));
-            match File::open(&lock_path) {
+            match open_owned(&lock_path, OpenOptions::new().read(true)) {
                 // Removed while holding the lock, so no session can start
                 // saving this visit in between.
                 Ok(lock) => {
@@ -362,7 +447,7 @@ impl Store {
                         let _ = fs::remove_file(&path);
                     }
                 }
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                Err(OpenRefusal::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
                     let _ = fs::remove_file(&path);
                 }
                 Err(_) => {}
@@ -371,10 +456,91 @@ impl Store {
     }
 }
 
-/// Writes `bytes` to `path` as visits are written: a 0600 temporary file in
-/// the same folder, flushed, renamed over `path`, folder flushed. For exports,
-/// which hold the same notes as the visit.
+/// Writes `bytes` to `path` as [`write_export`] does, with mode 0600.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_export(path, bytes, 0o600).map(|_| ())
+}
+
+/// How [`write_export`] wrote its output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// A new regular file renamed into place.
+    Replaced,
+    /// Into an existing FIFO or character device (`/dev/null`, a terminal).
+    InPlace,
+}
+
+/// Writes an export to `path`.
+///
+/// A new or regular file is written as visits are: a temporary file with
+/// `mode` in the same folder, flushed, renamed over `path`, folder flushed.
+/// An existing FIFO or character device is written in place, never
+/// replaced; a symbolic link is followed only to one of those (`/dev/stdout`),
+/// and only when it belongs to this user or root. A folder, a block device, a
+/// socket or a link to a file is refused.
+pub fn write_export(path: &Path, bytes: &[u8], mode: u32) -> Result<Written, StoreError> {
+    let refuse = |why: String| StoreError::Refused {
+        path: path.to_path_buf(),
+        why,
+    };
+    let action = format!("write {}", path.display());
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => {
+            return Err(io_error(
+                action,
+                e,
+                Path::new("."),
+                OUTPUT_FOLDER,
+                Some(path),
+            ));
+        }
+        Ok(meta) if meta.is_file() => {}
+        Ok(meta) => {
+            let kind = meta.file_type();
+            let target = if kind.is_symlink() {
+                if meta.uid() != euid() && meta.uid() != 0 {
+                    return Err(refuse(format!(
+                        "it is a symbolic link of another user (uid {}); name the file itself",
+                        meta.uid()
+                    )));
+                }
+                match fs::metadata(path) {
+                    Ok(target) => target.file_type(),
+                    Err(_) => {
+                        return Err(refuse(
+                            "it is a symbolic link to nothing; name the file itself".into(),
+                        ));
+                    }
+                }
+            } else {
+                kind
+            };
+            if target.is_fifo() || target.is_char_device() {
+                return write_in_place(path, bytes).map_err(|e| match e {
+                    OpenRefusal::Refused(e) => e,
+                    OpenRefusal::Io(e) if e.raw_os_error() == Some(libc::ENXIO) => {
+                        refuse("it is a FIFO that no program is reading from".into())
+                    }
+                    OpenRefusal::Io(e) => StoreError::Io {
+                        action: action.clone(),
+                        reason: plain_reason(&e),
+                        source: e,
+                    },
+                });
+            }
+            return Err(refuse(if kind.is_symlink() && target.is_file() {
+                "it is a symbolic link to a file; name the file itself".into()
+            } else if target.is_dir() {
+                "it is a folder; name a file inside it".into()
+            } else {
+                format!(
+                    "it is {}; an export goes to a file, a FIFO or a character device such as /dev/null",
+                    kind_of(&target)
+                )
+            }));
+        }
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -383,13 +549,43 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .file_name()
         .and_then(|n| n.to_str())
         .ok_or_else(|| StoreError::Io {
-            action: format!("write {}", path.display()),
+            action: action.clone(),
             reason: "not a file name".into(),
             source: io::Error::from(io::ErrorKind::InvalidInput),
         })?;
-    let action = format!("write {}", path.display());
-    write_atomic_as(dir, OUTPUT_FOLDER, name, name, bytes, &action)?;
-    Ok(())
+    write_atomic_as(dir, OUTPUT_FOLDER, name, name, bytes, &action, mode)?;
+    Ok(Written::Replaced)
+}
+
+/// Writes into an existing FIFO or character device, checking after the open
+/// that it still is one (not a file swapped in since).
+fn write_in_place(path: &Path, bytes: &[u8]) -> Result<Written, OpenRefusal> {
+    // O_NONBLOCK: opening a FIFO nobody reads fails (ENXIO) instead of hanging.
+    let mut file = OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(OpenRefusal::Io)?;
+    let kind = file.metadata().map_err(OpenRefusal::Io)?.file_type();
+    if !(kind.is_fifo() || kind.is_char_device()) {
+        return Err(OpenRefusal::Refused(StoreError::Refused {
+            path: path.to_path_buf(),
+            why: "it changed while being opened; try again".into(),
+        }));
+    }
+    // Blocking again, so a slow reader gets all of it.
+    // SAFETY: fcntl on a descriptor this function owns.
+    unsafe {
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&file);
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags >= 0 {
+            libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+        }
+    }
+    file.write_all(bytes)
+        .and_then(|()| file.flush())
+        .map_err(OpenRefusal::Io)?;
+    Ok(Written::InPlace)
 }
 
 impl VisitLock {
@@ -558,8 +754,8 @@ fn read_holder(file: &File) -> HolderInfo {
     info
 }
 
-/// Creates `path` if missing (0700) or tightens an existing folder to
-/// owner-only. Returns whether it was created.
+/// Creates `path` if missing (0700) or checks and tightens an existing folder
+/// to owner-only ([`check_folder`]). Returns whether it was created.
 pub(crate) fn private_dir(path: &Path, root: &Path) -> Result<bool, StoreError> {
     let fail = |e: io::Error| {
         io_error(
@@ -578,18 +774,166 @@ pub(crate) fn private_dir(path: &Path, root: &Path) -> Result<bool, StoreError> 
         }
         Err(e) => return Err(fail(e)),
     };
-    let meta = fs::metadata(path).map_err(fail)?;
+    if created {
+        // Exactly 0700 whatever the umask.
+        fs::set_permissions(path, Permissions::from_mode(0o700)).map_err(fail)?;
+    }
+    // An existing folder only loses what others could do, since it holds
+    // auditors' notes.
+    check_folder(path, DATA_FOLDER, 0o077)?;
+    Ok(created)
+}
+
+/// The effective user id of this process.
+fn euid() -> u32 {
+    // SAFETY: geteuid cannot fail and touches no memory.
+    unsafe { libc::geteuid() }
+}
+
+/// Checks that `folder` is a folder owned by this user, as OpenSSH checks
+/// `~/.ssh`, and takes the permission bits `closed` (0o077: everything;
+/// 0o022: writing) away from group and others when they have them.
+///
+/// Refuses a folder of another user: root pointed at a folder someone else
+/// owns would otherwise write into a place that user controls, where a link
+/// planted later could turn a write into the overwrite of root's files.
+pub fn check_folder(folder: &Path, label: &str, closed: u32) -> Result<(), StoreError> {
+    let meta = fs::metadata(folder).map_err(|e| {
+        io_error(
+            format!("open the {label} {}", folder.display()),
+            e,
+            folder,
+            label,
+            None,
+        )
+    })?;
     if !meta.is_dir() {
-        return Err(fail(io::Error::from(io::ErrorKind::NotADirectory)));
+        return Err(io_error(
+            format!("open the {label} {}", folder.display()),
+            io::Error::from(io::ErrorKind::NotADirectory),
+            folder,
+            label,
+            None,
+        ));
+    }
+    if meta.uid() != euid() {
+        return Err(StoreError::Refused {
+            path: folder.to_path_buf(),
+            why: format!(
+                "the {label} belongs to another user (uid {}); use a folder of your own",
+                meta.uid()
+            ),
+        });
     }
     let mode = meta.permissions().mode() & 0o7777;
-    // A new folder gets exactly 0700 whatever the umask; an existing one only
-    // loses what others could do, since it holds auditors' notes.
-    let wanted = if created { 0o700 } else { mode & !0o077 };
-    if mode != wanted {
-        fs::set_permissions(path, Permissions::from_mode(wanted)).map_err(fail)?;
+    if mode & closed != 0 {
+        fs::set_permissions(folder, Permissions::from_mode(mode & !closed)).map_err(|e| {
+            StoreError::Refused {
+                path: folder.to_path_buf(),
+                why: format!(
+                    "the {label} is open to other users (mode {mode:04o}) and cannot be tightened: {}",
+                    plain_reason(&e)
+                ),
+            }
+        })?;
     }
-    Ok(created)
+    Ok(())
+}
+
+/// Opens `path` with `options` without following a symbolic link at its last
+/// component (`O_NOFOLLOW`) and without blocking on a FIFO (`O_NONBLOCK`),
+/// then checks with `fstat` that what was opened is a regular file owned by
+/// this user. Anything else is refused by name and left as it is. With
+/// `create`, a new file is made with `mode`.
+///
+/// Every file the store reads, writes or locks is opened through here, so a
+/// link planted at `visits/<id>.lock` cannot make a save truncate the file
+/// it points to.
+pub fn open_owned(path: &Path, options: &mut OpenOptions) -> Result<File, OpenRefusal> {
+    let file = options
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| {
+            // ELOOP is what O_NOFOLLOW answers for a link.
+            if e.raw_os_error() == Some(libc::ELOOP)
+                && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+            {
+                OpenRefusal::Refused(refused_link(path))
+            } else {
+                OpenRefusal::Io(e)
+            }
+        })?;
+    check_owned(&file, path).map_err(OpenRefusal::Refused)?;
+    Ok(file)
+}
+
+/// Why [`open_owned`] failed: a refusal of what is there, or an I/O error.
+#[derive(Debug)]
+pub enum OpenRefusal {
+    /// A link, a non-regular file, or another user's file.
+    Refused(StoreError),
+    /// The system could not open it (missing, permission denied…).
+    Io(io::Error),
+}
+
+impl OpenRefusal {
+    /// The refusal as a store error, with an I/O error described by `io`.
+    fn or_io(self, io: impl FnOnce(io::Error) -> StoreError) -> StoreError {
+        match self {
+            OpenRefusal::Refused(e) => e,
+            OpenRefusal::Io(e) => io(e),
+        }
+    }
+}
+
+fn refused_link(path: &Path) -> StoreError {
+    StoreError::Refused {
+        path: path.to_path_buf(),
+        why: "it is a symbolic link, which touchpoint never follows in its data folder; remove the link and try again".into(),
+    }
+}
+
+/// Checks an open file: a regular file, owned by this user.
+pub fn check_owned(file: &File, path: &Path) -> Result<(), StoreError> {
+    let refused = |why: String| StoreError::Refused {
+        path: path.to_path_buf(),
+        why,
+    };
+    let meta = file
+        .metadata()
+        .map_err(|e| refused(format!("cannot check it: {}", plain_reason(&e))))?;
+    if !meta.is_file() {
+        return Err(refused(format!(
+            "it is {}, not a regular file; remove it and try again",
+            kind_of(&meta.file_type())
+        )));
+    }
+    if meta.uid() != euid() {
+        return Err(refused(format!(
+            "it belongs to another user (uid {}); remove it or ask its owner",
+            meta.uid()
+        )));
+    }
+    Ok(())
+}
+
+/// "a FIFO", "a folder", … for messages.
+fn kind_of(kind: &fs::FileType) -> &'static str {
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else {
+        "a regular file"
+    }
 }
 
 /// Sets an open file's mode unless it already has it.
@@ -608,8 +952,8 @@ pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
 /// Distinguishes the temporary files of concurrent saves in one process.
 static TEMP_SEQ: AtomicU64 = AtomicU64::new(0);
 
-/// Creates a fresh temporary file for `id` in `dir`, 0600.
-fn create_temp(dir: &Path, id: &str) -> io::Result<(PathBuf, File)> {
+/// Creates a fresh temporary file for `id` in `dir` with `mode`.
+fn create_temp(dir: &Path, id: &str, mode: u32) -> io::Result<(PathBuf, File)> {
     let pid = std::process::id();
     for _ in 0..1000 {
         let path = dir.join(temp_name(id, pid, TEMP_SEQ.fetch_add(1, Ordering::Relaxed)));
@@ -617,12 +961,12 @@ fn create_temp(dir: &Path, id: &str) -> io::Result<(PathBuf, File)> {
         match OpenOptions::new()
             .write(true)
             .create_new(true)
-            .mode(0o600)
+            .mode(mode)
             .open(&path)
         {
             Ok(file) => {
-                // The umask may have removed bits from 0600.
-                if let Err(e) = ensure_mode(&file, 0o600) {
+                // The umask may have removed bits from the mode.
+                if let Err(e) = ensure_mode(&file, mode) {
                     drop(file);
                     let _ = fs::remove_file(&path);
                     return Err(e);
@@ -648,7 +992,7 @@ fn write_atomic(
     bytes: &[u8],
     action: &str,
 ) -> Result<PathBuf, StoreError> {
-    write_atomic_as(dir, label, id, &format!("{id}.toml"), bytes, action)
+    write_atomic_as(dir, label, id, &format!("{id}.toml"), bytes, action, 0o600)
 }
 
 /// Writes `dir/<name>` the same way, with temporary files named after `stem`.
@@ -659,10 +1003,11 @@ fn write_atomic_as(
     name: &str,
     bytes: &[u8],
     action: &str,
+    mode: u32,
 ) -> Result<PathBuf, StoreError> {
     let target = dir.join(name);
     let fail = |e: io::Error| io_error(action.to_owned(), e, dir, label, Some(&target));
-    let (temp, mut file) = create_temp(dir, stem).map_err(fail)?;
+    let (temp, mut file) = create_temp(dir, stem, mode).map_err(fail)?;
     // sync_all before rename: otherwise a power cut after the rename can
     // leave the new name pointing at blocks that were never written.
     let written = file
@@ -1096,7 +1441,7 @@ mod tests {
             assert!(matches!(store.load(id), Err(StoreError::BadId { .. })));
             assert!(matches!(store.lock(id), Err(StoreError::BadId { .. })));
             assert!(matches!(
-                store.copy_to(id, dir.path()),
+                store.copy_to(id, dir.path(), 0o600),
                 Err(StoreError::BadId { .. })
             ));
             let message = err.to_string();
@@ -1293,11 +1638,11 @@ mod tests {
         fs::create_dir(&out).unwrap();
         fs::set_permissions(&out, Permissions::from_mode(0o755)).unwrap();
 
-        let copy = store.copy_to("v", &out).unwrap();
+        let copy = store.copy_to("v", &out, 0o600).unwrap();
         assert_eq!(copy, out.join("v.toml"));
         assert_eq!(fs::read(&copy).unwrap(), b"record");
         store.save("v", b"final record").unwrap();
-        store.copy_to("v", &out).unwrap();
+        store.copy_to("v", &out, 0o600).unwrap();
         assert_eq!(fs::read(&copy).unwrap(), b"final record");
         assert_eq!(names(&out), ["v.toml"]);
         assert_eq!(
@@ -1307,16 +1652,19 @@ mod tests {
 
         let nested = dir.path().join("new/deeper");
         assert_eq!(
-            fs::read(store.copy_to("v", &nested).unwrap()).unwrap(),
+            fs::read(store.copy_to("v", &nested, 0o600).unwrap()).unwrap(),
             b"final record"
         );
         assert!(matches!(
-            store.copy_to("missing", &out),
+            store.copy_to("missing", &out, 0o600),
             Err(StoreError::NotFound { .. })
         ));
         let in_the_way = dir.path().join("file");
         fs::write(&in_the_way, b"x").unwrap();
-        let message = store.copy_to("v", &in_the_way).unwrap_err().to_string();
+        let message = store
+            .copy_to("v", &in_the_way, 0o600)
+            .unwrap_err()
+            .to_string();
         assert!(message.contains("a file is in the way at"), "{message}");
         assert_human(&message);
     }

@@ -66,11 +66,14 @@ fn new_folders_and_files_are_private(mask: libc::mode_t) {
     let lock = store.lock("v").unwrap();
     assert_eq!(mode(lock.path()), 0o600, "umask {mask:o}");
 
-    // The export folder is the auditor's: made with their umask, never chmod-ed.
+    // The export folder is the auditor's, made with their umask; only
+    // writing by group and others is taken away (issue 10).
     let out = dir.0.join("out");
     fs::create_dir(&out).unwrap();
-    let copy = store.copy_to("v", &out).unwrap();
-    assert_eq!(mode(&out), 0o777 & !mask, "umask {mask:o}");
+    let copy = store
+        .copy_to("v", &out, touchpoint::store::DEFAULT_EXPORT_MODE)
+        .unwrap();
+    assert_eq!(mode(&out), 0o777 & !mask & !0o022, "umask {mask:o}");
     assert_eq!(mode(&copy), 0o600, "umask {mask:o}");
 }
 

@@ -29,9 +29,12 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = one_line(&self.path);
+        // Messages are built on one line; this holds even for one that quotes
+        // a file's text without escaping it (found by fuzzing the record reader).
+        let message = one_line(&self.message);
         match self.at {
-            Some((line, col)) => write!(f, "{path}:{line}:{col}: {}", self.message),
-            None => write!(f, "{path}: {}", self.message),
+            Some((line, col)) => write!(f, "{path}:{line}:{col}: {message}"),
+            None => write!(f, "{path}: {message}"),
         }
     }
 }
@@ -49,6 +52,7 @@ pub struct Report<'a> {
     source: &'a str,
     problems: Vec<(usize, String)>,
     stopped: bool,
+    notes: Vec<String>,
 }
 
 impl<'a> Report<'a> {
@@ -59,11 +63,18 @@ impl<'a> Report<'a> {
             source,
             problems: Vec::new(),
             stopped: false,
+            notes: Vec::new(),
         }
     }
 
     /// Records a problem at the start of `span`.
     pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        // A safety net under the walkers' own checks of `is_full`: memory
+        // stays bounded even if a walk forgets to stop.
+        if self.problems.len() >= 4 * MAX_PROBLEMS {
+            self.stopped = true;
+            return;
+        }
         let start = span.start.min(self.source.len());
         self.problems.push((start, one_line(&message.into())));
     }
@@ -75,7 +86,7 @@ impl<'a> Report<'a> {
 
     /// Whether any problem has been recorded.
     pub fn is_empty(&self) -> bool {
-        self.problems.is_empty()
+        self.problems.is_empty() && self.notes.is_empty()
     }
 
     /// Whether enough problems have been found that looking for more is
@@ -88,6 +99,11 @@ impl<'a> Report<'a> {
     /// report [is full](Self::is_full).
     pub fn stop(&mut self) {
         self.stopped = true;
+    }
+
+    /// Adds a problem with the file as a whole, shown after the others.
+    pub fn note(&mut self, message: impl Into<String>) {
+        self.notes.push(one_line(&message.into()));
     }
 
     /// The problems in the order they stand in the file, at most
@@ -118,6 +134,9 @@ impl<'a> Report<'a> {
                     "stopped after the first {MAX_PROBLEMS} problems; fix these and validate again"
                 ),
             ));
+        }
+        for note in self.notes {
+            located.push(Diagnostic::file(self.path, note));
         }
         located
     }
@@ -167,21 +186,12 @@ pub fn line_col(source: &str, at: usize) -> (usize, usize) {
     Cursor::new(source).advance_to(at)
 }
 
-/// `text` with every control character other than newline and tab written as
-/// `\u{1b}`-style escapes, so that nothing from a file can drive the terminal.
+/// `text` with every control character other than newline and tab, and
+/// every bidirectional override or invisible character, written as
+/// `\u{1b}`-style escapes, so that nothing from a file can drive the terminal
+/// or make text read differently from what it is.
 pub fn inert(text: &str) -> String {
-    if !text.chars().any(is_forbidden) {
-        return text.to_owned();
-    }
-    text.chars()
-        .map(|c| {
-            if is_forbidden(c) {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::text::escape(text).into_owned()
 }
 
 /// `text` with every control character written as a `\u{1b}`-style escape,
@@ -189,14 +199,19 @@ pub fn inert(text: &str) -> String {
 /// must not be able to forge more lines of the report (a key named
 /// `"x\nother.toml:1:1: …"`).
 pub fn one_line(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    if !text
+        .chars()
+        .any(|c| c.is_control() || crate::text::is_invisible(c))
+    {
         return text.to_owned();
     }
     text.chars()
         .map(|c| match c {
             '\n' => "\\n".to_owned(),
             '\t' => "\\t".to_owned(),
-            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            c if c.is_control() || crate::text::is_invisible(c) => {
+                format!("\\u{{{:x}}}", c as u32)
+            }
             c => c.to_string(),
         })
         .collect()

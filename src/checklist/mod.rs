@@ -163,63 +163,112 @@ pub fn bundled_by_id(id: &str) -> Option<Result<Loaded, Vec<Diagnostic>>> {
 /// Reads and validates the checklist file at `path`.
 pub fn read(path: &Path, source: Source) -> Result<Loaded, Vec<Diagnostic>> {
     let shown = path.display().to_string();
-    let fail = |message: String| Err(vec![Diagnostic::file(&shown, message)]);
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
+    let bytes = read_bytes(path).map_err(|message| vec![Diagnostic::file(&shown, message)])?;
+    from_bytes(&shown, &bytes, source)
+}
+
+/// The bytes of the checklist file at `path`, or why they cannot be read.
+///
+/// Only a regular file is read: it is opened without blocking and checked
+/// with `fstat` before any byte is read, so a FIFO named `*.toml` cannot hang
+/// the program, and the size is capped while reading.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path);
+    let file = match file {
+        Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return fail("no such file or folder".into());
+            return Err("no such file or folder".into());
         }
-        Err(e) => return fail(format!("cannot read: {}", io_reason(&e))),
+        Err(e) => return Err(format!("cannot read: {}", io_reason(&e))),
     };
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
     if meta.is_dir() {
-        return fail("is a folder, not a checklist file".into());
+        return Err("is a folder, not a checklist file".into());
+    }
+    if !meta.is_file() {
+        return Err(
+            "is not a regular file (a FIFO, a device or a socket); a checklist is a file".into(),
+        );
     }
     if meta.len() > MAX_FILE_BYTES {
-        return fail(format!(
+        return Err(format!(
             "is {} bytes; a checklist may be at most {} MiB",
             meta.len(),
             MAX_FILE_BYTES / 1024 / 1024
         ));
     }
-    // The size is checked again while reading: a device or a pipe reports
-    // no size and would otherwise be read without end.
+    // The size is checked again while reading: the file may grow meanwhile.
     let mut bytes = Vec::new();
-    let read = std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
-    match read {
-        Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => fail(format!(
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
             "is over {} MiB; a checklist may be at most that",
             MAX_FILE_BYTES / 1024 / 1024
-        )),
-        Ok(_) => from_bytes(&shown, &bytes, source),
-        Err(e) => fail(format!("cannot read: {}", io_reason(&e))),
+        ));
     }
+    Ok(bytes)
+}
+
+/// The bytes a loaded checklist was read from, when they can still be had:
+/// the text compiled in, or the file read again if its hash still matches.
+pub fn source_bytes(loaded: &Loaded) -> Option<Vec<u8>> {
+    let bytes = match &loaded.source {
+        Source::Bundled(id) => BUNDLED
+            .iter()
+            .find(|(name, _)| name == id)
+            .map(|(_, text)| text.as_bytes().to_vec())?,
+        Source::User(path) | Source::Path(path) => read_bytes(path).ok()?,
+    };
+    (sha256_hex(&bytes) == loaded.sha256).then_some(bytes)
 }
 
 /// Validates checklist `bytes`, shown to the user as `path`.
 pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Vec<Diagnostic>> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(vec![Diagnostic::file(
-            path,
-            "is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
-        )]);
+        return Err(vec![Diagnostic {
+            path: path.to_owned(),
+            at: Some((1, 1)),
+            message: "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)".into(),
+        }]);
     }
-    if bytes.contains(&0) {
-        return Err(vec![Diagnostic::file(
-            path,
-            "looks like a binary file (it holds NUL bytes), not a TOML checklist",
-        )]);
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        // UTF-16 without a byte-order mark has a NUL beside every ASCII letter.
+        let head = &bytes[..bytes.len().min(64)];
+        let zeros = |parity: usize| {
+            head.iter()
+                .skip(parity)
+                .step_by(2)
+                .filter(|&&b| b == 0)
+                .count()
+        };
+        let pairs = head.len() / 2;
+        let utf16 = pairs >= 2
+            && ((zeros(0) == pairs && zeros(1) == 0) || (zeros(1) == pairs && zeros(0) == 0));
+        return Err(vec![Diagnostic {
+            path: path.to_owned(),
+            at: Some(byte_line_col(bytes, nul)),
+            message: if utf16 {
+                "the file looks like UTF-16 (a NUL byte beside every letter); save it as UTF-8"
+                    .into()
+            } else {
+                "a NUL byte here: this looks like a binary file, not a TOML checklist".into()
+            },
+        }]);
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            // As in `parse`, a byte-order mark is not a column of line 1.
-            let valid = valid.strip_prefix(b"\xef\xbb\xbf").unwrap_or(valid);
-            let (line, col) = diag::line_col(std::str::from_utf8(valid).unwrap_or(""), valid.len());
             return Err(vec![Diagnostic {
                 path: path.to_owned(),
-                at: Some((line, col)),
+                at: Some(byte_line_col(bytes, e.valid_up_to())),
                 message: "not valid UTF-8; save the file as UTF-8".into(),
             }]);
         }
@@ -232,6 +281,54 @@ pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Ve
     })
 }
 
+/// Line and column (in characters) of byte `at` of a file that may not be
+/// valid UTF-8 after some point; a byte-order mark is not a column of line 1.
+fn byte_line_col(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at.min(bytes.len())];
+    let before = before.strip_prefix(b"\xef\xbb\xbf").unwrap_or(before);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |n| n + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, col)
+}
+
+/// Warnings about a checklist that validates: bidirectional overrides and
+/// invisible characters, which can make a prompt read differently on screen
+/// from what it says. One per line, at most [`diag::MAX_PROBLEMS`].
+pub fn warnings(path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Vec::new();
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if let Some((col, c)) = line
+            .chars()
+            .enumerate()
+            .find(|(_, c)| crate::text::is_invisible(*c))
+        {
+            if found.len() == diag::MAX_PROBLEMS {
+                break;
+            }
+            found.push(Diagnostic {
+                path: path.to_owned(),
+                at: Some((n + 1, col + 1)),
+                message: format!(
+                    "warning: the invisible character {} can make this text read differently from what it is; remove it unless it is meant",
+                    crate::text::char_name(c)
+                ),
+            });
+        }
+    }
+    found
+}
+
 /// SHA-256 of `bytes` in lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -240,17 +337,36 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Deepest folder [`files_in`] descends into below the folder it was given.
+pub const MAX_DEPTH: usize = 16;
+
 /// The `.toml` files under `folder`, recursively, in name order.
+///
+/// Links to folders are followed (a checklist folder may gather others), but
+/// each folder is visited once, by device and inode, and no deeper than
+/// [`MAX_DEPTH`], so links that loop cannot make the walk endless.
 pub fn files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    use std::os::unix::fs::MetadataExt;
     let mut found = Vec::new();
-    let mut pending = vec![folder.to_path_buf()];
-    while let Some(dir) = pending.pop() {
+    let mut seen = std::collections::HashSet::new();
+    let root = std::fs::metadata(folder)?;
+    seen.insert((root.dev(), root.ino()));
+    let mut pending = vec![(folder.to_path_buf(), 0)];
+    while let Some((dir, depth)) = pending.pop() {
         for entry in std::fs::read_dir(&dir)? {
             let path = entry?.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                found.push(path);
+            // A link to nothing, or a loop of links, reads as an error here:
+            // treated as a file, it is then named when it cannot be read.
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => {
+                    // Seen already (a link back up), or too deep: not again.
+                    if depth >= MAX_DEPTH || !seen.insert((meta.dev(), meta.ino())) {
+                        continue;
+                    }
+                    pending.push((path, depth + 1));
+                }
+                _ if path.extension().is_some_and(|e| e == "toml") => found.push(path),
+                _ => {}
             }
         }
     }

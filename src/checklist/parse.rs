@@ -11,11 +11,18 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::diag::{Diagnostic, Report, did_you_mean, inert, is_forbidden};
+use super::diag::{Diagnostic, MAX_PROBLEMS, Report, did_you_mean, inert, is_forbidden};
 use super::model::{
     BUILT_IN_RESPONSES, Checklist, Choice, FORMAT, GRADE, Item, Meta, OneOrMany, ResponseSet,
     Section, ShowIf, YES_NO,
 };
+use crate::text::echo;
+
+mod bounded;
+
+/// Most characters of the file's own text quoted in a message: a key of a
+/// megabyte must not make a message of a megabyte.
+const ECHO: usize = 80;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -32,9 +39,29 @@ pub fn parse(path: &str, source: &str) -> Result<Checklist, Vec<Diagnostic>> {
         )]);
     }
     let mut report = Report::new(path, source);
+    // A bounded pass first: `toml` keeps every error of a file in memory.
+    let first = bounded::check(source);
+    if !first.errors.is_empty() || first.too_many_tokens {
+        syntax_errors(&mut report, source, first.errors);
+        // Past the cap, "stopped after the first 100 problems" says enough.
+        if first.too_many_tokens && !report.is_full() {
+            report.note(format!(
+                "has more than {} TOML tokens (keys, values, punctuation, comments, line breaks); a checklist has a few thousand, so the rest of the file was not checked",
+                bounded::MAX_TOKENS
+            ));
+        }
+        return Err(report.finish());
+    }
     let (root, syntax) = DeTable::parse_recoverable(source);
     if !syntax.is_empty() {
-        syntax_errors(&mut report, source, &syntax);
+        let errors = syntax
+            .iter()
+            .map(|e| {
+                let at = e.span().map_or(0, |span| span.start);
+                (at, e.message().trim_end().to_owned())
+            })
+            .collect();
+        syntax_errors(&mut report, source, errors);
         return Err(report.finish());
     }
     let whole = root.span();
@@ -55,39 +82,68 @@ pub fn parse(path: &str, source: &str) -> Result<Checklist, Vec<Diagnostic>> {
 /// A raw control character (pasted terminal output, an old Mac line ending)
 /// makes the TOML parser complain about the string or line around it; naming
 /// the character is clearer, so such lines get that message instead.
-fn syntax_errors(report: &mut Report<'_>, source: &str, errors: &[toml::de::Error]) {
-    enum Found<'e> {
+///
+/// Bounded whatever the file: control characters are looked for only up to
+/// the line where more lines have problems than can be shown, and lines are
+/// counted in one pass.
+fn syntax_errors(report: &mut Report<'_>, source: &str, errors: Vec<(usize, String)>) {
+    enum Found {
         Control(char),
         LoneCr,
-        Toml(&'e toml::de::Error),
+        Toml(String),
     }
     let bytes = source.as_bytes();
-    let mut found: Vec<(usize, Found<'_>)> = source
-        .char_indices()
-        .filter_map(|(at, c)| {
-            if c == '\r' {
-                (bytes.get(at + 1) != Some(&b'\n')).then_some((at, Found::LoneCr))
-            } else {
-                (c.is_ascii_control() && c != '\t' && c != '\n').then_some((at, Found::Control(c)))
+    let mut found: Vec<(usize, Found)> = Vec::new();
+    let mut line_start = 0;
+    let mut last_damaged = usize::MAX;
+    let mut damaged = 0;
+    for (at, c) in source.char_indices() {
+        if c == '\n' {
+            line_start = at + 1;
+            continue;
+        }
+        let hit = if c == '\r' {
+            (bytes.get(at + 1) != Some(&b'\n')).then_some(Found::LoneCr)
+        } else {
+            (c.is_ascii_control() && c != '\t').then_some(Found::Control(c))
+        };
+        // Only the first of a line is shown.
+        if let Some(hit) = hit
+            && line_start != last_damaged
+        {
+            damaged += 1;
+            if damaged > MAX_PROBLEMS + 1 {
+                break;
             }
-        })
-        .collect();
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |at: usize| line_starts.partition_point(|start| *start <= at);
-    let damaged_lines: HashSet<usize> = found.iter().map(|(at, _)| line_of(*at)).collect();
-    found.extend(errors.iter().filter_map(|error| {
-        let at = error.span().map_or(0, |span| span.start);
-        (!damaged_lines.contains(&line_of(at))).then_some((at, Found::Toml(error)))
-    }));
+            last_damaged = line_start;
+            found.push((at, hit));
+        }
+    }
+    found.extend(errors.into_iter().map(|(at, m)| (at, Found::Toml(m))));
     // Stable, so that a control character wins over a TOML error at the same place.
     found.sort_by_key(|(at, _)| *at);
+    // Line numbers in one walk over the sorted offsets.
+    let mut lines = Vec::with_capacity(found.len());
+    let (mut line, mut counted) = (1, 0);
+    for (at, _) in &found {
+        let at = (*at).min(bytes.len());
+        line += bytes[counted..at].iter().filter(|&&b| b == b'\n').count();
+        counted = at;
+        lines.push(line);
+    }
+    let damaged_lines: HashSet<usize> = found
+        .iter()
+        .zip(&lines)
+        .filter(|((_, what), _)| !matches!(what, Found::Toml(_)))
+        .map(|(_, line)| *line)
+        .collect();
 
     let mut last_line = 0;
-    for (at, what) in found {
-        let line = line_of(at);
+    for ((at, what), line) in found.into_iter().zip(lines) {
         if line == last_line {
+            continue;
+        }
+        if matches!(what, Found::Toml(_)) && damaged_lines.contains(&line) {
             continue;
         }
         last_line = line;
@@ -101,7 +157,7 @@ fn syntax_errors(report: &mut Report<'_>, source: &str, errors: &[toml::de::Erro
                 "the file contains the control character {} here; remove it (only newline and tab are allowed in text)",
                 control_name(c)
             ),
-            Found::Toml(error) => toml_message(source, at, error.message().trim_end()),
+            Found::Toml(message) => toml_message(source, at, &message),
         };
         report.error(at..at, message);
     }
@@ -147,10 +203,15 @@ fn control_name(c: char) -> String {
 fn duplicate_key(source: &str, at: usize) -> String {
     let rest = source.get(at..).unwrap_or("");
     let key: String = match rest.chars().next() {
-        Some(quote @ ('"' | '\'')) => rest[1..].chars().take_while(|c| *c != quote).collect(),
+        Some(quote @ ('"' | '\'')) => rest[1..]
+            .chars()
+            .take_while(|c| *c != quote)
+            .take(ECHO + 1)
+            .collect(),
         _ => rest
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .take(ECHO + 1)
             .collect(),
     };
     let before = source.get(..at).unwrap_or("");
@@ -162,7 +223,7 @@ fn duplicate_key(source: &str, at: usize) -> String {
     if key.is_empty() {
         return "TOML syntax: a key or table is defined twice; keep one of them".to_owned();
     }
-    let key = inert(&key);
+    let key = echo(&key, ECHO);
     if header.starts_with('[') {
         format!(
             "TOML syntax: [{key}] is defined twice, or its keys are already set; merge the two into one table"
@@ -269,7 +330,7 @@ impl Walker<'_, '_> {
             };
             self.report.error(
                 key.span(),
-                format!("unknown key \"{name}\" in {place}{hint}"),
+                format!("unknown key \"{}\" in {place}{hint}", echo(name, ECHO)),
             );
         }
         clean
@@ -370,7 +431,7 @@ impl Walker<'_, '_> {
             String::new()
         };
         self.report
-            .error(span, format!("{what} \"{text}\" {why}{hint}"));
+            .error(span, format!("{what} \"{}\" {why}{hint}", echo(text, ECHO)));
         false
     }
 
@@ -629,7 +690,8 @@ impl Walker<'_, '_> {
                 self.report.error(
                     key.span(),
                     format!(
-                        "[responses.{name}] redefines a built-in response; choose another name"
+                        "[responses.{}] redefines a built-in response; choose another name",
+                        echo(name, ECHO)
                     ),
                 );
                 ok = false;
@@ -651,7 +713,7 @@ impl Walker<'_, '_> {
 
     fn response_set(&mut self, name: &str, value: &Value<'_>) -> Option<ResponseSet> {
         const KEYS: &[&str] = &["options"];
-        let place = format!("[responses.{name}]");
+        let place = format!("[responses.{}]", echo(name, ECHO));
         let table = self.table(value, &place)?;
         let mut f = Fields::new(table, value.span(), KEYS);
         let options = self
@@ -1006,12 +1068,12 @@ impl Walker<'_, '_> {
                     None => format!(
                         "; use one of {}, or define it under [responses.{}]",
                         list(&names),
-                        inert(&name)
+                        echo(&name, ECHO)
                     ),
                 };
                 self.report.error(
                     v.span(),
-                    format!("response \"{name}\" is not defined{hint}"),
+                    format!("response \"{}\" is not defined{hint}", echo(&name, ECHO)),
                 );
                 None
             }),
@@ -1262,7 +1324,10 @@ impl Walker<'_, '_> {
                     };
                 self.report.error(
                     is_span.clone(),
-                    format!("\"{id}\" is not an option of \"{target}\" ({response}){hint}"),
+                    format!(
+                        "\"{}\" is not an option of \"{target}\" ({response}){hint}",
+                        echo(id, ECHO)
+                    ),
                 );
                 ok = false;
             }

@@ -17,10 +17,12 @@ use crate::visit::{Answer, Evidence, ItemRef, Status, Visit};
 pub fn to_json(visit: &Visit) -> String {
     let record = build::<Stamp>(visit);
     // These types always serialize (string keys, no custom errors).
-    serde_json::to_string_pretty(&record).unwrap_or_else(|e| {
+    let json = serde_json::to_string_pretty(&record).unwrap_or_else(|e| {
         serde_json::json!({ "error": format!("touchpoint could not write the record: {e}") })
             .to_string()
-    })
+    });
+    // C1 controls and invisible characters as \u escapes, as C0 already are.
+    crate::text::json_inert(json)
 }
 
 /// The columns of [`to_csv`], in order.
@@ -86,7 +88,11 @@ pub fn to_csv(visit: &Visit) -> String {
             stamp(o.at.as_ref()),
             o.note.clone(),
         ];
-        let _ = writer.write_record(&row);
+        // A foreign record's control and invisible characters, escaped.
+        let _ = writer.write_record(
+            row.iter()
+                .map(|cell| crate::text::escape(cell).into_owned()),
+        );
     }
     match writer.into_inner() {
         Ok(bytes) => String::from_utf8(bytes).unwrap_or_default(),

@@ -32,7 +32,10 @@ use crate::score::{self, item_points};
 use crate::visit::{Answer, Header, Status, Visit};
 
 pub use export::{CSV_COLUMNS, to_csv, to_json, to_markdown, to_markdown_in};
-pub use read::{RecordFile, Summary, load_checklists, load_source, parse, parse_bytes, rebuild};
+pub use read::{
+    RecordFile, Summary, load_checklists, load_checklists_kept, load_source, parse, parse_bytes,
+    rebuild,
+};
 
 /// The newest record format this program writes and reads.
 pub const FORMAT: u32 = 1;

@@ -700,12 +700,47 @@ pub fn load_source(source: &str) -> Result<Loaded, Vec<Diagnostic>> {
 /// Loads every checklist `record` names, with [`load_source`]; each one that
 /// cannot be loaded is a warning naming its problems. **Reads files.**
 pub fn load_checklists(record: &RecordFile) -> (Vec<Loaded>, Vec<String>) {
+    let (loaded, warnings, _) = load_checklists_kept(record, |_| None);
+    (loaded, warnings)
+}
+
+/// As [`load_checklists`], but a checklist whose source is gone or no longer
+/// has the recorded sha256 comes from `kept`, the copy kept by that hash
+/// (the data folder's `checklists/`), when there is one. The third list says
+/// which checklists came from a kept copy, and why, for the auditor.
+pub fn load_checklists_kept(
+    record: &RecordFile,
+    kept: impl Fn(&str) -> Option<Vec<u8>>,
+) -> (Vec<Loaded>, Vec<String>, Vec<String>) {
     let mut loaded = Vec::new();
     let mut warnings = Vec::new();
+    let mut from_copy = Vec::new();
     for wanted in &record.checklists {
-        match load_source(&wanted.source) {
-            Ok(l) => loaded.push(l),
-            Err(problems) => {
+        let found = load_source(&wanted.source);
+        if found.as_ref().is_ok_and(|l| l.sha256 == wanted.sha256) {
+            loaded.extend(found.ok());
+            continue;
+        }
+        let copy = kept(&wanted.sha256).and_then(|bytes| {
+            let shown = format!("kept copy of {}", wanted.source);
+            checklist::from_bytes(&shown, &bytes, Source::Path(PathBuf::from(&wanted.source))).ok()
+        });
+        match (found, copy) {
+            (found, Some(copy)) => {
+                let why = if found.is_ok() {
+                    "has changed"
+                } else {
+                    "is gone"
+                };
+                from_copy.push(format!(
+                    "checklist {} from the copy kept when the visit began ({} {why})",
+                    wanted.id,
+                    crate::text::escape(&wanted.source)
+                ));
+                loaded.push(copy);
+            }
+            (Ok(l), None) => loaded.push(l),
+            (Err(problems), None) => {
                 let why: Vec<String> = problems.iter().map(ToString::to_string).collect();
                 warnings.push(format!(
                     "cannot load checklist {}: {}",
@@ -715,5 +750,5 @@ pub fn load_checklists(record: &RecordFile) -> (Vec<Loaded>, Vec<String>) {
             }
         }
     }
-    (loaded, warnings)
+    (loaded, warnings, from_copy)
 }

@@ -831,6 +831,17 @@ impl App {
     /// `Tab` closes a text answer and goes to the next item; `Esc` closes.
     /// The text is saved as it is typed, so closing never loses it.
     fn edit_key(&mut self, key: KeyEvent) {
+        // Pasted text can hold control characters (C1 arrive as characters):
+        // refused here, so no record or export ever holds one.
+        if let KeyCode::Char(c) = key.code
+            && crate::text::is_control(c)
+        {
+            self.message = Some(format!(
+                "{} was not typed: control characters cannot be part of a note or text",
+                crate::text::char_name(c)
+            ));
+            return;
+        }
         let now = self.now();
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
         let (mut editor, target) = match mode {
@@ -871,11 +882,16 @@ impl App {
                 editor.input(key);
             }
         }
+        self.keep_edit(editor, target, &now);
+    }
+
+    /// Stores what an editor holds (saved once) and keeps the editor open.
+    fn keep_edit(&mut self, editor: Box<TextArea<'static>>, target: Target, now: &ZonedDateTime) {
         let text = editor.lines().join("\n");
         let outcome = match target {
-            Target::Note(at) => self.visit.set_note(at, &text, true, &now),
-            Target::VisitNote => self.visit.set_visit_note(&text, &now),
-            Target::Text(at) => self.visit.type_text(at, &text, &now),
+            Target::Note(at) => self.visit.set_note(at, &text, true, now),
+            Target::VisitNote => self.visit.set_visit_note(&text, now),
+            Target::Text(at) => self.visit.type_text(at, &text, now),
         };
         match outcome {
             Ok(true) => self.save(),
@@ -887,6 +903,55 @@ impl App {
             Target::VisitNote => Mode::VisitNote { editor },
             Target::Text(at) => Mode::Text { at, editor },
         };
+    }
+
+    /// Text pasted into the terminal (bracketed paste), taken as one change:
+    /// into an open note or text answer whole, into a one-line field up to
+    /// its first line break, and nowhere else, so a paste can never run as
+    /// keys. Text holding a control character is refused whole.
+    pub fn paste(&mut self, pasted: &str) {
+        let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
+        if let Some(c) = pasted
+            .chars()
+            .find(|&c| crate::text::is_control(c) && c != '\n' && c != '\t')
+        {
+            self.message = Some(format!(
+                "nothing was pasted: it holds {}, a control character",
+                crate::text::char_name(c)
+            ));
+            return;
+        }
+        let first_line = pasted.lines().next().unwrap_or_default().to_owned();
+        let now = self.now();
+        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        let (mut editor, target) = match mode {
+            Mode::Note { at, editor } => (editor, Target::Note(at)),
+            Mode::VisitNote { editor } => (editor, Target::VisitNote),
+            // A text answer is one paragraph: line breaks become spaces.
+            Mode::Text { at, editor } => {
+                let mut editor = editor;
+                editor.insert_str(pasted.replace('\n', " "));
+                return self.keep_edit(editor, Target::Text(at), &now);
+            }
+            Mode::Normal => {
+                self.message = Some("a paste goes into a note or a field: e opens the note".into());
+                return;
+            }
+            one_line @ (Mode::Number { .. } | Mode::Search { .. } | Mode::Attach { .. }) => {
+                self.mode = one_line;
+                for c in first_line.chars().filter(|&c| c != '\t') {
+                    self.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                }
+                return;
+            }
+            // Help, finalize and questions take no text.
+            other => {
+                self.mode = other;
+                return;
+            }
+        };
+        editor.insert_str(pasted);
+        self.keep_edit(editor, target, &now);
     }
 
     /// Keys in a number field: `Enter` saves and closes, `Tab` saves, closes

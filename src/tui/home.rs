@@ -241,6 +241,26 @@ impl Home {
 
     /// Handles one key press. Below the smallest layout only quitting is
     /// acted on.
+    /// Text pasted into the terminal: into the site or auditor field up to
+    /// its first line break, and nowhere else, so a paste never runs as keys.
+    pub fn paste(&mut self, pasted: &str) {
+        self.message = None;
+        let line = pasted.lines().next().unwrap_or_default();
+        let field = match self.focus {
+            Focus::Site => &mut self.site,
+            Focus::Auditor => &mut self.auditor,
+            _ => {
+                self.message = Some("a paste goes into the site or auditor field".into());
+                return;
+            }
+        };
+        let (mut focus, stay) = (self.focus, self.focus);
+        for c in line.chars() {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            text_key(field, key, &mut focus, stay);
+        }
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
         self.keyed = true;

@@ -32,25 +32,39 @@ pub enum Ending {
     TerminalGone,
 }
 
-/// Flags raised by SIGHUP, SIGTERM and SIGINT.
+/// Flags raised by signals, which the loops look at every tick.
 pub struct Signals {
-    /// Raised by any of the three.
+    /// Raised by SIGHUP, SIGTERM, SIGINT and SIGQUIT: end the session.
     pub stop: Arc<AtomicBool>,
     /// Raised by SIGHUP alone: the terminal is gone, so nothing may be written to it.
     pub hangup: Arc<AtomicBool>,
+    /// Raised by SIGTSTP: give the terminal back, then stop.
+    pub suspend: Arc<AtomicBool>,
+    /// Raised by SIGCONT: take the terminal again and redraw (a shell may
+    /// have reset it while the program was stopped).
+    pub resumed: Arc<AtomicBool>,
 }
 
 impl Signals {
     /// Registers the flags.
     pub fn register() -> io::Result<Signals> {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
         let stop = Arc::new(AtomicBool::new(false));
         let hangup = Arc::new(AtomicBool::new(false));
-        for signal in [SIGHUP, SIGTERM, SIGINT] {
+        let suspend = Arc::new(AtomicBool::new(false));
+        let resumed = Arc::new(AtomicBool::new(false));
+        for signal in [SIGHUP, SIGTERM, SIGINT, SIGQUIT] {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
         signal_hook::flag::register(SIGHUP, Arc::clone(&hangup))?;
-        Ok(Signals { stop, hangup })
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
+        signal_hook::flag::register(SIGCONT, Arc::clone(&resumed))?;
+        Ok(Signals {
+            stop,
+            hangup,
+            suspend,
+            resumed,
+        })
     }
 
     fn stopped(&self) -> bool {
@@ -68,6 +82,7 @@ pub fn install_panic_hook(resume: String) {
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
         use std::io::Write as _;
+        let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
         let _ = writeln!(
             std::io::stderr(),
             "touchpoint stopped on an internal error{place}. {resume}"
@@ -164,6 +179,71 @@ impl Keyboard {
     }
 }
 
+/// Whether `key` is Ctrl-Z, which suspends the program as in other
+/// terminal programs (raw mode turns the terminal's own Ctrl-Z off).
+fn is_suspend_key(key: &event::KeyEvent) -> bool {
+    key.code == event::KeyCode::Char('z') && key.modifiers.contains(event::KeyModifiers::CONTROL)
+}
+
+/// Handles SIGTSTP, Ctrl-Z (`key`) and SIGCONT: gives the terminal back in
+/// its normal mode, stops the process, and on continuing takes the terminal
+/// again and clears it so that the next draw repaints the whole screen.
+/// Returns whether the screen must be drawn again.
+fn suspend_or_resume(
+    terminal: &mut ratatui::DefaultTerminal,
+    signals: &Signals,
+    key: bool,
+) -> io::Result<bool> {
+    let signal = signals.suspend.swap(false, Ordering::Relaxed);
+    if key || signal {
+        let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
+        ratatui::restore();
+        stop_self(key);
+    }
+    if key || signal || signals.resumed.swap(false, Ordering::Relaxed) {
+        signals.resumed.store(false, Ordering::Relaxed);
+        ratatui::crossterm::terminal::enable_raw_mode()?;
+        ratatui::crossterm::execute!(
+            io::stdout(),
+            ratatui::crossterm::terminal::EnterAlternateScreen,
+            ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All),
+            event::EnableBracketedPaste
+        )?;
+        // The screen is blank now: so must be the buffer the next draw is
+        // compared with, for it to repaint everything. (`Terminal::clear`
+        // would ask the terminal for the cursor, an answer the keyboard
+        // thread may take.)
+        terminal.swap_buffers();
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// Stops this process as SIGTSTP's default action would, returning once it
+/// is continued. Ctrl-Z stops the whole process group, as the terminal's
+/// own Ctrl-Z does, so a wrapper script stops too and the shell takes over.
+/// In an orphaned process group the kernel discards the stop and this
+/// returns at once, rather than leaving a program nobody can continue.
+fn stop_self(whole_group: bool) {
+    use signal_hook::consts::SIGTSTP;
+    // SAFETY: plain libc calls on a zeroed sigaction and valid pointers; the
+    // handler signal-hook installed is saved and put back unchanged.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut saved: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(SIGTSTP, &default, &mut saved) != 0 {
+            return;
+        }
+        if whole_group {
+            libc::kill(0, SIGTSTP);
+        } else {
+            libc::raise(SIGTSTP);
+        }
+        libc::sigaction(SIGTSTP, &saved, std::ptr::null_mut());
+    }
+}
+
 /// Sets the terminal up, runs `body`, and gives the terminal back unless it is gone.
 fn with_terminal<T>(
     signals: &Signals,
@@ -171,11 +251,14 @@ fn with_terminal<T>(
 ) -> io::Result<T> {
     let keyboard = Keyboard::get()?;
     let mut terminal = ratatui::try_init()?;
+    // A paste arrives as one event, never as keys that could answer items.
+    let _ = ratatui::crossterm::execute!(io::stdout(), event::EnableBracketedPaste);
     let outcome = body(&mut terminal, keyboard);
     // After a hang-up the terminal is gone: writing restore sequences to it
     // could block or fail, and nobody would see them.
     let gone = matches!(outcome, Ok((_, true))) || signals.hangup.load(Ordering::Relaxed);
     if !gone {
+        let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
         ratatui::restore();
     }
     outcome.map(|(value, _)| value)
@@ -206,6 +289,7 @@ fn event_loop(
         if signals.stopped() {
             return Ok(Ending::Signal);
         }
+        dirty |= suspend_or_resume(terminal, signals, false)?;
         if dirty {
             if let Err(e) = terminal.draw(|frame| view::draw(frame, app)) {
                 return if keyboard.gone() {
@@ -217,8 +301,18 @@ fn event_loop(
             dirty = false;
         }
         match keyboard.next(TICK) {
+            Next::Event(Event::Key(key)) if is_suspend_key(&key) => {
+                if key.kind != KeyEventKind::Release {
+                    suspend_or_resume(terminal, signals, true)?;
+                    dirty = true;
+                }
+            }
             Next::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 app.handle_key(key);
+                dirty = true;
+            }
+            Next::Event(Event::Paste(text)) => {
+                app.paste(&text);
                 dirty = true;
             }
             Next::Event(Event::Resize(..)) => dirty = true,
@@ -264,6 +358,7 @@ fn home_loop(
         if signals.stopped() {
             return Ok((home::Choice::Quit, false));
         }
+        dirty |= suspend_or_resume(terminal, signals, false)?;
         if dirty {
             if let Err(e) = terminal.draw(|frame| home.draw(frame)) {
                 return if keyboard.gone() {
@@ -275,8 +370,18 @@ fn home_loop(
             dirty = false;
         }
         match keyboard.next(TICK) {
+            Next::Event(Event::Key(key)) if is_suspend_key(&key) => {
+                if key.kind != KeyEventKind::Release {
+                    suspend_or_resume(terminal, signals, true)?;
+                    dirty = true;
+                }
+            }
             Next::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 home.handle_key(key);
+                dirty = true;
+            }
+            Next::Event(Event::Paste(text)) => {
+                home.paste(&text);
                 dirty = true;
             }
             Next::Event(Event::Resize(..)) => dirty = true,

@@ -193,7 +193,9 @@ pub fn mark(entry: &Entry, response: &Response<'_>, points: Option<(f64, f64)>) 
 }
 
 /// Text from a file or the keyboard made safe to draw: control characters
-/// become their visible Unicode pictures (ESC shows as `␛`), tabs become a space.
+/// become their visible Unicode pictures (ESC shows as `␛`), tabs become a space,
+/// and bidirectional overrides and invisible characters show as `�`, so a
+/// prompt or a site name cannot be made to read differently from what it is.
 pub fn inert(text: &str) -> String {
     text.chars()
         .map(|c| match c {
@@ -201,6 +203,7 @@ pub fn inert(text: &str) -> String {
             '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
             '\u{7f}' => '␡',
             c if c.is_control() => '?',
+            c if crate::text::is_invisible(c) => '\u{fffd}',
             c => c,
         })
         .collect()

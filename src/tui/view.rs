@@ -934,6 +934,11 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 Span::styled(as_many_as_fit(&hints, room), theme.dim()),
             ])
         }
+        // A refusal (a pasted control character) shows until the next key.
+        Mode::Note { .. } | Mode::VisitNote { .. } | Mode::Text { .. } if app.message.is_some() => {
+            let message = app.message.as_deref().unwrap_or_default();
+            Line::styled(fit(&inert(message), usize::from(width)), theme.bad())
+        }
         // An editor's own keys, not the visit's.
         Mode::Note { .. } | Mode::VisitNote { .. } => Line::styled(
             as_many_as_fit(

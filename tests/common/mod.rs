@@ -235,6 +235,27 @@ impl Pty {
     }
 
     /// Sends `signal` to the program.
+    /// The terminal's modes as the program left them, read through our end.
+    pub fn termios(&self) -> libc::termios {
+        let master = self.master.as_ref().expect("the terminal is still up");
+        // SAFETY: tcgetattr fills a zeroed termios from a valid descriptor.
+        unsafe {
+            let mut modes: libc::termios = std::mem::zeroed();
+            assert_eq!(libc::tcgetattr(master.as_raw_fd(), &mut modes), 0);
+            modes
+        }
+    }
+
+    /// The program's state letter from /proc (`T` when stopped, `S` asleep).
+    pub fn state(&self) -> char {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
+        // After the command name in parentheses, which may hold spaces.
+        stat.rsplit_once(") ")
+            .and_then(|(_, rest)| rest.chars().next())
+            .unwrap_or('?')
+    }
+
     pub fn signal(&self, signal: libc::c_int) {
         // SAFETY: kill only sends a signal to our own child.
         let rc = unsafe { libc::kill(self.child.id() as libc::pid_t, signal) };

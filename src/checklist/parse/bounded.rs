@@ -1,0 +1,211 @@
+//! A first look at a checklist's TOML syntax whose cost is bounded whatever
+//! the file holds.
+//!
+//! The `toml` crate keeps every token, every event and every error of a file
+//! in memory: 4 MiB of `=` lines cost it over a gigabyte. This pass lexes at
+//! most [`MAX_TOKENS`] tokens, parses them with an error sink that keeps the
+//! first error of at most [`KEPT_LINES`] lines, and keeps no events, so a
+//! hostile file costs a few megabytes. Only a file that passes it is handed
+//! to `toml` for the full parse.
+
+use toml_parser::decoder::Encoding;
+use toml_parser::parser::{Event, EventKind, EventReceiver, RecursionGuard, ValidateWhitespace};
+use toml_parser::{ErrorSink, Expected, ParseError, Source, Span};
+
+use crate::checklist::diag::MAX_PROBLEMS;
+
+/// Most TOML tokens (keys, values, punctuation, comments, line breaks) a
+/// checklist may have. The bundled ones have about two thousand; the limit
+/// keeps the full parse of a file that passes within a few tens of megabytes.
+pub const MAX_TOKENS: usize = 150_000;
+
+/// Lines with an error kept by the sink. Problems are reported one per line,
+/// at most [`MAX_PROBLEMS`], beside control characters found on other lines:
+/// twice as many lines is always enough for the first [`MAX_PROBLEMS`].
+const KEPT_LINES: usize = 2 * MAX_PROBLEMS + 2;
+
+/// Nesting `toml` allows; deeper arrays are an error there too.
+const MAX_DEPTH: u32 = 80;
+
+/// What the bounded pass found.
+pub struct Syntax {
+    /// The first syntax error of each line, as (byte offset, message), in
+    /// file order; at most [`KEPT_LINES`].
+    pub errors: Vec<(usize, String)>,
+    /// The file has more than [`MAX_TOKENS`] tokens; only that many were read,
+    /// and `errors` holds none from the last line read.
+    pub too_many_tokens: bool,
+}
+
+/// Lexes and parses `source` within the bounds above.
+pub fn check(source: &str) -> Syntax {
+    let input = Source::new(source);
+    let mut tokens = Vec::new();
+    let mut too_many_tokens = false;
+    for token in input.lex() {
+        if tokens.len() == MAX_TOKENS {
+            too_many_tokens = true;
+            break;
+        }
+        tokens.push(token);
+    }
+    // Errors from the line where the tokens were cut off are artefacts of the cut.
+    let cut = match (too_many_tokens, tokens.last()) {
+        (true, Some(last)) => {
+            let start = last.span().start();
+            source[..start].rfind('\n').map_or(0, |n| n + 1)
+        }
+        _ => usize::MAX,
+    };
+    let mut sink = Capped {
+        source,
+        errors: Vec::new(),
+        full: false,
+    };
+    let mut decode = Decode { input };
+    let mut whitespace = ValidateWhitespace::new(&mut decode, input);
+    let mut receiver = RecursionGuard::new(&mut whitespace, MAX_DEPTH);
+    toml_parser::parser::parse_document(&tokens, &mut receiver, &mut sink);
+    let mut errors = sink.errors;
+    errors.retain(|(at, _)| *at < cut);
+    errors.sort_by_key(|(at, _)| *at);
+    Syntax {
+        errors,
+        too_many_tokens,
+    }
+}
+
+/// Decodes keys and values as they are parsed, for their errors (a bad
+/// escape, an empty key, a malformed number), and keeps nothing.
+struct Decode<'s> {
+    input: Source<'s>,
+}
+
+impl Decode<'_> {
+    fn decode(
+        &self,
+        kind: EventKind,
+        span: Span,
+        encoding: Option<Encoding>,
+        error: &mut dyn ErrorSink,
+    ) {
+        let event = Event::new_unchecked(kind, encoding, span);
+        let Some(raw) = self.input.get(event) else {
+            return;
+        };
+        if kind == EventKind::SimpleKey {
+            raw.decode_key(&mut (), error);
+        } else {
+            let _ = raw.decode_scalar(&mut (), error);
+        }
+    }
+}
+
+impl EventReceiver for Decode<'_> {
+    fn simple_key(&mut self, span: Span, kind: Option<Encoding>, error: &mut dyn ErrorSink) {
+        self.decode(EventKind::SimpleKey, span, kind, error);
+    }
+
+    fn scalar(&mut self, span: Span, kind: Option<Encoding>, error: &mut dyn ErrorSink) {
+        self.decode(EventKind::Scalar, span, kind, error);
+    }
+}
+
+/// Keeps the first error of each line, for at most [`KEPT_LINES`] lines.
+struct Capped<'s> {
+    source: &'s str,
+    errors: Vec<(usize, String)>,
+    full: bool,
+}
+
+impl Capped<'_> {
+    /// Whether offsets `a` and `b` are on the same line.
+    fn same_line(&self, a: usize, b: usize) -> bool {
+        let (from, to) = (a.min(b), a.max(b));
+        self.source
+            .as_bytes()
+            .get(from..to)
+            .is_some_and(|between| !between.contains(&b'\n'))
+    }
+}
+
+impl ErrorSink for Capped<'_> {
+    fn report_error(&mut self, error: ParseError) {
+        if self.full {
+            return;
+        }
+        let at = error
+            .unexpected()
+            .or(error.context())
+            .map_or(0, |span| span.start())
+            .min(self.source.len());
+        // Errors arrive nearly in file order: compare with the last one kept.
+        if let Some((last, _)) = self.errors.last()
+            && self.same_line(*last, at)
+        {
+            if at < *last {
+                let slot = self.errors.len() - 1;
+                self.errors[slot] = (at, message(&error));
+            }
+            return;
+        }
+        if self.errors.len() == KEPT_LINES {
+            self.full = true;
+            return;
+        }
+        self.errors.push((at, message(&error)));
+    }
+}
+
+/// The error's text as the `toml` crate words it, so that both passes say
+/// the same thing about the same mistake.
+fn message(error: &ParseError) -> String {
+    let mut message = error.description().to_owned();
+    if let Some(expected) = error.expected() {
+        message.push_str(", expected ");
+        if expected.is_empty() {
+            message.push_str("nothing");
+        }
+        for (n, item) in expected.iter().enumerate() {
+            if n > 0 {
+                message.push_str(", ");
+            }
+            match item {
+                Expected::Literal("\n") => message.push_str("newline"),
+                Expected::Literal("`") => message.push_str("'`'"),
+                Expected::Literal(text) if text.chars().all(|c| c.is_ascii_control()) => {
+                    message.push_str(&format!("`{}`", text.escape_debug()));
+                }
+                Expected::Literal(text) => message.push_str(&format!("`{text}`")),
+                Expected::Description(text) => message.push_str(text),
+                _ => message.push_str("etc"),
+            }
+        }
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_of_errors_keeps_only_the_first_lines() {
+        let source = "=\n".repeat(100_000);
+        let syntax = check(&source);
+        assert!(syntax.too_many_tokens);
+        assert_eq!(syntax.errors.len(), KEPT_LINES);
+        assert_eq!(syntax.errors[0].0, 0);
+        assert_eq!(syntax.errors[1].0, 2, "one error per line");
+    }
+
+    #[test]
+    fn a_good_file_has_no_errors() {
+        let source = include_str!("../../../checklists/hotel-check-in.toml");
+        let syntax = check(source);
+        assert!(syntax.errors.is_empty());
+        assert!(!syntax.too_many_tokens);
+        let tokens = Source::new(source).lex().count();
+        assert!(tokens * 20 < MAX_TOKENS, "{tokens} tokens");
+    }
+}
