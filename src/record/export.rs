@@ -3,7 +3,7 @@
 
 use jiff::ZonedDateTime;
 
-use super::{Observation, Stamp, build, format_number};
+use super::{AnswerValue, Observation, Stamp, build, format_number};
 use crate::checklist::diag::inert;
 use crate::score::{self, PERSONAL_TOUCH, Tally, percent_text};
 use crate::visit::{Answer, ItemRef, Status, Visit};
@@ -20,7 +20,7 @@ pub fn to_json(visit: &Visit) -> String {
 }
 
 /// The columns of [`to_csv`], in order.
-pub const CSV_COLUMNS: [&str; 18] = [
+pub const CSV_COLUMNS: [&str; 20] = [
     "visit_id",
     "site",
     "auditor",
@@ -31,9 +31,11 @@ pub const CSV_COLUMNS: [&str; 18] = [
     "item",
     "prompt",
     "answer",
+    "na",
     "label",
     "points",
     "max",
+    "tags",
     "critical",
     "skipped",
     "first_at",
@@ -43,8 +45,9 @@ pub const CSV_COLUMNS: [&str; 18] = [
 
 /// The observations of `visit` as CSV: a header row of [`CSV_COLUMNS`], then
 /// one row per item of every checklist in journey order. Empty cells where the
-/// record leaves a key out; `true` or empty for `critical` and `skipped`; times
-/// in RFC 3339. Text is written as typed (quoted where CSV needs it).
+/// record leaves a key out; `true` or empty for `na`, `critical` and
+/// `skipped`; tags joined with `;`; times in RFC 3339. Text that a spreadsheet
+/// would run as a formula is neutralised ([`csv_text`]); numbers stay numbers.
 pub fn to_csv(visit: &Visit) -> String {
     let record = build(visit, |t| Stamp(t.clone()));
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -58,30 +61,52 @@ pub fn to_csv(visit: &Visit) -> String {
             .map(|c| c.touchpoint.as_str())
             .unwrap_or("");
         let row = [
-            record.visit.id.clone(),
-            record.visit.site.clone(),
-            record.visit.auditor.clone(),
+            csv_text(&record.visit.id),
+            csv_text(&record.visit.site),
+            csv_text(&record.visit.auditor),
             record.visit.status.as_str().to_owned(),
-            touchpoint.to_owned(),
-            o.checklist.clone(),
-            o.section.clone(),
-            o.item.clone(),
-            o.prompt.clone(),
-            o.answer.as_ref().map(|a| a.as_text()).unwrap_or_default(),
-            o.label.clone().unwrap_or_default(),
+            csv_text(touchpoint),
+            csv_text(&o.checklist),
+            csv_text(&o.section),
+            csv_text(&o.item),
+            csv_text(&o.prompt),
+            o.answer.as_ref().map(csv_answer).unwrap_or_default(),
+            flag(o.na),
+            csv_text(o.label.as_deref().unwrap_or("")),
             o.points.map(format_number).unwrap_or_default(),
             o.max.map(format_number).unwrap_or_default(),
+            o.tags.join(";"),
             flag(o.critical),
             flag(o.skipped),
             stamp(o.first_at.as_ref()),
             stamp(o.at.as_ref()),
-            o.note.clone(),
+            csv_text(&o.note),
         ];
         let _ = writer.write_record(&row);
     }
     match writer.into_inner() {
         Ok(bytes) => String::from_utf8(bytes).unwrap_or_default(),
         Err(_) => String::new(),
+    }
+}
+
+/// A text cell that no spreadsheet will run as a formula. As OWASP advises
+/// for CSV injection, a cell starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading `'`, which spreadsheets read as "this is
+/// text" and do not show; every other text is written as typed. Only for
+/// text: numbers are written as numbers and never pass through here.
+pub fn csv_text(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
+}
+
+/// An answer cell: a number answer as a number, any text through [`csv_text`].
+pub fn csv_answer(answer: &AnswerValue) -> String {
+    match answer {
+        AnswerValue::Number(n) => format_number(*n),
+        AnswerValue::Text(t) => csv_text(t),
     }
 }
 
@@ -353,7 +378,7 @@ fn when(time: &ZonedDateTime) -> String {
 
 /// Text as Markdown that formats nothing: control characters made visible,
 /// Markdown punctuation escaped, and lines joined with `<br>`.
-fn inline(text: &str) -> String {
+pub fn inline(text: &str) -> String {
     lines(text)
         .map(|l| escape_line(l.trim(), false))
         .collect::<Vec<_>>()
@@ -366,7 +391,7 @@ fn cell(text: &str) -> String {
 }
 
 /// A multi-line text as a Markdown block quote, one `> ` line per line.
-fn quote_block(text: &str) -> Vec<String> {
+pub fn quote_block(text: &str) -> Vec<String> {
     lines(text)
         .map(|l| {
             let escaped = escape_line(l.trim(), true);
