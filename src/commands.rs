@@ -584,7 +584,7 @@ pub struct ReportArgs {
 }
 
 /// Records read at once, in parallel; the report holds no more than these.
-const BATCH: usize = 256;
+pub const BATCH: usize = 256;
 
 /// `touchpoint report`: reads the records (in parallel), skips and names
 /// each file that is not one, and writes the review. Fails (exit 1) when a
@@ -639,15 +639,17 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
 
 /// What reading the records came to, besides the report.
 #[derive(Debug, Default)]
-struct ReadTally {
-    skipped: usize,
-    drafts: usize,
+pub struct ReadTally {
+    /// Files that are not records, named on stderr.
+    pub skipped: usize,
+    /// Drafts left out.
+    pub drafts: usize,
 }
 
 /// Reads `files` in batches (each in parallel, taken in path order) and
 /// writes the report of those the filter takes: CSV rows as records come,
 /// any other format once all are read.
-fn write_report(
+pub fn write_report(
     files: &[PathBuf],
     args: &ReportArgs,
     out: &mut dyn Write,
@@ -729,7 +731,7 @@ fn read_all(
 }
 
 /// One record file, refused by size before it is read.
-fn read_record_file(path: &Path) -> Result<RecordFile, Diagnostic> {
+pub fn read_record_file(path: &Path) -> Result<RecordFile, Diagnostic> {
     let shown = path.display().to_string();
     let too_big = |size: u64| {
         Diagnostic::file(

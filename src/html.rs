@@ -24,7 +24,7 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bott
 h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
 .sub { color: var(--muted); margin: 0 0 1rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1rem; }
-dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; overflow-wrap: break-word; min-width: 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: .6rem; margin: 1rem 0; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: .6rem .8rem; background: var(--soft); }
 .card .v { font-size: 1.6rem; font-weight: 700; display: block; }
@@ -38,8 +38,11 @@ table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
 th { font-size: .85rem; color: var(--muted); font-weight: 600; }
 td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.wrap { overflow-wrap: anywhere; }
-td.bar { width: 40%; }
+td.wrap { overflow-wrap: break-word; min-width: 7rem; }
+div.table { overflow-x: auto; }
+table.items { table-layout: fixed; }
+col.mark { width: 8.5rem; } col.answer { width: 9rem; } col.points { width: 4.5rem; }
+td.bar { width: 30%; }
 svg.bar { width: 100%; height: .9rem; display: block; }
 svg.bar .track { fill: var(--soft); stroke: var(--line); stroke-width: .3; }
 svg.bar .fill { fill: var(--bar); } svg.bar .fill.low { fill: var(--bad); } svg.bar .fill.mid { fill: var(--warn); }
@@ -48,9 +51,9 @@ tr.miss td { background: #fff4f3; } tr.fail td { background: #fdeceb; color: var
 tr.exceeded td { background: #eef8f2; }
 .mark { font-weight: 700; display: inline-block; min-width: 1.6em; }
 .mark.miss, .mark.fail { color: var(--bad); } .mark.met { color: var(--good); } .mark.exceeded { color: var(--good); }
-.note { color: var(--ink); white-space: pre-wrap; overflow-wrap: anywhere; font-size: .9rem; }
+.note { color: var(--ink); white-space: pre-wrap; overflow-wrap: break-word; font-size: .9rem; }
 blockquote { margin: .3rem 0 .6rem; padding: .3rem .8rem; border-left: 3px solid var(--line);
-  white-space: pre-wrap; overflow-wrap: anywhere; }
+  white-space: pre-wrap; overflow-wrap: break-word; }
 .tag { display: inline-block; font-size: .75rem; border: 1px solid var(--line); border-radius: 4px;
   padding: 0 .3rem; margin: 0 .2rem .1rem 0; color: var(--muted); }
 ol.timeline { list-style: none; padding: 0; margin: .4rem 0 1rem; border-left: 2px solid var(--line); }
@@ -62,7 +65,7 @@ ol.timeline time { font-variant-numeric: tabular-nums; color: var(--muted); marg
 figure { margin: 1rem 0; } figcaption { color: var(--muted); font-size: .85rem; }
 svg.chart { width: 100%; max-width: 36rem; height: auto; display: block; }
 svg.chart text { font: 3.2px system-ui, sans-serif; fill: var(--ink); }
-svg.chart .q { font-size: 3.4px; font-weight: 700; fill: var(--muted); }
+svg.chart .q { font-size: 2.8px; font-weight: 700; fill: var(--muted); }
 svg.chart .axis { stroke: var(--ink); stroke-width: .3; }
 svg.chart .grid { stroke: var(--line); stroke-width: .2; }
 svg.chart .split { stroke: var(--ink); stroke-width: .35; stroke-dasharray: 1.2 1; }
@@ -75,6 +78,7 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
 @media (max-width: 40rem) {
   body { padding: 12px; font-size: 14px; }
   td.bar { width: 30%; }
+  col.mark { width: 2.8rem; } col.answer { width: 6rem; }
   .hide-narrow { display: none; }
 }
 @page { size: A4; margin: 16mm 14mm 18mm;
@@ -167,12 +171,12 @@ pub fn num(x: f64) -> String {
 pub fn bar_table(first: &str, rows: &[(String, Option<usize>, Option<f64>)], line: f64) -> Markup {
     let visits = rows.iter().any(|r| r.1.is_some());
     html! {
-        table {
+        div.table { table {
             thead { tr {
                 th { (first) }
                 @if visits { th.n { "Visits" } }
                 th.n { "Score" }
-                th { span.hide-narrow { "Chart" } }
+                th.hide-narrow { "Chart" }
             } }
             tbody {
                 @for (name, n, p) in rows {
@@ -180,25 +184,25 @@ pub fn bar_table(first: &str, rows: &[(String, Option<usize>, Option<f64>)], lin
                         td.wrap { (text(name)) }
                         @if visits { td.n { @if let Some(n) = n { (n) } } }
                         td.n { (percent_text(*p)) }
-                        td.bar { (bar(*p, line)) }
+                        td.bar.hide-narrow { (bar(*p, line)) }
                     }
                 }
             }
-        }
+        } }
     }
 }
 
 /// A line chart of scores over time (months, oldest first), with a
 /// `<title>` on each point and a summary for screen readers.
 pub fn trend(points: &[(String, Option<f64>)]) -> Markup {
-    let (w, h, left, top, bottom) = (100.0, 48.0, 9.0, 3.0, 8.0);
+    let (w, h, left, right, top, bottom) = (100.0, 44.0, 11.0, 8.0, 3.0, 8.0);
     let plot_h = h - top - bottom;
     let step = if points.len() > 1 {
-        (w - left - 4.0) / (points.len() - 1) as f64
+        (w - left - right - 4.0) / (points.len() - 1) as f64
     } else {
         0.0
     };
-    let x = |n: usize| left + 2.0 + step * n as f64;
+    let x = |n: usize| left + 4.0 + step * n as f64;
     let y = |p: f64| top + plot_h * (1.0 - p.clamp(0.0, 100.0) / 100.0);
     let path: Vec<String> = points
         .iter()
@@ -213,7 +217,7 @@ pub fn trend(points: &[(String, Option<f64>)]) -> Markup {
         svg.chart viewBox=(format!("0 0 {w} {h}")) role="img" aria-label=(summary.join("; ")) {
             title { "Score by month: " (summary.join("; ")) }
             @for g in [0.0, 25.0, 50.0, 75.0, 100.0] {
-                line.grid x1=(num(left)) x2=(num(w - 1.0)) y1=(num(y(g))) y2=(num(y(g))) {}
+                line.grid x1=(num(left)) x2=(num(w - right + 4.0)) y1=(num(y(g))) y2=(num(y(g))) {}
                 text x=(num(left - 1.0)) y=(num(y(g) + 1.0)) text-anchor="end" { (g) "%" }
             }
             polyline.trend points=(path.join(" ")) {}
@@ -244,12 +248,25 @@ pub struct MapDot {
 }
 
 /// The service map: standards across, personal touch up, the four quarters
-/// named, one numbered dot per site (the legend table names them).
+/// named, one numbered dot per site (the legend table names them). The axes
+/// start at a round number below every dot and the line, so that the high
+/// quarters are not squeezed into the last fifth of the square.
 pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
     // Plot area: x 12..96, y 4..88 of a 100×100 box.
     let (x0, x1, y0, y1) = (12.0, 96.0, 4.0, 88.0);
-    let x = |p: f64| x0 + (x1 - x0) * p.clamp(0.0, 100.0) / 100.0;
-    let y = |p: f64| y1 - (y1 - y0) * p.clamp(0.0, 100.0) / 100.0;
+    let lowest = dots
+        .iter()
+        .flat_map(|d| [d.standards, d.personal_touch])
+        .fold(line - 30.0, f64::min);
+    let lo = ((lowest - 5.0) / 10.0).floor().clamp(0.0, 9.0) * 10.0;
+    let span = 100.0 - lo;
+    let x = |p: f64| x0 + (x1 - x0) * (p.clamp(lo, 100.0) - lo) / span;
+    let y = |p: f64| y1 - (y1 - y0) * (p.clamp(lo, 100.0) - lo) / span;
+    let step = if span > 60.0 { 20.0 } else { 10.0 };
+    let ticks: Vec<f64> = (0..=10)
+        .map(|n| 100.0 - step * f64::from(n))
+        .filter(|t| *t >= lo)
+        .collect();
     let summary: Vec<String> = dots
         .iter()
         .map(|d| {
@@ -262,11 +279,12 @@ pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
             )
         })
         .collect();
+    // Each name in the outer corner of its quarter, clear of the split lines.
     let quarters = [
-        ("service–friendship", x(line) + 1.5, y0 + 4.0, "start"),
-        ("service–service", x(line) + 1.5, y1 - 2.0, "start"),
-        ("warm but sloppy", x(line) - 1.5, y0 + 4.0, "end"),
-        ("failing", x(line) - 1.5, y1 - 2.0, "end"),
+        ("service–friendship", x1 - 1.2, y0 + 3.6, "end"),
+        ("service–service", x1 - 1.2, y1 - 1.5, "end"),
+        ("warm but sloppy", x0 + 1.2, y0 + 3.6, "start"),
+        ("failing", x0 + 1.2, y1 - 1.5, "start"),
     ];
     html! {
         svg.chart viewBox="0 0 100 100" role="img" aria-label=(summary.join("; ")) {
@@ -274,7 +292,7 @@ pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
             rect x=(num(x0)) y=(num(y0)) width=(num(x1 - x0)) height=(num(y1 - y0)) fill="#f3f5f9" {}
             rect x=(num(x(line))) y=(num(y0)) width=(num(x1 - x(line))) height=(num(y(line) - y0))
                 fill="#e3f2e9" {}
-            @for g in [0.0, 20.0, 40.0, 60.0, 80.0, 100.0] {
+            @for g in ticks {
                 line.grid x1=(num(x(g))) x2=(num(x(g))) y1=(num(y0)) y2=(num(y1)) {}
                 line.grid x1=(num(x0)) x2=(num(x1)) y1=(num(y(g))) y2=(num(y(g))) {}
                 text x=(num(x(g))) y=(num(y1 + 4.0)) text-anchor="middle" { (g) }

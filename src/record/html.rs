@@ -36,8 +36,10 @@ fn mark(o: &Observation<Stamp>) -> (&'static str, &'static str, &'static str) {
         return ("·", "open", "unanswered");
     }
     match (o.points, o.max) {
-        (Some(p), Some(_)) if p == 0.0 && o.critical => ("✗!", "fail", "critical failure"),
-        (Some(p), Some(_)) if p == 0.0 => ("✗", "miss", "missed"),
+        (Some(p), Some(m)) if p == 0.0 && m > 0.0 && o.critical => {
+            ("✗!", "fail", "critical failure")
+        }
+        (Some(p), Some(m)) if p == 0.0 && m > 0.0 => ("✗", "miss", "missed"),
         _ if o.exceeded == Some(true) => ("▲", "exceeded", "exceeded expectations"),
         (Some(p), Some(m)) if p >= m => ("✓", "met", "met"),
         (Some(_), Some(_)) => ("◐", "part", "partly met"),
@@ -172,10 +174,12 @@ pub fn to_html(visit: &Visit) -> String {
         @for (c, loaded) in visit.checklists.iter().enumerate() {
             @let meta = &loaded.checklist.checklist;
             @let tally = s.checklists.get(c).copied().unwrap_or_default();
-            h2 { (text(&meta.touchpoint)) ": " (text(&meta.title)) " — " (percent_text(tally.percent())) }
+            h2 { (text(&meta.touchpoint)) ": " (text(&meta.title))
+                @if let Some(p) = tally.percent() { " — " (percent_text(Some(p))) } }
             @for (n, section) in loaded.checklist.section.iter().enumerate() {
                 @let st = s.sections.get(c).and_then(|v| v.get(n)).copied().unwrap_or_default();
-                h3 { (text(&section.title)) " — " (percent_text(st.percent())) }
+                h3 { (text(&section.title))
+                    @if let Some(p) = st.percent() { " — " (percent_text(Some(p))) } }
                 (items(visit, &record, &meta.id, section))
             }
         }
@@ -190,7 +194,8 @@ fn items(
     section: &crate::checklist::Section,
 ) -> Markup {
     html! {
-        table {
+        div.table { table.items {
+            colgroup { col.mark; col; col.answer; col.points; }
             thead { tr { th { "Mark" } th { "Item" } th { "Answer" } th.n { "Points" } } }
             tbody {
                 @for item in &section.item {
@@ -214,7 +219,7 @@ fn items(
                     }
                 }
             }
-        }
+        } }
     }
 }
 

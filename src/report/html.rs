@@ -124,7 +124,7 @@ fn map(report: &Report) -> Markup {
                 (service_map(&placed, line))
                 figcaption { "Red dots: a site with a visit failed on a critical item." }
             }
-            table {
+            div.table { table {
                 thead { tr { th.n { "#" } th { "Site" } th.n { "Standards" } th.n { "Personal touch" } th { "Quarter" } } }
                 tbody {
                     @for d in &placed {
@@ -137,7 +137,7 @@ fn map(report: &Report) -> Markup {
                         }
                     }
                 }
-            }
+            } }
         }
         @if !unplaced.is_empty() {
             p.none { "Not placed (no standards or no personal-touch score): "
@@ -149,11 +149,11 @@ fn map(report: &Report) -> Markup {
 fn sites(report: &Report) -> Markup {
     let line = report.line;
     html! {
-        table {
+        div.table { table {
             thead { tr {
                 th { "Site" } th.n { "Visits" } th.n { "Score" }
                 th.n { "Standards" } th.n { "Personal touch" } th.n { "Failed" }
-                th { span.hide-narrow { "Chart" } }
+                th.hide-narrow { "Chart" }
             } }
             tbody {
                 @for s in &report.by_site {
@@ -164,11 +164,11 @@ fn sites(report: &Report) -> Markup {
                         td.n { (percent_text(s.standards)) }
                         td.n { (percent_text(s.personal_touch)) }
                         td.n { (s.critical_failures) }
-                        td.bar { (crate::html::bar(s.score, line)) }
+                        td.bar.hide-narrow { (crate::html::bar(s.score, line)) }
                     }
                 }
             }
-        }
+        } }
     }
 }
 
@@ -180,7 +180,7 @@ fn items(report: &Report) -> Markup {
         } @else {
             p.sub { "Items answered with a zero score, by miss rate; the notes auditors wrote on the misses of the "
                 (NOTED_ITEMS.min(missed.len())) " missed most are quoted under them." }
-            table {
+            div.table { table {
                 thead { tr { th { "Item" } th.n { "Missed" } th.n { "Rate" } } }
                 tbody {
                     @for (rank, i) in missed.iter().take(25).enumerate() {
@@ -203,7 +203,7 @@ fn items(report: &Report) -> Markup {
                         }
                     }
                 }
-            }
+            } }
         }
     }
 }
