@@ -41,7 +41,7 @@ td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabul
 td.wrap { overflow-wrap: break-word; min-width: 7rem; }
 div.table { overflow-x: auto; }
 table.items { table-layout: fixed; }
-col.mark { width: 8.5rem; } col.answer { width: 9rem; } col.points { width: 4.5rem; }
+th.c-mark { width: 8.5rem; } th.c-answer { width: 9rem; } th.c-points { width: 4.5rem; }
 td.bar { width: 30%; }
 svg.bar { width: 100%; height: .9rem; display: block; }
 svg.bar .track { fill: var(--soft); stroke: var(--line); stroke-width: .3; }
@@ -63,7 +63,7 @@ ol.timeline li::before { content: ""; position: absolute; left: -6px; top: .55re
 ol.timeline li.miss::before, ol.timeline li.fail::before { background: var(--bad); }
 ol.timeline time { font-variant-numeric: tabular-nums; color: var(--muted); margin-right: .5rem; }
 figure { margin: 1rem 0; } figcaption { color: var(--muted); font-size: .85rem; }
-svg.chart { width: 100%; max-width: 36rem; height: auto; display: block; }
+svg.chart { width: 100%; max-width: 32rem; height: auto; display: block; }
 svg.chart text { font: 3.2px system-ui, sans-serif; fill: var(--ink); }
 svg.chart .q { font-size: 2.8px; font-weight: 700; fill: var(--muted); }
 svg.chart .axis { stroke: var(--ink); stroke-width: .3; }
@@ -78,7 +78,8 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
 @media (max-width: 40rem) {
   body { padding: 12px; font-size: 14px; }
   td.bar { width: 30%; }
-  col.mark { width: 2.8rem; } col.answer { width: 6rem; }
+  th.c-mark { width: 2rem; } th.c-answer { width: 5.2rem; } th.c-points { width: 3.4rem; }
+  th, td { padding: .25rem .3rem; }
   .hide-narrow { display: none; }
 }
 @page { size: A4; margin: 16mm 14mm 18mm;
@@ -90,6 +91,7 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
   tr, .card, figure, ol.timeline li, blockquote, .banner { break-inside: avoid; }
   thead { display: table-header-group; }
   .cards { grid-template-columns: repeat(4, 1fr); }
+  svg.chart { max-width: 105mm; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;

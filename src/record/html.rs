@@ -160,7 +160,7 @@ pub fn to_html(visit: &Visit) -> String {
                     @let (m, class, meaning) = mark(o);
                     li class=(class) {
                         @if let Some(t) = &o.first_at { time datetime=(t.rfc3339()) { (t.0.strftime("%H:%M")) } }
-                        span.mark class=(class) title=(meaning) { (m) } " "
+                        span.mark.(class) title=(meaning) { (m) } " "
                         (text(&o.prompt)) " "
                         span.tag { (text(&touchpoint_of(&o.checklist))) }
                     }
@@ -195,14 +195,13 @@ fn items(
 ) -> Markup {
     html! {
         div.table { table.items {
-            colgroup { col.mark; col; col.answer; col.points; }
-            thead { tr { th { "Mark" } th { "Item" } th { "Answer" } th.n { "Points" } } }
+            thead { tr { th.c-mark { "Mark" } th { "Item" } th.c-answer { "Answer" } th.n.c-points { "Points" } } }
             tbody {
                 @for item in &section.item {
                     @if let Some(o) = record.observations.iter().find(|o| o.checklist == checklist && o.item == item.id) {
                         @let (m, class, meaning) = mark(o);
                         tr class=(class) {
-                            td { span.mark class=(class) title=(meaning) { (m) } span.hide-narrow { " " (meaning) } }
+                            td { span.mark.(class) title=(meaning) { (m) } span.hide-narrow { " " (meaning) } }
                             td.wrap {
                                 (text(&o.prompt))
                                 @if o.critical { " " span.tag { "critical" } }

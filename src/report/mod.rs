@@ -156,23 +156,36 @@ impl VisitFigures {
         let mut total = Tally::default();
         let mut standards = Tally::default();
         let mut personal = Tally::default();
-        let mut touchpoints: BTreeMap<(usize, String), Tally> = BTreeMap::new();
+        // Touchpoints in journey order; each checklist points at its own.
+        let mut touchpoints: Vec<((usize, &str), Tally)> = record
+            .checklists
+            .iter()
+            .map(|c| {
+                (
+                    (journey_rank(&c.touchpoint).0, c.touchpoint.as_str()),
+                    Tally::default(),
+                )
+            })
+            .collect();
+        touchpoints.sort_by(|a, b| a.0.cmp(&b.0));
+        touchpoints.dedup_by(|a, b| a.0 == b.0);
         let mut tags: BTreeMap<String, Tally> = BTreeMap::new();
         let mut critical_failures = Vec::new();
         let mut exceeded = 0;
-        let touchpoint_of: HashMap<&str, &str> = record
+        let touchpoint_of: HashMap<&str, usize> = record
             .checklists
             .iter()
-            .map(|c| (c.id.as_str(), c.touchpoint.as_str()))
+            .filter_map(|c| {
+                let n = touchpoints.iter().position(|(k, _)| k.1 == c.touchpoint)?;
+                Some((c.id.as_str(), n))
+            })
             .collect();
-        for c in &record.checklists {
-            let key = (journey_rank(&c.touchpoint).0, c.touchpoint.clone());
-            touchpoints.entry(key).or_default();
-        }
         let tagged = record.observations.iter().any(|o| !o.tags.is_empty());
         for o in &record.observations {
             for tag in &o.tags {
-                tags.entry(tag.clone()).or_default();
+                if !tags.contains_key(tag) {
+                    tags.insert(tag.clone(), Tally::default());
+                }
             }
             if o.exceeded == Some(true) && !o.skipped {
                 exceeded += 1;
@@ -185,11 +198,12 @@ impl VisitFigures {
                 add(&mut standards, pm);
             }
             for tag in &o.tags {
-                add(tags.entry(tag.clone()).or_default(), pm);
+                if let Some(tally) = tags.get_mut(tag) {
+                    add(tally, pm);
+                }
             }
-            if let Some(touchpoint) = touchpoint_of.get(o.checklist.as_str()) {
-                let key = (journey_rank(touchpoint).0, (*touchpoint).to_owned());
-                add(touchpoints.entry(key).or_default(), pm);
+            if let Some(&n) = touchpoint_of.get(o.checklist.as_str()) {
+                add(&mut touchpoints[n].1, pm);
             }
             if o.critical && pm.0 == 0.0 && pm.1 > 0.0 {
                 critical_failures.push(format!("{}/{}", o.checklist, o.item));
@@ -207,7 +221,7 @@ impl VisitFigures {
             exceeded,
             touchpoints: touchpoints
                 .into_iter()
-                .map(|((_, name), tally)| (name, tally.percent()))
+                .map(|((_, name), tally)| (name.to_owned(), tally.percent()))
                 .collect(),
             tags: tags
                 .into_iter()
@@ -437,7 +451,9 @@ struct ItemTally {
 pub struct Builder {
     line: f64,
     visits: Vec<VisitFigures>,
-    items: HashMap<(String, String), ItemTally>,
+    /// Per checklist, per item: looked up by reference, so that ten
+    /// thousand visits do not copy every id of every observation.
+    items: HashMap<String, HashMap<String, ItemTally>>,
     misses: Vec<NoteRow>,
 }
 
@@ -460,10 +476,18 @@ impl Builder {
             let Some((points, max)) = scored(o) else {
                 continue;
             };
-            let tally = self
-                .items
-                .entry((o.checklist.clone(), o.item.clone()))
-                .or_default();
+            if !self.items.contains_key(&o.checklist) {
+                self.items.insert(o.checklist.clone(), HashMap::new());
+            }
+            let Some(checklist) = self.items.get_mut(&o.checklist) else {
+                continue;
+            };
+            if !checklist.contains_key(&o.item) {
+                checklist.insert(o.item.clone(), ItemTally::default());
+            }
+            let Some(tally) = checklist.get_mut(&o.item) else {
+                continue;
+            };
             tally.answered += 1;
             let miss = points == 0.0 && max > 0.0;
             if miss {
@@ -544,7 +568,12 @@ impl Builder {
         let mut items: Vec<ItemRow> = self
             .items
             .into_iter()
-            .map(|((checklist, item), t)| ItemRow {
+            .flat_map(|(checklist, items)| {
+                items
+                    .into_iter()
+                    .map(move |(item, t)| (checklist.clone(), item, t))
+            })
+            .map(|(checklist, item, t)| ItemRow {
                 checklist,
                 item,
                 prompt: t.prompt,

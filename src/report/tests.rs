@@ -309,3 +309,10 @@ fn the_table_lines_up_by_display_width_within_80_cells() {
     // atmosphere at 0.0 % is a red bar.
     assert!(String::from_utf8(colored).unwrap().contains("\x1b[31m░"));
 }
+
+#[test]
+fn the_table_as_a_reviewer_reads_it() {
+    let mut out = Vec::new();
+    text::write_table(&report_of(&finals()), &mut out, false).unwrap();
+    insta::assert_snapshot!(String::from_utf8(out).unwrap());
+}

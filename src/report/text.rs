@@ -50,8 +50,8 @@ fn headline(report: &Report) -> Vec<(String, String)> {
             w::CRITICAL.into(),
             format!(
                 "{} of {}",
-                count(report.critical_failures, "visit", "visits"),
-                report.visits
+                report.critical_failures,
+                count(report.visits, "visit", "visits")
             ),
         ),
         (
@@ -127,7 +127,7 @@ fn sections(report: &Report) -> Vec<Section> {
     out.push(Section {
         title: w::ITEMS.into(),
         lead: Some(lead),
-        columns: vec![">Missed", ">Rate", "Item", "Prompt"],
+        columns: vec![">Missed", ">Rate", "Item"],
         rows: missed
             .iter()
             .take(LISTED_ITEMS)
@@ -135,8 +135,8 @@ fn sections(report: &Report) -> Vec<Section> {
                 vec![
                     format!("{}/{}", i.missed, i.answered),
                     format!("{:.1}%", i.miss_rate),
-                    format!("{}/{}", i.checklist, i.item),
-                    i.prompt.clone(),
+                    // The prompt first: if the line is cut, the id goes.
+                    format!("{} ({}/{})", i.prompt, i.checklist, i.item),
                 ]
             })
             .collect(),
