@@ -657,17 +657,23 @@ pub fn write_report(
 ) -> std::io::Result<ReadTally> {
     if args.format == ReportFormat::Csv {
         let mut rows = report::csv::Rows::new(&mut *out)?;
-        let tally = read_all(files, &args.filter, |record| {
-            rows.add(record)?;
-            Ok(report::VisitFigures::of(record))
+        let tally = read_all(files, &args.filter, report::csv::render, |_, rendered| {
+            rows.add_rendered(&rendered?)
         })?;
         rows.finish()?;
         return Ok(tally);
     }
     let mut builder = report::Builder::new(args.line);
-    let tally = read_all(files, &args.filter, |record| {
-        Ok(builder.add(record).clone())
-    })?;
+    let tally = read_all(
+        files,
+        &args.filter,
+        |_| (),
+        |figured, ()| {
+            let (record, figures) = figured;
+            builder.add_figured(record, figures);
+            Ok(())
+        },
+    )?;
     let review = builder.finish();
     match args.format {
         ReportFormat::Table => report::text::write_table(&review, out, color)?,
@@ -678,53 +684,76 @@ pub fn write_report(
     Ok(tally)
 }
 
-/// Parses `files` in parallel batches and hands each record the filter
-/// takes to `take`, in path order, once per visit id; names each file that
-/// is not a record, and each record whose stored score disagrees.
-fn read_all(
+/// A file as the parallel stage leaves it.
+enum Read<X> {
+    /// Not a record.
+    Skipped(Diagnostic),
+    /// A record the filter does not take.
+    LeftOut(LeftOut),
+    /// A record, its figures and what `prepare` made of it.
+    Taken(Box<(RecordFile, report::VisitFigures)>, X),
+}
+
+/// Parses `files` in parallel batches, with each record's figures and
+/// `prepare` (the costly, pure work) on the same threads, then hands each
+/// record the filter takes to `take`, in path order, once per visit id;
+/// names each file that is not a record, and each record whose stored score
+/// disagrees with its observations.
+fn read_all<X: Send>(
     files: &[PathBuf],
     filter: &Filter,
-    mut take: impl FnMut(&RecordFile) -> std::io::Result<report::VisitFigures>,
+    prepare: impl Fn(&RecordFile) -> X + Sync,
+    mut take: impl FnMut((&RecordFile, report::VisitFigures), X) -> std::io::Result<()>,
 ) -> std::io::Result<ReadTally> {
     use rayon::prelude::*;
     let mut tally = ReadTally::default();
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     for batch in files.chunks(BATCH) {
-        let parsed: Vec<Result<RecordFile, Diagnostic>> = batch
+        let read: Vec<Read<X>> = batch
             .par_iter()
-            .map(|path| read_record_file(path))
+            .map(|path| match read_record_file(path) {
+                Err(problem) => Read::Skipped(problem),
+                Ok(record) => match filter.admits(&record) {
+                    Err(why) => Read::LeftOut(why),
+                    Ok(()) => {
+                        let figures = report::VisitFigures::of(&record);
+                        let extra = prepare(&record);
+                        Read::Taken(Box::new((record, figures)), extra)
+                    }
+                },
+            })
             .collect();
-        for (path, result) in batch.iter().zip(parsed) {
-            let record = match result {
-                Ok(record) => record,
-                Err(problem) => {
+        for (path, result) in batch.iter().zip(read) {
+            let (record, figures, extra) = match result {
+                Read::Skipped(problem) => {
                     say!("touchpoint: skipped: {problem}");
                     tally.skipped += 1;
                     continue;
                 }
-            };
-            match filter.admits(&record) {
-                Ok(()) => {}
-                Err(LeftOut::Draft) => {
+                Read::LeftOut(LeftOut::Draft) => {
                     tally.drafts += 1;
                     continue;
                 }
-                Err(LeftOut::NotSelected) => continue,
-            }
+                Read::LeftOut(LeftOut::NotSelected) => continue,
+                Read::Taken(taken, extra) => {
+                    let (record, figures) = *taken;
+                    (record, figures, extra)
+                }
+            };
+            let shown = crate::checklist::diag::one_line(&path.display().to_string());
             if let Some(first) = seen.get(&record.header.id) {
                 say!(
-                    "touchpoint: warning: {}: visit {} is also in {}; counted once",
-                    path.display(),
+                    "touchpoint: warning: {shown}: visit {} is also in {}; counted once",
                     record.header.id,
-                    first.display()
+                    crate::checklist::diag::one_line(&first.display().to_string())
                 );
                 continue;
             }
             seen.insert(record.header.id.clone(), path.clone());
-            let figures = take(&record)?;
             if let Some(why) = figures.disagreement(&record) {
-                say!("touchpoint: warning: {}: {why}", path.display());
+                say!("touchpoint: warning: {shown}: {why}");
             }
+            take((&record, figures), extra)?;
         }
     }
     Ok(tally)

@@ -30,7 +30,7 @@ pub const COLUMNS: [&str; 18] = [
 
 /// Rows of observations written through the csv crate as records come.
 pub struct Rows<W: Write> {
-    writer: ::csv::Writer<W>,
+    out: W,
 }
 
 fn flag(on: bool) -> &'static str {
@@ -39,15 +39,36 @@ fn flag(on: bool) -> &'static str {
 
 impl<W: Write> Rows<W> {
     /// Starts the table on `out` with its header row.
-    pub fn new(out: W) -> io::Result<Rows<W>> {
-        let mut writer = ::csv::Writer::from_writer(out);
-        writer.write_record(COLUMNS)?;
-        Ok(Rows { writer })
+    pub fn new(mut out: W) -> io::Result<Rows<W>> {
+        let mut header = ::csv::Writer::from_writer(Vec::new());
+        header.write_record(COLUMNS)?;
+        out.write_all(&header.into_inner().map_err(|e| e.into_error())?)?;
+        Ok(Rows { out })
     }
 
     /// One row per observation of `record`, in file order. Text that a
     /// spreadsheet would run as a formula is neutralised; numbers stay numbers.
     pub fn add(&mut self, record: &RecordFile) -> io::Result<()> {
+        let rows = render(record)?;
+        self.add_rendered(&rows)
+    }
+
+    /// Rows made by [`render`] (on another thread, say).
+    pub fn add_rendered(&mut self, rows: &[u8]) -> io::Result<()> {
+        self.out.write_all(rows)
+    }
+
+    /// Flushes and gives the output back.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// The rows of `record`, without the header, as CSV bytes.
+pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    {
         let header = &record.header;
         let started = header.started.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
         let (id, site, auditor) = (
@@ -62,7 +83,7 @@ impl<W: Write> Rows<W> {
             let answer = o.answer.as_ref().map(csv_answer).unwrap_or_default();
             let points = o.points.map(format_number).unwrap_or_default();
             let max = o.max.map(format_number).unwrap_or_default();
-            self.writer.write_record([
+            writer.write_record([
                 id.as_str(),
                 site.as_str(),
                 auditor.as_str(),
@@ -83,11 +104,6 @@ impl<W: Write> Rows<W> {
                 &csv_text(&o.note),
             ])?;
         }
-        Ok(())
     }
-
-    /// Writes out what is buffered and gives the output back.
-    pub fn finish(self) -> io::Result<W> {
-        self.writer.into_inner().map_err(|e| e.into_error())
-    }
+    writer.into_inner().map_err(|e| e.into_error())
 }

@@ -470,7 +470,12 @@ impl Builder {
 
     /// Takes one visit; returns its figures (for a warning on disagreement).
     pub fn add(&mut self, record: &RecordFile) -> &VisitFigures {
-        let figures = VisitFigures::of(record);
+        self.add_figured(record, VisitFigures::of(record))
+    }
+
+    /// Takes one visit whose figures were computed already (on another
+    /// thread: [`VisitFigures::of`] is the costly part and needs no builder).
+    pub fn add_figured(&mut self, record: &RecordFile, figures: VisitFigures) -> &VisitFigures {
         let started = record.header.started.timestamp();
         for o in &record.observations {
             let Some((points, max)) = scored(o) else {
