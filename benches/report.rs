@@ -1,6 +1,7 @@
 //! `cargo bench --bench report`: `touchpoint report` over 10,000 generated
 //! records against parsing the same files only (read and parsed in the same
-//! parallel batches), as ratios measured in the same run.
+//! parallel batches), as ratios measured in the same run: of wall-clock time
+//! and of CPU time (all threads), which a busy shared machine disturbs less.
 //!
 //! The records are whole visits of the bundled hotel stay (75 items), with
 //! answers, misses and notes varied by a fixed pseudo-random sequence, at
@@ -94,15 +95,23 @@ fn generate(dir: &std::path::Path) -> Vec<PathBuf> {
     paths
 }
 
-/// The median of `runs` timings of `f`.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
+/// CPU time (user + system, all threads) this process has used so far.
+fn cpu_time() -> Duration {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+/// Wall-clock and CPU time of one call of `f`.
+fn timed(f: impl FnOnce()) -> (Duration, Duration) {
+    let (wall, cpu) = (Instant::now(), cpu_time());
+    f();
+    (wall.elapsed(), cpu_time() - cpu)
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
 }
@@ -147,10 +156,58 @@ fn main() {
         black_box(tally);
         out.flush().expect("flush");
     };
+    // One thread, files in memory: our work per record against parsing it,
+    // without the disk or the thread pool (steadier on a busy machine).
+    let texts: Vec<(String, String)> = files[..500]
+        .iter()
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(p).expect("read"),
+            )
+        })
+        .collect();
+    let parse_all = || {
+        for (name, text) in &texts {
+            black_box(record::parse(name, text).expect("a record"));
+        }
+    };
+    let parse_and = |csv: bool| {
+        let mut builder = touchpoint::report::Builder::new(DEFAULT_LINE);
+        for (name, text) in &texts {
+            let r = record::parse(name, text).expect("a record");
+            if csv {
+                black_box(touchpoint::report::csv::render(&r).expect("rows"));
+            } else {
+                builder.add(&r);
+            }
+        }
+        black_box(builder.finish());
+    };
+    let mut single = (vec![], vec![], vec![]);
+    for _ in 0..5 {
+        single.0.push(timed(parse_all).1);
+        single.1.push(timed(|| parse_and(false)).1);
+        single.2.push(timed(|| parse_and(true)).1);
+    }
+    let (p, f, c) = (median(single.0), median(single.1), median(single.2));
+    println!(
+        "one thread, 500 records in memory: parse {:.0} ms; parse + figures {:.0} ms \
+         (ratio {:.2}); parse + CSV rows {:.0} ms (ratio {:.2})",
+        p.as_secs_f64() * 1e3,
+        f.as_secs_f64() * 1e3,
+        f.as_secs_f64() / p.as_secs_f64(),
+        c.as_secs_f64() * 1e3,
+        c.as_secs_f64() / p.as_secs_f64()
+    );
+
     // Warm the page cache so both read the same way.
     parse_only();
-    let runs = 5;
-    println!("{:<34} {:>9} {:>9} {:>7}", "", "ours", "baseline", "ratio");
+    let runs = 3;
+    println!(
+        "{:<32} {:>8} {:>8} {:>6}   {:>8} {:>8} {:>6}",
+        "", "wall", "baseline", "ratio", "cpu", "baseline", "ratio"
+    );
     for (name, format) in [
         ("report --format table", ReportFormat::Table),
         ("report --format json", ReportFormat::Json),
@@ -158,20 +215,30 @@ fn main() {
         ("report --format csv (streamed)", ReportFormat::Csv),
     ] {
         // Interleaved, so drift on a busy machine hits both alike.
-        let mut ours = Vec::new();
-        let mut base = Vec::new();
+        let (mut ours, mut base) = ((vec![], vec![]), (vec![], vec![]));
         for _ in 0..runs {
-            base.push(median(1, parse_only));
-            ours.push(median(1, || report(format)));
+            let (wall, cpu) = timed(parse_only);
+            base.0.push(wall);
+            base.1.push(cpu);
+            let (wall, cpu) = timed(|| report(format));
+            ours.0.push(wall);
+            ours.1.push(cpu);
         }
-        ours.sort();
-        base.sort();
-        let (o, b) = (ours[runs / 2], base[runs / 2]);
+        let (ow, bw, oc, bc) = (
+            median(ours.0),
+            median(base.0),
+            median(ours.1),
+            median(base.1),
+        );
+        let s = |d: Duration| d.as_secs_f64();
         println!(
-            "{name:<34} {:>7.2} s {:>7.2} s {:>7.2}",
-            o.as_secs_f64(),
-            b.as_secs_f64(),
-            o.as_secs_f64() / b.as_secs_f64()
+            "{name:<32} {:>6.2} s {:>6.2} s {:>6.2}   {:>6.2} s {:>6.2} s {:>6.2}",
+            s(ow),
+            s(bw),
+            s(ow) / s(bw),
+            s(oc),
+            s(bc),
+            s(oc) / s(bc)
         );
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -61,18 +61,18 @@ pub fn to_csv(visit: &Visit) -> String {
             .map(|c| c.touchpoint.as_str())
             .unwrap_or("");
         let row = [
-            csv_text(&record.visit.id),
-            csv_text(&record.visit.site),
-            csv_text(&record.visit.auditor),
+            csv_text(&record.visit.id).into_owned(),
+            csv_text(&record.visit.site).into_owned(),
+            csv_text(&record.visit.auditor).into_owned(),
             record.visit.status.as_str().to_owned(),
-            csv_text(touchpoint),
-            csv_text(&o.checklist),
-            csv_text(&o.section),
-            csv_text(&o.item),
-            csv_text(&o.prompt),
+            csv_text(touchpoint).into_owned(),
+            csv_text(&o.checklist).into_owned(),
+            csv_text(&o.section).into_owned(),
+            csv_text(&o.item).into_owned(),
+            csv_text(&o.prompt).into_owned(),
             o.answer.as_ref().map(csv_answer).unwrap_or_default(),
             flag(o.na),
-            csv_text(o.label.as_deref().unwrap_or("")),
+            csv_text(o.label.as_deref().unwrap_or("")).into_owned(),
             o.points.map(format_number).unwrap_or_default(),
             o.max.map(format_number).unwrap_or_default(),
             o.tags.join(";"),
@@ -80,7 +80,7 @@ pub fn to_csv(visit: &Visit) -> String {
             flag(o.skipped),
             stamp(o.first_at.as_ref()),
             stamp(o.at.as_ref()),
-            csv_text(&o.note),
+            csv_text(&o.note).into_owned(),
         ];
         let _ = writer.write_record(&row);
     }
@@ -95,10 +95,10 @@ pub fn to_csv(visit: &Visit) -> String {
 /// carriage return gets a leading `'`, which spreadsheets read as "this is
 /// text" and do not show; every other text is written as typed. Only for
 /// text: numbers are written as numbers and never pass through here.
-pub fn csv_text(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
+pub fn csv_text(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{text}").into(),
+        _ => text.into(),
     }
 }
 
@@ -106,7 +106,7 @@ pub fn csv_text(text: &str) -> String {
 pub fn csv_answer(answer: &AnswerValue) -> String {
     match answer {
         AnswerValue::Number(n) => format_number(*n),
-        AnswerValue::Text(t) => csv_text(t),
+        AnswerValue::Text(t) => csv_text(t).into_owned(),
     }
 }
 

@@ -84,16 +84,16 @@ pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
             let points = o.points.map(format_number).unwrap_or_default();
             let max = o.max.map(format_number).unwrap_or_default();
             writer.write_record([
-                id.as_str(),
-                site.as_str(),
-                auditor.as_str(),
+                &*id,
+                &*site,
+                &*auditor,
                 started.as_str(),
-                &csv_text(touchpoint),
-                &csv_text(&o.checklist),
-                &csv_text(version),
-                &csv_text(&o.section),
-                &csv_text(&o.item),
-                &csv_text(&o.prompt),
+                &*csv_text(touchpoint),
+                &*csv_text(&o.checklist),
+                &*csv_text(version),
+                &*csv_text(&o.section),
+                &*csv_text(&o.item),
+                &*csv_text(&o.prompt),
                 &answer,
                 flag(o.na),
                 &o.tags.join(";"),
@@ -101,7 +101,7 @@ pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
                 &max,
                 flag(o.critical),
                 flag(o.skipped),
-                &csv_text(&o.note),
+                &*csv_text(&o.note),
             ])?;
         }
     }
