@@ -706,10 +706,8 @@ fn read_all<X: Send>(
     mut take: impl FnMut((&RecordFile, report::VisitFigures), X) -> std::io::Result<()>,
 ) -> std::io::Result<ReadTally> {
     use rayon::prelude::*;
-    let mut tally = ReadTally::default();
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    for batch in files.chunks(BATCH) {
-        let read: Vec<Read<X>> = batch
+    let read_batch = |batch: &[PathBuf]| -> Vec<Read<X>> {
+        batch
             .par_iter()
             .map(|path| match read_record_file(path) {
                 Err(problem) => Read::Skipped(problem),
@@ -722,7 +720,11 @@ fn read_all<X: Send>(
                     }
                 },
             })
-            .collect();
+            .collect()
+    };
+    let mut tally = ReadTally::default();
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let mut take_batch = |batch: &[PathBuf], read: Vec<Read<X>>| -> std::io::Result<()> {
         for (path, result) in batch.iter().zip(read) {
             let (record, figures, extra) = match result {
                 Read::Skipped(problem) => {
@@ -754,6 +756,29 @@ fn read_all<X: Send>(
                 say!("touchpoint: warning: {shown}: {why}");
             }
             take((&record, figures), extra)?;
+        }
+        Ok(())
+    };
+    // A pipeline: the pool parses the next batch while this thread takes
+    // the one before it, in order (`take` may hold a writer that is not Send).
+    let mut current: Option<(&[PathBuf], Vec<Read<X>>)> = None;
+    let mut batches = files.chunks(BATCH);
+    loop {
+        let batch = batches.next();
+        let mut next = None;
+        let mut taken = Ok(());
+        rayon::in_place_scope(|scope| {
+            if let Some(batch) = batch {
+                scope.spawn(|_| next = Some(read_batch(batch)));
+            }
+            if let Some((paths, read)) = current.take() {
+                taken = take_batch(paths, read);
+            }
+        });
+        taken?;
+        match (batch, next) {
+            (Some(batch), Some(read)) => current = Some((batch, read)),
+            _ => break,
         }
     }
     Ok(tally)
