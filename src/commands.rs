@@ -584,7 +584,7 @@ pub struct ReportArgs {
 }
 
 /// Records read at once, in parallel; the report holds no more than these.
-pub const BATCH: usize = 256;
+pub const BATCH: usize = 32;
 
 /// `touchpoint report`: reads the records (in parallel), skips and names
 /// each file that is not one, and writes the review. Fails (exit 1) when a

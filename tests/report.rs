@@ -584,3 +584,39 @@ fn the_csv_export_neutralises_formulas_too() {
         .unwrap();
     assert_eq!((&luggage[col("na")], &luggage[col("answer")]), ("true", ""));
 }
+
+#[test]
+fn many_files_in_several_batches_keep_their_order_and_each_visit_once() {
+    let data = temp_dir("report-many");
+    let folder = data.join("records");
+    std::fs::create_dir_all(&folder).unwrap();
+    let a = std::fs::read_to_string(fixture("a-metropol-october.toml")).unwrap();
+    // More files than one parallel batch holds (32), and the first visit
+    // again under a name sorted last: it is counted once, from the first.
+    for n in 0..600 {
+        let text = a.replace("hotel-metropol-a001", &format!("hotel-metropol-{n:04}"));
+        std::fs::write(folder.join(format!("{n:04}.toml")), text).unwrap();
+    }
+    let first = a.replace("hotel-metropol-a001", "hotel-metropol-0000");
+    std::fs::write(folder.join("zzzz.toml"), first).unwrap();
+    let path = folder.display().to_string();
+    let (out, err, code) = report(&data, &[&path, "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("zzzz.toml: visit 20261005T140000-hotel-metropol-0000 is also in"),
+        "{err}"
+    );
+    assert_eq!(err.matches("is also in").count(), 1, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (json["visits"].clone(), json["score"].clone()),
+        (json!(600), json!(50.0))
+    );
+    let (out, _, _) = report(&data, &[&path, "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let ids: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
+    assert_eq!(ids.len(), 600 * 8);
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "rows come in the order of the files");
+}
