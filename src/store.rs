@@ -375,6 +375,16 @@ impl Store {
 /// the same folder, flushed, renamed over `path`, folder flushed. For exports,
 /// which hold the same notes as the visit.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_private_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_private`] with the contents written by `write` as they come, so
+/// a large export streams to disk rather than being held in memory. When
+/// `write` fails nothing is renamed: `path` keeps what it had.
+pub fn write_private_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), StoreError> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -388,7 +398,7 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
             source: io::Error::from(io::ErrorKind::InvalidInput),
         })?;
     let action = format!("write {}", path.display());
-    write_atomic_as(dir, OUTPUT_FOLDER, name, name, bytes, &action)?;
+    write_atomic_with(dir, OUTPUT_FOLDER, name, name, &action, write)?;
     Ok(())
 }
 
@@ -660,16 +670,32 @@ fn write_atomic_as(
     bytes: &[u8],
     action: &str,
 ) -> Result<PathBuf, StoreError> {
+    write_atomic_with(dir, label, stem, name, action, |file| file.write_all(bytes))
+}
+
+/// [`write_atomic_as`] with the contents written by `write` as they come.
+fn write_atomic_with(
+    dir: &Path,
+    label: &str,
+    stem: &str,
+    name: &str,
+    action: &str,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<PathBuf, StoreError> {
     let target = dir.join(name);
     let fail = |e: io::Error| io_error(action.to_owned(), e, dir, label, Some(&target));
-    let (temp, mut file) = create_temp(dir, stem).map_err(fail)?;
+    let (temp, file) = create_temp(dir, stem).map_err(fail)?;
+    let mut buffered = io::BufWriter::new(file);
     // sync_all before rename: otherwise a power cut after the rename can
     // leave the new name pointing at blocks that were never written.
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
+    let written = write(&mut buffered)
+        .and_then(|()| {
+            buffered
+                .into_inner()
+                .map_err(io::IntoInnerError::into_error)
+        })
+        .and_then(|file| file.sync_all())
         .and_then(|()| fs::rename(&temp, &target));
-    drop(file);
     if let Err(e) = written {
         // Best effort: the error worth reporting is the one that stopped the save.
         let _ = fs::remove_file(&temp);
