@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::report::DateArg;
+
 /// Service audits in the terminal: work through TOML checklists for each
 /// touchpoint of the guest journey and leave with a timestamped record.
 #[derive(Debug, Parser)]
@@ -75,13 +77,34 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Toml)]
         format: ExportFormat,
     },
-    /// Aggregate records into one review.
+    /// Aggregate records into one review: scores by site, touchpoint, tag
+    /// and month, the service map, and the items missed most.
     Report {
-        /// Record files or folders (default: the final visits in the data folder).
+        /// Record files, or folders searched for .toml records (default: the
+        /// final visits in the data folder).
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
         format: ReportFormat,
+        /// Where to write (default: standard output).
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Take drafts too (left out by default: they may still change).
+        #[arg(long)]
+        include_drafts: bool,
+        /// Only this site (case does not matter); may be given more than once.
+        #[arg(long, value_name = "S")]
+        site: Vec<String>,
+        /// Only visits started on or after this day (2026-11-22) or month (2026-11).
+        #[arg(long, value_name = "DATE")]
+        since: Option<DateArg>,
+        /// Only visits started on or before this day (2026-11-22) or month (2026-11).
+        #[arg(long, value_name = "DATE")]
+        until: Option<DateArg>,
+        /// The service map's line between high and low, in percent.
+        #[arg(long, value_name = "PERCENT", default_value_t = crate::report::DEFAULT_LINE,
+              value_parser = parse_line)]
+        line: f64,
     },
     /// Check checklist files or folders of them; exit 1 on any error.
     Validate {
@@ -110,6 +133,8 @@ pub enum ExportFormat {
     Csv,
     /// A review document.
     Md,
+    /// A debrief to send to the site: one self-contained HTML file.
+    Html,
 }
 
 /// Formats `report` writes.
@@ -123,6 +148,16 @@ pub enum ReportFormat {
     Csv,
     /// JSON.
     Json,
+    /// One self-contained HTML file, with charts and the service map.
+    Html,
+}
+
+/// A percentage between 0 and 100.
+fn parse_line(s: &str) -> Result<f64, String> {
+    match s.trim().trim_end_matches('%').parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err("write a percentage between 0 and 100, such as 80".into()),
+    }
 }
 
 /// Files a JSON Schema can be printed for.

@@ -2,6 +2,7 @@
 //! reports failure as a message. `main` only chooses one and maps the result
 //! to an exit code.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -9,10 +10,11 @@ use jiff::ZonedDateTime;
 
 use crate::checklist::journey::{self, Journey};
 use crate::checklist::{self, Diagnostic, Loaded, Source};
-use crate::cli::{ExportFormat, SchemaKind};
+use crate::cli::{ExportFormat, ReportFormat, SchemaKind};
 use crate::config::{self, Config};
 use crate::locale::{self, Lang};
 use crate::record::{self, RecordFile};
+use crate::report::{self, Filter, LeftOut};
 use crate::store::{Store, StoreError};
 use crate::tui::{self, Ending, Signals, app::App, home, theme::Theme};
 use crate::visit::{Status, Visit};
@@ -52,7 +54,7 @@ fn io_failure(what: &str, e: &std::io::Error) -> Failure {
 }
 
 /// Prints every problem and fails.
-fn report(problems: &[Diagnostic]) -> Failure {
+fn report_all(problems: &[Diagnostic]) -> Failure {
     for problem in problems {
         say!("{problem}");
     }
@@ -339,7 +341,7 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
         }
     }
     if !problems.is_empty() {
-        return Err(report(&problems));
+        return Err(report_all(&problems));
     }
     let ids: Vec<&str> = loaded
         .iter()
@@ -733,6 +735,7 @@ pub fn export(
             match other {
                 ExportFormat::Json => record::to_json(&visit),
                 ExportFormat::Csv => record::to_csv(&visit),
+                ExportFormat::Html => record::to_html(&visit),
                 _ => record::to_markdown_in(&visit, store.root()),
             }
         }
@@ -742,10 +745,354 @@ pub fn export(
             crate::store::write_export(path, text.as_bytes(), config.export_mode())?;
             Ok(())
         }
-        _ => std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .map_err(|e| io_failure("cannot write to standard output", &e)),
+        _ => to_stdout(|out| out.write_all(text.as_bytes())),
+    }
+}
+
+/// Runs `write` on standard output; on a terminal through [`InertTerminal`],
+/// since what it writes comes from files.
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    let stdout = std::io::stdout();
+    let written = if stdout.is_terminal() {
+        let mut out = InertTerminal::new(stdout.lock());
+        write(&mut out).and_then(|()| out.finish())
+    } else {
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        write(&mut out).and_then(|()| out.flush())
+    };
+    written.map_err(|e| io_failure("cannot write to standard output", &e))
+}
+
+/// A writer for a terminal that shows control characters from files as
+/// `\u{1b}` instead of sending them: C0 controls other than newline and tab,
+/// DEL, and the C1 controls (U+0080–U+009F, which some terminals obey).
+struct InertTerminal<W: Write> {
+    inner: std::io::BufWriter<W>,
+    /// The first byte of a two-byte UTF-8 sequence cut at the end of a write.
+    pending: bool,
+}
+
+impl<W: Write> InertTerminal<W> {
+    fn new(inner: W) -> Self {
+        InertTerminal {
+            inner: std::io::BufWriter::new(inner),
+            pending: false,
+        }
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        if std::mem::take(&mut self.pending) {
+            self.inner.write_all(&[0xc2])?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Write for InertTerminal<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for &b in buf {
+            if std::mem::take(&mut self.pending) {
+                if (0x80..=0x9f).contains(&b) {
+                    write!(self.inner, "\\u{{{b:x}}}")?;
+                    continue;
+                }
+                self.inner.write_all(&[0xc2])?;
+            }
+            match b {
+                0xc2 => self.pending = true,
+                b'\n' | b'\t' => self.inner.write_all(&[b])?,
+                0..0x20 | 0x7f => write!(self.inner, "\\u{{{b:x}}}")?,
+                _ => self.inner.write_all(&[b])?,
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// What `touchpoint report` was asked for.
+#[derive(Debug, Clone)]
+pub struct ReportArgs {
+    /// Record files or folders; the data folder's visits when empty.
+    pub paths: Vec<PathBuf>,
+    /// The output format.
+    pub format: ReportFormat,
+    /// Where to write; standard output when `None`.
+    pub output: Option<PathBuf>,
+    /// Which visits to take.
+    pub filter: Filter,
+    /// The service map's line between high and low.
+    pub line: f64,
+}
+
+/// Records read at once, in parallel; the report holds no more than these.
+pub const BATCH: usize = 32;
+
+/// `touchpoint report`: reads the records (in parallel), skips and names
+/// each file that is not one, and writes the review. Fails (exit 1) when a
+/// file was skipped, after writing the report of the others.
+pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    let (files, mut skipped) = if args.paths.is_empty() {
+        let store = open_store(data_dir)?;
+        (store.visit_files()?, 0)
+    } else {
+        let (files, problems) = find_records(&args.paths);
+        for p in &problems {
+            say!("touchpoint: skipped: {p}");
+        }
+        (files, problems.len())
+    };
+    let color = args.format == ReportFormat::Table
+        && args.output.is_none()
+        && std::io::stdout().is_terminal()
+        && Theme::from_env().color;
+    let mut run = |out: &mut dyn Write| -> std::io::Result<()> {
+        let tally = write_report(&files, args, out, color)?;
+        skipped += tally.skipped;
+        if tally.drafts > 0 {
+            say!(
+                "touchpoint: {} draft{} left out; --include-drafts takes them",
+                tally.drafts,
+                if tally.drafts == 1 { "" } else { "s" }
+            );
+        }
+        Ok(())
+    };
+    match &args.output {
+        Some(path) => crate::store::write_private_with(path, |out| run(out))?,
+        None if args.format == ReportFormat::Table => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            run(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| io_failure("cannot write to standard output", &e))?;
+        }
+        None => to_stdout(|out| run(out))?,
+    }
+    if skipped > 0 {
+        say!(
+            "touchpoint: {skipped} file{} skipped; the report is of the others",
+            if skipped == 1 { "" } else { "s" }
+        );
+        return Err(Failure::Reported);
+    }
+    Ok(())
+}
+
+/// What reading the records came to, besides the report.
+#[derive(Debug, Default)]
+pub struct ReadTally {
+    /// Files that are not records, named on stderr.
+    pub skipped: usize,
+    /// Drafts left out.
+    pub drafts: usize,
+}
+
+/// Reads `files` in batches (each in parallel, taken in path order) and
+/// writes the report of those the filter takes: CSV rows as records come,
+/// any other format once all are read.
+pub fn write_report(
+    files: &[PathBuf],
+    args: &ReportArgs,
+    out: &mut dyn Write,
+    color: bool,
+) -> std::io::Result<ReadTally> {
+    if args.format == ReportFormat::Csv {
+        let mut rows = report::csv::Rows::new(&mut *out)?;
+        let tally = read_all(files, &args.filter, report::csv::render, |_, rendered| {
+            rows.add_rendered(&rendered?)
+        })?;
+        rows.finish()?;
+        return Ok(tally);
+    }
+    let mut builder = report::Builder::new(args.line);
+    let tally = read_all(
+        files,
+        &args.filter,
+        |_| (),
+        |figured, ()| {
+            let (record, figures) = figured;
+            builder.add_figured(record, figures);
+            Ok(())
+        },
+    )?;
+    let review = builder.finish();
+    match args.format {
+        ReportFormat::Table => report::text::write_table(&review, out, color)?,
+        ReportFormat::Md => report::text::write_markdown(&review, out)?,
+        ReportFormat::Json => report::json::write(&review, out)?,
+        ReportFormat::Html | ReportFormat::Csv => report::html::write(&review, out)?,
+    }
+    Ok(tally)
+}
+
+/// A file as the parallel stage leaves it.
+enum Read<X> {
+    /// Not a record.
+    Skipped(Diagnostic),
+    /// A record the filter does not take.
+    LeftOut(LeftOut),
+    /// A record, its figures and what `prepare` made of it.
+    Taken(Box<(RecordFile, report::VisitFigures)>, X),
+}
+
+/// Parses `files` in parallel batches, with each record's figures and
+/// `prepare` (the costly, pure work) on the same threads, then hands each
+/// record the filter takes to `take`, in path order, once per visit id;
+/// names each file that is not a record, and each record whose stored score
+/// disagrees with its observations.
+fn read_all<X: Send>(
+    files: &[PathBuf],
+    filter: &Filter,
+    prepare: impl Fn(&RecordFile) -> X + Sync,
+    mut take: impl FnMut((&RecordFile, report::VisitFigures), X) -> std::io::Result<()>,
+) -> std::io::Result<ReadTally> {
+    use rayon::prelude::*;
+    let read_batch = |batch: &[PathBuf]| -> Vec<Read<X>> {
+        batch
+            .par_iter()
+            .map(|path| match read_record_file(path) {
+                Err(problem) => Read::Skipped(problem),
+                Ok(record) => match filter.admits(&record) {
+                    Err(why) => Read::LeftOut(why),
+                    Ok(()) => {
+                        let figures = report::VisitFigures::of(&record);
+                        let extra = prepare(&record);
+                        Read::Taken(Box::new((record, figures)), extra)
+                    }
+                },
+            })
+            .collect()
+    };
+    let mut tally = ReadTally::default();
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let mut take_batch = |batch: &[PathBuf], read: Vec<Read<X>>| -> std::io::Result<()> {
+        for (path, result) in batch.iter().zip(read) {
+            let (record, figures, extra) = match result {
+                Read::Skipped(problem) => {
+                    say!("touchpoint: skipped: {problem}");
+                    tally.skipped += 1;
+                    continue;
+                }
+                Read::LeftOut(LeftOut::Draft) => {
+                    tally.drafts += 1;
+                    continue;
+                }
+                Read::LeftOut(LeftOut::NotSelected) => continue,
+                Read::Taken(taken, extra) => {
+                    let (record, figures) = *taken;
+                    (record, figures, extra)
+                }
+            };
+            let shown = crate::checklist::diag::one_line(&path.display().to_string());
+            if let Some(first) = seen.get(&record.header.id) {
+                say!(
+                    "touchpoint: warning: {shown}: visit {} is also in {}; counted once",
+                    record.header.id,
+                    crate::checklist::diag::one_line(&first.display().to_string())
+                );
+                continue;
+            }
+            seen.insert(record.header.id.clone(), path.clone());
+            if let Some(why) = figures.disagreement(&record) {
+                say!("touchpoint: warning: {shown}: {why}");
+            }
+            take((&record, figures), extra)?;
+        }
+        Ok(())
+    };
+    // A pipeline: the pool parses the next batch while this thread takes
+    // the one before it, in order (`take` may hold a writer that is not Send).
+    let mut current: Option<(&[PathBuf], Vec<Read<X>>)> = None;
+    let mut batches = files.chunks(BATCH);
+    loop {
+        let batch = batches.next();
+        let mut next = None;
+        let mut taken = Ok(());
+        rayon::in_place_scope(|scope| {
+            if let Some(batch) = batch {
+                scope.spawn(|_| next = Some(read_batch(batch)));
+            }
+            if let Some((paths, read)) = current.take() {
+                taken = take_batch(paths, read);
+            }
+        });
+        taken?;
+        match (batch, next) {
+            (Some(batch), Some(read)) => current = Some((batch, read)),
+            _ => break,
+        }
+    }
+    Ok(tally)
+}
+
+/// One record file, refused by size before it is read.
+pub fn read_record_file(path: &Path) -> Result<RecordFile, Diagnostic> {
+    let shown = path.display().to_string();
+    let too_big = |size: u64| {
+        Diagnostic::file(
+            &shown,
+            format!("is {size} bytes; a record may be at most 16 MiB, so this is not one"),
+        )
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::file(&shown, checklist::io_reason(&e)))?
+        .len();
+    if size > record::MAX_RECORD_BYTES as u64 {
+        return Err(too_big(size));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::file(&shown, checklist::io_reason(&e)))?;
+    record::parse_bytes(&shown, &bytes)
+}
+
+/// The record files named: files as given, folders searched recursively for
+/// `.toml` files (hidden ones and the data folder's `trash` left out), in
+/// path order; a problem for each path that cannot be read.
+pub fn find_records(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => walk(path, &mut files, &mut problems),
+            Ok(_) => files.push(path.clone()),
+            Err(e) => problems.push(Diagnostic::file(&shown, checklist::io_reason(&e))),
+        }
+    }
+    (files, problems)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            let shown = dir.display().to_string();
+            problems.push(Diagnostic::file(&shown, checklist::io_reason(&e)));
+            return;
+        }
+    };
+    let mut found: Vec<(PathBuf, bool)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        // file_type does not follow symbolic links, so a link cannot loop.
+        .filter_map(|e| Some((e.path(), e.file_type().ok()?.is_dir())))
+        .collect();
+    found.sort();
+    for (path, is_dir) in found {
+        if is_dir {
+            // Deleted visits stay deleted: a data folder's trash is not reported.
+            if path.file_name().is_some_and(|n| n == "trash") && dir.join("visits").is_dir() {
+                continue;
+            }
+            walk(&path, files, problems);
+        } else if path.extension().is_some_and(|x| x == "toml") {
+            files.push(path);
+        }
     }
 }
 

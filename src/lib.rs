@@ -10,8 +10,10 @@ pub mod config;
 pub mod evidence;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod html;
 pub mod locale;
 pub mod record;
+pub mod report;
 pub mod score;
 pub mod store;
 pub mod text;

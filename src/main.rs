@@ -8,6 +8,7 @@ use clap::Parser;
 
 use touchpoint::cli::{Cli, Command};
 use touchpoint::commands::{self, Failure, NewVisit};
+use touchpoint::report::Filter;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -38,10 +39,30 @@ fn main() -> ExitCode {
         Some(Command::Export { id, output, format }) => {
             commands::export(data_dir, &id, output.as_deref(), format)
         }
-        Some(Command::Report { .. }) => Err(Failure::Message(
-            "report is not built yet; `touchpoint export ID --format csv` gives one visit's rows"
-                .into(),
-        )),
+        Some(Command::Report {
+            paths,
+            format,
+            output,
+            include_drafts,
+            site,
+            since,
+            until,
+            line,
+        }) => commands::report(
+            data_dir,
+            &commands::ReportArgs {
+                paths,
+                format,
+                output,
+                filter: Filter {
+                    include_drafts,
+                    sites: site,
+                    since: since.map(|d| d.first),
+                    until: until.map(|d| d.last),
+                },
+                line,
+            },
+        ),
         Some(Command::Validate { paths }) => commands::validate(&paths, &mut stdout),
         Some(Command::Checklists) => commands::checklists(&mut stdout),
         Some(Command::Schema { kind }) => commands::schema(kind, &mut stdout),

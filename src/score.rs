@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 use crate::checklist::{Response, Standard, journey_rank};
 use crate::visit::{Answer, ItemRef, Visit};
 
+/// Where a score counts as high (the service map's line, green bars), in percent.
+pub const HIGH: f64 = 80.0;
+
 /// The tag whose score is shown beside the standards score.
 pub const PERSONAL_TOUCH: &str = "personal-touch";
 

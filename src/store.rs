@@ -458,7 +458,17 @@ impl Store {
 
 /// Writes `bytes` to `path` as [`write_export`] does, with mode 0600.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    write_export(path, bytes, 0o600).map(|_| ())
+    write_private_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_private`] with the contents written by `write` as they come, so
+/// a large export streams to disk rather than being held in memory. When
+/// `write` fails nothing is renamed: `path` keeps what it had.
+pub fn write_private_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), StoreError> {
+    write_export_with(path, 0o600, write).map(|_| ())
 }
 
 /// How [`write_export`] wrote its output.
@@ -479,6 +489,15 @@ pub enum Written {
 /// and only when it belongs to this user or root. A folder, a block device, a
 /// socket or a link to a file is refused.
 pub fn write_export(path: &Path, bytes: &[u8], mode: u32) -> Result<Written, StoreError> {
+    write_export_with(path, mode, |out| out.write_all(bytes))
+}
+
+/// [`write_export`] with the contents written by `write` as they come.
+pub fn write_export_with(
+    path: &Path,
+    mode: u32,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<Written, StoreError> {
     let refuse = |why: String| StoreError::Refused {
         path: path.to_path_buf(),
         why,
@@ -517,7 +536,7 @@ pub fn write_export(path: &Path, bytes: &[u8], mode: u32) -> Result<Written, Sto
                 kind
             };
             if target.is_fifo() || target.is_char_device() {
-                return write_in_place(path, bytes).map_err(|e| match e {
+                return write_in_place(path, write).map_err(|e| match e {
                     OpenRefusal::Refused(e) => e,
                     OpenRefusal::Io(e) if e.raw_os_error() == Some(libc::ENXIO) => {
                         refuse("it is a FIFO that no program is reading from".into())
@@ -553,13 +572,16 @@ pub fn write_export(path: &Path, bytes: &[u8], mode: u32) -> Result<Written, Sto
             reason: "not a file name".into(),
             source: io::Error::from(io::ErrorKind::InvalidInput),
         })?;
-    write_atomic_as(dir, OUTPUT_FOLDER, name, name, bytes, &action, mode)?;
+    write_atomic_with(dir, OUTPUT_FOLDER, name, name, &action, mode, write)?;
     Ok(Written::Replaced)
 }
 
 /// Writes into an existing FIFO or character device, checking after the open
 /// that it still is one (not a file swapped in since).
-fn write_in_place(path: &Path, bytes: &[u8]) -> Result<Written, OpenRefusal> {
+fn write_in_place(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<Written, OpenRefusal> {
     // O_NONBLOCK: opening a FIFO nobody reads fails (ENXIO) instead of hanging.
     let mut file = OpenOptions::new()
         .write(true)
@@ -582,8 +604,9 @@ fn write_in_place(path: &Path, bytes: &[u8]) -> Result<Written, OpenRefusal> {
             libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
         }
     }
-    file.write_all(bytes)
-        .and_then(|()| file.flush())
+    let mut out = io::BufWriter::new(&mut file);
+    write(&mut out)
+        .and_then(|()| out.flush())
         .map_err(OpenRefusal::Io)?;
     Ok(Written::InPlace)
 }
@@ -1005,16 +1028,35 @@ fn write_atomic_as(
     action: &str,
     mode: u32,
 ) -> Result<PathBuf, StoreError> {
+    write_atomic_with(dir, label, stem, name, action, mode, |file| {
+        file.write_all(bytes)
+    })
+}
+
+/// [`write_atomic_as`] with the contents written by `write` as they come.
+fn write_atomic_with(
+    dir: &Path,
+    label: &str,
+    stem: &str,
+    name: &str,
+    action: &str,
+    mode: u32,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<PathBuf, StoreError> {
     let target = dir.join(name);
     let fail = |e: io::Error| io_error(action.to_owned(), e, dir, label, Some(&target));
-    let (temp, mut file) = create_temp(dir, stem, mode).map_err(fail)?;
+    let (temp, file) = create_temp(dir, stem, mode).map_err(fail)?;
+    let mut buffered = io::BufWriter::new(file);
     // sync_all before rename: otherwise a power cut after the rename can
     // leave the new name pointing at blocks that were never written.
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
+    let written = write(&mut buffered)
+        .and_then(|()| {
+            buffered
+                .into_inner()
+                .map_err(io::IntoInnerError::into_error)
+        })
+        .and_then(|file| file.sync_all())
         .and_then(|()| fs::rename(&temp, &target));
-    drop(file);
     if let Err(e) = written {
         // Best effort: the error worth reporting is the one that stopped the save.
         let _ = fs::remove_file(&temp);

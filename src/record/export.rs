@@ -5,7 +5,7 @@ use std::path::Path;
 
 use jiff::ZonedDateTime;
 
-use super::{Observation, Stamp, build, format_number};
+use super::{AnswerValue, Observation, Stamp, build, format_number};
 use crate::checklist::Response;
 use crate::checklist::diag::inert;
 use crate::evidence::size_text;
@@ -26,7 +26,7 @@ pub fn to_json(visit: &Visit) -> String {
 }
 
 /// The columns of [`to_csv`], in order.
-pub const CSV_COLUMNS: [&str; 20] = [
+pub const CSV_COLUMNS: [&str; 22] = [
     "visit_id",
     "site",
     "auditor",
@@ -37,11 +37,13 @@ pub const CSV_COLUMNS: [&str; 20] = [
     "item",
     "prompt",
     "answer",
+    "na",
     "label",
     "points",
     "max",
     "exceeded",
     "timed",
+    "tags",
     "critical",
     "skipped",
     "first_at",
@@ -51,9 +53,10 @@ pub const CSV_COLUMNS: [&str; 20] = [
 
 /// The observations of `visit` as CSV: a header row of [`CSV_COLUMNS`], then
 /// one row per item of every checklist in journey order. Empty cells where the
-/// record leaves a key out; `true` or empty for `critical` and `skipped`; times
-/// in RFC 3339; `timed` in seconds. Text is written as typed (quoted where
-/// CSV needs it).
+/// record leaves a key out; `true` or empty for `na`, `exceeded`, `critical`
+/// and `skipped`; `timed` in seconds; tags joined with `;`; times in RFC 3339.
+/// Text that a spreadsheet would run as a formula is neutralised
+/// ([`csv_text`]); numbers stay numbers.
 pub fn to_csv(visit: &Visit) -> String {
     let record = build::<Stamp>(visit);
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -67,26 +70,28 @@ pub fn to_csv(visit: &Visit) -> String {
             .map(|c| c.touchpoint.as_str())
             .unwrap_or("");
         let row = [
-            record.visit.id.clone(),
-            record.visit.site.clone(),
-            record.visit.auditor.clone(),
+            csv_text(&record.visit.id).into_owned(),
+            csv_text(&record.visit.site).into_owned(),
+            csv_text(&record.visit.auditor).into_owned(),
             record.visit.status.as_str().to_owned(),
-            touchpoint.to_owned(),
-            o.checklist.clone(),
-            o.section.clone(),
-            o.item.clone(),
-            o.prompt.clone(),
-            o.answer.as_ref().map(|a| a.as_text()).unwrap_or_default(),
-            o.label.clone().unwrap_or_default(),
+            csv_text(touchpoint).into_owned(),
+            csv_text(&o.checklist).into_owned(),
+            csv_text(&o.section).into_owned(),
+            csv_text(&o.item).into_owned(),
+            csv_text(&o.prompt).into_owned(),
+            o.answer.as_ref().map(csv_answer).unwrap_or_default(),
+            flag(o.na),
+            csv_text(o.label.as_deref().unwrap_or("")).into_owned(),
             o.points.map(format_number).unwrap_or_default(),
             o.max.map(format_number).unwrap_or_default(),
             flag(o.exceeded),
             o.timed.map(format_number).unwrap_or_default(),
+            o.tags.join(";"),
             flag(o.critical),
             flag(o.skipped),
             stamp(o.first_at.as_ref()),
             stamp(o.at.as_ref()),
-            o.note.clone(),
+            csv_text(&o.note).into_owned(),
         ];
         // A foreign record's control and invisible characters, escaped.
         let _ = writer.write_record(
@@ -97,6 +102,26 @@ pub fn to_csv(visit: &Visit) -> String {
     match writer.into_inner() {
         Ok(bytes) => String::from_utf8(bytes).unwrap_or_default(),
         Err(_) => String::new(),
+    }
+}
+
+/// A text cell that no spreadsheet will run as a formula. As OWASP advises
+/// for CSV injection, a cell starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading `'`, which spreadsheets read as "this is
+/// text" and do not show; every other text is written as typed. Only for
+/// text: numbers are written as numbers and never pass through here.
+pub fn csv_text(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
+/// An answer cell: a number answer as a number, any text through [`csv_text`].
+pub fn csv_answer(answer: &AnswerValue) -> String {
+    match answer {
+        AnswerValue::Number(n) => format_number(*n),
+        AnswerValue::Text(t) => csv_text(t).into_owned(),
     }
 }
 
@@ -446,7 +471,7 @@ fn when(time: &ZonedDateTime) -> String {
 
 /// Text as Markdown that formats nothing: control characters made visible,
 /// Markdown punctuation escaped, and lines joined with `<br>`.
-fn inline(text: &str) -> String {
+pub fn inline(text: &str) -> String {
     lines(text)
         .map(|l| escape_line(l.trim(), false))
         .collect::<Vec<_>>()
@@ -459,7 +484,7 @@ fn cell(text: &str) -> String {
 }
 
 /// A multi-line text as a Markdown block quote, one `> ` line per line.
-fn quote_block(text: &str) -> Vec<String> {
+pub fn quote_block(text: &str) -> Vec<String> {
     lines(text)
         .map(|l| {
             let escaped = escape_line(l.trim(), true);

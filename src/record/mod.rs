@@ -15,7 +15,13 @@
 //! (rounded to whole minutes, as TOML offsets are).
 
 mod export;
+mod html;
 mod read;
+
+/// Markdown escaping of text from a record, for documents built elsewhere.
+pub mod md {
+    pub use super::export::{inline, quote_block};
+}
 
 use std::borrow::Cow;
 use std::fmt;
@@ -31,7 +37,8 @@ use crate::checklist::{Loaded, Response};
 use crate::score::{self, item_points};
 use crate::visit::{Answer, Header, Status, Visit};
 
-pub use export::{CSV_COLUMNS, to_csv, to_json, to_markdown, to_markdown_in};
+pub use export::{CSV_COLUMNS, csv_answer, csv_text, to_csv, to_json, to_markdown, to_markdown_in};
+pub use html::to_html;
 pub use read::{
     RecordFile, Summary, load_checklists, load_checklists_kept, load_source, parse, parse_bytes,
     rebuild,
@@ -44,7 +51,8 @@ pub const FORMAT: u32 = 1;
 /// very long notes while refusing a file that could exhaust memory.
 pub const MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;
 
-/// The word written for an N/A answer.
+/// The answer that meant N/A before records had `na = true`; still read on
+/// choice and number items, where it cannot be an option id or a number.
 pub const NA: &str = "n/a";
 
 /// One record file, as written. `T` is the type of its times: [`Stamp`] when
@@ -150,9 +158,13 @@ pub struct Observation<T = Stamp> {
     pub item: String,
     /// The item's prompt, so the record reads without the checklist.
     pub prompt: String,
-    /// Option id, `n/a`, the number or the text; absent if unanswered.
+    /// Option id, the number or the text; absent if unanswered or N/A.
+    /// (Records written before `na` existed hold `n/a` here for N/A.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<AnswerValue>,
+    /// Present, and true, only when the item was answered N/A (then no `answer`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub na: bool,
     /// The chosen option's label, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
@@ -169,6 +181,9 @@ pub struct Observation<T = Stamp> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0))]
     pub timed: Option<f64>,
+    /// The item's tags, so a record can be grouped by tag without its checklist.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     /// Present, and true, only on critical items.
     #[serde(default, skip_serializing_if = "is_false")]
     pub critical: bool,
@@ -332,15 +347,15 @@ impl JsonSchema for Percents {
     }
 }
 
-/// A recorded answer as it stands in the file: a string (option id, `n/a` or
-/// text) or a number. Which one it means depends on the item's response, so
+/// A recorded answer as it stands in the file: a string (option id or text;
+/// `n/a` in older records) or a number. Which one it means depends on the item's response, so
 /// it is interpreted when the record is rebuilt with its checklists.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum AnswerValue {
     /// The value of a `number` item.
     Number(f64),
-    /// An option id, `n/a`, or the text of a `text` item.
+    /// An option id, or the text of a `text` item (`n/a` in older records).
     Text(String),
 }
 
@@ -360,7 +375,7 @@ impl<'de> Deserialize<'de> for AnswerValue {
         impl Visitor<'_> for AnswerVisitor {
             type Value = AnswerValue;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an option id, \"n/a\", a number or text")
+                f.write_str("an option id, a number or text")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<AnswerValue, E> {
                 Ok(AnswerValue::Text(v.to_owned()))
@@ -600,7 +615,7 @@ fn build<T: RecordTime>(visit: &Visit) -> Record<T> {
             .unwrap_or(false);
         let (answer, label) = match &entry.answer {
             None => (None, None),
-            Some(Answer::Na) => (Some(AnswerValue::Text(NA.to_owned())), None),
+            Some(Answer::Na) => (None, None),
             Some(Answer::Number(n)) => (Some(AnswerValue::Number(*n)), None),
             Some(Answer::Text(t)) => (Some(AnswerValue::Text(t.clone())), None),
             Some(Answer::Choice(id)) => (
@@ -623,11 +638,13 @@ fn build<T: RecordTime>(visit: &Visit) -> Record<T> {
             item: item.id.clone(),
             prompt: item.prompt.clone(),
             answer,
+            na: matches!(entry.answer, Some(Answer::Na)),
             label,
             points: points.map(|(p, _)| p),
             max: points.map(|(_, m)| m),
             exceeded: score::item_exceeded(visit, at),
             timed: entry.timed,
+            tags: item.tags.clone(),
             critical: item.is_critical(),
             skipped,
             first_at: entry.first_at.as_ref().map(&time),

@@ -338,6 +338,21 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
                 ),
             ));
         }
+        if o.na && o.answer.is_some() {
+            return Err((
+                place("na"),
+                "an observation answered N/A has no `answer`; remove `na = true` or the answer"
+                    .into(),
+            ));
+        }
+        if let Some(tag) = o.tags.iter().find(|t| !is_id(t)) {
+            return Err((
+                place("tags"),
+                format!(
+                    "tag \"{tag}\" is not an id; a tag is lowercase letters, digits and hyphens"
+                ),
+            ));
+        }
         for (key, value) in [("points", o.points), ("max", o.max), ("timed", o.timed)] {
             if value.is_some_and(|v| !v.is_finite() || v < 0.0) {
                 return Err((place(key), format!("{key} must be a number >= 0")));
@@ -481,7 +496,8 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
 ///   item…): the answer is left out, the note and times kept.
 ///
 /// Every warning quotes what was left out, so the auditor can copy it back.
-/// A text item's answer that reads exactly `n/a` comes back as N/A.
+/// N/A is `na = true`; the older `answer = "n/a"` still reads as N/A on a
+/// choice or number item, while on a text item it is the text "n/a".
 pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<String>) {
     let mut warnings = Vec::new();
     let mut pool = checklists;
@@ -544,6 +560,17 @@ pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<Stri
             continue;
         };
         let answer = match (&o.answer, visit.response(at), visit.item(at)) {
+            _ if o.na => match visit.item(at) {
+                Some((_, item)) if !item.na_allowed() => {
+                    warnings.push(format!(
+                        "{}/{}: the checklist no longer allows N/A for this item; \
+                         the answer N/A is left out",
+                        o.checklist, o.item
+                    ));
+                    None
+                }
+                _ => Some(Answer::Na),
+            },
             (Some(value), Some(response), Some((_, item))) => {
                 match interpret(value, response, item.na_allowed()) {
                     Ok(answer) => Some(answer),
@@ -606,6 +633,7 @@ pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<Stri
 /// Whether nothing was recorded for the observation.
 fn is_blank(o: &Observation<Stamp>) -> bool {
     o.answer.is_none()
+        && !o.na
         && o.note.is_empty()
         && o.first_at.is_none()
         && o.at.is_none()
@@ -620,7 +648,8 @@ fn interpret(
     na_allowed: bool,
 ) -> Result<Answer, String> {
     match (value, response) {
-        (AnswerValue::Text(t), _) if t == NA => {
+        // Written for N/A before `na = true`; on a text item it is just text.
+        (AnswerValue::Text(t), Response::Options(_) | Response::Number { .. }) if t == NA => {
             if na_allowed {
                 Ok(Answer::Na)
             } else {
@@ -651,6 +680,9 @@ fn describe(o: &Observation<Stamp>) -> String {
     let mut parts = Vec::new();
     if let Some(answer) = &o.answer {
         parts.push(format!("answer {}", quote(&answer.as_text())));
+    }
+    if o.na {
+        parts.push("answer N/A".into());
     }
     if !o.note.is_empty() {
         parts.push(format!("note {}", quote(&o.note)));

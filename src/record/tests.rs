@@ -336,7 +336,7 @@ fn the_record_has_the_layout_of_the_spec() {
         &tool,
         "version = \"2026.1\"",
         "answer = 42.5",
-        "answer = \"n/a\"",
+        "na = true",
         "points = 2.0",
         "max = 2.0",
         "exceeded = true",
@@ -532,7 +532,10 @@ fn an_independent_toml_reader_agrees() {
             let answer = o.get("answer");
             match &entry.answer {
                 None => assert_eq!(answer, None),
-                Some(Answer::Na) => assert_eq!(answer.unwrap(), "n/a"),
+                Some(Answer::Na) => {
+                    assert_eq!(answer, None);
+                    assert_eq!(o["na"], true);
+                }
                 Some(Answer::Choice(id)) => assert_eq!(answer.unwrap(), id.as_str()),
                 Some(Answer::Text(t)) => assert_eq!(answer.unwrap(), t.as_str()),
                 Some(Answer::Number(n)) => assert_eq!(answer.unwrap().as_f64(), Some(*n)),
@@ -563,7 +566,7 @@ fn an_independent_toml_reader_agrees() {
 }
 
 #[test]
-fn the_text_answer_n_a_reads_back_as_n_a() {
+fn the_text_n_a_typed_into_a_text_item_stays_text() {
     let mut v = Visit::new("S", "a", checklists(), &time(0, 3), "0000");
     answer(
         &mut v,
@@ -574,7 +577,50 @@ fn the_text_answer_n_a_reads_back_as_n_a() {
     );
     let (back, _) = round_trip(&v);
     let e = back.entry(at(&back, "room", "remark")).unwrap();
+    assert_eq!(e.answer, Some(Answer::Text("n/a".into())));
+}
+
+#[test]
+fn n_a_is_written_as_na_true_with_no_answer_and_reads_back() {
+    let v = visit();
+    let record = parse("v.toml", &to_toml(&v)).unwrap();
+    let lights = record.observation("desk", "lights").unwrap();
+    assert!(lights.na);
+    assert_eq!(lights.answer, None);
+    let (back, warnings) = rebuild(&record, checklists());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let e = back.entry(at(&back, "desk", "lights")).unwrap();
     assert_eq!(e.answer, Some(Answer::Na));
+}
+
+#[test]
+fn an_older_n_a_answer_on_a_choice_item_is_still_n_a() {
+    let text = to_toml(&visit()).replacen("na = true", "answer = \"n/a\"", 1);
+    let record = parse("v.toml", &text).unwrap();
+    let (back, warnings) = rebuild(&record, checklists());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let e = back.entry(at(&back, "desk", "lights")).unwrap();
+    assert_eq!(e.answer, Some(Answer::Na));
+}
+
+#[test]
+fn na_beside_an_answer_is_refused_where_it_stands() {
+    let text = to_toml(&visit()).replacen("na = true", "na = true\nanswer = \"yes\"", 1);
+    let err = parse("v.toml", &text).unwrap_err().to_string();
+    assert!(err.contains("answered N/A has no `answer`"), "{err}");
+    let line = text.lines().position(|l| l == "na = true").unwrap() + 1;
+    assert!(err.starts_with(&format!("v.toml:{line}:")), "{err}");
+}
+
+#[test]
+fn observations_carry_their_items_tags() {
+    let text = to_toml(&visit());
+    let record = parse("v.toml", &text).unwrap();
+    let tags = |c: &str, i: &str| record.observation(c, i).unwrap().tags.clone();
+    assert_eq!(tags("desk", "name"), ["personal-touch"]);
+    assert_eq!(tags("room", "clean"), ["atmosphere", "personal-touch"]);
+    assert!(tags("desk", "greeted").is_empty());
+    assert!(!text.contains("tags = []"));
 }
 
 const OTHER: &str = r#"
@@ -612,7 +658,7 @@ fn rebuild_warns_about_changed_and_missing_checklists_and_items() {
         "{all}"
     );
     assert!(all.contains("desk/lights is no longer an item"), "{all}");
-    assert!(all.contains("left out: answer \"n/a\""), "{all}");
+    assert!(all.contains("left out: answer N/A"), "{all}");
     assert!(
         all.contains("desk/speed: the item has no such option now; the answer \"ok\""),
         "{all}"
@@ -698,7 +744,8 @@ fn csv_has_one_row_per_observation() {
     );
     assert_eq!(&row("wait")[column("answer")], "42.5");
     assert_eq!(&row("greeted")[column("critical")], "true");
-    assert_eq!(&row("lights")[column("answer")], "n/a");
+    assert_eq!(&row("lights")[column("answer")], "");
+    assert_eq!(&row("lights")[column("na")], "true");
 }
 
 #[test]
@@ -1043,7 +1090,19 @@ fn a_stopped_stopwatch_records_the_seconds_it_measured() {
     let (back, _) = round_trip(&v);
     assert_eq!(back.entry(wait).unwrap().timed, Some(60.0));
     let csv = to_csv(&v);
-    assert!(csv.contains(",wait,Wait in seconds,60,,,,,60,"), "{csv}");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let cell = |row: &csv::StringRecord, name: &str| {
+        row[headers.iter().position(|h| h == name).unwrap()].to_owned()
+    };
+    let row = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| cell(r, "item") == "wait")
+        .unwrap();
+    assert_eq!(cell(&row, "answer"), "60", "{csv}");
+    assert_eq!(cell(&row, "timed"), "60", "{csv}");
+    assert_eq!(cell(&row, "na"), "", "{csv}");
 }
 
 #[test]

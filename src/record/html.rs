@@ -1,0 +1,249 @@
+//! The visit debrief: one HTML file to send to the site after a visit, with
+//! the visit's facts, score cards, a bar per touchpoint, the timeline of the
+//! moments observed, and every item with its mark, answer, points and note.
+
+use jiff::ZonedDateTime;
+use maud::{Markup, html};
+
+use super::{Observation, Record, Stamp, build, format_number};
+use crate::html::{bar_table, card, page, text};
+use crate::score::{self, PERSONAL_TOUCH, percent_text};
+use crate::visit::{Status, Visit};
+
+/// The headings of the debrief, in one place for translation.
+mod words {
+    pub const TITLE: &str = "Visit debrief";
+    pub const OVERALL: &str = "Overall";
+    pub const STANDARDS: &str = "Standards";
+    pub const PERSONAL_TOUCH: &str = "Personal touch";
+    pub const CRITICAL: &str = "Critical failures";
+    pub const EXCEEDED: &str = "Exceeded";
+    pub const TOUCHPOINTS: &str = "Touchpoints";
+    pub const TIMELINE: &str = "Timeline";
+    pub const NOTE: &str = "Visit note";
+}
+use words as w;
+
+/// How an observation reads at a glance: a mark, its class and its meaning.
+fn mark(o: &Observation<Stamp>) -> (&'static str, &'static str, &'static str) {
+    if o.skipped {
+        return ("–", "skipped", "skipped");
+    }
+    if o.na {
+        return ("n/a", "na", "not applicable");
+    }
+    if o.answer.is_none() {
+        return ("·", "open", "unanswered");
+    }
+    match (o.points, o.max) {
+        (Some(p), Some(m)) if p == 0.0 && m > 0.0 && o.critical => {
+            ("✗!", "fail", "critical failure")
+        }
+        (Some(p), Some(m)) if p == 0.0 && m > 0.0 => ("✗", "miss", "missed"),
+        _ if o.exceeded => ("▲", "exceeded", "exceeded expectations"),
+        (Some(p), Some(m)) if p >= m => ("✓", "met", "met"),
+        (Some(_), Some(_)) => ("◐", "part", "partly met"),
+        _ => ("•", "info", "recorded"),
+    }
+}
+
+/// `2026-11-22 14:03 +03:00`.
+fn when(t: &ZonedDateTime) -> String {
+    t.strftime("%Y-%m-%d %H:%M %:z").to_string()
+}
+
+/// `3 h 42 min`.
+fn duration(from: &ZonedDateTime, to: &ZonedDateTime) -> String {
+    let minutes = (to.timestamp().as_second() - from.timestamp().as_second()).max(0) / 60;
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// The visit as an HTML debrief: one self-contained file, every string from
+/// the visit and its checklists escaped.
+pub fn to_html(visit: &Visit) -> String {
+    let record = build::<Stamp>(visit);
+    let s = score::score(visit);
+    let header = &visit.header;
+    let exceeded = record
+        .observations
+        .iter()
+        .filter(|o| o.exceeded && !o.skipped)
+        .count();
+    let end = match header.status {
+        Status::Final => header.finished.as_ref().unwrap_or(&header.updated),
+        Status::Draft => &header.updated,
+    };
+    let prompt_of = |failure: &str| {
+        record
+            .observations
+            .iter()
+            .find(|o| format!("{}/{}", o.checklist, o.item) == failure)
+            .map(|o| o.prompt.clone())
+            .unwrap_or_default()
+    };
+    let touchpoints: Vec<(String, Option<usize>, Option<f64>)> = s
+        .touchpoints
+        .iter()
+        .map(|(name, t)| (name.clone(), None, t.percent()))
+        .collect();
+    let mut timeline: Vec<&Observation<Stamp>> = record
+        .observations
+        .iter()
+        .filter(|o| o.first_at.is_some() && !o.skipped)
+        .collect();
+    timeline.sort_by_key(|o| o.first_at.as_ref().map(|t| t.0.timestamp()));
+    let touchpoint_of = |checklist: &str| {
+        record
+            .checklists
+            .iter()
+            .find(|c| c.id == checklist)
+            .map(|c| c.touchpoint.clone())
+            .unwrap_or_default()
+    };
+
+    let body = html! {
+        h1 { (w::TITLE) ": " (text(&header.site)) }
+        p.sub { (header.started.strftime("%Y-%m-%d")) " · " (text(&header.auditor)) }
+        dl.facts {
+            dt { "Site" } dd { (text(&header.site)) }
+            dt { "Auditor" } dd { (text(&header.auditor)) }
+            dt { "Started" } dd { (when(&header.started)) }
+            @if header.status == Status::Final {
+                dt { "Finalized" } dd { (when(end)) }
+            } @else {
+                dt { "Last change" } dd { (when(end)) }
+            }
+            dt { "Duration" } dd { (duration(&header.started, end)) }
+            dt { "Status" } dd {
+                @if header.status == Status::Final { "Final" }
+                @else { strong { "Draft" } ": still open, answers may change" }
+            }
+            dt { "Checklists" } dd {
+                @for (n, c) in record.checklists.iter().enumerate() {
+                    @if n > 0 { ", " }
+                    (text(&c.title))
+                    @if let Some(v) = &c.version { " " (text(v)) }
+                }
+            }
+            dt { "Visit id" } dd { (text(&header.id)) }
+        }
+        @if s.failed() {
+            div.banner role="alert" {
+                strong { "Visit failed: " (s.critical_failures.len()) " critical failure"
+                    @if s.critical_failures.len() != 1 { "s" } "." }
+                " A critical item was answered with a zero score, so the visit fails whatever its percentage."
+                ul { @for f in &s.critical_failures { li { (text(&prompt_of(f))) " " span.tag { (text(f)) } } } }
+            }
+        }
+        div.cards {
+            (card(w::OVERALL, &percent_text(s.total.percent()), s.failed()))
+            (card(w::STANDARDS, &percent_text(s.standards.percent()), false))
+            (card(w::PERSONAL_TOUCH, &percent_text(s.personal_touch().percent()), false))
+            @for (tag, t) in &s.tags {
+                @if tag != PERSONAL_TOUCH { (card(&text(tag), &percent_text(t.percent()), false)) }
+            }
+            (card(w::CRITICAL, &s.critical_failures.len().to_string(), s.failed()))
+            (card(w::EXCEEDED, &format!("▲ {exceeded}"), false))
+        }
+        p.sub { "Answered " (s.answered) " of " (s.answered + s.unanswered) " shown items; "
+            (s.unanswered) " unanswered." }
+        h2 { (w::TOUCHPOINTS) }
+        (bar_table("Touchpoint", &touchpoints, score::HIGH))
+        @if !timeline.is_empty() {
+            h2 { (w::TIMELINE) }
+            p.sub { "The moments observed, in the order they happened (when each item was first answered)." }
+            ol.timeline {
+                @for o in &timeline {
+                    @let (m, class, meaning) = mark(o);
+                    li class=(class) {
+                        @if let Some(t) = &o.first_at { time datetime=(t.rfc3339()) { (t.0.strftime("%H:%M")) } }
+                        span.mark.(class) title=(meaning) { (m) } " "
+                        (text(&o.prompt)) " "
+                        span.tag { (text(&touchpoint_of(&o.checklist))) }
+                    }
+                }
+            }
+        }
+        @if !header.note.is_empty() {
+            h2 { (w::NOTE) }
+            blockquote { (text(&header.note)) }
+        }
+        @for (c, loaded) in visit.checklists.iter().enumerate() {
+            @let meta = &loaded.checklist.checklist;
+            @let tally = s.checklists.get(c).copied().unwrap_or_default();
+            h2 { (text(&meta.touchpoint)) ": " (text(&meta.title))
+                @if let Some(p) = tally.percent() { " — " (percent_text(Some(p))) } }
+            @for (n, section) in loaded.checklist.section.iter().enumerate() {
+                @let st = s.sections.get(c).and_then(|v| v.get(n)).copied().unwrap_or_default();
+                h3 { (text(&section.title))
+                    @if let Some(p) = st.percent() { " — " (percent_text(Some(p))) } }
+                (items(visit, &record, &meta.id, section))
+            }
+        }
+    };
+    page(&format!("{}: {}", w::TITLE, header.site), "en", body)
+}
+
+fn items(
+    visit: &Visit,
+    record: &Record<Stamp>,
+    checklist: &str,
+    section: &crate::checklist::Section,
+) -> Markup {
+    html! {
+        div.table { table.items {
+            thead { tr { th.c-mark { "Mark" } th { "Item" } th.c-answer { "Answer" } th.n.c-points { "Points" } } }
+            tbody {
+                @for item in &section.item {
+                    @if let Some(o) = record.observations.iter().find(|o| o.checklist == checklist && o.item == item.id) {
+                        @let (m, class, meaning) = mark(o);
+                        tr class=(class) {
+                            td { span.mark.(class) title=(meaning) { (m) } span.hide-narrow { " " (meaning) } }
+                            td.wrap {
+                                (text(&o.prompt))
+                                @if o.critical { " " span.tag { "critical" } }
+                                @for t in &o.tags { " " span.tag { (text(t)) } }
+                                @if !o.note.is_empty() { div.note { (text(&o.note)) } }
+                            }
+                            td.wrap { (answer(visit, checklist, o)) }
+                            td.n {
+                                @if let (Some(p), Some(mx)) = (o.points, o.max) {
+                                    (format_number(score::round1(p))) " / " (format_number(score::round1(mx)))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } }
+    }
+}
+
+/// The answer in words: the option's label, the number with its unit, the
+/// text, N/A, or nothing.
+fn answer(visit: &Visit, checklist: &str, o: &Observation<Stamp>) -> String {
+    if o.na {
+        return "N/A".into();
+    }
+    match (&o.answer, &o.label) {
+        (None, _) => String::new(),
+        (Some(_), Some(label)) => text(label),
+        (Some(super::AnswerValue::Number(n)), None) => {
+            let unit = visit
+                .find(checklist, &o.item)
+                .and_then(|at| visit.response(at))
+                .and_then(|r| match r {
+                    crate::checklist::Response::Number { unit, .. } => unit.map(str::to_owned),
+                    _ => None,
+                });
+            match unit {
+                Some(u) => format!("{} {}", format_number(*n), text(&u)),
+                None => format_number(*n),
+            }
+        }
+        (Some(a), None) => text(&a.as_text()),
+    }
+}

@@ -1,0 +1,445 @@
+//! The report for people: `table` (a terminal, aligned by display width, with
+//! bar charts and colour where the terminal wants it) and `md` (the same
+//! sections as a Markdown document). Both are built from one list of
+//! [`Section`]s, so they cannot say different things.
+
+use std::io::{self, Write};
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::words as w;
+use super::{Quarter, Report};
+use crate::checklist::diag::one_line;
+use crate::record::md;
+use crate::score::percent_text;
+
+/// Widest table line, for an 80-column terminal.
+const WIDTH: usize = 80;
+/// Cells of a full bar.
+const BAR: usize = 20;
+/// Most-missed items listed in `table` and `md` (JSON and CSV have them all).
+const LISTED_ITEMS: usize = 15;
+
+/// A table of the report with a title.
+struct Section {
+    title: String,
+    /// A line under the title.
+    lead: Option<String>,
+    /// Column headings; a heading starting with `>` is right-aligned.
+    columns: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+    /// Per row, the score its bar shows (bar column added when present).
+    bars: Option<Vec<Option<f64>>>,
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The headline: visits, score, standards, personal touch, failures, exceeded.
+fn headline(report: &Report) -> Vec<(String, String)> {
+    vec![
+        (w::VISITS.into(), report.visits.to_string()),
+        (w::SCORE.into(), percent_text(report.score)),
+        (w::STANDARDS.into(), percent_text(report.standards)),
+        (
+            w::PERSONAL_TOUCH.into(),
+            percent_text(report.personal_touch),
+        ),
+        (
+            w::CRITICAL.into(),
+            format!(
+                "{} of {}",
+                report.critical_failures,
+                count(report.visits, "visit", "visits")
+            ),
+        ),
+        (
+            w::EXCEEDED.into(),
+            format!("▲ {}", count(report.exceeded, "answer", "answers")),
+        ),
+    ]
+}
+
+fn sections(report: &Report) -> Vec<Section> {
+    let mut out = Vec::new();
+    out.push(Section {
+        title: w::BY_SITE.into(),
+        lead: None,
+        columns: vec![
+            "Site",
+            ">Visits",
+            ">Score",
+            ">Standards",
+            ">Personal",
+            ">Failed",
+            "Map",
+        ],
+        rows: report
+            .by_site
+            .iter()
+            .map(|s| {
+                vec![
+                    s.site.clone(),
+                    s.visits.to_string(),
+                    percent_text(s.score),
+                    percent_text(s.standards),
+                    percent_text(s.personal_touch),
+                    s.critical_failures.to_string(),
+                    s.quarter(report.line)
+                        .map(Quarter::name)
+                        .unwrap_or("—")
+                        .into(),
+                ]
+            })
+            .collect(),
+        bars: None,
+    });
+    for (title, first, rows) in [
+        (w::BY_TOUCHPOINT, "Touchpoint", &report.by_touchpoint),
+        (w::BY_TAG, "Tag", &report.by_tag),
+        (w::BY_MONTH, "Month", &report.by_month),
+    ] {
+        out.push(Section {
+            title: title.into(),
+            lead: None,
+            columns: vec![first, ">Visits", ">Score"],
+            rows: rows
+                .iter()
+                .map(|g| vec![g.name.clone(), g.visits.to_string(), percent_text(g.score)])
+                .collect(),
+            bars: Some(rows.iter().map(|g| g.score).collect()),
+        });
+    }
+    let missed: Vec<_> = report.items.iter().filter(|i| i.missed > 0).collect();
+    let never = report.items.len() - missed.len();
+    let mut lead = format!(
+        "{} of {} scored items missed at least once",
+        missed.len(),
+        report.items.len()
+    );
+    if missed.len() > LISTED_ITEMS {
+        lead.push_str(&format!("; the {LISTED_ITEMS} missed most"));
+    }
+    if never > 0 {
+        lead.push_str(&format!("; {never} never missed"));
+    }
+    out.push(Section {
+        title: w::ITEMS.into(),
+        lead: Some(lead),
+        columns: vec![">Missed", ">Rate", "Item"],
+        rows: missed
+            .iter()
+            .take(LISTED_ITEMS)
+            .map(|i| {
+                vec![
+                    format!("{}/{}", i.missed, i.answered),
+                    format!("{:.1}%", i.miss_rate),
+                    // The prompt first: if the line is cut, the id goes.
+                    format!("{} ({}/{})", i.prompt, i.checklist, i.item),
+                ]
+            })
+            .collect(),
+        bars: None,
+    });
+    out
+}
+
+/// The service map as lines: each quarter and its sites.
+fn map_lines(report: &Report) -> (String, Vec<(String, String)>) {
+    let lead = format!(
+        "standards % across, personal touch % up; high is {}% and above",
+        crate::record::format_number(report.line)
+    );
+    let mut lines = Vec::new();
+    for quarter in [
+        Quarter::ServiceFriendship,
+        Quarter::ServiceService,
+        Quarter::WarmButSloppy,
+        Quarter::Failing,
+    ] {
+        let sites: Vec<&str> = report
+            .by_site
+            .iter()
+            .filter(|s| s.quarter(report.line) == Some(quarter))
+            .map(|s| s.site.as_str())
+            .collect();
+        let list = if sites.is_empty() {
+            "—".to_owned()
+        } else {
+            sites.join(", ")
+        };
+        lines.push((quarter.name().to_owned(), list));
+    }
+    let unplaced: Vec<&str> = report
+        .by_site
+        .iter()
+        .filter(|s| s.quarter(report.line).is_none())
+        .map(|s| s.site.as_str())
+        .collect();
+    if !unplaced.is_empty() {
+        lines.push(("not placed".to_owned(), unplaced.join(", ")));
+    }
+    (lead, lines)
+}
+
+/// A bar of `BAR` cells for a percentage: `█` filled, `░` the rest.
+pub fn bar(percent: Option<f64>) -> String {
+    let Some(p) = percent else {
+        return String::new();
+    };
+    let filled = ((p.clamp(0.0, 100.0) / 100.0) * BAR as f64).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(BAR - filled))
+}
+
+/// `text` cut to `width` display cells (ending in `…` when cut), then padded.
+fn fit(text: &str, width: usize, right: bool) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    let total = text.width();
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if total > width && used + cw + 1 > width {
+            out.push('…');
+            used += 1;
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    let pad = " ".repeat(width.saturating_sub(used));
+    if right { pad + &out } else { out + &pad }
+}
+
+/// `text` in lines of at most `width` display cells, broken between words
+/// where it can be (a word longer than a line is cut).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let sep = usize::from(!line.is_empty());
+        if line.width() + sep + word.width() > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        } else if sep == 1 {
+            line.push(' ');
+        }
+        for c in word.chars() {
+            if line.width() + c.width().unwrap_or(0) > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// Colours of the terminal table; none under `NO_COLOR` or into a file.
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn score(&self, text: &str, percent: Option<f64>, line: f64) -> String {
+        match (self.on, percent) {
+            (true, Some(p)) if p >= line => format!("\x1b[32m{text}\x1b[0m"),
+            (true, Some(p)) if p >= line - 20.0 => format!("\x1b[33m{text}\x1b[0m"),
+            (true, Some(_)) => format!("\x1b[31m{text}\x1b[0m"),
+            _ => text.to_owned(),
+        }
+    }
+
+    fn bold(&self, text: &str) -> String {
+        if self.on {
+            format!("\x1b[1m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
+/// The report as a table for a terminal: every cell from a record made
+/// inert (control characters shown as `\u{1b}`), columns aligned by display
+/// width so Cyrillic and CJK line up, lines at most 80 cells, bars for group
+/// scores, and colour only when `color` (a terminal without `NO_COLOR`).
+pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
+    let paint = Paint { on: color };
+    let mut text = String::new();
+    text.push_str(&paint.bold(w::TITLE));
+    text.push('\n');
+    if report.visits == 0 {
+        text.push_str(w::NO_VISITS);
+        text.push('\n');
+        return out.write_all(text.as_bytes());
+    }
+    text.push('\n');
+    for (name, value) in headline(report) {
+        text.push_str(&format!("  {}  {value}\n", fit(&name, 18, false)));
+    }
+    for s in sections(report) {
+        text.push('\n');
+        text.push_str(&paint.bold(&s.title));
+        text.push('\n');
+        if let Some(lead) = &s.lead {
+            text.push_str(&format!("{lead}\n"));
+        }
+        if s.rows.is_empty() {
+            text.push_str("  —\n");
+            continue;
+        }
+        let cells: Vec<Vec<String>> = s
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| one_line(c)).collect())
+            .collect();
+        let mut widths: Vec<usize> = s
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(n, h)| {
+                let head = h.trim_start_matches('>').width();
+                cells
+                    .iter()
+                    .map(|r| r[n].width())
+                    .max()
+                    .unwrap_or(0)
+                    .max(head)
+            })
+            .collect();
+        let bar_width = if s.bars.is_some() { BAR + 2 } else { 0 };
+        // The last column (a prompt, a quarter) gives way first, then the first.
+        let budget = WIDTH - 2 - bar_width;
+        let spent = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
+        for shrink in [widths.len() - 1, 0] {
+            let over = spent(&widths).saturating_sub(budget);
+            let floor = 8.min(widths[shrink]);
+            widths[shrink] = widths[shrink].saturating_sub(over).max(floor);
+        }
+        let heads: Vec<String> = s
+            .columns
+            .iter()
+            .zip(&widths)
+            .map(|(h, &wd)| fit(h.trim_start_matches('>'), wd, h.starts_with('>')))
+            .collect();
+        text.push_str(&format!("  {}\n", heads.join("  ").trim_end()));
+        for (r, row) in cells.iter().enumerate() {
+            let line: Vec<String> = row
+                .iter()
+                .zip(&s.columns)
+                .zip(&widths)
+                .map(|((c, h), &wd)| fit(c, wd, h.starts_with('>')))
+                .collect();
+            let mut line = line.join("  ");
+            if let Some(bars) = &s.bars {
+                let p = bars[r];
+                line.push_str("  ");
+                line.push_str(&paint.score(&bar(p), p, report.line));
+            }
+            text.push_str(&format!("  {}\n", line.trim_end()));
+        }
+    }
+    let (lead, lines) = map_lines(report);
+    text.push('\n');
+    text.push_str(&paint.bold(w::MAP));
+    text.push('\n');
+    text.push_str(&format!("{lead}\n"));
+    for (quarter, sites) in lines {
+        let quarter = fit(&quarter, 20, false);
+        let room = WIDTH - 2 - 20 - 2;
+        text.push_str(&format!(
+            "  {quarter}  {}\n",
+            fit(&one_line(&sites), room, false).trim_end()
+        ));
+    }
+    if !report.notes.is_empty() {
+        text.push('\n');
+        text.push_str(&paint.bold(w::NOTES));
+        text.push('\n');
+        for n in &report.notes {
+            let head = format!("{}/{} — {}, {}", n.checklist, n.item, n.site, n.date);
+            text.push_str(&format!(
+                "  {}\n",
+                fit(&one_line(&head), WIDTH - 2, false).trim_end()
+            ));
+            for l in n.note.lines() {
+                for part in wrap(&one_line(l), WIDTH - 4) {
+                    text.push_str(&format!("    {part}\n"));
+                }
+            }
+        }
+    }
+    out.write_all(text.as_bytes())
+}
+
+/// The report as a Markdown document: the same sections as [`write_table`],
+/// with every string from a record escaped so it cannot format or break a table.
+pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut text = format!("# {}\n\n", w::TITLE);
+    if report.visits == 0 {
+        text.push_str(w::NO_VISITS);
+        text.push('\n');
+        return out.write_all(text.as_bytes());
+    }
+    text.push_str("| | |\n| --- | ---: |\n");
+    for (name, value) in headline(report) {
+        text.push_str(&format!("| {name} | {value} |\n"));
+    }
+    for s in sections(report) {
+        text.push_str(&format!("\n## {}\n\n", s.title));
+        if let Some(lead) = &s.lead {
+            text.push_str(&format!("{}.\n\n", md::inline(lead)));
+        }
+        if s.rows.is_empty() {
+            text.push_str("None.\n");
+            continue;
+        }
+        let mut heads: Vec<&str> = s
+            .columns
+            .iter()
+            .map(|h| h.trim_start_matches('>'))
+            .collect();
+        let mut rule: Vec<&str> = s
+            .columns
+            .iter()
+            .map(|h| if h.starts_with('>') { "---:" } else { "---" })
+            .collect();
+        if s.bars.is_some() {
+            heads.push("");
+            rule.push("---");
+        }
+        text.push_str(&format!(
+            "| {} |\n| {} |\n",
+            heads.join(" | "),
+            rule.join(" | ")
+        ));
+        for (r, row) in s.rows.iter().enumerate() {
+            let mut cells: Vec<String> = row.iter().map(|c| md::inline(c)).collect();
+            if let Some(bars) = &s.bars {
+                cells.push(bar(bars[r]));
+            }
+            text.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+    }
+    let (lead, lines) = map_lines(report);
+    text.push_str(&format!("\n## {}\n\n{}.\n\n", w::MAP, md::inline(&lead)));
+    for (quarter, sites) in lines {
+        text.push_str(&format!("- **{quarter}**: {}\n", md::inline(&sites)));
+    }
+    if !report.notes.is_empty() {
+        text.push_str(&format!("\n## {}\n\n", w::NOTES));
+        for n in &report.notes {
+            text.push_str(&format!(
+                "- **{}/{}** — {}, {}\n\n",
+                md::inline(&n.checklist),
+                md::inline(&n.item),
+                md::inline(&n.site),
+                n.date
+            ));
+            for quoted in md::quote_block(&n.note) {
+                text.push_str(&format!("  {quoted}\n"));
+            }
+            text.push('\n');
+        }
+    }
+    out.write_all(text.as_bytes())
+}

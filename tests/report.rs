@@ -1,0 +1,622 @@
+//! `touchpoint report` and `touchpoint export --format html` as a reviewer
+//! runs them: the built binary over the fixture records of
+//! `tests/fixtures/records/` (whose figures are worked out by hand in each
+//! file and in `src/report/tests.rs`), every format read back and checked.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use html5gum::{Token, Tokenizer};
+use serde_json::{Value, json};
+
+use common::{run, temp_dir};
+use touchpoint::checklist;
+use touchpoint::record;
+use touchpoint::store::Store;
+use touchpoint::visit::{Answer, Visit};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records")
+}
+
+fn fixture(name: &str) -> String {
+    fixtures().join(name).display().to_string()
+}
+
+/// `touchpoint report ARGS`: (stdout, stderr, exit code).
+fn report(data: &Path, args: &[&str]) -> (String, String, i32) {
+    let mut all = vec!["report"];
+    all.extend_from_slice(args);
+    let out = run(data, &all);
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// The four final fixture visits, without the draft and the corrupt file.
+fn finals() -> Vec<String> {
+    [
+        "a-metropol-october.toml",
+        "b-metropol-november.toml",
+        "older/c-moskva.toml",
+        "older/d-tokyo.toml",
+    ]
+    .map(fixture)
+    .to_vec()
+}
+
+#[test]
+fn json_gives_the_hand_computed_figures_and_names_the_corrupt_file() {
+    let data = temp_dir("report-json");
+    let folder = fixtures().display().to_string();
+    let (out, err, code) = report(&data, &[&folder, "--format", "json"]);
+    assert_eq!(code, 1, "a skipped file makes the exit status 1\n{err}");
+    assert!(err.contains("older/broken.toml:4:13: TOML syntax"), "{err}");
+    assert!(
+        err.contains(
+            "a-metropol-october.toml: its [score] says 60.0% but its observations give 50.0%"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("1 draft left out"), "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected = vec![
+        "visits",
+        "score",
+        "critical_failures",
+        "standards",
+        "personal_touch",
+        "by_site",
+        "by_touchpoint",
+        "by_tag",
+        "by_month",
+        "items",
+        "notes",
+    ];
+    expected.sort();
+    assert_eq!(keys, expected);
+    assert_eq!(json["visits"], 4);
+    assert_eq!(json["score"], 65.5);
+    assert_eq!(json["standards"], 83.3);
+    assert_eq!(json["personal_touch"], 63.9);
+    assert_eq!(json["critical_failures"], 1);
+    assert_eq!(
+        json["by_site"],
+        json!([
+            {"site": "Hotel Metropol", "visits": 2, "score": 60.7, "standards": 75.0,
+             "personal_touch": 62.5, "critical_failures": 1},
+            {"site": "Гостиница Москва", "visits": 1, "score": 75.0, "standards": 100.0,
+             "personal_touch": 66.7, "critical_failures": 0},
+            {"site": "東京ホテル", "visits": 1, "score": null, "standards": null,
+             "personal_touch": null, "critical_failures": 0},
+        ])
+    );
+    assert_eq!(
+        json["by_touchpoint"],
+        json!([
+            {"touchpoint": "check-in", "visits": 3, "score": 66.7},
+            {"touchpoint": "in-stay", "visits": 1, "score": 66.7},
+            {"touchpoint": "departure", "visits": 1, "score": null},
+        ])
+    );
+    assert_eq!(
+        json["by_tag"],
+        json!([
+            {"tag": "atmosphere", "visits": 1, "score": 0.0},
+            {"tag": "personal-touch", "visits": 3, "score": 63.9},
+        ])
+    );
+    assert_eq!(
+        json["by_month"],
+        json!([
+            {"month": "2026-10", "visits": 1, "score": 50.0},
+            {"month": "2026-11", "visits": 3, "score": 73.2},
+        ])
+    );
+    assert_eq!(
+        json["items"][0],
+        json!({"checklist": "hotel-room", "item": "clean", "prompt": "Room clean on arrival",
+               "answered": 1, "missed": 1, "miss_rate": 100.0})
+    );
+    assert_eq!(json["items"][2]["prompt"], "Agent used the guest's name");
+    assert_eq!(json["items"].as_array().unwrap().len(), 7);
+    assert_eq!(json["notes"][1]["note"], "Nobody at the desk for 6 minutes");
+    assert_eq!(json["notes"][1]["site"], "Hotel Metropol");
+    assert_eq!(json["notes"][1]["date"], "2026-11-10");
+}
+
+#[test]
+fn only_good_records_exit_zero_and_drafts_come_when_asked() {
+    let data = temp_dir("report-drafts");
+    let mut args: Vec<String> = finals();
+    args.extend(["--format".into(), "json".into()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (out, err, code) = report(&data, &refs);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["visits"], 4);
+
+    let folder = fixtures().display().to_string();
+    let (out, _, _) = report(&data, &[&folder, "--format", "json", "--include-drafts"]);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["visits"], 5);
+    assert_eq!(json["critical_failures"], 2);
+    // "hotel metropol" is the same site as "Hotel Metropol".
+    assert_eq!(json["by_site"][0]["visits"], 3);
+
+    let (out, _, _) = report(
+        &data,
+        &[&folder, "--format", "json", "--site", "гостиница москва"],
+    );
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["visits"], 1);
+    assert_eq!(json["score"], 75.0);
+
+    let (out, _, _) = report(
+        &data,
+        &[
+            &folder,
+            "--format",
+            "json",
+            "--since",
+            "2026-11",
+            "--until",
+            "2026-11-20",
+        ],
+    );
+    let json: Value = serde_json::from_str(&out).unwrap();
+    // B (Nov 10) and C (Nov 20); D started on Nov 21.
+    assert_eq!(json["visits"], 2);
+    assert_eq!(json["score"], 73.2);
+
+    let (_, err, code) = report(&data, &[&folder, "--since", "last week"]);
+    assert_eq!(code, 2, "a bad date is a usage error: {err}");
+    assert!(err.contains("write a day as 2026-11-22"), "{err}");
+}
+
+#[test]
+fn a_report_over_no_visits_says_so() {
+    let data = temp_dir("report-empty");
+    let empty = data.join("nothing-here");
+    std::fs::create_dir_all(&empty).unwrap();
+    let (out, err, code) = report(&data, &[empty.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("No visits to report."), "{out}");
+    let (out, _, code) = report(&data, &[empty.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["visits"], 0);
+    assert_eq!(json["score"], Value::Null);
+    let (out, _, code) = report(&data, &[empty.to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1, "only the header: {out}");
+    // No paths: the data folder's visits, none yet.
+    let (out, err, code) = report(&data, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("No visits to report."), "{out}");
+}
+
+#[test]
+fn without_paths_the_data_folders_final_visits_are_reported() {
+    let data = temp_dir("report-data");
+    let store = Store::open(&data).unwrap();
+    for name in finals() {
+        let text = std::fs::read_to_string(&name).unwrap();
+        let id = record::parse(&name, &text).unwrap().header.id;
+        store.save(&id, text.as_bytes()).unwrap();
+    }
+    let draft = std::fs::read(fixture("e-metropol-draft.toml")).unwrap();
+    store
+        .save("20261115T080000-hotel-metropol-e005", &draft)
+        .unwrap();
+    let (out, err, code) = report(&data, &["--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (json["visits"].clone(), json["score"].clone()),
+        (json!(4), json!(65.5))
+    );
+}
+
+#[test]
+fn the_same_visit_twice_counts_once() {
+    let data = temp_dir("report-twice");
+    let a = fixture("a-metropol-october.toml");
+    let copy = data.join("copy-of-a.toml");
+    std::fs::copy(&a, &copy).unwrap();
+    let (out, err, code) = report(&data, &[&a, copy.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("is also in"), "{err}");
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["visits"], 1);
+}
+
+#[test]
+fn csv_has_one_row_per_observation_and_no_formulas() {
+    let data = temp_dir("report-csv");
+    let mut args: Vec<String> = finals();
+    args.extend(["--format".into(), "csv".into()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (out, err, code) = report(&data, &refs);
+    assert_eq!(code, 0, "{err}");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "visit_id",
+            "site",
+            "auditor",
+            "started",
+            "touchpoint",
+            "checklist",
+            "version",
+            "section",
+            "item",
+            "prompt",
+            "answer",
+            "na",
+            "tags",
+            "points",
+            "max",
+            "critical",
+            "skipped",
+            "note"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 8 + 8 + 4 + 2);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let row = |visit: &str, item: &str| {
+        rows.iter()
+            .find(|r| r[col("visit_id")].ends_with(visit) && &r[col("item")] == item)
+            .unwrap()
+    };
+    // Text a spreadsheet would run is neutralised, with a leading quote.
+    assert_eq!(&row("a001", "comment")[col("answer")], "'=SUM(A1:A9)");
+    assert!(row("a001", "name")[col("note")].starts_with("'-5 points"));
+    // Numbers stay numbers.
+    let name = row("a001", "name");
+    assert_eq!((&name[col("points")], &name[col("max")]), ("0", "3"));
+    assert_eq!(&row("a001", "wait")[col("answer")], "4");
+    assert_eq!(&name[col("tags")], "personal-touch");
+    assert_eq!(&name[col("version")], "2026.1");
+    assert_eq!(&name[col("started")], "2026-10-05T14:00:00+03:00");
+    let speed = row("a001", "speed");
+    assert_eq!((&speed[col("na")], &speed[col("answer")]), ("true", ""));
+    assert_eq!(&row("b002", "speed")[col("skipped")], "true");
+    assert_eq!(&row("b002", "greeted")[col("critical")], "true");
+    assert_eq!(&row("c003", "smile")[col("site")], "Гостиница Москва");
+    assert_eq!(&row("d004", "bill")[col("touchpoint")], "departure");
+}
+
+#[test]
+fn markdown_and_table_show_every_site_and_score() {
+    let data = temp_dir("report-text");
+    let mut args: Vec<String> = finals();
+    args.extend(["--format".into(), "md".into()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (md, _, _) = report(&data, &refs);
+    let (table, _, _) = report(&data, &refs[..4]);
+    for (name, text) in [("md", &md), ("table", &table)] {
+        for wanted in [
+            "Hotel Metropol",
+            "Гостиница Москва",
+            "東京ホテル",
+            "65.5%",
+            "83.3%",
+            "63.9%",
+            "60.7%",
+            "62.5%",
+            "73.2%",
+            "service–service",
+            "failing",
+            "Dust on the desk",
+        ] {
+            assert!(text.contains(wanted), "{name} lacks {wanted}:\n{text}");
+        }
+        assert!(!text.contains('\x1b'), "{name}: no colour into a pipe");
+    }
+    assert!(md.starts_with("# Service review\n"));
+    assert!(
+        md.contains("| Hotel Metropol | 2 | 60.7% | 75.0% | 62.5% | 1 | failing |"),
+        "{md}"
+    );
+    // Markup in a note cannot format the document.
+    assert!(md.contains("\\<script\\>"), "{md}");
+}
+
+/// What an HTML page holds, as a browser's tokenizer reads it.
+struct Page {
+    /// Start tags with their attributes.
+    tags: Vec<(String, Vec<(String, String)>)>,
+    /// The text between tags, entities decoded.
+    text: String,
+}
+
+fn tokens(html: &str) -> Page {
+    let mut page = Page {
+        tags: Vec::new(),
+        text: String::new(),
+    };
+    for token in Tokenizer::new(html).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let attrs = tag
+                    .attributes
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            String::from_utf8_lossy(k).into_owned(),
+                            String::from_utf8_lossy(&v.value).into_owned(),
+                        )
+                    })
+                    .collect();
+                page.tags
+                    .push((String::from_utf8_lossy(&tag.name).into_owned(), attrs));
+            }
+            Token::String(s) => page.text.push_str(&String::from_utf8_lossy(&s.value)),
+            _ => {}
+        }
+    }
+    page
+}
+
+/// No script, no request: no `<script>`, `<img>`, `<link>` or frames, no
+/// event handlers, no URL to anywhere, the network shut off by CSP.
+fn assert_self_contained(html: &str) {
+    let page = tokens(html);
+    for (name, attrs) in &page.tags {
+        assert!(
+            ![
+                "script", "img", "link", "iframe", "object", "embed", "base", "a", "image", "use"
+            ]
+            .contains(&name.as_str()),
+            "<{name}> in the page"
+        );
+        for (key, value) in attrs {
+            assert!(!key.starts_with("on"), "<{name} {key}> in the page");
+            assert!(
+                !key.contains("href") && key != "src",
+                "<{name} {key}={value}>"
+            );
+            assert!(!value.contains("://"), "<{name} {key}={value}>");
+        }
+    }
+    assert!(
+        html.contains("default-src 'none'"),
+        "a CSP that forbids requests"
+    );
+    assert!(!html.contains("url("), "no URL in the stylesheet");
+    assert!(!html.contains("@import") && !html.contains("@font-face"));
+}
+
+#[test]
+fn the_html_review_is_self_contained_and_hostile_text_stays_text() {
+    let data = temp_dir("report-html");
+    let mut args: Vec<String> = finals();
+    args.extend(["--format".into(), "html".into()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (html, err, code) = report(&data, &refs);
+    assert_eq!(code, 0, "{err}");
+    assert_self_contained(&html);
+    let page = tokens(&html);
+    assert!(
+        page.text
+            .contains("<script>alert(1)</script> \"><img src=x onerror=alert(2)>"),
+        "the hostile note is there, as text"
+    );
+    for wanted in [
+        "Hotel Metropol",
+        "Гостиница Москва",
+        "東京ホテル",
+        "65.5%",
+        "83.3%",
+        "63.9%",
+        "60.7%",
+        "service–friendship",
+        "service–service",
+        "warm but sloppy",
+        "failing",
+        "Room clean on arrival",
+        "Dust on the desk",
+        "2026-10",
+    ] {
+        assert!(page.text.contains(wanted), "the review lacks {wanted}");
+    }
+    // The service map's text equivalent places each site.
+    assert!(
+        page.text
+            .contains("Service map: 1 Hotel Metropol: standards 75.0%, personal touch 62.5%"),
+        "{}",
+        page.text
+    );
+    // Cards, the map, a bar per group and the month trend are drawn as SVG.
+    let svgs = page.tags.iter().filter(|(n, _)| n == "svg").count();
+    assert!(svgs >= 10, "{svgs} charts");
+}
+
+#[test]
+fn report_output_to_a_file_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = temp_dir("report-output");
+    let file = data.join("review.html");
+    let mut args: Vec<String> = finals();
+    args.extend([
+        "--format".into(),
+        "html".into(),
+        "-o".into(),
+        file.display().to_string(),
+    ]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (out, err, code) = report(&data, &refs);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Hotel Metropol")
+    );
+}
+
+/// A finished visit over the bundled check-in and departure checklists,
+/// saved in `data`, with a hostile site, auditor and notes.
+fn hostile_visit(data: &Path) -> String {
+    let now = jiff::civil::date(2026, 11, 22)
+        .at(14, 0, 0, 0)
+        .to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(3)))
+        .unwrap();
+    let later = |minutes: i64| {
+        now.checked_add(jiff::SignedDuration::from_mins(minutes))
+            .unwrap()
+    };
+    let checklists: Vec<_> = ["hotel-check-in", "hotel-departure"]
+        .iter()
+        .map(|id| checklist::bundled_by_id(id).unwrap().unwrap())
+        .collect();
+    let mut v = Visit::new(
+        "Hotel \"><img src=x onerror=alert(1)>",
+        "<script>alert('auditor')</script>",
+        checklists,
+        &now,
+        "7f3a",
+    );
+    let at = |v: &Visit, item: &str| v.find("hotel-check-in", item).unwrap();
+    let door = at(&v, "door-welcome");
+    v.set_answer(door, Some(Answer::Choice("missed".into())), &later(5))
+        .unwrap();
+    v.set_note(
+        door,
+        "=HYPERLINK(\"http://evil.example\") <b>bold</b>",
+        false,
+        &later(6),
+    )
+    .unwrap();
+    let critical = at(&v, "identity-payment-discreet");
+    v.set_answer(critical, Some(Answer::Choice("no".into())), &later(2))
+        .unwrap();
+    let name = at(&v, "guest-name-used");
+    v.set_answer(name, Some(Answer::Choice("met".into())), &later(9))
+        .unwrap();
+    v.set_answer(at(&v, "luggage-help"), Some(Answer::Na), &later(3))
+        .unwrap();
+    v.set_visit_note(
+        "Overall <em>fine</em>; </style><script>x()</script>",
+        &later(10),
+    )
+    .unwrap();
+    v.finalize(&later(200)).unwrap();
+    let store = Store::open(data).unwrap();
+    store
+        .save(&v.header.id, record::to_toml(&v).as_bytes())
+        .unwrap();
+    v.header.id.clone()
+}
+
+#[test]
+fn the_html_debrief_shows_the_visit_and_keeps_hostile_text_as_text() {
+    let data = temp_dir("export-html");
+    let id = hostile_visit(&data);
+    let out = run(&data, &["export", &id, "--format", "html"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert_self_contained(&html);
+    let page = tokens(&html);
+    for wanted in [
+        "Hotel \"><img src=x onerror=alert(1)>",
+        "<script>alert('auditor')</script>",
+        "=HYPERLINK(\"http://evil.example\") <b>bold</b>",
+        "Overall <em>fine</em>; </style><script>x()</script>",
+        "Visit failed: 1 critical failure",
+        "3 h 20 min",
+        "Final",
+        "Timeline",
+    ] {
+        assert!(page.text.contains(wanted), "the debrief lacks {wanted:?}");
+    }
+    // The timeline runs in the order things were observed.
+    let timeline = &page.text[page.text.find("Timeline").unwrap()..];
+    let order: Vec<usize> = ["discreetly", "luggage", "Welcome at", "guest’s name"]
+        .iter()
+        .map(|w| {
+            timeline
+                .find(w)
+                .unwrap_or_else(|| panic!("{w} in {timeline}"))
+        })
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert!(page.tags.iter().all(|(n, _)| n != "em" && n != "b"));
+}
+
+#[test]
+fn the_csv_export_neutralises_formulas_too() {
+    let data = temp_dir("export-csv");
+    let id = hostile_visit(&data);
+    let out = run(&data, &["export", &id, "--format", "csv"]);
+    assert!(out.status.success());
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let door = rows
+        .iter()
+        .find(|r| &r[col("item")] == "door-welcome")
+        .unwrap();
+    assert!(door[col("note")].starts_with("'=HYPERLINK("), "{door:?}");
+    assert_eq!(&door[col("points")], "0");
+    let luggage = rows
+        .iter()
+        .find(|r| &r[col("item")] == "luggage-help")
+        .unwrap();
+    assert_eq!((&luggage[col("na")], &luggage[col("answer")]), ("true", ""));
+}
+
+#[test]
+fn many_files_in_several_batches_keep_their_order_and_each_visit_once() {
+    let data = temp_dir("report-many");
+    let folder = data.join("records");
+    std::fs::create_dir_all(&folder).unwrap();
+    let a = std::fs::read_to_string(fixture("a-metropol-october.toml")).unwrap();
+    // More files than one parallel batch holds (32), and the first visit
+    // again under a name sorted last: it is counted once, from the first.
+    for n in 0..600 {
+        let text = a.replace("hotel-metropol-a001", &format!("hotel-metropol-{n:04}"));
+        std::fs::write(folder.join(format!("{n:04}.toml")), text).unwrap();
+    }
+    let first = a.replace("hotel-metropol-a001", "hotel-metropol-0000");
+    std::fs::write(folder.join("zzzz.toml"), first).unwrap();
+    let path = folder.display().to_string();
+    let (out, err, code) = report(&data, &[&path, "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("zzzz.toml: visit 20261005T140000-hotel-metropol-0000 is also in"),
+        "{err}"
+    );
+    assert_eq!(err.matches("is also in").count(), 1, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (json["visits"].clone(), json["score"].clone()),
+        (json!(600), json!(50.0))
+    );
+    let (out, _, _) = report(&data, &[&path, "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let ids: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
+    assert_eq!(ids.len(), 600 * 8);
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "rows come in the order of the files");
+}
