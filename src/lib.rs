@@ -10,6 +10,7 @@ pub mod config;
 pub mod evidence;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod i18n;
 pub mod locale;
 pub mod record;
 pub mod score;
