@@ -137,6 +137,14 @@ pub fn need_terminal() -> Result<(), Failure> {
     ))
 }
 
+/// Chooses the language of every message the program gives from here on:
+/// `--lang`, then `language` in config.toml, then the locale. A config file
+/// that cannot be read is reported by the command that needs it.
+pub fn choose_language(flag: Option<Lang>) {
+    let configured = Config::load().ok().and_then(|c| c.language);
+    crate::i18n::set_lang(locale::interface_language(flag, configured.as_deref()));
+}
+
 /// The interface language: `--lang`, then `language` in config.toml, then the locale.
 fn language(flag: Option<Lang>, config: &Config) -> Lang {
     locale::interface_language(flag, config.language.as_deref())

@@ -11,6 +11,7 @@ pub mod evidence;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod html;
+pub mod i18n;
 pub mod locale;
 pub mod record;
 pub mod report;

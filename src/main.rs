@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let data_dir = cli.data_dir.as_deref();
     let lang = cli.lang;
+    commands::choose_language(lang);
     let mut stdout = std::io::stdout().lock();
     let outcome = match cli.command {
         None => commands::home(data_dir, lang),

@@ -1,0 +1,309 @@
+//! The program's own words in English and Russian.
+//!
+//! Every string the program shows or writes in a human language comes from
+//! the Fluent catalogs in `locales/<lang>/*.ftl`, compiled into the binary,
+//! through [`tr!`](crate::tr). Russian plurals ("1 пункт, 2 пункта,
+//! 5 пунктов") are Fluent's plural rules, selected on a number argument:
+//!
+//! ```ftl
+//! items = { $count ->
+//!     [one] { $count } пункт
+//!     [few] { $count } пункта
+//!    *[many] { $count } пунктов
+//! }
+//! ```
+//!
+//! The language is chosen once at start-up ([`set_lang`]); tests render in
+//! either language on their own thread with [`with_lang`]. A checklist's own
+//! text is never translated: it is shown as written.
+
+use std::cell::Cell;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+pub use crate::locale::Lang;
+
+/// The catalogs, one list of `(file, text)` per language. A new file must be
+/// added to both lists; `tests/catalogs.rs` checks that both languages hold
+/// the same messages with the same variables.
+pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
+    (
+        Lang::En,
+        &[("en/common.ftl", include_str!("../locales/en/common.ftl"))],
+    ),
+    (
+        Lang::Ru,
+        &[("ru/common.ftl", include_str!("../locales/ru/common.ftl"))],
+    ),
+];
+
+/// A value given to a message: text, or a number (which also selects a
+/// plural form).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Text, placed as it is.
+    Text(String),
+    /// A number, written in its shortest form and used for plural rules.
+    Number(f64),
+}
+
+impl From<&str> for Value {
+    fn from(text: &str) -> Value {
+        Value::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Value {
+        Value::Text(text)
+    }
+}
+
+impl From<&String> for Value {
+    fn from(text: &String) -> Value {
+        Value::Text(text.clone())
+    }
+}
+
+macro_rules! number_value {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Value {
+            fn from(n: $t) -> Value {
+                Value::Number(n as f64)
+            }
+        }
+    )*};
+}
+number_value!(usize, u64, u32, u16, u8, i64, i32, f64, f32);
+
+/// Looks a message up in the current language: `tr!("id")`, or with
+/// arguments, `tr!("items", count = n)`.
+#[macro_export]
+macro_rules! tr {
+    ($id:literal) => {
+        $crate::i18n::message($id, &[])
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::message(
+            $id,
+            &[$((stringify!($name), $crate::i18n::Value::from($value))),+],
+        )
+    };
+}
+
+/// The language chosen at start-up, as its index in [`CATALOGS`].
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+thread_local! {
+    /// A language this thread renders in instead (tests, see [`with_lang`]).
+    static OVERRIDE: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// Chooses the language of the whole program, once, at start-up.
+pub fn set_lang(lang: Lang) {
+    CURRENT.store(index(lang), Ordering::Relaxed);
+}
+
+/// The language messages are given in on this thread.
+pub fn lang() -> Lang {
+    OVERRIDE.with(Cell::get).unwrap_or_else(|| {
+        CATALOGS[usize::from(CURRENT.load(Ordering::Relaxed)) % CATALOGS.len()].0
+    })
+}
+
+/// Runs `body` with this thread's messages in `lang` (for tests and for
+/// writing a document in a language other than the interface's).
+pub fn with_lang<T>(lang: Lang, body: impl FnOnce() -> T) -> T {
+    let before = OVERRIDE.with(|o| o.replace(Some(lang)));
+    let outcome = body();
+    OVERRIDE.with(|o| o.set(before));
+    outcome
+}
+
+fn index(lang: Lang) -> u8 {
+    CATALOGS
+        .iter()
+        .position(|(l, _)| *l == lang)
+        .and_then(|n| u8::try_from(n).ok())
+        .unwrap_or(0)
+}
+
+/// One bundle per language, built on first use.
+static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
+    CATALOGS
+        .iter()
+        .map(|(lang, files)| {
+            let id = lang.tag().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Unicode isolation marks around placeables would reach the
+            // terminal as invisible characters (and be shown as `�`).
+            bundle.set_use_isolating(false);
+            for (_, text) in *files {
+                // A syntax error drops only the broken entry; the catalog
+                // test fails on any, so none reaches a release.
+                let resource = match FluentResource::try_new((*text).to_owned()) {
+                    Ok(resource) => resource,
+                    Err((resource, _)) => resource,
+                };
+                let _ = bundle.add_resource(resource);
+            }
+            bundle
+        })
+        .collect()
+});
+
+/// The message `id` in the current language with `args` placed. A message
+/// missing from the language falls back to English, and one missing from
+/// both (which the catalog test rules out) gives its id, never a panic.
+pub fn message(id: &str, args: &[(&str, Value)]) -> String {
+    let wanted = usize::from(index(lang()));
+    format(wanted, id, args)
+        .or_else(|| format(0, id, args))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// Whether the current language has a message `id` (for ids made from data,
+/// such as a tag's name, that may have none).
+pub fn has(id: &str) -> bool {
+    BUNDLES[usize::from(index(lang()))].has_message(id)
+}
+
+fn format(bundle: usize, id: &str, args: &[(&str, Value)]) -> Option<String> {
+    let bundle = BUNDLES.get(bundle)?;
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Value::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_str())),
+            Value::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+        }
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    Some(text.into_owned())
+}
+
+/// A touchpoint's name: the catalog's for the journey's own touchpoints,
+/// else the id made readable ("shore-excursion" → "Shore excursion").
+pub fn touchpoint_name(id: &str) -> String {
+    match id {
+        "pre-arrival" => crate::tr!("touchpoint-pre-arrival"),
+        "check-in" => crate::tr!("touchpoint-check-in"),
+        "in-stay" => crate::tr!("touchpoint-in-stay"),
+        "departure" => crate::tr!("touchpoint-departure"),
+        "post-stay" => crate::tr!("touchpoint-post-stay"),
+        other => readable(other),
+    }
+}
+
+/// A tag's name: the catalog's for the built-in tags, else the id made
+/// readable.
+pub fn tag_name(id: &str) -> String {
+    match id {
+        "personal-touch" => crate::tr!("tag-personal-touch"),
+        "atmosphere" => crate::tr!("tag-atmosphere"),
+        "recovery" => crate::tr!("tag-recovery"),
+        "surprise" => crate::tr!("tag-surprise"),
+        other => readable(other),
+    }
+}
+
+/// A bundled journey's name, if `id` is one.
+pub fn journey_name(id: &str) -> Option<String> {
+    Some(match id {
+        "hotel-stay" => crate::tr!("journey-hotel-stay"),
+        "luxury-train" => crate::tr!("journey-luxury-train"),
+        "river-cruise" => crate::tr!("journey-river-cruise"),
+        _ => return None,
+    })
+}
+
+/// A month's short name, 1 to 12 ("Nov", «нояб.»).
+pub fn month_short(month: i8) -> String {
+    match month {
+        1 => crate::tr!("month-1"),
+        2 => crate::tr!("month-2"),
+        3 => crate::tr!("month-3"),
+        4 => crate::tr!("month-4"),
+        5 => crate::tr!("month-5"),
+        6 => crate::tr!("month-6"),
+        7 => crate::tr!("month-7"),
+        8 => crate::tr!("month-8"),
+        9 => crate::tr!("month-9"),
+        10 => crate::tr!("month-10"),
+        11 => crate::tr!("month-11"),
+        12 => crate::tr!("month-12"),
+        other => other.to_string(),
+    }
+}
+
+/// An id as words: hyphens become spaces, the first letter a capital.
+fn readable(id: &str) -> String {
+    let words = id.replace('-', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_plurals_follow_the_number() {
+        let forms: Vec<String> = [1, 2, 5, 11, 21, 22, 0, 14, 101, 111]
+            .into_iter()
+            .map(|n| with_lang(Lang::Ru, || crate::tr!("count-items", count = n)))
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                "1 пункт",
+                "2 пункта",
+                "5 пунктов",
+                "11 пунктов",
+                "21 пункт",
+                "22 пункта",
+                "0 пунктов",
+                "14 пунктов",
+                "101 пункт",
+                "111 пунктов",
+            ]
+        );
+    }
+
+    #[test]
+    fn english_plurals_and_the_fallback() {
+        assert_eq!(
+            with_lang(Lang::En, || crate::tr!("count-items", count = 1)),
+            "1 item"
+        );
+        assert_eq!(
+            with_lang(Lang::En, || crate::tr!("count-items", count = 21)),
+            "21 items"
+        );
+        // An id nobody wrote gives itself rather than a panic.
+        assert_eq!(message("no-such-message", &[]), "no-such-message");
+    }
+
+    #[test]
+    fn placeables_carry_no_invisible_isolation_marks() {
+        let text = with_lang(Lang::Ru, || crate::tr!("count-touchpoints", count = 3));
+        assert_eq!(text, "3 точки контакта");
+        assert!(!text.contains('\u{2068}') && !text.contains('\u{2069}'));
+    }
+
+    #[test]
+    fn each_thread_keeps_its_own_language() {
+        let ru =
+            std::thread::spawn(|| with_lang(Lang::Ru, || crate::tr!("count-items", count = 5)));
+        let en = with_lang(Lang::En, || crate::tr!("count-items", count = 5));
+        assert_eq!(ru.join().unwrap(), "5 пунктов");
+        assert_eq!(en, "5 items");
+    }
+}
