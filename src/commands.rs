@@ -743,7 +743,7 @@ pub fn export(
             match other {
                 ExportFormat::Json => record::to_json(&visit),
                 ExportFormat::Csv => record::to_csv(&visit),
-                ExportFormat::Html => record::to_html(&visit),
+                ExportFormat::Html => record::to_html_in(&visit, store.root()),
                 _ => record::to_markdown_in(&visit, store.root()),
             }
         }

@@ -63,6 +63,7 @@ ol.timeline li::before { content: ""; position: absolute; left: -6px; top: .55re
 ol.timeline li.miss::before, ol.timeline li.fail::before { background: var(--bad); }
 ol.timeline time { font-variant-numeric: tabular-nums; color: var(--muted); margin-right: .5rem; }
 figure { margin: 1rem 0; } figcaption { color: var(--muted); font-size: .85rem; }
+.files figure { margin: .4rem 0; } .files img { display: block; max-width: 100%; max-height: 12cm; border: 1px solid var(--line); }
 svg.chart { width: 100%; max-width: 32rem; height: auto; display: block; }
 svg.chart text { font: 3.2px system-ui, sans-serif; fill: var(--ink); }
 svg.chart .q { font-size: 2.8px; font-weight: 700; fill: var(--muted); }

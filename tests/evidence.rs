@@ -181,3 +181,62 @@ fn without_an_attacher_a_says_so() {
         Some("attaching files is not available here")
     );
 }
+
+#[test]
+fn the_html_debrief_shows_attached_photos_inline_and_names_other_files() {
+    use base64::Engine;
+    let dir = temp_dir("evidence-html");
+    let _cleanup = Cleanup(dir.clone());
+    let data = dir.join("data");
+    let photos = dir.join("photos");
+    std::fs::create_dir_all(&photos).unwrap();
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR lobby pixels";
+    std::fs::write(photos.join("lobby.png"), png).unwrap();
+    std::fs::write(photos.join("receipt.pdf"), b"%PDF-1.7 receipt").unwrap();
+    std::fs::write(photos.join("fake.jpg"), b"not a jpeg at all").unwrap();
+    let mut app = app(&data);
+    for (k, name) in [('a', "lobby.png"), ('a', "receipt.pdf"), ('A', "fake.jpg")] {
+        key(&mut app, KeyCode::Char(k));
+        typed(&mut app, &photos.join(name).display().to_string());
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(mode_of(&app), "normal", "{name} attached");
+    }
+
+    let html = touchpoint::record::to_html_in(&app.visit, &data);
+    let encoded = base64::engine::general_purpose::STANDARD.encode(png);
+    assert!(
+        html.contains(&format!("src=\"data:image/png;base64,{encoded}\"")),
+        "the photo is inline"
+    );
+    assert_eq!(
+        html.matches("<img").count(),
+        1,
+        "only the real photo is shown"
+    );
+    assert!(html.contains("receipt.pdf"), "other files are named");
+    assert!(html.contains("fake.jpg"));
+    assert!(html.contains("Files attached to the visit"));
+    assert!(
+        html.contains("not shown: the copy in the data folder is missing or changed"),
+        "a photo that is not one says why it is not shown"
+    );
+
+    // A copy changed since it was attached is not shown as evidence.
+    let lobby = app
+        .visit
+        .evidence()
+        .iter()
+        .find(|e| e.name() == "lobby.png")
+        .unwrap()
+        .clone();
+    let copy = data.join(&lobby.file);
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::write(&copy, b"\x89PNG\r\n\x1a\n something else").unwrap();
+    let html = touchpoint::record::to_html_in(&app.visit, &data);
+    assert_eq!(html.matches("<img").count(), 0);
+    assert_eq!(
+        html.matches("not shown: the copy in the data folder is missing or changed")
+            .count(),
+        2
+    );
+}

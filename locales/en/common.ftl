@@ -41,3 +41,7 @@ month-9 = Sep
 month-10 = Oct
 month-11 = Nov
 month-12 = Dec
+
+## The visit debrief's attached files.
+debrief-visit-files = Files attached to the visit
+debrief-file-unreadable = not shown: the copy in the data folder is missing or changed

@@ -2,13 +2,18 @@
 //! the visit's facts, score cards, a bar per touchpoint, the timeline of the
 //! moments observed, and every item with its mark, answer, points and note.
 
+use std::path::Path;
+
 use jiff::ZonedDateTime;
 use maud::{Markup, html};
 
 use super::{Observation, Record, Stamp, build, format_number};
+use crate::checklist::sha256_hex;
+use crate::evidence::size_text;
 use crate::html::{bar_table, card, page, text};
 use crate::score::{self, PERSONAL_TOUCH, percent_text};
-use crate::visit::{Status, Visit};
+use crate::store;
+use crate::visit::{Evidence, Status, Visit};
 
 /// The headings of the debrief, in one place for translation.
 mod words {
@@ -64,6 +69,10 @@ fn duration(from: &ZonedDateTime, to: &ZonedDateTime) -> String {
 /// The visit as an HTML debrief: one self-contained file, every string from
 /// the visit and its checklists escaped.
 pub fn to_html(visit: &Visit) -> String {
+    to_html_with(visit, None)
+}
+
+fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
     let record = build::<Stamp>(visit);
     let s = score::score(visit);
     let header = &visit.header;
@@ -171,6 +180,11 @@ pub fn to_html(visit: &Visit) -> String {
             h2 { (w::NOTE) }
             blockquote { (text(&header.note)) }
         }
+        @let visit_files = visit.visit_evidence();
+        @if !visit_files.is_empty() {
+            h2 { (crate::tr!("debrief-visit-files")) }
+            (files(&visit_files, data_folder))
+        }
         @for (c, loaded) in visit.checklists.iter().enumerate() {
             @let meta = &loaded.checklist.checklist;
             @let tally = s.checklists.get(c).copied().unwrap_or_default();
@@ -180,7 +194,7 @@ pub fn to_html(visit: &Visit) -> String {
                 @let st = s.sections.get(c).and_then(|v| v.get(n)).copied().unwrap_or_default();
                 h3 { (text(&section.title))
                     @if let Some(p) = st.percent() { " — " (percent_text(Some(p))) } }
-                (items(visit, &record, &meta.id, section))
+                (items(visit, &record, &meta.id, section, data_folder))
             }
         }
     };
@@ -192,6 +206,7 @@ fn items(
     record: &Record<Stamp>,
     checklist: &str,
     section: &crate::checklist::Section,
+    data_folder: Option<&Path>,
 ) -> Markup {
     html! {
         div.table { table.items {
@@ -207,6 +222,9 @@ fn items(
                                 @if o.critical { " " span.tag { "critical" } }
                                 @for t in &o.tags { " " span.tag { (text(t)) } }
                                 @if !o.note.is_empty() { div.note { (text(&o.note)) } }
+                                @if let Some(at) = visit.find(checklist, &item.id) {
+                                    (files(&visit.evidence_of(at), data_folder))
+                                }
                             }
                             td.wrap { (answer(visit, checklist, o)) }
                             td.n {
@@ -246,4 +264,84 @@ fn answer(visit: &Visit, checklist: &str, o: &Observation<Stamp>) -> String {
         }
         (Some(a), None) => text(&a.as_text()),
     }
+}
+
+/// The visit as an HTML debrief with its attached files from `data_folder`:
+/// photos shown inline (as `data:` URLs, so the file stays self-contained),
+/// other files named with their size and hash.
+pub fn to_html_in(visit: &Visit, data_folder: &Path) -> String {
+    to_html_with(visit, Some(data_folder))
+}
+
+/// Attached files as the debrief shows them, after a note or an item.
+fn files(files: &[(usize, &Evidence)], data_folder: Option<&Path>) -> Markup {
+    html! {
+        @if !files.is_empty() {
+            div.files {
+                @for (_, file) in files {
+                    @let image = data_folder.and_then(|folder| inline_image(folder, file));
+                    @let unshown = data_folder.is_some() && image.is_none() && is_image_name(file.name());
+                    figure.file {
+                        @if let Some(src) = &image {
+                            img src=(src) alt=(file.name());
+                        }
+                        figcaption {
+                            (file.name()) " · " (size_text(file.bytes)) " · sha256 "
+                            (file.sha256.get(..12).unwrap_or(&file.sha256)) "…"
+                            @if unshown {
+                                " · " em { (crate::tr!("debrief-file-unreadable")) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a file's name says it is a photo a browser shows.
+fn is_image_name(name: &str) -> bool {
+    image_type(name).is_some()
+}
+
+/// The media type of a photo by its name's extension; SVG is left out (it
+/// is a document that can hold links and scripts, not a photo).
+fn image_type(name: &str) -> Option<&'static str> {
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        _ => return None,
+    })
+}
+
+/// A photo as a `data:` URL, when its name says it is one, its bytes begin
+/// as that kind of image does, and the copy in the data folder is still the
+/// file that was attached (same hash). Anything else is named, not shown.
+fn inline_image(data_folder: &Path, file: &Evidence) -> Option<String> {
+    use base64::Engine;
+    use std::io::Read;
+    let kind = image_type(file.name())?;
+    let path = data_folder.join(&file.file);
+    let mut opened = store::open_owned(&path, std::fs::OpenOptions::new().read(true)).ok()?;
+    store::check_owned(&opened, &path).ok()?;
+    let mut bytes = Vec::new();
+    opened
+        .by_ref()
+        .take(crate::evidence::MAX_EVIDENCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    let magic_ok = match kind {
+        "image/png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "image/jpeg" => bytes.starts_with(&[0xff, 0xd8, 0xff]),
+        "image/gif" => bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a"),
+        _ => bytes.get(..4) == Some(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"),
+    };
+    if !magic_ok || sha256_hex(&bytes) != file.sha256 {
+        return None;
+    }
+    let encoded = base64::engine::general_purpose::STANDARD.encode(&bytes);
+    Some(format!("data:{kind};base64,{encoded}"))
 }
