@@ -142,7 +142,7 @@ impl App {
     /// A screen over `visit` that saves with `saver` after every change.
     pub fn new(visit: Visit, saver: Saver, clock: Clock, theme: Theme) -> App {
         let cursor = (0..visit.checklists.len())
-            .map(|c| visit.visibility(c).iter().position(|v| *v).unwrap_or(0))
+            .map(|c| visit.first_shown(c, true).map_or(0, |at| at.item))
             .collect();
         App {
             visit,
@@ -270,14 +270,9 @@ impl App {
         match action {
             Action::Next => self.step(1),
             Action::Prev => self.step(-1),
-            Action::First => {
-                if let Some(first) = self.shown().first() {
-                    self.cursor[self.tab] = *first;
-                }
-            }
-            Action::Last => {
-                if let Some(last) = self.shown().last() {
-                    self.cursor[self.tab] = *last;
+            Action::First | Action::Last => {
+                if let Some(at) = self.visit.first_shown(self.tab, action == Action::First) {
+                    self.cursor[self.tab] = at.item;
                 }
             }
             Action::NextChecklist => self.switch(1),
@@ -575,15 +570,8 @@ impl App {
     }
 
     fn step(&mut self, delta: isize) {
-        let shown = self.shown();
-        let current = self.cursor[self.tab];
-        let next = if delta > 0 {
-            shown.iter().find(|i| **i > current)
-        } else {
-            shown.iter().rev().find(|i| **i < current)
-        };
-        if let Some(next) = next {
-            self.cursor[self.tab] = *next;
+        if let Some(next) = self.visit.next_shown(self.selected(), delta > 0) {
+            self.cursor[self.tab] = next.item;
         }
     }
 
@@ -598,12 +586,11 @@ impl App {
 
     /// Keeps the cursor on a shown item after visibility changed.
     fn snap(&mut self) {
-        let shown = self.shown();
-        let current = self.cursor[self.tab];
-        if !shown.contains(&current) {
-            let before = shown.iter().rev().find(|i| **i < current);
-            if let Some(item) = before.or(shown.first()) {
-                self.cursor[self.tab] = *item;
+        let at = self.selected();
+        if !self.visit.is_shown(at) {
+            let before = self.visit.next_shown(at, false);
+            if let Some(near) = before.or_else(|| self.visit.first_shown(self.tab, true)) {
+                self.cursor[self.tab] = near.item;
             }
         }
     }
@@ -616,24 +603,7 @@ impl App {
     }
 
     fn jump_unanswered(&mut self, forward: bool) {
-        let order = self.visit.shown();
-        let here = self.selected();
-        let unanswered = |at: &&ItemRef| self.visit.entry(**at).is_some_and(|e| e.answer.is_none());
-        let found = if forward {
-            order
-                .iter()
-                .filter(|at| **at > here)
-                .find(unanswered)
-                .or_else(|| order.iter().find(unanswered))
-        } else {
-            order
-                .iter()
-                .rev()
-                .filter(|at| **at < here)
-                .find(unanswered)
-                .or_else(|| order.iter().rev().find(unanswered))
-        };
-        match found.copied() {
+        match self.visit.next_unanswered(self.selected(), forward) {
             Some(at) => self.reveal(at),
             None => self.message = Some("every shown item is answered".into()),
         }

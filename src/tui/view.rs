@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::app::{App, Issue, Mode, clock, shown_items};
+use super::app::{App, Issue, Mode, clock};
 use super::keymap;
 use super::theme::{Theme, inert, mark, truncate};
 use crate::checklist::{Response, Timing};
@@ -202,25 +202,14 @@ fn stopwatch_line(app: &App, now: &jiff::ZonedDateTime, width: u16) -> Line<'sta
 fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let mut spans = Vec::new();
     for (c, loaded) in app.visit.checklists.iter().enumerate() {
-        let shown = shown_items(&app.visit, c);
-        let answered = shown
-            .iter()
-            .filter(|i| {
-                app.visit
-                    .entry(ItemRef {
-                        checklist: c,
-                        item: **i,
-                    })
-                    .is_some_and(|e| e.answer.is_some())
-            })
-            .count();
+        let (answered, shown) = app.visit.progress_of(c);
         if c > 0 {
             spans.push(Span::raw("│"));
         }
         let label = format!(
             " {} {answered}/{} ",
             inert(&loaded.checklist.checklist.title),
-            shown.len()
+            shown
         );
         let style = if c == app.tab {
             app.theme.selected().add_modifier(Modifier::BOLD)
@@ -245,7 +234,7 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
         return;
     };
     let checklist = &loaded.checklist;
-    let visible = visit.visibility(c);
+    let visible = visit.shown_flags(c);
     let mut rows = Vec::new();
     let mut n = 0;
     for (s, section) in checklist.section.iter().enumerate() {
