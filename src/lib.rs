@@ -1,7 +1,8 @@
 //! touchpoint: service audits in the terminal.
 //!
 //! The core (`checklist`, `visit`, `score`, `record`) does no I/O and takes time
-//! as an argument; `store` owns the data folder; `tui` is a thin shell over both.
+//! as an argument; `store` owns the data folder; `session` the life of an open
+//! visit on disk (lock, journal, saves); `tui` is a thin shell over them.
 
 pub mod checklist;
 pub mod cli;
@@ -10,6 +11,7 @@ pub mod config;
 pub mod evidence;
 pub mod record;
 pub mod score;
+pub mod session;
 pub mod store;
 pub mod tui;
 pub mod visit;

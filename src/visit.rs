@@ -762,6 +762,22 @@ impl Visit {
         self.evidence.push(evidence);
     }
 
+    /// Replaces the running stopwatches with `timers`, as a journal line
+    /// recorded them (each is checked as [`Visit::restore_timer`] would).
+    pub fn replay_timers(&mut self, timers: Vec<Timer>) {
+        self.timers = timers
+            .into_iter()
+            .filter(|t| self.response(t.at).is_some_and(|r| r.timing().is_some()))
+            .collect();
+        self.unsaved.timers = true;
+    }
+
+    /// Replaces the attached files with `evidence`, as a journal line recorded them.
+    pub fn replay_evidence(&mut self, evidence: Vec<Evidence>) {
+        self.evidence = evidence;
+        self.unsaved.evidence = true;
+    }
+
     fn apply_evidence(&mut self, touched: Touched, before: Vec<Evidence>, now: &ZonedDateTime) {
         self.unsaved.evidence = true;
         self.undo.push(Change::Evidence {

@@ -15,6 +15,7 @@
 //! (rounded to whole minutes, as TOML offsets are).
 
 mod export;
+pub mod journal;
 mod read;
 
 use std::borrow::Cow;

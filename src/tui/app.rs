@@ -15,8 +15,13 @@ use crate::evidence::{self, Copied};
 use crate::score;
 use crate::visit::{Answer, Evidence, ItemRef, Touched, Visit};
 
-/// Writes the visit to disk; an error is a short human reason.
-pub type Saver = Box<dyn FnMut(&Visit) -> Result<(), String>>;
+/// Writes the visit's changes to disk (see [`Visit::take_unsaved`]); an
+/// error is a short human reason.
+pub type Saver = Box<dyn FnMut(&mut Visit) -> Result<(), String>>;
+
+/// Folds what the saver wrote since the last pause into one file, when the
+/// auditor pauses; an error is a short human reason.
+pub type Pauser = Box<dyn FnMut(&mut Visit) -> Result<(), String>>;
 
 /// Copies the file at a typed path into the evidence folder of the visit
 /// with the given id; an error is a short human reason.
@@ -136,6 +141,7 @@ pub struct App {
     saver: Saver,
     clock: Clock,
     attacher: Option<Attacher>,
+    pauser: Option<Pauser>,
 }
 
 impl App {
@@ -157,7 +163,29 @@ impl App {
             saver,
             clock,
             attacher: None,
+            pauser: None,
         }
+    }
+
+    /// Lets [`App::pause`] fold the saver's work with `pauser`.
+    pub fn set_pauser(&mut self, pauser: Pauser) {
+        self.pauser = Some(pauser);
+    }
+
+    /// The auditor has paused: a moment for work too big for a keystroke.
+    pub fn pause(&mut self) {
+        if let Some(pauser) = self.pauser.as_mut() {
+            match pauser(&mut self.visit) {
+                Ok(()) => self.save_error = None,
+                Err(reason) => self.save_error = Some(reason),
+            }
+        }
+    }
+
+    /// The first frame is on screen: save what waited for it (a new visit's
+    /// first record), before any key is handled.
+    pub fn first_frame_drawn(&mut self) {
+        self.save();
     }
 
     /// Lets `a` and `A` attach files, copying them with `attacher`.
@@ -202,7 +230,7 @@ impl App {
     }
 
     fn save(&mut self) {
-        match (self.saver)(&self.visit) {
+        match (self.saver)(&mut self.visit) {
             Ok(()) => self.save_error = None,
             Err(reason) => self.save_error = Some(reason),
         }

@@ -1,0 +1,474 @@
+//! The life of an open visit: opening it (lock, record, journal, rebuild),
+//! saving each change durably, folding the journal into the record when the
+//! auditor pauses, leaves or finalizes, and closing it. And, for every reader
+//! of visits (`list`, `export`, `resume`, `report`), the record with its
+//! journal's changes applied.
+//!
+//! A change costs one line appended to `visits/<id>.journal` and one
+//! `fdatasync` of it; the whole record is written only on a pause, on
+//! leaving, on finalizing, or when the journal grows past
+//! [`COMPACT_AT`]. docs/store.md explains why this keeps every promise of
+//! SPEC.md.
+
+use std::path::{Path, PathBuf};
+
+use crate::checklist::Diagnostic;
+use crate::record::{self, RecordFile, journal};
+use crate::store::{JournalFile, Store, StoreError, VisitLock};
+use crate::visit::Visit;
+
+/// A journal this long is folded into the record at the next save, so that
+/// replaying one never takes long.
+pub const COMPACT_AT: u64 = 256 * 1024;
+
+/// Why a visit could not be opened or read.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// The data folder refused.
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    /// The record (or its journal) is not one touchpoint can read.
+    #[error("{0}")]
+    Record(Diagnostic),
+    /// Checklists the visit needs could not be loaded; each problem is one line.
+    #[error("visit {id} needs the checklists above; put them back where they were, then try again")]
+    Checklists {
+        /// The visit.
+        id: String,
+        /// What is wrong with each checklist.
+        problems: Vec<String>,
+    },
+}
+
+/// An open visit on disk: its lock, its journal, and what the next save must do.
+pub struct Session {
+    store: Store,
+    id: String,
+    /// `None` for a final visit, which opens read-only.
+    lock: Option<VisitLock>,
+    journal: Option<JournalFile>,
+    /// The first line of a journal for the record as it is on disk, while
+    /// no journal is open for it.
+    head: Option<String>,
+    /// Change lines written to the journal since it was started.
+    written: u64,
+    /// The record on disk lacks changes no journal holds (the visit was never
+    /// written, or a save failed): the next save writes the whole record.
+    whole: bool,
+    /// Where a finalized record is copied, and whether it has been.
+    export: Option<PathBuf>,
+    exported: bool,
+}
+
+/// A visit opened for work, with what opening it found.
+pub struct Opened {
+    /// The visit, with its journal's changes.
+    pub visit: Visit,
+    /// Its session.
+    pub session: Session,
+    /// What of the record or the journal no longer fits the checklists.
+    pub warnings: Vec<String>,
+    /// Changes read from the journal: made after the record was last written.
+    pub replayed: usize,
+}
+
+impl Session {
+    /// A session for `visit`, new and not yet on disk: its lock is taken now;
+    /// its record is written by the first [`Session::save`], which the screen
+    /// makes right after its first frame, before it reads a key.
+    pub fn create(
+        store: &Store,
+        visit: &Visit,
+        export: Option<PathBuf>,
+    ) -> Result<Session, SessionError> {
+        let lock = store.lock(&visit.header.id)?;
+        Ok(Session {
+            store: store.clone(),
+            id: visit.header.id.clone(),
+            lock: Some(lock),
+            journal: None,
+            head: None,
+            written: 0,
+            whole: true,
+            export,
+            exported: false,
+        })
+    }
+
+    /// Opens visit `id`: locks it (a final visit is then released: it opens
+    /// read-only), reads its record and journal, and rebuilds it with its
+    /// checklists. A journal's changes are folded into the record by the
+    /// first save.
+    pub fn resume(
+        store: &Store,
+        id: &str,
+        export: Option<PathBuf>,
+    ) -> Result<Opened, SessionError> {
+        // Lock before reading, so that no other session changes the files
+        // between our read and our first save.
+        let lock = store.lock(id)?;
+        let read = read_stored(store, id)?;
+        let (visit, warnings) = rebuild(&read)?;
+        let replayed = read.changes.len();
+        let final_visit = visit.is_final();
+        if final_visit && read.journal_found {
+            // A final record never has a journal: this one was left by a
+            // crash after finalizing and holds nothing the record lacks.
+            store.remove_journal(id)?;
+        }
+        let session = Session {
+            store: store.clone(),
+            id: id.to_owned(),
+            lock: (!final_visit).then_some(lock),
+            journal: None,
+            head: (replayed == 0).then(|| journal::head(&read.bytes)),
+            written: 0,
+            whole: replayed > 0,
+            export,
+            exported: final_visit,
+        };
+        Ok(Opened {
+            visit,
+            session,
+            warnings,
+            replayed,
+        })
+    }
+
+    /// Makes every change of `visit` since the last save durable: one line
+    /// appended to the journal, or the whole record when the visit was just
+    /// finalized, was never written, a save failed, or the journal is long.
+    /// A final visit opened read-only saves nothing. An error is a short
+    /// human reason; the next save then writes the whole record.
+    pub fn save(&mut self, visit: &mut Visit) -> Result<(), String> {
+        if self.lock.is_none() {
+            return Ok(());
+        }
+        let unsaved = visit.take_unsaved();
+        let long = self.journal.as_ref().is_some_and(|j| j.len() > COMPACT_AT);
+        if self.whole || visit.is_final() || unsaved.status || long {
+            return self.compact(visit);
+        }
+        if unsaved.is_empty() && self.journal.is_some() {
+            return Ok(());
+        }
+        let n = self.written + 1;
+        let appended = self.open_journal().and_then(|journal| {
+            if unsaved.is_empty() {
+                return Ok(false);
+            }
+            journal.append(journal::line(visit, &unsaved, n).as_bytes())?;
+            Ok(true)
+        });
+        match appended {
+            Ok(wrote) => {
+                self.written += u64::from(wrote);
+                Ok(())
+            }
+            Err(e) => {
+                self.whole = true;
+                Err(e.to_string())
+            }
+        }
+    }
+
+    /// The journal, started for the record on disk if none is open.
+    fn open_journal(&mut self) -> Result<&mut JournalFile, StoreError> {
+        if self.journal.is_none() {
+            let head = self.head.take().unwrap_or_default();
+            match self.store.start_journal(&self.id, head.as_bytes()) {
+                Ok(journal) => {
+                    self.journal = Some(journal);
+                    self.written = 0;
+                }
+                Err(e) => {
+                    self.head = Some(head);
+                    return Err(e);
+                }
+            }
+        }
+        // Opened just above when it was not.
+        self.journal.as_mut().ok_or_else(|| StoreError::Io {
+            action: "start the journal".into(),
+            reason: "no journal".into(),
+            source: std::io::Error::other("no journal"),
+        })
+    }
+
+    /// The auditor paused: folds the journal into the record, if it holds
+    /// any change, so that the record alone is the visit again.
+    pub fn pause(&mut self, visit: &mut Visit) -> Result<(), String> {
+        if self.lock.is_some() && (self.written > 0 || self.whole) {
+            self.compact(visit)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Writes the whole record (atomically, as [`Store::save`] does), then
+    /// starts an empty journal for it, or removes the journal of a final
+    /// visit. A kill between the two leaves a journal that names the
+    /// previous record, which readers ignore: the new record holds its changes.
+    fn compact(&mut self, visit: &mut Visit) -> Result<(), String> {
+        // The record written holds every change, saved or not.
+        visit.take_unsaved();
+        self.whole = true;
+        let text = record::try_to_toml(visit).map_err(|e| e.to_string())?;
+        self.store
+            .save(&self.id, text.as_bytes())
+            .map_err(|e| e.to_string())?;
+        self.whole = false;
+        self.journal = None;
+        self.written = 0;
+        if visit.is_final() {
+            self.head = None;
+            self.store
+                .remove_journal(&self.id)
+                .map_err(|e| e.to_string())?;
+            if !self.exported {
+                self.exported = true;
+                if let Some(folder) = &self.export {
+                    self.store
+                        .copy_to(&self.id, folder)
+                        .map_err(|e| format!("saved, but not exported: {e}"))?;
+                }
+            }
+            return Ok(());
+        }
+        self.head = Some(journal::head(text.as_bytes()));
+        self.open_journal().map(|_| ()).map_err(|e| {
+            self.whole = true;
+            e.to_string()
+        })
+    }
+
+    /// Leaves the visit: folds the journal into the record, removes it, and
+    /// releases the lock; the session saves nothing after. On an error the
+    /// journal stays (it holds the changes) and so does the lock, until the
+    /// session is dropped.
+    pub fn close(&mut self, visit: &mut Visit) -> Result<(), String> {
+        if self.lock.is_none() {
+            return Ok(());
+        }
+        if self.written > 0 || self.whole {
+            self.compact(visit)?;
+        }
+        self.journal = None;
+        self.store
+            .remove_journal(&self.id)
+            .map_err(|e| e.to_string())?;
+        if let Some(lock) = self.lock.take() {
+            lock.release().map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+}
+
+/// A record file and its journal, read together.
+struct Read {
+    /// Shown in messages: the record's path.
+    shown: String,
+    /// The journal's path, for messages.
+    journal_shown: String,
+    /// The record file as it is on disk.
+    bytes: Vec<u8>,
+    record: RecordFile,
+    /// Whether a journal file was there, whatever it held.
+    journal_found: bool,
+    /// The journal's changes that apply to this record.
+    changes: Vec<journal::Change>,
+}
+
+/// Reads a record and its journal through `load` (the record's bytes, then
+/// the journal's): a journal that names another record is read once more,
+/// in case the session wrote a new record between our two reads, and is
+/// otherwise ignored (a crash left it after its changes reached the record).
+fn read_pair(
+    shown: String,
+    journal_shown: String,
+    load: impl Fn() -> Result<(Vec<u8>, Option<Vec<u8>>), SessionError>,
+) -> Result<Read, SessionError> {
+    let mut attempt = 0;
+    let (bytes, journal_bytes, changes) = loop {
+        let (bytes, journal_bytes) = load()?;
+        let found = journal_bytes.as_deref().and_then(journal::read);
+        match found {
+            Some(j) if j.applies_to(&bytes) => break (bytes, journal_bytes, j.changes),
+            Some(_) if attempt == 0 => attempt += 1,
+            _ => break (bytes, journal_bytes, Vec::new()),
+        }
+    };
+    let record = record::parse_bytes(&shown, &bytes).map_err(SessionError::Record)?;
+    Ok(Read {
+        shown,
+        journal_shown,
+        bytes,
+        record,
+        journal_found: journal_bytes.is_some(),
+        changes,
+    })
+}
+
+/// Reads visit `id` of `store` with its journal.
+fn read_stored(store: &Store, id: &str) -> Result<Read, SessionError> {
+    let shown = store.path(id)?.display().to_string();
+    let journal_shown = store.journal_path(id)?.display().to_string();
+    read_pair(shown, journal_shown, || {
+        Ok((store.load(id)?, store.load_journal(id)?))
+    })
+}
+
+/// The visit of `read` with its checklists and its journal's changes.
+fn rebuild(read: &Read) -> Result<(Visit, Vec<String>), SessionError> {
+    let (checklists, problems) = record::load_checklists(&read.record);
+    if !problems.is_empty() {
+        // Without a checklist, a save would drop its answers from the file.
+        return Err(SessionError::Checklists {
+            id: read.record.header.id.clone(),
+            problems,
+        });
+    }
+    let (mut visit, mut warnings) = record::rebuild(&read.record, checklists);
+    if !read.changes.is_empty() && !visit.is_final() {
+        warnings.extend(journal::apply(&mut visit, &read.changes));
+    }
+    Ok((visit, warnings))
+}
+
+/// What a reader sees of a visit: its record with its journal's changes.
+pub struct Current {
+    /// The record as it now stands.
+    pub record: RecordFile,
+    /// The record as TOML: the file's own bytes when the journal holds no
+    /// change, else the record written afresh with them.
+    pub bytes: Vec<u8>,
+    /// The visit rebuilt with its checklists, when the journal's changes
+    /// needed it.
+    pub visit: Option<Visit>,
+}
+
+/// The record of `read` with its journal's changes applied; a journal with
+/// changes needs the visit's checklists, and says so when one is missing.
+fn current(read: Read) -> Result<Current, Diagnostic> {
+    if read.changes.is_empty() || read.record.header.status == crate::visit::Status::Final {
+        return Ok(Current {
+            record: read.record,
+            bytes: read.bytes,
+            visit: None,
+        });
+    }
+    let (visit, _) = rebuild(&read).map_err(|e| match e {
+        SessionError::Checklists { problems, .. } => Diagnostic::file(
+            &read.journal_shown,
+            format!(
+                "holds {} change{} not yet in the record, which need the visit's checklists: {}",
+                read.changes.len(),
+                if read.changes.len() == 1 { "" } else { "s" },
+                problems.join("; ")
+            ),
+        ),
+        SessionError::Record(d) => d,
+        SessionError::Store(e) => Diagnostic::file(&read.shown, e.to_string()),
+    })?;
+    let text =
+        record::try_to_toml(&visit).map_err(|e| Diagnostic::file(&read.shown, e.to_string()))?;
+    let record = record::parse(&read.shown, &text)?;
+    Ok(Current {
+        record,
+        bytes: text.into_bytes(),
+        visit: Some(visit),
+    })
+}
+
+/// Visit `id` of `store` as it now stands: the record with its journal's
+/// changes. Takes no lock: a session may be saving meanwhile, and the
+/// answer is the state after some save, never a mix.
+pub fn read_visit(store: &Store, id: &str) -> Result<Current, Diagnostic> {
+    let shown = store
+        .path(id)
+        .map_err(|e| Diagnostic::file(id, e.to_string()))?
+        .display()
+        .to_string();
+    let read = read_stored(store, id).map_err(|e| match e {
+        SessionError::Record(d) => d,
+        SessionError::Store(StoreError::TooLarge { size, .. }) => Diagnostic::file(
+            &shown,
+            format!(
+                "is {size} bytes, more than the 16 MiB a visit file may have; move it out of the data folder"
+            ),
+        ),
+        other => Diagnostic::file(&shown, other.to_string()),
+    })?;
+    current(read)
+}
+
+/// The record file at `path` as it now stands, with the changes of the
+/// journal beside it (`<name>.journal`) applied: what `report` reads.
+pub fn read_record(path: &Path) -> Result<RecordFile, Diagnostic> {
+    let shown = path.display().to_string();
+    let journal_path = path.with_extension("journal");
+    let journal_shown = journal_path.display().to_string();
+    let fail = |p: &str, e: std::io::Error| {
+        Diagnostic::file(
+            p,
+            format!("cannot read: {}", crate::checklist::io_reason(&e)),
+        )
+    };
+    let read = read_pair(shown.clone(), journal_shown.clone(), || {
+        let bytes = read_limited(path).map_err(|e| SessionError::Record(fail(&shown, e)))?;
+        let journal = crate::store::read_journal(&journal_path)
+            .map_err(|e| SessionError::Record(fail(&journal_shown, e)))?;
+        Ok((bytes, journal))
+    })
+    .map_err(|e| match e {
+        SessionError::Record(d) => d,
+        other => Diagnostic::file(&shown, other.to_string()),
+    })?;
+    current(read).map(|c| c.record)
+}
+
+/// The bytes of the file at `path`, refusing one larger than a record may be.
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(record::MAX_RECORD_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Visit `id` rebuilt with its checklists and its journal's changes, for
+/// the exports that need more than the record: the visit and the warnings
+/// rebuilding gave.
+pub fn load_visit(store: &Store, id: &str) -> Result<(Visit, Vec<String>), SessionError> {
+    rebuild(&read_stored(store, id)?)
+}
+
+/// Every visit in the data folder as it now stands, and a problem for each
+/// one that cannot be read.
+pub fn read_all(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
+    let mut records = Vec::new();
+    let mut problems = Vec::new();
+    let files = match store.visit_files() {
+        Ok(files) => files,
+        Err(e) => {
+            problems.push(Diagnostic::file(
+                &store.visits_dir().display().to_string(),
+                e.to_string(),
+            ));
+            return (records, problems);
+        }
+    };
+    for file in files {
+        // visit_files lists only `<valid id>.toml`, so the stem is the id.
+        let id = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        match read_visit(store, id) {
+            Ok(current) => records.push(current.record),
+            Err(d) => problems.push(d),
+        }
+    }
+    (records, problems)
+}
