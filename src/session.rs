@@ -58,6 +58,8 @@ pub struct Session {
     /// Where a finalized record is copied, and whether it has been.
     export: Option<PathBuf>,
     exported: bool,
+    /// The journal length that makes the next save fold it in.
+    compact_at: u64,
 }
 
 /// A visit opened for work, with what opening it found.
@@ -92,6 +94,7 @@ impl Session {
             whole: true,
             export,
             exported: false,
+            compact_at: COMPACT_AT,
         })
     }
 
@@ -126,6 +129,7 @@ impl Session {
             whole: replayed > 0,
             export,
             exported: final_visit,
+            compact_at: COMPACT_AT,
         };
         Ok(Opened {
             visit,
@@ -145,7 +149,10 @@ impl Session {
             return Ok(());
         }
         let unsaved = visit.take_unsaved();
-        let long = self.journal.as_ref().is_some_and(|j| j.len() > COMPACT_AT);
+        let long = self
+            .journal
+            .as_ref()
+            .is_some_and(|j| j.len() > self.compact_at);
         if self.whole || visit.is_final() || unsaved.status || long {
             return self.compact(visit);
         }
@@ -198,7 +205,7 @@ impl Session {
     /// The auditor paused: folds the journal into the record, if it holds
     /// any change, so that the record alone is the visit again.
     pub fn pause(&mut self, visit: &mut Visit) -> Result<(), String> {
-        if self.lock.is_some() && (self.written > 0 || self.whole) {
+        if self.lock.is_some() && (self.written > 0 || self.whole || visit.has_unsaved()) {
             self.compact(visit)
         } else {
             Ok(())
@@ -471,4 +478,331 @@ pub fn read_all(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
         }
     }
     (records, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    use jiff::ZonedDateTime;
+
+    use super::*;
+    use crate::checklist;
+    use crate::visit::{Answer, ItemRef};
+
+    /// A fresh data folder, removed on drop.
+    struct Folder(PathBuf);
+
+    impl Folder {
+        fn new(tag: &str) -> Folder {
+            static SEQ: AtomicU64 = AtomicU64::new(0);
+            let path = std::env::temp_dir().join(format!(
+                "touchpoint-session-{tag}-{}-{}",
+                std::process::id(),
+                SEQ.fetch_add(1, Ordering::Relaxed)
+            ));
+            let _ = std::fs::remove_dir_all(&path);
+            Folder(path)
+        }
+    }
+
+    impl Drop for Folder {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn now() -> ZonedDateTime {
+        "2026-11-22T14:03:12+03:00[+03:00]".parse().unwrap()
+    }
+
+    /// A new visit over a bundled checklist, so that resuming finds it.
+    fn new_visit() -> Visit {
+        let checklist = checklist::bundled_by_id("hotel-check-in").unwrap().unwrap();
+        Visit::new("Hotel Metropol", "anna", vec![checklist], &now(), "5e55")
+    }
+
+    fn item(n: usize) -> ItemRef {
+        ItemRef {
+            checklist: 0,
+            item: n,
+        }
+    }
+
+    fn journal_lines(store: &Store, id: &str) -> usize {
+        store
+            .load_journal(id)
+            .unwrap()
+            .map_or(0, |b| b.iter().filter(|c| **c == b'\n').count())
+    }
+
+    fn note_of(store: &Store, id: &str, n: usize) -> String {
+        let record = read_visit(store, id).unwrap().record;
+        record.observations[n].note.clone()
+    }
+
+    #[test]
+    fn a_change_is_one_line_in_the_journal_and_every_reader_sees_it() {
+        let folder = Folder::new("append");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        // Nothing on disk until the first save, which the screen makes
+        // after its first frame.
+        assert!(store.load(&id).is_err());
+        session.save(&mut visit).unwrap();
+        let record = store.load(&id).unwrap();
+        assert_eq!(journal_lines(&store, &id), 1);
+
+        visit.set_note(item(0), "Late", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        visit
+            .set_answer(item(0), Some(Answer::Choice("email".into())), &now())
+            .unwrap();
+        session.save(&mut visit).unwrap();
+        // Two lines more; the record file is as it was.
+        assert_eq!(journal_lines(&store, &id), 3);
+        assert_eq!(store.load(&id).unwrap(), record);
+        // A save with nothing new writes nothing.
+        session.save(&mut visit).unwrap();
+        assert_eq!(journal_lines(&store, &id), 3);
+
+        let current = read_visit(&store, &id).unwrap();
+        let o = &current.record.observations[0];
+        assert_eq!(o.note, "Late");
+        assert_eq!(o.answer.as_ref().unwrap().as_text(), "email");
+        assert_eq!(current.record.score.answered, 1);
+        assert_eq!(current.bytes, crate::record::to_toml(&visit).into_bytes());
+        // The same for a record read by its path, as `report` reads it.
+        let by_path = read_record(&store.path(&id).unwrap()).unwrap();
+        assert_eq!(by_path, current.record);
+    }
+
+    #[test]
+    fn resuming_replays_the_journal_and_leaving_folds_it_into_the_record() {
+        let folder = Folder::new("resume");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.save(&mut visit).unwrap();
+        visit
+            .set_note(item(1), "Приветствие", true, &now())
+            .unwrap();
+        session.save(&mut visit).unwrap();
+        // A crash: the session is gone without closing.
+        drop(session);
+
+        let mut opened = Session::resume(&store, &id, None).unwrap();
+        assert_eq!(opened.replayed, 1);
+        assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
+        assert_eq!(opened.visit.entry(item(1)).unwrap().note, "Приветствие");
+        // The first save writes the record with the change, and a fresh journal.
+        opened.session.save(&mut opened.visit).unwrap();
+        assert_eq!(journal_lines(&store, &id), 1);
+        let file = crate::record::parse_bytes("v", &store.load(&id).unwrap()).unwrap();
+        assert_eq!(file.observations[1].note, "Приветствие");
+
+        opened
+            .visit
+            .set_note(item(2), "second", true, &now())
+            .unwrap();
+        opened.session.save(&mut opened.visit).unwrap();
+        opened.session.close(&mut opened.visit).unwrap();
+        // One complete file, no journal, and the visit free again.
+        assert_eq!(store.load_journal(&id).unwrap(), None);
+        assert_eq!(note_of(&store, &id, 2), "second");
+        drop(store.lock(&id).unwrap());
+    }
+
+    #[test]
+    fn a_pause_folds_the_journal_in_and_a_final_record_has_no_journal() {
+        let folder = Folder::new("final");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.save(&mut visit).unwrap();
+        visit.set_note(item(0), "paused", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        session.pause(&mut visit).unwrap();
+        assert_eq!(journal_lines(&store, &id), 1);
+        let file = crate::record::parse_bytes("v", &store.load(&id).unwrap()).unwrap();
+        assert_eq!(file.observations[0].note, "paused");
+
+        visit.finalize(&now()).unwrap();
+        session.save(&mut visit).unwrap();
+        assert_eq!(store.load_journal(&id).unwrap(), None);
+        let file = crate::record::parse_bytes("v", &store.load(&id).unwrap()).unwrap();
+        assert_eq!(file.header.status, crate::visit::Status::Final);
+        session.close(&mut visit).unwrap();
+    }
+
+    #[test]
+    fn a_journal_left_after_its_changes_reached_the_record_is_ignored() {
+        let folder = Folder::new("stale");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.save(&mut visit).unwrap();
+        visit.set_note(item(0), "kept", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        let old_journal = store.load_journal(&id).unwrap().unwrap();
+        // The record now holds the note; then a later note replaces it.
+        session.pause(&mut visit).unwrap();
+        visit.set_note(item(0), "", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        session.pause(&mut visit).unwrap();
+        drop(session);
+        // A crash between writing that record and starting its journal
+        // would leave the journal of the record before.
+        std::fs::write(store.journal_path(&id).unwrap(), &old_journal).unwrap();
+        assert_eq!(note_of(&store, &id, 0), "");
+        let opened = Session::resume(&store, &id, None).unwrap();
+        assert_eq!(opened.replayed, 0);
+        assert_eq!(opened.visit.entry(item(0)).unwrap().note, "");
+    }
+
+    /// Child half of the next test: opens the visit (new in round 0), then
+    /// writes notes `r<round>-<n>` on the first item, saving each, folding
+    /// the journal in every few changes, printing `n` once a save returns.
+    #[test]
+    fn child_saves_until_killed() {
+        let Some(root) = std::env::var_os("TOUCHPOINT_TEST_KILL") else {
+            return;
+        };
+        let round: usize = std::env::var("TOUCHPOINT_TEST_ROUND")
+            .unwrap()
+            .parse()
+            .unwrap();
+        let store = Store::open(Path::new(&root)).unwrap();
+        let (mut visit, mut session) = match store.visit_files().unwrap().first() {
+            None => {
+                let visit = new_visit();
+                let session = Session::create(&store, &visit, None).unwrap();
+                (visit, session)
+            }
+            Some(file) => {
+                let id = file.file_stem().unwrap().to_str().unwrap().to_owned();
+                let opened = Session::resume(&store, &id, None).unwrap();
+                (opened.visit, opened.session)
+            }
+        };
+        // Often enough that kills land in a compaction as well as an append.
+        session.compact_at = 1500;
+        session.save(&mut visit).unwrap();
+        let mut out = std::io::stdout().lock();
+        for n in 0.. {
+            let note = format!("r{round}-{n}");
+            visit.set_note(item(0), &note, true, &now()).unwrap();
+            let answer = ["yes", "no"][n % 2];
+            let _ = visit.set_answer(item(3), Some(Answer::Choice(answer.into())), &now());
+            session.save(&mut visit).unwrap();
+            if n % 37 == 36 {
+                session.pause(&mut visit).unwrap();
+            }
+            use std::io::Write as _;
+            writeln!(out, "{n}").unwrap();
+            out.flush().unwrap();
+        }
+    }
+
+    #[test]
+    fn kill_9_during_appends_and_compactions_loses_no_saved_change() {
+        let folder = Folder::new("kill");
+        std::fs::create_dir_all(&folder.0).unwrap();
+        let (mut torn, mut in_compaction, mut in_flight) = (0, 0, 0);
+        let mut delays = 0x9e37_79b9_u64;
+        for round in 0..40 {
+            let mut child = Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "--exact",
+                    "session::tests::child_saves_until_killed",
+                    "--nocapture",
+                    "--test-threads=1",
+                ])
+                .env("TOUCHPOINT_TEST_KILL", &folder.0)
+                .env("TOUCHPOINT_TEST_ROUND", round.to_string())
+                .stdout(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let acked = Arc::new(Mutex::new(None::<u64>));
+            let reader = {
+                let acked = Arc::clone(&acked);
+                let stdout = child.stdout.take().unwrap();
+                std::thread::spawn(move || {
+                    for line in BufReader::new(stdout).lines() {
+                        if let Ok(n) = line.unwrap_or_default().trim().parse() {
+                            *acked.lock().unwrap() = Some(n);
+                        }
+                    }
+                })
+            };
+            // Wait for the first acknowledged save, then kill at a varied instant.
+            let start = Instant::now();
+            while acked.lock().unwrap().is_none() && start.elapsed() < Duration::from_secs(20) {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            delays = delays.wrapping_mul(6364136223846793005).wrapping_add(1);
+            std::thread::sleep(Duration::from_micros(200 + (delays >> 33) % 30_000));
+            let seen = *acked.lock().unwrap();
+            // SAFETY: kill on a child we spawned and have not yet reaped.
+            unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+            child.wait().unwrap();
+            reader.join().unwrap();
+            let seen = seen.expect("the child acknowledged a save");
+
+            // A record or journal being written when the kill came.
+            let temps = std::fs::read_dir(folder.0.join("visits"))
+                .unwrap()
+                .filter(|e| {
+                    e.as_ref()
+                        .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+                })
+                .count();
+            let store = Store::open(&folder.0).unwrap();
+            let id = store.visit_files().unwrap()[0]
+                .file_stem()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_owned();
+            // Store::open removed the killed save's temporary files; count
+            // by what else the kill left.
+            let journal = store.load_journal(&id).unwrap();
+            let record = store.load(&id).unwrap();
+            match journal.as_deref().map(journal::read) {
+                _ if temps > 0 => in_compaction += 1,
+                Some(Some(j)) if !j.applies_to(&record) => in_compaction += 1,
+                Some(Some(j)) if j.ignored > 0 => torn += 1,
+                _ => {}
+            }
+            // Whole, and holding every acknowledged change.
+            crate::record::parse_bytes("record", &record).unwrap();
+            let note = note_of(&store, &id, 0);
+            let (r, n) = note
+                .strip_prefix('r')
+                .and_then(|s| s.split_once('-'))
+                .unwrap_or_else(|| panic!("round {round}: note {note:?}"));
+            let (r, n): (usize, u64) = (r.parse().unwrap(), n.parse().unwrap());
+            assert!(
+                r == round && n >= seen,
+                "round {round}: the note reads {note:?}, but r{round}-{seen} was saved"
+            );
+            // The kill came after a change was written, before it was acknowledged.
+            in_flight += usize::from(n > seen);
+        }
+        eprintln!(
+            "40 kills: {in_compaction} during a compaction, {in_flight} with a save written \
+             but not yet acknowledged, {torn} leaving a line cut short"
+        );
+        // The kills reached the compaction, the riskier of the two writes.
+        assert!(in_compaction > 0);
+    }
 }

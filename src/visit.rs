@@ -382,6 +382,11 @@ impl Visit {
         std::mem::take(&mut self.unsaved)
     }
 
+    /// Whether anything changed since the last [`Visit::take_unsaved`].
+    pub fn has_unsaved(&self) -> bool {
+        !self.unsaved.is_empty()
+    }
+
     /// The sums the score is made of, kept current on every change.
     pub fn tallies(&self) -> &Tallies {
         &self.derived.tallies
