@@ -7,8 +7,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use jiff::ZonedDateTime;
-
 use crate::checklist::{self, Diagnostic, Loaded, Source};
 use crate::cli::{ExportFormat, SchemaKind};
 use crate::config::{self, Config};
@@ -218,14 +216,7 @@ pub fn new(
     } else {
         names
     };
-    let mut loaded = Vec::new();
-    let mut problems = Vec::new();
-    for name in names {
-        match config::resolve(&config, name) {
-            Ok(l) => loaded.push(l),
-            Err(errors) => problems.extend(errors),
-        }
-    }
+    let (loaded, problems) = config::resolve_all(&config, names);
     if !problems.is_empty() {
         return Err(report(&problems));
     }
@@ -251,9 +242,9 @@ pub fn new(
     };
     let store = open_store(data_dir)?;
     let auditor = auditor.unwrap_or_else(|| default_auditor(&config));
-    let now = ZonedDateTime::now();
+    let now = crate::clock::now();
     let visit = Visit::new(site.trim(), auditor.trim(), loaded, &now, &random_suffix());
-    // Locked now; written right after the first frame, before any key.
+    // Locked and written right after the first frame, before any key.
     let session = Session::create(&store, &visit, config.export_folder())?;
     open(&store, visit, session, None)
 }
@@ -284,7 +275,7 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
     let visit = opened.visit;
     let final_visit = visit.is_final();
     let saved = visit.header.updated.clone();
-    let ago = (ZonedDateTime::now().timestamp().as_second() - saved.timestamp().as_second()).max(0);
+    let ago = (crate::clock::now().timestamp().as_second() - saved.timestamp().as_second()).max(0);
     let message = if final_visit {
         format!(
             "final visit, finalized {}: read-only",
@@ -330,12 +321,7 @@ fn open(
     let saving = Rc::clone(&session);
     let saver: tui::app::Saver = Box::new(move |visit: &mut Visit| saving.borrow_mut().save(visit));
     let pausing = Rc::clone(&session);
-    let mut app = App::new(
-        visit,
-        saver,
-        Box::new(ZonedDateTime::now),
-        Theme::from_env(),
-    );
+    let mut app = App::new(visit, saver, Box::new(crate::clock::now), Theme::from_env());
     app.set_pauser(Box::new(move |visit: &mut Visit| {
         pausing.borrow_mut().pause(visit)
     }));

@@ -44,8 +44,10 @@ pub enum SessionError {
 pub struct Session {
     store: Store,
     id: String,
-    /// `None` for a final visit, which opens read-only.
+    /// The visit's lock, once taken.
     lock: Option<VisitLock>,
+    /// A final visit opens read-only, and saves nothing.
+    read_only: bool,
     journal: Option<JournalFile>,
     /// The first line of a journal for the record as it is on disk, while
     /// no journal is open for it.
@@ -75,19 +77,20 @@ pub struct Opened {
 }
 
 impl Session {
-    /// A session for `visit`, new and not yet on disk: its lock is taken now;
-    /// its record is written by the first [`Session::save`], which the screen
-    /// makes right after its first frame, before it reads a key.
+    /// A session for `visit`, new and not yet on disk. Its lock is taken and
+    /// its record written by the first [`Session::save`], which the screen
+    /// makes right after its first frame, before it reads a key: nobody else
+    /// can know the id of a visit that has never been written.
     pub fn create(
         store: &Store,
         visit: &Visit,
         export: Option<PathBuf>,
     ) -> Result<Session, SessionError> {
-        let lock = store.lock(&visit.header.id)?;
         Ok(Session {
             store: store.clone(),
             id: visit.header.id.clone(),
-            lock: Some(lock),
+            lock: None,
+            read_only: false,
             journal: None,
             head: None,
             written: 0,
@@ -123,6 +126,7 @@ impl Session {
             store: store.clone(),
             id: id.to_owned(),
             lock: (!final_visit).then_some(lock),
+            read_only: final_visit,
             journal: None,
             head: (replayed == 0).then(|| journal::head(&read.bytes)),
             written: 0,
@@ -145,7 +149,7 @@ impl Session {
     /// A final visit opened read-only saves nothing. An error is a short
     /// human reason; the next save then writes the whole record.
     pub fn save(&mut self, visit: &mut Visit) -> Result<(), String> {
-        if self.lock.is_none() {
+        if self.read_only {
             return Ok(());
         }
         let unsaved = visit.take_unsaved();
@@ -205,7 +209,7 @@ impl Session {
     /// The auditor paused: folds the journal into the record, if it holds
     /// any change, so that the record alone is the visit again.
     pub fn pause(&mut self, visit: &mut Visit) -> Result<(), String> {
-        if self.lock.is_some() && (self.written > 0 || self.whole || visit.has_unsaved()) {
+        if !self.read_only && (self.written > 0 || self.whole || visit.has_unsaved()) {
             self.compact(visit)
         } else {
             Ok(())
@@ -220,6 +224,9 @@ impl Session {
         // The record written holds every change, saved or not.
         visit.take_unsaved();
         self.whole = true;
+        if self.lock.is_none() {
+            self.lock = Some(self.store.lock(&self.id).map_err(|e| e.to_string())?);
+        }
         let text = record::try_to_toml(visit).map_err(|e| e.to_string())?;
         self.store
             .save(&self.id, text.as_bytes())
@@ -254,7 +261,7 @@ impl Session {
     /// journal stays (it holds the changes) and so does the lock, until the
     /// session is dropped.
     pub fn close(&mut self, visit: &mut Visit) -> Result<(), String> {
-        if self.lock.is_none() {
+        if self.read_only {
             return Ok(());
         }
         if self.written > 0 || self.whole {
@@ -264,6 +271,7 @@ impl Session {
         self.store
             .remove_journal(&self.id)
             .map_err(|e| e.to_string())?;
+        self.read_only = true;
         if let Some(lock) = self.lock.take() {
             lock.release().map_err(|e| e.to_string())?;
         }

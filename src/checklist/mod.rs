@@ -145,6 +145,11 @@ pub fn bundled() -> Result<Vec<Loaded>, Vec<Diagnostic>> {
         .collect()
 }
 
+/// The ids of the bundled checklists, without parsing them.
+pub fn bundled_ids() -> impl Iterator<Item = &'static str> {
+    BUNDLED.iter().map(|(id, _)| *id)
+}
+
 /// The bundled checklist with this id, if there is one.
 pub fn bundled_by_id(id: &str) -> Option<Result<Loaded, Vec<Diagnostic>>> {
     BUNDLED
@@ -272,5 +277,20 @@ pub fn io_reason(error: &std::io::Error) -> String {
                 None => text,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `bundled_by_id` finds a checklist by the name it is bundled under,
+    /// without parsing the others: that name must be the id inside the file.
+    #[test]
+    fn every_bundled_checklist_is_bundled_under_its_own_id() {
+        let loaded = super::bundled().unwrap();
+        let ids: Vec<&str> = loaded
+            .iter()
+            .map(|l| l.checklist.checklist.id.as_str())
+            .collect();
+        assert_eq!(ids, super::bundled_ids().collect::<Vec<_>>());
     }
 }

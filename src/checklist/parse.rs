@@ -5,6 +5,7 @@
 //! does not hide the next: each table reports its unknown keys, wrong types and
 //! broken references, and the walk goes on.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
@@ -848,9 +849,9 @@ impl Walker<'_, '_> {
         })
     }
 
-    fn sections(
+    fn sections<'s, 'i>(
         &mut self,
-        value: &Value<'_>,
+        value: &'s Value<'i>,
         sets: &BTreeMap<String, ResponseSet>,
         declared: &HashSet<String>,
     ) -> Option<Vec<Section>> {
@@ -871,12 +872,16 @@ impl Walker<'_, '_> {
             );
             return None;
         }
+        let items: usize = array
+            .iter()
+            .filter_map(|s| s.get_ref().as_table()?.get("item")?.get_ref().as_array())
+            .map(|items| items.len())
+            .sum();
         let mut context = ItemContext {
             sets,
             declared,
             sections: array,
-            earlier: HashMap::new(),
-            item_ids: HashMap::new(),
+            seen: HashMap::with_capacity(items),
             position: 0,
         };
         let mut section_ids = HashMap::new();
@@ -894,11 +899,11 @@ impl Walker<'_, '_> {
         ok.then_some(sections)
     }
 
-    fn section(
+    fn section<'s, 'i>(
         &mut self,
-        value: &Value<'_>,
+        value: &'s Value<'i>,
         ids: &mut HashMap<String, usize>,
-        context: &mut ItemContext<'_, '_>,
+        context: &mut ItemContext<'s, 'i>,
     ) -> Option<Section> {
         const KEYS: &[&str] = &["id", "title", "description", "item"];
         let table = self.table(value, "a [[section]]")?;
@@ -983,7 +988,11 @@ impl Walker<'_, '_> {
         })
     }
 
-    fn item(&mut self, value: &Value<'_>, context: &mut ItemContext<'_, '_>) -> Option<Item> {
+    fn item<'s, 'i>(
+        &mut self,
+        value: &'s Value<'i>,
+        context: &mut ItemContext<'s, 'i>,
+    ) -> Option<Item> {
         const KEYS: &[&str] = &[
             "id", "prompt", "guidance", "response", "weight", "critical", "na", "tags", "show_if",
             "unit", "min", "max", "at_most", "at_least",
@@ -997,8 +1006,8 @@ impl Walker<'_, '_> {
             .required(&mut f, "id", place, "\"greeted-by-name\"")
             .and_then(|v| {
                 let id = self.id(v, "item id")?;
-                if let Some(first) = context.item_ids.get(&id) {
-                    let line = self.report.line_of(*first);
+                if let Some(first) = context.seen.get(id.as_str()) {
+                    let line = self.report.line_of(first.at);
                     self.report.error(
                         v.span(),
                         format!(
@@ -1007,8 +1016,7 @@ impl Walker<'_, '_> {
                     );
                     return None;
                 }
-                context.item_ids.insert(id.clone(), v.span().start);
-                Some(id)
+                Some((id, v))
             });
         let prompt = self
             .required(&mut f, "prompt", place, "\"Agent used the guest's name\"")
@@ -1042,18 +1050,18 @@ impl Walker<'_, '_> {
                 None
             }),
         };
-        let response_name = response
-            .clone()
-            .flatten()
-            .unwrap_or_else(|| "yes-no".to_owned());
+        let response_name: &str = response
+            .as_ref()
+            .and_then(|r| r.as_deref())
+            .unwrap_or("yes-no");
         // A misspelt response or a broken set has its own message; checks that
         // depend on the response would only add misleading ones.
         let resolved = response.is_some()
-            && (BUILT_IN_RESPONSES.contains(&response_name.as_str())
-                || context.sets.contains_key(&response_name));
+            && (BUILT_IN_RESPONSES.contains(&response_name)
+                || context.sets.contains_key(response_name));
         // A number with a standard is scored like yes-no.
         let standard = f.has("at_most") || f.has("at_least");
-        let scored = match response_name.as_str() {
+        let scored = match response_name {
             "yes-no" | "grade" => true,
             "number" => standard,
             "text" => false,
@@ -1143,9 +1151,22 @@ impl Walker<'_, '_> {
         }
         self.unknown_keys(&f, place);
 
-        let id = id?;
-        if resolved {
-            context.earlier.insert(id.clone(), response_name);
+        let (id, id_value) = id?;
+        if let Some(key) = id_value.get_ref().as_str() {
+            let response =
+                resolved.then(
+                    || match BUILT_IN_RESPONSES.iter().find(|b| **b == response_name) {
+                        Some(name) => Cow::Borrowed(*name),
+                        None => Cow::Owned(response_name.to_owned()),
+                    },
+                );
+            context.seen.insert(
+                key,
+                Seen {
+                    at: id_value.span().start,
+                    response,
+                },
+            );
         }
         Some(Item {
             id,
@@ -1229,7 +1250,11 @@ impl Walker<'_, '_> {
                 return None;
             }
         };
-        let Some(response) = context.earlier.get(&target) else {
+        let Some(response) = context
+            .seen
+            .get(target.as_str())
+            .and_then(|s| s.response.as_deref())
+        else {
             let message = match context.position_of(&target) {
                 Some(at) if at == position => format!(
                     "show_if refers to \"{target}\", this item itself; name an earlier item whose answer decides whether this one is shown"
@@ -1241,7 +1266,12 @@ impl Walker<'_, '_> {
                     "show_if refers to \"{target}\", which has errors of its own; fix those first"
                 ),
                 None => {
-                    let earlier: Vec<&str> = context.earlier.keys().map(String::as_str).collect();
+                    let earlier: Vec<&str> = context
+                        .seen
+                        .iter()
+                        .filter(|(_, s)| s.response.is_some())
+                        .map(|(id, _)| *id)
+                        .collect();
                     match did_you_mean(&target, &earlier) {
                         Some(near) => format!(
                             "show_if refers to \"{target}\", which is not an item of this checklist — did you mean \"{near}\"?"
@@ -1293,11 +1323,17 @@ struct ItemContext<'s, 'i> {
     /// Every `[[section]]`, to place an item id in the file for "comes after"
     /// messages (looked up only when a message needs it).
     sections: &'s [Value<'i>],
-    /// Items already read whose response resolved: their response name.
-    earlier: HashMap<String, String>,
-    /// Item ids seen so far, with where each was first written.
-    item_ids: HashMap<String, usize>,
+    /// Items already read, by id.
+    seen: HashMap<&'s str, Seen>,
     position: usize,
+}
+
+/// An item id already read.
+struct Seen {
+    /// Where the id is written, for "already used at line N".
+    at: usize,
+    /// The item's response, when it resolved (a built-in or a set).
+    response: Option<Cow<'static, str>>,
 }
 
 /// The first control character of `text` other than newline and tab, found

@@ -235,7 +235,7 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
     };
     let checklist = &loaded.checklist;
     let visible = visit.shown_flags(c);
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(visible.len() + checklist.section.len());
     let mut n = 0;
     for (s, section) in checklist.section.iter().enumerate() {
         let first_row = rows.len();
