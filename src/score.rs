@@ -127,6 +127,28 @@ pub fn score(visit: &Visit) -> Score {
     from_tallies(visit, visit.tallies())
 }
 
+/// What the visit screen's header shows of [`score`]: the visit's,
+/// standards' and personal touch's tallies, the counts and the critical
+/// failures, without the per-checklist and per-section tallies (left empty),
+/// so that a frame costs the same at 20 items as at 10,000.
+pub fn headline(visit: &Visit) -> Score {
+    let tallies = visit.tallies();
+    Score {
+        total: Tally::from(&tallies.total),
+        standards: Tally::from(&tallies.standards),
+        tags: tallies
+            .tags
+            .get_key_value(PERSONAL_TOUCH)
+            .map(|(tag, sum)| (tag.clone(), Tally::from(sum)))
+            .into_iter()
+            .collect(),
+        answered: tallies.answered.iter().sum(),
+        unanswered: tallies.unanswered.len(),
+        critical_failures: critical_failures(visit, tallies),
+        ..Score::default()
+    }
+}
+
 /// [`score`] worked out from scratch: every item visited, visibility found by
 /// searching for each `show_if` target. What the kept sums are checked against.
 pub fn recompute(visit: &Visit) -> Score {
@@ -181,15 +203,20 @@ fn from_tallies(visit: &Visit, tallies: &Tallies) -> Score {
             .collect(),
         answered: tallies.answered.iter().sum(),
         unanswered: tallies.unanswered.len(),
-        critical_failures: tallies
-            .critical
-            .iter()
-            .filter_map(|at| {
-                let (checklist, item) = visit.ids(*at)?;
-                Some(format!("{checklist}/{item}"))
-            })
-            .collect(),
+        critical_failures: critical_failures(visit, tallies),
     }
+}
+
+/// `checklist/item` of each critical failure, in journey order.
+fn critical_failures(visit: &Visit, tallies: &Tallies) -> Vec<String> {
+    tallies
+        .critical
+        .iter()
+        .filter_map(|at| {
+            let (checklist, item) = visit.ids(*at)?;
+            Some(format!("{checklist}/{item}"))
+        })
+        .collect()
 }
 
 /// How scores work, in words an auditor understands: an opening sentence,

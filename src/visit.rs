@@ -507,22 +507,24 @@ impl Visit {
         };
         let items: Vec<&Item> = loaded.checklist.items().map(|(_, i)| i).collect();
         let mut shown = vec![true; items.len()];
+        // Positions found as the walk goes, apart from the kept index.
+        let mut earlier: HashMap<&str, usize> = HashMap::new();
         for (n, item) in items.iter().enumerate() {
             let Some(condition) = &item.show_if else {
+                earlier.entry(item.id.as_str()).or_insert(n);
                 continue;
             };
             // Validation guarantees the target comes earlier, so its own
             // visibility is already known.
-            shown[n] = items[..n]
-                .iter()
-                .position(|i| i.id == condition.item)
-                .is_some_and(|target| {
-                    shown[target]
-                        && matches!(
-                            &self.entries[c][target].answer,
-                            Some(Answer::Choice(id)) if condition.is.ids().contains(id)
-                        )
-                });
+            let target = earlier.get(condition.item.as_str()).copied();
+            earlier.entry(item.id.as_str()).or_insert(n);
+            shown[n] = target.is_some_and(|target| {
+                shown[target]
+                    && matches!(
+                        &self.entries[c][target].answer,
+                        Some(Answer::Choice(id)) if condition.is.ids().contains(id)
+                    )
+            });
         }
         shown
     }

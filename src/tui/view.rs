@@ -143,7 +143,7 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let visit = &app.visit;
     let theme = &app.theme;
     let (answered, shown) = visit.progress();
-    let score = score::score(visit);
+    let score = score::headline(visit);
     let now = app.now();
     let minutes =
         (now.timestamp().as_second() - visit.header.started.timestamp().as_second()).max(0) / 60;

@@ -489,7 +489,20 @@ tags = ["personal-touch"]
                 "step {step}: visibility of checklist {c}"
             );
         }
-        assert_eq!(score::score(visit), score::recompute(visit), "step {step}");
+        let full = score::score(visit);
+        assert_eq!(full, score::recompute(visit), "step {step}");
+        // The header's cheaper read says the same.
+        let head = score::headline(visit);
+        assert_eq!(
+            (head.total, head.standards, head.personal_touch()),
+            (full.total, full.standards, full.personal_touch()),
+            "step {step}"
+        );
+        assert_eq!(
+            (head.answered, head.unanswered, &head.critical_failures),
+            (full.answered, full.unanswered, &full.critical_failures),
+            "step {step}"
+        );
         let fresh = Derived::new(&Sources {
             checklists: &visit.checklists,
             index: &visit.index,
