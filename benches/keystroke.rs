@@ -300,12 +300,24 @@ fn main() {
             let (_, last) = d.burst(Duration::from_millis(150), Duration::from_secs(10));
             theirs.push(last.map_or(Duration::ZERO, |l| l.duration_since(started)));
         }
+        // The fastest start says what each program costs when the machine
+        // is not busy with something else; the median what a busy one gives.
+        let (ours_min, theirs_min) = (
+            ours.iter().min().copied().unwrap_or_default(),
+            theirs.iter().min().copied().unwrap_or_default(),
+        );
         let (ours, theirs) = (median(ours), median(theirs));
         println!(
-            "| time to the first frame, `new --site X` (60 items) | {} | `dialog --checklist`, 60 items | {} | {:.2} |",
+            "| time to the first frame, `new --site X` (60 items), median | {} | `dialog --checklist`, 60 items | {} | {:.2} |",
             ms(ours),
             ms(theirs),
             ours.as_secs_f64() / theirs.as_secs_f64()
+        );
+        println!(
+            "| the same, fastest of {starts} | {} | the same | {} | {:.2} |",
+            ms(ours_min),
+            ms(theirs_min),
+            ours_min.as_secs_f64() / theirs_min.as_secs_f64()
         );
     }
     let _ = std::fs::remove_dir_all(&root);

@@ -168,7 +168,9 @@ impl Session {
             if unsaved.is_empty() {
                 return Ok(false);
             }
-            journal.append(journal::line(visit, &unsaved, n).as_bytes())?;
+            journal
+                .append(journal::line(visit, &unsaved, n).as_bytes())
+                .map_err(|e| e.to_string())?;
             Ok(true)
         });
         match appended {
@@ -178,32 +180,35 @@ impl Session {
             }
             Err(e) => {
                 self.whole = true;
-                Err(e.to_string())
+                Err(e)
             }
         }
     }
 
     /// The journal, started for the record on disk if none is open.
-    fn open_journal(&mut self) -> Result<&mut JournalFile, StoreError> {
-        if self.journal.is_none() {
-            let head = self.head.take().unwrap_or_default();
-            match self.store.start_journal(&self.id, head.as_bytes()) {
-                Ok(journal) => {
-                    self.journal = Some(journal);
-                    self.written = 0;
-                }
-                Err(e) => {
-                    self.head = Some(head);
-                    return Err(e);
+    /// Without a record to follow (never the case once one is written),
+    /// it fails, and the next save writes the whole record.
+    fn open_journal(&mut self) -> Result<&mut JournalFile, String> {
+        let journal = match self.journal.take() {
+            Some(journal) => journal,
+            None => {
+                let Some(head) = self.head.take() else {
+                    self.whole = true;
+                    return Err("the visit's record is not written yet".into());
+                };
+                match self.store.start_journal(&self.id, head.as_bytes()) {
+                    Ok(journal) => {
+                        self.written = 0;
+                        journal
+                    }
+                    Err(e) => {
+                        self.head = Some(head);
+                        return Err(e.to_string());
+                    }
                 }
             }
-        }
-        // Opened just above when it was not.
-        self.journal.as_mut().ok_or_else(|| StoreError::Io {
-            action: "start the journal".into(),
-            reason: "no journal".into(),
-            source: std::io::Error::other("no journal"),
-        })
+        };
+        Ok(self.journal.insert(journal))
     }
 
     /// The auditor paused: folds the journal into the record, if it holds
@@ -252,7 +257,7 @@ impl Session {
         self.head = Some(journal::head(text.as_bytes()));
         self.open_journal().map(|_| ()).map_err(|e| {
             self.whole = true;
-            e.to_string()
+            e
         })
     }
 

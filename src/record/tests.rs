@@ -1138,9 +1138,12 @@ fn a_timer_on_an_item_that_is_no_longer_timed_is_left_out_with_a_warning() {
 
 // The journal: changes since the record, one checked line each.
 
+/// One change made to a visit.
+type Edit = dyn Fn(&mut Visit);
+
 /// The record of a fresh visit, then the journal of `changes` made to it,
 /// one line per call: what a session writes.
-fn journaled(changes: &[&dyn Fn(&mut Visit)]) -> (String, String, Visit) {
+fn journaled(changes: &[&Edit]) -> (String, String, Visit) {
     let mut v = Visit::new(
         "Hotel \"Metropol\" | Москва",
         "anna\\b",
@@ -1172,7 +1175,7 @@ fn replayed(base: &str, journal_text: &[u8]) -> (Visit, Vec<String>) {
 
 #[test]
 fn a_journal_replayed_onto_its_record_gives_the_visit_it_followed() {
-    let changes: Vec<Box<dyn Fn(&mut Visit)>> = vec![
+    let changes: Vec<Box<Edit>> = vec![
         Box::new(|v| {
             answer(
                 v,
@@ -1240,7 +1243,7 @@ fn a_journal_replayed_onto_its_record_gives_the_visit_it_followed() {
             let _ = at;
         }),
     ];
-    let refs: Vec<&dyn Fn(&mut Visit)> = changes.iter().map(|c| c.as_ref()).collect();
+    let refs: Vec<&Edit> = changes.iter().map(|c| c.as_ref()).collect();
     let (base, text, live) = journaled(&refs);
     assert_eq!(text.lines().count(), changes.len() + 1);
     let (back, warnings) = replayed(&base, text.as_bytes());
