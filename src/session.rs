@@ -255,10 +255,10 @@ impl Session {
             return Ok(());
         }
         self.head = Some(journal::head(text.as_bytes()));
-        self.open_journal().map(|_| ()).map_err(|e| {
-            self.whole = true;
-            e
-        })
+        // Without its journal the next change could not be saved alone.
+        self.open_journal()
+            .map(|_| ())
+            .inspect_err(|_| self.whole = true)
     }
 
     /// Leaves the visit: folds the journal into the record, removes it, and
