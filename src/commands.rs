@@ -349,6 +349,12 @@ fn open(
     Ok(())
 }
 
+/// Every visit in the data folder as it now stands (its journal applied),
+/// and a problem for each one that cannot be read: [`session::read_all`].
+pub fn read_records(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
+    session::read_all(store)
+}
+
 /// `touchpoint list`: one line per visit, newest first; unreadable records
 /// are named on stderr and do not hide the others.
 pub fn list(data_dir: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure> {
