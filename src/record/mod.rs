@@ -15,6 +15,7 @@
 //! (rounded to whole minutes, as TOML offsets are).
 
 mod export;
+pub mod journal;
 mod read;
 
 use std::borrow::Cow;
@@ -584,20 +585,13 @@ fn build<T: RecordTime>(visit: &Visit) -> Record<T> {
     let header = &visit.header;
     let checklists = visit.checklists.iter().map(checklist_ref).collect();
     let mut observations = Vec::new();
-    let mut visibility: Vec<Vec<bool>> = Vec::new();
     for at in visit.all_items() {
-        while visibility.len() <= at.checklist {
-            visibility.push(visit.visibility(visibility.len()));
-        }
         let (Some((section, item)), Some(response), Some(entry)) =
             (visit.item(at), visit.response(at), visit.entry(at))
         else {
             continue;
         };
-        let skipped = !visibility[at.checklist]
-            .get(at.item)
-            .copied()
-            .unwrap_or(false);
+        let skipped = !visit.is_shown(at);
         let (answer, label) = match &entry.answer {
             None => (None, None),
             Some(Answer::Na) => (Some(AnswerValue::Text(NA.to_owned())), None),

@@ -13,12 +13,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Issue, Mode, clock, shown_items};
+use super::app::{App, Issue, Mode, clock};
 use super::keymap;
 use super::theme::{Theme, fit, inert, mark, truncate};
 use crate::checklist::{Response, Timing};
 use crate::evidence::size_text;
-use crate::score::{self, PERSONAL_TOUCH, Score, exceeded_text, percent_text};
+use crate::score::{self, PERSONAL_TOUCH, Score, Tally, exceeded_text, percent_text};
 use crate::visit::{Answer, ItemRef, Visit, range_text};
 
 /// The smallest terminal the side-by-side layout works in.
@@ -65,7 +65,10 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
         return;
     }
     let narrow = area.width < MIN_WIDTH;
-    let score = score::score(&app.visit);
+    // The header's part of the score: the per-section and per-touchpoint
+    // sums are read where they are drawn, so a frame does not grow with the
+    // checklist.
+    let score = score::headline(&app.visit);
     // An alert gets as many rows as it needs to be read whole: the reason a
     // save failed often holds a long path.
     let alert = alert_text(app).map(|text| wrap_words(&text, area.width, MAX_ALERT_ROWS));
@@ -80,19 +83,19 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
     ])
     .areas(area);
     draw_header(frame, header, app, &score);
-    draw_tabs(frame, tabs, app, &score);
+    draw_tabs(frame, tabs, app);
     let detail = if narrow {
         let detail_height = (body.height / 2).max(6);
         let [list, detail] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(body);
-        draw_list(frame, list, app, &score);
+        draw_list(frame, list, app);
         draw_detail(frame, detail, app, Borders::TOP);
         detail
     } else {
         let list_width = (body.width * 11 / 20).max(30);
         let [list, detail] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
-        draw_list(frame, list, app, &score);
+        draw_list(frame, list, app);
         draw_detail(frame, detail, app, Borders::LEFT);
         detail
     };
@@ -129,7 +132,14 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
         Mode::Finalize {
             selected,
             confirming,
-        } => draw_finalize(frame, area, app, &score, *selected, *confirming),
+        } => draw_finalize(
+            frame,
+            area,
+            app,
+            &score::score(&app.visit),
+            *selected,
+            *confirming,
+        ),
         Mode::Note { editor, .. } => draw_editor(frame, editor_area, editor, "Note", &app.theme),
         Mode::VisitNote { editor } => {
             draw_editor(frame, editor_area, editor, "Visit note", &app.theme)
@@ -380,27 +390,19 @@ fn stopwatch_line(app: &App, now: &jiff::ZonedDateTime, width: u16) -> Line<'sta
 /// The touchpoints, each with its progress and score: all of them when they
 /// fit, else the selected one whole and the others cut, else the selected
 /// one alone with its place (`‹ 2/3 Hotel in-stay 5/21 91.0% ›`).
-fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
+fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let tallies = app.visit.tallies();
     let width = usize::from(area.width);
     let count = app.visit.checklists.len();
     let labels: Vec<String> = (0..count)
         .map(|c| {
-            let shown = shown_items(&app.visit, c);
-            let answered = shown
-                .iter()
-                .filter(|i| {
-                    app.visit
-                        .entry(ItemRef {
-                            checklist: c,
-                            item: **i,
-                        })
-                        .is_some_and(|e| e.answer.is_some())
-                })
-                .count();
-            let percent = score
+            // Read from the sums the visit keeps: a frame costs the same at
+            // 20 items as at 10,000.
+            let (answered, shown) = app.visit.progress_of(c);
+            let percent = tallies
                 .checklists
                 .get(c)
-                .and_then(|t| t.percent())
+                .and_then(|t| Tally::from(t).percent())
                 .map(|p| format!(" {}", percent_text(Some(p))))
                 .unwrap_or_default();
             let title = app
@@ -409,7 +411,7 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
                 .get(c)
                 .map(|l| inert(&l.checklist.checklist.title))
                 .unwrap_or_default();
-            format!("{title} {answered}/{}{percent}", shown.len())
+            format!("{title} {answered}/{shown}{percent}")
         })
         .collect();
     let selected_style = app.theme.selected().add_modifier(Modifier::BOLD);
@@ -458,15 +460,15 @@ enum Row {
     Item(usize),
 }
 
-fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
+fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let visit = &app.visit;
     let c = app.tab;
     let Some(loaded) = visit.checklists.get(c) else {
         return;
     };
     let checklist = &loaded.checklist;
-    let visible = visit.visibility(c);
-    let mut rows = Vec::new();
+    let visible = visit.shown_flags(c);
+    let mut rows = Vec::with_capacity(visible.len() + checklist.section.len());
     let mut n = 0;
     for (s, section) in checklist.section.iter().enumerate() {
         let first_row = rows.len();
@@ -510,7 +512,9 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
         .take(height)
         .map(|row| match row {
             Row::Section(s) => {
-                let tally = score.sections.get(c).and_then(|t| t.get(*s));
+                let tally = (visit.tallies().sections.get(c))
+                    .and_then(|t| t.get(*s))
+                    .map(Tally::from);
                 let percent = match tally.and_then(|t| t.percent()) {
                     Some(p) => format!("{DOT}{}", percent_text(Some(p))),
                     None => String::new(),
