@@ -647,6 +647,47 @@ mod tests {
     }
 
     #[test]
+    fn a_deleted_visit_takes_its_journal_to_the_trash_and_back() {
+        let folder = Folder::new("trash");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.save(&mut visit).unwrap();
+        visit.set_note(item(0), "Late", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        // As a crash leaves it: the note is only in the journal.
+        drop(session);
+        assert_eq!(journal_lines(&store, &id), 2);
+
+        let trashed = store.trash(&id).unwrap();
+        assert!(!store.journal_path(&id).unwrap().exists());
+        // The trash reads the record with the journal that went with it.
+        let in_trash = read_record(&trashed).unwrap();
+        assert_eq!(in_trash.observations[0].note, "Late");
+
+        store.restore(&id).unwrap();
+        assert!(!trashed.exists());
+        assert_eq!(journal_lines(&store, &id), 2);
+        assert_eq!(note_of(&store, &id, 0), "Late");
+        let opened = Session::resume(&store, &id, None).unwrap();
+        assert_eq!(opened.replayed, 1);
+    }
+
+    #[test]
+    fn a_new_visit_keeps_its_checklists_with_its_first_record() {
+        let folder = Folder::new("keep");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let sha = visit.checklists[0].sha256.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        assert!(store.kept_checklist(&sha).is_none(), "nothing before the first save");
+        session.save(&mut visit).unwrap();
+        let kept = store.kept_checklist(&sha).unwrap().unwrap();
+        assert_eq!(crate::checklist::sha256_hex(&kept), sha);
+    }
+
+    #[test]
     fn resuming_replays_the_journal_and_leaving_folds_it_into_the_record() {
         let folder = Folder::new("resume");
         let store = Store::open(&folder.0).unwrap();
