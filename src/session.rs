@@ -681,7 +681,10 @@ mod tests {
         let mut visit = new_visit();
         let sha = visit.checklists[0].sha256.clone();
         let mut session = Session::create(&store, &visit, None).unwrap();
-        assert!(store.kept_checklist(&sha).is_none(), "nothing before the first save");
+        assert!(
+            store.kept_checklist(&sha).is_none(),
+            "nothing before the first save"
+        );
         session.save(&mut visit).unwrap();
         let kept = store.kept_checklist(&sha).unwrap().unwrap();
         assert_eq!(crate::checklist::sha256_hex(&kept), sha);

@@ -415,6 +415,11 @@ impl Visit {
         self.index[at.checklist].item(&loaded.checklist, at.item)
     }
 
+    /// The section of the item at `at`, by index.
+    pub fn section_of(&self, at: ItemRef) -> Option<usize> {
+        self.index.get(at.checklist)?.section_of(at.item)
+    }
+
     /// How the item at `at` is answered.
     pub fn response(&self, at: ItemRef) -> Option<Response<'_>> {
         let (_, item) = self.item(at)?;

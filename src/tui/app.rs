@@ -140,8 +140,9 @@ pub struct App {
     pub save_error: Option<String>,
     /// Colours or not.
     pub theme: Theme,
-    /// First row of the item list on screen; kept between frames.
-    pub scroll: Cell<usize>,
+    /// First row of the item list on screen, kept between frames: an item,
+    /// or (`true`) the section title above it; `None` for the top.
+    pub scroll: Cell<Option<(usize, bool)>>,
     /// The detail pane's item and first row; the row goes back to the top
     /// when another item is selected.
     pub detail: Cell<(ItemRef, usize)>,
@@ -178,7 +179,7 @@ impl App {
             message: None,
             save_error: None,
             theme,
-            scroll: Cell::new(0),
+            scroll: Cell::new(None),
             detail: Cell::new((NOWHERE, 0)),
             detail_rows: Cell::new(0),
             size: Cell::new((u16::MAX, u16::MAX)),
@@ -763,7 +764,7 @@ impl App {
         let count = self.visit.checklists.len() as isize;
         if count > 0 {
             self.tab = (self.tab as isize + delta).rem_euclid(count) as usize;
-            self.scroll.set(0);
+            self.scroll.set(None);
             self.snap();
         }
     }
