@@ -612,6 +612,12 @@ fn a_hostile_4_mib_checklist_costs_little() {
             "keys.toml",
             (0..400_000).map(|n| format!("k{n}=1\n")).collect(),
         ),
+        // Just under the token limit, so parsed in full: the dearest TOML
+        // there is per token.
+        (
+            "inline-tables.toml",
+            (0..33_700).map(|n| format!("k{n}={{a=1}}\n")).collect(),
+        ),
         (
             "array.toml",
             format!("x=[{}1]\n", "1,".repeat((2 << 20) - 8)),
