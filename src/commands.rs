@@ -494,18 +494,21 @@ fn open(
         crate::evidence::attach(&root, id, typed).map_err(|e| e.to_string())
     }));
     let signals = Signals::register().map_err(|e| io_failure("cannot watch for signals", &e))?;
-    let ending = tui::run_visit(&mut app, &signals).map_err(|e| io_failure("terminal", &e))?;
-    if ending != Ending::Left {
+    let ran = tui::run_visit(&mut app, &signals);
+    let ending = ran.as_ref().ok().copied();
+    if ending != Some(Ending::Left) {
         // Stopped from outside: one more try at a save that failed, as leaving would.
         app.retry_failed_save();
     }
-    // Leaving folds the journal into the record and frees the visit.
+    // Leaving folds the journal into the record and frees the visit, also
+    // when the terminal failed (a hang-up often shows as a failed write).
     let closed = session.borrow_mut().close(&mut app.visit);
     if let Some(error) = closed.err().or(app.save_error.clone()) {
         return Err(Failure::Message(format!(
             "the last changes to visit {id} were NOT saved: {error}"
         )));
     }
+    let ending = ran.map_err(|e| io_failure("terminal", &e))?;
     if ending == Ending::Left {
         say!("visit {id} saved in {}", path.display());
     }
