@@ -2,11 +2,11 @@
 //! reports failure as a message. `main` only chooses one and maps the result
 //! to an exit code.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-use jiff::ZonedDateTime;
+use std::rc::Rc;
 
 use crate::checklist::journey::{self, Journey};
 use crate::checklist::{self, Diagnostic, Loaded, Source};
@@ -15,6 +15,7 @@ use crate::config::{self, Config};
 use crate::locale::{self, Lang};
 use crate::record::{self, RecordFile};
 use crate::report::{self, Filter, LeftOut};
+use crate::session::{self, Session, SessionError};
 use crate::store::{Store, StoreError};
 use crate::tui::{self, Ending, Signals, app::App, home, theme::Theme};
 use crate::visit::{Status, Visit};
@@ -36,6 +37,18 @@ impl From<Diagnostic> for Failure {
 
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Self {
+        Failure::Message(e.to_string())
+    }
+}
+
+impl From<SessionError> for Failure {
+    fn from(e: SessionError) -> Self {
+        if let SessionError::Checklists { problems, .. } = &e {
+            // The problems first, on lines of their own, then what to do.
+            for p in problems {
+                let _ = writeln!(std::io::stderr(), "touchpoint: {p}");
+            }
+        }
         Failure::Message(e.to_string())
     }
 }
@@ -194,7 +207,7 @@ fn home_with(
     let store = open_store(data_dir)?;
     let config = Config::load()?;
     let lang = language(lang, &config);
-    let (records, problems) = read_records(&store);
+    let (records, problems) = session::read_all(&store);
     let mut drafts: Vec<&RecordFile> = records
         .iter()
         .filter(|r| r.header.status == Status::Draft)
@@ -340,14 +353,7 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
         }
     }
     names.extend(asked.checklists.iter().cloned());
-    let mut loaded = Vec::new();
-    let mut problems = Vec::new();
-    for name in &names {
-        match config::resolve(&config, name) {
-            Ok(l) => loaded.push(l),
-            Err(errors) => problems.extend(errors),
-        }
-    }
+    let (loaded, problems) = config::resolve_all(&config, &names);
     if !problems.is_empty() {
         return Err(report_all(&problems));
     }
@@ -377,13 +383,12 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
     }
     need_terminal()?;
     let store = open_store(data_dir)?;
-    let now = ZonedDateTime::now();
+    let now = crate::clock::now();
     let visit = Visit::new(site.trim(), auditor.trim(), loaded, &now, &random_suffix());
-    let lock = store.lock(&visit.header.id)?;
-    keep_checklists(&store, &visit.checklists)?;
-    let text = record::try_to_toml(&visit).map_err(|e| Failure::Message(e.to_string()))?;
-    store.save(&visit.header.id, text.as_bytes())?;
-    open(&store, visit, &config, Some(lock), None)
+    // Locked, written and its checklists kept right after the first frame,
+    // before any key.
+    let session = Session::create(&store, &visit, export_of(&config))?;
+    open(&store, visit, session, None)
 }
 
 /// `touchpoint resume [ID]`: reopen a draft (the latest when no id); a final
@@ -394,7 +399,7 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
     let id = match id {
         Some(id) => id.to_owned(),
         None => {
-            let (records, _) = read_records(&store);
+            let (records, _) = session::read_all(&store);
             records
                 .iter()
                 .filter(|r| r.header.status == Status::Draft)
@@ -405,26 +410,22 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
                 })?
         }
     };
-    // Lock before reading, so no other session can change the file between
-    // our read and our first save.
-    let lock = store.lock(&id)?;
-    let record = load_record(&store, &id)?;
-    let (visit, from_copy) = rebuild_kept(&store, &record)?;
+    // Locks before reading, so that no other session can change the files
+    // between our read and our first save.
+    let opened = Session::resume(&store, &id, export_of(&config))?;
     need_terminal()?;
+    for w in &opened.warnings {
+        say!("touchpoint: warning: {w}");
+    }
+    let visit = opened.visit;
     let final_visit = visit.is_final();
     if !final_visit {
         // Visits begun before copies were kept get theirs now; best effort,
         // since a disk too full for a copy must not keep a draft closed.
         let _ = keep_checklists(&store, &visit.checklists);
     }
-    let lock = if final_visit {
-        drop(lock);
-        None
-    } else {
-        Some(lock)
-    };
-    let saved = &record.header.updated;
-    let ago = (ZonedDateTime::now().timestamp().as_second() - saved.timestamp().as_second()).max(0);
+    let saved = visit.header.updated.clone();
+    let ago = (crate::clock::now().timestamp().as_second() - saved.timestamp().as_second()).max(0);
     let mut message = if final_visit {
         format!(
             "final visit, finalized {}: read-only",
@@ -437,11 +438,11 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
             ago_text(ago)
         )
     };
-    for note in &from_copy {
+    for note in &opened.from_copy {
         message.push_str("; ");
         message.push_str(note);
     }
-    open(&store, visit, &config, lock, Some(message))
+    open(&store, visit, opened.session, Some(message))
 }
 
 /// "just now", "3 minutes ago", "2 hours ago", "4 days ago".
@@ -455,12 +456,6 @@ pub fn ago_text(seconds: i64) -> String {
     }
 }
 
-fn load_record(store: &Store, id: &str) -> Result<RecordFile, Failure> {
-    let bytes = store.load(id)?;
-    let path = store.path(id)?;
-    Ok(record::parse_bytes(&path.display().to_string(), &bytes)?)
-}
-
 /// Keeps a copy of each checklist of a visit in the data folder, so that the
 /// visit resumes even if the file it came from moves or changes.
 fn keep_checklists(store: &Store, checklists: &[Loaded]) -> Result<(), Failure> {
@@ -472,46 +467,20 @@ fn keep_checklists(store: &Store, checklists: &[Loaded]) -> Result<(), Failure> 
     Ok(())
 }
 
-/// The visit of a record with its checklists, each from its source or, when
-/// that is gone or changed, from the copy kept in the data folder; also says
-/// which came from a copy.
-fn rebuild_kept(store: &Store, record: &RecordFile) -> Result<(Visit, Vec<String>), Failure> {
-    let (checklists, problems, from_copy) =
-        record::load_checklists_kept(record, |sha| store.kept_checklist(sha)?.ok());
-    let visit = rebuild_from(record, checklists, problems)?;
-    Ok((visit, from_copy))
+/// Where and how a finalized record is copied, from the configuration.
+fn export_of(config: &Config) -> Option<session::Export> {
+    config.export_folder().map(|folder| session::Export {
+        folder,
+        mode: config.export_mode(),
+    })
 }
 
-/// The visit of a record with its checklists. A checklist that cannot be
-/// loaded stops here: saving without it would drop its answers from the file.
-fn rebuild_from(
-    record: &RecordFile,
-    checklists: Vec<Loaded>,
-    problems: Vec<String>,
-) -> Result<Visit, Failure> {
-    if !problems.is_empty() {
-        for p in &problems {
-            say!("touchpoint: {p}");
-        }
-        return Err(Failure::Message(format!(
-            "visit {} needs the checklists above; put them back where they were, then try again",
-            record.header.id
-        )));
-    }
-    let (visit, warnings) = record::rebuild(record, checklists);
-    for w in &warnings {
-        say!("touchpoint: warning: {w}");
-    }
-    Ok(visit)
-}
-
-/// Runs the visit screen, saving after every change and copying a finalized
-/// record into the export folder.
+/// Runs the visit screen over `session`: each change saved as it is made,
+/// the journal folded into the record when the auditor pauses and leaves.
 fn open(
     store: &Store,
     visit: Visit,
-    config: &Config,
-    lock: Option<crate::store::VisitLock>,
+    session: Session,
     message: Option<String>,
 ) -> Result<(), Failure> {
     let id = visit.header.id.clone();
@@ -520,91 +489,46 @@ fn open(
         "Your visit is saved in {}; `touchpoint resume {id}` reopens it.",
         path.display()
     ));
-    let export = config.export_folder();
-    let export_mode = config.export_mode();
-    let saver_store = store.clone();
-    let mut exported = visit.is_final();
-    let saver: tui::app::Saver = Box::new(move |visit: &Visit| {
-        let text = record::try_to_toml(visit).map_err(|e| e.to_string())?;
-        saver_store
-            .save(&visit.header.id, text.as_bytes())
-            .map_err(|e| e.to_string())?;
-        if visit.is_final() && !exported {
-            exported = true;
-            if let Some(folder) = &export {
-                saver_store
-                    .copy_to(&visit.header.id, folder, export_mode)
-                    .map_err(|e| format!("saved, but not exported: {e}"))?;
-            }
-        }
-        Ok(())
-    });
-    let mut app = App::new(
-        visit,
-        saver,
-        Box::new(ZonedDateTime::now),
-        Theme::from_env(),
-    );
+    // The screen saves through the session on each change and on a pause.
+    let session = Rc::new(RefCell::new(session));
+    let saving = Rc::clone(&session);
+    let saver: tui::app::Saver = Box::new(move |visit: &mut Visit| saving.borrow_mut().save(visit));
+    let pausing = Rc::clone(&session);
+    let mut app = App::new(visit, saver, Box::new(crate::clock::now), Theme::from_env());
+    app.set_pauser(Box::new(move |visit: &mut Visit| {
+        pausing.borrow_mut().pause(visit)
+    }));
     app.message = message;
     let root = store.root().to_path_buf();
     app.set_attacher(Box::new(move |id: &str, typed: &str| {
         crate::evidence::attach(&root, id, typed).map_err(|e| e.to_string())
     }));
     let signals = Signals::register().map_err(|e| io_failure("cannot watch for signals", &e))?;
-    let ending = tui::run_visit(&mut app, &signals).map_err(|e| io_failure("terminal", &e))?;
-    if ending != Ending::Left {
+    let ran = tui::run_visit(&mut app, &signals);
+    let ending = ran.as_ref().ok().copied();
+    if ending != Some(Ending::Left) {
         // Stopped from outside: one more try at a save that failed, as leaving would.
         app.retry_failed_save();
     }
-    drop(lock);
-    if let Some(error) = &app.save_error {
+    // Leaving folds the journal into the record and frees the visit, also
+    // when the terminal failed (a hang-up often shows as a failed write).
+    let closed = session.borrow_mut().close(&mut app.visit);
+    if let Some(error) = closed.err().or(app.save_error.clone()) {
         return Err(Failure::Message(format!(
             "the last changes to visit {id} were NOT saved: {error}"
         )));
     }
+    let ending = ran.map_err(|e| io_failure("terminal", &e))?;
     if ending == Ending::Left {
         say!("visit {id} saved in {}", path.display());
     }
     Ok(())
 }
 
-/// Every record in the data folder that parses, and a problem for each one that does not.
+/// Every visit in the data folder as it now stands (its journal applied),
+/// and a problem for each one that cannot be read: [`session::read_all`].
 pub fn read_records(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
-    let mut records = Vec::new();
-    let mut problems = Vec::new();
-    let files = match store.visit_files() {
-        Ok(files) => files,
-        Err(e) => {
-            problems.push(Diagnostic::file(
-                &store.visits_dir().display().to_string(),
-                e.to_string(),
-            ));
-            return (records, problems);
-        }
-    };
-    for file in files {
-        let shown = file.display().to_string();
-        // visit_files lists only `<valid id>.toml`, so the stem is the id.
-        let id = file
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
-        // load refuses oversized files by name before reading them.
-        match store.load(id) {
-            Ok(bytes) => match record::parse_bytes(&shown, &bytes) {
-                Ok(r) => records.push(r),
-                Err(d) => problems.push(d),
-            },
-            Err(StoreError::TooLarge { size, .. }) => problems.push(Diagnostic::file(
-                &shown,
-                format!(
-                    "is {size} bytes, more than the 16 MiB a visit file may have; move it out of the data folder"
-                ),
-            )),
-            Err(e) => problems.push(Diagnostic::file(&shown, e.to_string())),
-        }
-    }
-    (records, problems)
+    session::read_all(store)
 }
 
 /// `touchpoint list`: one line per visit, newest first; unreadable records
@@ -614,7 +538,7 @@ pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result
     let (mut records, problems) = if trash {
         read_trash(&store)
     } else {
-        read_records(&store)
+        session::read_all(&store)
     };
     records.sort_by(|a, b| {
         b.header
@@ -685,13 +609,10 @@ fn read_trash(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
         }
     };
     for file in files {
-        let shown = file.display().to_string();
-        match store.load_trashed(&file) {
-            Ok(bytes) => match record::parse_bytes(&shown, &bytes) {
-                Ok(r) => records.push(r),
-                Err(d) => problems.push(d),
-            },
-            Err(e) => problems.push(Diagnostic::file(&shown, e.to_string())),
+        // With the changes of a journal that went to the trash beside it.
+        match session::read_record(&file) {
+            Ok(r) => records.push(r),
+            Err(d) => problems.push(d),
         }
     }
     (records, problems)
@@ -731,15 +652,25 @@ pub fn export(
 ) -> Result<(), Failure> {
     let store = open_store(data_dir)?;
     let config = Config::load()?;
-    let record = load_record(&store, id)?;
+    let current = session::read_visit(&store, id)?;
     let text = match format {
-        // The record itself, byte for byte as saved, but for characters that
-        // could drive a terminal, escaped as TOML reads them back.
+        // The record itself, byte for byte as saved when no journal adds to
+        // it, but for characters that could drive a terminal, escaped as TOML
+        // reads them back.
         ExportFormat::Toml => {
-            crate::text::toml_inert(&String::from_utf8_lossy(&store.load(id)?)).into_owned()
+            crate::text::toml_inert(&String::from_utf8_lossy(&current.bytes)).into_owned()
         }
         other => {
-            let (visit, _) = rebuild_kept(&store, &record)?;
+            let visit = match current.visit {
+                Some(visit) => visit,
+                None => {
+                    let (visit, warnings, _) = session::load_visit(&store, id)?;
+                    for w in &warnings {
+                        say!("touchpoint: warning: {w}");
+                    }
+                    visit
+                }
+            };
             match other {
                 ExportFormat::Json => record::to_json(&visit),
                 ExportFormat::Csv => record::to_csv(&visit),
@@ -1038,24 +969,20 @@ fn read_all<X: Send>(
     Ok(tally)
 }
 
-/// One record file, refused by size before it is read.
+/// One record file, refused by size before it is read, with the changes of
+/// a journal beside it applied (a draft being written): what `report` reads.
 pub fn read_record_file(path: &Path) -> Result<RecordFile, Diagnostic> {
     let shown = path.display().to_string();
-    let too_big = |size: u64| {
-        Diagnostic::file(
-            &shown,
-            format!("is {size} bytes; a record may be at most 16 MiB, so this is not one"),
-        )
-    };
     let size = std::fs::metadata(path)
         .map_err(|e| Diagnostic::file(&shown, checklist::io_reason(&e)))?
         .len();
     if size > record::MAX_RECORD_BYTES as u64 {
-        return Err(too_big(size));
+        return Err(Diagnostic::file(
+            &shown,
+            format!("is {size} bytes; a record may be at most 16 MiB, so this is not one"),
+        ));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| Diagnostic::file(&shown, checklist::io_reason(&e)))?;
-    record::parse_bytes(&shown, &bytes)
+    session::read_record(path)
 }
 
 /// The record files named: files as given, folders searched recursively for

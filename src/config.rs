@@ -186,6 +186,16 @@ impl<'de> Deserialize<'de> for ExportMode {
 /// The checklists available to `touchpoint new`: the user's folders, then the
 /// bundled ones. Broken user files are returned beside the good ones.
 pub fn available(config: &Config) -> (Vec<Loaded>, Vec<Diagnostic>) {
+    let (mut found, mut problems) = user_checklists(config);
+    match checklist::bundled() {
+        Ok(bundled) => found.extend(bundled),
+        Err(errors) => problems.extend(errors),
+    }
+    (found, problems)
+}
+
+/// The checklists of the user's folders, each file read once.
+fn user_checklists(config: &Config) -> (Vec<Loaded>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for folder in config.checklist_folders() {
@@ -207,10 +217,6 @@ pub fn available(config: &Config) -> (Vec<Loaded>, Vec<Diagnostic>) {
             )),
         }
     }
-    match checklist::bundled() {
-        Ok(bundled) => found.extend(bundled),
-        Err(errors) => problems.extend(errors),
-    }
     (found, problems)
 }
 
@@ -218,28 +224,59 @@ pub fn available(config: &Config) -> (Vec<Loaded>, Vec<Diagnostic>) {
 /// a user checklist (which wins over a bundled one of the same id), or a
 /// bundled id.
 pub fn resolve(config: &Config, name: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    let path = Path::new(name);
-    if path.exists() || name.ends_with(".toml") || name.contains(std::path::MAIN_SEPARATOR) {
-        // Records name the file they came from; an absolute path lets the
-        // visit be resumed from any folder.
-        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        return checklist::read(path, Source::Path(absolute));
+    let (mut found, problems) = resolve_all(config, &[name.to_owned()]);
+    match found.pop() {
+        Some(loaded) if problems.is_empty() => Ok(loaded),
+        _ => Err(problems),
     }
-    let (found, _) = available(config);
-    let ids: Vec<&str> = found
-        .iter()
-        .map(|l| l.checklist.checklist.id.as_str())
-        .collect();
-    if let Some(at) = ids.iter().position(|id| *id == name) {
-        return Ok(found[at].clone());
+}
+
+/// [`resolve`] for each of `names`, in order, reading the user's folders at
+/// most once and parsing only the bundled checklists named: `touchpoint new`
+/// waits for this before its first frame.
+pub fn resolve_all(config: &Config, names: &[String]) -> (Vec<Loaded>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let mut user: Option<Vec<Loaded>> = None;
+    for name in names {
+        let path = Path::new(name);
+        if path.exists() || name.ends_with(".toml") || name.contains(std::path::MAIN_SEPARATOR) {
+            // Records name the file they came from; an absolute path lets the
+            // visit be resumed from any folder.
+            let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            match checklist::read(path, Source::Path(absolute)) {
+                Ok(loaded) => found.push(loaded),
+                Err(errors) => problems.extend(errors),
+            }
+            continue;
+        }
+        // Broken user files are named by `touchpoint checklists`, not here.
+        let user = user.get_or_insert_with(|| user_checklists(config).0);
+        if let Some(loaded) = user.iter().find(|l| l.checklist.checklist.id == *name) {
+            found.push(loaded.clone());
+            continue;
+        }
+        match checklist::bundled_by_id(name) {
+            Some(Ok(loaded)) => found.push(loaded),
+            Some(Err(errors)) => problems.extend(errors),
+            None => {
+                let mut ids: Vec<&str> = user
+                    .iter()
+                    .map(|l| l.checklist.checklist.id.as_str())
+                    .collect();
+                for id in checklist::bundled_ids() {
+                    ids.push(id);
+                }
+                let hint = match checklist::diag::did_you_mean(name, &ids) {
+                    Some(near) => format!(" — did you mean \"{near}\"?"),
+                    None => "; `touchpoint checklists` lists the ids".to_owned(),
+                };
+                problems.push(Diagnostic::file(
+                    name,
+                    format!("no checklist file or id by this name{hint}"),
+                ));
+            }
+        }
     }
-    let refs = ids;
-    let hint = match checklist::diag::did_you_mean(name, &refs) {
-        Some(near) => format!(" — did you mean \"{near}\"?"),
-        None => "; `touchpoint checklists` lists the ids".to_owned(),
-    };
-    Err(vec![Diagnostic::file(
-        name,
-        format!("no checklist file or id by this name{hint}"),
-    )])
+    (found, problems)
 }

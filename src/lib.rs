@@ -1,10 +1,12 @@
 //! touchpoint: service audits in the terminal.
 //!
 //! The core (`checklist`, `visit`, `score`, `record`) does no I/O and takes time
-//! as an argument; `store` owns the data folder; `tui` is a thin shell over both.
+//! as an argument; `store` owns the data folder; `session` the life of an open
+//! visit on disk (lock, journal, saves); `tui` is a thin shell over them.
 
 pub mod checklist;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod evidence;
@@ -16,6 +18,7 @@ pub mod locale;
 pub mod record;
 pub mod report;
 pub mod score;
+pub mod session;
 pub mod store;
 pub mod text;
 pub mod trash;

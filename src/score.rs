@@ -1,16 +1,22 @@
-//! The scoring rules of SPEC.md, computed from a visit whenever asked: scores
-//! are derived, never stored beside the answers.
+//! The scoring rules of SPEC.md as a visit shows and records them.
+//!
+//! An item's rule ([`item_points`]) and the sums it feeds are kept by the
+//! visit itself ([`crate::visit::tally`]), up to date on every change; a
+//! [`Score`] is read from those sums in time that follows the number of
+//! sections and tags, not items. [`recompute`] works the same out from
+//! scratch, the slow way, to check the kept sums against.
 
 use std::collections::BTreeMap;
 
 use crate::checklist::{Response, Standard, journey_rank};
+use crate::visit::tally::{self, Sum, Tallies};
 use crate::visit::{Answer, ItemRef, Visit};
 
 /// Where a score counts as high (the service map's line, green bars), in percent.
 pub const HIGH: f64 = 80.0;
 
 /// The tag whose score is shown beside the standards score.
-pub const PERSONAL_TOUCH: &str = "personal-touch";
+pub use crate::visit::tally::PERSONAL_TOUCH;
 
 /// Points earned out of the most that could be earned, and the answers that
 /// exceeded expectations.
@@ -29,17 +35,15 @@ impl Tally {
     pub fn percent(&self) -> Option<f64> {
         (self.max > 0.0).then(|| round1(self.points / self.max * 100.0))
     }
+}
 
-    fn add(&mut self, points: f64, max: f64, exceeded: bool) {
-        self.points += points;
-        self.max += max;
-        self.exceeded += usize::from(exceeded);
-    }
-
-    fn add_tally(&mut self, other: &Tally) {
-        self.points += other.points;
-        self.max += other.max;
-        self.exceeded += other.exceeded;
+impl From<&Sum> for Tally {
+    fn from(sum: &Sum) -> Tally {
+        Tally {
+            points: sum.points(),
+            max: sum.max(),
+            exceeded: sum.exceeded,
+        }
     }
 }
 
@@ -65,16 +69,7 @@ pub fn exceeded_text(count: usize) -> String {
 /// maximum. An option scores its score; a number standard 1 within, 0 outside.
 pub fn item_points(visit: &Visit, at: ItemRef) -> Option<(f64, f64)> {
     let (_, item) = visit.item(at)?;
-    let response = visit.response(at)?;
-    let best = response.max_score()?;
-    let score = match (&visit.entry(at)?.answer, response) {
-        (Some(Answer::Choice(id)), _) => response.options().iter().find(|o| &o.id == id)?.score?,
-        (Some(Answer::Number(value)), Response::Number { standard, .. }) => {
-            if standard.holds(*value) { 1.0 } else { 0.0 }
-        }
-        _ => return None,
-    };
-    Some((score * item.weight(), best * item.weight()))
+    tally::earned(item, visit.response(at)?, visit.entry(at)?.answer.as_ref())
 }
 
 /// Whether the item's answer is an option with `exceeds = true`.
@@ -82,8 +77,7 @@ pub fn item_exceeded(visit: &Visit, at: ItemRef) -> bool {
     let (Some(entry), Some(response)) = (visit.entry(at), visit.response(at)) else {
         return false;
     };
-    matches!(&entry.answer, Some(Answer::Choice(id))
-        if response.options().iter().any(|o| &o.id == id && o.exceeds()))
+    tally::exceeds(response, entry.answer.as_ref())
 }
 
 /// The score of a whole visit and its parts.
@@ -129,67 +123,103 @@ impl Score {
 /// Scores `visit` by SPEC.md: answered items score `option score × weight` out
 /// of `highest score × weight`; N/A, hidden and unanswered items count in
 /// neither; a critical item answered with a zero-score option fails the visit.
+///
+/// Read from the sums the visit keeps, so it costs the number of sections,
+/// tags and critical failures, whatever the number of items.
 pub fn score(visit: &Visit) -> Score {
-    let mut score = Score::default();
-    let mut touchpoints: BTreeMap<(usize, String), Tally> = BTreeMap::new();
+    from_tallies(visit, visit.tallies())
+}
+
+/// What the visit screen's header shows of [`score`]: the visit's,
+/// standards' and personal touch's tallies, the counts and the critical
+/// failures, without the per-checklist and per-section tallies (left empty),
+/// so that a frame costs the same at 20 items as at 10,000.
+pub fn headline(visit: &Visit) -> Score {
+    let tallies = visit.tallies();
+    Score {
+        total: Tally::from(&tallies.total),
+        standards: Tally::from(&tallies.standards),
+        tags: tallies
+            .tags
+            .get_key_value(PERSONAL_TOUCH)
+            .map(|(tag, sum)| (tag.clone(), Tally::from(sum)))
+            .into_iter()
+            .collect(),
+        answered: tallies.answered.iter().sum(),
+        unanswered: tallies.unanswered.len(),
+        critical_failures: critical_failures(visit, tallies),
+        ..Score::default()
+    }
+}
+
+/// [`score`] worked out from scratch: every item visited, visibility found by
+/// searching for each `show_if` target. What the kept sums are checked against.
+pub fn recompute(visit: &Visit) -> Score {
+    let mut tallies = Tallies::empty(&visit.checklists);
     for (c, loaded) in visit.checklists.iter().enumerate() {
-        let checklist = &loaded.checklist;
-        let visible = visit.visibility(c);
-        let mut by_checklist = Tally::default();
-        let mut by_section = vec![Tally::default(); checklist.section.len()];
+        let visible = visit.recompute_visibility(c);
         let mut n = 0;
-        for (s, section) in checklist.section.iter().enumerate() {
+        for (s, section) in loaded.checklist.section.iter().enumerate() {
             for item in &section.item {
                 let at = ItemRef {
                     checklist: c,
                     item: n,
                 };
                 n += 1;
-                if !visible[at.item] {
-                    continue;
-                }
-                let answered = visit.entry(at).is_some_and(|e| e.answer.is_some());
-                if answered {
-                    score.answered += 1;
-                } else {
-                    score.unanswered += 1;
-                }
-                let Some((points, max)) = item_points(visit, at) else {
+                let (Some(entry), Some(response)) = (visit.entry(at), visit.response(at)) else {
                     continue;
                 };
-                if item.is_critical() && points == 0.0 {
-                    score
-                        .critical_failures
-                        .push(format!("{}/{}", checklist.checklist.id, item.id));
-                }
-                let exceeded = item_exceeded(visit, at);
-                score.total.add(points, max, exceeded);
-                by_checklist.add(points, max, exceeded);
-                by_section[s].add(points, max, exceeded);
-                if !item.tags.iter().any(|t| t == PERSONAL_TOUCH) {
-                    score.standards.add(points, max, exceeded);
-                }
-                for tag in &item.tags {
-                    score
-                        .tags
-                        .entry(tag.clone())
-                        .or_default()
-                        .add(points, max, exceeded);
-                }
+                let part = tally::Part::of(item, response, entry, visible[at.item]);
+                tallies.count(at, s, item, &part, true);
             }
         }
-        let touchpoint = &checklist.checklist.touchpoint;
-        let (rank, _) = journey_rank(touchpoint);
-        let slot = touchpoints.entry((rank, touchpoint.clone())).or_default();
-        slot.add_tally(&by_checklist);
-        score.checklists.push(by_checklist);
-        score.sections.push(by_section);
     }
-    score.touchpoints = touchpoints
-        .into_iter()
-        .map(|((_, name), tally)| (name, tally))
-        .collect();
-    score
+    from_tallies(visit, &tallies)
+}
+
+/// A [`Score`] from the sums of `visit`.
+fn from_tallies(visit: &Visit, tallies: &Tallies) -> Score {
+    let mut touchpoints: BTreeMap<(usize, &str), Sum> = BTreeMap::new();
+    for (c, loaded) in visit.checklists.iter().enumerate() {
+        let touchpoint = loaded.checklist.checklist.touchpoint.as_str();
+        let (rank, _) = journey_rank(touchpoint);
+        let slot = touchpoints.entry((rank, touchpoint)).or_default();
+        *slot = slot.plus(&tallies.checklists[c]);
+    }
+    Score {
+        total: Tally::from(&tallies.total),
+        standards: Tally::from(&tallies.standards),
+        checklists: tallies.checklists.iter().map(Tally::from).collect(),
+        sections: tallies
+            .sections
+            .iter()
+            .map(|s| s.iter().map(Tally::from).collect())
+            .collect(),
+        touchpoints: touchpoints
+            .into_iter()
+            .map(|((_, name), sum)| (name.to_owned(), Tally::from(&sum)))
+            .collect(),
+        tags: tallies
+            .tags
+            .iter()
+            .map(|(tag, sum)| (tag.clone(), Tally::from(sum)))
+            .collect(),
+        answered: tallies.answered.iter().sum(),
+        unanswered: tallies.unanswered.len(),
+        critical_failures: critical_failures(visit, tallies),
+    }
+}
+
+/// `checklist/item` of each critical failure, in journey order.
+fn critical_failures(visit: &Visit, tallies: &Tallies) -> Vec<String> {
+    tallies
+        .critical
+        .iter()
+        .filter_map(|at| {
+            let (checklist, item) = visit.ids(*at)?;
+            Some(format!("{checklist}/{item}"))
+        })
+        .collect()
 }
 
 /// How scores work, in words an auditor understands: an opening sentence,

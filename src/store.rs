@@ -1138,6 +1138,187 @@ fn plain_reason(error: &io::Error) -> String {
     }
 }
 
+// ---------------------------------------------------------------------------
+// The journal beside a draft: `visits/<id>.journal` (docs/store.md, "Journal").
+// Every journal file of the data folder is opened by `open_journal`, and
+// only there: through `open_owned`, as every other file of the store.
+
+/// A visit's journal, open for appending.
+#[derive(Debug)]
+pub struct JournalFile {
+    file: File,
+    path: PathBuf,
+    /// Bytes known to be whole lines on disk.
+    len: u64,
+}
+
+impl Store {
+    /// The journal of visit `id`, `visits/<id>.journal`, whether it exists or not.
+    pub fn journal_path(&self, id: &str) -> Result<PathBuf, StoreError> {
+        check_id(id)?;
+        Ok(self.visits.join(format!("{id}.journal")))
+    }
+
+    /// Reads the journal of visit `id`; `None` when it has none. A link, a
+    /// FIFO or another user's file there is refused, naming the path.
+    pub fn load_journal(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let path = self.journal_path(id)?;
+        let fail = |e: io::Error| {
+            io_error(
+                format!("read the journal of visit {id}"),
+                e,
+                &self.visits,
+                DATA_FOLDER,
+                Some(&path),
+            )
+        };
+        let file = match open_journal(&path, false) {
+            Ok(file) => file,
+            Err(OpenRefusal::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e.or_io(fail)),
+        };
+        // Made by hand or with a loose umask: private from now on (best effort).
+        let _ = ensure_mode(&file, 0o600);
+        read_capped(file).map(Some).map_err(fail)
+    }
+
+    /// Starts a new journal for visit `id` holding `head`, replacing any
+    /// earlier one atomically (a kill leaves the old journal or the new
+    /// one), and opens it for appending.
+    pub fn start_journal(&self, id: &str, head: &[u8]) -> Result<JournalFile, StoreError> {
+        let path = self.journal_path(id)?;
+        let action = format!("start the journal of visit {id}");
+        write_atomic_as(
+            &self.visits,
+            DATA_FOLDER,
+            id,
+            &format!("{id}.journal"),
+            head,
+            &action,
+            0o600,
+        )?;
+        let file = open_journal(&path, true).map_err(|e| {
+            e.or_io(|e| io_error(action, e, &self.visits, DATA_FOLDER, Some(&path)))
+        })?;
+        Ok(JournalFile {
+            file,
+            path,
+            len: head.len() as u64,
+        })
+    }
+
+    /// Removes the journal of visit `id`, durably; no journal is no error.
+    pub fn remove_journal(&self, id: &str) -> Result<(), StoreError> {
+        let path = self.journal_path(id)?;
+        let fail = |e: io::Error| {
+            io_error(
+                format!("remove the journal of visit {id}"),
+                e,
+                &self.visits,
+                DATA_FOLDER,
+                Some(&path),
+            )
+        };
+        match fs::remove_file(&path) {
+            Ok(()) => sync_dir(&self.visits).map_err(fail),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(fail(e)),
+        }
+    }
+}
+
+impl JournalFile {
+    /// Appends `line` and flushes it to disk before returning: one write and
+    /// one `fdatasync` of the line alone, whatever the size of the visit.
+    /// After a failure the file is cut back to its last whole line (best
+    /// effort: a torn line is ignored when read, but no line may follow one).
+    pub fn append(&mut self, line: &[u8]) -> Result<(), StoreError> {
+        let written = self
+            .file
+            .write_all(line)
+            .and_then(|()| self.file.sync_data());
+        match written {
+            Ok(()) => {
+                self.len += line.len() as u64;
+                Ok(())
+            }
+            Err(e) => {
+                let _ = self.file.set_len(self.len);
+                let folder = self.path.parent().unwrap_or(Path::new("."));
+                Err(io_error(
+                    "save the change".into(),
+                    e,
+                    folder,
+                    DATA_FOLDER,
+                    Some(&self.path),
+                ))
+            }
+        }
+    }
+
+    /// Bytes in the journal.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Whether the journal holds nothing (it always holds its head).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// Reads the journal at `path`, beside a record wherever it was copied
+/// (the data folder's own journals are read by [`Store::load_journal`]);
+/// `None` when there is none. Never through a link, never a FIFO's blocking
+/// open, only a regular file; it may be another user's, as the record may.
+/// A journal over [`MAX_VISIT_BYTES`] is refused.
+pub fn read_journal(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path);
+    let file = match file {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    read_capped(file).map(Some)
+}
+
+/// The whole of a journal file, refusing one over [`MAX_VISIT_BYTES`].
+fn read_capped(mut file: File) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    (&mut file)
+        .take(MAX_VISIT_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_VISIT_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "the journal is over 16 MiB",
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The one place a journal of the data folder is opened: for reading, or
+/// for appending. Through [`open_owned`]: never a symbolic link, never a
+/// FIFO's blocking open, only a regular file owned by this user.
+fn open_journal(path: &Path, append: bool) -> Result<File, OpenRefusal> {
+    let mut options = OpenOptions::new();
+    if append {
+        options.append(true);
+    } else {
+        options.read(true);
+    }
+    open_owned(path, &mut options)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

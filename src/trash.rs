@@ -64,7 +64,14 @@ impl Store {
         let trash = self.trash_dir();
         private_dir(&trash, self.root())?;
         let to = trash.join(format!("{id}.toml"));
-        move_without_replacing(&from, &to, &format!("move visit {id} to the trash"))?;
+        // A journal (left by a crash) holds changes the record lacks: it
+        // goes along, and `list --trash` and `restore` read it with the record.
+        let journal = self.journal_path(id)?;
+        move_visit(
+            (&from, &to),
+            (&journal, &trash.join(format!("{id}.journal"))),
+            &format!("move visit {id} to the trash"),
+        )?;
         // The lock file goes too: it names a visit that is no longer here.
         let _ = fs::remove_file(lock.path());
         drop(lock);
@@ -78,7 +85,14 @@ impl Store {
         if !from.is_file() {
             return Err(TrashError::NotInTrash(id.to_owned()));
         }
-        move_without_replacing(&from, &to, &format!("restore visit {id}"))?;
+        move_visit(
+            (&from, &to),
+            (
+                &self.trash_dir().join(format!("{id}.journal")),
+                &self.journal_path(id)?,
+            ),
+            &format!("restore visit {id}"),
+        )?;
         Ok(to)
     }
 
@@ -133,6 +147,49 @@ impl Store {
         }
         Ok(bytes)
     }
+}
+
+/// Moves a record and its journal, if it has one (`(from, to)` each), without
+/// replacing anything: both new names are made (hard links, the journal
+/// first, so the record never appears without it) and flushed, then the
+/// record's old name goes, then the journal's. A crash leaves the visit
+/// whole under one name or both; at worst a journal without its record,
+/// which no reader looks at and the next move of this visit replaces.
+fn move_visit(
+    record: (&Path, &Path),
+    journal: (&Path, &Path),
+    action: &str,
+) -> Result<(), TrashError> {
+    let fail = io_failure(action.to_owned());
+    if fs::symlink_metadata(record.1).is_ok() {
+        return Err(TrashError::Taken(record.1.to_path_buf()));
+    }
+    let has_journal = match fs::symlink_metadata(journal.0) {
+        Ok(meta) if meta.is_file() => true,
+        Ok(_) => {
+            return Err(fail(io::Error::other(format!(
+                "{} is not a regular file",
+                journal.0.display()
+            ))));
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+        Err(e) => return Err(fail(e)),
+    };
+    // A journal whose record is gone was left by a crash during a move.
+    if fs::symlink_metadata(journal.1).is_ok_and(|m| m.is_file()) {
+        fs::remove_file(journal.1).map_err(&fail)?;
+    }
+    if has_journal {
+        fs::hard_link(journal.0, journal.1).map_err(&fail)?;
+    }
+    move_without_replacing(record.0, record.1, action)?;
+    if has_journal {
+        fs::remove_file(journal.0).map_err(&fail)?;
+        if let Some(dir) = journal.0.parent() {
+            sync_dir(dir).map_err(&fail)?;
+        }
+    }
+    Ok(())
 }
 
 /// Moves `from` to `to` (both in the data folder, so one file system) unless

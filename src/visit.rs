@@ -1,10 +1,17 @@
 //! A visit in memory: answers, notes, timestamps, visibility (`show_if`) and
 //! undo/redo. No terminal, no files, no clock: callers pass the time in.
 
+mod index;
+pub mod tally;
+
+use std::collections::{BTreeSet, HashMap};
+
 use jiff::ZonedDateTime;
 use thiserror::Error;
 
 use crate::checklist::{Item, Loaded, Response, TimedAnswer, journey_rank};
+use index::Index;
+use tally::{Derived, Sources, Tallies};
 
 /// An answer to one item.
 #[derive(Debug, Clone, PartialEq)]
@@ -212,15 +219,50 @@ pub struct Header {
     pub note: String,
 }
 
+/// What changed since the visit was last saved: see [`Visit::take_unsaved`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Unsaved {
+    /// Items whose entry changed.
+    pub items: BTreeSet<ItemRef>,
+    /// The visit note.
+    pub note: bool,
+    /// The running stopwatches.
+    pub timers: bool,
+    /// The attached files.
+    pub evidence: bool,
+    /// The status: the visit was finalized.
+    pub status: bool,
+}
+
+impl Unsaved {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self == &Unsaved::default()
+    }
+}
+
 /// One audit at one site by one auditor, over one or more checklists.
+///
+/// Which items are shown and what the answers add up to are kept up to date
+/// on each change (see [`tally`]), so that a frame or a save costs what
+/// changed, not the size of the checklists.
 #[derive(Debug, Clone)]
 pub struct Visit {
     /// Id, site, auditor, status and times.
     pub header: Header,
-    /// The checklists, in journey order.
+    /// The checklists, in journey order. Read-only once the visit is made:
+    /// the visit's index is built from them.
     pub checklists: Vec<Loaded>,
+    /// Each checklist's items by position and id.
+    index: Vec<Index>,
+    /// Position of each checklist by id.
+    checklist_ids: HashMap<String, usize>,
     /// `entries[c][i]` is the entry of item `i` of checklist `c`.
     entries: Vec<Vec<Entry>>,
+    /// Visibility and score sums, kept current by [`Visit::set_entry`].
+    derived: Derived,
+    /// Changes not yet handed to a saver.
+    unsaved: Unsaved,
     /// Stopwatches running, in the order they were started.
     timers: Vec<Timer>,
     /// Files attached, in the order they were attached.
@@ -243,47 +285,56 @@ impl Visit {
             journey_rank(&a.checklist.checklist.touchpoint)
                 .cmp(&journey_rank(&b.checklist.checklist.touchpoint))
         });
-        let entries = checklists
-            .iter()
-            .map(|c| vec![Entry::default(); c.checklist.item_count()])
-            .collect();
         let id = format!(
             "{}-{}-{}",
             now.strftime("%Y%m%dT%H%M%S"),
             slug(site),
             suffix
         );
-        Visit {
-            header: Header {
-                id,
-                site: site.to_owned(),
-                auditor: auditor.to_owned(),
-                status: Status::Draft,
-                started: now.clone(),
-                updated: now.clone(),
-                finished: None,
-                note: String::new(),
-            },
-            checklists,
-            entries,
-            timers: Vec::new(),
-            evidence: Vec::new(),
-            undo: Vec::new(),
-            redo: Vec::new(),
-        }
+        let header = Header {
+            id,
+            site: site.to_owned(),
+            auditor: auditor.to_owned(),
+            status: Status::Draft,
+            started: now.clone(),
+            updated: now.clone(),
+            finished: None,
+            note: String::new(),
+        };
+        Visit::from_header(header, checklists)
     }
 
     /// Rebuilds a visit from its header and checklists (already in the order
     /// they were recorded); entries are then put back with [`Visit::restore`].
     pub fn from_header(header: Header, checklists: Vec<Loaded>) -> Visit {
-        let entries = checklists
+        let index: Vec<Index> = checklists
             .iter()
-            .map(|c| vec![Entry::default(); c.checklist.item_count()])
+            .map(|l| Index::new(&l.checklist))
             .collect();
+        let entries: Vec<Vec<Entry>> = index
+            .iter()
+            .map(|i| vec![Entry::default(); i.len()])
+            .collect();
+        let mut checklist_ids = HashMap::new();
+        for (c, loaded) in checklists.iter().enumerate() {
+            // The first of two equal ids wins, as a search from the start would.
+            checklist_ids
+                .entry(loaded.checklist.checklist.id.clone())
+                .or_insert(c);
+        }
+        let derived = Derived::new(&Sources {
+            checklists: &checklists,
+            index: &index,
+            entries: &entries,
+        });
         Visit {
             header,
             checklists,
+            index,
+            checklist_ids,
             entries,
+            derived,
+            unsaved: Unsaved::default(),
             timers: Vec::new(),
             evidence: Vec::new(),
             undo: Vec::new(),
@@ -292,27 +343,65 @@ impl Visit {
     }
 
     /// Puts back a recorded entry; false when the visit has no such item.
+    /// Not a change to save: it is what the file already holds.
     pub fn restore(&mut self, checklist_id: &str, item_id: &str, entry: Entry) -> bool {
         match self.find(checklist_id, item_id) {
             Some(at) => {
-                self.entries[at.checklist][at.item] = entry;
+                self.set_entry(at, entry, false);
                 true
             }
             None => false,
         }
     }
 
+    /// Puts back an entry changed after the record was written (a journal's
+    /// line); unlike [`Visit::restore`] it is a change the record lacks.
+    pub fn replay(&mut self, at: ItemRef, entry: Entry) {
+        if self.entry(at).is_some() {
+            self.set_entry(at, entry, true);
+        }
+    }
+
+    /// The one place an entry changes: the derived state follows it.
+    fn set_entry(&mut self, at: ItemRef, entry: Entry, unsaved: bool) {
+        self.entries[at.checklist][at.item] = entry;
+        if unsaved {
+            self.unsaved.items.insert(at);
+        }
+        let sources = Sources {
+            checklists: &self.checklists,
+            index: &self.index,
+            entries: &self.entries,
+        };
+        self.derived.changed(at, &sources);
+    }
+
+    /// The changes made since the last call, for a saver to write; the visit
+    /// then counts them as saved.
+    pub fn take_unsaved(&mut self) -> Unsaved {
+        std::mem::take(&mut self.unsaved)
+    }
+
+    /// Whether anything changed since the last [`Visit::take_unsaved`].
+    pub fn has_unsaved(&self) -> bool {
+        !self.unsaved.is_empty()
+    }
+
+    /// The sums the score is made of, kept current on every change.
+    pub fn tallies(&self) -> &Tallies {
+        &self.derived.tallies
+    }
+
     /// The item with these ids.
     pub fn find(&self, checklist_id: &str, item_id: &str) -> Option<ItemRef> {
-        let checklist = self
-            .checklists
-            .iter()
-            .position(|c| c.checklist.checklist.id == checklist_id)?;
-        let item = self.checklists[checklist]
-            .checklist
-            .items()
-            .position(|(_, i)| i.id == item_id)?;
+        let checklist = *self.checklist_ids.get(checklist_id)?;
+        let item = self.index[checklist].position(item_id)?;
         Some(ItemRef { checklist, item })
+    }
+
+    /// Position of the checklist with id `id`.
+    pub fn checklist_position(&self, id: &str) -> Option<usize> {
+        self.checklist_ids.get(id).copied()
     }
 
     /// Whether the visit is final, and so read-only.
@@ -322,11 +411,13 @@ impl Visit {
 
     /// The checklist item at `at`, with its section.
     pub fn item(&self, at: ItemRef) -> Option<(&crate::checklist::Section, &Item)> {
-        self.checklists
-            .get(at.checklist)?
-            .checklist
-            .items()
-            .nth(at.item)
+        let loaded = self.checklists.get(at.checklist)?;
+        self.index[at.checklist].item(&loaded.checklist, at.item)
+    }
+
+    /// The section of the item at `at`, by index.
+    pub fn section_of(&self, at: ItemRef) -> Option<usize> {
+        self.index.get(at.checklist)?.section_of(at.item)
     }
 
     /// How the item at `at` is answered.
@@ -341,29 +432,104 @@ impl Visit {
     }
 
     /// Which items of checklist `c` are shown: an item with `show_if` is shown
-    /// while the item it names is shown and answered with one of the listed options.
+    /// while the item it names is shown and answered with one of the listed
+    /// options. Kept current on every change; see [`Visit::shown_flags`] for
+    /// a look without a copy.
     pub fn visibility(&self, c: usize) -> Vec<bool> {
+        self.shown_flags(c).to_vec()
+    }
+
+    /// [`Visit::visibility`] without a copy.
+    pub fn shown_flags(&self, c: usize) -> &[bool] {
+        self.derived.shown(c)
+    }
+
+    /// Whether the item at `at` is shown.
+    pub fn is_shown(&self, at: ItemRef) -> bool {
+        self.shown_flags(at.checklist)
+            .get(at.item)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The next (`forward`) or previous shown item of the same checklist.
+    pub fn next_shown(&self, at: ItemRef, forward: bool) -> Option<ItemRef> {
+        let shown = self.shown_flags(at.checklist);
+        let found = if forward {
+            let from = (at.item + 1).min(shown.len());
+            shown[from..].iter().position(|v| *v).map(|n| from + n)
+        } else {
+            let to = at.item.min(shown.len());
+            shown[..to].iter().rposition(|v| *v)
+        };
+        found.map(|item| ItemRef {
+            checklist: at.checklist,
+            item,
+        })
+    }
+
+    /// The first (`forward`) or last shown item of checklist `c`.
+    pub fn first_shown(&self, c: usize, forward: bool) -> Option<ItemRef> {
+        let shown = self.shown_flags(c);
+        let found = if forward {
+            shown.iter().position(|v| *v)
+        } else {
+            shown.iter().rposition(|v| *v)
+        };
+        found.map(|item| ItemRef { checklist: c, item })
+    }
+
+    /// The next shown unanswered item after `at` in journey order (`forward`),
+    /// or the one before it, wrapping around the visit.
+    pub fn next_unanswered(&self, at: ItemRef, forward: bool) -> Option<ItemRef> {
+        let open = &self.derived.tallies.unanswered;
+        let found = if forward {
+            open.range((std::ops::Bound::Excluded(at), std::ops::Bound::Unbounded))
+                .next()
+                .or_else(|| open.iter().next())
+        } else {
+            open.range(..at)
+                .next_back()
+                .or_else(|| open.iter().next_back())
+        };
+        found.copied()
+    }
+
+    /// Answered and shown items of checklist `c`.
+    pub fn progress_of(&self, c: usize) -> (usize, usize) {
+        let tallies = self.tallies();
+        (
+            tallies.answered.get(c).copied().unwrap_or(0),
+            tallies.shown.get(c).copied().unwrap_or(0),
+        )
+    }
+
+    /// [`Visit::visibility`] worked out from scratch, the slow way: what the
+    /// kept state is checked against.
+    pub fn recompute_visibility(&self, c: usize) -> Vec<bool> {
         let Some(loaded) = self.checklists.get(c) else {
             return Vec::new();
         };
         let items: Vec<&Item> = loaded.checklist.items().map(|(_, i)| i).collect();
         let mut shown = vec![true; items.len()];
+        // Positions found as the walk goes, apart from the kept index.
+        let mut earlier: HashMap<&str, usize> = HashMap::new();
         for (n, item) in items.iter().enumerate() {
             let Some(condition) = &item.show_if else {
+                earlier.entry(item.id.as_str()).or_insert(n);
                 continue;
             };
             // Validation guarantees the target comes earlier, so its own
             // visibility is already known.
-            shown[n] = items[..n]
-                .iter()
-                .position(|i| i.id == condition.item)
-                .is_some_and(|target| {
-                    shown[target]
-                        && matches!(
-                            &self.entries[c][target].answer,
-                            Some(Answer::Choice(id)) if condition.is.ids().contains(id)
-                        )
-                });
+            let target = earlier.get(condition.item.as_str()).copied();
+            earlier.entry(item.id.as_str()).or_insert(n);
+            shown[n] = target.is_some_and(|target| {
+                shown[target]
+                    && matches!(
+                        &self.entries[c][target].answer,
+                        Some(Answer::Choice(id)) if condition.is.ids().contains(id)
+                    )
+            });
         }
         shown
     }
@@ -372,8 +538,8 @@ impl Visit {
     pub fn shown(&self) -> Vec<ItemRef> {
         (0..self.checklists.len())
             .flat_map(|c| {
-                self.visibility(c)
-                    .into_iter()
+                self.shown_flags(c)
+                    .iter()
                     .enumerate()
                     .filter_map(move |(item, shown)| {
                         shown.then_some(ItemRef { checklist: c, item })
@@ -384,12 +550,8 @@ impl Visit {
 
     /// Answered and shown items of the whole visit, out of the shown ones.
     pub fn progress(&self) -> (usize, usize) {
-        let shown = self.shown();
-        let answered = shown
-            .iter()
-            .filter(|at| self.entries[at.checklist][at.item].answer.is_some())
-            .count();
-        (answered, shown.len())
+        let tallies = self.tallies();
+        (tallies.answered.iter().sum(), tallies.shown.iter().sum())
     }
 
     /// Sets or clears (`None`) the answer of the item at `at`. Returns whether
@@ -452,6 +614,7 @@ impl Visit {
             at,
             started: now.clone(),
         });
+        self.unsaved.timers = true;
         self.header.updated = now.clone();
         Ok(true)
     }
@@ -477,6 +640,7 @@ impl Visit {
         let (_, item) = self.item(at).ok_or(VisitError::NoItem)?;
         self.check(item, at, &answer)?;
         self.timers.retain(|t| t.at != at);
+        self.unsaved.timers = true;
         let before = self.entries[at.checklist][at.item].clone();
         let mut after = before.clone();
         after.first_at.get_or_insert_with(|| now.clone());
@@ -496,6 +660,7 @@ impl Visit {
         self.timers.retain(|t| t.at != at);
         let cancelled = self.timers.len() != before;
         if cancelled {
+            self.unsaved.timers = true;
             self.header.updated = now.clone();
         }
         Ok(cancelled)
@@ -609,7 +774,24 @@ impl Visit {
         self.evidence.push(evidence);
     }
 
+    /// Replaces the running stopwatches with `timers`, as a journal line
+    /// recorded them (each is checked as [`Visit::restore_timer`] would).
+    pub fn replay_timers(&mut self, timers: Vec<Timer>) {
+        self.timers = timers
+            .into_iter()
+            .filter(|t| self.response(t.at).is_some_and(|r| r.timing().is_some()))
+            .collect();
+        self.unsaved.timers = true;
+    }
+
+    /// Replaces the attached files with `evidence`, as a journal line recorded them.
+    pub fn replay_evidence(&mut self, evidence: Vec<Evidence>) {
+        self.evidence = evidence;
+        self.unsaved.evidence = true;
+    }
+
     fn apply_evidence(&mut self, touched: Touched, before: Vec<Evidence>, now: &ZonedDateTime) {
+        self.unsaved.evidence = true;
         self.undo.push(Change::Evidence {
             touched,
             before,
@@ -714,6 +896,7 @@ impl Visit {
             return Ok(false);
         }
         self.header.note = note.to_owned();
+        self.unsaved.note = true;
         self.header.updated = now.clone();
         Ok(true)
     }
@@ -725,7 +908,7 @@ impl Visit {
             && self.redo.is_empty()
             && matches!(self.undo.last(), Some(Change::Entry { typing: true, at: last, .. }) if *last == at);
         if merge {
-            self.entries[at.checklist][at.item] = after.clone();
+            self.set_entry(at, after.clone(), true);
             if let Some(Change::Entry { after: last, .. }) = self.undo.last_mut() {
                 *last = after;
             }
@@ -744,7 +927,7 @@ impl Visit {
         typing: bool,
         now: &ZonedDateTime,
     ) {
-        self.entries[at.checklist][at.item] = after.clone();
+        self.set_entry(at, after.clone(), true);
         self.undo.push(Change::Entry {
             at,
             before,
@@ -797,7 +980,7 @@ impl Visit {
             Change::Entry {
                 at, before, after, ..
             } => {
-                self.entries[at.checklist][at.item] = if back { before } else { after }.clone();
+                self.set_entry(*at, if back { before } else { after }.clone(), true);
                 Touched::Item(*at)
             }
             Change::Evidence {
@@ -806,6 +989,7 @@ impl Visit {
                 after,
             } => {
                 self.evidence = if back { before } else { after }.clone();
+                self.unsaved.evidence = true;
                 *touched
             }
         }
@@ -821,6 +1005,8 @@ impl Visit {
         self.header.updated = now.clone();
         // A final visit measures nothing more; the summary warned about these.
         self.timers.clear();
+        self.unsaved.status = true;
+        self.unsaved.timers = true;
         self.undo.clear();
         self.redo.clear();
         Ok(())

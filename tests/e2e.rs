@@ -9,10 +9,19 @@ use std::time::Duration;
 
 use common::{Pty, temp_dir, visit_files};
 
+/// The one visit of `data` as `touchpoint export` gives it: the record
+/// with whatever its journal adds, while a session may still be open.
 fn only_record(data: &Path) -> (PathBuf, toml::Table) {
     let files = visit_files(data);
     assert_eq!(files.len(), 1, "expected one visit file, found {files:?}");
-    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let id = common::id_of(&files[0]);
+    let export = touchpoint(data, &["export", &id]);
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let text = String::from_utf8(export.stdout).unwrap();
     let table: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     (files[0].clone(), table)
 }
@@ -39,6 +48,8 @@ fn start(data: &Path) -> Pty {
         24,
     );
     pty.wait_for("0/60 answered");
+    // The first frame comes first; the visit is written right after it.
+    common::wait_for_visit_file(data);
     pty
 }
 

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use common::{
     Cleanup, Pty, files_ending, id_of, read_record, run, temp_dir, touchpoint_command, visit_files,
+    wait_for_visit_file,
 };
 use touchpoint::record::{AnswerValue, RecordFile};
 
@@ -29,9 +30,10 @@ fn start_visit(data: &Path) -> (Pty, PathBuf) {
         24,
     );
     pty.wait_for("0/60 answered");
+    let file = wait_for_visit_file(data);
     let files = visit_files(data);
     assert_eq!(files.len(), 1, "one visit file: {files:?}");
-    (pty, files[0].clone())
+    (pty, file)
 }
 
 fn answer_of(record: &RecordFile, checklist: &str, item: &str) -> Option<String> {
@@ -239,7 +241,7 @@ fn kill_9_at_random_instants_never_tears_the_file_nor_loses_a_saved_change() {
                     24,
                 );
                 pty.wait_for(&format!("0/{KILL_ITEMS} answered"));
-                id = Some(id_of(&visit_files(&dir)[0]));
+                id = Some(id_of(&wait_for_visit_file(&dir)));
                 pty
             }
             // The killed session left the visit unlocked: resuming works at once.
@@ -250,9 +252,13 @@ fn kill_9_at_random_instants_never_tears_the_file_nor_loses_a_saved_change() {
             }
         };
         let path = visits.join(format!("{}.toml", id.as_deref().unwrap()));
-        // The new session removed what the killed one left mid-save, before
-        // saving anything of its own.
-        let temps = files_ending(&visits, ".tmp");
+        // The new session removed what the killed one left mid-save (its
+        // own first save may be in flight).
+        let own = format!(".{}-", pty.pid());
+        let temps: Vec<PathBuf> = files_ending(&visits, ".tmp")
+            .into_iter()
+            .filter(|t| !t.to_string_lossy().contains(&own))
+            .collect();
         assert!(
             temps.is_empty(),
             "round {round}: stray temporary files survived the next start: {temps:?}"

@@ -145,6 +145,57 @@ fn a_link_planted_at_the_lock_is_refused_and_its_target_left_whole() {
     assert_eq!(mode(&important), 0o644);
 }
 
+// 1. The journal beside a record is opened as the lock is: a link planted at
+// visits/<id>.journal is refused by every reader, its target left whole,
+// and a FIFO there hangs nothing.
+#[test]
+fn a_link_or_fifo_planted_at_the_journal_is_refused() {
+    let dir = temp_dir("journal-link");
+    let _cleanup = Cleanup(dir.clone());
+    let data = dir.join("data");
+    let id = draft(&data, &checklist_file(&dir), "Hotel");
+    let important = dir.join("important.txt");
+    fs::write(&important, "the auditor's own notes\n").unwrap();
+    fs::set_permissions(&important, fs::Permissions::from_mode(0o644)).unwrap();
+    let journal = data.join(format!("visits/{id}.journal"));
+    symlink(&important, &journal).unwrap();
+
+    for args in [vec!["list"], vec!["export", &id], vec!["resume", &id]] {
+        let out = run_within(&data, &args);
+        let message = stderr(&out);
+        assert!(
+            message.contains(&format!("refusing {}", journal.display()))
+                && message.contains("symbolic link"),
+            "{args:?}: {message}"
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(&important).unwrap(),
+        "the auditor's own notes\n"
+    );
+    assert_eq!(mode(&important), 0o644);
+
+    if is_root() {
+        // Another user's journal, as another user's lock, is refused.
+        fs::remove_file(&journal).unwrap();
+        fs::write(&journal, "not ours\n").unwrap();
+        chown(&journal, 1);
+        let out = run_within(&data, &["export", &id]);
+        assert!(
+            stderr(&out).contains("belongs to another user"),
+            "{}",
+            stderr(&out)
+        );
+    } else {
+        println!("skipped: another user's journal needs root to make");
+    }
+    fs::remove_file(&journal).unwrap();
+    mkfifo(&journal);
+    let out = run_within(&data, &["export", &id]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("FIFO"), "{}", stderr(&out));
+}
+
 // 1. A lock file or visit file of another user is refused (needs root).
 #[test]
 fn files_of_another_user_in_the_data_folder_are_refused() {
@@ -560,6 +611,12 @@ fn a_hostile_4_mib_checklist_costs_little() {
         (
             "keys.toml",
             (0..400_000).map(|n| format!("k{n}=1\n")).collect(),
+        ),
+        // Just under the token limit, so parsed in full: the dearest TOML
+        // there is per token.
+        (
+            "inline-tables.toml",
+            (0..28_100).map(|n| format!("k{n}={{a=1}}\n")).collect(),
         ),
         (
             "array.toml",

@@ -120,7 +120,7 @@ fn screen() -> (App, Rc<Cell<i64>>, Saves) {
     };
     let saver = {
         let saves = Rc::clone(&saves);
-        move |v: &Visit| {
+        move |v: &mut Visit| {
             saves.borrow_mut().push(record::to_toml(v));
             Ok(())
         }

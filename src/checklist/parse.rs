@@ -5,6 +5,7 @@
 //! does not hide the next: each table reports its unknown keys, wrong types and
 //! broken references, and the walk goes on.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
@@ -278,27 +279,63 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 }
 
 /// Keys of one table, taken one by one; whatever is left is unknown.
+///
+/// The table is walked once when made: every later `get` is a look-up in
+/// `allowed` (a handful of short names), not a search of the table.
 struct Fields<'t, 'i> {
     table: &'t DeTable<'i>,
     span: Range<usize>,
     allowed: &'static [&'static str],
-    taken: HashSet<&'static str>,
+    /// `found[n]`: the value of `allowed[n]`, when the table has it.
+    found: [Option<&'t Value<'i>>; MAX_KEYS],
+    /// Bit `n` set: `allowed[n]` was taken.
+    taken: u32,
 }
+
+/// Most keys a table of the format allows (an item has 14).
+const MAX_KEYS: usize = 16;
 
 impl<'t, 'i> Fields<'t, 'i> {
     fn new(table: &'t DeTable<'i>, span: Range<usize>, allowed: &'static [&'static str]) -> Self {
+        debug_assert!(allowed.len() <= MAX_KEYS);
+        let mut found = [None; MAX_KEYS];
+        for (key, value) in table.iter() {
+            if let Some(n) = slot(allowed, key.get_ref()) {
+                found[n] = Some(value);
+            }
+        }
         Fields {
             table,
             span,
             allowed,
-            taken: HashSet::new(),
+            found,
+            taken: 0,
         }
     }
 
     fn get(&mut self, key: &'static str) -> Option<&'t Value<'i>> {
-        self.taken.insert(key);
-        self.table.get(key)
+        let n = slot(self.allowed, key)?;
+        self.taken |= 1 << n;
+        self.found[n]
     }
+
+    /// Whether the table has `key`, without taking it.
+    fn has(&self, key: &'static str) -> bool {
+        slot(self.allowed, key).is_some_and(|n| self.found[n].is_some())
+    }
+
+    /// Whether `name` is an allowed key that was taken.
+    fn was_taken(&self, name: &str) -> bool {
+        slot(self.allowed, name).is_some_and(|n| self.taken & (1 << n) != 0)
+    }
+}
+
+/// Place of `key` in `allowed`, if it is there.
+fn slot(allowed: &[&str], key: &str) -> Option<usize> {
+    allowed
+        .iter()
+        .position(|k| *k == key)
+        .filter(|n| *n < MAX_KEYS)
 }
 
 struct Walker<'r, 'a> {
@@ -320,7 +357,7 @@ impl Walker<'_, '_> {
         let mut clean = true;
         for (key, _) in fields.table.iter() {
             let name = key.get_ref().as_ref();
-            if fields.taken.contains(name) {
+            if fields.was_taken(name) {
                 continue;
             }
             clean = false;
@@ -367,8 +404,12 @@ impl Walker<'_, '_> {
             return None;
         };
         // A file saved on Windows may carry CRLF inside multi-line strings.
-        let text = text.replace("\r\n", "\n");
-        if let Some(bad) = text.chars().find(|c| is_forbidden(*c)) {
+        let text = if text.contains('\r') {
+            text.replace("\r\n", "\n")
+        } else {
+            text.to_string()
+        };
+        if let Some(bad) = first_forbidden(&text) {
             self.report.error(
                 value.span(),
                 format!(
@@ -870,9 +911,9 @@ impl Walker<'_, '_> {
         })
     }
 
-    fn sections(
+    fn sections<'s, 'i>(
         &mut self,
-        value: &Value<'_>,
+        value: &'s Value<'i>,
         sets: &BTreeMap<String, ResponseSet>,
         declared: &HashSet<String>,
     ) -> Option<Vec<Section>> {
@@ -893,26 +934,16 @@ impl Walker<'_, '_> {
             );
             return None;
         }
-        // Every item id in file order, so that show_if can tell "later" from "missing".
-        let order: HashMap<String, usize> = array
+        let items: usize = array
             .iter()
             .filter_map(|s| s.get_ref().as_table()?.get("item")?.get_ref().as_array())
-            .flatten()
-            .enumerate()
-            .filter_map(|(n, i)| {
-                let id = i.get_ref().as_table()?.get("id")?.get_ref().as_str()?;
-                Some((n, id.to_owned()))
-            })
-            .fold(HashMap::new(), |mut order, (n, id)| {
-                order.entry(id).or_insert(n);
-                order
-            });
+            .map(|items| items.len())
+            .sum();
         let mut context = ItemContext {
             sets,
             declared,
-            order,
-            earlier: HashMap::new(),
-            item_ids: HashMap::new(),
+            sections: array,
+            seen: HashMap::with_capacity(items),
             position: 0,
         };
         let mut section_ids = HashMap::new();
@@ -930,11 +961,11 @@ impl Walker<'_, '_> {
         ok.then_some(sections)
     }
 
-    fn section(
+    fn section<'s, 'i>(
         &mut self,
-        value: &Value<'_>,
+        value: &'s Value<'i>,
         ids: &mut HashMap<String, usize>,
-        context: &mut ItemContext<'_>,
+        context: &mut ItemContext<'s, 'i>,
     ) -> Option<Section> {
         const KEYS: &[&str] = &["id", "title", "description", "item"];
         let table = self.table(value, "a [[section]]")?;
@@ -1019,7 +1050,11 @@ impl Walker<'_, '_> {
         })
     }
 
-    fn item(&mut self, value: &Value<'_>, context: &mut ItemContext<'_>) -> Option<Item> {
+    fn item<'s, 'i>(
+        &mut self,
+        value: &'s Value<'i>,
+        context: &mut ItemContext<'s, 'i>,
+    ) -> Option<Item> {
         const KEYS: &[&str] = &[
             "id", "prompt", "guidance", "response", "weight", "critical", "na", "tags", "show_if",
             "unit", "min", "max", "at_most", "at_least",
@@ -1033,8 +1068,8 @@ impl Walker<'_, '_> {
             .required(&mut f, "id", place, "\"greeted-by-name\"")
             .and_then(|v| {
                 let id = self.id(v, "item id")?;
-                if let Some(first) = context.item_ids.get(&id) {
-                    let line = self.report.line_of(*first);
+                if let Some(first) = context.seen.get(id.as_str()) {
+                    let line = self.report.line_of(first.at);
                     self.report.error(
                         v.span(),
                         format!(
@@ -1043,8 +1078,7 @@ impl Walker<'_, '_> {
                     );
                     return None;
                 }
-                context.item_ids.insert(id.clone(), v.span().start);
-                Some(id)
+                Some((id, v))
             });
         let prompt = self
             .required(&mut f, "prompt", place, "\"Agent used the guest's name\"")
@@ -1078,27 +1112,18 @@ impl Walker<'_, '_> {
                 None
             }),
         };
-        let response_name = response
-            .clone()
-            .flatten()
-            .unwrap_or_else(|| "yes-no".to_owned());
-        let options: Option<Vec<String>> = match response_name.as_str() {
-            "yes-no" => Some(YES_NO.iter().map(|c| c.id.clone()).collect()),
-            "grade" => Some(GRADE.iter().map(|c| c.id.clone()).collect()),
-            "text" | "number" => None,
-            name => context
-                .sets
-                .get(name)
-                .map(|s| s.options.iter().map(|c| c.id.clone()).collect()),
-        };
+        let response_name: &str = response
+            .as_ref()
+            .and_then(|r| r.as_deref())
+            .unwrap_or("yes-no");
         // A misspelt response or a broken set has its own message; checks that
         // depend on the response would only add misleading ones.
         let resolved = response.is_some()
-            && (BUILT_IN_RESPONSES.contains(&response_name.as_str())
-                || context.sets.contains_key(&response_name));
+            && (BUILT_IN_RESPONSES.contains(&response_name)
+                || context.sets.contains_key(response_name));
         // A number with a standard is scored like yes-no.
-        let standard = table.get("at_most").is_some() || table.get("at_least").is_some();
-        let scored = match response_name.as_str() {
+        let standard = f.has("at_most") || f.has("at_least");
+        let scored = match response_name {
             "yes-no" | "grade" => true,
             "number" => standard,
             "text" => false,
@@ -1188,11 +1213,22 @@ impl Walker<'_, '_> {
         }
         self.unknown_keys(&f, place);
 
-        let id = id?;
-        if resolved {
-            context
-                .earlier
-                .insert(id.clone(), (response_name.clone(), options));
+        let (id, id_value) = id?;
+        if let Some(key) = id_value.get_ref().as_str() {
+            let response =
+                resolved.then(
+                    || match BUILT_IN_RESPONSES.iter().find(|b| **b == response_name) {
+                        Some(name) => Cow::Borrowed(*name),
+                        None => Cow::Owned(response_name.to_owned()),
+                    },
+                );
+            context.seen.insert(
+                key,
+                Seen {
+                    at: id_value.span().start,
+                    response,
+                },
+            );
         }
         Some(Item {
             id,
@@ -1240,7 +1276,7 @@ impl Walker<'_, '_> {
         &mut self,
         value: &Value<'_>,
         position: usize,
-        context: &ItemContext<'_>,
+        context: &ItemContext<'_, '_>,
     ) -> Option<ShowIf> {
         const KEYS: &[&str] = &["item", "is"];
         let table = self.table(value, "show_if")?;
@@ -1276,19 +1312,28 @@ impl Walker<'_, '_> {
                 return None;
             }
         };
-        let Some((response, options)) = context.earlier.get(&target) else {
-            let message = match context.order.get(&target) {
-                Some(at) if *at == position => format!(
+        let Some(response) = context
+            .seen
+            .get(target.as_str())
+            .and_then(|s| s.response.as_deref())
+        else {
+            let message = match context.position_of(&target) {
+                Some(at) if at == position => format!(
                     "show_if refers to \"{target}\", this item itself; name an earlier item whose answer decides whether this one is shown"
                 ),
-                Some(at) if *at > position => format!(
+                Some(at) if at > position => format!(
                     "show_if refers to \"{target}\", which comes after this item; conditions may only look back"
                 ),
                 Some(_) => format!(
                     "show_if refers to \"{target}\", which has errors of its own; fix those first"
                 ),
                 None => {
-                    let earlier: Vec<&str> = context.earlier.keys().map(String::as_str).collect();
+                    let earlier: Vec<&str> = context
+                        .seen
+                        .iter()
+                        .filter(|(_, s)| s.response.is_some())
+                        .map(|(id, _)| *id)
+                        .collect();
                     match did_you_mean(&target, &earlier) {
                         Some(near) => format!(
                             "show_if refers to \"{target}\", which is not an item of this checklist — did you mean \"{near}\"?"
@@ -1302,7 +1347,7 @@ impl Walker<'_, '_> {
             self.report.error(item_value.span(), message);
             return None;
         };
-        let Some(options) = options else {
+        let Some(options) = context.option_ids(response) else {
             self.report.error(
                 item_value.span(),
                 format!("show_if refers to \"{target}\", a {response} item; conditions need an item with options (yes-no, grade or a response set)"),
@@ -1337,20 +1382,72 @@ impl Walker<'_, '_> {
 }
 
 /// What the walk of the items needs to know about the rest of the checklist.
-struct ItemContext<'s> {
+struct ItemContext<'s, 'i> {
     sets: &'s BTreeMap<String, ResponseSet>,
     declared: &'s HashSet<String>,
-    /// Position of every item id in the file, for "comes after" messages.
-    order: HashMap<String, usize>,
-    /// Items already read: their response name and option ids, if any.
-    earlier: HashMap<String, (String, Option<Vec<String>>)>,
-    /// Item ids seen so far, with where each was first written.
-    item_ids: HashMap<String, usize>,
+    /// Every `[[section]]`, to place an item id in the file for "comes after"
+    /// messages (looked up only when a message needs it).
+    sections: &'s [Value<'i>],
+    /// Items already read, by id.
+    seen: HashMap<&'s str, Seen>,
     position: usize,
+}
+
+/// An item id already read.
+struct Seen {
+    /// Where the id is written, for "already used at line N".
+    at: usize,
+    /// The item's response, when it resolved (a built-in or a set).
+    response: Option<Cow<'static, str>>,
+}
+
+/// The first control character of `text` other than newline and tab, found
+/// byte by byte: every string of a checklist goes through here.
+fn first_forbidden(text: &str) -> Option<char> {
+    let bytes = text.as_bytes();
+    // Control characters are U+0000–U+001F, U+007F (one byte each) and
+    // U+0080–U+009F (0xC2 then 0x80–0x9F); no other UTF-8 sequence holds those bytes.
+    let at = bytes.iter().enumerate().position(|(n, b)| match b {
+        0x00..=0x1f => !matches!(b, b'\n' | b'\t'),
+        0x7f => true,
+        0xc2 => bytes
+            .get(n + 1)
+            .is_some_and(|next| (0x80..=0x9f).contains(next)),
+        _ => false,
+    })?;
+    text[at..].chars().next().filter(|c| is_forbidden(*c))
 }
 
 /// An optional key: absent `Some(None)`, present and good `Some(Some(x))`,
 /// present and bad `None`.
+impl ItemContext<'_, '_> {
+    /// Position in file order of the first item with id `id`.
+    fn position_of(&self, id: &str) -> Option<usize> {
+        self.sections
+            .iter()
+            .filter_map(|s| s.get_ref().as_table()?.get("item")?.get_ref().as_array())
+            .flatten()
+            .position(|i| {
+                i.get_ref()
+                    .as_table()
+                    .and_then(|t| t.get("id"))
+                    .and_then(|v| v.get_ref().as_str())
+                    == Some(id)
+            })
+    }
+
+    /// The option ids of response `name`; `None` for text and number.
+    fn option_ids(&self, name: &str) -> Option<Vec<String>> {
+        let options = match name {
+            "yes-no" => &YES_NO[..],
+            "grade" => &GRADE[..],
+            "text" | "number" => return None,
+            name => &self.sets.get(name)?.options[..],
+        };
+        Some(options.iter().map(|c| c.id.clone()).collect())
+    }
+}
+
 fn optional<T>(key: Option<Option<T>>) -> Option<Option<T>> {
     key.map_or(Some(None), |v| v.map(Some))
 }

@@ -295,6 +295,13 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
             inline(&loaded.source.to_string())
         ));
         let mut item = 0;
+        // `build` lists every item in journey order, so the observations of
+        // this checklist follow each other in the order of its items.
+        let mut recorded = record
+            .observations
+            .iter()
+            .filter(|o| o.checklist == meta.id)
+            .peekable();
         for (s, section) in loaded.checklist.section.iter().enumerate() {
             line("");
             let section_tally = score
@@ -313,17 +320,10 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
                 percent_text(section_tally.percent())
             ));
             line("");
-            for _ in &section.item {
+            for listed in &section.item {
                 let at = ItemRef { checklist: c, item };
                 item += 1;
-                let id = &visit.checklists[c].checklist.checklist.id;
-                let recorded = visit.item(at).and_then(|(_, i)| {
-                    record
-                        .observations
-                        .iter()
-                        .find(|o| &o.checklist == id && o.item == i.id)
-                });
-                if let Some(o) = recorded {
+                if let Some(o) = recorded.next_if(|o| o.item == listed.id) {
                     observation(&mut line, visit, at, o, data_folder);
                 }
             }

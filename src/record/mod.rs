@@ -16,6 +16,7 @@
 
 mod export;
 mod html;
+pub mod journal;
 mod read;
 
 /// Markdown escaping of text from a record, for documents built elsewhere.
@@ -599,20 +600,13 @@ fn build<T: RecordTime>(visit: &Visit) -> Record<T> {
     let header = &visit.header;
     let checklists = visit.checklists.iter().map(checklist_ref).collect();
     let mut observations = Vec::new();
-    let mut visibility: Vec<Vec<bool>> = Vec::new();
     for at in visit.all_items() {
-        while visibility.len() <= at.checklist {
-            visibility.push(visit.visibility(visibility.len()));
-        }
         let (Some((section, item)), Some(response), Some(entry)) =
             (visit.item(at), visit.response(at), visit.entry(at))
         else {
             continue;
         };
-        let skipped = !visibility[at.checklist]
-            .get(at.item)
-            .copied()
-            .unwrap_or(false);
+        let skipped = !visit.is_shown(at);
         let (answer, label) = match &entry.answer {
             None => (None, None),
             Some(Answer::Na) => (None, None),

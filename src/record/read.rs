@@ -642,7 +642,7 @@ fn is_blank(o: &Observation<Stamp>) -> bool {
 
 /// The recorded answer as an [`Answer`] of an item with `response`, or why
 /// it does not fit.
-fn interpret(
+pub(super) fn interpret(
     value: &AnswerValue,
     response: Response<'_>,
     na_allowed: bool,

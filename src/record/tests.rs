@@ -1195,3 +1195,218 @@ fn a_timer_on_an_item_that_is_no_longer_timed_is_left_out_with_a_warning() {
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("desk/lights is no longer a timed item"));
 }
+
+// The journal: changes since the record, one checked line each.
+
+/// One change made to a visit.
+type Edit = dyn Fn(&mut Visit);
+
+/// The record of a fresh visit, then the journal of `changes` made to it,
+/// one line per call: what a session writes.
+fn journaled(changes: &[&Edit]) -> (String, String, Visit) {
+    let mut v = Visit::new(
+        "Hotel \"Metropol\" | Москва",
+        "anna\\b",
+        checklists(),
+        &time(0, 3),
+        "7f3a",
+    );
+    let base = to_toml(&v);
+    v.take_unsaved();
+    let mut text = journal::head(base.as_bytes());
+    for (n, change) in changes.iter().enumerate() {
+        change(&mut v);
+        let unsaved = v.take_unsaved();
+        text.push_str(&journal::line(&v, &unsaved, n as u64 + 1));
+    }
+    (base, text, v)
+}
+
+/// The visit of record `base` with `journal` applied.
+fn replayed(base: &str, journal_text: &[u8]) -> (Visit, Vec<String>) {
+    let record = parse("visit.toml", base).unwrap();
+    let (mut v, warnings) = rebuild(&record, checklists());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let journal = journal::read(journal_text).expect("a journal");
+    assert!(journal.applies_to(base.as_bytes()));
+    let warnings = journal::apply(&mut v, &journal.changes);
+    (v, warnings)
+}
+
+#[test]
+fn a_journal_replayed_onto_its_record_gives_the_visit_it_followed() {
+    let changes: Vec<Box<Edit>> = vec![
+        Box::new(|v| {
+            answer(
+                v,
+                "desk",
+                "greeted",
+                Answer::Choice("yes".into()),
+                time(1, 3),
+            )
+        }),
+        Box::new(|v| note(v, "desk", "greeted", NOTE, time(2, 3))),
+        Box::new(|v| {
+            answer(
+                v,
+                "desk",
+                "had-queue",
+                Answer::Choice("yes".into()),
+                time(3, 3),
+            )
+        }),
+        Box::new(|v| {
+            answer(
+                v,
+                "desk",
+                "queue-managed",
+                Answer::Choice("missed".into()),
+                time(4, 3),
+            )
+        }),
+        // Hides queue-managed, which keeps its answer.
+        Box::new(|v| {
+            answer(
+                v,
+                "desk",
+                "had-queue",
+                Answer::Choice("no".into()),
+                time(5, 3),
+            )
+        }),
+        Box::new(|v| answer(v, "desk", "wait", Answer::Number(42.5), time(6, 3))),
+        Box::new(|v| answer(v, "desk", "lights", Answer::Na, time(7, 3))),
+        Box::new(|v| answer(v, "room", "remark", Answer::Text(REMARK.into()), time(8, 5))),
+        Box::new(|v| {
+            v.undo(&time(9, 5));
+        }),
+        Box::new(|v| {
+            v.redo(&time(10, 5));
+        }),
+        Box::new(|v| {
+            v.set_visit_note("Визит прошёл спокойно.\nline 2", &time(11, 5))
+                .unwrap();
+        }),
+        Box::new(|v| {
+            let at = at(v, "desk", "speed");
+            v.add_evidence(
+                crate::visit::Evidence {
+                    item: Some(("desk".into(), "speed".into())),
+                    file: "evidence/x/ab-receipt.jpg".into(),
+                    sha256: "ab".repeat(32),
+                    bytes: 34_000,
+                    added: time(12, 5),
+                },
+                &time(12, 5),
+            )
+            .unwrap();
+            let _ = at;
+        }),
+    ];
+    let refs: Vec<&Edit> = changes.iter().map(|c| c.as_ref()).collect();
+    let (base, text, live) = journaled(&refs);
+    assert_eq!(text.lines().count(), changes.len() + 1);
+    let (back, warnings) = replayed(&base, text.as_bytes());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_same(&live, &back);
+    assert_eq!(to_toml(&back), to_toml(&live));
+}
+
+#[test]
+fn a_whole_visit_of_changes_in_one_line_replays_exactly() {
+    let (base, mut text, _) = journaled(&[]);
+    // The same fresh visit, then every change of the fixture, saved at once.
+    let mut v = visit();
+    let unsaved = v.take_unsaved();
+    text.push_str(&journal::line(&v, &unsaved, 1));
+    let (back, warnings) = replayed(&base, text.as_bytes());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_same(&v, &back);
+}
+
+#[test]
+fn a_line_cut_anywhere_is_ignored_and_the_lines_before_it_kept() {
+    let (base, text, _) = journaled(&[
+        &|v| {
+            answer(
+                v,
+                "desk",
+                "greeted",
+                Answer::Choice("yes".into()),
+                time(1, 3),
+            )
+        },
+        &|v| note(v, "desk", "greeted", "Приветствие — warm", time(2, 3)),
+    ]);
+    let last = text[..text.len() - 1].rfind('\n').unwrap() + 1;
+    // Every length a crash could leave, up to the whole last line without its newline.
+    for cut in last..text.len() {
+        let journal = journal::read(&text.as_bytes()[..cut]).unwrap();
+        assert_eq!(journal.changes.len(), 1, "cut at {cut}");
+        assert_eq!(journal.ignored, cut - last, "cut at {cut}");
+        let (v, _) = replayed(&base, &text.as_bytes()[..cut]);
+        assert!(v.entry(at(&v, "desk", "greeted")).unwrap().note.is_empty());
+        assert!(v.entry(at(&v, "desk", "greeted")).unwrap().answer.is_some());
+    }
+    assert_eq!(journal::read(text.as_bytes()).unwrap().changes.len(), 2);
+    // A head cut short applies to nothing.
+    let head_end = text.find('\n').unwrap();
+    for cut in 0..=head_end {
+        assert!(
+            journal::read(&text.as_bytes()[..cut]).is_none(),
+            "cut at {cut}"
+        );
+    }
+}
+
+#[test]
+fn a_damaged_or_out_of_order_line_ends_the_journal_there() {
+    let (_, text, _) = journaled(&[
+        &|v| {
+            answer(
+                v,
+                "desk",
+                "greeted",
+                Answer::Choice("yes".into()),
+                time(1, 3),
+            )
+        },
+        &|v| {
+            answer(
+                v,
+                "desk",
+                "greeted",
+                Answer::Choice("no".into()),
+                time(2, 3),
+            )
+        },
+        &|v| answer(v, "desk", "wait", Answer::Number(3.0), time(3, 3)),
+    ]);
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // One flipped letter in the second change.
+    let damaged = lines[2].replacen("\"no\"", "\"on\"", 1);
+    let text2 = [lines[0], lines[1], &damaged, lines[3]].concat();
+    let journal = journal::read(text2.as_bytes()).unwrap();
+    assert_eq!(journal.changes.len(), 1);
+    assert_eq!(journal.ignored, damaged.len() + lines[3].len());
+    // The third change without the second is out of sequence.
+    let skipped = [lines[0], lines[1], lines[3]].concat();
+    assert_eq!(journal::read(skipped.as_bytes()).unwrap().changes.len(), 1);
+}
+
+#[test]
+fn a_journal_names_the_record_it_follows() {
+    let (base, text, live) = journaled(&[&|v| {
+        answer(
+            v,
+            "desk",
+            "greeted",
+            Answer::Choice("yes".into()),
+            time(1, 3),
+        )
+    }]);
+    let journal = journal::read(text.as_bytes()).unwrap();
+    assert!(journal.applies_to(base.as_bytes()));
+    // Once the record holds the changes, the journal no longer applies to it.
+    assert!(!journal.applies_to(to_toml(&live).as_bytes()));
+}

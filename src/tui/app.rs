@@ -15,8 +15,13 @@ use crate::evidence::{self, Copied};
 use crate::score;
 use crate::visit::{Answer, Evidence, ItemRef, Touched, Visit};
 
-/// Writes the visit to disk; an error is a short human reason.
-pub type Saver = Box<dyn FnMut(&Visit) -> Result<(), String>>;
+/// Writes the visit's changes to disk (see [`Visit::take_unsaved`]); an
+/// error is a short human reason.
+pub type Saver = Box<dyn FnMut(&mut Visit) -> Result<(), String>>;
+
+/// Folds what the saver wrote since the last pause into one file, when the
+/// auditor pauses; an error is a short human reason.
+pub type Pauser = Box<dyn FnMut(&mut Visit) -> Result<(), String>>;
 
 /// Copies the file at a typed path into the evidence folder of the visit
 /// with the given id; an error is a short human reason.
@@ -135,8 +140,9 @@ pub struct App {
     pub save_error: Option<String>,
     /// Colours or not.
     pub theme: Theme,
-    /// First row of the item list on screen; kept between frames.
-    pub scroll: Cell<usize>,
+    /// First row of the item list on screen, kept between frames: an item,
+    /// or (`true`) the section title above it; `None` for the top.
+    pub scroll: Cell<Option<(usize, bool)>>,
     /// The detail pane's item and first row; the row goes back to the top
     /// when another item is selected.
     pub detail: Cell<(ItemRef, usize)>,
@@ -156,13 +162,14 @@ pub struct App {
     saver: Saver,
     clock: Clock,
     attacher: Option<Attacher>,
+    pauser: Option<Pauser>,
 }
 
 impl App {
     /// A screen over `visit` that saves with `saver` after every change.
     pub fn new(visit: Visit, saver: Saver, clock: Clock, theme: Theme) -> App {
         let cursor = (0..visit.checklists.len())
-            .map(|c| visit.visibility(c).iter().position(|v| *v).unwrap_or(0))
+            .map(|c| visit.first_shown(c, true).map_or(0, |at| at.item))
             .collect();
         App {
             visit,
@@ -172,7 +179,7 @@ impl App {
             message: None,
             save_error: None,
             theme,
-            scroll: Cell::new(0),
+            scroll: Cell::new(None),
             detail: Cell::new((NOWHERE, 0)),
             detail_rows: Cell::new(0),
             size: Cell::new((u16::MAX, u16::MAX)),
@@ -182,7 +189,29 @@ impl App {
             saver,
             clock,
             attacher: None,
+            pauser: None,
         }
+    }
+
+    /// Lets [`App::pause`] fold the saver's work with `pauser`.
+    pub fn set_pauser(&mut self, pauser: Pauser) {
+        self.pauser = Some(pauser);
+    }
+
+    /// The auditor has paused: a moment for work too big for a keystroke.
+    pub fn pause(&mut self) {
+        if let Some(pauser) = self.pauser.as_mut() {
+            match pauser(&mut self.visit) {
+                Ok(()) => self.save_error = None,
+                Err(reason) => self.save_error = Some(reason),
+            }
+        }
+    }
+
+    /// The first frame is on screen: save what waited for it (a new visit's
+    /// first record), before any key is handled.
+    pub fn first_frame_drawn(&mut self) {
+        self.save();
     }
 
     /// Lets `a` and `A` attach files, copying them with `attacher`.
@@ -227,7 +256,7 @@ impl App {
     }
 
     fn save(&mut self) {
-        match (self.saver)(&self.visit) {
+        match (self.saver)(&mut self.visit) {
             Ok(()) => self.save_error = None,
             Err(reason) => self.save_error = Some(reason),
         }
@@ -327,14 +356,9 @@ impl App {
         match action {
             Action::Next => self.step(1),
             Action::Prev => self.step(-1),
-            Action::First => {
-                if let Some(first) = self.shown().first() {
-                    self.cursor[self.tab] = *first;
-                }
-            }
-            Action::Last => {
-                if let Some(last) = self.shown().last() {
-                    self.cursor[self.tab] = *last;
+            Action::First | Action::Last => {
+                if let Some(at) = self.visit.first_shown(self.tab, action == Action::First) {
+                    self.cursor[self.tab] = at.item;
                 }
             }
             Action::NextChecklist => self.switch(1),
@@ -539,9 +563,8 @@ impl App {
         if self.selected() != from {
             return;
         }
-        let next = self.shown().into_iter().find(|i| *i > from.item);
-        match next {
-            Some(next) => self.cursor[self.tab] = next,
+        match self.visit.next_shown(from, true) {
+            Some(next) => self.cursor[self.tab] = next.item,
             None => self.message = Some(self.last_item_message()),
         }
     }
@@ -730,15 +753,8 @@ impl App {
     }
 
     fn step(&mut self, delta: isize) {
-        let shown = self.shown();
-        let current = self.cursor[self.tab];
-        let next = if delta > 0 {
-            shown.iter().find(|i| **i > current)
-        } else {
-            shown.iter().rev().find(|i| **i < current)
-        };
-        match next {
-            Some(next) => self.cursor[self.tab] = *next,
+        match self.visit.next_shown(self.selected(), delta > 0) {
+            Some(next) => self.cursor[self.tab] = next.item,
             None if delta > 0 => self.message = Some(self.last_item_message()),
             None => {}
         }
@@ -748,19 +764,18 @@ impl App {
         let count = self.visit.checklists.len() as isize;
         if count > 0 {
             self.tab = (self.tab as isize + delta).rem_euclid(count) as usize;
-            self.scroll.set(0);
+            self.scroll.set(None);
             self.snap();
         }
     }
 
     /// Keeps the cursor on a shown item after visibility changed.
     fn snap(&mut self) {
-        let shown = self.shown();
-        let current = self.cursor[self.tab];
-        if !shown.contains(&current) {
-            let before = shown.iter().rev().find(|i| **i < current);
-            if let Some(item) = before.or(shown.first()) {
-                self.cursor[self.tab] = *item;
+        let at = self.selected();
+        if !self.visit.is_shown(at) {
+            let before = self.visit.next_shown(at, false);
+            if let Some(near) = before.or_else(|| self.visit.first_shown(self.tab, true)) {
+                self.cursor[self.tab] = near.item;
             }
         }
     }
@@ -773,24 +788,7 @@ impl App {
     }
 
     fn jump_unanswered(&mut self, forward: bool) {
-        let order = self.visit.shown();
-        let here = self.selected();
-        let unanswered = |at: &&ItemRef| self.visit.entry(**at).is_some_and(|e| e.answer.is_none());
-        let found = if forward {
-            order
-                .iter()
-                .filter(|at| **at > here)
-                .find(unanswered)
-                .or_else(|| order.iter().find(unanswered))
-        } else {
-            order
-                .iter()
-                .rev()
-                .filter(|at| **at < here)
-                .find(unanswered)
-                .or_else(|| order.iter().rev().find(unanswered))
-        };
-        match found.copied() {
+        match self.visit.next_unanswered(self.selected(), forward) {
             Some(at) => self.reveal(at),
             None => self.message = Some("every shown item is answered".into()),
         }

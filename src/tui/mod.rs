@@ -15,7 +15,7 @@ use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
@@ -93,6 +93,9 @@ pub fn install_panic_hook(resume: String) {
 /// How long the loops wait for a key before looking at signals, the
 /// terminal and the clock again.
 const TICK: Duration = Duration::from_millis(100);
+
+/// Time without a key after which the auditor counts as pausing.
+const PAUSE: Duration = Duration::from_secs(3);
 
 /// What the terminal gave the loop.
 enum Next {
@@ -283,8 +286,11 @@ fn event_loop(
     signals: &Signals,
 ) -> io::Result<Ending> {
     let mut dirty = true;
+    let mut first = true;
     let mut minute = app.now().timestamp().as_second() / 60;
     let mut stopwatches = app.stopwatch_seconds();
+    let mut last_key = Instant::now();
+    let mut paused = false;
     loop {
         if signals.stopped() {
             return Ok(Ending::Signal);
@@ -300,6 +306,13 @@ fn event_loop(
             }
             dirty = false;
         }
+        if first {
+            first = false;
+            app.first_frame_drawn();
+            // A save that failed shows at once.
+            dirty = app.save_error.is_some();
+            continue;
+        }
         match keyboard.next(TICK) {
             Next::Event(Event::Key(key)) if is_suspend_key(&key) => {
                 if key.kind != KeyEventKind::Release {
@@ -310,6 +323,8 @@ fn event_loop(
             Next::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 app.handle_key(key);
                 dirty = true;
+                last_key = Instant::now();
+                paused = false;
             }
             Next::Event(Event::Paste(text)) => {
                 app.paste(&text);
@@ -318,6 +333,12 @@ fn event_loop(
             Next::Event(Event::Resize(..)) => dirty = true,
             Next::Event(_) => {}
             Next::Idle => {
+                if !paused && last_key.elapsed() >= PAUSE {
+                    paused = true;
+                    let failed = app.save_error.is_some();
+                    app.pause();
+                    dirty |= app.save_error.is_some() != failed;
+                }
                 let now = app.now().timestamp().as_second() / 60;
                 if now != minute {
                     minute = now;

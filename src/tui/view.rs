@@ -13,12 +13,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Issue, Mode, clock, shown_items};
+use super::app::{App, Issue, Mode, clock};
 use super::keymap;
 use super::theme::{Theme, fit, inert, mark, truncate};
 use crate::checklist::{Response, Timing};
 use crate::evidence::size_text;
-use crate::score::{self, PERSONAL_TOUCH, Score, exceeded_text, percent_text};
+use crate::score::{self, PERSONAL_TOUCH, Score, Tally, exceeded_text, percent_text};
 use crate::visit::{Answer, ItemRef, Visit, range_text};
 
 /// The smallest terminal the side-by-side layout works in.
@@ -65,7 +65,10 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
         return;
     }
     let narrow = area.width < MIN_WIDTH;
-    let score = score::score(&app.visit);
+    // The header's part of the score: the per-section and per-touchpoint
+    // sums are read where they are drawn, so a frame does not grow with the
+    // checklist.
+    let score = score::headline(&app.visit);
     // An alert gets as many rows as it needs to be read whole: the reason a
     // save failed often holds a long path.
     let alert = alert_text(app).map(|text| wrap_words(&text, area.width, MAX_ALERT_ROWS));
@@ -80,19 +83,19 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
     ])
     .areas(area);
     draw_header(frame, header, app, &score);
-    draw_tabs(frame, tabs, app, &score);
+    draw_tabs(frame, tabs, app);
     let detail = if narrow {
         let detail_height = (body.height / 2).max(6);
         let [list, detail] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(body);
-        draw_list(frame, list, app, &score);
+        draw_list(frame, list, app);
         draw_detail(frame, detail, app, Borders::TOP);
         detail
     } else {
         let list_width = (body.width * 11 / 20).max(30);
         let [list, detail] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
-        draw_list(frame, list, app, &score);
+        draw_list(frame, list, app);
         draw_detail(frame, detail, app, Borders::LEFT);
         detail
     };
@@ -129,7 +132,14 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
         Mode::Finalize {
             selected,
             confirming,
-        } => draw_finalize(frame, area, app, &score, *selected, *confirming),
+        } => draw_finalize(
+            frame,
+            area,
+            app,
+            &score::score(&app.visit),
+            *selected,
+            *confirming,
+        ),
         Mode::Note { editor, .. } => draw_editor(frame, editor_area, editor, "Note", &app.theme),
         Mode::VisitNote { editor } => {
             draw_editor(frame, editor_area, editor, "Visit note", &app.theme)
@@ -380,27 +390,19 @@ fn stopwatch_line(app: &App, now: &jiff::ZonedDateTime, width: u16) -> Line<'sta
 /// The touchpoints, each with its progress and score: all of them when they
 /// fit, else the selected one whole and the others cut, else the selected
 /// one alone with its place (`‹ 2/3 Hotel in-stay 5/21 91.0% ›`).
-fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
+fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let tallies = app.visit.tallies();
     let width = usize::from(area.width);
     let count = app.visit.checklists.len();
     let labels: Vec<String> = (0..count)
         .map(|c| {
-            let shown = shown_items(&app.visit, c);
-            let answered = shown
-                .iter()
-                .filter(|i| {
-                    app.visit
-                        .entry(ItemRef {
-                            checklist: c,
-                            item: **i,
-                        })
-                        .is_some_and(|e| e.answer.is_some())
-                })
-                .count();
-            let percent = score
+            // Read from the sums the visit keeps: a frame costs the same at
+            // 20 items as at 10,000.
+            let (answered, shown) = app.visit.progress_of(c);
+            let percent = tallies
                 .checklists
                 .get(c)
-                .and_then(|t| t.percent())
+                .and_then(|t| Tally::from(t).percent())
                 .map(|p| format!(" {}", percent_text(Some(p))))
                 .unwrap_or_default();
             let title = app
@@ -409,7 +411,7 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
                 .get(c)
                 .map(|l| inert(&l.checklist.checklist.title))
                 .unwrap_or_default();
-            format!("{title} {answered}/{}{percent}", shown.len())
+            format!("{title} {answered}/{shown}{percent}")
         })
         .collect();
     let selected_style = app.theme.selected().add_modifier(Modifier::BOLD);
@@ -458,59 +460,159 @@ enum Row {
     Item(usize),
 }
 
-fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
+/// The rows of one checklist's list, walked from any row without listing
+/// the others: a frame costs the rows on screen, not the checklist. A row is
+/// `(item, title)`: item `item`, or (`title`) the title of its section above
+/// it, which only the first shown item of a section has.
+struct Rows<'a> {
+    visit: &'a Visit,
+    c: usize,
+}
+
+impl Rows<'_> {
+    fn at(&self, item: usize) -> ItemRef {
+        ItemRef {
+            checklist: self.c,
+            item,
+        }
+    }
+
+    fn shown(&self, item: usize) -> Option<usize> {
+        self.visit
+            .is_shown(self.at(item))
+            .then_some(item)
+            .or_else(|| self.visit.next_shown(self.at(item), true).map(|a| a.item))
+    }
+
+    fn titled(&self, item: usize) -> bool {
+        match self.visit.next_shown(self.at(item), false) {
+            Some(before) => self.visit.section_of(before) != self.visit.section_of(self.at(item)),
+            None => true,
+        }
+    }
+
+    fn first(&self) -> Option<(usize, bool)> {
+        let item = self.shown(0)?;
+        Some((item, self.titled(item)))
+    }
+
+    fn next(&self, (item, title): (usize, bool)) -> Option<(usize, bool)> {
+        if title {
+            return Some((item, false));
+        }
+        let next = self.visit.next_shown(self.at(item), true)?.item;
+        Some((next, self.titled(next)))
+    }
+
+    fn prev(&self, (item, title): (usize, bool)) -> Option<(usize, bool)> {
+        if !title && self.titled(item) {
+            return Some((item, true));
+        }
+        let before = self.visit.next_shown(self.at(item), false)?.item;
+        Some((before, false))
+    }
+
+    /// `row` moved back `n` rows, or to the first.
+    fn back(&self, mut row: (usize, bool), n: usize) -> (usize, bool) {
+        for _ in 0..n {
+            match self.prev(row) {
+                Some(before) => row = before,
+                None => break,
+            }
+        }
+        row
+    }
+
+    /// Up to `n` rows from `row` on.
+    fn take(&self, row: (usize, bool), n: usize) -> Vec<(usize, bool)> {
+        let mut rows = Vec::with_capacity(n.min(256));
+        let mut next = Some(row);
+        while let Some(row) = next.filter(|_| rows.len() < n) {
+            rows.push(row);
+            next = self.next(row);
+        }
+        rows
+    }
+}
+
+/// Rows in list order: a section title before its item.
+fn row_order((item, title): (usize, bool)) -> (usize, bool) {
+    (item, !title)
+}
+
+/// The top row of the list for `selected` in a window of `height` rows,
+/// from the top row `kept` of the last frame.
+fn list_window(
+    walk: &Rows<'_>,
+    first: (usize, bool),
+    selected: usize,
+    kept: Option<(usize, bool)>,
+    height: usize,
+) -> (usize, bool) {
+    let selected_row = (selected, false);
+    // The top row kept from the last frame, if it is still a row.
+    let mut offset = kept
+        .and_then(|(item, title)| {
+            let item = walk.shown(item)?;
+            Some((item, title && walk.titled(item)))
+        })
+        .unwrap_or(first);
+    // Leaving the window turns a page, keeping two rows of context: every
+    // row is redrawn once a page rather than on every move, which over a
+    // slow link is most of what a move costs.
+    if row_order(selected_row) < row_order(offset) {
+        offset = walk.back(selected_row, height.saturating_sub(3));
+    } else if !walk.take(offset, height).contains(&selected_row) {
+        offset = walk.back(selected_row, 2);
+    }
+    // No empty rows at the bottom while rows above are hidden.
+    let filled = walk.take(offset, height).len();
+    offset = walk.back(offset, height - filled);
+    // Keep the section title above the first item of a section in view.
+    if offset == selected_row && walk.titled(selected) {
+        offset = (selected, true);
+    }
+    offset
+}
+
+fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let visit = &app.visit;
     let c = app.tab;
     let Some(loaded) = visit.checklists.get(c) else {
         return;
     };
     let checklist = &loaded.checklist;
-    let visible = visit.visibility(c);
-    let mut rows = Vec::new();
-    let mut n = 0;
-    for (s, section) in checklist.section.iter().enumerate() {
-        let first_row = rows.len();
-        for _ in &section.item {
-            if visible.get(n).copied().unwrap_or(false) {
-                if rows.len() == first_row {
-                    rows.push(Row::Section(s));
-                }
-                rows.push(Row::Item(n));
+    let walk = Rows { visit, c };
+    let Some(first) = walk.first() else {
+        app.scroll.set(None);
+        frame.render_widget(Paragraph::new(Vec::<Line>::new()), area);
+        return;
+    };
+    let height = usize::from(area.height).max(1);
+    let selected = walk.shown(app.selected().item).unwrap_or(first.0);
+    let offset = list_window(&walk, first, selected, app.scroll.get(), height);
+    app.scroll.set(Some(offset));
+    let rows: Vec<Row> = walk
+        .take(offset, height)
+        .into_iter()
+        .map(|(item, title)| {
+            if title {
+                Row::Section(visit.section_of(walk.at(item)).unwrap_or(0))
+            } else {
+                Row::Item(item)
             }
-            n += 1;
-        }
-    }
-    let selected = app.selected().item;
-    let selected_row = rows
-        .iter()
-        .position(|r| matches!(r, Row::Item(i) if *i == selected))
-        .unwrap_or(0);
-    let height = usize::from(area.height);
-    let mut offset = app.scroll.get().min(rows.len().saturating_sub(height));
-    // Leaving the window turns a page, keeping two rows of context: every
-    // row is redrawn once a page rather than on every move, which over a
-    // slow link is most of what a move costs.
-    if selected_row < offset {
-        offset = (selected_row + 3).saturating_sub(height);
-    } else if selected_row >= offset + height {
-        offset = selected_row.saturating_sub(2);
-    }
-    offset = offset.min(rows.len().saturating_sub(height));
-    // Keep the section title above the first item of a section in view.
-    if offset > 0 && offset == selected_row && matches!(rows[offset - 1], Row::Section(_)) {
-        offset -= 1;
-    }
-    app.scroll.set(offset);
+        })
+        .collect();
 
     let theme = &app.theme;
     let width = usize::from(area.width);
     let lines: Vec<Line<'_>> = rows
         .iter()
-        .skip(offset)
-        .take(height)
         .map(|row| match row {
             Row::Section(s) => {
-                let tally = score.sections.get(c).and_then(|t| t.get(*s));
+                let tally = (visit.tallies().sections.get(c))
+                    .and_then(|t| t.get(*s))
+                    .map(Tally::from);
                 let percent = match tally.and_then(|t| t.percent()) {
                     Some(p) => format!("{DOT}{}", percent_text(Some(p))),
                     None => String::new(),
@@ -1356,7 +1458,105 @@ fn draw_finalize(
 
 #[cfg(test)]
 mod tests {
-    use super::{elapsed_text, fits, wrap, wrap_words};
+    use super::{Rows, elapsed_text, fits, list_window, wrap, wrap_words};
+    use crate::visit::{Answer, ItemRef, Visit};
+
+    /// The list windowed from the rows on screen, against the list made
+    /// whole and windowed as before (every row listed, offsets by row):
+    /// the same rows on screen after every move, down, up and jumping,
+    /// with follow-ups hidden and shown.
+    #[test]
+    fn the_list_drawn_from_its_window_matches_the_whole_list() {
+        let mut text =
+            String::from("[checklist]\nid = \"long\"\ntitle = \"Long\"\ntouchpoint = \"t\"\n");
+        for s in 0..12 {
+            text.push_str(&format!("[[section]]\nid = \"s{s}\"\ntitle = \"S{s}\"\n"));
+            for i in 0..7 {
+                text.push_str(&format!(
+                    "[[section.item]]\nid = \"i{s}-{i}\"\nprompt = \"P {s} {i}\"\n"
+                ));
+                // Every item but the first of a section follows the one
+                // before it when it is in a section of three or more.
+                if i > 0 && s % 3 != 0 {
+                    text.push_str(&format!(
+                        "show_if = {{ item = \"i{s}-0\", is = \"yes\" }}\n"
+                    ));
+                }
+            }
+        }
+        let loaded = crate::checklist::from_bytes(
+            "long.toml",
+            text.as_bytes(),
+            crate::checklist::Source::Path("long.toml".into()),
+        )
+        .expect("checklist");
+        let now: jiff::ZonedDateTime = "2026-11-22T14:03:12+03:00[+03:00]".parse().unwrap();
+        let mut visit = Visit::new("Site", "anna", vec![loaded], &now, "0001");
+        for s in [1, 4, 5, 10] {
+            let at = visit.find("long", &format!("i{s}-0")).unwrap();
+            visit
+                .set_answer(at, Some(Answer::Choice("yes".into())), &now)
+                .unwrap();
+        }
+        let flags = visit.shown_flags(0).to_vec();
+        // The whole list, as it was made before.
+        let mut whole = Vec::new();
+        let mut last_section = None;
+        for (n, shown) in flags.iter().enumerate() {
+            if *shown {
+                let s = visit.section_of(ItemRef {
+                    checklist: 0,
+                    item: n,
+                });
+                if s != last_section {
+                    whole.push((n, true));
+                    last_section = s;
+                }
+                whole.push((n, false));
+            }
+        }
+        let walk = Rows {
+            visit: &visit,
+            c: 0,
+        };
+        let first = walk.first().unwrap();
+        assert_eq!(walk.take(first, usize::MAX), whole);
+        let shown: Vec<usize> = (0..flags.len()).filter(|n| flags[*n]).collect();
+        let mut moves: Vec<usize> = shown.clone();
+        moves.extend(shown.iter().rev());
+        moves.extend([
+            shown[40],
+            shown[3],
+            shown[shown.len() - 1],
+            shown[20],
+            shown[0],
+        ]);
+        for height in [3, 7, 16] {
+            let (mut old, mut new) = (0usize, None);
+            for &selected in &moves {
+                // Before: offsets by row over the whole list.
+                let row = whole.iter().position(|r| *r == (selected, false)).unwrap();
+                let mut offset = old.min(whole.len().saturating_sub(height));
+                if row < offset {
+                    offset = (row + 3).saturating_sub(height);
+                } else if row >= offset + height {
+                    offset = row.saturating_sub(2);
+                }
+                offset = offset.min(whole.len().saturating_sub(height));
+                if offset > 0 && offset == row && whole[offset - 1].1 {
+                    offset -= 1;
+                }
+                old = offset;
+                let top = list_window(&walk, first, selected, new, height);
+                new = Some(top);
+                assert_eq!(
+                    walk.take(top, height),
+                    whole[old..(old + height).min(whole.len())],
+                    "item {selected}, {height} rows"
+                );
+            }
+        }
+    }
 
     #[test]
     fn alerts_wrap_between_words_and_break_only_words_wider_than_a_row() {

@@ -366,6 +366,23 @@ pub fn visit_files(data_dir: &Path) -> Vec<PathBuf> {
     files_ending(&data_dir.join("visits"), ".toml")
 }
 
+/// The visit file of a session just started: the first frame is drawn
+/// before the file is written, so a look right after it may come too soon.
+pub fn wait_for_visit_file(data_dir: &Path) -> PathBuf {
+    let start = Instant::now();
+    loop {
+        if let Some(file) = visit_files(data_dir).pop() {
+            return file;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no visit file in {}",
+            data_dir.display()
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// Files in `dir` whose names end with `suffix`, sorted.
 pub fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -392,9 +409,17 @@ pub fn id_of(path: &Path) -> String {
         .to_owned()
 }
 
-/// Reads a visit file with the program's own record reader; panics with
-/// the reader's `path:line:column` message if it is not a whole record.
+/// Reads a visit as every reader of the program sees it: the record file
+/// with the changes of its journal applied. Panics with the reader's
+/// `path:line:column` message if the file is not a whole record.
 pub fn read_record(path: &Path) -> touchpoint::record::RecordFile {
+    read_record_file(path);
+    touchpoint::session::read_record(path).unwrap_or_else(|d| panic!("not a whole visit: {d}"))
+}
+
+/// Reads the record file alone, without its journal; panics if it is not
+/// a whole record.
+pub fn read_record_file(path: &Path) -> touchpoint::record::RecordFile {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     touchpoint::record::parse_bytes(&path.display().to_string(), &bytes)
         .unwrap_or_else(|d| panic!("not a whole record: {d}"))

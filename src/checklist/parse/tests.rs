@@ -312,3 +312,28 @@ fn serde_reads_every_valid_checklist_as_the_walker_does() {
         assert_eq!(walked, deserialized, "{}", file.display());
     }
 }
+
+#[test]
+fn the_byte_scan_finds_the_same_control_characters_as_char_by_char() {
+    let samples = [
+        "plain ASCII text",
+        "new\nline and\ttab",
+        "Гостиница «Метрополь» — 5★",
+        "escape \u{1b}[31m red",
+        "delete \u{7f}",
+        "C1 \u{85} next line",
+        "C1 end \u{9f}",
+        "just above C1: \u{a0}\u{a9}",
+        "Ğ, ł and Ŝ use 0xC4/0xC5 lead bytes",
+        "bell \u{7} at the end\u{7}",
+        "",
+    ];
+    for text in samples {
+        assert_eq!(
+            super::first_forbidden(text),
+            text.chars()
+                .find(|c| crate::checklist::diag::is_forbidden(*c)),
+            "{text:?}"
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Converts the bundled checklists to JSON at build time.
+//!
+//! `touchpoint new` reads three bundled checklists before its first frame;
+//! reading them as JSON takes a tenth of the time of parsing and validating
+//! their TOML. The TOML files stay the source, and the hash records keep is
+//! of their bytes; a unit test holds the two readings of each file equal.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    println!("cargo::rerun-if-changed=checklists");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let mut files: Vec<_> = std::fs::read_dir("checklists")
+        .expect("the checklists folder")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    let mut table = String::from("/// Each bundled checklist as JSON, by file name.\n");
+    table.push_str("pub(crate) const BUNDLED_JSON: &[(&str, &str)] = &[\n");
+    for path in files {
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a UTF-8 name");
+        let text = std::fs::read_to_string(&path).expect("a readable checklist");
+        // A bundled file that is not TOML fails the build: it is ours to fix.
+        let value: toml::Table = text
+            .parse()
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut json = String::new();
+        table_json(&value, &mut json);
+        let file = Path::new(&out).join(format!("{name}.json"));
+        std::fs::write(&file, json).expect("write to OUT_DIR");
+        let _ = writeln!(
+            table,
+            "    ({name:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}.json\"))),"
+        );
+    }
+    table.push_str("];\n");
+    std::fs::write(Path::new(&out).join("bundled_json.rs"), table).expect("write to OUT_DIR");
+}
+
+fn table_json(table: &toml::Table, out: &mut String) {
+    out.push('{');
+    for (n, (key, value)) in table.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        string_json(key, out);
+        out.push(':');
+        value_json(value, out);
+    }
+    out.push('}');
+}
+
+fn value_json(value: &toml::Value, out: &mut String) {
+    match value {
+        toml::Value::String(s) => string_json(s, out),
+        toml::Value::Integer(i) => {
+            let _ = write!(out, "{i}");
+        }
+        // Checklist numbers are finite (validation); `{:?}` keeps every digit.
+        toml::Value::Float(f) => {
+            let _ = write!(out, "{f:?}");
+        }
+        toml::Value::Boolean(b) => {
+            let _ = write!(out, "{b}");
+        }
+        toml::Value::Datetime(d) => string_json(&d.to_string(), out),
+        toml::Value::Array(items) => {
+            out.push('[');
+            for (n, item) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                value_json(item, out);
+            }
+            out.push(']');
+        }
+        toml::Value::Table(table) => table_json(table, out),
+    }
+}
+
+fn string_json(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}

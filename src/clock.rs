@@ -1,0 +1,47 @@
+//! The wall clock, in the auditor's local offset.
+//!
+//! jiff's `ZonedDateTime::now()` finds the system time zone in the time zone
+//! database, and its first look-up lists the whole database: 2–5 ms at every
+//! start, before the first frame could be drawn. Records keep only offsets,
+//! so the C library's offset for the moment (`localtime_r`, which reads `TZ`
+//! or `/etc/localtime` itself, and follows summer time) is all a time needs.
+
+use jiff::tz::{Offset, TimeZone};
+use jiff::{Timestamp, ZonedDateTime};
+
+/// Now, in the local offset of this moment.
+pub fn now() -> ZonedDateTime {
+    let now = Timestamp::now();
+    now.to_zoned_datetime(TimeZone::fixed(local_offset(now.as_second())))
+}
+
+/// The local offset from UTC at `second` (Unix time); UTC if the C library
+/// cannot tell.
+fn local_offset(second: i64) -> Offset {
+    let time: libc::time_t = second;
+    // SAFETY: an all-zero `tm` is a valid value of a plain C struct.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: localtime_r reads `time` and writes `tm`, both valid for the call.
+    let found = unsafe { !libc::localtime_r(&time, &mut tm).is_null() };
+    if !found {
+        return Offset::UTC;
+    }
+    i32::try_from(tm.tm_gmtoff)
+        .ok()
+        .and_then(|seconds| Offset::from_seconds(seconds).ok())
+        .unwrap_or(Offset::UTC)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The C library and jiff agree on the local offset (whatever the time
+    /// zone of the machine running the tests).
+    #[test]
+    fn the_offset_is_the_time_zones() {
+        let ours = super::now();
+        let jiffs = ours
+            .timestamp()
+            .to_zoned_datetime(jiff::tz::TimeZone::system());
+        assert_eq!(ours.offset(), jiffs.offset());
+    }
+}

@@ -1,0 +1,353 @@
+//! The journal of a draft: the changes made since its record was written,
+//! one line each, so that saving a change costs the change and not the
+//! whole record. SQLite's write-ahead log is the model; docs/store.md tells
+//! the whole design.
+//!
+//! A journal is text, one line per entry:
+//!
+//! ```text
+//! <16 hex digits> {"journal":1,"record":"<SHA-256 of the record file>"}
+//! <16 hex digits> {"n":1,"updated":"2026-11-22T14:05:31+03:00","entries":[…]}
+//! ```
+//!
+//! The hex digits begin the SHA-256 of the JSON after them: a line cut short
+//! by a crash, or damaged, fails the check, and reading stops before it. The
+//! first line names the record the changes apply to: a journal left behind
+//! after that record was replaced by a newer one (a crash between writing
+//! the record and starting the next journal) names another record and is
+//! ignored, since its changes are in the newer record already.
+//!
+//! Each change line holds the whole new state of what it changed (an item's
+//! entry, the visit note, the list of stopwatches or of files), so replaying
+//! it twice, or replaying a line whose change is already in the record, does
+//! no harm. Times are written as the record writes them.
+//!
+//! Pure: bytes in, bytes out; the files are the store's and the session's.
+
+use jiff::ZonedDateTime;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{
+    AnswerValue, NA, Precision, format_number, from_toml_datetime, read::interpret,
+    to_toml_datetime,
+};
+use crate::visit::{Answer, Entry, Evidence, Timer, Unsaved, Visit};
+
+/// The journal format this program writes and reads.
+pub const FORMAT: u32 = 1;
+
+/// The first line: which record the changes apply to.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Head {
+    journal: u32,
+    record: String,
+}
+
+/// One change line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// 1 for the first change after the head, then one more each line.
+    n: u64,
+    /// When the visit last changed, as of this change.
+    updated: String,
+    /// Items whose entry changed: the entry as it now is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    entries: Vec<EntryLine>,
+    /// The visit note, when it changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    /// The running stopwatches, when they changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    timers: Option<Vec<TimerLine>>,
+    /// The attached files, when they changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    evidence: Option<Vec<EvidenceLine>>,
+}
+
+/// An item's entry, in the record's terms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryLine {
+    checklist: String,
+    item: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answer: Option<AnswerValue>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    first_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    timed: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimerLine {
+    checklist: String,
+    item: String,
+    started: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EvidenceLine {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    checklist: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    item: Option<String>,
+    file: String,
+    sha256: String,
+    bytes: u64,
+    added: String,
+}
+
+/// A journal as read: the record it applies to and its whole change lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Journal {
+    /// SHA-256 (lowercase hex) of the record file the changes apply to.
+    pub record: String,
+    /// The change lines that passed their check, in order.
+    pub changes: Vec<Change>,
+    /// Bytes after the last good line: a line cut short by a crash (or
+    /// damage), which is ignored.
+    pub ignored: usize,
+}
+
+impl Journal {
+    /// Whether the journal's changes apply to the record file `record_bytes`.
+    pub fn applies_to(&self, record_bytes: &[u8]) -> bool {
+        self.record == sha256_hex(record_bytes)
+    }
+}
+
+/// SHA-256 of `bytes`, lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    crate::checklist::sha256_hex(bytes)
+}
+
+/// `payload` as a checked line: the first 8 bytes of its SHA-256 in hex, a
+/// space, the payload, a newline.
+fn checked(payload: &str) -> String {
+    let digest = Sha256::digest(payload.as_bytes());
+    let mut line = String::with_capacity(payload.len() + 18);
+    for byte in &digest[..8] {
+        line.push_str(&format!("{byte:02x}"));
+    }
+    line.push(' ');
+    line.push_str(payload);
+    line.push('\n');
+    line
+}
+
+/// The payload of a checked `line` (without its newline), if the check holds.
+fn unchecked(line: &[u8]) -> Option<&str> {
+    let line = std::str::from_utf8(line).ok()?;
+    let (check, payload) = line.split_once(' ')?;
+    let digest = Sha256::digest(payload.as_bytes());
+    let expected: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    (check == expected).then_some(payload)
+}
+
+/// The first line of a journal for the record file `record_bytes`.
+pub fn head(record_bytes: &[u8]) -> String {
+    let head = Head {
+        journal: FORMAT,
+        record: sha256_hex(record_bytes),
+    };
+    // A struct of a number and a string always serializes.
+    checked(&serde_json::to_string(&head).unwrap_or_default())
+}
+
+/// The line for change number `n`: what `unsaved` names, as `visit` now has it.
+pub fn line(visit: &Visit, unsaved: &Unsaved, n: u64) -> String {
+    let time = |t: &ZonedDateTime| to_toml_datetime(t, Precision::Second).to_string();
+    let entries = unsaved
+        .items
+        .iter()
+        .filter_map(|at| {
+            let (checklist, item) = visit.ids(*at)?;
+            let entry = visit.entry(*at)?;
+            Some(EntryLine {
+                checklist,
+                item,
+                answer: entry.answer.as_ref().map(|a| match a {
+                    Answer::Choice(id) => AnswerValue::Text(id.clone()),
+                    Answer::Na => AnswerValue::Text(NA.to_owned()),
+                    Answer::Number(n) => AnswerValue::Number(*n),
+                    Answer::Text(t) => AnswerValue::Text(t.clone()),
+                }),
+                note: entry.note.clone(),
+                first_at: entry.first_at.as_ref().map(time),
+                at: entry.at.as_ref().map(time),
+                timed: entry.timed,
+            })
+        })
+        .collect();
+    let timers = unsaved.timers.then(|| {
+        visit
+            .timers()
+            .iter()
+            .filter_map(|t| {
+                let (checklist, item) = visit.ids(t.at)?;
+                Some(TimerLine {
+                    checklist,
+                    item,
+                    started: to_toml_datetime(&t.started, Precision::Millisecond).to_string(),
+                })
+            })
+            .collect()
+    });
+    let evidence = unsaved.evidence.then(|| {
+        visit
+            .evidence()
+            .iter()
+            .map(|e| EvidenceLine {
+                checklist: e.item.as_ref().map(|(c, _)| c.clone()),
+                item: e.item.as_ref().map(|(_, i)| i.clone()),
+                file: e.file.clone(),
+                sha256: e.sha256.clone(),
+                bytes: e.bytes,
+                added: time(&e.added),
+            })
+            .collect()
+    });
+    let change = Change {
+        n,
+        updated: time(&visit.header.updated),
+        entries,
+        note: unsaved.note.then(|| visit.header.note.clone()),
+        timers,
+        evidence,
+    };
+    // Strings, finite numbers and lists of them always serialize.
+    checked(&serde_json::to_string(&change).unwrap_or_default())
+}
+
+/// Reads a journal: `None` when its first line is missing or damaged (it
+/// then applies to nothing). Reading stops at the first line that fails its
+/// check or is out of sequence; what follows is counted in `ignored`.
+pub fn read(bytes: &[u8]) -> Option<Journal> {
+    // Whole lines only: a last line without its newline was cut short.
+    let mut lines = bytes
+        .split_inclusive(|b| *b == b'\n')
+        .filter_map(|line| line.strip_suffix(b"\n").map(|l| (l, line.len())));
+    let (first, mut read_to) = lines.next()?;
+    let head: Head = serde_json::from_str(unchecked(first)?).ok()?;
+    if head.journal != FORMAT {
+        return None;
+    }
+    let mut changes: Vec<Change> = Vec::new();
+    for (line, length) in lines {
+        let Some(change) = unchecked(line).and_then(|p| serde_json::from_str::<Change>(p).ok())
+        else {
+            break;
+        };
+        if change.n != changes.len() as u64 + 1 {
+            break;
+        }
+        changes.push(change);
+        read_to += length;
+    }
+    Some(Journal {
+        record: head.record,
+        changes,
+        ignored: bytes.len() - read_to,
+    })
+}
+
+/// Applies `changes` to `visit` (rebuilt from the record they follow), in
+/// order. Returns a warning for each part that no longer fits the visit's
+/// checklists, quoting it, as rebuilding a record does.
+pub fn apply(visit: &mut Visit, changes: &[Change]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for change in changes {
+        let mut warn = |what: String| warnings.push(format!("journal line {}: {what}", change.n));
+        for e in &change.entries {
+            let Some(at) = visit.find(&e.checklist, &e.item) else {
+                warn(format!(
+                    "{}/{} is not an item of the visit's checklists; left out",
+                    e.checklist, e.item
+                ));
+                continue;
+            };
+            let answer = match (&e.answer, visit.response(at), visit.item(at)) {
+                (Some(value), Some(response), Some((_, item))) => {
+                    match interpret(value, response, item.na_allowed()) {
+                        Ok(answer) => Some(answer),
+                        Err(why) => {
+                            warn(format!(
+                                "{}/{}: {why}; the answer {} is left out",
+                                e.checklist,
+                                e.item,
+                                match value {
+                                    AnswerValue::Number(n) => format_number(*n),
+                                    AnswerValue::Text(t) => format!("\"{t}\""),
+                                }
+                            ));
+                            None
+                        }
+                    }
+                }
+                _ => None,
+            };
+            visit.replay(
+                at,
+                Entry {
+                    answer,
+                    note: e.note.clone(),
+                    first_at: e.first_at.as_deref().and_then(when),
+                    at: e.at.as_deref().and_then(when),
+                    timed: e.timed,
+                },
+            );
+        }
+        if let Some(note) = &change.note {
+            visit.header.note = note.clone();
+        }
+        if let Some(timers) = &change.timers {
+            let timers = timers
+                .iter()
+                .filter_map(|t| {
+                    Some(Timer {
+                        at: visit.find(&t.checklist, &t.item)?,
+                        started: when(&t.started)?,
+                    })
+                })
+                .collect();
+            visit.replay_timers(timers);
+        }
+        if let Some(files) = &change.evidence {
+            let files = files
+                .iter()
+                .filter_map(|e| {
+                    Some(Evidence {
+                        item: e.checklist.clone().zip(e.item.clone()),
+                        file: e.file.clone(),
+                        sha256: e.sha256.clone(),
+                        bytes: e.bytes,
+                        added: when(&e.added)?,
+                    })
+                })
+                .collect();
+            visit.replay_evidence(files);
+        }
+        if let Some(updated) = when(&change.updated) {
+            visit.header.updated = updated;
+        }
+    }
+    warnings
+        .iter()
+        .map(|w| crate::checklist::diag::inert(w))
+        .collect()
+}
+
+/// A time as the journal writes it: a TOML offset date-time.
+fn when(text: &str) -> Option<ZonedDateTime> {
+    let datetime: toml::value::Datetime = text.parse().ok()?;
+    from_toml_datetime(&datetime).ok()
+}

@@ -1,0 +1,915 @@
+//! The life of an open visit: opening it (lock, record, journal, rebuild),
+//! saving each change durably, folding the journal into the record when the
+//! auditor pauses, leaves or finalizes, and closing it. And, for every reader
+//! of visits (`list`, `export`, `resume`, `report`), the record with its
+//! journal's changes applied.
+//!
+//! A change costs one line appended to `visits/<id>.journal` and one
+//! `fdatasync` of it; the whole record is written only on a pause, on
+//! leaving, on finalizing, or when the journal grows past
+//! [`COMPACT_AT`]. docs/store.md explains why this keeps every promise of
+//! SPEC.md.
+
+use std::path::{Path, PathBuf};
+
+use crate::checklist::Diagnostic;
+use crate::record::{self, RecordFile, journal};
+use crate::store::{JournalFile, Store, StoreError, VisitLock};
+use crate::visit::Visit;
+
+/// A journal this long is folded into the record at the next save, so that
+/// replaying one never takes long.
+pub const COMPACT_AT: u64 = 256 * 1024;
+
+/// Why a visit could not be opened or read.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// The data folder refused.
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    /// The record (or its journal) is not one touchpoint can read.
+    #[error("{0}")]
+    Record(Diagnostic),
+    /// Checklists the visit needs could not be loaded; each problem is one line.
+    #[error("visit {id} needs the checklists above; put them back where they were, then try again")]
+    Checklists {
+        /// The visit.
+        id: String,
+        /// What is wrong with each checklist.
+        problems: Vec<String>,
+    },
+}
+
+/// Where a finalized record is copied (`export_folder`), with the mode the
+/// copy gets (`export_mode`).
+#[derive(Debug, Clone)]
+pub struct Export {
+    /// The folder.
+    pub folder: PathBuf,
+    /// The copy's permission bits.
+    pub mode: u32,
+}
+
+/// An open visit on disk: its lock, its journal, and what the next save must do.
+pub struct Session {
+    store: Store,
+    id: String,
+    /// The visit's lock, once taken.
+    lock: Option<VisitLock>,
+    /// A final visit opens read-only, and saves nothing.
+    read_only: bool,
+    journal: Option<JournalFile>,
+    /// The first line of a journal for the record as it is on disk, while
+    /// no journal is open for it.
+    head: Option<String>,
+    /// Change lines written to the journal since it was started.
+    written: u64,
+    /// The record on disk lacks changes no journal holds (the visit was never
+    /// written, or a save failed): the next save writes the whole record.
+    whole: bool,
+    /// Where a finalized record is copied, and whether it has been.
+    export: Option<Export>,
+    exported: bool,
+    /// Checklists to keep in the data folder (`checklists/<sha256>.toml`)
+    /// with the next whole record: a new visit keeps its copies once the
+    /// first frame is drawn.
+    to_keep: Vec<Vec<u8>>,
+    /// The journal length that makes the next save fold it in.
+    compact_at: u64,
+}
+
+/// A visit opened for work, with what opening it found.
+pub struct Opened {
+    /// The visit, with its journal's changes.
+    pub visit: Visit,
+    /// Its session.
+    pub session: Session,
+    /// What of the record or the journal no longer fits the checklists.
+    pub warnings: Vec<String>,
+    /// Changes read from the journal: made after the record was last written.
+    pub replayed: usize,
+    /// Checklists read from the copy kept in the data folder, and why.
+    pub from_copy: Vec<String>,
+}
+
+impl Session {
+    /// A session for `visit`, new and not yet on disk. Its lock is taken and
+    /// its record written by the first [`Session::save`], which the screen
+    /// makes right after its first frame, before it reads a key: nobody else
+    /// can know the id of a visit that has never been written. The copies of
+    /// its checklists are kept by that save too.
+    pub fn create(
+        store: &Store,
+        visit: &Visit,
+        export: Option<Export>,
+    ) -> Result<Session, SessionError> {
+        Ok(Session {
+            store: store.clone(),
+            id: visit.header.id.clone(),
+            lock: None,
+            read_only: false,
+            journal: None,
+            head: None,
+            written: 0,
+            whole: true,
+            export,
+            exported: false,
+            to_keep: visit
+                .checklists
+                .iter()
+                .filter_map(crate::checklist::source_bytes)
+                .collect(),
+            compact_at: COMPACT_AT,
+        })
+    }
+
+    /// Opens visit `id`: locks it (a final visit is then released: it opens
+    /// read-only), reads its record and journal, and rebuilds it with its
+    /// checklists. A journal's changes are folded into the record by the
+    /// first save.
+    pub fn resume(store: &Store, id: &str, export: Option<Export>) -> Result<Opened, SessionError> {
+        // Lock before reading, so that no other session changes the files
+        // between our read and our first save.
+        let lock = store.lock(id)?;
+        let read = read_stored(store, id)?;
+        let (visit, warnings, from_copy) = rebuild(&read, Some(store))?;
+        let replayed = read.changes.len();
+        let final_visit = visit.is_final();
+        if final_visit && read.journal_found {
+            // A final record never has a journal: this one was left by a
+            // crash after finalizing and holds nothing the record lacks.
+            store.remove_journal(id)?;
+        }
+        let session = Session {
+            store: store.clone(),
+            id: id.to_owned(),
+            lock: (!final_visit).then_some(lock),
+            read_only: final_visit,
+            journal: None,
+            head: (replayed == 0).then(|| journal::head(&read.bytes)),
+            written: 0,
+            whole: replayed > 0,
+            export,
+            exported: final_visit,
+            to_keep: Vec::new(),
+            compact_at: COMPACT_AT,
+        };
+        Ok(Opened {
+            visit,
+            session,
+            warnings,
+            replayed,
+            from_copy,
+        })
+    }
+
+    /// Makes every change of `visit` since the last save durable: one line
+    /// appended to the journal, or the whole record when the visit was just
+    /// finalized, was never written, a save failed, or the journal is long.
+    /// A final visit opened read-only saves nothing. An error is a short
+    /// human reason; the next save then writes the whole record.
+    pub fn save(&mut self, visit: &mut Visit) -> Result<(), String> {
+        if self.read_only {
+            return Ok(());
+        }
+        let unsaved = visit.take_unsaved();
+        let long = self
+            .journal
+            .as_ref()
+            .is_some_and(|j| j.len() > self.compact_at);
+        if self.whole || visit.is_final() || unsaved.status || long {
+            return self.compact(visit);
+        }
+        if unsaved.is_empty() && self.journal.is_some() {
+            return Ok(());
+        }
+        let n = self.written + 1;
+        let appended = self.open_journal().and_then(|journal| {
+            if unsaved.is_empty() {
+                return Ok(false);
+            }
+            journal
+                .append(journal::line(visit, &unsaved, n).as_bytes())
+                .map_err(|e| e.to_string())?;
+            Ok(true)
+        });
+        match appended {
+            Ok(wrote) => {
+                self.written += u64::from(wrote);
+                Ok(())
+            }
+            Err(e) => {
+                self.whole = true;
+                Err(e)
+            }
+        }
+    }
+
+    /// The journal, started for the record on disk if none is open.
+    /// Without a record to follow (never the case once one is written),
+    /// it fails, and the next save writes the whole record.
+    fn open_journal(&mut self) -> Result<&mut JournalFile, String> {
+        let journal = match self.journal.take() {
+            Some(journal) => journal,
+            None => {
+                let Some(head) = self.head.take() else {
+                    self.whole = true;
+                    return Err("the visit's record is not written yet".into());
+                };
+                match self.store.start_journal(&self.id, head.as_bytes()) {
+                    Ok(journal) => {
+                        self.written = 0;
+                        journal
+                    }
+                    Err(e) => {
+                        self.head = Some(head);
+                        return Err(e.to_string());
+                    }
+                }
+            }
+        };
+        Ok(self.journal.insert(journal))
+    }
+
+    /// The auditor paused: folds the journal into the record, if it holds
+    /// any change, so that the record alone is the visit again.
+    pub fn pause(&mut self, visit: &mut Visit) -> Result<(), String> {
+        if !self.read_only && (self.written > 0 || self.whole || visit.has_unsaved()) {
+            self.compact(visit)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Writes the whole record (atomically, as [`Store::save`] does), then
+    /// starts an empty journal for it, or removes the journal of a final
+    /// visit. A kill between the two leaves a journal that names the
+    /// previous record, which readers ignore: the new record holds its changes.
+    fn compact(&mut self, visit: &mut Visit) -> Result<(), String> {
+        // The record written holds every change, saved or not.
+        visit.take_unsaved();
+        self.whole = true;
+        if self.lock.is_none() {
+            self.lock = Some(self.store.lock(&self.id).map_err(|e| e.to_string())?);
+        }
+        let text = record::try_to_toml(visit).map_err(|e| e.to_string())?;
+        self.store
+            .save(&self.id, text.as_bytes())
+            .map_err(|e| e.to_string())?;
+        self.whole = false;
+        self.journal = None;
+        self.written = 0;
+        while let Some(bytes) = self.to_keep.last() {
+            // Kept after the record, so that a visit is never missing for a
+            // copy; a copy that failed is tried again with the next record.
+            self.store
+                .keep_checklist(bytes)
+                .map_err(|e| format!("saved, but its checklist was not kept: {e}"))?;
+            self.to_keep.pop();
+        }
+        if visit.is_final() {
+            self.head = None;
+            self.store
+                .remove_journal(&self.id)
+                .map_err(|e| e.to_string())?;
+            if !self.exported {
+                self.exported = true;
+                if let Some(export) = &self.export {
+                    self.store
+                        .copy_to(&self.id, &export.folder, export.mode)
+                        .map_err(|e| format!("saved, but not exported: {e}"))?;
+                }
+            }
+            return Ok(());
+        }
+        self.head = Some(journal::head(text.as_bytes()));
+        // Without its journal the next change could not be saved alone.
+        self.open_journal()
+            .map(|_| ())
+            .inspect_err(|_| self.whole = true)
+    }
+
+    /// Leaves the visit: folds the journal into the record, removes it, and
+    /// releases the lock; the session saves nothing after. On an error the
+    /// journal stays (it holds the changes) and so does the lock, until the
+    /// session is dropped.
+    pub fn close(&mut self, visit: &mut Visit) -> Result<(), String> {
+        if self.read_only {
+            return Ok(());
+        }
+        if self.written > 0 || self.whole {
+            self.compact(visit)?;
+        }
+        self.journal = None;
+        self.store
+            .remove_journal(&self.id)
+            .map_err(|e| e.to_string())?;
+        self.read_only = true;
+        if let Some(lock) = self.lock.take() {
+            lock.release().map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+}
+
+/// A record file and its journal, read together.
+struct Read {
+    /// Shown in messages: the record's path.
+    shown: String,
+    /// The journal's path, for messages.
+    journal_shown: String,
+    /// The record file as it is on disk.
+    bytes: Vec<u8>,
+    record: RecordFile,
+    /// Whether a journal file was there, whatever it held.
+    journal_found: bool,
+    /// The journal's changes that apply to this record.
+    changes: Vec<journal::Change>,
+}
+
+/// Reads a record and its journal through `load` (the record's bytes, then
+/// the journal's): a journal that names another record is read once more,
+/// in case the session wrote a new record between our two reads, and is
+/// otherwise ignored (a crash left it after its changes reached the record).
+fn read_pair(
+    shown: String,
+    journal_shown: String,
+    load: impl Fn() -> Result<(Vec<u8>, Option<Vec<u8>>), SessionError>,
+) -> Result<Read, SessionError> {
+    let mut attempt = 0;
+    let (bytes, journal_bytes, changes) = loop {
+        let (bytes, journal_bytes) = load()?;
+        let found = journal_bytes.as_deref().and_then(journal::read);
+        match found {
+            Some(j) if j.applies_to(&bytes) => break (bytes, journal_bytes, j.changes),
+            Some(_) if attempt == 0 => attempt += 1,
+            _ => break (bytes, journal_bytes, Vec::new()),
+        }
+    };
+    let record = record::parse_bytes(&shown, &bytes).map_err(SessionError::Record)?;
+    Ok(Read {
+        shown,
+        journal_shown,
+        bytes,
+        record,
+        journal_found: journal_bytes.is_some(),
+        changes,
+    })
+}
+
+/// Reads visit `id` of `store` with its journal.
+fn read_stored(store: &Store, id: &str) -> Result<Read, SessionError> {
+    let shown = store.path(id)?.display().to_string();
+    let journal_shown = store.journal_path(id)?.display().to_string();
+    read_pair(shown, journal_shown, || {
+        Ok((store.load(id)?, store.load_journal(id)?))
+    })
+}
+
+/// The visit of `read` with its checklists and its journal's changes, the
+/// warnings rebuilding gave, and which checklists came from the copy kept
+/// in `store` (used when the source is gone or changed) and why.
+fn rebuild(
+    read: &Read,
+    store: Option<&Store>,
+) -> Result<(Visit, Vec<String>, Vec<String>), SessionError> {
+    let (checklists, problems, from_copy) = record::load_checklists_kept(&read.record, |sha| {
+        store.and_then(|store| store.kept_checklist(sha)?.ok())
+    });
+    if !problems.is_empty() {
+        // Without a checklist, a save would drop its answers from the file.
+        return Err(SessionError::Checklists {
+            id: read.record.header.id.clone(),
+            problems,
+        });
+    }
+    let (mut visit, mut warnings) = record::rebuild(&read.record, checklists);
+    if !read.changes.is_empty() && !visit.is_final() {
+        warnings.extend(journal::apply(&mut visit, &read.changes));
+    }
+    Ok((visit, warnings, from_copy))
+}
+
+/// What a reader sees of a visit: its record with its journal's changes.
+pub struct Current {
+    /// The record as it now stands.
+    pub record: RecordFile,
+    /// The record as TOML: the file's own bytes when the journal holds no
+    /// change, else the record written afresh with them.
+    pub bytes: Vec<u8>,
+    /// The visit rebuilt with its checklists, when the journal's changes
+    /// needed it.
+    pub visit: Option<Visit>,
+}
+
+/// The record of `read` with its journal's changes applied; a journal with
+/// changes needs the visit's checklists, and says so when one is missing.
+fn current(read: Read, store: Option<&Store>) -> Result<Current, Diagnostic> {
+    if read.changes.is_empty() || read.record.header.status == crate::visit::Status::Final {
+        return Ok(Current {
+            record: read.record,
+            bytes: read.bytes,
+            visit: None,
+        });
+    }
+    let (visit, _, _) = rebuild(&read, store).map_err(|e| match e {
+        SessionError::Checklists { problems, .. } => Diagnostic::file(
+            &read.journal_shown,
+            format!(
+                "holds {} change{} not yet in the record, which need the visit's checklists: {}",
+                read.changes.len(),
+                if read.changes.len() == 1 { "" } else { "s" },
+                problems.join("; ")
+            ),
+        ),
+        SessionError::Record(d) => d,
+        SessionError::Store(e) => Diagnostic::file(&read.shown, e.to_string()),
+    })?;
+    let text =
+        record::try_to_toml(&visit).map_err(|e| Diagnostic::file(&read.shown, e.to_string()))?;
+    let record = record::parse(&read.shown, &text)?;
+    Ok(Current {
+        record,
+        bytes: text.into_bytes(),
+        visit: Some(visit),
+    })
+}
+
+/// Visit `id` of `store` as it now stands: the record with its journal's
+/// changes. Takes no lock: a session may be saving meanwhile, and the
+/// answer is the state after some save, never a mix.
+pub fn read_visit(store: &Store, id: &str) -> Result<Current, Diagnostic> {
+    let shown = store
+        .path(id)
+        .map_err(|e| Diagnostic::file(id, e.to_string()))?
+        .display()
+        .to_string();
+    let read = read_stored(store, id).map_err(|e| match e {
+        SessionError::Record(d) => d,
+        SessionError::Store(StoreError::TooLarge { size, .. }) => Diagnostic::file(
+            &shown,
+            format!(
+                "is {size} bytes, more than the 16 MiB a visit file may have; move it out of the data folder"
+            ),
+        ),
+        other => Diagnostic::file(&shown, other.to_string()),
+    })?;
+    current(read, Some(store))
+}
+
+/// The record file at `path` as it now stands, with the changes of the
+/// journal beside it (`<name>.journal`) applied: what `report` reads.
+pub fn read_record(path: &Path) -> Result<RecordFile, Diagnostic> {
+    let shown = path.display().to_string();
+    let journal_path = path.with_extension("journal");
+    let journal_shown = journal_path.display().to_string();
+    let fail = |p: &str, e: std::io::Error| {
+        Diagnostic::file(
+            p,
+            format!("cannot read: {}", crate::checklist::io_reason(&e)),
+        )
+    };
+    let read = read_pair(shown.clone(), journal_shown.clone(), || {
+        let bytes = read_limited(path).map_err(|e| SessionError::Record(fail(&shown, e)))?;
+        let journal = crate::store::read_journal(&journal_path)
+            .map_err(|e| SessionError::Record(fail(&journal_shown, e)))?;
+        Ok((bytes, journal))
+    })
+    .map_err(|e| match e {
+        SessionError::Record(d) => d,
+        other => Diagnostic::file(&shown, other.to_string()),
+    })?;
+    current(read, None).map(|c| c.record)
+}
+
+/// The bytes of the file at `path`, refusing one larger than a record may
+/// be. Only a regular file is read, opened without blocking, so that a FIFO
+/// handed over as a record cannot hang the reader.
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(record::MAX_RECORD_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Visit `id` rebuilt with its checklists and its journal's changes, for
+/// the exports that need more than the record: the visit and the warnings
+/// rebuilding gave.
+pub fn load_visit(
+    store: &Store,
+    id: &str,
+) -> Result<(Visit, Vec<String>, Vec<String>), SessionError> {
+    rebuild(&read_stored(store, id)?, Some(store))
+}
+
+/// Every visit in the data folder as it now stands, and a problem for each
+/// one that cannot be read.
+pub fn read_all(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
+    let mut records = Vec::new();
+    let mut problems = Vec::new();
+    let files = match store.visit_files() {
+        Ok(files) => files,
+        Err(e) => {
+            problems.push(Diagnostic::file(
+                &store.visits_dir().display().to_string(),
+                e.to_string(),
+            ));
+            return (records, problems);
+        }
+    };
+    for file in files {
+        // visit_files lists only `<valid id>.toml`, so the stem is the id.
+        let id = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        match read_visit(store, id) {
+            Ok(current) => records.push(current.record),
+            Err(d) => problems.push(d),
+        }
+    }
+    (records, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    use jiff::ZonedDateTime;
+
+    use super::*;
+    use crate::checklist;
+    use crate::visit::{Answer, ItemRef};
+
+    /// A fresh data folder, removed on drop.
+    struct Folder(PathBuf);
+
+    impl Folder {
+        fn new(tag: &str) -> Folder {
+            static SEQ: AtomicU64 = AtomicU64::new(0);
+            let path = std::env::temp_dir().join(format!(
+                "touchpoint-session-{tag}-{}-{}",
+                std::process::id(),
+                SEQ.fetch_add(1, Ordering::Relaxed)
+            ));
+            let _ = std::fs::remove_dir_all(&path);
+            Folder(path)
+        }
+    }
+
+    impl Drop for Folder {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn now() -> ZonedDateTime {
+        "2026-11-22T14:03:12+03:00[+03:00]".parse().unwrap()
+    }
+
+    /// A new visit over a bundled checklist, so that resuming finds it.
+    fn new_visit() -> Visit {
+        let checklist = checklist::bundled_by_id("hotel-check-in").unwrap().unwrap();
+        Visit::new("Hotel Metropol", "anna", vec![checklist], &now(), "5e55")
+    }
+
+    fn item(n: usize) -> ItemRef {
+        ItemRef {
+            checklist: 0,
+            item: n,
+        }
+    }
+
+    fn journal_lines(store: &Store, id: &str) -> usize {
+        store
+            .load_journal(id)
+            .unwrap()
+            .map_or(0, |b| b.iter().filter(|c| **c == b'\n').count())
+    }
+
+    fn note_of(store: &Store, id: &str, n: usize) -> String {
+        let record = read_visit(store, id).unwrap().record;
+        record.observations[n].note.clone()
+    }
+
+    #[test]
+    fn a_change_is_one_line_in_the_journal_and_every_reader_sees_it() {
+        let folder = Folder::new("append");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        // Nothing on disk until the first save, which the screen makes
+        // after its first frame.
+        assert!(store.load(&id).is_err());
+        session.save(&mut visit).unwrap();
+        let record = store.load(&id).unwrap();
+        assert_eq!(journal_lines(&store, &id), 1);
+
+        visit.set_note(item(0), "Late", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        visit
+            .set_answer(item(0), Some(Answer::Choice("email".into())), &now())
+            .unwrap();
+        session.save(&mut visit).unwrap();
+        // Two lines more; the record file is as it was.
+        assert_eq!(journal_lines(&store, &id), 3);
+        assert_eq!(store.load(&id).unwrap(), record);
+        // A save with nothing new writes nothing.
+        session.save(&mut visit).unwrap();
+        assert_eq!(journal_lines(&store, &id), 3);
+
+        let current = read_visit(&store, &id).unwrap();
+        let o = &current.record.observations[0];
+        assert_eq!(o.note, "Late");
+        assert_eq!(o.answer.as_ref().unwrap().as_text(), "email");
+        assert_eq!(current.record.score.answered, 1);
+        assert_eq!(current.bytes, crate::record::to_toml(&visit).into_bytes());
+        // The same for a record read by its path, as `report` reads it.
+        let by_path = read_record(&store.path(&id).unwrap()).unwrap();
+        assert_eq!(by_path, current.record);
+    }
+
+    #[test]
+    fn a_deleted_visit_takes_its_journal_to_the_trash_and_back() {
+        let folder = Folder::new("trash");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.save(&mut visit).unwrap();
+        visit.set_note(item(0), "Late", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        // As a crash leaves it: the note is only in the journal.
+        drop(session);
+        assert_eq!(journal_lines(&store, &id), 2);
+
+        let trashed = store.trash(&id).unwrap();
+        assert!(!store.journal_path(&id).unwrap().exists());
+        // The trash reads the record with the journal that went with it.
+        let in_trash = read_record(&trashed).unwrap();
+        assert_eq!(in_trash.observations[0].note, "Late");
+
+        store.restore(&id).unwrap();
+        assert!(!trashed.exists());
+        assert_eq!(journal_lines(&store, &id), 2);
+        assert_eq!(note_of(&store, &id, 0), "Late");
+        let opened = Session::resume(&store, &id, None).unwrap();
+        assert_eq!(opened.replayed, 1);
+    }
+
+    #[test]
+    fn a_new_visit_keeps_its_checklists_with_its_first_record() {
+        let folder = Folder::new("keep");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let sha = visit.checklists[0].sha256.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        assert!(
+            store.kept_checklist(&sha).is_none(),
+            "nothing before the first save"
+        );
+        session.save(&mut visit).unwrap();
+        let kept = store.kept_checklist(&sha).unwrap().unwrap();
+        assert_eq!(crate::checklist::sha256_hex(&kept), sha);
+    }
+
+    #[test]
+    fn resuming_replays_the_journal_and_leaving_folds_it_into_the_record() {
+        let folder = Folder::new("resume");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.save(&mut visit).unwrap();
+        visit
+            .set_note(item(1), "Приветствие", true, &now())
+            .unwrap();
+        session.save(&mut visit).unwrap();
+        // A crash: the session is gone without closing.
+        drop(session);
+
+        let mut opened = Session::resume(&store, &id, None).unwrap();
+        assert_eq!(opened.replayed, 1);
+        assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
+        assert_eq!(opened.visit.entry(item(1)).unwrap().note, "Приветствие");
+        // The first save writes the record with the change, and a fresh journal.
+        opened.session.save(&mut opened.visit).unwrap();
+        assert_eq!(journal_lines(&store, &id), 1);
+        let file = crate::record::parse_bytes("v", &store.load(&id).unwrap()).unwrap();
+        assert_eq!(file.observations[1].note, "Приветствие");
+
+        opened
+            .visit
+            .set_note(item(2), "second", true, &now())
+            .unwrap();
+        opened.session.save(&mut opened.visit).unwrap();
+        opened.session.close(&mut opened.visit).unwrap();
+        // One complete file, no journal, and the visit free again.
+        assert_eq!(store.load_journal(&id).unwrap(), None);
+        assert_eq!(note_of(&store, &id, 2), "second");
+        drop(store.lock(&id).unwrap());
+    }
+
+    #[test]
+    fn a_pause_folds_the_journal_in_and_a_final_record_has_no_journal() {
+        let folder = Folder::new("final");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.save(&mut visit).unwrap();
+        visit.set_note(item(0), "paused", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        session.pause(&mut visit).unwrap();
+        assert_eq!(journal_lines(&store, &id), 1);
+        let file = crate::record::parse_bytes("v", &store.load(&id).unwrap()).unwrap();
+        assert_eq!(file.observations[0].note, "paused");
+
+        visit.finalize(&now()).unwrap();
+        session.save(&mut visit).unwrap();
+        assert_eq!(store.load_journal(&id).unwrap(), None);
+        let file = crate::record::parse_bytes("v", &store.load(&id).unwrap()).unwrap();
+        assert_eq!(file.header.status, crate::visit::Status::Final);
+        session.close(&mut visit).unwrap();
+    }
+
+    #[test]
+    fn a_journal_left_after_its_changes_reached_the_record_is_ignored() {
+        let folder = Folder::new("stale");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.save(&mut visit).unwrap();
+        visit.set_note(item(0), "kept", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        let old_journal = store.load_journal(&id).unwrap().unwrap();
+        // The record now holds the note; then a later note replaces it.
+        session.pause(&mut visit).unwrap();
+        visit.set_note(item(0), "", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        session.pause(&mut visit).unwrap();
+        drop(session);
+        // A crash between writing that record and starting its journal
+        // would leave the journal of the record before.
+        std::fs::write(store.journal_path(&id).unwrap(), &old_journal).unwrap();
+        assert_eq!(note_of(&store, &id, 0), "");
+        let opened = Session::resume(&store, &id, None).unwrap();
+        assert_eq!(opened.replayed, 0);
+        assert_eq!(opened.visit.entry(item(0)).unwrap().note, "");
+    }
+
+    /// Child half of the next test: opens the visit (new in round 0), then
+    /// writes notes `r<round>-<n>` on the first item, saving each, folding
+    /// the journal in every few changes, printing `n` once a save returns.
+    #[test]
+    fn child_saves_until_killed() {
+        let Some(root) = std::env::var_os("TOUCHPOINT_TEST_KILL") else {
+            return;
+        };
+        let round: usize = std::env::var("TOUCHPOINT_TEST_ROUND")
+            .unwrap()
+            .parse()
+            .unwrap();
+        let store = Store::open(Path::new(&root)).unwrap();
+        let (mut visit, mut session) = match store.visit_files().unwrap().first() {
+            None => {
+                let visit = new_visit();
+                let session = Session::create(&store, &visit, None).unwrap();
+                (visit, session)
+            }
+            Some(file) => {
+                let id = file.file_stem().unwrap().to_str().unwrap().to_owned();
+                let opened = Session::resume(&store, &id, None).unwrap();
+                (opened.visit, opened.session)
+            }
+        };
+        // Often enough that kills land in a compaction as well as an append.
+        session.compact_at = 1500;
+        session.save(&mut visit).unwrap();
+        let mut out = std::io::stdout().lock();
+        for n in 0.. {
+            let note = format!("r{round}-{n}");
+            visit.set_note(item(0), &note, true, &now()).unwrap();
+            let answer = ["yes", "no"][n % 2];
+            let _ = visit.set_answer(item(3), Some(Answer::Choice(answer.into())), &now());
+            session.save(&mut visit).unwrap();
+            if n % 37 == 36 {
+                session.pause(&mut visit).unwrap();
+            }
+            use std::io::Write as _;
+            writeln!(out, "{n}").unwrap();
+            out.flush().unwrap();
+        }
+    }
+
+    #[test]
+    fn kill_9_during_appends_and_compactions_loses_no_saved_change() {
+        let folder = Folder::new("kill");
+        std::fs::create_dir_all(&folder.0).unwrap();
+        let (mut torn, mut in_compaction, mut in_flight) = (0, 0, 0);
+        let mut delays = 0x9e37_79b9_u64;
+        for round in 0..40 {
+            let mut child = Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "--exact",
+                    "session::tests::child_saves_until_killed",
+                    "--nocapture",
+                    "--test-threads=1",
+                ])
+                .env("TOUCHPOINT_TEST_KILL", &folder.0)
+                .env("TOUCHPOINT_TEST_ROUND", round.to_string())
+                .stdout(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let acked = Arc::new(Mutex::new(None::<u64>));
+            let reader = {
+                let acked = Arc::clone(&acked);
+                let stdout = child.stdout.take().unwrap();
+                std::thread::spawn(move || {
+                    for line in BufReader::new(stdout).lines() {
+                        if let Ok(n) = line.unwrap_or_default().trim().parse() {
+                            *acked.lock().unwrap() = Some(n);
+                        }
+                    }
+                })
+            };
+            // Wait for the first acknowledged save, then kill at a varied instant.
+            let start = Instant::now();
+            while acked.lock().unwrap().is_none() && start.elapsed() < Duration::from_secs(20) {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            delays = delays.wrapping_mul(6364136223846793005).wrapping_add(1);
+            std::thread::sleep(Duration::from_micros(200 + (delays >> 33) % 30_000));
+            let seen = *acked.lock().unwrap();
+            // SAFETY: kill on a child we spawned and have not yet reaped.
+            unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+            child.wait().unwrap();
+            reader.join().unwrap();
+            let seen = seen.expect("the child acknowledged a save");
+
+            // A record or journal being written when the kill came.
+            let temps = std::fs::read_dir(folder.0.join("visits"))
+                .unwrap()
+                .filter(|e| {
+                    e.as_ref()
+                        .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+                })
+                .count();
+            let store = Store::open(&folder.0).unwrap();
+            let id = store.visit_files().unwrap()[0]
+                .file_stem()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_owned();
+            // Store::open removed the killed save's temporary files; count
+            // by what else the kill left.
+            let journal = store.load_journal(&id).unwrap();
+            let record = store.load(&id).unwrap();
+            match journal.as_deref().map(journal::read) {
+                _ if temps > 0 => in_compaction += 1,
+                Some(Some(j)) if !j.applies_to(&record) => in_compaction += 1,
+                Some(Some(j)) if j.ignored > 0 => torn += 1,
+                _ => {}
+            }
+            // Whole, and holding every acknowledged change.
+            crate::record::parse_bytes("record", &record).unwrap();
+            let note = note_of(&store, &id, 0);
+            let (r, n) = note
+                .strip_prefix('r')
+                .and_then(|s| s.split_once('-'))
+                .unwrap_or_else(|| panic!("round {round}: note {note:?}"));
+            let (r, n): (usize, u64) = (r.parse().unwrap(), n.parse().unwrap());
+            assert!(
+                r == round && n >= seen,
+                "round {round}: the note reads {note:?}, but r{round}-{seen} was saved"
+            );
+            // The kill came after a change was written, before it was acknowledged.
+            in_flight += usize::from(n > seen);
+        }
+        eprintln!(
+            "40 kills: {in_compaction} during a compaction, {in_flight} with a save written \
+             but not yet acknowledged, {torn} leaving a line cut short"
+        );
+        // The kills reached the compaction, the riskier of the two writes.
+        assert!(in_compaction > 0);
+    }
+}
