@@ -13,6 +13,7 @@ use super::theme::Theme;
 use crate::checklist::Response;
 use crate::evidence::{self, Copied};
 use crate::score;
+use crate::tr;
 use crate::visit::{Answer, Evidence, ItemRef, Touched, Visit};
 
 /// Writes the visit to disk; an error is a short human reason.
@@ -354,7 +355,7 @@ impl App {
                     .and_then(|r| r.options().get(usize::from(n) - 1).map(|o| o.id.clone()));
                 match id {
                     Some(id) => self.answer_and_advance(at, Answer::Choice(id)),
-                    None => self.message = Some(format!("this item has no option {n}")),
+                    None => self.message = Some(tr!("tui-no-option", n = n)),
                 }
             }
             Action::Yes | Action::No => {
@@ -366,7 +367,7 @@ impl App {
                 if has {
                     self.answer_and_advance(at, Answer::Choice(wanted.into()));
                 } else {
-                    self.message = Some(format!("{wanted} is not an option here; use the numbers"));
+                    self.message = Some(tr!("tui-not-an-option", wanted = wanted));
                 }
             }
             Action::Na => self.answer_and_advance(at, Answer::Na),
@@ -396,9 +397,9 @@ impl App {
                     Some(changed) => {
                         self.show_touched(changed);
                         self.save();
-                        self.message = Some("undone".into());
+                        self.message = Some(tr!("tui-undone"));
                     }
-                    None => self.message = Some("nothing to undo".into()),
+                    None => self.message = Some(tr!("tui-nothing-to-undo")),
                 }
             }
             Action::Redo => {
@@ -407,9 +408,9 @@ impl App {
                     Some(changed) => {
                         self.show_touched(changed);
                         self.save();
-                        self.message = Some("redone".into());
+                        self.message = Some(tr!("tui-redone"));
                     }
-                    None => self.message = Some("nothing to redo".into()),
+                    None => self.message = Some(tr!("tui-nothing-to-redo")),
                 }
             }
             Action::Stopwatch => self.stopwatch(at),
@@ -418,17 +419,15 @@ impl App {
                 match self.visit.cancel_timer(at, &now) {
                     Ok(true) => {
                         self.save();
-                        self.message = Some("stopwatch cancelled; nothing was answered".into());
+                        self.message = Some(tr!("tui-stopwatch-cancelled"));
                     }
-                    Ok(false) => {
-                        self.message = Some("no stopwatch runs on this item; t starts one".into())
-                    }
+                    Ok(false) => self.message = Some(tr!("tui-no-stopwatch")),
                     Err(e) => self.message = Some(e.to_string()),
                 }
             }
             Action::Attach | Action::AttachToVisit => {
                 if self.attacher.is_none() {
-                    self.message = Some("attaching files is not available here".into());
+                    self.message = Some(tr!("tui-attach-unavailable"));
                     return;
                 }
                 self.mode = Mode::Attach {
@@ -445,9 +444,9 @@ impl App {
                 };
                 let Some((index, _)) = listed.last().copied() else {
                     self.message = Some(if action == Action::RemoveEvidence {
-                        "no file is attached to this item".into()
+                        tr!("tui-no-file-item")
                     } else {
-                        "no file is attached to the visit".into()
+                        tr!("tui-no-file-visit")
                     });
                     return;
                 };
@@ -455,9 +454,9 @@ impl App {
                 match self.visit.remove_evidence(index, &now) {
                     Ok(removed) => {
                         self.save();
-                        self.message = Some(format!(
-                            "{} is no longer listed (its copy stays); u brings it back",
-                            super::theme::inert(removed.name())
+                        self.message = Some(tr!(
+                            "tui-file-unlisted",
+                            name = super::theme::inert(removed.name())
                         ));
                     }
                     Err(e) => self.message = Some(e.to_string()),
@@ -468,9 +467,9 @@ impl App {
             Action::Guidance => {
                 self.guidance = !self.guidance;
                 self.message = Some(if self.guidance {
-                    "guidance shown for every item; i hides it".into()
+                    tr!("tui-guidance-shown")
                 } else {
-                    "guidance hidden; i shows it".into()
+                    tr!("tui-guidance-hidden")
                 });
             }
             Action::DetailDown => self.scroll_detail(true),
@@ -502,7 +501,7 @@ impl App {
 
     fn read_only(&mut self) -> bool {
         if self.visit.is_final() {
-            self.message = Some("this visit is final and opens read-only".into());
+            self.message = Some(tr!("tui-final-read-only"));
         }
         self.visit.is_final()
     }
@@ -556,13 +555,13 @@ impl App {
                 .unwrap_or_default()
         };
         if self.tab + 1 < self.visit.checklists.len() {
-            format!(
-                "last item of {}; l or Tab opens {}",
-                title(self.tab),
-                title(self.tab + 1)
+            tr!(
+                "tui-last-of-touchpoint",
+                title = title(self.tab),
+                next = title(self.tab + 1)
             )
         } else {
-            "last item of the visit; ] finds what is unanswered, F finalizes".to_owned()
+            tr!("tui-last-of-visit")
         }
     }
 
@@ -596,8 +595,7 @@ impl App {
             match self.visit.start_timer(at, &now) {
                 Ok(_) => {
                     self.save();
-                    self.message =
-                        Some("stopwatch started: t stops it and answers, T cancels".into());
+                    self.message = Some(tr!("tui-stopwatch-started"));
                 }
                 Err(e) => self.message = Some(e.to_string()),
             }
@@ -612,7 +610,7 @@ impl App {
                     .and_then(|e| e.answer.clone())
                     .map(|a| self.answer_text(at, &a))
                     .unwrap_or_default();
-                let stopped = format!("stopped at {}: {answer}", clock(seconds));
+                let stopped = tr!("tui-stopped-at", clock = clock(seconds), answer = answer);
                 self.message = None;
                 self.advance(at);
                 self.message = Some(match self.message.take() {
@@ -621,11 +619,7 @@ impl App {
                 });
             }
             // The stopwatch runs on; the auditor can type the value instead.
-            Err(e) => {
-                self.message = Some(format!(
-                    "{e}; the stopwatch runs on (T cancels it, Enter types a value)"
-                ))
-            }
+            Err(e) => self.message = Some(tr!("tui-stopwatch-runs-on", error = e.to_string())),
         }
     }
 
@@ -664,8 +658,7 @@ impl App {
                 *input = completion.input;
                 *choices = completion.choices;
                 if stuck {
-                    self.message =
-                        Some("no file there fits what was typed (hidden ones after a .)".into());
+                    self.message = Some(tr!("tui-no-file-fits"));
                 }
             }
             KeyCode::Enter => {
@@ -700,7 +693,7 @@ impl App {
         let copied = match attacher(&self.visit.header.id, typed) {
             Ok(copied) => copied,
             Err(reason) => {
-                self.message = Some(format!("not attached: {reason}"));
+                self.message = Some(tr!("tui-not-attached", reason = reason));
                 return;
             }
         };
@@ -718,14 +711,13 @@ impl App {
             Ok(()) => {
                 self.save();
                 self.mode = Mode::Normal;
-                let place = if target.is_some() {
-                    "this item"
+                self.message = Some(if target.is_some() {
+                    tr!("tui-attached-item", name = &name, size = &size)
                 } else {
-                    "the visit"
-                };
-                self.message = Some(format!("attached {name} ({size}) to {place}"));
+                    tr!("tui-attached-visit", name = &name, size = &size)
+                });
             }
-            Err(e) => self.message = Some(format!("not attached: {e}")),
+            Err(e) => self.message = Some(tr!("tui-not-attached", reason = e.to_string())),
         }
     }
 
@@ -792,7 +784,7 @@ impl App {
         };
         match found.copied() {
             Some(at) => self.reveal(at),
-            None => self.message = Some("every shown item is answered".into()),
+            None => self.message = Some(tr!("tui-all-answered")),
         }
     }
 
@@ -820,8 +812,7 @@ impl App {
                 self.mode = Mode::Number { at, input };
             }
             Response::Options(_) => {
-                self.message =
-                    Some("Enter edits text and number items; here choose with the numbers".into());
+                self.message = Some(tr!("tui-enter-choose-numbers"));
             }
         }
     }
@@ -836,9 +827,9 @@ impl App {
         if let KeyCode::Char(c) = key.code
             && crate::text::is_control(c)
         {
-            self.message = Some(format!(
-                "{} was not typed: control characters cannot be part of a note or text",
-                crate::text::char_name(c)
+            self.message = Some(tr!(
+                "tui-control-not-typed",
+                char = crate::text::char_name(c)
             ));
             return;
         }
@@ -915,9 +906,9 @@ impl App {
             .chars()
             .find(|&c| crate::text::is_control(c) && c != '\n' && c != '\t')
         {
-            self.message = Some(format!(
-                "nothing was pasted: it holds {}, a control character",
-                crate::text::char_name(c)
+            self.message = Some(tr!(
+                "tui-control-not-pasted",
+                char = crate::text::char_name(c)
             ));
             return;
         }
@@ -934,7 +925,7 @@ impl App {
                 return self.keep_edit(editor, Target::Text(at), &now);
             }
             Mode::Normal => {
-                self.message = Some("a paste goes into a note or a field: e opens the note".into());
+                self.message = Some(tr!("tui-paste-where"));
                 return;
             }
             one_line @ (Mode::Number { .. } | Mode::Search { .. } | Mode::Attach { .. }) => {
@@ -973,10 +964,8 @@ impl App {
                     match typed.replace(',', ".").parse::<f64>() {
                         Ok(n) if n.is_finite() => Some(Answer::Number(n)),
                         _ => {
-                            self.message = Some(format!(
-                                "\"{}\" is not a number; nothing was changed",
-                                super::theme::inert(&typed)
-                            ));
+                            self.message =
+                                Some(tr!("tui-not-a-number", typed = super::theme::inert(&typed)));
                             return;
                         }
                     }
@@ -992,7 +981,9 @@ impl App {
                             self.step(1);
                         }
                     }
-                    Err(e) => self.message = Some(format!("{e}; nothing was changed")),
+                    Err(e) => {
+                        self.message = Some(tr!("tui-nothing-changed", error = e.to_string()))
+                    }
                 }
             }
             KeyCode::Backspace => {
@@ -1047,9 +1038,9 @@ impl App {
                 match pick {
                     Some(at) => self.reveal(at),
                     None => {
-                        self.message = Some(format!(
-                            "no shown item matches \"{}\"",
-                            super::theme::inert(&query)
+                        self.message = Some(tr!(
+                            "tui-search-no-match",
+                            query = super::theme::inert(&query)
                         ))
                     }
                 }
@@ -1133,7 +1124,7 @@ impl App {
             Ok(()) => {
                 self.save();
                 self.mode = Mode::Normal;
-                self.message = Some("finalized: the visit is now read-only".into());
+                self.message = Some(tr!("tui-finalized"));
             }
             Err(e) => self.message = Some(e.to_string()),
         }
