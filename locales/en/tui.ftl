@@ -273,3 +273,22 @@ tui-journey-short = { $name } · { $items } items
 tui-mark-na = n/a
 tui-internal-error = touchpoint stopped on an internal error
 tui-internal-error-at = at
+
+## Why the visit refused a change.
+tui-refused-no-item = no such item
+tui-refused-na = N/A is not allowed for this item
+tui-refused-range = { $value } is outside the allowed range { $range }
+tui-refused-kind = this item takes { $kind ->
+    [number] a number
+    [text] text
+   *[options] one of its options
+}
+tui-refused-not-timed = the stopwatch times only timed items: a number in seconds, minutes or hours, or options with a time
+tui-refused-longer = { $seconds } s is longer than every option's time; choose the answer with its number
+tui-refused-attached = this file is already attached here
+tui-refused-no-file = no such attached file
+
+## File sizes, as the detail pane and the attach message give them.
+tui-size-bytes = { $size } B
+tui-size-kb = { $size } KB
+tui-size-mb = { $size } MB

@@ -299,3 +299,22 @@ tui-journey-short = { $name } · { $items ->
 tui-mark-na = н/п
 tui-internal-error = touchpoint остановлен внутренней ошибкой
 tui-internal-error-at = в
+
+## Почему визит не принял изменение.
+tui-refused-no-item = такого пункта нет
+tui-refused-na = для этого пункта Н/П не допускается
+tui-refused-range = { $value } вне допустимого диапазона { $range }
+tui-refused-kind = этот пункт ждёт { $kind ->
+    [number] число
+    [text] текст
+   *[options] один из своих вариантов
+}
+tui-refused-not-timed = секундомер работает только на пунктах со временем: число в секундах, минутах или часах или варианты со временем
+tui-refused-longer = { $seconds } с — дольше времени любого варианта; выберите ответ цифрой
+tui-refused-attached = этот файл здесь уже прикреплён
+tui-refused-no-file = такого прикреплённого файла нет
+
+## Размеры файлов в панели подробностей и в сообщении о прикреплении.
+tui-size-bytes = { $size } Б
+tui-size-kb = { $size } КБ
+tui-size-mb = { $size } МБ

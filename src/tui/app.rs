@@ -14,7 +14,7 @@ use crate::checklist::Response;
 use crate::evidence::{self, Copied};
 use crate::score;
 use crate::tr;
-use crate::visit::{Answer, Evidence, ItemRef, Touched, Visit};
+use crate::visit::{Answer, Evidence, ItemRef, Touched, Visit, VisitError};
 
 /// Writes the visit to disk; an error is a short human reason.
 pub type Saver = Box<dyn FnMut(&Visit) -> Result<(), String>>;
@@ -422,7 +422,7 @@ impl App {
                         self.message = Some(tr!("tui-stopwatch-cancelled"));
                     }
                     Ok(false) => self.message = Some(tr!("tui-no-stopwatch")),
-                    Err(e) => self.message = Some(e.to_string()),
+                    Err(e) => self.message = Some(refusal(&e)),
                 }
             }
             Action::Attach | Action::AttachToVisit => {
@@ -459,7 +459,7 @@ impl App {
                             name = super::theme::inert(removed.name())
                         ));
                     }
-                    Err(e) => self.message = Some(e.to_string()),
+                    Err(e) => self.message = Some(refusal(&e)),
                 }
             }
             Action::NextUnanswered => self.jump_unanswered(true),
@@ -517,7 +517,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.message = Some(e.to_string());
+                self.message = Some(refusal(&e));
                 false
             }
         }
@@ -597,7 +597,7 @@ impl App {
                     self.save();
                     self.message = Some(tr!("tui-stopwatch-started"));
                 }
-                Err(e) => self.message = Some(e.to_string()),
+                Err(e) => self.message = Some(refusal(&e)),
             }
             return;
         }
@@ -619,7 +619,7 @@ impl App {
                 });
             }
             // The stopwatch runs on; the auditor can type the value instead.
-            Err(e) => self.message = Some(tr!("tui-stopwatch-runs-on", error = e.to_string())),
+            Err(e) => self.message = Some(tr!("tui-stopwatch-runs-on", error = refusal(&e))),
         }
     }
 
@@ -717,7 +717,7 @@ impl App {
                     tr!("tui-attached-visit", name = &name, size = &size)
                 });
             }
-            Err(e) => self.message = Some(tr!("tui-not-attached", reason = e.to_string())),
+            Err(e) => self.message = Some(tr!("tui-not-attached", reason = refusal(&e))),
         }
     }
 
@@ -887,7 +887,7 @@ impl App {
         match outcome {
             Ok(true) => self.save(),
             Ok(false) => {}
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.message = Some(refusal(&e)),
         }
         self.mode = match target {
             Target::Note(at) => Mode::Note { at, editor },
@@ -982,7 +982,7 @@ impl App {
                         }
                     }
                     Err(e) => {
-                        self.message = Some(tr!("tui-nothing-changed", error = e.to_string()))
+                        self.message = Some(tr!("tui-nothing-changed", error = refusal(&e)))
                     }
                 }
             }
@@ -1126,7 +1126,7 @@ impl App {
                 self.mode = Mode::Normal;
                 self.message = Some(tr!("tui-finalized"));
             }
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.message = Some(refusal(&e)),
         }
     }
 }
@@ -1155,6 +1155,32 @@ pub fn shown_items(visit: &Visit, c: usize) -> Vec<usize> {
         .enumerate()
         .filter_map(|(n, v)| v.then_some(n))
         .collect()
+}
+
+/// Why the visit refused a change, in the interface's words.
+pub fn refusal(e: &VisitError) -> String {
+    match e {
+        VisitError::ReadOnly => tr!("tui-final-read-only"),
+        VisitError::NoItem => tr!("tui-refused-no-item"),
+        VisitError::NaNotAllowed => tr!("tui-refused-na"),
+        VisitError::NoOption(option) => tr!("tui-no-option", n = option),
+        VisitError::OutOfRange { value, range } => {
+            tr!("tui-refused-range", value = *value, range = range)
+        }
+        VisitError::WrongKind(kind) => {
+            let kind = match *kind {
+                "a number" => "number",
+                "text" => "text",
+                _ => "options",
+            };
+            tr!("tui-refused-kind", kind = kind)
+        }
+        VisitError::NotTimed => tr!("tui-refused-not-timed"),
+        VisitError::LongerThanAll(seconds) => tr!("tui-refused-longer", seconds = *seconds),
+        VisitError::NoTimer => tr!("tui-no-stopwatch"),
+        VisitError::AlreadyAttached => tr!("tui-refused-attached"),
+        VisitError::NoEvidence => tr!("tui-refused-no-file"),
+    }
 }
 
 /// `0:42`, `12:05`, `1:02:03`: seconds as a stopwatch shows them.
