@@ -249,6 +249,9 @@ fn every_screen(width: u16, height: u16) -> Vec<(String, String)> {
     shot("number field", &app);
     press(&mut app, "x\n");
     shot("not a number", &app);
+    let mut app = visit_under_way();
+    press(&mut app, "/минут\n\n999\n");
+    shot("out of range", &app);
     for keys in ["u", "U", "T", "a", "]", "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"] {
         let mut app = visit_under_way();
         press(&mut app, keys);

@@ -59,15 +59,16 @@ tui-guidance-hint = i: что учитывать (пояснение)
 
 ## Что даёт выбранный ответ.
 tui-earns-unscored = Не оценивается: записывается для разбора
+# В родительном падеже: «до 2 баллов», «0 из 1 балла».
 tui-earns-points = { $points ->
-    [one] { $points } балл
-    [few] { $points } балла
+    [one] { $points } балла
+    [few] { $points } баллов
     [many] { $points } баллов
    *[other] { $points } балла
 }
 tui-earns-points-weight = { $points ->
-    [one] { $points } балл, вес { $weight }
-    [few] { $points } балла, вес { $weight }
+    [one] { $points } балла, вес { $weight }
+    [few] { $points } баллов, вес { $weight }
     [many] { $points } баллов, вес { $weight }
    *[other] { $points } балла, вес { $weight }
 }
@@ -112,8 +113,8 @@ tui-footer-answer = 1-9 y n 0 ответ
 tui-footer-finalize = F завершить
 
 ## Окна, справка и поиск.
-tui-popup-more = ↓ j дальше · любая другая клавиша закрывает
-tui-popup-back = ↑ k назад · любая другая клавиша закрывает
+tui-popup-more = ↓ j дальше · другая клавиша закрывает
+tui-popup-back = ↑ k назад · другая клавиша закрывает
 tui-help-title = Клавиши
 tui-help-marks = Значки: · не отвечен ✓ да ✗ нет ▼ ниже ● выполнен ▲ превзошли
 tui-help-flags = ! критичный ♥ личное участие ✎ заметка @ файл

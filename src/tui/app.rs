@@ -981,9 +981,7 @@ impl App {
                             self.step(1);
                         }
                     }
-                    Err(e) => {
-                        self.message = Some(tr!("tui-nothing-changed", error = refusal(&e)))
-                    }
+                    Err(e) => self.message = Some(tr!("tui-nothing-changed", error = refusal(&e))),
                 }
             }
             KeyCode::Backspace => {
