@@ -226,7 +226,7 @@ fn home_with(
                 id: s.id,
                 site: s.site,
                 progress: format!("{}/{}", s.answered, s.answered + s.unanswered),
-                updated: s.updated.strftime("%b %d %H:%M").to_string(),
+                updated: home::saved_text(&s.updated),
             }
         })
         .collect();
@@ -273,7 +273,7 @@ fn home_with(
         .iter()
         .map(|j| home::JourneyRow {
             summary: j.summary(),
-            short: format!("{} · {} items", j.name, j.items),
+            short: home::journey_short(&j.name, j.items),
             language: j.language.clone(),
             checklists: j.checklists.clone(),
         })

@@ -191,11 +191,11 @@ pub fn size_text(bytes: u64) -> String {
     const KB: f64 = 1024.0;
     let b = bytes as f64;
     if b < KB {
-        format!("{bytes} B")
+        crate::tr!("tui-size-bytes", size = bytes.to_string())
     } else if b < KB * KB {
-        format!("{:.0} KB", b / KB)
+        crate::tr!("tui-size-kb", size = format!("{:.0}", b / KB))
     } else {
-        format!("{:.1} MB", b / KB / KB)
+        crate::tr!("tui-size-mb", size = format!("{:.1}", b / KB / KB))
     }
 }
 

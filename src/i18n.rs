@@ -32,11 +32,17 @@ pub use crate::locale::Lang;
 pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
     (
         Lang::En,
-        &[("en/common.ftl", include_str!("../locales/en/common.ftl"))],
+        &[
+            ("en/common.ftl", include_str!("../locales/en/common.ftl")),
+            ("en/tui.ftl", include_str!("../locales/en/tui.ftl")),
+        ],
     ),
     (
         Lang::Ru,
-        &[("ru/common.ftl", include_str!("../locales/ru/common.ftl"))],
+        &[
+            ("ru/common.ftl", include_str!("../locales/ru/common.ftl")),
+            ("ru/tui.ftl", include_str!("../locales/ru/tui.ftl")),
+        ],
     ),
 ];
 

@@ -62,7 +62,7 @@ pub fn percent_text(percent: Option<f64>) -> String {
 
 /// `▲ 4 exceeded`: the count shown beside a score.
 pub fn exceeded_text(count: usize) -> String {
-    format!("▲ {count} exceeded")
+    crate::tr!("tui-exceeded", count = count)
 }
 
 /// What one item contributes: `None` when it counts in neither points nor
@@ -255,41 +255,40 @@ pub fn earns(visit: &Visit, at: ItemRef) -> Option<String> {
     let response = visit.response(at)?;
     let entry = visit.entry(at)?;
     let Some(best) = response.max_score() else {
-        return Some("Not scored: recorded for the review".to_owned());
+        return Some(crate::tr!("tui-earns-unscored"));
     };
     let weight = item.weight();
     let max = best * weight;
     // "2 points, weight 2": the most the item can earn.
-    let most = format!(
-        "{} {}{}",
-        round1(max),
-        if max == 1.0 { "point" } else { "points" },
-        if weight == 1.0 {
-            String::new()
-        } else {
-            format!(", weight {weight}")
-        }
-    );
-    let of = |points: f64| format!("{} of {most}", round1(points));
+    let most = if weight == 1.0 {
+        crate::tr!("tui-earns-points", points = round1(max))
+    } else {
+        crate::tr!(
+            "tui-earns-points-weight",
+            points = round1(max),
+            weight = weight
+        )
+    };
+    let of = |points: f64| crate::tr!("tui-earns-of", points = round1(points), most = &most);
     let critical = |points: f64| {
         if item.is_critical() && points == 0.0 {
-            "; critical: this fails the visit"
+            crate::tr!("tui-earns-critical")
         } else {
-            ""
+            String::new()
         }
     };
     let said = match (&entry.answer, response) {
-        (None, _) => format!("Scored: up to {most}"),
-        (Some(Answer::Na), _) => "N/A: counts in neither points nor maximum".to_owned(),
+        (None, _) => crate::tr!("tui-earns-up-to", most = &most),
+        (Some(Answer::Na), _) => crate::tr!("tui-earns-na"),
         (Some(Answer::Choice(id)), _) => {
             let option = response.options().iter().find(|o| &o.id == id)?;
             let points = option.score.unwrap_or(0.0) * weight;
             let hint = if option.exceeds() {
-                "; counted as ▲ exceeded"
+                crate::tr!("tui-earns-counted-exceeded")
             } else if response.can_exceed() && points == max {
-                "; exceeding would count as ▲"
+                crate::tr!("tui-earns-could-exceed")
             } else {
-                ""
+                String::new()
             };
             format!(
                 "{} — {}{hint}{}",

@@ -1025,9 +1025,9 @@ pub fn range_text(min: Option<f64>, max: Option<f64>, unit: Option<&str>) -> Str
     let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
     match (min, max) {
         (Some(lo), Some(hi)) => format!("{lo}–{hi}{unit}"),
-        (Some(lo), None) => format!("at least {lo}{unit}"),
-        (None, Some(hi)) => format!("at most {hi}{unit}"),
-        (None, None) => format!("any finite number{unit}"),
+        (Some(lo), None) => crate::tr!("tui-range-at-least", value = format!("{lo}{unit}")),
+        (None, Some(hi)) => crate::tr!("tui-range-at-most", value = format!("{hi}{unit}")),
+        (None, None) => format!("{}{unit}", crate::tr!("tui-range-any")),
     }
 }
 

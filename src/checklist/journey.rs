@@ -26,8 +26,8 @@ impl Journey {
         format!(
             "{} — {}, {}",
             self.name,
-            count(self.touchpoints, "touchpoint"),
-            count(self.items, "item")
+            crate::tr!("count-touchpoints", count = self.touchpoints),
+            crate::tr!("count-items", count = self.items)
         )
     }
 
@@ -38,11 +38,6 @@ impl Journey {
             None => tag == "en",
         }
     }
-}
-
-/// "1 item", "75 items".
-fn count(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// `ru` of `ru-RU`.
@@ -108,8 +103,8 @@ pub fn journeys(available: &[Loaded]) -> Vec<Journey> {
 /// A journey's name. Ids are written in English, so in English (or with no
 /// language given) the id reads as the name: `hotel-stay` → "Hotel stay".
 /// In another language the part every title shares before a colon is used
-/// ("Круиз: посадка", "Круиз: жизнь на борту" → "Круиз"), and the id when
-/// the titles share none.
+/// ("Круиз: посадка", "Круиз: жизнь на борту" → "Круиз"); when the titles
+/// share none, a bundled journey's name in the interface's language, else the id.
 pub fn name(id: &str, language: Option<&str>, titles: &[&str]) -> String {
     let english = language.is_none_or(|l| primary(l) == "en");
     if !english {
@@ -124,7 +119,8 @@ pub fn name(id: &str, language: Option<&str>, titles: &[&str]) -> String {
             return (*first).to_owned();
         }
     }
-    humanize(id)
+    // A bundled journey by its name in the interface's language.
+    crate::i18n::journey_name(id).unwrap_or_else(|| humanize(id))
 }
 
 /// `hotel-stay` → "Hotel stay".

@@ -13,7 +13,8 @@ use super::theme::Theme;
 use crate::checklist::Response;
 use crate::evidence::{self, Copied};
 use crate::score;
-use crate::visit::{Answer, Evidence, ItemRef, Touched, Visit};
+use crate::tr;
+use crate::visit::{Answer, Evidence, ItemRef, Touched, Visit, VisitError};
 
 /// Writes the visit's changes to disk (see [`Visit::take_unsaved`]); an
 /// error is a short human reason.
@@ -378,7 +379,7 @@ impl App {
                     .and_then(|r| r.options().get(usize::from(n) - 1).map(|o| o.id.clone()));
                 match id {
                     Some(id) => self.answer_and_advance(at, Answer::Choice(id)),
-                    None => self.message = Some(format!("this item has no option {n}")),
+                    None => self.message = Some(tr!("tui-no-option", n = n)),
                 }
             }
             Action::Yes | Action::No => {
@@ -390,7 +391,7 @@ impl App {
                 if has {
                     self.answer_and_advance(at, Answer::Choice(wanted.into()));
                 } else {
-                    self.message = Some(format!("{wanted} is not an option here; use the numbers"));
+                    self.message = Some(tr!("tui-not-an-option", wanted = wanted));
                 }
             }
             Action::Na => self.answer_and_advance(at, Answer::Na),
@@ -420,9 +421,9 @@ impl App {
                     Some(changed) => {
                         self.show_touched(changed);
                         self.save();
-                        self.message = Some("undone".into());
+                        self.message = Some(tr!("tui-undone"));
                     }
-                    None => self.message = Some("nothing to undo".into()),
+                    None => self.message = Some(tr!("tui-nothing-to-undo")),
                 }
             }
             Action::Redo => {
@@ -431,9 +432,9 @@ impl App {
                     Some(changed) => {
                         self.show_touched(changed);
                         self.save();
-                        self.message = Some("redone".into());
+                        self.message = Some(tr!("tui-redone"));
                     }
-                    None => self.message = Some("nothing to redo".into()),
+                    None => self.message = Some(tr!("tui-nothing-to-redo")),
                 }
             }
             Action::Stopwatch => self.stopwatch(at),
@@ -442,17 +443,15 @@ impl App {
                 match self.visit.cancel_timer(at, &now) {
                     Ok(true) => {
                         self.save();
-                        self.message = Some("stopwatch cancelled; nothing was answered".into());
+                        self.message = Some(tr!("tui-stopwatch-cancelled"));
                     }
-                    Ok(false) => {
-                        self.message = Some("no stopwatch runs on this item; t starts one".into())
-                    }
-                    Err(e) => self.message = Some(e.to_string()),
+                    Ok(false) => self.message = Some(tr!("tui-no-stopwatch")),
+                    Err(e) => self.message = Some(refusal(&e)),
                 }
             }
             Action::Attach | Action::AttachToVisit => {
                 if self.attacher.is_none() {
-                    self.message = Some("attaching files is not available here".into());
+                    self.message = Some(tr!("tui-attach-unavailable"));
                     return;
                 }
                 self.mode = Mode::Attach {
@@ -469,9 +468,9 @@ impl App {
                 };
                 let Some((index, _)) = listed.last().copied() else {
                     self.message = Some(if action == Action::RemoveEvidence {
-                        "no file is attached to this item".into()
+                        tr!("tui-no-file-item")
                     } else {
-                        "no file is attached to the visit".into()
+                        tr!("tui-no-file-visit")
                     });
                     return;
                 };
@@ -479,12 +478,12 @@ impl App {
                 match self.visit.remove_evidence(index, &now) {
                     Ok(removed) => {
                         self.save();
-                        self.message = Some(format!(
-                            "{} is no longer listed (its copy stays); u brings it back",
-                            super::theme::inert(removed.name())
+                        self.message = Some(tr!(
+                            "tui-file-unlisted",
+                            name = super::theme::inert(removed.name())
                         ));
                     }
-                    Err(e) => self.message = Some(e.to_string()),
+                    Err(e) => self.message = Some(refusal(&e)),
                 }
             }
             Action::NextUnanswered => self.jump_unanswered(true),
@@ -492,9 +491,9 @@ impl App {
             Action::Guidance => {
                 self.guidance = !self.guidance;
                 self.message = Some(if self.guidance {
-                    "guidance shown for every item; i hides it".into()
+                    tr!("tui-guidance-shown")
                 } else {
-                    "guidance hidden; i shows it".into()
+                    tr!("tui-guidance-hidden")
                 });
             }
             Action::DetailDown => self.scroll_detail(true),
@@ -526,7 +525,7 @@ impl App {
 
     fn read_only(&mut self) -> bool {
         if self.visit.is_final() {
-            self.message = Some("this visit is final and opens read-only".into());
+            self.message = Some(tr!("tui-final-read-only"));
         }
         self.visit.is_final()
     }
@@ -542,7 +541,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.message = Some(e.to_string());
+                self.message = Some(refusal(&e));
                 false
             }
         }
@@ -579,13 +578,13 @@ impl App {
                 .unwrap_or_default()
         };
         if self.tab + 1 < self.visit.checklists.len() {
-            format!(
-                "last item of {}; l or Tab opens {}",
-                title(self.tab),
-                title(self.tab + 1)
+            tr!(
+                "tui-last-of-touchpoint",
+                title = title(self.tab),
+                next = title(self.tab + 1)
             )
         } else {
-            "last item of the visit; ] finds what is unanswered, F finalizes".to_owned()
+            tr!("tui-last-of-visit")
         }
     }
 
@@ -619,10 +618,9 @@ impl App {
             match self.visit.start_timer(at, &now) {
                 Ok(_) => {
                     self.save();
-                    self.message =
-                        Some("stopwatch started: t stops it and answers, T cancels".into());
+                    self.message = Some(tr!("tui-stopwatch-started"));
                 }
-                Err(e) => self.message = Some(e.to_string()),
+                Err(e) => self.message = Some(refusal(&e)),
             }
             return;
         }
@@ -635,7 +633,7 @@ impl App {
                     .and_then(|e| e.answer.clone())
                     .map(|a| self.answer_text(at, &a))
                     .unwrap_or_default();
-                let stopped = format!("stopped at {}: {answer}", clock(seconds));
+                let stopped = tr!("tui-stopped-at", clock = clock(seconds), answer = answer);
                 self.message = None;
                 self.advance(at);
                 self.message = Some(match self.message.take() {
@@ -644,11 +642,7 @@ impl App {
                 });
             }
             // The stopwatch runs on; the auditor can type the value instead.
-            Err(e) => {
-                self.message = Some(format!(
-                    "{e}; the stopwatch runs on (T cancels it, Enter types a value)"
-                ))
-            }
+            Err(e) => self.message = Some(tr!("tui-stopwatch-runs-on", error = refusal(&e))),
         }
     }
 
@@ -687,8 +681,7 @@ impl App {
                 *input = completion.input;
                 *choices = completion.choices;
                 if stuck {
-                    self.message =
-                        Some("no file there fits what was typed (hidden ones after a .)".into());
+                    self.message = Some(tr!("tui-no-file-fits"));
                 }
             }
             KeyCode::Enter => {
@@ -723,7 +716,7 @@ impl App {
         let copied = match attacher(&self.visit.header.id, typed) {
             Ok(copied) => copied,
             Err(reason) => {
-                self.message = Some(format!("not attached: {reason}"));
+                self.message = Some(tr!("tui-not-attached", reason = reason));
                 return;
             }
         };
@@ -741,14 +734,13 @@ impl App {
             Ok(()) => {
                 self.save();
                 self.mode = Mode::Normal;
-                let place = if target.is_some() {
-                    "this item"
+                self.message = Some(if target.is_some() {
+                    tr!("tui-attached-item", name = &name, size = &size)
                 } else {
-                    "the visit"
-                };
-                self.message = Some(format!("attached {name} ({size}) to {place}"));
+                    tr!("tui-attached-visit", name = &name, size = &size)
+                });
             }
-            Err(e) => self.message = Some(format!("not attached: {e}")),
+            Err(e) => self.message = Some(tr!("tui-not-attached", reason = refusal(&e))),
         }
     }
 
@@ -790,7 +782,7 @@ impl App {
     fn jump_unanswered(&mut self, forward: bool) {
         match self.visit.next_unanswered(self.selected(), forward) {
             Some(at) => self.reveal(at),
-            None => self.message = Some("every shown item is answered".into()),
+            None => self.message = Some(tr!("tui-all-answered")),
         }
     }
 
@@ -818,8 +810,7 @@ impl App {
                 self.mode = Mode::Number { at, input };
             }
             Response::Options(_) => {
-                self.message =
-                    Some("Enter edits text and number items; here choose with the numbers".into());
+                self.message = Some(tr!("tui-enter-choose-numbers"));
             }
         }
     }
@@ -834,9 +825,9 @@ impl App {
         if let KeyCode::Char(c) = key.code
             && crate::text::is_control(c)
         {
-            self.message = Some(format!(
-                "{} was not typed: control characters cannot be part of a note or text",
-                crate::text::char_name(c)
+            self.message = Some(tr!(
+                "tui-control-not-typed",
+                char = crate::text::char_name(c)
             ));
             return;
         }
@@ -894,7 +885,7 @@ impl App {
         match outcome {
             Ok(true) => self.save(),
             Ok(false) => {}
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.message = Some(refusal(&e)),
         }
         self.mode = match target {
             Target::Note(at) => Mode::Note { at, editor },
@@ -913,9 +904,9 @@ impl App {
             .chars()
             .find(|&c| crate::text::is_control(c) && c != '\n' && c != '\t')
         {
-            self.message = Some(format!(
-                "nothing was pasted: it holds {}, a control character",
-                crate::text::char_name(c)
+            self.message = Some(tr!(
+                "tui-control-not-pasted",
+                char = crate::text::char_name(c)
             ));
             return;
         }
@@ -932,7 +923,7 @@ impl App {
                 return self.keep_edit(editor, Target::Text(at), &now);
             }
             Mode::Normal => {
-                self.message = Some("a paste goes into a note or a field: e opens the note".into());
+                self.message = Some(tr!("tui-paste-where"));
                 return;
             }
             one_line @ (Mode::Number { .. } | Mode::Search { .. } | Mode::Attach { .. }) => {
@@ -971,10 +962,8 @@ impl App {
                     match typed.replace(',', ".").parse::<f64>() {
                         Ok(n) if n.is_finite() => Some(Answer::Number(n)),
                         _ => {
-                            self.message = Some(format!(
-                                "\"{}\" is not a number; nothing was changed",
-                                super::theme::inert(&typed)
-                            ));
+                            self.message =
+                                Some(tr!("tui-not-a-number", typed = super::theme::inert(&typed)));
                             return;
                         }
                     }
@@ -990,7 +979,7 @@ impl App {
                             self.step(1);
                         }
                     }
-                    Err(e) => self.message = Some(format!("{e}; nothing was changed")),
+                    Err(e) => self.message = Some(tr!("tui-nothing-changed", error = refusal(&e))),
                 }
             }
             KeyCode::Backspace => {
@@ -1045,9 +1034,9 @@ impl App {
                 match pick {
                     Some(at) => self.reveal(at),
                     None => {
-                        self.message = Some(format!(
-                            "no shown item matches \"{}\"",
-                            super::theme::inert(&query)
+                        self.message = Some(tr!(
+                            "tui-search-no-match",
+                            query = super::theme::inert(&query)
                         ))
                     }
                 }
@@ -1131,9 +1120,9 @@ impl App {
             Ok(()) => {
                 self.save();
                 self.mode = Mode::Normal;
-                self.message = Some("finalized: the visit is now read-only".into());
+                self.message = Some(tr!("tui-finalized"));
             }
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.message = Some(refusal(&e)),
         }
     }
 }
@@ -1162,6 +1151,32 @@ pub fn shown_items(visit: &Visit, c: usize) -> Vec<usize> {
         .enumerate()
         .filter_map(|(n, v)| v.then_some(n))
         .collect()
+}
+
+/// Why the visit refused a change, in the interface's words.
+pub fn refusal(e: &VisitError) -> String {
+    match e {
+        VisitError::ReadOnly => tr!("tui-final-read-only"),
+        VisitError::NoItem => tr!("tui-refused-no-item"),
+        VisitError::NaNotAllowed => tr!("tui-refused-na"),
+        VisitError::NoOption(option) => tr!("tui-no-option", n = option),
+        VisitError::OutOfRange { value, range } => {
+            tr!("tui-refused-range", value = *value, range = range)
+        }
+        VisitError::WrongKind(kind) => {
+            let kind = match *kind {
+                "a number" => "number",
+                "text" => "text",
+                _ => "options",
+            };
+            tr!("tui-refused-kind", kind = kind)
+        }
+        VisitError::NotTimed => tr!("tui-refused-not-timed"),
+        VisitError::LongerThanAll(seconds) => tr!("tui-refused-longer", seconds = *seconds),
+        VisitError::NoTimer => tr!("tui-no-stopwatch"),
+        VisitError::AlreadyAttached => tr!("tui-refused-attached"),
+        VisitError::NoEvidence => tr!("tui-refused-no-file"),
+    }
 }
 
 /// `0:42`, `12:05`, `1:02:03`: seconds as a stopwatch shows them.

@@ -15,6 +15,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::{Theme, fit, inert, truncate};
 use super::view::{fits, too_small, wrap_words};
+use crate::i18n::{Lang, touchpoint_name};
+use crate::tr;
 
 /// A draft as the home screen lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -250,7 +252,7 @@ impl Home {
             Focus::Site => &mut self.site,
             Focus::Auditor => &mut self.auditor,
             _ => {
-                self.message = Some("a paste goes into the site or auditor field".into());
+                self.message = Some(tr!("tui-home-paste-where"));
                 return;
             }
         };
@@ -279,7 +281,7 @@ impl Home {
             if key.code == KeyCode::Char('y') {
                 self.delete(draft);
             } else {
-                self.message = Some("kept".into());
+                self.message = Some(tr!("tui-home-kept"));
             }
             return;
         }
@@ -322,7 +324,7 @@ impl Home {
             }
             KeyCode::Char('d') | KeyCode::Delete => {
                 if self.deleter.is_none() {
-                    self.message = Some("deleting is not available here".into());
+                    self.message = Some(tr!("tui-home-delete-unavailable"));
                 } else if self.draft < self.drafts.len() {
                     self.deleting = Some(self.draft);
                 }
@@ -345,11 +347,9 @@ impl Home {
                 if self.drafts.is_empty() {
                     self.focus = Focus::Site;
                 }
-                self.message = Some(format!(
-                    "moved to the trash; `touchpoint restore {id}` brings it back"
-                ));
+                self.message = Some(tr!("tui-home-trashed", id = id));
             }
-            Err(reason) => self.message = Some(format!("not deleted: {reason}")),
+            Err(reason) => self.message = Some(tr!("tui-home-not-deleted", reason = reason)),
         }
     }
 
@@ -385,10 +385,7 @@ impl Home {
                         row.chosen = !row.chosen;
                     }
                 }
-                Some(Pick::Broken(_)) => {
-                    self.message =
-                        Some("this file has a problem: fix it (`touchpoint validate`)".into())
-                }
+                Some(Pick::Broken(_)) => self.message = Some(tr!("tui-home-broken-file")),
                 None => {}
             },
             KeyCode::Enter => match picks.get(self.pick) {
@@ -397,10 +394,7 @@ impl Home {
                     self.choose_journey(*j);
                     self.start();
                 }
-                Some(Pick::Broken(_)) => {
-                    self.message =
-                        Some("this file has a problem: fix it (`touchpoint validate`)".into())
-                }
+                Some(Pick::Broken(_)) => self.message = Some(tr!("tui-home-broken-file")),
                 _ => self.start(),
             },
             KeyCode::Char('q') => self.choice = Some(Choice::Quit),
@@ -418,13 +412,13 @@ impl Home {
             .map(|c| c.id.clone())
             .collect();
         if site.is_empty() {
-            self.message = Some("type the site's name first".into());
+            self.message = Some(tr!("tui-home-need-site"));
             self.focus = Focus::Site;
         } else if auditor.is_empty() {
-            self.message = Some("type the auditor's name".into());
+            self.message = Some(tr!("tui-home-need-auditor"));
             self.focus = Focus::Auditor;
         } else if checklists.is_empty() {
-            self.message = Some("choose a journey, or tick checklists with Space".into());
+            self.message = Some(tr!("tui-home-need-checklists"));
             self.focus = Focus::Checklists;
         } else {
             self.choice = Some(Choice::New {
@@ -463,7 +457,7 @@ impl Home {
             Paragraph::new(Line::from(vec![
                 Span::styled("touchpoint", theme.title()),
                 Span::raw(fit(
-                    " — service audits, one touchpoint at a time",
+                    &format!(" {}", tr!("tui-home-tagline")),
                     usize::from(area.width.saturating_sub(10)),
                 )),
             ])),
@@ -483,10 +477,10 @@ impl Home {
         let theme = &self.theme;
         if let Some(d) = self.deleting.and_then(|n| self.drafts.get(n)) {
             return (
-                format!(
-                    "Delete “{}” ({})? y moves it to the trash, where `touchpoint restore` finds it · any other key keeps it",
-                    inert(&d.site),
-                    d.progress
+                tr!(
+                    "tui-home-delete-confirm",
+                    site = inert(&d.site),
+                    progress = &d.progress
                 ),
                 theme.bad(),
             );
@@ -502,27 +496,31 @@ impl Home {
         }
         if let Some(p) = self.problems.first() {
             return (
-                format!("{} unreadable record(s): {}", self.problems.len(), inert(p)),
+                tr!(
+                    "tui-home-unreadable",
+                    count = self.problems.len(),
+                    problem = inert(p)
+                ),
                 theme.bad(),
             );
         }
         // Listed last in the list too, but said here so it is seen at once.
         if let Some(b) = self.broken.first().filter(|_| !self.keyed) {
             return (
-                format!(
-                    "{} problem(s) in your checklists, listed at the end: {}",
-                    self.broken.len(),
-                    inert(b)
+                tr!(
+                    "tui-home-broken",
+                    count = self.broken.len(),
+                    problem = inert(b)
                 ),
                 theme.bad(),
             );
         }
         let keys = match self.focus {
-            Focus::Drafts => "Enter resumes · d deletes · Tab new visit · Esc quit",
-            Focus::Checklists => "Enter starts · Space ticks · Tab next · Esc quit",
-            _ => "Tab next field · Enter next/start · Esc quit",
+            Focus::Drafts => tr!("tui-home-keys-drafts"),
+            Focus::Checklists => tr!("tui-home-keys-checklists"),
+            _ => tr!("tui-home-keys-fields"),
         };
-        (keys.into(), theme.dim())
+        (keys, theme.dim())
     }
 
     fn focus_style(&self, focus: Focus) -> Style {
@@ -535,9 +533,9 @@ impl Home {
 
     fn draw_drafts(&self, frame: &mut Frame<'_>, area: Rect) {
         let title = if area.width >= 60 {
-            " Drafts — Enter resumes, d deletes "
+            format!(" {} ", tr!("tui-home-drafts-long"))
         } else {
-            " Drafts "
+            format!(" {} ", tr!("tui-home-drafts"))
         };
         let block = Block::bordered()
             .title(title)
@@ -546,11 +544,8 @@ impl Home {
         frame.render_widget(block, area);
         if self.drafts.is_empty() {
             frame.render_widget(
-                Paragraph::new(fit(
-                    "No drafts: start a visit below.",
-                    usize::from(inner.width),
-                ))
-                .style(self.theme.dim()),
+                Paragraph::new(fit(&tr!("tui-home-no-drafts"), usize::from(inner.width)))
+                    .style(self.theme.dim()),
                 inner,
             );
             return;
@@ -566,7 +561,14 @@ impl Home {
             .take(height)
             .map(|(n, d)| {
                 let tail = if width >= 60 {
-                    format!(" {:>7} answered  saved {}", d.progress, d.updated)
+                    format!(
+                        " {}",
+                        tr!(
+                            "tui-home-draft-answered",
+                            progress = format!("{:>7}", d.progress),
+                            saved = &d.updated
+                        )
+                    )
                 } else {
                     format!(" {:>7}", d.progress)
                 };
@@ -585,7 +587,7 @@ impl Home {
     }
 
     fn draw_form(&self, frame: &mut Frame<'_>, area: Rect) {
-        let block = Block::bordered().title(" New visit ");
+        let block = Block::bordered().title(format!(" {} ", tr!("tui-home-new-visit")));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let width = usize::from(inner.width);
@@ -600,8 +602,8 @@ impl Home {
             ])
         };
         let mut lines = vec![
-            field("Site", &self.site, Focus::Site),
-            field("Auditor", &self.auditor, Focus::Auditor),
+            field(&tr!("tui-home-site"), &self.site, Focus::Site),
+            field(&tr!("tui-home-auditor"), &self.auditor, Focus::Auditor),
         ];
         let room = usize::from(inner.height).saturating_sub(lines.len() + 1);
         lines.extend(self.list_lines(room, width));
@@ -610,7 +612,7 @@ impl Home {
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         };
-        lines.push(Line::styled("[ Start the visit ]", start_style));
+        lines.push(Line::styled(tr!("tui-home-start"), start_style));
         frame.render_widget(Paragraph::new(lines), inner);
     }
 
@@ -619,19 +621,19 @@ impl Home {
     /// rows on screen are formatted.
     fn list_lines(&self, room: usize, width: usize) -> Vec<Line<'static>> {
         enum Row {
-            Heading(&'static str),
+            Heading(String),
             Pick(usize, Pick),
         }
         let mut rows = Vec::new();
         let mut heading = None;
         for (n, pick) in self.picks().into_iter().enumerate() {
             let title = match pick {
-                Pick::Journey(_) => "Journeys (Enter starts one)",
-                Pick::Checklist(_) => "Single checklists (Space ticks)",
-                Pick::Broken(_) => "Checklists with a problem",
+                Pick::Journey(_) => tr!("tui-home-journeys"),
+                Pick::Checklist(_) => tr!("tui-home-singles"),
+                Pick::Broken(_) => tr!("tui-home-broken-heading"),
             };
-            if heading != Some(title) {
-                heading = Some(title);
+            if heading.as_ref() != Some(&title) {
+                heading = Some(title.clone());
                 rows.push(Row::Heading(title));
             }
             rows.push(Row::Pick(n, pick));
@@ -668,7 +670,7 @@ impl Home {
                             let language = journey
                                 .language
                                 .as_deref()
-                                .map(|l| format!(" · {l}"))
+                                .map(|l| format!(" · {}", tr!("tui-home-language", tag = l)))
                                 .unwrap_or_default();
                             let summary = if width >= 50 {
                                 &journey.summary
@@ -691,15 +693,15 @@ impl Home {
                                     "{}{} {} {}",
                                     tick(c.chosen),
                                     truncate(&inert(&c.title), 30),
-                                    truncate(&inert(&c.touchpoint), 10),
-                                    inert(&c.source)
+                                    truncate(&inert(&touchpoint_name(&c.touchpoint)), 10),
+                                    inert(&source_text(&c.source))
                                 )
                             } else {
                                 format!(
                                     "{}{} · {}",
                                     tick(c.chosen),
                                     inert(&c.title),
-                                    inert(&c.touchpoint)
+                                    inert(&touchpoint_name(&c.touchpoint))
                                 )
                             };
                             (text, Style::new())
@@ -718,6 +720,39 @@ impl Home {
             })
             .collect()
     }
+}
+
+/// Where a checklist comes from, in the interface's words: `bundled:ID`
+/// and `user: PATH` as the loader names them, anything else as given.
+fn source_text(source: &str) -> String {
+    if let Some(id) = source.strip_prefix("bundled:") {
+        tr!("tui-home-bundled", id = id)
+    } else if let Some(path) = source.strip_prefix("user: ") {
+        tr!("tui-home-user", path = path)
+    } else {
+        source.to_owned()
+    }
+}
+
+/// When a draft was last saved, as the home screen lists it: "Nov 23
+/// 14:05" in English, «23 нояб. 14:05» in Russian; 24-hour in both.
+pub fn saved_text(time: &jiff::ZonedDateTime) -> String {
+    let day = if crate::i18n::lang() == Lang::En {
+        "%d"
+    } else {
+        "%-d"
+    };
+    tr!(
+        "tui-date-time",
+        month = crate::i18n::month_short(time.month()),
+        day = time.strftime(day).to_string(),
+        time = time.strftime("%H:%M").to_string()
+    )
+}
+
+/// A journey in a few words, for a narrow screen: "Hotel stay · 76 items".
+pub fn journey_short(name: &str, items: usize) -> String {
+    tr!("tui-journey-short", name = name, items = items)
 }
 
 fn text_key(text: &mut String, key: KeyEvent, focus: &mut Focus, next: Focus) {

@@ -35,7 +35,7 @@ pub struct Binding {
     pub keys: &'static [Key],
     /// The action.
     pub action: Action,
-    /// What help says about it.
+    /// What help says about it: a message id of `locales/*/tui.ftl`.
     pub help: &'static str,
 }
 
@@ -44,197 +44,197 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[ch('j'), key(KeyCode::Down)],
         action: Action::Next,
-        help: "next item",
+        help: "key-next-item",
     },
     Binding {
         keys: &[ch('k'), key(KeyCode::Up)],
         action: Action::Prev,
-        help: "previous item",
+        help: "key-previous-item",
     },
     Binding {
         keys: &[ch('g'), key(KeyCode::Home)],
         action: Action::First,
-        help: "first item",
+        help: "key-first-item",
     },
     Binding {
         keys: &[ch('G'), key(KeyCode::End)],
         action: Action::Last,
-        help: "last item",
+        help: "key-last-item",
     },
     Binding {
         keys: &[ch('l'), key(KeyCode::Right), key(KeyCode::Tab)],
         action: Action::NextChecklist,
-        help: "next touchpoint",
+        help: "key-next-touchpoint",
     },
     Binding {
         keys: &[ch('h'), key(KeyCode::Left), key(KeyCode::BackTab)],
         action: Action::PrevChecklist,
-        help: "previous touchpoint",
+        help: "key-previous-touchpoint",
     },
     Binding {
         keys: &[ch('1')],
         action: Action::Choose(1),
-        help: "option 1: Yes, Below",
+        help: "key-option-1-yes-below",
     },
     Binding {
         keys: &[ch('2')],
         action: Action::Choose(2),
-        help: "option 2: No, Met",
+        help: "key-option-2-no-met",
     },
     Binding {
         keys: &[ch('3')],
         action: Action::Choose(3),
-        help: "option 3: Exceeded",
+        help: "key-option-3-exceeded",
     },
     Binding {
         keys: &[ch('4')],
         action: Action::Choose(4),
-        help: "choose option 4",
+        help: "key-choose-option-4",
     },
     Binding {
         keys: &[ch('5')],
         action: Action::Choose(5),
-        help: "choose option 5",
+        help: "key-choose-option-5",
     },
     Binding {
         keys: &[ch('6')],
         action: Action::Choose(6),
-        help: "choose option 6",
+        help: "key-choose-option-6",
     },
     Binding {
         keys: &[ch('7')],
         action: Action::Choose(7),
-        help: "choose option 7",
+        help: "key-choose-option-7",
     },
     Binding {
         keys: &[ch('8')],
         action: Action::Choose(8),
-        help: "choose option 8",
+        help: "key-choose-option-8",
     },
     Binding {
         keys: &[ch('9')],
         action: Action::Choose(9),
-        help: "choose option 9",
+        help: "key-choose-option-9",
     },
     Binding {
         keys: &[ch('y')],
         action: Action::Yes,
-        help: "Yes",
+        help: "key-yes",
     },
     Binding {
         keys: &[ch('n')],
         action: Action::No,
-        help: "No",
+        help: "key-no",
     },
     Binding {
         keys: &[ch('0'), ch('-')],
         action: Action::Na,
-        help: "N/A",
+        help: "key-na",
     },
     Binding {
         keys: &[key(KeyCode::Backspace), key(KeyCode::Delete)],
         action: Action::Clear,
-        help: "clear the answer",
+        help: "key-clear-the-answer",
     },
     Binding {
         keys: &[key(KeyCode::Enter)],
         action: Action::EditValue,
-        help: "type text or number",
+        help: "key-type-text-or-number",
     },
     Binding {
         keys: &[ch('e')],
         action: Action::EditNote,
-        help: "note on the item",
+        help: "key-note-on-the-item",
     },
     Binding {
         keys: &[ch('N')],
         action: Action::EditVisitNote,
-        help: "note on the visit",
+        help: "key-note-on-the-visit",
     },
     Binding {
         keys: &[ch('u')],
         action: Action::Undo,
-        help: "undo",
+        help: "key-undo",
     },
     Binding {
         keys: &[ctrl('r')],
         action: Action::Redo,
-        help: "redo",
+        help: "key-redo",
     },
     Binding {
         keys: &[ch(']')],
         action: Action::NextUnanswered,
-        help: "next unanswered",
+        help: "key-next-unanswered",
     },
     Binding {
         keys: &[ch('[')],
         action: Action::PrevUnanswered,
-        help: "prev. unanswered",
+        help: "key-prev-unanswered",
     },
     Binding {
         keys: &[ch('t')],
         action: Action::Stopwatch,
-        help: "stopwatch start/stop",
+        help: "key-stopwatch-start-stop",
     },
     Binding {
         keys: &[ch('T')],
         action: Action::CancelStopwatch,
-        help: "cancel the stopwatch",
+        help: "key-cancel-the-stopwatch",
     },
     Binding {
         keys: &[ch('a')],
         action: Action::Attach,
-        help: "attach file to item",
+        help: "key-attach-file-to-item",
     },
     Binding {
         keys: &[ch('A')],
         action: Action::AttachToVisit,
-        help: "attach file to visit",
+        help: "key-attach-file-to-visit",
     },
     Binding {
         keys: &[ch('x')],
         action: Action::RemoveEvidence,
-        help: "unlist item's file",
+        help: "key-unlist-item-file",
     },
     Binding {
         keys: &[ch('X')],
         action: Action::RemoveVisitEvidence,
-        help: "unlist visit's file",
+        help: "key-unlist-visit-file",
     },
     Binding {
         keys: &[ch('i')],
         action: Action::Guidance,
-        help: "guidance on/off",
+        help: "key-guidance-on-off",
     },
     Binding {
         keys: &[ch('J'), key(KeyCode::PageDown)],
         action: Action::DetailDown,
-        help: "scroll details down",
+        help: "key-scroll-details-down",
     },
     Binding {
         keys: &[ch('K'), key(KeyCode::PageUp)],
         action: Action::DetailUp,
-        help: "scroll details up",
+        help: "key-scroll-details-up",
     },
     Binding {
         keys: &[ch('/')],
         action: Action::Search,
-        help: "search prompts",
+        help: "key-search-prompts",
     },
     Binding {
         keys: &[ch('F')],
         action: Action::Finalize,
-        help: "finalize (review)",
+        help: "key-finalize-review",
     },
     Binding {
         keys: &[ch('?')],
         action: Action::Help,
-        help: "this help",
+        help: "key-this-help",
     },
     Binding {
         keys: &[ch('q'), ctrl('c')],
         action: Action::Quit,
-        help: "leave (all is saved)",
+        help: "key-leave-all-is-saved",
     },
 ];
 
@@ -279,18 +279,18 @@ pub fn key_name(key: &Key) -> String {
 
 /// Help lines generated from the keymap: keys, then what they do. Options
 /// 4 to 9 are folded into one line.
-pub fn help_lines() -> Vec<(String, &'static str)> {
+pub fn help_lines() -> Vec<(String, String)> {
     let mut lines = Vec::new();
     for binding in KEYMAP {
         match binding.action {
             Action::Choose(n) if n >= 4 => {
                 if n == 4 {
-                    lines.push(("4 … 9".to_owned(), "options 4 to 9"));
+                    lines.push(("4 … 9".to_owned(), crate::tr!("tui-help-options")));
                 }
             }
             _ => {
                 let keys: Vec<String> = binding.keys.iter().map(key_name).collect();
-                lines.push((keys.join(" "), binding.help));
+                lines.push((keys.join(" "), crate::i18n::message(binding.help, &[])));
             }
         }
     }

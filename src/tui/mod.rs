@@ -76,17 +76,17 @@ impl Signals {
 /// happened and how to get the visit back. Install it before the terminal is
 /// set up, so ratatui's hook restores the terminal first.
 pub fn install_panic_hook(resume: String) {
+    // The words now: a panic is no time to load catalogs.
+    let stopped = crate::tr!("tui-internal-error");
+    let at = crate::tr!("tui-internal-error-at");
     std::panic::set_hook(Box::new(move |info| {
         let place = info
             .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .map(|l| format!(" {at} {}:{}", l.file(), l.line()))
             .unwrap_or_default();
         use std::io::Write as _;
         let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
-        let _ = writeln!(
-            std::io::stderr(),
-            "touchpoint stopped on an internal error{place}. {resume}"
-        );
+        let _ = writeln!(std::io::stderr(), "{stopped}{place}. {resume}");
     }));
 }
 

@@ -162,7 +162,7 @@ pub fn ascii_for(c: char) -> Option<char> {
 pub fn mark(entry: &Entry, response: &Response<'_>, points: Option<(f64, f64)>) -> String {
     match &entry.answer {
         None => " · ".into(),
-        Some(Answer::Na) => "n/a".into(),
+        Some(Answer::Na) => crate::tr!("tui-mark-na"),
         Some(Answer::Number(_)) => match points {
             Some((0.0, _)) => " ✗ ".into(),
             Some(_) => " ✓ ".into(),

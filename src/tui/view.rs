@@ -18,7 +18,8 @@ use super::keymap;
 use super::theme::{Theme, fit, inert, mark, truncate};
 use crate::checklist::{Response, Timing};
 use crate::evidence::size_text;
-use crate::score::{self, PERSONAL_TOUCH, Score, Tally, exceeded_text, percent_text};
+use crate::score::{self, PERSONAL_TOUCH, Score, Tally, percent_text};
+use crate::tr;
 use crate::visit::{Answer, ItemRef, Visit, range_text};
 
 /// The smallest terminal the side-by-side layout works in.
@@ -140,11 +141,27 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
             *selected,
             *confirming,
         ),
-        Mode::Note { editor, .. } => draw_editor(frame, editor_area, editor, "Note", &app.theme),
-        Mode::VisitNote { editor } => {
-            draw_editor(frame, editor_area, editor, "Visit note", &app.theme)
-        }
-        Mode::Text { editor, .. } => draw_editor(frame, editor_area, editor, "Answer", &app.theme),
+        Mode::Note { editor, .. } => draw_editor(
+            frame,
+            editor_area,
+            editor,
+            &tr!("tui-editor-note"),
+            &app.theme,
+        ),
+        Mode::VisitNote { editor } => draw_editor(
+            frame,
+            editor_area,
+            editor,
+            &tr!("tui-editor-visit-note"),
+            &app.theme,
+        ),
+        Mode::Text { editor, .. } => draw_editor(
+            frame,
+            editor_area,
+            editor,
+            &tr!("tui-editor-answer"),
+            &app.theme,
+        ),
         _ => {}
     }
 }
@@ -155,19 +172,20 @@ const MAX_ALERT_ROWS: usize = 4;
 /// What the status area must show above all else: the question before
 /// leaving unsaved changes, or why the last save failed (until one succeeds).
 fn alert_text(app: &App) -> Option<String> {
-    let reason = || inert(app.save_error.as_deref().unwrap_or("unknown reason"));
+    let reason = || {
+        app.save_error
+            .as_deref()
+            .map_or_else(|| tr!("tui-unknown-reason"), inert)
+    };
     match &app.mode {
         // The question first: it must be read even if the reason is cut.
-        Mode::ConfirmQuit => Some(format!(
-            "Leave anyway and lose the last changes? y leaves, any other key stays · NOT SAVED: {}",
-            reason()
-        )),
+        Mode::ConfirmQuit => Some(tr!("tui-leave-unsaved", reason = reason())),
         // Their status line is the field being typed in.
         Mode::Number { .. } | Mode::Search { .. } | Mode::Attach { .. } => None,
         _ => app
             .save_error
             .as_ref()
-            .map(|_| format!("NOT SAVED: {}", reason())),
+            .map(|_| tr!("tui-not-saved", reason = reason())),
     }
 }
 
@@ -227,9 +245,11 @@ pub fn too_small(frame: &mut Frame<'_>, area: Rect) -> bool {
     if fits(area.width, area.height) {
         return false;
     }
-    let text = format!(
-        "terminal too small: need {NARROW_WIDTH}×{NARROW_HEIGHT} or {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge it, or q leaves.",
-        area.width, area.height
+    let text = tr!(
+        "tui-too-small",
+        narrow = format!("{NARROW_WIDTH}×{NARROW_HEIGHT}"),
+        wide = format!("{MIN_WIDTH}×{MIN_HEIGHT}"),
+        have = format!("{}×{}", area.width, area.height),
     );
     let lines: Vec<Line> = wrap_words(&text, area.width, usize::from(area.height))
         .into_iter()
@@ -244,11 +264,19 @@ pub fn elapsed_text(seconds: i64) -> String {
     let minutes = seconds.max(0) / 60;
     let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
     if days > 0 {
-        format!("{days} d {hours:02} h")
+        tr!(
+            "tui-elapsed-days",
+            days = days,
+            hours = format!("{hours:02}")
+        )
     } else if hours > 0 {
-        format!("{hours} h {minutes:02} min")
+        tr!(
+            "tui-elapsed-hours",
+            hours = hours,
+            minutes = format!("{minutes:02}")
+        )
     } else {
-        format!("{minutes} min")
+        tr!("tui-elapsed-minutes", minutes = minutes)
     }
 }
 
@@ -277,17 +305,27 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
     let width = usize::from(area.width);
     let elapsed =
         elapsed_text(now.timestamp().as_second() - visit.header.started.timestamp().as_second());
-    let date = visit.header.started.strftime("%-d %b").to_string();
+    let started = &visit.header.started;
+    let date = tr!(
+        "tui-day-month",
+        day = started.strftime("%-d").to_string(),
+        month = crate::i18n::month_short(started.month())
+    );
     let auditor = inert(&visit.header.auditor);
     let full = if visit.is_final() {
-        "FINAL · read-only"
+        tr!("tui-header-final")
     } else {
-        "draft"
+        tr!("tui-header-draft")
     };
-    let long = format!(" · {auditor} · {date} · {elapsed} · {answered}/{shown} answered · {full}");
+    let progress = tr!("tui-header-answered", answered = answered, shown = shown);
+    let long = format!(" · {auditor} · {date} · {elapsed} · {progress} · {full}");
     let short = format!(
         " · {date} · {elapsed} · {answered}/{shown}{}",
-        if visit.is_final() { " · FINAL" } else { "" }
+        if visit.is_final() {
+            format!(" · {}", tr!("tui-header-final-short"))
+        } else {
+            String::new()
+        }
     );
     let site = inert(&visit.header.site);
     // The long form when the site's name fits beside it, else the short one.
@@ -318,27 +356,34 @@ fn score_line(score: &Score, width: u16, theme: &Theme) -> Line<'static> {
     let standards = percent_text(score.standards.percent());
     let personal = percent_text(score.personal_touch().percent());
     let failures = score.critical_failures.len();
-    let long_failure = (failures > 0).then(|| format!("✗ CRITICAL FAILURE ({failures})  "));
+    let long_failure =
+        (failures > 0).then(|| format!("{}  ", tr!("tui-critical-failure", count = failures)));
     let short_rest = format!(
-        " ▲{}{DOT}standards {standards}{DOT}♥ {personal}",
-        score.exceeded()
+        " ▲{}{DOT}{}{DOT}♥ {personal}",
+        score.exceeded(),
+        tr!("tui-score-short", standards = standards.as_str())
     );
     let candidates = [
         [
             long_failure.clone(),
-            Some(format!("Score {total}")),
+            Some(tr!("tui-score", total = total.as_str())),
             Some(format!(
-                " {}  Standards {standards}  Personal touch {personal}",
-                exceeded_text(score.exceeded())
+                " {}  {}",
+                tr!("tui-exceeded", count = score.exceeded()),
+                tr!(
+                    "tui-score-rest",
+                    standards = standards.as_str(),
+                    personal = personal.as_str()
+                )
             )),
         ],
         [
             long_failure,
-            Some(format!("Score {total}")),
+            Some(tr!("tui-score", total = total.as_str())),
             Some(short_rest.clone()),
         ],
         [
-            (failures > 0).then(|| format!("✗ FAIL ({failures}) ")),
+            (failures > 0).then(|| format!("{} ", tr!("tui-fail-short", count = failures))),
             Some(total),
             Some(short_rest),
         ],
@@ -762,18 +807,27 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, border: Borders) {
     }
     let footer = if rows.len() > visible {
         let more = if offset + visible < rows.len() {
-            format!("↓ J more ({}/{})", offset + visible, rows.len())
+            tr!(
+                "tui-more-below",
+                seen = offset + visible,
+                total = rows.len()
+            )
         } else {
-            "↑ K back up".to_owned()
+            tr!("tui-back-up")
         };
         Line::styled(fit(&more, width), Style::new().add_modifier(Modifier::BOLD))
     } else {
-        let hints: &[&str] = if app.visit.is_final() {
-            &["i what counts", "J/K scroll"]
+        let hints = if app.visit.is_final() {
+            vec![tr!("tui-hint-what-counts"), tr!("tui-hint-scroll")]
         } else {
-            &["e note", "a file", "i what counts"]
+            vec![
+                tr!("tui-hint-note"),
+                tr!("tui-hint-file"),
+                tr!("tui-hint-what-counts"),
+            ]
         };
-        Line::styled(as_many_as_fit(hints, inner.width), app.theme.dim())
+        let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
+        Line::styled(as_many_as_fit(&hints, inner.width), app.theme.dim())
     };
     shown.push(footer);
     frame.render_widget(Paragraph::new(shown), inner);
@@ -800,30 +854,30 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
     let mut lines: Vec<(String, Style)> = vec![(inert(&item.prompt), bold)];
     let mut facts = Vec::new();
     if item.is_critical() {
-        facts.push("! critical".to_owned());
+        facts.push(tr!("tui-critical"));
     }
     // The weight is in what the item earns, a few rows below.
     if item.weight() != 1.0 && response.max_score().is_none() {
-        facts.push(format!("weight {}", item.weight()));
+        facts.push(tr!("tui-weight", weight = item.weight()));
     }
     for tag in &item.tags {
         facts.push(if tag == PERSONAL_TOUCH {
-            "♥ personal touch".to_owned()
+            tr!("tui-personal-touch")
         } else {
-            inert(&tag.replace('-', " "))
+            inert(&crate::i18n::tag_name(tag))
         });
     }
     let mut about = vec![(facts.join(DOT), theme.dim())];
     about.push(match (response.timing(), visit.timer(at)) {
         // The start, not the seconds: only the header's cell ticks.
         (Some(_), Some(timer)) => (
-            format!(
-                "◷ running since {}: t stops and answers · T cancels",
-                timer.started.strftime("%H:%M:%S")
+            tr!(
+                "tui-running-since",
+                time = timer.started.strftime("%H:%M:%S").to_string()
             ),
             bold,
         ),
-        (Some(_), None) if editable => ("◷ timed: t starts the stopwatch".to_owned(), theme.dim()),
+        (Some(_), None) if editable => (tr!("tui-timed"), theme.dim()),
         _ => blank(),
     });
     if roomy {
@@ -839,7 +893,7 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
                 // A timed set shows the time each option holds.
                 let within = match option.within {
                     Some(w) if timed => format!(" (≤ {})", clock(w)),
-                    None if timed => " (longer)".to_owned(),
+                    None if timed => format!(" ({})", tr!("tui-within-longer")),
                     _ => String::new(),
                 };
                 let text = format!(
@@ -867,15 +921,18 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
                 Some(Answer::Number(v)) => {
                     format!("▶ {}", inert(&score::against_standard(*v, unit, &standard)))
                 }
-                _ if standard.is_set() => format!("  no value yet · standard {}", standard.text()),
-                _ => "  no value yet".to_owned(),
+                _ if standard.is_set() => format!(
+                    "  {}",
+                    tr!("tui-no-value-standard", standard = standard.text())
+                ),
+                _ => format!("  {}", tr!("tui-no-value")),
             };
             lines.push((value, Style::new()));
             lines.push(if editable {
                 (
                     format!(
-                        "  type the value, or Enter ({})",
-                        inert(&range_text(min, max, unit))
+                        "  {}",
+                        tr!("tui-type-value", range = inert(&range_text(min, max, unit)))
                     ),
                     theme.dim(),
                 )
@@ -890,10 +947,10 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
                         lines.push((format!("▶ {}", inert(l)), Style::new()));
                     }
                 }
-                _ => lines.push(("  no text yet".to_owned(), Style::new())),
+                _ => lines.push((format!("  {}", tr!("tui-no-text")), Style::new())),
             }
             lines.push(if editable {
-                ("  Enter: write the answer".to_owned(), theme.dim())
+                (format!("  {}", tr!("tui-write-answer")), theme.dim())
             } else {
                 blank()
             });
@@ -906,7 +963,8 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
         } else {
             Style::new()
         };
-        (format!("{} 0 N/A", if chosen { "▶" } else { " " }), style)
+        let mark = if chosen { "▶" } else { " " };
+        (format!("{mark} 0 {}", tr!("tui-na")), style)
     } else {
         blank()
     });
@@ -916,7 +974,7 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
     }
     if let Some(seconds) = entry.timed {
         lines.push((
-            format!("◷ measured {} ({seconds} s)", clock(seconds)),
+            tr!("tui-measured", clock = clock(seconds), seconds = seconds),
             theme.dim(),
         ));
     }
@@ -928,7 +986,7 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
     }
     if !entry.note.is_empty() {
         lines.push(blank());
-        lines.push(("✎ Note".to_owned(), bold));
+        lines.push((tr!("tui-note-heading"), bold));
         for l in entry.note.lines() {
             lines.push((inert(l), Style::new()));
         }
@@ -937,13 +995,14 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
     // with the item's, before the guidance.
     if !editable && !visit.header.note.is_empty() {
         lines.push(blank());
-        lines.push(("✎ Visit note".to_owned(), bold));
+        lines.push((tr!("tui-visit-note-heading"), bold));
         for l in visit.header.note.lines() {
             lines.push((inert(l), Style::new()));
         }
     }
     if let Some(first) = &entry.first_at {
-        lines.push((format!("observed {}", first.strftime("%H:%M")), theme.dim()));
+        let time = first.strftime("%H:%M").to_string();
+        lines.push((tr!("tui-observed", time = time), theme.dim()));
     }
     match &item.guidance {
         Some(guidance) if app.guidance => {
@@ -954,7 +1013,7 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
         }
         // A roomy pane says so in its last row, which never moves; a small
         // one here, after the answers.
-        Some(_) if !roomy => lines.push(("i: what counts (guidance)".to_owned(), theme.dim())),
+        Some(_) if !roomy => lines.push((tr!("tui-guidance-hint"), theme.dim())),
         _ => {}
     }
     lines
@@ -975,13 +1034,18 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     theme.bad(),
                 ),
                 None => {
-                    let field = format!("Value ({}): {}▏ ", inert(&hint), inert(input));
+                    let label = tr!("tui-value-field", range = inert(&hint));
+                    let field = format!("{label} {}▏ ", inert(input));
                     let room = width.saturating_sub(field.width() as u16);
                     Line::from(vec![
                         Span::raw(field),
                         Span::styled(
                             as_many_as_fit(
-                                &["Enter saves", "Tab saves, next item", "Esc cancels"],
+                                &[
+                                    tr!("tui-enter-saves").as_str(),
+                                    tr!("tui-tab-saves-next").as_str(),
+                                    tr!("tui-esc-cancels").as_str(),
+                                ],
                                 room,
                             ),
                             theme.dim(),
@@ -991,19 +1055,32 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
             }
         }
         Mode::Attach { target, input, .. } => {
-            let place = if target.is_some() { "item" } else { "visit" };
+            let place = if target.is_some() {
+                tr!("tui-attach-to-item")
+            } else {
+                tr!("tui-attach-to-visit")
+            };
             match &app.message {
                 Some(message) => Line::styled(
-                    format!("Attach: {}▏ {}", inert(input), inert(message)),
+                    format!(
+                        "{} {}▏ {}",
+                        tr!("tui-attach-failed"),
+                        inert(input),
+                        inert(message)
+                    ),
                     theme.bad(),
                 ),
                 None => {
-                    let field = format!("Attach to {place}: {}▏ ", inert(input));
+                    let field = format!("{place} {}▏ ", inert(input));
                     let room = width.saturating_sub(field.width() as u16);
                     Line::from(vec![
                         Span::raw(field),
                         Span::raw(as_many_as_fit(
-                            &["Enter attaches", "Esc", "Tab completes"],
+                            &[
+                                tr!("tui-enter-attaches").as_str(),
+                                "Esc",
+                                tr!("tui-tab-completes").as_str(),
+                            ],
                             room,
                         )),
                     ])
@@ -1016,18 +1093,18 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
             let hints: Vec<String> = if query.trim().is_empty() {
                 match &app.last_search {
                     Some(last) => vec![
-                        format!("Enter: next “{}”", fit(&inert(last), 16)),
-                        "Esc closes".into(),
+                        tr!("tui-search-next", last = fit(&inert(last), 16)),
+                        tr!("tui-esc-closes"),
                     ],
-                    None => vec!["type words of a prompt".into(), "Esc closes".into()],
+                    None => vec![tr!("tui-search-type"), tr!("tui-esc-closes")],
                 }
             } else if found.is_empty() {
-                vec!["no shown item matches".into(), "Esc closes".into()]
+                vec![tr!("tui-search-none"), tr!("tui-esc-closes")]
             } else {
                 vec![
-                    "↑↓ choose".into(),
-                    "Enter goes there".into(),
-                    "Esc closes".into(),
+                    tr!("tui-search-choose"),
+                    tr!("tui-search-go"),
+                    tr!("tui-esc-closes"),
                 ]
             };
             let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
@@ -1045,9 +1122,9 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
         Mode::Note { .. } | Mode::VisitNote { .. } => Line::styled(
             as_many_as_fit(
                 &[
-                    "Enter or Esc: done",
-                    "Ctrl-J: new line",
-                    "saved as you type",
+                    tr!("tui-editor-done").as_str(),
+                    tr!("tui-editor-new-line").as_str(),
+                    tr!("tui-editor-saved").as_str(),
                 ],
                 width,
             ),
@@ -1056,9 +1133,9 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
         Mode::Text { .. } => Line::styled(
             as_many_as_fit(
                 &[
-                    "Enter or Esc: done",
-                    "Tab: done, next item",
-                    "saved as you type",
+                    tr!("tui-editor-done").as_str(),
+                    tr!("tui-editor-done-next").as_str(),
+                    tr!("tui-editor-saved").as_str(),
                 ],
                 width,
             ),
@@ -1070,12 +1147,12 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
             None if app.visit.is_final() => Line::styled(
                 as_many_as_fit(
                     &[
-                        "read-only",
-                        "j/k move",
-                        "J/K scroll",
-                        "/ search",
-                        "? help",
-                        "q quit",
+                        tr!("tui-footer-read-only").as_str(),
+                        tr!("tui-footer-move").as_str(),
+                        tr!("tui-hint-scroll").as_str(),
+                        tr!("tui-footer-search").as_str(),
+                        tr!("tui-footer-help").as_str(),
+                        tr!("tui-footer-quit").as_str(),
                     ],
                     width,
                 ),
@@ -1084,13 +1161,13 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
             None => Line::styled(
                 as_many_as_fit(
                     &[
-                        "1-9 y n 0 answer",
-                        "? help",
-                        "q quit",
-                        "j/k move",
-                        "e note",
-                        "/ search",
-                        "F finalize",
+                        tr!("tui-footer-answer").as_str(),
+                        tr!("tui-footer-help").as_str(),
+                        tr!("tui-footer-quit").as_str(),
+                        tr!("tui-footer-move").as_str(),
+                        tr!("tui-hint-note").as_str(),
+                        tr!("tui-footer-search").as_str(),
+                        tr!("tui-footer-finalize").as_str(),
                     ],
                     width,
                 ),
@@ -1129,9 +1206,9 @@ fn draw_popup(
         let visible = inner_height.saturating_sub(1);
         let offset = scroll.min(lines.len() - visible);
         let more = if offset + visible < lines.len() {
-            "↓ j more · any other key closes"
+            tr!("tui-popup-more")
         } else {
-            "↑ k back up · any other key closes"
+            tr!("tui-popup-back")
         };
         lines = lines.into_iter().skip(offset).take(visible).collect();
         lines.push(Line::styled(
@@ -1184,26 +1261,34 @@ fn draw_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme, scroll: usize) {
     }
     lines.push(Line::raw(""));
     for hint in [
-        "Marks: · open ✓ yes ✗ no ▼ below ● met ▲ exceeded",
-        "! critical ♥ personal touch ✎ note @ file",
-        "Editors: Enter done · Ctrl-J new line in a note",
-        "Tab: how scores work · other keys close",
+        tr!("tui-help-marks"),
+        tr!("tui-help-flags"),
+        tr!("tui-help-editors"),
+        tr!("tui-help-to-scoring"),
     ] {
-        for row in wrap(hint, usize::from(area.width.saturating_sub(2))) {
+        for row in wrap(&hint, usize::from(area.width.saturating_sub(2))) {
             lines.push(Line::styled(row, theme.dim()));
         }
     }
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = centered(area, 80, height);
-    draw_popup(frame, popup, "Keys", lines, scroll, theme);
+    draw_popup(frame, popup, &tr!("tui-help-title"), lines, scroll, theme);
 }
 
 /// Help's second page: how scores work, in the words of [`score::EXPLANATION`].
 fn draw_scoring_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme, scroll: usize) {
     let popup = centered(area, 80, area.height);
     let width = popup.width.saturating_sub(2);
-    let [intro, rules @ ..] = score::EXPLANATION;
-    let mut text: Vec<String> = wrap_words(intro, width, usize::MAX);
+    let intro = tr!("tui-scoring-intro");
+    let rules = [
+        tr!("tui-scoring-met"),
+        tr!("tui-scoring-exceeded"),
+        tr!("tui-scoring-yes-no"),
+        tr!("tui-scoring-na"),
+        tr!("tui-scoring-standards"),
+        tr!("tui-scoring-critical"),
+    ];
+    let mut text: Vec<String> = wrap_words(&intro, width, usize::MAX);
     text.push(String::new());
     for rule in rules {
         // "• " on the first row, the rest indented under the words.
@@ -1216,13 +1301,17 @@ fn draw_scoring_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme, scroll: u
     let mut lines: Vec<Line<'static>> = text.into_iter().map(Line::raw).collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        fit(
-            "Tab: the keys · any other key closes this help.",
-            usize::from(width),
-        ),
+        fit(&tr!("tui-scoring-back"), usize::from(width)),
         theme.dim(),
     ));
-    draw_popup(frame, popup, "How scores work", lines, scroll, theme);
+    draw_popup(
+        frame,
+        popup,
+        &tr!("tui-scoring-title"),
+        lines,
+        scroll,
+        theme,
+    );
 }
 
 /// The matches of a search, across touchpoints, over the item list.
@@ -1263,11 +1352,7 @@ fn draw_matches(frame: &mut Frame<'_>, body: Rect, app: &App, found: &[ItemRef],
             Line::styled(text, style)
         })
         .collect();
-    let title = format!(
-        " {} match{} ",
-        found.len(),
-        if found.len() == 1 { "" } else { "es" }
-    );
+    let title = format!(" {} ", tr!("tui-matches", count = found.len()));
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(title).title_style(theme.title())),
@@ -1298,7 +1383,7 @@ fn draw_choices(frame: &mut Frame<'_>, body: Rect, choices: &[String], theme: &T
         let more = choices.len() - (ROWS - 1) * per_row;
         rows.truncate(ROWS - 1);
         rows.push(Line::styled(
-            format!("… and {more} more; type to narrow"),
+            tr!("tui-choices-more", more = more),
             theme.dim(),
         ));
     }
@@ -1310,7 +1395,8 @@ fn draw_choices(frame: &mut Frame<'_>, body: Rect, choices: &[String], theme: &T
     };
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(rows).block(Block::bordered().title(" Tab: these fit ")),
+        Paragraph::new(rows)
+            .block(Block::bordered().title(format!(" {} ", tr!("tui-choices-title")))),
         area,
     );
 }
@@ -1325,7 +1411,7 @@ fn draw_editor(
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(fit(
-            &format!(" {title} — saved as you type "),
+            &format!(" {} ", tr!("tui-editor-title", title = title)),
             usize::from(area.width.saturating_sub(2)),
         ))
         .title_style(theme.title());
@@ -1352,29 +1438,25 @@ fn draw_finalize(
     let files = visit.evidence().len();
     let mut lines = vec![
         score_line(score, width, theme),
-        Line::raw(cut(&format!(
-            "{} answered, {} unanswered · {files} file{} attached",
-            score.answered,
-            score.unanswered,
-            if files == 1 { "" } else { "s" }
+        Line::raw(cut(&tr!(
+            "tui-finalize-counts",
+            answered = score.answered,
+            unanswered = score.unanswered,
+            files = files
         ))),
     ];
     let running = visit.timers().len();
     if running > 0 {
         lines.push(Line::styled(
-            cut(&format!(
-                "◷ {running} stopwatch{} still running: finalizing stops {} without answering",
-                if running == 1 { "" } else { "es" },
-                if running == 1 { "it" } else { "them" }
-            )),
+            cut(&tr!("tui-finalize-running", count = running)),
             Style::new().add_modifier(Modifier::BOLD),
         ));
     }
     if score.failed() {
         lines.push(Line::styled(
-            cut(&format!(
-                "✗ CRITICAL FAILURE: the visit fails whatever its score ({})",
-                score.critical_failures.len()
+            cut(&tr!(
+                "tui-finalize-failure",
+                count = score.critical_failures.len()
             )),
             theme.bad(),
         ));
@@ -1385,37 +1467,41 @@ fn draw_finalize(
         let (unanswered, failures) = super::app::finalize_warnings(visit);
         let mut reasons = Vec::new();
         if unanswered > 0 {
-            reasons.push(format!(
-                "{unanswered} item{} unanswered",
-                if unanswered == 1 { "" } else { "s" }
-            ));
+            reasons.push(tr!("tui-finalize-unanswered", count = unanswered));
         }
         if failures > 0 {
-            reasons.push(format!(
-                "{failures} critical failure{}",
-                if failures == 1 { "" } else { "s" }
-            ));
+            reasons.push(tr!("tui-finalize-failures", count = failures));
         }
-        format!(
-            "Finalize with {}? It becomes read-only. Y (capital) finalizes anyway · any other key goes back",
-            reasons.join(" and ")
-        )
+        let reasons = match reasons.as_slice() {
+            [first, second] => tr!("tui-finalize-and", first = first, second = second),
+            _ => reasons.concat(),
+        };
+        tr!("tui-finalize-confirm", reasons = reasons)
     } else {
-        "y finalize (read-only after) · Enter go to item · j/k move · Esc back".to_owned()
+        tr!("tui-finalize-keys")
     };
     let footer: Vec<String> = wrap_words(&footer, width, 4);
     let room = usize::from(tallest.height).saturating_sub(lines.len() + footer.len() + 3);
     if issues.is_empty() {
-        lines.push(Line::raw("Nothing left to look at."));
+        lines.push(Line::raw(tr!("tui-finalize-nothing")));
     } else {
         let start = selected.saturating_sub(room.saturating_sub(1));
+        let labels = [
+            tr!("tui-issue-running"),
+            tr!("tui-issue-critical"),
+            tr!("tui-issue-no-note"),
+            tr!("tui-issue-open"),
+        ];
+        // One column for the labels, as wide as the widest in this language.
+        let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
         for (n, issue) in issues.iter().enumerate().skip(start).take(room) {
             let (label, at) = match issue {
-                Issue::StopwatchRunning(at) => ("running ", at),
-                Issue::CriticalFailure(at) => ("critical", at),
-                Issue::MissWithoutNote(at) => ("no note ", at),
-                Issue::Unanswered(at) => ("open    ", at),
+                Issue::StopwatchRunning(at) => (&labels[0], at),
+                Issue::CriticalFailure(at) => (&labels[1], at),
+                Issue::MissWithoutNote(at) => (&labels[2], at),
+                Issue::Unanswered(at) => (&labels[3], at),
             };
+            let label = truncate(label, label_width);
             let prompt = visit
                 .item(*at)
                 .map(|(_, i)| inert(&i.prompt))
@@ -1449,7 +1535,7 @@ fn draw_finalize(
     frame.render_widget(
         Paragraph::new(lines).block(
             Block::bordered()
-                .title(" Finalize ")
+                .title(format!(" {} ", tr!("tui-finalize-title")))
                 .title_style(theme.title()),
         ),
         popup,
