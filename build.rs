@@ -4,6 +4,9 @@
 //! reading them as JSON takes a tenth of the time of parsing and validating
 //! their TOML. The TOML files stay the source, and the hash records keep is
 //! of their bytes; a unit test holds the two readings of each file equal.
+//!
+//! It also writes a summary of each (id, journey, language, touchpoint,
+//! title, items), so that `new` finds the journeys without reading any.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -19,6 +22,10 @@ fn main() {
     files.sort();
     let mut table = String::from("/// Each bundled checklist as JSON, by file name.\n");
     table.push_str("pub(crate) const BUNDLED_JSON: &[(&str, &str)] = &[\n");
+    let mut summaries = String::from(
+        "/// What journeys need of each bundled checklist, by file name.\n\
+         pub(crate) const BUNDLED_SUMMARIES: &[(&str, journey::Summary<'static>)] = &[\n",
+    );
     for path in files {
         let name = path
             .file_stem()
@@ -29,6 +36,7 @@ fn main() {
         let value: toml::Table = text
             .parse()
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let _ = writeln!(summaries, "    ({name:?}, {}),", summary(&value));
         let mut json = String::new();
         table_json(&value, &mut json);
         let file = Path::new(&out).join(format!("{name}.json"));
@@ -39,7 +47,33 @@ fn main() {
         );
     }
     table.push_str("];\n");
+    summaries.push_str("];\n");
+    table.push_str(&summaries);
     std::fs::write(Path::new(&out).join("bundled_json.rs"), table).expect("write to OUT_DIR");
+}
+
+/// A `journey::Summary` literal for a bundled checklist: its `[checklist]`
+/// fields and the number of its items. Validation is the tests' job (a unit
+/// test holds these equal to the parsed checklists'), not the build's.
+fn summary(file: &toml::Table) -> String {
+    let meta = file.get("checklist").and_then(|m| m.as_table());
+    let text = |key: &str| meta.and_then(|m| m.get(key)).and_then(|v| v.as_str());
+    let items: usize = file
+        .get("section")
+        .and_then(|s| s.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|section| section.get("item").and_then(|i| i.as_array()))
+        .map(Vec::len)
+        .sum();
+    format!(
+        "journey::Summary {{ id: {:?}, journey: {:?}, language: {:?}, touchpoint: {:?}, title: {:?}, items: {items} }}",
+        text("id").unwrap_or_default(),
+        text("journey"),
+        text("language"),
+        text("touchpoint").unwrap_or_default(),
+        text("title").unwrap_or_default(),
+    )
 }
 
 fn table_json(table: &toml::Table, out: &mut String) {

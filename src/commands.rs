@@ -183,6 +183,16 @@ fn journeys_for(available: &[Loaded], lang: Lang) -> Vec<Journey> {
     journeys
 }
 
+/// The journeys of the user's checklists `user` and of the bundled ones
+/// (from their summaries, none parsed), those in `lang` first.
+fn journeys_among(user: &[Loaded], lang: Lang) -> Vec<Journey> {
+    let mut summaries: Vec<journey::Summary<'_>> = user.iter().map(journey::Summary::of).collect();
+    summaries.extend(checklist::bundled_summaries());
+    let mut journeys = journey::journeys_of(&summaries);
+    journeys.sort_by_key(|j| !j.speaks(lang.tag()));
+    journeys
+}
+
 /// The checklists a visit starts with when none are named: the journey
 /// `id` (else the hotel stay) in the interface language.
 fn default_checklists(journeys: &[Journey], id: Option<&str>, lang: Lang) -> Vec<String> {
@@ -330,9 +340,13 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
     let config = Config::load()?;
     let lang = language(lang, &config);
     let mut names = Vec::new();
+    // Only the chosen checklists are parsed before the first frame: bundled
+    // journeys are known from build.rs's summaries, user ones read once.
+    let mut user = None;
     if asked.journey.is_some() || asked.checklists.is_empty() {
-        let (available, _) = available_once(&config);
-        let journeys = journeys_for(&available, lang);
+        let mine = config::user_checklists(&config).0;
+        let journeys = journeys_among(&mine, lang);
+        user = Some(mine);
         match &asked.journey {
             Some(id) => match journey::pick(&journeys, id, lang.tag()) {
                 Some(found) => names.extend(found.checklists.iter().cloned()),
@@ -353,7 +367,7 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
         }
     }
     names.extend(asked.checklists.iter().cloned());
-    let (loaded, problems) = config::resolve_all(&config, &names);
+    let (loaded, problems) = config::resolve_all_among(&config, &names, user);
     if !problems.is_empty() {
         return Err(report_all(&problems));
     }

@@ -195,7 +195,7 @@ pub fn available(config: &Config) -> (Vec<Loaded>, Vec<Diagnostic>) {
 }
 
 /// The checklists of the user's folders, each file read once.
-fn user_checklists(config: &Config) -> (Vec<Loaded>, Vec<Diagnostic>) {
+pub fn user_checklists(config: &Config) -> (Vec<Loaded>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for folder in config.checklist_folders() {
@@ -235,9 +235,18 @@ pub fn resolve(config: &Config, name: &str) -> Result<Loaded, Vec<Diagnostic>> {
 /// most once and parsing only the bundled checklists named: `touchpoint new`
 /// waits for this before its first frame.
 pub fn resolve_all(config: &Config, names: &[String]) -> (Vec<Loaded>, Vec<Diagnostic>) {
+    resolve_all_among(config, names, None)
+}
+
+/// [`resolve_all`] with the user's checklists already read, if they were
+/// ([`user_checklists`]), so that they are not read twice.
+pub fn resolve_all_among(
+    config: &Config,
+    names: &[String],
+    mut user: Option<Vec<Loaded>>,
+) -> (Vec<Loaded>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
-    let mut user: Option<Vec<Loaded>> = None;
     for name in names {
         let path = Path::new(name);
         if path.exists() || name.ends_with(".toml") || name.contains(std::path::MAIN_SEPARATOR) {

@@ -45,54 +45,80 @@ fn primary(tag: &str) -> String {
     tag.split('-').next().unwrap_or(tag).to_ascii_lowercase()
 }
 
+/// What a journey needs of a checklist. build.rs writes one for each bundled
+/// checklist, so their journeys are known without parsing them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary<'a> {
+    /// The checklist's id.
+    pub id: &'a str,
+    /// Its `journey`, if it names one.
+    pub journey: Option<&'a str>,
+    /// Its language tag, if it gives one.
+    pub language: Option<&'a str>,
+    /// Its touchpoint.
+    pub touchpoint: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Its items, follow-ups included.
+    pub items: usize,
+}
+
+impl<'a> Summary<'a> {
+    /// The summary of a checklist read in full.
+    pub fn of(loaded: &'a Loaded) -> Self {
+        let meta = &loaded.checklist.checklist;
+        Summary {
+            id: &meta.id,
+            journey: meta.journey.as_deref(),
+            language: meta.language.as_deref(),
+            touchpoint: &meta.touchpoint,
+            title: &meta.title,
+            items: loaded.checklist.item_count(),
+        }
+    }
+}
+
+/// The journeys among `available`: see [`journeys_of`].
+pub fn journeys(available: &[Loaded]) -> Vec<Journey> {
+    let summaries: Vec<Summary<'_>> = available.iter().map(Summary::of).collect();
+    journeys_of(&summaries)
+}
+
 /// The journeys among `available`, in the order their first checklist
 /// appears. A checklist id met twice counts once, the first time (a user
 /// checklist shadows a bundled one of the same id).
-pub fn journeys(available: &[Loaded]) -> Vec<Journey> {
+pub fn journeys_of(available: &[Summary<'_>]) -> Vec<Journey> {
     let mut seen: Vec<&str> = Vec::new();
-    let mut groups: Vec<(String, Option<String>, Vec<&Loaded>)> = Vec::new();
-    for loaded in available {
-        let meta = &loaded.checklist.checklist;
-        if seen.contains(&meta.id.as_str()) {
+    let mut groups: Vec<(String, Option<String>, Vec<&Summary<'_>>)> = Vec::new();
+    for summary in available {
+        if seen.contains(&summary.id) {
             continue;
         }
-        seen.push(&meta.id);
-        let Some(journey) = &meta.journey else {
+        seen.push(summary.id);
+        let Some(journey) = summary.journey else {
             continue;
         };
-        let language = meta.language.as_deref().map(primary);
+        let language = summary.language.map(primary);
         match groups
             .iter_mut()
             .find(|(id, lang, _)| id == journey && *lang == language)
         {
-            Some((_, _, members)) => members.push(loaded),
-            None => groups.push((journey.clone(), language, vec![loaded])),
+            Some((_, _, members)) => members.push(summary),
+            None => groups.push((journey.to_owned(), language, vec![summary])),
         }
     }
     groups
         .into_iter()
         .map(|(id, language, mut members)| {
-            members.sort_by(|a, b| {
-                journey_rank(&a.checklist.checklist.touchpoint)
-                    .cmp(&journey_rank(&b.checklist.checklist.touchpoint))
-            });
-            let mut touchpoints: Vec<&str> = members
-                .iter()
-                .map(|m| m.checklist.checklist.touchpoint.as_str())
-                .collect();
+            members.sort_by(|a, b| journey_rank(a.touchpoint).cmp(&journey_rank(b.touchpoint)));
+            let mut touchpoints: Vec<&str> = members.iter().map(|m| m.touchpoint).collect();
             touchpoints.dedup();
-            let titles: Vec<&str> = members
-                .iter()
-                .map(|m| m.checklist.checklist.title.as_str())
-                .collect();
+            let titles: Vec<&str> = members.iter().map(|m| m.title).collect();
             Journey {
                 name: name(&id, language.as_deref(), &titles),
-                checklists: members
-                    .iter()
-                    .map(|m| m.checklist.checklist.id.clone())
-                    .collect(),
+                checklists: members.iter().map(|m| m.id.to_owned()).collect(),
                 touchpoints: touchpoints.len(),
-                items: members.iter().map(|m| m.checklist.item_count()).sum(),
+                items: members.iter().map(|m| m.items).sum(),
                 id,
                 language,
             }
@@ -176,6 +202,19 @@ mod tests {
         assert_eq!(
             pick(&journeys, "luxury-train", "de").unwrap().name,
             "Luxury train"
+        );
+    }
+
+    /// The summaries build.rs wrote are those of the parsed checklists, in
+    /// the same order, so the journeys found from them are the same.
+    #[test]
+    fn bundled_summaries_are_those_of_the_parsed_checklists() {
+        let all = crate::checklist::bundled().expect("bundled checklists parse");
+        let parsed: Vec<Summary<'_>> = all.iter().map(Summary::of).collect();
+        assert_eq!(crate::checklist::bundled_summaries(), parsed);
+        assert_eq!(
+            journeys_of(&crate::checklist::bundled_summaries()),
+            journeys(&all)
         );
     }
 

@@ -145,8 +145,22 @@ pub fn bundled_ids() -> impl Iterator<Item = &'static str> {
     BUNDLED.iter().map(|(id, _)| *id)
 }
 
-// `BUNDLED_JSON`: the same files as JSON, made by build.rs.
+// `BUNDLED_JSON`: the same files as JSON, and `BUNDLED_SUMMARIES`, made by build.rs.
 include!(concat!(env!("OUT_DIR"), "/bundled_json.rs"));
+
+/// What journeys need of each bundled checklist, in the order of
+/// [`bundled`], without parsing any: written by build.rs.
+pub fn bundled_summaries() -> Vec<journey::Summary<'static>> {
+    BUNDLED
+        .iter()
+        .filter_map(|(name, _)| {
+            BUNDLED_SUMMARIES
+                .iter()
+                .find(|(file, _)| file == name)
+                .map(|(_, summary)| *summary)
+        })
+        .collect()
+}
 
 /// The bundled checklist with this id, if there is one. Read from the JSON
 /// that build.rs made of it (a tenth of the time of validating the TOML;

@@ -40,31 +40,20 @@ pub fn parse(path: &str, source: &str) -> Result<Checklist, Vec<Diagnostic>> {
         )]);
     }
     let mut report = Report::new(path, source);
-    // A bounded pass first: `toml` keeps every error of a file in memory.
-    let first = bounded::check(source);
-    if !first.errors.is_empty() || first.too_many_tokens {
-        syntax_errors(&mut report, source, first.errors);
-        // Past the cap, "stopped after the first 100 problems" says enough.
-        if first.too_many_tokens && !report.is_full() {
-            report.note(format!(
-                "has more than {} TOML tokens (keys, values, punctuation, comments, line breaks); a checklist has a few thousand, so the rest of the file was not checked",
-                bounded::MAX_TOKENS
-            ));
-        }
-        return Err(report.finish());
-    }
-    let (root, syntax) = DeTable::parse_recoverable(source);
-    if !syntax.is_empty() {
-        let errors = syntax
-            .iter()
-            .map(|e| {
-                let at = e.span().map_or(0, |span| span.start);
-                (at, e.message().trim_end().to_owned())
-            })
-            .collect();
-        syntax_errors(&mut report, source, errors);
-        return Err(report.finish());
-    }
+    // Lexing alone bounds what the one full parse holds; `toml` keeps only
+    // its first error there, and the bounded pass words the errors.
+    let parsed = if bounded::too_many_tokens(source) {
+        None
+    } else {
+        DeTable::parse(source).ok()
+    };
+    let root = match parsed {
+        Some(root) => root,
+        None => match syntax_problems(&mut report, source) {
+            Some(root) => root,
+            None => return Err(report.finish()),
+        },
+    };
     let whole = root.span();
     let checklist = Walker {
         report: &mut report,
@@ -74,6 +63,37 @@ pub fn parse(path: &str, source: &str) -> Result<Checklist, Vec<Diagnostic>> {
         Some(checklist) if report.is_empty() => Ok(checklist),
         _ => Err(report.finish()),
     }
+}
+
+/// Finds the syntax errors of a file that did not parse, within bounds: the
+/// bounded pass first, then `toml`'s own recovery for what only it finds
+/// (a key defined twice). Returns the table if neither finds one.
+fn syntax_problems<'s>(report: &mut Report<'_>, source: &'s str) -> Option<Spanned<DeTable<'s>>> {
+    let first = bounded::check(source);
+    if !first.errors.is_empty() || first.too_many_tokens {
+        syntax_errors(report, source, first.errors);
+        // Past the cap, "stopped after the first 100 problems" says enough.
+        if first.too_many_tokens && !report.is_full() {
+            report.note(format!(
+                "has more than {} TOML tokens (keys, values, punctuation, comments, line breaks); a checklist has a few thousand, so the rest of the file was not checked",
+                bounded::MAX_TOKENS
+            ));
+        }
+        return None;
+    }
+    let (root, syntax) = DeTable::parse_recoverable(source);
+    if syntax.is_empty() {
+        return Some(root);
+    }
+    let errors = syntax
+        .iter()
+        .map(|e| {
+            let at = e.span().map_or(0, |span| span.start);
+            (at, e.message().trim_end().to_owned())
+        })
+        .collect();
+    syntax_errors(report, source, errors);
+    None
 }
 
 /// Reports TOML syntax errors in words a checklist author can act on, the

@@ -5,8 +5,11 @@
 //! in memory: 4 MiB of `=` lines cost it over a gigabyte. This pass lexes at
 //! most [`MAX_TOKENS`] tokens, parses them with an error sink that keeps the
 //! first error of at most [`KEPT_LINES`] lines, and keeps no events, so a
-//! hostile file costs a few megabytes. Only a file that passes it is handed
-//! to `toml` for the full parse.
+//! hostile file costs a few megabytes.
+//!
+//! A file is parsed once when it is well formed: [`too_many_tokens`] only
+//! lexes it, `toml` then parses it keeping its first error only, and this
+//! pass runs for the messages when that parse failed.
 
 use toml_parser::decoder::Encoding;
 use toml_parser::lexer::TokenKind;
@@ -45,6 +48,28 @@ pub struct Syntax {
     pub too_many_tokens: bool,
 }
 
+/// What a token counts towards [`MAX_TOKENS`].
+fn weight(kind: TokenKind) -> usize {
+    match kind {
+        TokenKind::Whitespace => 0,
+        TokenKind::LeftCurlyBracket => INLINE_TABLE_TOKENS,
+        _ => 1,
+    }
+}
+
+/// Whether `source` has more than [`MAX_TOKENS`] tokens: lexing only, nothing
+/// kept, so a file under the limit can go straight to the one full parse.
+pub fn too_many_tokens(source: &str) -> bool {
+    let mut counted = 0;
+    for token in Source::new(source).lex() {
+        counted += weight(token.kind());
+        if counted > MAX_TOKENS {
+            return true;
+        }
+    }
+    false
+}
+
 /// Lexes and parses `source` within the bounds above.
 pub fn check(source: &str) -> Syntax {
     let input = Source::new(source);
@@ -52,11 +77,7 @@ pub fn check(source: &str) -> Syntax {
     let mut counted = 0;
     let mut too_many_tokens = false;
     for token in input.lex() {
-        let weight = match token.kind() {
-            TokenKind::Whitespace => 0,
-            TokenKind::LeftCurlyBracket => INLINE_TABLE_TOKENS,
-            _ => 1,
-        };
+        let weight = weight(token.kind());
         if counted + weight > MAX_TOKENS {
             too_many_tokens = true;
             break;
