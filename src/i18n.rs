@@ -35,6 +35,8 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
         &[
             ("en/common.ftl", include_str!("../locales/en/common.ftl")),
             ("en/tui.ftl", include_str!("../locales/en/tui.ftl")),
+            ("en/cli.ftl", include_str!("../locales/en/cli.ftl")),
+            ("en/output.ftl", include_str!("../locales/en/output.ftl")),
         ],
     ),
     (
@@ -42,6 +44,8 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
         &[
             ("ru/common.ftl", include_str!("../locales/ru/common.ftl")),
             ("ru/tui.ftl", include_str!("../locales/ru/tui.ftl")),
+            ("ru/cli.ftl", include_str!("../locales/ru/cli.ftl")),
+            ("ru/output.ftl", include_str!("../locales/ru/output.ftl")),
         ],
     ),
 ];

@@ -1,0 +1,1 @@
+# The command line: command output, status and error messages, --help.
