@@ -17,6 +17,7 @@ use crate::record::{self, RecordFile};
 use crate::report::{self, Filter, LeftOut};
 use crate::session::{self, Session, SessionError};
 use crate::store::{Store, StoreError};
+use crate::tr;
 use crate::tui::{self, Ending, Signals, app::App, home, theme::Theme};
 use crate::visit::{Status, Visit};
 
@@ -63,6 +64,7 @@ macro_rules! say {
 }
 
 fn io_failure(what: &str, e: &std::io::Error) -> Failure {
+    // `what` is already in the interface language; the reason follows it.
     Failure::Message(format!("{what}: {}", checklist::io_reason(e)))
 }
 
@@ -79,10 +81,7 @@ pub fn open_store(data_dir: Option<&Path>) -> Result<Store, Failure> {
     let root = match data_dir {
         Some(dir) => dir.to_path_buf(),
         None => Store::default_root().ok_or_else(|| {
-            Failure::Message(
-                "no home folder to keep visits in; pass --data-dir DIR or set TOUCHPOINT_DATA_DIR"
-                    .into(),
-            )
+            Failure::Message(tr!("cli-no-home"))
         })?,
     };
     Ok(Store::open(&root)?)
@@ -144,10 +143,7 @@ pub fn need_terminal() -> Result<(), Failure> {
     if output && keys {
         return Ok(());
     }
-    Err(Failure::Message(
-        "this needs a terminal to show the visit in, and there is none here (output is a pipe or a file, or the session has no terminal); nothing was created. Over SSH, connect with `ssh -t HOST touchpoint …`; in a script, use `touchpoint list` and `touchpoint export`"
-            .into(),
-    ))
+    Err(Failure::Message(tr!("cli-no-terminal")))
 }
 
 /// Chooses the language of every message the program gives from here on:
@@ -298,8 +294,10 @@ fn home_with(
     if !preselected.is_empty() {
         screen.focus = home::Focus::Site;
     }
-    let signals = Signals::register().map_err(|e| io_failure("cannot watch for signals", &e))?;
-    let choice = tui::run_home(&mut screen, &signals).map_err(|e| io_failure("terminal", &e))?;
+    let signals =
+        Signals::register().map_err(|e| io_failure(&tr!("cli-cannot-watch-signals"), &e))?;
+    let choice =
+        tui::run_home(&mut screen, &signals).map_err(|e| io_failure(&tr!("cli-terminal"), &e))?;
     match choice {
         home::Choice::Quit => Ok(()),
         home::Choice::Resume(id) => resume(data_dir, Some(&id)),
@@ -354,12 +352,13 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
                     let mut ids: Vec<&str> = journeys.iter().map(|j| j.id.as_str()).collect();
                     ids.dedup();
                     let hint = match checklist::diag::did_you_mean(id, &ids) {
-                        Some(near) => format!("did you mean \"{near}\"?"),
-                        None => format!("the journeys are: {}", ids.join(", ")),
+                        Some(near) => tr!("cli-did-you-mean", near = near),
+                        None => tr!("cli-journeys-are", ids = ids.join(", ")),
                     };
-                    return Err(Failure::Message(format!(
-                        "no journey \"{}\"; {hint}",
-                        checklist::diag::inert(id)
+                    return Err(Failure::Message(tr!(
+                        "cli-no-journey",
+                        journey = checklist::diag::inert(id),
+                        hint = hint
                     )));
                 }
             },
@@ -380,9 +379,7 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
         .enumerate()
         .find_map(|(n, id)| ids[..n].contains(id).then_some(id))
     {
-        return Err(Failure::Message(format!(
-            "checklist {twice} is named twice; a visit holds each checklist once"
-        )));
+        return Err(Failure::Message(tr!("cli-checklist-twice", id = *twice)));
     }
     let Some(site) = asked.site.filter(|s| !s.trim().is_empty()) else {
         let names: Vec<String> = loaded
@@ -392,8 +389,11 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
         return home_with(data_dir, asked.auditor, &names, Some(lang));
     };
     let auditor = asked.auditor.unwrap_or_else(|| default_auditor(&config));
-    for (what, text) in [("the site", &site), ("the auditor's name", &auditor)] {
-        crate::text::refuse_control(what, text, false).map_err(Failure::Message)?;
+    for (what, text) in [
+        (tr!("cli-what-site"), &site),
+        (tr!("cli-what-auditor"), &auditor),
+    ] {
+        crate::text::refuse_control(&what, text, false).map_err(Failure::Message)?;
     }
     need_terminal()?;
     let store = open_store(data_dir)?;
@@ -419,9 +419,7 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
                 .filter(|r| r.header.status == Status::Draft)
                 .max_by_key(|r| r.header.updated.timestamp())
                 .map(|r| r.header.id.clone())
-                .ok_or_else(|| {
-                    Failure::Message("no draft to resume; `touchpoint new` starts a visit".into())
-                })?
+                .ok_or_else(|| Failure::Message(tr!("cli-no-draft")))?
         }
     };
     // Locks before reading, so that no other session can change the files
@@ -429,7 +427,7 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
     let opened = Session::resume(&store, &id, export_of(&config))?;
     need_terminal()?;
     for w in &opened.warnings {
-        say!("touchpoint: warning: {w}");
+        say!("touchpoint: {}", tr!("cli-warning", warning = w.to_string()));
     }
     let visit = opened.visit;
     let final_visit = visit.is_final();
@@ -441,15 +439,15 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
     let saved = visit.header.updated.clone();
     let ago = (crate::clock::now().timestamp().as_second() - saved.timestamp().as_second()).max(0);
     let mut message = if final_visit {
-        format!(
-            "final visit, finalized {}: read-only",
-            saved.strftime("%Y-%m-%d %H:%M")
+        tr!(
+            "cli-resumed-final",
+            time = saved.strftime("%Y-%m-%d %H:%M").to_string()
         )
     } else {
-        format!(
-            "resumed draft saved {} ({})",
-            saved.strftime("%H:%M:%S"),
-            ago_text(ago)
+        tr!(
+            "cli-resumed-draft",
+            time = saved.strftime("%H:%M:%S").to_string(),
+            ago = ago_text(ago)
         )
     };
     for note in &opened.from_copy {
@@ -461,12 +459,11 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
 
 /// "just now", "3 minutes ago", "2 hours ago", "4 days ago".
 pub fn ago_text(seconds: i64) -> String {
-    let plural = |n: i64, unit: &str| format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" });
     match seconds {
-        s if s < 60 => "just now".into(),
-        s if s < 3600 => plural(s / 60, "minute"),
-        s if s < 86_400 => plural(s / 3600, "hour"),
-        s => plural(s / 86_400, "day"),
+        s if s < 60 => tr!("cli-just-now"),
+        s if s < 3600 => tr!("cli-minutes-ago", count = s / 60),
+        s if s < 86_400 => tr!("cli-hours-ago", count = s / 3600),
+        s => tr!("cli-days-ago", count = s / 86_400),
     }
 }
 
@@ -499,9 +496,10 @@ fn open(
 ) -> Result<(), Failure> {
     let id = visit.header.id.clone();
     let path = store.path(&id)?;
-    tui::install_panic_hook(format!(
-        "Your visit is saved in {}; `touchpoint resume {id}` reopens it.",
-        path.display()
+    tui::install_panic_hook(tr!(
+        "cli-panic-saved",
+        path = path.display().to_string(),
+        id = id.as_str()
     ));
     // The screen saves through the session on each change and on a pause.
     let session = Rc::new(RefCell::new(session));
@@ -517,7 +515,8 @@ fn open(
     app.set_attacher(Box::new(move |id: &str, typed: &str| {
         crate::evidence::attach(&root, id, typed).map_err(|e| e.to_string())
     }));
-    let signals = Signals::register().map_err(|e| io_failure("cannot watch for signals", &e))?;
+    let signals =
+        Signals::register().map_err(|e| io_failure(&tr!("cli-cannot-watch-signals"), &e))?;
     let ran = tui::run_visit(&mut app, &signals);
     let ending = ran.as_ref().ok().copied();
     if ending != Some(Ending::Left) {
@@ -528,13 +527,22 @@ fn open(
     // when the terminal failed (a hang-up often shows as a failed write).
     let closed = session.borrow_mut().close(&mut app.visit);
     if let Some(error) = closed.err().or(app.save_error.clone()) {
-        return Err(Failure::Message(format!(
-            "the last changes to visit {id} were NOT saved: {error}"
+        return Err(Failure::Message(tr!(
+            "cli-not-saved",
+            id = id.as_str(),
+            error = error
         )));
     }
-    let ending = ran.map_err(|e| io_failure("terminal", &e))?;
+    let ending = ran.map_err(|e| io_failure(&tr!("cli-terminal"), &e))?;
     if ending == Ending::Left {
-        say!("visit {id} saved in {}", path.display());
+        say!(
+            "{}",
+            tr!(
+                "cli-visit-saved",
+                id = id.as_str(),
+                path = path.display().to_string()
+            )
+        );
     }
     Ok(())
 }
@@ -570,45 +578,116 @@ pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result
         .unwrap_or(0)
         .max(40);
     if records.is_empty() && problems.is_empty() {
-        text.push_str(if trash {
-            "the trash is empty\n"
+        text.push_str(&if trash {
+            tr!("cli-trash-empty")
         } else {
-            "no visits yet; `touchpoint new` starts one\n"
+            tr!("cli-no-visits")
         });
-    } else if !records.is_empty() {
-        text.push_str(&format!(
-            "{} {:<24} {:<6} {:>8} {:>7} {}\n",
-            tui::theme::truncate("ID", id_width),
-            "SITE",
-            "STATUS",
-            "PROGRESS",
-            "SCORE",
-            "UPDATED"
-        ));
+        text.push('\n');
     }
-    for r in &records {
-        let s = r.summary();
-        let score = match (s.percent, s.critical_failures.is_empty()) {
-            (_, false) => "FAIL".to_owned(),
-            (Some(p), true) => format!("{p:.1}%"),
-            (None, true) => "—".to_owned(),
-        };
-        text.push_str(&format!(
-            "{} {} {:<6} {:>8} {:>7} {}\n",
-            tui::theme::truncate(&tui::theme::inert(&s.id), id_width),
-            tui::theme::truncate(&tui::theme::inert(&s.site), 24),
-            s.status.as_str(),
-            format!("{}/{}", s.answered, s.answered + s.unanswered),
-            score,
-            s.updated.strftime("%Y-%m-%d %H:%M")
-        ));
+    let rows: Vec<[String; 6]> = records
+        .iter()
+        .map(|r| {
+            let s = r.summary();
+            let score = match (s.percent, s.critical_failures.is_empty()) {
+                (_, false) => tr!("cli-score-fail"),
+                (Some(p), true) => format!("{p:.1}%"),
+                (None, true) => "—".to_owned(),
+            };
+            let status = match s.status {
+                Status::Draft => tr!("cli-status-draft"),
+                Status::Final => tr!("cli-status-final"),
+            };
+            [
+                tui::theme::truncate(&tui::theme::inert(&s.id), id_width),
+                tui::theme::truncate(&tui::theme::inert(&s.site), 24),
+                status,
+                format!("{}/{}", s.answered, s.answered + s.unanswered),
+                score,
+                s.updated.strftime("%Y-%m-%d %H:%M").to_string(),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        let heading = [
+            tui::theme::truncate(&tr!("cli-list-id"), id_width),
+            tr!("cli-list-site"),
+            tr!("cli-list-status"),
+            tr!("cli-list-progress"),
+            tr!("cli-list-score"),
+            tr!("cli-list-updated"),
+        ];
+        // The widths English has always had, widened where another
+        // language's words are longer, so that every row lines up.
+        let columns = [
+            (0, Align::Left),
+            (24, Align::Left),
+            (6, Align::Left),
+            (8, Align::Right),
+            (7, Align::Right),
+            (0, Align::Last),
+        ];
+        text.push_str(&table(&heading, &rows, &columns));
     }
     out.write_all(text.as_bytes())
-        .map_err(|e| io_failure("cannot write the list", &e))?;
+        .map_err(|e| io_failure(&tr!("cli-cannot-write-list"), &e))?;
     for problem in &problems {
-        say!("touchpoint: unreadable record, left as it is: {problem}");
+        say!(
+            "touchpoint: {}",
+            tr!("cli-unreadable-record", problem = problem.to_string())
+        );
     }
     Ok(())
+}
+
+/// How a column of [`table`] places its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Align {
+    /// Padded on the right.
+    Left,
+    /// Padded on the left.
+    Right,
+    /// The last column: not padded, so that lines end without spaces.
+    Last,
+}
+
+/// A plain-text table, one space between columns: each column as wide as
+/// its widest cell in terminal cells, and at least its `(width, _)`.
+fn table<const N: usize>(
+    heading: &[String; N],
+    rows: &[[String; N]],
+    columns: &[(usize, Align); N],
+) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut widths = [0; N];
+    for (n, (least, _)) in columns.iter().enumerate() {
+        widths[n] = std::iter::once(heading)
+            .chain(rows)
+            .map(|row| row[n].width())
+            .fold(*least, usize::max);
+    }
+    let mut text = String::new();
+    for row in std::iter::once(heading).chain(rows) {
+        for (n, cell) in row.iter().enumerate() {
+            if n > 0 {
+                text.push(' ');
+            }
+            let room = " ".repeat(widths[n].saturating_sub(cell.width()));
+            match columns[n].1 {
+                Align::Left => {
+                    text.push_str(cell);
+                    text.push_str(&room);
+                }
+                Align::Right => {
+                    text.push_str(&room);
+                    text.push_str(cell);
+                }
+                Align::Last => text.push_str(cell),
+            }
+        }
+        text.push('\n');
+    }
+    text
 }
 
 /// The records in the trash, and a problem for each file that is not one.
@@ -640,10 +719,10 @@ pub fn delete(data_dir: Option<&Path>, id: &str, out: &mut dyn Write) -> Result<
         .map_err(|e| Failure::Message(e.to_string()))?;
     writeln!(
         out,
-        "visit {id} moved to {}; `touchpoint restore {id}` brings it back",
-        to.display()
+        "{}",
+        tr!("cli-deleted", id = id, path = to.display().to_string())
     )
-    .map_err(|e| io_failure("cannot write", &e))
+    .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))
 }
 
 /// `touchpoint restore ID`: a visit in the trash goes back to the visits.
@@ -652,8 +731,8 @@ pub fn restore(data_dir: Option<&Path>, id: &str, out: &mut dyn Write) -> Result
     store
         .restore(id)
         .map_err(|e| Failure::Message(e.to_string()))?;
-    writeln!(out, "visit {id} is back; `touchpoint resume {id}` opens it")
-        .map_err(|e| io_failure("cannot write", &e))
+    writeln!(out, "{}", tr!("cli-restored", id = id))
+        .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))
 }
 
 /// `touchpoint export ID`: the record as TOML, JSON, CSV or Markdown, to a
@@ -680,7 +759,7 @@ pub fn export(
                 None => {
                     let (visit, warnings, _) = session::load_visit(&store, id)?;
                     for w in &warnings {
-                        say!("touchpoint: warning: {w}");
+                        say!("touchpoint: {}", tr!("cli-warning", warning = w.to_string()));
                     }
                     visit
                 }
@@ -714,7 +793,7 @@ fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Resul
         let mut out = std::io::BufWriter::new(stdout.lock());
         write(&mut out).and_then(|()| out.flush())
     };
-    written.map_err(|e| io_failure("cannot write to standard output", &e))
+    written.map_err(|e| io_failure(&tr!("cli-cannot-write-stdout"), &e))
 }
 
 /// A writer for a terminal that shows control characters from files as
@@ -796,7 +875,7 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
     } else {
         let (files, problems) = find_records(&args.paths);
         for p in &problems {
-            say!("touchpoint: skipped: {p}");
+            say!("touchpoint: {}", tr!("cli-skipped", problem = p.to_string()));
         }
         (files, problems.len())
     };
@@ -809,9 +888,8 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         skipped += tally.skipped;
         if tally.drafts > 0 {
             say!(
-                "touchpoint: {} draft{} left out; --include-drafts takes them",
-                tally.drafts,
-                if tally.drafts == 1 { "" } else { "s" }
+                "touchpoint: {}",
+                tr!("cli-drafts-left-out", count = tally.drafts)
             );
         }
         Ok(())
@@ -822,14 +900,14 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             run(&mut out)
                 .and_then(|()| out.flush())
-                .map_err(|e| io_failure("cannot write to standard output", &e))?;
+                .map_err(|e| io_failure(&tr!("cli-cannot-write-stdout"), &e))?;
         }
         None => to_stdout(|out| run(out))?,
     }
     if skipped > 0 {
         say!(
-            "touchpoint: {skipped} file{} skipped; the report is of the others",
-            if skipped == 1 { "" } else { "s" }
+            "touchpoint: {}",
+            tr!("cli-files-skipped", count = skipped)
         );
         return Err(Failure::Reported);
     }
@@ -927,7 +1005,10 @@ fn read_all<X: Send>(
         for (path, result) in batch.iter().zip(read) {
             let (record, figures, extra) = match result {
                 Read::Skipped(problem) => {
-                    say!("touchpoint: skipped: {problem}");
+                    say!(
+                        "touchpoint: {}",
+                        tr!("cli-skipped", problem = problem.to_string())
+                    );
                     tally.skipped += 1;
                     continue;
                 }
@@ -944,15 +1025,25 @@ fn read_all<X: Send>(
             let shown = crate::checklist::diag::one_line(&path.display().to_string());
             if let Some(first) = seen.get(&record.header.id) {
                 say!(
-                    "touchpoint: warning: {shown}: visit {} is also in {}; counted once",
-                    record.header.id,
-                    crate::checklist::diag::one_line(&first.display().to_string())
+                    "touchpoint: {}",
+                    tr!(
+                        "cli-warning",
+                        warning = tr!(
+                            "cli-visit-counted-once",
+                            path = shown.as_str(),
+                            id = record.header.id.as_str(),
+                            first = crate::checklist::diag::one_line(&first.display().to_string())
+                        )
+                    )
                 );
                 continue;
             }
             seen.insert(record.header.id.clone(), path.clone());
             if let Some(why) = figures.disagreement(&record) {
-                say!("touchpoint: warning: {shown}: {why}");
+                say!(
+                    "touchpoint: {}",
+                    tr!("cli-warning", warning = format!("{shown}: {why}"))
+                );
             }
             take((&record, figures), extra)?;
         }
@@ -993,7 +1084,7 @@ pub fn read_record_file(path: &Path) -> Result<RecordFile, Diagnostic> {
     if size > record::MAX_RECORD_BYTES as u64 {
         return Err(Diagnostic::file(
             &shown,
-            format!("is {size} bytes; a record may be at most 16 MiB, so this is not one"),
+            tr!("cli-record-too-large", size = size),
         ));
     }
     session::read_record(path)
@@ -1060,8 +1151,8 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
                 files.extend(found);
                 continue;
             }
-            Ok(_) => "folder holds no .toml files".to_owned(),
-            Err(e) => format!("cannot read folder: {}", checklist::io_reason(&e)),
+            Ok(_) => tr!("cli-folder-no-toml"),
+            Err(e) => tr!("cli-cannot-read-folder", reason = checklist::io_reason(&e)),
         };
         let problem = Diagnostic::file(&path.display().to_string(), message);
         say!("{problem}");
@@ -1085,12 +1176,14 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
                 let c = &loaded.checklist;
                 let _ = writeln!(
                     out,
-                    "ok {}: {} ({}, {} item{})",
-                    checklist::diag::inert(&file.display().to_string()),
-                    c.checklist.id,
-                    c.checklist.touchpoint,
-                    c.item_count(),
-                    if c.item_count() == 1 { "" } else { "s" }
+                    "{}",
+                    tr!(
+                        "cli-validate-ok",
+                        path = checklist::diag::inert(&file.display().to_string()),
+                        id = c.checklist.id.as_str(),
+                        touchpoint = c.checklist.touchpoint.as_str(),
+                        count = c.item_count()
+                    )
                 );
             }
             Err(errors) => {
@@ -1105,14 +1198,18 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
     }
     let _ = out.flush();
     if problems.is_empty() {
-        let _ = writeln!(out, "all {total} checklist files are valid");
+        let _ = writeln!(out, "{}", tr!("cli-validate-all-valid", count = total));
         Ok(())
     } else {
         let count = problems.len();
         say!(
-            "{count} problem{} in {bad} of {total} file{}",
-            if count == 1 { "" } else { "s" },
-            if total == 1 { "" } else { "s" }
+            "{}",
+            tr!(
+                "cli-validate-summary",
+                problems = count,
+                bad = bad,
+                total = total
+            )
         );
         Err(Failure::Reported)
     }
@@ -1122,20 +1219,29 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
 pub fn checklists(out: &mut dyn Write) -> Result<(), Failure> {
     let config = Config::load()?;
     let (found, problems) = config::available(&config);
-    let mut text = format!(
-        "{:<24} {:<12} {:>5}  {} SOURCE\n",
-        "ID",
-        "TOUCHPOINT",
-        "ITEMS",
-        tui::theme::truncate("TITLE", 28)
-    );
-    for loaded in &found {
-        text.push_str(&checklist_line(loaded));
-    }
-    out.write_all(text.as_bytes())
-        .map_err(|e| io_failure("cannot write the list", &e))?;
+    let heading = [
+        tr!("cli-checklists-id"),
+        tr!("cli-checklists-touchpoint"),
+        tr!("cli-checklists-items"),
+        // Titles stand two spaces from the counts, as they always have.
+        format!(" {}", tui::theme::truncate(&tr!("cli-checklists-title"), 28)),
+        tr!("cli-checklists-source"),
+    ];
+    let rows: Vec<[String; 5]> = found.iter().map(checklist_row).collect();
+    let columns = [
+        (24, Align::Left),
+        (12, Align::Left),
+        (5, Align::Right),
+        (29, Align::Left),
+        (0, Align::Last),
+    ];
+    out.write_all(table(&heading, &rows, &columns).as_bytes())
+        .map_err(|e| io_failure(&tr!("cli-cannot-write-list"), &e))?;
     for problem in &problems {
-        say!("skipped {problem}");
+        say!(
+            "{}",
+            tr!("cli-checklists-skipped", problem = problem.to_string())
+        );
     }
     Ok(())
 }
@@ -1148,27 +1254,36 @@ fn source_label(source: &Source) -> String {
     }
 }
 
-fn checklist_line(loaded: &Loaded) -> String {
+/// A checklist as `touchpoint checklists` lists it.
+fn checklist_row(loaded: &Loaded) -> [String; 5] {
     let c = &loaded.checklist.checklist;
-    let source = source_label(&loaded.source);
-    format!(
-        "{:<24} {:<12} {:>5}  {} {}\n",
-        c.id,
-        c.touchpoint,
-        loaded.checklist.item_count(),
-        tui::theme::truncate(&tui::theme::inert(&c.title), 28),
-        tui::theme::inert(&source)
-    )
+    // The home screen reads `source_label`'s English prefixes; this list
+    // says them in the interface language.
+    let source = match &loaded.source {
+        Source::Bundled(id) => tr!("cli-source-bundled", id = id),
+        Source::User(path) => tr!("cli-source-user", path = path.display().to_string()),
+        Source::Path(path) => path.display().to_string(),
+    };
+    [
+        c.id.clone(),
+        c.touchpoint.clone(),
+        loaded.checklist.item_count().to_string(),
+        format!(
+            " {}",
+            tui::theme::truncate(&tui::theme::inert(&c.title), 28)
+        ),
+        tui::theme::inert(&source),
+    ]
 }
 
 /// `touchpoint schema checklist|record`.
 pub fn schema(kind: SchemaKind, out: &mut dyn Write) -> Result<(), Failure> {
     let schema = match kind {
         SchemaKind::Checklist => serde_json::to_value(schemars::schema_for!(checklist::Checklist))
-            .map_err(|e| Failure::Message(format!("cannot write the schema: {e}")))?,
+            .map_err(|e| Failure::Message(format!("{}: {e}", tr!("cli-cannot-write-schema"))))?,
         SchemaKind::Record => record::schema_json(),
     };
     let text = serde_json::to_string_pretty(&schema)
-        .map_err(|e| Failure::Message(format!("cannot write the schema: {e}")))?;
-    writeln!(out, "{text}").map_err(|e| io_failure("cannot write the schema", &e))
+        .map_err(|e| Failure::Message(format!("{}: {e}", tr!("cli-cannot-write-schema"))))?;
+    writeln!(out, "{text}").map_err(|e| io_failure(&tr!("cli-cannot-write-schema"), &e))
 }

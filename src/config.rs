@@ -51,7 +51,7 @@ impl Config {
         let shown = path.display().to_string();
         let text = match std::fs::read(&path) {
             Ok(bytes) => String::from_utf8(bytes)
-                .map_err(|_| Diagnostic::file(&shown, "not valid UTF-8; save the file as UTF-8"))?,
+                .map_err(|_| Diagnostic::file(&shown, crate::tr!("config-not-utf8")))?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Config {
                     folder: Some(dir.to_path_buf()),
@@ -61,7 +61,7 @@ impl Config {
             Err(e) => {
                 return Err(Diagnostic::file(
                     &shown,
-                    format!("cannot read: {}", checklist::io_reason(&e)),
+                    crate::tr!("session-cannot-read", reason = checklist::io_reason(&e)),
                 ));
             }
         };
@@ -163,20 +163,21 @@ impl<'de> Deserialize<'de> for ExportMode {
                     || digits.len() > 4
                     || !digits.bytes().all(|b| (b'0'..=b'7').contains(&b))
                 {
-                    return Err(D::Error::custom(format!(
-                        "export_mode {:?} is not an octal file mode; write it as chmod does, such as \"0640\"",
-                        crate::text::echo(&text, 20)
+                    return Err(D::Error::custom(crate::tr!(
+                        "config-mode-not-octal",
+                        mode = format!("{:?}", crate::text::echo(&text, 20))
                     )));
                 }
                 u32::from_str_radix(digits, 8).map_err(D::Error::custom)?
             }
             Raw::Number(n) => u32::try_from(n).map_err(|_| {
-                D::Error::custom("export_mode must be a file mode such as \"0640\"")
+                D::Error::custom(crate::tr!("config-mode-not-a-mode"))
             })?,
         };
         if mode & !0o666 != 0 || mode & 0o600 != 0o600 {
-            return Err(D::Error::custom(format!(
-                "export_mode {mode:04o} is not allowed: an export needs read and write for its owner (6 first) and may give only read or write to group and others, such as \"0640\""
+            return Err(D::Error::custom(crate::tr!(
+                "config-mode-not-allowed",
+                mode = format!("{mode:04o}")
             )));
         }
         Ok(ExportMode(mode))
@@ -213,7 +214,7 @@ pub fn user_checklists(config: &Config) -> (Vec<Loaded>, Vec<Diagnostic>) {
             }
             Err(e) => problems.push(Diagnostic::file(
                 &folder.display().to_string(),
-                format!("cannot read folder: {}", checklist::io_reason(&e)),
+                crate::tr!("cli-cannot-read-folder", reason = checklist::io_reason(&e)),
             )),
         }
     }
@@ -276,14 +277,11 @@ pub fn resolve_all_among(
                 for id in checklist::bundled_ids() {
                     ids.push(id);
                 }
-                let hint = match checklist::diag::did_you_mean(name, &ids) {
-                    Some(near) => format!(" — did you mean \"{near}\"?"),
-                    None => "; `touchpoint checklists` lists the ids".to_owned(),
+                let message = match checklist::diag::did_you_mean(name, &ids) {
+                    Some(near) => crate::tr!("config-no-checklist-near", near = near),
+                    None => crate::tr!("config-no-checklist"),
                 };
-                problems.push(Diagnostic::file(
-                    name,
-                    format!("no checklist file or id by this name{hint}"),
-                ));
+                problems.push(Diagnostic::file(name, message));
             }
         }
     }

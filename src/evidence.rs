@@ -18,29 +18,26 @@ pub const MAX_EVIDENCE_BYTES: u64 = 25 * 1024 * 1024;
 /// The folder under the data folder that holds every visit's evidence.
 pub const FOLDER: &str = "evidence";
 
-/// Why a file was not attached. Nothing was copied or listed.
+/// Why a file was not attached. Nothing was copied or listed. `Display`
+/// is written by hand: the messages are in the interface language.
 #[derive(Debug, thiserror::Error)]
 pub enum EvidenceError {
     /// Nothing at the path.
-    #[error("{path}: no such file; check the path (Tab completes it)")]
     NotFound {
         /// The path as typed.
         path: String,
     },
     /// A folder, not a file.
-    #[error("{path} is a folder; attach a file inside it")]
     Folder {
         /// The path as typed.
         path: String,
     },
     /// A device, a pipe or a socket.
-    #[error("{path} is not a regular file (a device, a pipe or a socket); attach a file")]
     NotRegular {
         /// The path as typed.
         path: String,
     },
     /// Over [`MAX_EVIDENCE_BYTES`].
-    #[error("{path} is {size}, more than the 25 MiB a file may have; attach a smaller copy")]
     TooLarge {
         /// The path as typed.
         path: String,
@@ -48,13 +45,11 @@ pub enum EvidenceError {
         size: String,
     },
     /// An empty file is no evidence.
-    #[error("{path} is empty; nothing to attach")]
     Empty {
         /// The path as typed.
         path: String,
     },
     /// The file could not be read.
-    #[error("cannot read {path}: {reason}")]
     Unreadable {
         /// The path as typed.
         path: String,
@@ -62,8 +57,27 @@ pub enum EvidenceError {
         reason: String,
     },
     /// The copy could not be written into the data folder.
-    #[error("cannot copy the file into the data folder: {0}")]
     Store(#[from] StoreError),
+}
+
+impl std::fmt::Display for EvidenceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::tr;
+        let text = match self {
+            EvidenceError::NotFound { path } => tr!("evidence-not-found", path = path),
+            EvidenceError::Folder { path } => tr!("evidence-folder", path = path),
+            EvidenceError::NotRegular { path } => tr!("evidence-not-regular", path = path),
+            EvidenceError::TooLarge { path, size } => {
+                tr!("evidence-too-large", path = path, size = size)
+            }
+            EvidenceError::Empty { path } => tr!("evidence-empty", path = path),
+            EvidenceError::Unreadable { path, reason } => {
+                tr!("evidence-unreadable", path = path, reason = reason)
+            }
+            EvidenceError::Store(e) => tr!("evidence-store", error = e.to_string()),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// A file copied into the data folder.
@@ -112,7 +126,10 @@ pub fn attach(root: &Path, visit_id: &str, typed: &str) -> Result<Copied, Eviden
     if store::private_dir(&visit_folder, root)? {
         // The new folder's name must be on disk before the file in it is.
         store::sync_dir(&folder).map_err(|e| StoreError::Io {
-            action: format!("create {}", visit_folder.display()),
+            action: crate::tr!(
+                "evidence-action-create",
+                path = visit_folder.display().to_string()
+            ),
             reason: io_reason(&e),
             source: e,
         })?;
@@ -158,7 +175,7 @@ fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, EvidenceError> {
     if bytes.len() as u64 > MAX_EVIDENCE_BYTES {
         return Err(EvidenceError::TooLarge {
             path: shown.to_owned(),
-            size: "over 25 MiB".to_owned(),
+            size: crate::tr!("evidence-over-limit"),
         });
     }
     if bytes.is_empty() {

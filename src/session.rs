@@ -15,29 +15,40 @@ use std::path::{Path, PathBuf};
 use crate::checklist::Diagnostic;
 use crate::record::{self, RecordFile, journal};
 use crate::store::{JournalFile, Store, StoreError, VisitLock};
+use crate::tr;
 use crate::visit::Visit;
 
 /// A journal this long is folded into the record at the next save, so that
 /// replaying one never takes long.
 pub const COMPACT_AT: u64 = 256 * 1024;
 
-/// Why a visit could not be opened or read.
+/// Why a visit could not be opened or read. `Display` is written by hand:
+/// the messages are in the interface language.
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
     /// The data folder refused.
-    #[error("{0}")]
     Store(#[from] StoreError),
     /// The record (or its journal) is not one touchpoint can read.
-    #[error("{0}")]
     Record(Diagnostic),
     /// Checklists the visit needs could not be loaded; each problem is one line.
-    #[error("visit {id} needs the checklists above; put them back where they were, then try again")]
     Checklists {
         /// The visit.
         id: String,
         /// What is wrong with each checklist.
         problems: Vec<String>,
     },
+}
+
+impl std::fmt::Display for SessionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SessionError::Store(e) => e.fmt(f),
+            SessionError::Record(d) => d.fmt(f),
+            SessionError::Checklists { id, .. } => {
+                f.write_str(&tr!("session-needs-checklists", id = id))
+            }
+        }
+    }
 }
 
 /// Where a finalized record is copied (`export_folder`), with the mode the
@@ -214,7 +225,7 @@ impl Session {
             None => {
                 let Some(head) = self.head.take() else {
                     self.whole = true;
-                    return Err("the visit's record is not written yet".into());
+                    return Err(tr!("session-not-written-yet"));
                 };
                 match self.store.start_journal(&self.id, head.as_bytes()) {
                     Ok(journal) => {
@@ -264,7 +275,7 @@ impl Session {
             // copy; a copy that failed is tried again with the next record.
             self.store
                 .keep_checklist(bytes)
-                .map_err(|e| format!("saved, but its checklist was not kept: {e}"))?;
+                .map_err(|e| tr!("session-checklist-not-kept", error = e.to_string()))?;
             self.to_keep.pop();
         }
         if visit.is_final() {
@@ -277,7 +288,7 @@ impl Session {
                 if let Some(export) = &self.export {
                     self.store
                         .copy_to(&self.id, &export.folder, export.mode)
-                        .map_err(|e| format!("saved, but not exported: {e}"))?;
+                        .map_err(|e| tr!("session-not-exported", error = e.to_string()))?;
                 }
             }
             return Ok(());
@@ -415,11 +426,10 @@ fn current(read: Read, store: Option<&Store>) -> Result<Current, Diagnostic> {
     let (visit, _, _) = rebuild(&read, store).map_err(|e| match e {
         SessionError::Checklists { problems, .. } => Diagnostic::file(
             &read.journal_shown,
-            format!(
-                "holds {} change{} not yet in the record, which need the visit's checklists: {}",
-                read.changes.len(),
-                if read.changes.len() == 1 { "" } else { "s" },
-                problems.join("; ")
+            tr!(
+                "session-journal-needs-checklists",
+                count = read.changes.len(),
+                problems = problems.join("; ")
             ),
         ),
         SessionError::Record(d) => d,
@@ -448,9 +458,7 @@ pub fn read_visit(store: &Store, id: &str) -> Result<Current, Diagnostic> {
         SessionError::Record(d) => d,
         SessionError::Store(StoreError::TooLarge { size, .. }) => Diagnostic::file(
             &shown,
-            format!(
-                "is {size} bytes, more than the 16 MiB a visit file may have; move it out of the data folder"
-            ),
+            tr!("session-too-large", size = size),
         ),
         other => Diagnostic::file(&shown, other.to_string()),
     })?;
@@ -466,7 +474,7 @@ pub fn read_record(path: &Path) -> Result<RecordFile, Diagnostic> {
     let fail = |p: &str, e: std::io::Error| {
         Diagnostic::file(
             p,
-            format!("cannot read: {}", crate::checklist::io_reason(&e)),
+            tr!("session-cannot-read", reason = crate::checklist::io_reason(&e)),
         )
     };
     let read = read_pair(shown.clone(), journal_shown.clone(), || {
@@ -495,7 +503,7 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     if !file.metadata()?.is_file() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
-            "not a regular file",
+            tr!("store-not-regular-file"),
         ));
     }
     let mut bytes = Vec::new();

@@ -27,6 +27,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use crate::checklist::diag::one_line as inert;
+use crate::tr;
 use jiff::Timestamp;
 
 /// Largest visit file [`Store::load`] reads: far beyond any real record, small
@@ -36,28 +37,27 @@ pub const MAX_VISIT_BYTES: u64 = 16 * 1024 * 1024;
 /// Longest visit id accepted, in bytes (ids are ASCII).
 pub const MAX_ID_LEN: usize = 128;
 
-const DATA_FOLDER: &str = "data folder";
-const EXPORT_FOLDER: &str = "export folder";
-const OUTPUT_FOLDER: &str = "output folder";
+// Which folder a message names; the catalogs select their words on these.
+const DATA_FOLDER: &str = "data";
+const EXPORT_FOLDER: &str = "export";
+const OUTPUT_FOLDER: &str = "output";
 
 /// Mode of exported files unless `export_mode` in config.toml says otherwise.
 pub const DEFAULT_EXPORT_MODE: u32 = 0o600;
 
 /// Why a store operation failed. Each message says what happened in plain
 /// words, and what to do where there is something to do.
+///
+/// The messages are in the interface language, so `Display` is written by
+/// hand rather than derived.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The id could not name a visit file inside the data folder.
-    #[error(
-        "\"{}\" is not a visit id: use letters, digits and hyphens, starting with a letter or digit, at most {MAX_ID_LEN} characters",
-        inert(id)
-    )]
     BadId {
         /// The rejected id, as given.
         id: String,
     },
     /// No visit file has this id.
-    #[error("no visit {id} in {}; `touchpoint list` shows the visits there", folder.display())]
     NotFound {
         /// The id asked for.
         id: String,
@@ -65,11 +65,6 @@ pub enum StoreError {
         folder: PathBuf,
     },
     /// The visit file is larger than [`MAX_VISIT_BYTES`].
-    #[error(
-        "{} is {size} bytes, more than the {} MiB a visit file may have; move it out of the data folder",
-        path.display(),
-        MAX_VISIT_BYTES >> 20
-    )]
     TooLarge {
         /// The file refused.
         path: PathBuf,
@@ -77,10 +72,6 @@ pub enum StoreError {
         size: u64,
     },
     /// Another live session holds the visit's lock.
-    #[error(
-        "visit {id} is open in another session{}; close it there first",
-        Holder { pid: *pid, host: host.as_deref(), since: *since }
-    )]
     Locked {
         /// The visit asked for.
         id: String,
@@ -93,7 +84,6 @@ pub enum StoreError {
     },
     /// A file or folder is not one the program may use: a symbolic link, a
     /// FIFO or device, or another user's. Nothing was read or written.
-    #[error("refusing {}: {why}", path.display())]
     Refused {
         /// What was refused.
         path: PathBuf,
@@ -101,7 +91,6 @@ pub enum StoreError {
         why: String,
     },
     /// The file system refused; `reason` is a short human explanation.
-    #[error("cannot {action}: {reason}")]
     Io {
         /// What was being done, e.g. "save visit 2026…-7f3a".
         action: String,
@@ -111,6 +100,47 @@ pub enum StoreError {
         #[source]
         source: io::Error,
     },
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            StoreError::BadId { id } => tr!("store-bad-id", id = inert(id), most = MAX_ID_LEN),
+            StoreError::NotFound { id, folder } => tr!(
+                "store-not-found",
+                id = id,
+                folder = folder.display().to_string()
+            ),
+            StoreError::TooLarge { path, size } => tr!(
+                "store-too-large",
+                path = path.display().to_string(),
+                size = *size,
+                most = MAX_VISIT_BYTES >> 20
+            ),
+            StoreError::Locked {
+                id,
+                pid,
+                host,
+                since,
+            } => {
+                let holder = Holder {
+                    pid: *pid,
+                    host: host.as_deref(),
+                    since: *since,
+                };
+                tr!("store-locked", id = id, holder = holder.to_string())
+            }
+            StoreError::Refused { path, why } => tr!(
+                "store-refused",
+                path = path.display().to_string(),
+                why = why
+            ),
+            StoreError::Io { action, reason, .. } => {
+                tr!("store-io", action = action, reason = reason)
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 /// The data folder: `root`, with the visits in `root/visits`.
@@ -153,7 +183,7 @@ impl Store {
             // lose it together with the first visit saved in it.
             sync_dir(&store.root).map_err(|e| {
                 io_error(
-                    format!("create the data folder {}", store.root.display()),
+                    tr!("store-action-create-data-folder", path = store.root.display().to_string()),
                     e,
                     &store.root,
                     DATA_FOLDER,
@@ -191,7 +221,7 @@ impl Store {
             DATA_FOLDER,
             id,
             bytes,
-            &format!("save visit {id}"),
+            &tr!("store-action-save", id = id),
         )?;
         Ok(())
     }
@@ -201,7 +231,7 @@ impl Store {
         let path = self.path(id)?;
         let fail = |e: io::Error| {
             io_error(
-                format!("read visit {id}"),
+                tr!("store-action-read", id = id),
                 e,
                 &self.visits,
                 DATA_FOLDER,
@@ -251,7 +281,7 @@ impl Store {
     pub fn visit_files(&self) -> Result<Vec<PathBuf>, StoreError> {
         let fail = |e: io::Error| {
             io_error(
-                format!("list the visits in {}", self.visits.display()),
+                tr!("store-action-list", path = self.visits.display().to_string()),
                 e,
                 &self.visits,
                 DATA_FOLDER,
@@ -285,7 +315,7 @@ impl Store {
         let path = self.visits.join(format!("{id}.lock"));
         let fail = |e: io::Error| {
             io_error(
-                format!("lock visit {id}"),
+                tr!("store-action-lock", id = id),
                 e,
                 &self.visits,
                 DATA_FOLDER,
@@ -342,7 +372,7 @@ impl Store {
     /// Returns the path of the copy.
     pub fn copy_to(&self, id: &str, folder: &Path, mode: u32) -> Result<PathBuf, StoreError> {
         let bytes = self.load(id)?;
-        let action = format!("copy visit {id} to {}", folder.display());
+        let action = tr!("store-action-copy", id = id, path = folder.display().to_string());
         fs::create_dir_all(folder)
             .map_err(|e| io_error(action.clone(), e, folder, EXPORT_FOLDER, None))?;
         check_folder(folder, EXPORT_FOLDER, 0o022)?;
@@ -366,7 +396,7 @@ impl Store {
         if matches!(self.kept_checklist(&sha), Some(Ok(_))) {
             return Ok(sha);
         }
-        let action = format!("keep a copy of a checklist in {}", folder.display());
+        let action = tr!("store-action-keep-checklist", path = folder.display().to_string());
         write_atomic_as(
             &folder,
             DATA_FOLDER,
@@ -388,7 +418,7 @@ impl Store {
         let path = self.root.join("checklists").join(format!("{sha256}.toml"));
         let fail = |e: io::Error| {
             io_error(
-                format!("read the kept checklist {}", path.display()),
+                tr!("store-action-read-kept", path = path.display().to_string()),
                 e,
                 &self.root,
                 DATA_FOLDER,
@@ -410,7 +440,7 @@ impl Store {
         if crate::checklist::sha256_hex(&bytes) != sha256 {
             return Some(Err(StoreError::Refused {
                 path,
-                why: "its content does not match its name: it was changed after it was kept".into(),
+                why: tr!("store-why-kept-changed"),
             }));
         }
         Some(Ok(bytes))
@@ -502,7 +532,7 @@ pub fn write_export_with(
         path: path.to_path_buf(),
         why,
     };
-    let action = format!("write {}", path.display());
+    let action = tr!("store-action-write", path = path.display().to_string());
     match fs::symlink_metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => {
@@ -519,17 +549,12 @@ pub fn write_export_with(
             let kind = meta.file_type();
             let target = if kind.is_symlink() {
                 if meta.uid() != euid() && meta.uid() != 0 {
-                    return Err(refuse(format!(
-                        "it is a symbolic link of another user (uid {}); name the file itself",
-                        meta.uid()
-                    )));
+                    return Err(refuse(tr!("store-why-foreign-link", uid = meta.uid())));
                 }
                 match fs::metadata(path) {
                     Ok(target) => target.file_type(),
                     Err(_) => {
-                        return Err(refuse(
-                            "it is a symbolic link to nothing; name the file itself".into(),
-                        ));
+                        return Err(refuse(tr!("store-why-dangling-link")));
                     }
                 }
             } else {
@@ -539,7 +564,7 @@ pub fn write_export_with(
                 return write_in_place(path, write).map_err(|e| match e {
                     OpenRefusal::Refused(e) => e,
                     OpenRefusal::Io(e) if e.raw_os_error() == Some(libc::ENXIO) => {
-                        refuse("it is a FIFO that no program is reading from".into())
+                        refuse(tr!("store-why-fifo-no-reader"))
                     }
                     OpenRefusal::Io(e) => StoreError::Io {
                         action: action.clone(),
@@ -549,14 +574,11 @@ pub fn write_export_with(
                 });
             }
             return Err(refuse(if kind.is_symlink() && target.is_file() {
-                "it is a symbolic link to a file; name the file itself".into()
+                tr!("store-why-link-to-file")
             } else if target.is_dir() {
-                "it is a folder; name a file inside it".into()
+                tr!("store-why-folder")
             } else {
-                format!(
-                    "it is {}; an export goes to a file, a FIFO or a character device such as /dev/null",
-                    kind_of(&target)
-                )
+                tr!("store-why-not-export-target", kind = kind_of(&target))
             }));
         }
     }
@@ -569,7 +591,7 @@ pub fn write_export_with(
         .and_then(|n| n.to_str())
         .ok_or_else(|| StoreError::Io {
             action: action.clone(),
-            reason: "not a file name".into(),
+            reason: tr!("store-reason-not-a-file-name"),
             source: io::Error::from(io::ErrorKind::InvalidInput),
         })?;
     write_atomic_with(dir, OUTPUT_FOLDER, name, name, &action, mode, write)?;
@@ -592,7 +614,7 @@ fn write_in_place(
     if !(kind.is_fifo() || kind.is_char_device()) {
         return Err(OpenRefusal::Refused(StoreError::Refused {
             path: path.to_path_buf(),
-            why: "it changed while being opened; try again".into(),
+            why: tr!("store-why-changed-while-opening"),
         }));
     }
     // Blocking again, so a slow reader gets all of it.
@@ -625,7 +647,7 @@ impl VisitLock {
     /// Releases the lock now, reporting a failure that dropping would hide.
     pub fn release(self) -> Result<(), StoreError> {
         self.file.unlock().map_err(|e| StoreError::Io {
-            action: format!("release visit {}", self.id),
+            action: tr!("store-action-release", id = self.id.as_str()),
             reason: plain_reason(&e),
             source: e,
         })
@@ -705,13 +727,13 @@ impl fmt::Display for Holder<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = Vec::new();
         if let Some(pid) = self.pid {
-            parts.push(format!("pid {pid}"));
+            parts.push(tr!("store-holder-pid", pid = pid));
         }
         if let Some(host) = self.host {
-            parts.push(format!("on host {}", inert(host)));
+            parts.push(tr!("store-holder-host", host = inert(host)));
         }
         if let Some(since) = self.since {
-            parts.push(format!("since {}", short_time(since)));
+            parts.push(tr!("store-holder-since", time = short_time(since)));
         }
         if parts.is_empty() {
             Ok(())
@@ -782,7 +804,7 @@ fn read_holder(file: &File) -> HolderInfo {
 pub(crate) fn private_dir(path: &Path, root: &Path) -> Result<bool, StoreError> {
     let fail = |e: io::Error| {
         io_error(
-            format!("open the data folder {}", root.display()),
+            tr!("store-action-open-data-folder", path = root.display().to_string()),
             e,
             path,
             DATA_FOLDER,
@@ -823,7 +845,11 @@ fn euid() -> u32 {
 pub fn check_folder(folder: &Path, label: &str, closed: u32) -> Result<(), StoreError> {
     let meta = fs::metadata(folder).map_err(|e| {
         io_error(
-            format!("open the {label} {}", folder.display()),
+            tr!(
+                "store-action-open-folder",
+                folder = label,
+                path = folder.display().to_string()
+            ),
             e,
             folder,
             label,
@@ -832,7 +858,11 @@ pub fn check_folder(folder: &Path, label: &str, closed: u32) -> Result<(), Store
     })?;
     if !meta.is_dir() {
         return Err(io_error(
-            format!("open the {label} {}", folder.display()),
+            tr!(
+                "store-action-open-folder",
+                folder = label,
+                path = folder.display().to_string()
+            ),
             io::Error::from(io::ErrorKind::NotADirectory),
             folder,
             label,
@@ -842,10 +872,7 @@ pub fn check_folder(folder: &Path, label: &str, closed: u32) -> Result<(), Store
     if meta.uid() != euid() {
         return Err(StoreError::Refused {
             path: folder.to_path_buf(),
-            why: format!(
-                "the {label} belongs to another user (uid {}); use a folder of your own",
-                meta.uid()
-            ),
+            why: tr!("store-why-foreign-folder", folder = label, uid = meta.uid()),
         });
     }
     let mode = meta.permissions().mode() & 0o7777;
@@ -853,9 +880,11 @@ pub fn check_folder(folder: &Path, label: &str, closed: u32) -> Result<(), Store
         fs::set_permissions(folder, Permissions::from_mode(mode & !closed)).map_err(|e| {
             StoreError::Refused {
                 path: folder.to_path_buf(),
-                why: format!(
-                    "the {label} is open to other users (mode {mode:04o}) and cannot be tightened: {}",
-                    plain_reason(&e)
+                why: tr!(
+                    "store-why-folder-open",
+                    folder = label,
+                    mode = format!("{mode:04o}"),
+                    reason = plain_reason(&e)
                 ),
             }
         })?;
@@ -912,7 +941,7 @@ impl OpenRefusal {
 fn refused_link(path: &Path) -> StoreError {
     StoreError::Refused {
         path: path.to_path_buf(),
-        why: "it is a symbolic link, which touchpoint never follows in its data folder; remove the link and try again".into(),
+        why: tr!("store-why-link"),
     }
 }
 
@@ -924,38 +953,35 @@ pub fn check_owned(file: &File, path: &Path) -> Result<(), StoreError> {
     };
     let meta = file
         .metadata()
-        .map_err(|e| refused(format!("cannot check it: {}", plain_reason(&e))))?;
+        .map_err(|e| refused(tr!("store-why-cannot-check", reason = plain_reason(&e))))?;
     if !meta.is_file() {
-        return Err(refused(format!(
-            "it is {}, not a regular file; remove it and try again",
-            kind_of(&meta.file_type())
+        return Err(refused(tr!(
+            "store-why-not-regular",
+            kind = kind_of(&meta.file_type())
         )));
     }
     if meta.uid() != euid() {
-        return Err(refused(format!(
-            "it belongs to another user (uid {}); remove it or ask its owner",
-            meta.uid()
-        )));
+        return Err(refused(tr!("store-why-foreign-file", uid = meta.uid())));
     }
     Ok(())
 }
 
 /// "a FIFO", "a folder", … for messages.
-fn kind_of(kind: &fs::FileType) -> &'static str {
+fn kind_of(kind: &fs::FileType) -> String {
     if kind.is_dir() {
-        "a folder"
+        tr!("store-kind-folder")
     } else if kind.is_fifo() {
-        "a FIFO (named pipe)"
+        tr!("store-kind-fifo")
     } else if kind.is_char_device() {
-        "a character device"
+        tr!("store-kind-char-device")
     } else if kind.is_block_device() {
-        "a block device"
+        tr!("store-kind-block-device")
     } else if kind.is_socket() {
-        "a socket"
+        tr!("store-kind-socket")
     } else if kind.is_symlink() {
-        "a symbolic link"
+        tr!("store-kind-symlink")
     } else {
-        "a regular file"
+        tr!("store-kind-regular")
     }
 }
 
@@ -1003,7 +1029,7 @@ fn create_temp(dir: &Path, id: &str, mode: u32) -> io::Result<(PathBuf, File)> {
     }
     Err(io::Error::new(
         io::ErrorKind::AlreadyExists,
-        "no free temporary file name",
+        tr!("store-no-temp-name"),
     ))
 }
 
@@ -1091,18 +1117,21 @@ fn reason(error: &io::Error, folder: &Path, label: &str, file: Option<&Path>) ->
         return problem;
     }
     match error.kind() {
-        StorageFull => "disk full; free some space and try again".into(),
-        QuotaExceeded => "disk quota exceeded; free some space and try again".into(),
-        PermissionDenied => format!(
-            "permission denied; check the owner and permissions of {}",
-            folder.display()
+        StorageFull => tr!("store-reason-disk-full"),
+        QuotaExceeded => tr!("store-reason-quota"),
+        PermissionDenied => tr!(
+            "store-reason-permission",
+            path = folder.display().to_string()
         ),
-        ReadOnlyFilesystem => "the disk is read-only".into(),
+        ReadOnlyFilesystem => tr!("store-reason-read-only"),
         IsADirectory => match file {
-            Some(file) => format!("a folder is in the way at {}", file.display()),
-            None => "a folder is in the way".into(),
+            Some(file) => tr!(
+                "store-reason-folder-in-way-at",
+                path = file.display().to_string()
+            ),
+            None => tr!("store-reason-folder-in-way"),
         },
-        FileTooLarge => "the file is larger than this system allows".into(),
+        FileTooLarge => tr!("store-reason-too-large"),
         _ => plain_reason(error),
     }
 }
@@ -1111,21 +1140,29 @@ fn reason(error: &io::Error, folder: &Path, label: &str, file: Option<&Path>) ->
 fn folder_problem(folder: &Path, label: &str) -> Option<String> {
     match fs::metadata(folder) {
         Ok(meta) if meta.is_dir() => None,
-        Ok(_) => Some(format!("a file is in the way at {}", folder.display())),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            Some(format!("the {label} {} is missing", folder.display()))
-        }
+        Ok(_) => Some(tr!(
+            "store-reason-file-in-way",
+            path = folder.display().to_string()
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Some(tr!(
+            "store-reason-folder-missing",
+            folder = label,
+            path = folder.display().to_string()
+        )),
         Err(e) if e.kind() == io::ErrorKind::NotADirectory => folder
             .ancestors()
             .skip(1)
             .find(|a| fs::metadata(a).is_ok_and(|m| !m.is_dir()))
-            .map(|a| format!("a file is in the way at {}", a.display())),
+            .map(|a| tr!("store-reason-file-in-way", path = a.display().to_string())),
         Err(_) => None,
     }
 }
 
 /// std's message for an error, without the " (os error N)" users need not see.
 fn plain_reason(error: &io::Error) -> String {
+    if let Some(words) = crate::checklist::translated_reason(error) {
+        return words;
+    }
     let text = error.to_string();
     let text = match text.find(" (os error") {
         Some(cut) => &text[..cut],
@@ -1134,7 +1171,7 @@ fn plain_reason(error: &io::Error) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => "unknown error".into(),
+        None => tr!("store-reason-unknown"),
     }
 }
 
@@ -1165,7 +1202,7 @@ impl Store {
         let path = self.journal_path(id)?;
         let fail = |e: io::Error| {
             io_error(
-                format!("read the journal of visit {id}"),
+                tr!("store-action-read-journal", id = id),
                 e,
                 &self.visits,
                 DATA_FOLDER,
@@ -1187,7 +1224,7 @@ impl Store {
     /// one), and opens it for appending.
     pub fn start_journal(&self, id: &str, head: &[u8]) -> Result<JournalFile, StoreError> {
         let path = self.journal_path(id)?;
-        let action = format!("start the journal of visit {id}");
+        let action = tr!("store-action-start-journal", id = id);
         write_atomic_as(
             &self.visits,
             DATA_FOLDER,
@@ -1212,7 +1249,7 @@ impl Store {
         let path = self.journal_path(id)?;
         let fail = |e: io::Error| {
             io_error(
-                format!("remove the journal of visit {id}"),
+                tr!("store-action-remove-journal", id = id),
                 e,
                 &self.visits,
                 DATA_FOLDER,
@@ -1246,7 +1283,7 @@ impl JournalFile {
                 let _ = self.file.set_len(self.len);
                 let folder = self.path.parent().unwrap_or(Path::new("."));
                 Err(io_error(
-                    "save the change".into(),
+                    tr!("store-action-save-change"),
                     e,
                     folder,
                     DATA_FOLDER,
@@ -1285,7 +1322,7 @@ pub fn read_journal(path: &Path) -> io::Result<Option<Vec<u8>>> {
     if !file.metadata()?.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "not a regular file",
+            tr!("store-not-regular-file"),
         ));
     }
     read_capped(file).map(Some)
@@ -1300,7 +1337,7 @@ fn read_capped(mut file: File) -> io::Result<Vec<u8>> {
     if bytes.len() as u64 > MAX_VISIT_BYTES {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
-            "the journal is over 16 MiB",
+            tr!("store-journal-too-large"),
         ));
     }
     Ok(bytes)

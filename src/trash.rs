@@ -11,30 +11,42 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use crate::store::{MAX_VISIT_BYTES, Store, StoreError, private_dir, sync_dir, valid_id};
+use crate::tr;
 
-/// Why moving a visit in or out of the trash failed.
+/// Why moving a visit in or out of the trash failed. `Display` is written
+/// by hand: the messages are in the interface language.
 #[derive(Debug, thiserror::Error)]
 pub enum TrashError {
     /// The store refused (a bad id, a lock held elsewhere, a folder problem).
-    #[error(transparent)]
     Store(#[from] StoreError),
     /// No visit with this id to delete.
-    #[error("no visit {0} to delete; `touchpoint list` shows the visits")]
     NoVisit(String),
     /// No visit with this id in the trash.
-    #[error("no visit {0} in the trash; `touchpoint list --trash` shows what is there")]
     NotInTrash(String),
     /// The place it would move to is taken.
-    #[error("{} already exists; move it away first, so that neither visit is lost", .0.display())]
     Taken(PathBuf),
     /// The file system refused.
-    #[error("cannot {action}: {reason}")]
     Io {
         /// What was being done.
         action: String,
         /// Why it failed, in plain words.
         reason: String,
     },
+}
+
+impl std::fmt::Display for TrashError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            TrashError::Store(e) => return e.fmt(f),
+            TrashError::NoVisit(id) => tr!("trash-no-visit", id = id),
+            TrashError::NotInTrash(id) => tr!("trash-not-in-trash", id = id),
+            TrashError::Taken(path) => tr!("trash-taken", path = path.display().to_string()),
+            TrashError::Io { action, reason } => {
+                tr!("store-io", action = action, reason = reason)
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 fn io_failure(action: String) -> impl Fn(io::Error) -> TrashError {
@@ -70,7 +82,7 @@ impl Store {
         move_visit(
             (&from, &to),
             (&journal, &trash.join(format!("{id}.journal"))),
-            &format!("move visit {id} to the trash"),
+            &tr!("trash-action-delete", id = id),
         )?;
         // The lock file goes too: it names a visit that is no longer here.
         let _ = fs::remove_file(lock.path());
@@ -91,7 +103,7 @@ impl Store {
                 &self.trash_dir().join(format!("{id}.journal")),
                 &self.journal_path(id)?,
             ),
-            &format!("restore visit {id}"),
+            &tr!("trash-action-restore", id = id),
         )?;
         Ok(to)
     }
@@ -102,7 +114,7 @@ impl Store {
         let entries = match fs::read_dir(&trash) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(io_failure(format!("read {}", trash.display()))(e)),
+            Err(e) => return Err(io_failure(tr!("trash-action-read", path = trash.display().to_string()))(e)),
         };
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
@@ -121,7 +133,7 @@ impl Store {
 
     /// Reads a visit file in the trash, with the same size cap as visits.
     pub fn load_trashed(&self, path: &Path) -> Result<Vec<u8>, TrashError> {
-        let fail = io_failure(format!("read {}", path.display()));
+        let fail = io_failure(tr!("trash-action-read", path = path.display().to_string()));
         // Non-blocking, so that a FIFO put there cannot hang the listing.
         let file = fs::OpenOptions::new()
             .read(true)
@@ -131,7 +143,7 @@ impl Store {
         if !file.metadata().map_err(&fail)?.is_file() {
             return Err(fail(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                "not a regular file",
+                tr!("store-not-regular-file"),
             )));
         }
         let mut bytes = Vec::new();
@@ -167,9 +179,9 @@ fn move_visit(
     let has_journal = match fs::symlink_metadata(journal.0) {
         Ok(meta) if meta.is_file() => true,
         Ok(_) => {
-            return Err(fail(io::Error::other(format!(
-                "{} is not a regular file",
-                journal.0.display()
+            return Err(fail(io::Error::other(tr!(
+                "trash-journal-not-regular",
+                path = journal.0.display().to_string()
             ))));
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => false,

@@ -1,1 +1,240 @@
 # The command line: command output, status and error messages, --help.
+
+## Failures of the commands themselves.
+cli-no-home = no home folder to keep visits in; pass --data-dir DIR or set TOUCHPOINT_DATA_DIR
+cli-no-terminal = this needs a terminal to show the visit in, and there is none here (output is a pipe or a file, or the session has no terminal); nothing was created. Over SSH, connect with `ssh -t HOST touchpoint …`; in a script, use `touchpoint list` and `touchpoint export`
+cli-cannot-watch-signals = cannot watch for signals
+cli-terminal = terminal
+cli-cannot-write = cannot write
+cli-cannot-write-list = cannot write the list
+cli-cannot-write-stdout = cannot write to standard output
+cli-cannot-write-schema = cannot write the schema
+cli-warning = warning: { $warning }
+
+## touchpoint new
+cli-did-you-mean = did you mean "{ $near }"?
+cli-journeys-are = the journeys are: { $ids }
+cli-no-journey = no journey "{ $journey }"; { $hint }
+cli-checklist-twice = checklist { $id } is named twice; a visit holds each checklist once
+# What `refuse_control` names in its message ("the site holds …").
+cli-what-site = the site
+cli-what-auditor = the auditor's name
+
+## touchpoint resume, and leaving a visit.
+cli-no-draft = no draft to resume; `touchpoint new` starts a visit
+cli-resumed-final = final visit, finalized { $time }: read-only
+cli-resumed-draft = resumed draft saved { $time } ({ $ago })
+cli-just-now = just now
+cli-minutes-ago = { $count ->
+    [one] { $count } minute ago
+   *[other] { $count } minutes ago
+}
+cli-hours-ago = { $count ->
+    [one] { $count } hour ago
+   *[other] { $count } hours ago
+}
+cli-days-ago = { $count ->
+    [one] { $count } day ago
+   *[other] { $count } days ago
+}
+cli-panic-saved = Your visit is saved in { $path }; `touchpoint resume { $id }` reopens it.
+cli-not-saved = the last changes to visit { $id } were NOT saved: { $error }
+cli-visit-saved = visit { $id } saved in { $path }
+
+## touchpoint list
+cli-trash-empty = the trash is empty
+cli-no-visits = no visits yet; `touchpoint new` starts one
+cli-list-id = ID
+cli-list-site = SITE
+cli-list-status = STATUS
+cli-list-progress = PROGRESS
+cli-list-score = SCORE
+cli-list-updated = UPDATED
+cli-status-draft = draft
+cli-status-final = final
+cli-score-fail = FAIL
+cli-unreadable-record = unreadable record, left as it is: { $problem }
+
+## touchpoint delete, restore
+cli-deleted = visit { $id } moved to { $path }; `touchpoint restore { $id }` brings it back
+cli-restored = visit { $id } is back; `touchpoint resume { $id }` opens it
+
+## touchpoint report
+cli-skipped = skipped: { $problem }
+cli-drafts-left-out = { $count ->
+    [one] { $count } draft left out; --include-drafts takes them
+   *[other] { $count } drafts left out; --include-drafts takes them
+}
+cli-files-skipped = { $count ->
+    [one] { $count } file skipped; the report is of the others
+   *[other] { $count } files skipped; the report is of the others
+}
+cli-visit-counted-once = { $path }: visit { $id } is also in { $first }; counted once
+cli-record-too-large = is { $size } bytes; a record may be at most 16 MiB, so this is not one
+
+## touchpoint validate
+cli-folder-no-toml = folder holds no .toml files
+cli-cannot-read-folder = cannot read folder: { $reason }
+cli-validate-ok = { $count ->
+    [one] ok { $path }: { $id } ({ $touchpoint }, { $count } item)
+   *[other] ok { $path }: { $id } ({ $touchpoint }, { $count } items)
+}
+cli-validate-all-valid = all { $count } checklist files are valid
+cli-validate-summary = { $problems ->
+    [one] { $problems } problem
+   *[other] { $problems } problems
+} in { $bad } of { $total ->
+    [one] { $total } file
+   *[other] { $total } files
+}
+
+## touchpoint checklists
+cli-checklists-id = ID
+cli-checklists-touchpoint = TOUCHPOINT
+cli-checklists-items = ITEMS
+cli-checklists-title = TITLE
+cli-checklists-source = SOURCE
+cli-source-bundled = bundled:{ $id }
+cli-source-user = user: { $path }
+cli-checklists-skipped = skipped { $problem }
+
+## The data folder (store.rs): errors, what was being done, and why it failed.
+# $folder is data, export or output.
+store-bad-id = "{ $id }" is not a visit id: use letters, digits and hyphens, starting with a letter or digit, at most { $most } characters
+store-not-found = no visit { $id } in { $folder }; `touchpoint list` shows the visits there
+store-too-large = { $path } is { $size } bytes, more than the { $most } MiB a visit file may have; move it out of the data folder
+store-locked = visit { $id } is open in another session{ $holder }; close it there first
+store-holder-pid = pid { $pid }
+store-holder-host = on host { $host }
+store-holder-since = since { $time }
+store-refused = refusing { $path }: { $why }
+store-io = cannot { $action }: { $reason }
+store-action-create-data-folder = create the data folder { $path }
+store-action-open-data-folder = open the data folder { $path }
+store-action-open-folder = { $folder ->
+    [export] open the export folder { $path }
+    [output] open the output folder { $path }
+   *[data] open the data folder { $path }
+}
+store-action-save = save visit { $id }
+store-action-read = read visit { $id }
+store-action-list = list the visits in { $path }
+store-action-lock = lock visit { $id }
+store-action-release = release visit { $id }
+store-action-copy = copy visit { $id } to { $path }
+store-action-keep-checklist = keep a copy of a checklist in { $path }
+store-action-read-kept = read the kept checklist { $path }
+store-action-write = write { $path }
+store-action-read-journal = read the journal of visit { $id }
+store-action-start-journal = start the journal of visit { $id }
+store-action-remove-journal = remove the journal of visit { $id }
+store-action-save-change = save the change
+store-why-kept-changed = its content does not match its name: it was changed after it was kept
+store-why-foreign-link = it is a symbolic link of another user (uid { $uid }); name the file itself
+store-why-dangling-link = it is a symbolic link to nothing; name the file itself
+store-why-fifo-no-reader = it is a FIFO that no program is reading from
+store-why-link-to-file = it is a symbolic link to a file; name the file itself
+store-why-folder = it is a folder; name a file inside it
+store-why-not-export-target = it is { $kind }; an export goes to a file, a FIFO or a character device such as /dev/null
+store-why-changed-while-opening = it changed while being opened; try again
+store-why-foreign-folder = { $folder ->
+    [export] the export folder belongs to another user (uid { $uid }); use a folder of your own
+    [output] the output folder belongs to another user (uid { $uid }); use a folder of your own
+   *[data] the data folder belongs to another user (uid { $uid }); use a folder of your own
+}
+store-why-folder-open = { $folder ->
+    [export] the export folder is open to other users (mode { $mode }) and cannot be tightened: { $reason }
+    [output] the output folder is open to other users (mode { $mode }) and cannot be tightened: { $reason }
+   *[data] the data folder is open to other users (mode { $mode }) and cannot be tightened: { $reason }
+}
+store-why-link = it is a symbolic link, which touchpoint never follows in its data folder; remove the link and try again
+store-why-cannot-check = cannot check it: { $reason }
+store-why-not-regular = it is { $kind }, not a regular file; remove it and try again
+store-why-foreign-file = it belongs to another user (uid { $uid }); remove it or ask its owner
+store-kind-folder = a folder
+store-kind-fifo = a FIFO (named pipe)
+store-kind-char-device = a character device
+store-kind-block-device = a block device
+store-kind-socket = a socket
+store-kind-symlink = a symbolic link
+store-kind-regular = a regular file
+store-no-temp-name = no free temporary file name
+store-not-regular-file = not a regular file
+store-journal-too-large = the journal is over 16 MiB
+store-reason-disk-full = disk full; free some space and try again
+store-reason-quota = disk quota exceeded; free some space and try again
+store-reason-permission = permission denied; check the owner and permissions of { $path }
+store-reason-read-only = the disk is read-only
+store-reason-folder-in-way-at = a folder is in the way at { $path }
+store-reason-folder-in-way = a folder is in the way
+store-reason-too-large = the file is larger than this system allows
+store-reason-not-a-file-name = not a file name
+store-reason-file-in-way = a file is in the way at { $path }
+store-reason-folder-missing = { $folder ->
+    [export] the export folder { $path } is missing
+    [output] the output folder { $path } is missing
+   *[data] the data folder { $path } is missing
+}
+store-reason-unknown = unknown error
+
+## The system's reasons for a failed read or write, as touchpoint says them.
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-is-a-folder = is a folder
+io-not-a-folder = a part of the path is not a folder
+io-already-exists = it already exists
+io-disk-full = disk full
+io-read-only = the disk is read-only
+io-quota = disk quota exceeded
+io-file-too-large = the file is too large
+io-interrupted = interrupted; try again
+io-timed-out = timed out
+io-broken-pipe = the reader went away (broken pipe)
+io-busy = the file is busy
+io-folder-not-empty = the folder is not empty
+io-crosses-devices = it is on another disk
+io-too-many-links = too many links
+io-name-too-long = the name is too long
+io-out-of-memory = out of memory
+io-stale = a stale network file handle
+io-unsupported = the system does not support this
+
+## The trash: touchpoint delete and restore.
+trash-no-visit = no visit { $id } to delete; `touchpoint list` shows the visits
+trash-not-in-trash = no visit { $id } in the trash; `touchpoint list --trash` shows what is there
+trash-taken = { $path } already exists; move it away first, so that neither visit is lost
+trash-action-delete = move visit { $id } to the trash
+trash-action-restore = restore visit { $id }
+trash-action-read = read { $path }
+trash-journal-not-regular = { $path } is not a regular file
+
+## An open visit (session.rs).
+session-needs-checklists = visit { $id } needs the checklists above; put them back where they were, then try again
+session-not-written-yet = the visit's record is not written yet
+session-checklist-not-kept = saved, but its checklist was not kept: { $error }
+session-not-exported = saved, but not exported: { $error }
+session-journal-needs-checklists = { $count ->
+    [one] holds { $count } change not yet in the record, which need the visit's checklists: { $problems }
+   *[other] holds { $count } changes not yet in the record, which need the visit's checklists: { $problems }
+}
+session-too-large = is { $size } bytes, more than the 16 MiB a visit file may have; move it out of the data folder
+session-cannot-read = cannot read: { $reason }
+
+## Attaching a file to a visit (evidence.rs); shown on the visit screen.
+evidence-not-found = { $path }: no such file; check the path (Tab completes it)
+evidence-folder = { $path } is a folder; attach a file inside it
+evidence-not-regular = { $path } is not a regular file (a device, a pipe or a socket); attach a file
+evidence-too-large = { $path } is { $size }, more than the 25 MiB a file may have; attach a smaller copy
+evidence-empty = { $path } is empty; nothing to attach
+evidence-unreadable = cannot read { $path }: { $reason }
+evidence-store = cannot copy the file into the data folder: { $error }
+evidence-action-create = create { $path }
+evidence-over-limit = over 25 MiB
+
+## config.toml and the checklists named on the command line (config.rs).
+config-not-utf8 = not valid UTF-8; save the file as UTF-8
+config-mode-not-octal = export_mode { $mode } is not an octal file mode; write it as chmod does, such as "0640"
+config-mode-not-a-mode = export_mode must be a file mode such as "0640"
+config-mode-not-allowed = export_mode { $mode } is not allowed: an export needs read and write for its owner (6 first) and may give only read or write to group and others, such as "0640"
+config-no-checklist-near = no checklist file or id by this name — did you mean "{ $near }"?
+config-no-checklist = no checklist file or id by this name; `touchpoint checklists` lists the ids

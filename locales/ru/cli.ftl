@@ -1,1 +1,259 @@
 # The command line: command output, status and error messages, --help.
+
+## Сбои самих команд.
+cli-no-home = нет домашней папки для визитов; укажите --data-dir ПАПКА или задайте TOUCHPOINT_DATA_DIR
+cli-no-terminal = для визита нужен терминал, а его здесь нет (вывод идёт в канал или файл, или у сеанса нет терминала); ничего не создано. По SSH подключайтесь так: `ssh -t ХОСТ touchpoint …`; в скрипте используйте `touchpoint list` и `touchpoint export`
+cli-cannot-watch-signals = не удалось следить за сигналами
+cli-terminal = терминал
+cli-cannot-write = не удалось вывести сообщение
+cli-cannot-write-list = не удалось вывести список
+cli-cannot-write-stdout = не удалось писать в стандартный вывод
+cli-cannot-write-schema = не удалось вывести схему
+cli-warning = предупреждение: { $warning }
+
+## touchpoint new
+cli-did-you-mean = может быть, «{ $near }»?
+cli-journeys-are = есть маршруты: { $ids }
+cli-no-journey = маршрута «{ $journey }» нет; { $hint }
+cli-checklist-twice = чек-лист { $id } указан дважды; в визите каждый чек-лист бывает один раз
+# Что называет `refuse_control` в своём сообщении («название объекта содержит …»).
+cli-what-site = название объекта
+cli-what-auditor = имя аудитора
+
+## touchpoint resume и выход из визита.
+cli-no-draft = черновиков для продолжения нет; `touchpoint new` начинает визит
+cli-resumed-final = визит завершён { $time }: только чтение
+cli-resumed-draft = продолжаем черновик, сохранённый в { $time } ({ $ago })
+cli-just-now = только что
+cli-minutes-ago = { $count ->
+    [one] { $count } минуту назад
+    [few] { $count } минуты назад
+    [many] { $count } минут назад
+   *[other] { $count } минуты назад
+}
+cli-hours-ago = { $count ->
+    [one] { $count } час назад
+    [few] { $count } часа назад
+    [many] { $count } часов назад
+   *[other] { $count } часа назад
+}
+cli-days-ago = { $count ->
+    [one] { $count } день назад
+    [few] { $count } дня назад
+    [many] { $count } дней назад
+   *[other] { $count } дня назад
+}
+cli-panic-saved = Визит сохранён в { $path }; `touchpoint resume { $id }` откроет его снова.
+cli-not-saved = последние изменения визита { $id } НЕ сохранены: { $error }
+cli-visit-saved = визит { $id } сохранён в { $path }
+
+## touchpoint list
+cli-trash-empty = корзина пуста
+cli-no-visits = визитов пока нет; `touchpoint new` начинает визит
+cli-list-id = ВИЗИТ
+cli-list-site = ОБЪЕКТ
+cli-list-status = СТАТУС
+cli-list-progress = ОТВЕЧЕНО
+cli-list-score = ОЦЕНКА
+cli-list-updated = ИЗМЕНЁН
+cli-status-draft = черновик
+cli-status-final = завершён
+cli-score-fail = ПРОВАЛ
+cli-unreadable-record = запись не читается и оставлена как есть: { $problem }
+
+## touchpoint delete, restore
+cli-deleted = визит { $id } перемещён в { $path }; `touchpoint restore { $id }` вернёт его
+cli-restored = визит { $id } возвращён; `touchpoint resume { $id }` откроет его
+
+## touchpoint report
+cli-skipped = пропущено: { $problem }
+cli-drafts-left-out = { $count ->
+    [one] { $count } черновик не учтён; --include-drafts добавит черновики
+    [few] { $count } черновика не учтены; --include-drafts добавит их
+    [many] { $count } черновиков не учтено; --include-drafts добавит их
+   *[other] { $count } черновика не учтено; --include-drafts добавит их
+}
+cli-files-skipped = { $count ->
+    [one] { $count } файл пропущен; отчёт составлен по остальным
+    [few] { $count } файла пропущены; отчёт составлен по остальным
+    [many] { $count } файлов пропущено; отчёт составлен по остальным
+   *[other] { $count } файла пропущено; отчёт составлен по остальным
+}
+cli-visit-counted-once = { $path }: визит { $id } есть и в { $first }; учтён один раз
+cli-record-too-large = занимает { $size } байт, а запись может быть не больше 16 МиБ, так что это не запись
+
+## touchpoint validate
+cli-folder-no-toml = в папке нет файлов .toml
+cli-cannot-read-folder = не удалось прочитать папку: { $reason }
+cli-validate-ok = { $count ->
+    [one] ок { $path }: { $id } ({ $touchpoint }, { $count } пункт)
+    [few] ок { $path }: { $id } ({ $touchpoint }, { $count } пункта)
+    [many] ок { $path }: { $id } ({ $touchpoint }, { $count } пунктов)
+   *[other] ок { $path }: { $id } ({ $touchpoint }, { $count } пункта)
+}
+cli-validate-all-valid = проверено файлов чек-листов: { $count }, ошибок нет
+# «24 ошибки в 1 из 1 файла», «2 ошибки в 2 из 5 файлов».
+cli-validate-summary = { $problems ->
+    [one] { $problems } ошибка
+    [few] { $problems } ошибки
+    [many] { $problems } ошибок
+   *[other] { $problems } ошибки
+} в { $bad } из { $total ->
+    [one] { $total } файла
+    [few] { $total } файлов
+    [many] { $total } файлов
+   *[other] { $total } файла
+}
+
+## touchpoint checklists
+cli-checklists-id = ЧЕК-ЛИСТ
+cli-checklists-touchpoint = ТОЧКА КОНТАКТА
+cli-checklists-items = ПУНКТОВ
+cli-checklists-title = НАЗВАНИЕ
+cli-checklists-source = ИСТОЧНИК
+cli-source-bundled = встроенный:{ $id }
+cli-source-user = свой: { $path }
+cli-checklists-skipped = пропущен { $problem }
+
+## Папка данных (store.rs): ошибки, что делалось и почему не удалось.
+# $folder — data, export или output.
+store-bad-id = «{ $id }» — не код визита: используйте латинские буквы, цифры и дефисы, начиная с буквы или цифры, не больше { $most } знаков
+store-not-found = визита { $id } нет в { $folder }; `touchpoint list` покажет визиты в этой папке
+store-too-large = { $path } занимает { $size } байт, а файл визита может быть не больше { $most } МиБ; уберите его из папки данных
+store-locked = визит { $id } открыт в другом сеансе{ $holder }; сначала закройте его там
+store-holder-pid = процесс { $pid }
+store-holder-host = на хосте { $host }
+store-holder-since = с { $time }
+store-refused = { $path } не используется: { $why }
+store-io = не удалось { $action }: { $reason }
+store-action-create-data-folder = создать папку данных { $path }
+store-action-open-data-folder = открыть папку данных { $path }
+store-action-open-folder = { $folder ->
+    [export] открыть папку экспорта { $path }
+    [output] открыть папку для вывода { $path }
+   *[data] открыть папку данных { $path }
+}
+store-action-save = сохранить визит { $id }
+store-action-read = прочитать визит { $id }
+store-action-list = получить список визитов в { $path }
+store-action-lock = заблокировать визит { $id }
+store-action-release = снять блокировку с визита { $id }
+store-action-copy = скопировать визит { $id } в { $path }
+store-action-keep-checklist = сохранить копию чек-листа в { $path }
+store-action-read-kept = прочитать сохранённую копию чек-листа { $path }
+store-action-write = записать { $path }
+store-action-read-journal = прочитать журнал визита { $id }
+store-action-start-journal = начать журнал визита { $id }
+store-action-remove-journal = удалить журнал визита { $id }
+store-action-save-change = сохранить изменение
+store-why-kept-changed = содержимое не совпадает с именем: файл изменили после сохранения копии
+store-why-foreign-link = это символическая ссылка другого пользователя (uid { $uid }); укажите сам файл
+store-why-dangling-link = это символическая ссылка в никуда; укажите сам файл
+store-why-fifo-no-reader = это FIFO, из которого никакая программа не читает
+store-why-link-to-file = это символическая ссылка на файл; укажите сам файл
+store-why-folder = это папка; укажите файл в ней
+store-why-not-export-target = это { $kind }; экспорт пишется в файл, FIFO или символьное устройство вроде /dev/null
+store-why-changed-while-opening = он изменился, пока его открывали; попробуйте ещё раз
+store-why-foreign-folder = { $folder ->
+    [export] папка экспорта принадлежит другому пользователю (uid { $uid }); используйте свою папку
+    [output] папка для вывода принадлежит другому пользователю (uid { $uid }); используйте свою папку
+   *[data] папка данных принадлежит другому пользователю (uid { $uid }); используйте свою папку
+}
+store-why-folder-open = { $folder ->
+    [export] папка экспорта открыта другим пользователям (права { $mode }), и закрыть её не удалось: { $reason }
+    [output] папка для вывода открыта другим пользователям (права { $mode }), и закрыть её не удалось: { $reason }
+   *[data] папка данных открыта другим пользователям (права { $mode }), и закрыть её не удалось: { $reason }
+}
+store-why-link = это символическая ссылка, а по ссылкам в папке данных touchpoint не переходит никогда; удалите ссылку и попробуйте ещё раз
+store-why-cannot-check = не удалось его проверить: { $reason }
+store-why-not-regular = это { $kind }, а не обычный файл; удалите его и попробуйте ещё раз
+store-why-foreign-file = он принадлежит другому пользователю (uid { $uid }); удалите его или обратитесь к владельцу
+store-kind-folder = папка
+store-kind-fifo = FIFO (именованный канал)
+store-kind-char-device = символьное устройство
+store-kind-block-device = блочное устройство
+store-kind-socket = сокет
+store-kind-symlink = символическая ссылка
+store-kind-regular = обычный файл
+store-no-temp-name = нет свободного имени для временного файла
+store-not-regular-file = не обычный файл
+store-journal-too-large = журнал больше 16 МиБ
+store-reason-disk-full = диск заполнен; освободите место и попробуйте ещё раз
+store-reason-quota = превышена дисковая квота; освободите место и попробуйте ещё раз
+store-reason-permission = доступ запрещён; проверьте владельца и права { $path }
+store-reason-read-only = диск доступен только для чтения
+store-reason-folder-in-way-at = мешает папка { $path }
+store-reason-folder-in-way = мешает папка
+store-reason-too-large = файл больше, чем позволяет система
+store-reason-not-a-file-name = это не имя файла
+store-reason-file-in-way = мешает файл { $path }
+store-reason-folder-missing = { $folder ->
+    [export] папки экспорта { $path } нет
+    [output] папки для вывода { $path } нет
+   *[data] папки данных { $path } нет
+}
+store-reason-unknown = неизвестная ошибка
+
+## Причины сбоя чтения или записи, как их называет touchpoint.
+io-not-found = нет такого файла или папки
+io-permission-denied = доступ запрещён
+io-is-a-folder = это папка
+io-not-a-folder = часть пути — не папка
+io-already-exists = уже существует
+io-disk-full = диск заполнен
+io-read-only = диск доступен только для чтения
+io-quota = превышена дисковая квота
+io-file-too-large = файл слишком большой
+io-interrupted = прервано; попробуйте ещё раз
+io-timed-out = время ожидания истекло
+io-broken-pipe = читающая программа закрылась (обрыв канала)
+io-busy = файл занят
+io-folder-not-empty = папка не пуста
+io-crosses-devices = это на другом диске
+io-too-many-links = слишком много ссылок
+io-name-too-long = слишком длинное имя
+io-out-of-memory = не хватает памяти
+io-stale = устаревший дескриптор сетевого файла
+io-unsupported = система этого не поддерживает
+
+## Корзина: touchpoint delete и restore.
+trash-no-visit = визита { $id } для удаления нет; `touchpoint list` покажет визиты
+trash-not-in-trash = визита { $id } в корзине нет; `touchpoint list --trash` покажет, что там есть
+trash-taken = { $path } уже существует; сначала переместите его, чтобы не потерять ни один из визитов
+trash-action-delete = переместить визит { $id } в корзину
+trash-action-restore = вернуть визит { $id }
+trash-action-read = прочитать { $path }
+trash-journal-not-regular = { $path } — не обычный файл
+
+## Открытый визит (session.rs).
+session-needs-checklists = визиту { $id } нужны чек-листы, перечисленные выше; верните их на место и попробуйте ещё раз
+session-not-written-yet = запись визита ещё не сохранена
+session-checklist-not-kept = сохранено, но копия чек-листа не сохранена: { $error }
+session-not-exported = сохранено, но не экспортировано: { $error }
+session-journal-needs-checklists = { $count ->
+    [one] содержит { $count } изменение, которого ещё нет в записи, а для него нужны чек-листы визита: { $problems }
+    [few] содержит { $count } изменения, которых ещё нет в записи, а для них нужны чек-листы визита: { $problems }
+    [many] содержит { $count } изменений, которых ещё нет в записи, а для них нужны чек-листы визита: { $problems }
+   *[other] содержит { $count } изменения, которых ещё нет в записи, а для них нужны чек-листы визита: { $problems }
+}
+session-too-large = занимает { $size } байт, а файл визита может быть не больше 16 МиБ; уберите его из папки данных
+session-cannot-read = не удалось прочитать: { $reason }
+
+## Файл к визиту (evidence.rs); показывается на экране визита.
+evidence-not-found = { $path }: такого файла нет; проверьте путь (Tab дополняет его)
+evidence-folder = { $path } — папка; прикрепите файл из неё
+evidence-not-regular = { $path } — не обычный файл (устройство, канал или сокет); прикрепите файл
+evidence-too-large = { $path } занимает { $size }, а файл может быть не больше 25 МиБ; прикрепите уменьшенную копию
+evidence-empty = { $path } пуст; прикреплять нечего
+evidence-unreadable = не удалось прочитать { $path }: { $reason }
+evidence-store = не удалось скопировать файл в папку данных: { $error }
+evidence-action-create = создать { $path }
+evidence-over-limit = больше 25 МиБ
+
+## config.toml и чек-листы, названные в командной строке (config.rs).
+config-not-utf8 = файл не в UTF-8; сохраните его в кодировке UTF-8
+config-mode-not-octal = export_mode { $mode } — не восьмеричные права файла; запишите их, как для chmod, например "0640"
+config-mode-not-a-mode = export_mode должен быть правами файла, например "0640"
+config-mode-not-allowed = export_mode { $mode } не подходит: экспорту нужны чтение и запись для владельца (первая цифра 6), а группе и остальным можно дать только чтение или запись, например "0640"
+config-no-checklist-near = нет ни файла, ни кода чек-листа с таким именем — может быть, «{ $near }»?
+config-no-checklist = нет ни файла, ни кода чек-листа с таким именем; `touchpoint checklists` перечислит коды

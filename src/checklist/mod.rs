@@ -399,10 +399,13 @@ pub fn files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// A short, human reason for an I/O error, without Rust's debug formatting.
 pub fn io_reason(error: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
+    if let Some(words) = translated_reason(error) {
+        return words;
+    }
     match error.kind() {
-        NotFound => "no such file or folder".into(),
-        PermissionDenied => "permission denied".into(),
-        IsADirectory => "is a folder".into(),
+        NotFound => crate::tr!("io-not-found"),
+        PermissionDenied => crate::tr!("io-permission-denied"),
+        IsADirectory => crate::tr!("io-is-a-folder"),
         _ => {
             let text = error.to_string();
             // std appends " (os error N)"; users do not need it.
@@ -412,6 +415,41 @@ pub fn io_reason(error: &std::io::Error) -> String {
             }
         }
     }
+}
+
+/// The reason for a system error in the interface language, when that is
+/// not English: std's own words are English ("No such file or directory"),
+/// and English keeps them as they are. `None` for an error made with a
+/// message of its own (already in the interface language) or of a kind with
+/// no words here.
+pub fn translated_reason(error: &std::io::Error) -> Option<String> {
+    use std::io::ErrorKind::*;
+    if crate::i18n::lang() == crate::i18n::Lang::En || error.get_ref().is_some() {
+        return None;
+    }
+    Some(match error.kind() {
+        NotFound => crate::tr!("io-not-found"),
+        PermissionDenied => crate::tr!("io-permission-denied"),
+        IsADirectory => crate::tr!("io-is-a-folder"),
+        NotADirectory => crate::tr!("io-not-a-folder"),
+        AlreadyExists => crate::tr!("io-already-exists"),
+        StorageFull => crate::tr!("io-disk-full"),
+        ReadOnlyFilesystem => crate::tr!("io-read-only"),
+        QuotaExceeded => crate::tr!("io-quota"),
+        FileTooLarge => crate::tr!("io-file-too-large"),
+        Interrupted => crate::tr!("io-interrupted"),
+        TimedOut => crate::tr!("io-timed-out"),
+        BrokenPipe => crate::tr!("io-broken-pipe"),
+        ResourceBusy | ExecutableFileBusy => crate::tr!("io-busy"),
+        DirectoryNotEmpty => crate::tr!("io-folder-not-empty"),
+        CrossesDevices => crate::tr!("io-crosses-devices"),
+        TooManyLinks => crate::tr!("io-too-many-links"),
+        InvalidFilename => crate::tr!("io-name-too-long"),
+        OutOfMemory => crate::tr!("io-out-of-memory"),
+        StaleNetworkFileHandle => crate::tr!("io-stale"),
+        Unsupported => crate::tr!("io-unsupported"),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
