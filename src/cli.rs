@@ -156,7 +156,7 @@ pub enum ReportFormat {
 fn parse_line(s: &str) -> Result<f64, String> {
     match s.trim().trim_end_matches('%').parse::<f64>() {
         Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
-        _ => Err("write a percentage between 0 and 100, such as 80".into()),
+        _ => Err(crate::tr!("help-line-not-percent")),
     }
 }
 
@@ -167,4 +167,264 @@ pub enum SchemaKind {
     Checklist,
     /// Visit records.
     Record,
+}
+
+/// The language `--lang` asks for in `args` (the program's name first),
+/// read before clap parses them so that `--help` and usage errors are
+/// already in it. A value clap would refuse counts as none here; clap then
+/// names it.
+pub fn lang_in_args<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Option<crate::locale::Lang> {
+    use crate::locale::Lang;
+    let value = |v: &str| match v {
+        "en" => Some(Lang::En),
+        "ru" => Some(Lang::Ru),
+        _ => None,
+    };
+    let mut args = args.iter().skip(1).map(|a| a.as_ref().to_str());
+    while let Some(arg) = args.next() {
+        match arg {
+            // After `--` everything is a value, such as a checklist's path.
+            Some("--") => return None,
+            Some("--lang") => return args.next().flatten().and_then(value),
+            Some(arg) => {
+                if let Some(v) = arg.strip_prefix("--lang=") {
+                    return value(v);
+                }
+            }
+            None => {}
+        }
+    }
+    None
+}
+
+/// The command line as clap reads it, with our words (about, help, value
+/// names) from the catalogs in the interface language, which must be
+/// chosen first ([`lang_in_args`]). Outside English, clap's own English
+/// words are replaced where clap lets them be: the headings, and the
+/// `[env: …]`, `[default: …]` and `[possible values: …]` notes, which our
+/// help texts then say themselves.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let english = crate::i18n::lang() == crate::locale::Lang::En;
+    let mut cli = Cli::command()
+        .about(crate::tr!("help-about"))
+        .mut_args(|a| localize_arg("", a, english))
+        .mut_subcommands(|c| {
+            let name = c.get_name().to_owned();
+            let c = match subcommand_about(&name) {
+                Some(about) => c.about(about).long_about(None),
+                None => c,
+            };
+            c.mut_args(|a| localize_arg(&name, a, english))
+        });
+    if english {
+        return cli;
+    }
+    cli = headings(cli);
+    // clap adds its help flags and `help` command when it builds the
+    // command line; their words can only be changed after that.
+    cli.build();
+    help_flags(&mut cli);
+    cli
+}
+
+/// The headings of help, and the template that names its usage line, in
+/// the interface language, for `cli` and every command below it.
+fn headings(cli: clap::Command) -> clap::Command {
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        crate::tr!("help-usage")
+    );
+    cli.help_template(template)
+        .subcommand_help_heading(crate::tr!("help-commands"))
+        .mut_subcommands(headings)
+}
+
+/// The help flags, `--version` and the `help` command described, and the
+/// usage line's placeholders named, in the interface language, in `cli`
+/// and every command below it.
+fn help_flags(cli: &mut clap::Command) {
+    let has = |c: &clap::Command, id: &str| c.get_arguments().any(|a| a.get_id() == id);
+    let mut c = std::mem::take(cli);
+    if has(&c, "help") {
+        c = c.mut_arg("help", |a| {
+            a.help(crate::tr!("help-help"))
+                .long_help(None)
+                .help_heading(crate::tr!("help-options"))
+        });
+    }
+    if has(&c, "version") {
+        c = c.mut_arg("version", |a| {
+            a.help(crate::tr!("help-version"))
+                .help_heading(crate::tr!("help-options"))
+        });
+    }
+    if c.find_subcommand("help").is_some() {
+        c = c.mut_subcommand("help", |h| h.about(crate::tr!("help-help-command")));
+    }
+    let usage = c.render_usage().to_string();
+    let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
+    c = c.override_usage(placeholders(usage));
+    *cli = c;
+    for sub in cli.get_subcommands_mut() {
+        help_flags(sub);
+    }
+}
+
+/// A command's one line in help, from the catalog.
+fn subcommand_about(name: &str) -> Option<String> {
+    Some(match name {
+        "new" => crate::tr!("help-new"),
+        "resume" => crate::tr!("help-resume"),
+        "list" => crate::tr!("help-list"),
+        "delete" => crate::tr!("help-delete"),
+        "restore" => crate::tr!("help-restore"),
+        "export" => crate::tr!("help-export"),
+        "report" => crate::tr!("help-report"),
+        "validate" => crate::tr!("help-validate"),
+        "checklists" => crate::tr!("help-checklists"),
+        "schema" => crate::tr!("help-schema"),
+        _ => return None,
+    })
+}
+
+/// An argument of `command` ("" for the program itself) with its help and
+/// value name from the catalog.
+fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
+    let id = arg.get_id().as_str().to_owned();
+    let help = match (command, id.as_str()) {
+        ("", "data_dir") => crate::tr!("help-data-dir"),
+        ("", "lang") => crate::tr!("help-lang"),
+        ("new", "site") => crate::tr!("help-new-site"),
+        ("new", "auditor") => crate::tr!("help-new-auditor"),
+        ("new", "journey") => crate::tr!("help-new-journey"),
+        ("new", "checklists") => crate::tr!("help-new-checklists"),
+        ("resume", "id") => crate::tr!("help-resume-id"),
+        ("list", "trash") => crate::tr!("help-list-trash"),
+        ("delete", "id") => crate::tr!("help-delete-id"),
+        ("restore", "id") => crate::tr!("help-restore-id"),
+        ("export", "id") => crate::tr!("help-export-id"),
+        ("export" | "report", "output") => crate::tr!("help-output"),
+        ("export", "format") => crate::tr!("help-export-format"),
+        ("report", "paths") => crate::tr!("help-report-paths"),
+        ("report", "format") => crate::tr!("help-report-format"),
+        ("report", "include_drafts") => crate::tr!("help-report-include-drafts"),
+        ("report", "site") => crate::tr!("help-report-site"),
+        ("report", "since") => crate::tr!("help-report-since"),
+        ("report", "until") => crate::tr!("help-report-until"),
+        ("report", "line") => crate::tr!("help-report-line"),
+        ("validate", "paths") => crate::tr!("help-validate-paths"),
+        ("schema", "kind") => crate::tr!("help-schema-kind"),
+        _ => return arg,
+    };
+    let value_name = match (command, id.as_str()) {
+        ("", "data_dir") => Some(crate::tr!("help-value-dir")),
+        ("", "lang") => Some(crate::tr!("help-value-lang")),
+        ("new", "site") => Some(crate::tr!("help-value-site")),
+        ("new", "auditor") => Some(crate::tr!("help-value-auditor")),
+        ("new", "journey") | (_, "id") => Some(crate::tr!("help-value-id")),
+        ("new", "checklists") => Some(crate::tr!("help-value-checklist")),
+        (_, "output") | ("validate", "paths") => Some(crate::tr!("help-value-path")),
+        (_, "format") => Some(crate::tr!("help-value-format")),
+        ("report", "paths") => Some(crate::tr!("help-value-paths")),
+        ("report", "site") => Some(crate::tr!("help-value-s")),
+        ("report", "since" | "until") => Some(crate::tr!("help-value-date")),
+        ("report", "line") => Some(crate::tr!("help-value-percent")),
+        ("schema", "kind") => Some(crate::tr!("help-value-kind")),
+        _ => None,
+    };
+    let mut arg = arg.help(help).long_help(None);
+    if let Some(name) = value_name {
+        arg = arg.value_name(name);
+    }
+    if english {
+        return arg;
+    }
+    let heading = if arg.is_positional() {
+        crate::tr!("help-arguments")
+    } else {
+        crate::tr!("help-options")
+    };
+    let arg = arg.help_heading(heading);
+    if arg.get_action().takes_values() {
+        arg.hide_env(true)
+            .hide_default_value(true)
+            .hide_possible_values(true)
+    } else {
+        arg
+    }
+}
+
+/// clap's usage placeholders (`[OPTIONS]`, `<COMMAND>`) in the interface
+/// language.
+fn placeholders(usage: &str) -> String {
+    usage
+        .replace("[OPTIONS]", &format!("[{}]", crate::tr!("usage-options")))
+        .replace("COMMAND", &crate::tr!("usage-command"))
+}
+
+/// A usage error as the interface language says it (clap says it in
+/// English): what is wrong, a suggestion when clap has one, the usage line
+/// and where help is.
+pub fn usage_error(error: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use std::error::Error as _;
+    let get = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(all)) => all.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let mut message = match error.kind() {
+        ErrorKind::InvalidSubcommand => crate::tr!(
+            "usage-unknown-command",
+            name = get(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::UnknownArgument => crate::tr!("usage-unknown-argument", name = arg),
+        ErrorKind::InvalidValue if error.get(ContextKind::ValidValue).is_some() => crate::tr!(
+            "usage-invalid-value-choices",
+            value = value,
+            arg = arg,
+            choices = get(ContextKind::ValidValue)
+        ),
+        ErrorKind::InvalidValue => crate::tr!("usage-invalid-value", value = value, arg = arg),
+        ErrorKind::ValueValidation => crate::tr!(
+            "usage-invalid-value-why",
+            value = value,
+            arg = arg,
+            why = error.source().map(ToString::to_string).unwrap_or_default()
+        ),
+        ErrorKind::MissingRequiredArgument => crate::tr!("usage-missing", args = arg),
+        ErrorKind::MissingSubcommand => crate::tr!("usage-missing-command"),
+        ErrorKind::ArgumentConflict => crate::tr!(
+            "usage-conflict",
+            arg = arg,
+            other = get(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => crate::tr!("usage-too-many", value = value, arg = arg),
+        ErrorKind::InvalidUtf8 => crate::tr!("usage-invalid-utf8"),
+        _ => crate::tr!("usage-other", arg = arg),
+    };
+    let near = [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg]
+        .into_iter()
+        .map(get)
+        .find(|s| !s.is_empty());
+    if let Some(near) = near {
+        message.push_str("; ");
+        message.push_str(&crate::tr!("cli-did-you-mean", near = near));
+    }
+    let mut text = crate::tr!("usage-error", message = message);
+    text.push('\n');
+    if let Some(usage) = error.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
+        text.push('\n');
+        text.push_str(&format!("{} {}\n", crate::tr!("help-usage"), usage.trim_end()));
+    }
+    text.push('\n');
+    text.push_str(&crate::tr!("usage-more"));
+    text.push('\n');
+    text
 }

@@ -4,17 +4,25 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
-use touchpoint::cli::{Cli, Command};
+use touchpoint::cli::{self, Cli, Command};
 use touchpoint::commands::{self, Failure, NewVisit};
 use touchpoint::report::Filter;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Chosen before parsing, so that --help and usage errors are in it too.
+    commands::choose_language(cli::lang_in_args(&args));
+    let cli = match cli::command()
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(error) => return usage(&error),
+    };
     let data_dir = cli.data_dir.as_deref();
     let lang = cli.lang;
-    commands::choose_language(lang);
     let mut stdout = std::io::stdout().lock();
     let outcome = match cli.command {
         None => commands::home(data_dir, lang),
@@ -77,4 +85,22 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints help, the version or a usage error as clap does (exit 0 or 2),
+/// but a usage error in the interface language.
+fn usage(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let shown = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if shown || touchpoint::i18n::lang() == touchpoint::i18n::Lang::En {
+        let _ = error.print();
+    } else {
+        let _ = write!(std::io::stderr(), "{}", cli::usage_error(error));
+    }
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
