@@ -421,7 +421,11 @@ pub fn usage_error(error: &clap::Error) -> String {
         let usage = usage.to_string();
         let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
         text.push('\n');
-        text.push_str(&format!("{} {}\n", crate::tr!("help-usage"), usage.trim_end()));
+        text.push_str(&format!(
+            "{} {}\n",
+            crate::tr!("help-usage"),
+            usage.trim_end()
+        ));
     }
     text.push('\n');
     text.push_str(&crate::tr!("usage-more"));

@@ -80,9 +80,7 @@ fn report_all(problems: &[Diagnostic]) -> Failure {
 pub fn open_store(data_dir: Option<&Path>) -> Result<Store, Failure> {
     let root = match data_dir {
         Some(dir) => dir.to_path_buf(),
-        None => Store::default_root().ok_or_else(|| {
-            Failure::Message(tr!("cli-no-home"))
-        })?,
+        None => Store::default_root().ok_or_else(|| Failure::Message(tr!("cli-no-home")))?,
     };
     Ok(Store::open(&root)?)
 }
@@ -427,7 +425,10 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
     let opened = Session::resume(&store, &id, export_of(&config))?;
     need_terminal()?;
     for w in &opened.warnings {
-        say!("touchpoint: {}", tr!("cli-warning", warning = w.to_string()));
+        say!(
+            "touchpoint: {}",
+            tr!("cli-warning", warning = w.to_string())
+        );
     }
     let visit = opened.visit;
     let final_visit = visit.is_final();
@@ -759,7 +760,10 @@ pub fn export(
                 None => {
                     let (visit, warnings, _) = session::load_visit(&store, id)?;
                     for w in &warnings {
-                        say!("touchpoint: {}", tr!("cli-warning", warning = w.to_string()));
+                        say!(
+                            "touchpoint: {}",
+                            tr!("cli-warning", warning = w.to_string())
+                        );
                     }
                     visit
                 }
@@ -875,7 +879,10 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
     } else {
         let (files, problems) = find_records(&args.paths);
         for p in &problems {
-            say!("touchpoint: {}", tr!("cli-skipped", problem = p.to_string()));
+            say!(
+                "touchpoint: {}",
+                tr!("cli-skipped", problem = p.to_string())
+            );
         }
         (files, problems.len())
     };
@@ -905,10 +912,7 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         None => to_stdout(|out| run(out))?,
     }
     if skipped > 0 {
-        say!(
-            "touchpoint: {}",
-            tr!("cli-files-skipped", count = skipped)
-        );
+        say!("touchpoint: {}", tr!("cli-files-skipped", count = skipped));
         return Err(Failure::Reported);
     }
     Ok(())
@@ -1224,7 +1228,10 @@ pub fn checklists(out: &mut dyn Write) -> Result<(), Failure> {
         tr!("cli-checklists-touchpoint"),
         tr!("cli-checklists-items"),
         // Titles stand two spaces from the counts, as they always have.
-        format!(" {}", tui::theme::truncate(&tr!("cli-checklists-title"), 28)),
+        format!(
+            " {}",
+            tui::theme::truncate(&tr!("cli-checklists-title"), 28)
+        ),
         tr!("cli-checklists-source"),
     ];
     let rows: Vec<[String; 5]> = found.iter().map(checklist_row).collect();
@@ -1286,4 +1293,83 @@ pub fn schema(kind: SchemaKind, out: &mut dyn Write) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(&schema)
         .map_err(|e| Failure::Message(format!("{}: {e}", tr!("cli-cannot-write-schema"))))?;
     writeln!(out, "{text}").map_err(|e| io_failure(&tr!("cli-cannot-write-schema"), &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::with_lang;
+
+    #[test]
+    fn times_ago_take_russian_plurals() {
+        let minutes: Vec<String> = [1, 2, 5, 11, 21, 22]
+            .into_iter()
+            .map(|n| with_lang(Lang::Ru, || ago_text(n * 60)))
+            .collect();
+        assert_eq!(
+            minutes,
+            [
+                "1 минуту назад",
+                "2 минуты назад",
+                "5 минут назад",
+                "11 минут назад",
+                "21 минуту назад",
+                "22 минуты назад",
+            ]
+        );
+        assert_eq!(with_lang(Lang::Ru, || ago_text(5)), "только что");
+        assert_eq!(with_lang(Lang::Ru, || ago_text(3 * 3600)), "3 часа назад");
+        assert_eq!(
+            with_lang(Lang::Ru, || ago_text(11 * 86_400)),
+            "11 дней назад"
+        );
+        assert_eq!(with_lang(Lang::En, || ago_text(180)), "3 minutes ago");
+        assert_eq!(with_lang(Lang::En, || ago_text(60)), "1 minute ago");
+    }
+
+    #[test]
+    fn the_validate_summary_counts_in_russian() {
+        let summary = |problems: usize, total: usize| {
+            with_lang(Lang::Ru, || {
+                tr!(
+                    "cli-validate-summary",
+                    problems = problems,
+                    bad = 1usize,
+                    total = total
+                )
+            })
+        };
+        let lines: Vec<String> = [1, 2, 5, 11, 21, 22]
+            .into_iter()
+            .map(|n| summary(n, n))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "1 ошибка в 1 из 1 файла",
+                "2 ошибки в 1 из 2 файлов",
+                "5 ошибок в 1 из 5 файлов",
+                "11 ошибок в 1 из 11 файлов",
+                "21 ошибка в 1 из 21 файла",
+                "22 ошибки в 1 из 22 файлов",
+            ]
+        );
+        let english = with_lang(Lang::En, || {
+            tr!(
+                "cli-validate-summary",
+                problems = 24usize,
+                bad = 1usize,
+                total = 1usize
+            )
+        });
+        assert_eq!(english, "24 problems in 1 of 1 file");
+    }
+
+    #[test]
+    fn a_table_lines_up_by_display_width() {
+        let heading = ["ВИЗИТ".to_owned(), "ОЦЕНКА".to_owned()];
+        let rows = [["東京".to_owned(), "60.0%".to_owned()]];
+        let text = table(&heading, &rows, &[(0, Align::Left), (7, Align::Right)]);
+        assert_eq!(text, "ВИЗИТ  ОЦЕНКА\n東京    60.0%\n");
+    }
 }

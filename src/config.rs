@@ -170,9 +170,8 @@ impl<'de> Deserialize<'de> for ExportMode {
                 }
                 u32::from_str_radix(digits, 8).map_err(D::Error::custom)?
             }
-            Raw::Number(n) => u32::try_from(n).map_err(|_| {
-                D::Error::custom(crate::tr!("config-mode-not-a-mode"))
-            })?,
+            Raw::Number(n) => u32::try_from(n)
+                .map_err(|_| D::Error::custom(crate::tr!("config-mode-not-a-mode")))?,
         };
         if mode & !0o666 != 0 || mode & 0o600 != 0o600 {
             return Err(D::Error::custom(crate::tr!(

@@ -456,10 +456,9 @@ pub fn read_visit(store: &Store, id: &str) -> Result<Current, Diagnostic> {
         .to_string();
     let read = read_stored(store, id).map_err(|e| match e {
         SessionError::Record(d) => d,
-        SessionError::Store(StoreError::TooLarge { size, .. }) => Diagnostic::file(
-            &shown,
-            tr!("session-too-large", size = size),
-        ),
+        SessionError::Store(StoreError::TooLarge { size, .. }) => {
+            Diagnostic::file(&shown, tr!("session-too-large", size = size))
+        }
         other => Diagnostic::file(&shown, other.to_string()),
     })?;
     current(read, Some(store))
@@ -474,7 +473,10 @@ pub fn read_record(path: &Path) -> Result<RecordFile, Diagnostic> {
     let fail = |p: &str, e: std::io::Error| {
         Diagnostic::file(
             p,
-            tr!("session-cannot-read", reason = crate::checklist::io_reason(&e)),
+            tr!(
+                "session-cannot-read",
+                reason = crate::checklist::io_reason(&e)
+            ),
         )
     };
     let read = read_pair(shown.clone(), journal_shown.clone(), || {

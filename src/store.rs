@@ -183,7 +183,10 @@ impl Store {
             // lose it together with the first visit saved in it.
             sync_dir(&store.root).map_err(|e| {
                 io_error(
-                    tr!("store-action-create-data-folder", path = store.root.display().to_string()),
+                    tr!(
+                        "store-action-create-data-folder",
+                        path = store.root.display().to_string()
+                    ),
                     e,
                     &store.root,
                     DATA_FOLDER,
@@ -281,7 +284,10 @@ impl Store {
     pub fn visit_files(&self) -> Result<Vec<PathBuf>, StoreError> {
         let fail = |e: io::Error| {
             io_error(
-                tr!("store-action-list", path = self.visits.display().to_string()),
+                tr!(
+                    "store-action-list",
+                    path = self.visits.display().to_string()
+                ),
                 e,
                 &self.visits,
                 DATA_FOLDER,
@@ -372,7 +378,11 @@ impl Store {
     /// Returns the path of the copy.
     pub fn copy_to(&self, id: &str, folder: &Path, mode: u32) -> Result<PathBuf, StoreError> {
         let bytes = self.load(id)?;
-        let action = tr!("store-action-copy", id = id, path = folder.display().to_string());
+        let action = tr!(
+            "store-action-copy",
+            id = id,
+            path = folder.display().to_string()
+        );
         fs::create_dir_all(folder)
             .map_err(|e| io_error(action.clone(), e, folder, EXPORT_FOLDER, None))?;
         check_folder(folder, EXPORT_FOLDER, 0o022)?;
@@ -396,7 +406,10 @@ impl Store {
         if matches!(self.kept_checklist(&sha), Some(Ok(_))) {
             return Ok(sha);
         }
-        let action = tr!("store-action-keep-checklist", path = folder.display().to_string());
+        let action = tr!(
+            "store-action-keep-checklist",
+            path = folder.display().to_string()
+        );
         write_atomic_as(
             &folder,
             DATA_FOLDER,
@@ -804,7 +817,10 @@ fn read_holder(file: &File) -> HolderInfo {
 pub(crate) fn private_dir(path: &Path, root: &Path) -> Result<bool, StoreError> {
     let fail = |e: io::Error| {
         io_error(
-            tr!("store-action-open-data-folder", path = root.display().to_string()),
+            tr!(
+                "store-action-open-data-folder",
+                path = root.display().to_string()
+            ),
             e,
             path,
             DATA_FOLDER,

@@ -169,19 +169,19 @@ fn basic_escaped(out: &mut String, raw: &str, was_literal: bool) {
 /// The name of a character for a message: `U+001B (escape)`.
 pub fn char_name(c: char) -> String {
     let name = match c {
-        '\0' => " (NUL)",
-        '\u{7}' => " (bell)",
-        '\u{8}' => " (backspace)",
-        '\r' => " (carriage return)",
-        '\u{1b}' => " (escape)",
-        '\u{7f}' => " (delete)",
-        '\u{9b}' => " (control sequence introducer)",
-        '\u{202e}' => " (right-to-left override)",
-        '\u{202d}' => " (left-to-right override)",
-        '\u{200b}' => " (zero-width space)",
-        _ => "",
+        '\0' => crate::tr!("char-nul"),
+        '\u{7}' => crate::tr!("char-bell"),
+        '\u{8}' => crate::tr!("char-backspace"),
+        '\r' => crate::tr!("char-carriage-return"),
+        '\u{1b}' => crate::tr!("char-escape"),
+        '\u{7f}' => crate::tr!("char-delete"),
+        '\u{9b}' => crate::tr!("char-csi"),
+        '\u{202e}' => crate::tr!("char-rtl-override"),
+        '\u{202d}' => crate::tr!("char-ltr-override"),
+        '\u{200b}' => crate::tr!("char-zero-width-space"),
+        _ => return format!("U+{:04X}", c as u32),
     };
-    format!("U+{:04X}{name}", c as u32)
+    format!("U+{:04X} ({name})", c as u32)
 }
 
 /// Refuses `text` (a site name, an auditor's name, a path from the
@@ -194,16 +194,21 @@ pub fn refuse_control(what: &str, text: &str, multi_line: bool) -> Result<(), St
         .find(|(_, c)| c.is_control() && !(multi_line && (*c == '\n' || *c == '\t')));
     match bad {
         None => Ok(()),
-        Some((at, c)) => Err(format!(
-            "{what} holds the control character {} at character {}; remove it{}",
-            char_name(c),
-            at + 1,
-            if multi_line {
-                " (only newline and tab are allowed)"
-            } else {
-                " (it must be one line of plain text)"
-            }
-        )),
+        Some((at, c)) => Err(if multi_line {
+            crate::tr!(
+                "text-control-multi-line",
+                what = what,
+                char = char_name(c),
+                at = at + 1
+            )
+        } else {
+            crate::tr!(
+                "text-control-one-line",
+                what = what,
+                char = char_name(c),
+                at = at + 1
+            )
+        }),
     }
 }
 

@@ -114,7 +114,12 @@ impl Store {
         let entries = match fs::read_dir(&trash) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(io_failure(tr!("trash-action-read", path = trash.display().to_string()))(e)),
+            Err(e) => {
+                return Err(io_failure(tr!(
+                    "trash-action-read",
+                    path = trash.display().to_string()
+                ))(e));
+            }
         };
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)

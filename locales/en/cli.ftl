@@ -314,3 +314,17 @@ usage-too-many = unexpected value '{ $value }' for '{ $arg }' found; no more wer
 usage-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
 usage-other = the command line is not valid near '{ $arg }'
 usage-more = For more information, try '--help'.
+
+## Control characters refused in names and paths (text.rs).
+text-control-one-line = { $what } holds the control character { $char } at character { $at }; remove it (it must be one line of plain text)
+text-control-multi-line = { $what } holds the control character { $char } at character { $at }; remove it (only newline and tab are allowed)
+char-nul = NUL
+char-bell = bell
+char-backspace = backspace
+char-carriage-return = carriage return
+char-escape = escape
+char-delete = delete
+char-csi = control sequence introducer
+char-rtl-override = right-to-left override
+char-ltr-override = left-to-right override
+char-zero-width-space = zero-width space

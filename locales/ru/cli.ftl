@@ -331,3 +331,17 @@ usage-too-many = лишнее значение «{ $value }» для «{ $arg }�
 usage-invalid-utf8 = в аргументах есть текст не в UTF-8
 usage-other = командная строка неверна около «{ $arg }»
 usage-more = Подробнее: --help
+
+## Управляющие символы в именах и путях (text.rs).
+text-control-one-line = { $what }: управляющий символ { $char } на { $at }-й позиции; удалите его (нужна одна строка обычного текста)
+text-control-multi-line = { $what }: управляющий символ { $char } на { $at }-й позиции; удалите его (допустимы только перевод строки и табуляция)
+char-nul = NUL
+char-bell = звонок
+char-backspace = забой
+char-carriage-return = возврат каретки
+char-escape = ESC
+char-delete = DEL
+char-csi = начало управляющей последовательности
+char-rtl-override = смена направления на справа налево
+char-ltr-override = смена направления на слева направо
+char-zero-width-space = пробел нулевой ширины

@@ -1,0 +1,392 @@
+//! The command line in Russian: a Russian locale (or `--lang ru`) gives
+//! Russian output with Russian plurals, `--lang en` wins over the locale,
+//! and no English word of the program's own is left in what it prints.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
+
+use common::{Cleanup, temp_dir, touchpoint_command};
+
+/// `touchpoint ARGS` with `LANG` set to `lang`, without a terminal.
+fn run_in(lang: &str, data_dir: &Path, args: &[&str]) -> Output {
+    touchpoint_command(args, data_dir)
+        .env("LANG", lang)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run touchpoint")
+}
+
+/// `touchpoint ARGS` in a Russian locale.
+fn run_ru(data_dir: &Path, args: &[&str]) -> Output {
+    run_in("ru_RU.UTF-8", data_dir, args)
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 on stdout")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 on stderr")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/records")
+        .join(name)
+}
+
+/// A data folder holding the fixture visits `names`, as `touchpoint` keeps them.
+fn data_with(test: &str, names: &[&str]) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let data = temp_dir(test);
+    let visits = data.join("visits");
+    std::fs::create_dir_all(&visits).unwrap();
+    for dir in [&data, &visits] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    for name in names {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        let record = touchpoint::record::parse_bytes(name, &bytes).unwrap();
+        let file = visits.join(format!("{}.toml", record.header.id));
+        std::fs::write(&file, &bytes).unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    data
+}
+
+/// Latin-letter words in `text` that are neither in `allowed` nor an id,
+/// a path, an option, a date or a quoted command (`touchpoint new`): what
+/// would be English left in a Russian message.
+fn english_words(text: &str, allowed: &[&str]) -> Vec<String> {
+    // Commands in backquotes are typed as they are; leave them out.
+    let mut plain = String::new();
+    for (n, piece) in text.split('`').enumerate() {
+        if n % 2 == 0 {
+            plain.push_str(piece);
+            plain.push(' ');
+        }
+    }
+    let always = [
+        "touchpoint",
+        "TOML",
+        "JSON",
+        "Schema",
+        "HTML",
+        "CSV",
+        "Markdown",
+        "UTF",
+        "FIFO",
+    ];
+    plain
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        // Ids, paths, options and file names: hotel-check-in, /tmp/x, --lang, a.toml.
+        .filter(|w| {
+            !w.contains(['-', '/', '.', '_', ':']) && !w.chars().any(|c| c.is_ascii_digit())
+        })
+        .filter(|w| !always.contains(w) && !allowed.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn list_of_no_visits_is_in_russian() {
+    let data = temp_dir("cli-ru-empty");
+    let _cleanup = Cleanup(data.clone());
+    let out = run_ru(&data, &["list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "визитов пока нет; `touchpoint new` начинает визит\n"
+    );
+    let trash = run_ru(&data, &["list", "--trash"]);
+    assert_eq!(stdout(&trash), "корзина пуста\n");
+}
+
+#[test]
+fn list_of_visits_has_russian_headings_and_words() {
+    let data = data_with(
+        "cli-ru-list",
+        &[
+            "a-metropol-october.toml",
+            "b-metropol-november.toml",
+            "e-metropol-draft.toml",
+        ],
+    );
+    let _cleanup = Cleanup(data.clone());
+    let out = run_ru(&data, &["list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    for word in ["ВИЗИТ", "ОБЪЕКТ", "СТАТУС", "ОТВЕЧЕНО", "ОЦЕНКА", "ИЗМЕНЁН"]
+    {
+        assert!(lines[0].contains(word), "{word} in {text}");
+    }
+    let draft = lines
+        .iter()
+        .find(|l| l.contains("20261115T080000-hotel-metropol-e005"))
+        .unwrap();
+    assert!(
+        draft.contains("черновик") && draft.contains("ПРОВАЛ"),
+        "{text}"
+    );
+    let october = lines
+        .iter()
+        .find(|l| l.contains("20261005T140000-hotel-metropol-a001"))
+        .unwrap();
+    assert!(
+        october.contains("завершён") && october.contains("60.0%"),
+        "{text}"
+    );
+    // Columns line up although the Russian words are wider than English's.
+    let end = |line: &str, word: &str| {
+        line.find(word)
+            .map(|b| line[..b].chars().count() + word.chars().count())
+    };
+    assert_eq!(end(lines[0], "ОЦЕНКА"), end(october, "60.0%"), "{text}");
+    assert_eq!(end(lines[0], "ОТВЕЧЕНО"), end(october, "7/8"), "{text}");
+    assert_eq!(
+        english_words(&text, &["Hotel", "Metropol", "hotel", "metropol"]),
+        Vec::<String>::new(),
+        "{text}"
+    );
+    // The same visits in English, as they always were.
+    let english = stdout(&run_in("C.UTF-8", &data, &["list"]));
+    assert!(english.starts_with("ID "), "{english}");
+    assert!(
+        english.contains(" draft ") && english.contains("FAIL"),
+        "{english}"
+    );
+}
+
+#[test]
+fn resume_without_a_draft_says_so_in_russian() {
+    let data = temp_dir("cli-ru-resume");
+    let _cleanup = Cleanup(data.clone());
+    let out = run_ru(&data, &["resume"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert_eq!(
+        text,
+        "touchpoint: черновиков для продолжения нет; `touchpoint new` начинает визит\n"
+    );
+    assert_eq!(english_words(&text, &[]), Vec::<String>::new());
+}
+
+#[test]
+fn checklists_are_listed_with_russian_headings() {
+    let data = temp_dir("cli-ru-checklists");
+    let _cleanup = Cleanup(data.clone());
+    let out = run_ru(&data, &["checklists"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    let heading = lines.next().unwrap();
+    for word in [
+        "ЧЕК-ЛИСТ",
+        "ТОЧКА КОНТАКТА",
+        "ПУНКТОВ",
+        "НАЗВАНИЕ",
+        "ИСТОЧНИК",
+    ] {
+        assert!(heading.contains(word), "{word} in {heading}");
+    }
+    assert_eq!(english_words(heading, &[]), Vec::<String>::new());
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.len() >= 18, "{text}");
+    for row in &rows {
+        // The source column names the bundled checklist in Russian; ids and
+        // titles are the checklists' own text.
+        let source = row.split_whitespace().last().unwrap();
+        assert!(source.starts_with("встроенный:"), "{row}");
+    }
+    let check_in = rows
+        .iter()
+        .find(|r| r.starts_with("hotel-check-in-ru "))
+        .unwrap();
+    assert!(check_in.contains("Заселение в отель"), "{check_in}");
+}
+
+#[test]
+fn validate_counts_problems_and_files_with_russian_plurals() {
+    let dir = temp_dir("cli-ru-validate");
+    let _cleanup = Cleanup(dir.clone());
+    // Each of these files has exactly one problem.
+    let bad = |n: usize| -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                let path = dir.join(format!("bad-{n}-{i}.toml"));
+                std::fs::write(&path, "x = [\n").unwrap();
+                path.display().to_string()
+            })
+            .collect()
+    };
+    let good = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("checklists/hotel-check-in-ru.toml")
+        .display()
+        .to_string();
+    let summary = |paths: &[String]| {
+        let args: Vec<&str> = std::iter::once("validate")
+            .chain(paths.iter().map(String::as_str))
+            .collect();
+        let out = run_ru(&dir, &args);
+        assert_eq!(out.status.code(), Some(1));
+        stderr(&out).lines().last().unwrap_or_default().to_owned()
+    };
+    assert_eq!(summary(&bad(1)), "1 ошибка в 1 из 1 файла");
+    assert_eq!(summary(&bad(2)), "2 ошибки в 2 из 2 файлов");
+    assert_eq!(summary(&bad(5)), "5 ошибок в 5 из 5 файлов");
+    let mut mixed = bad(1);
+    mixed.push(good.clone());
+    assert_eq!(summary(&mixed), "1 ошибка в 1 из 2 файлов");
+    let mut many = bad(21);
+    many.push(good.clone());
+    assert_eq!(summary(&many), "21 ошибка в 21 из 22 файлов");
+    let mut more = bad(11);
+    more.extend(bad(11));
+    assert_eq!(summary(&more), "22 ошибки в 22 из 22 файлов");
+
+    let out = run_ru(&dir, &["validate", &good]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("ок ") && text.contains("(check-in, 27 пунктов)"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("проверено файлов чек-листов: 1, ошибок нет\n"),
+        "{text}"
+    );
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists");
+    let out = run_ru(&dir, &["validate", &folder.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Touchpoints are named by the checklists' own ids.
+    let ids = ["departure"];
+    assert_eq!(english_words(&stdout(&out), &ids), Vec::<String>::new());
+}
+
+#[test]
+fn an_unknown_visit_is_named_in_russian() {
+    let data = data_with("cli-ru-export", &["a-metropol-october.toml"]);
+    let _cleanup = Cleanup(data.clone());
+    let out = run_ru(&data, &["export", "nope"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(text.contains("визита nope нет в "), "{text}");
+    assert!(text.contains("`touchpoint list` покажет визиты"), "{text}");
+    assert_eq!(
+        english_words(&text, &["nope"]),
+        Vec::<String>::new(),
+        "{text}"
+    );
+
+    let out = run_ru(&data, &["delete", "nope"]);
+    assert_eq!(
+        stderr(&out),
+        "touchpoint: визита nope для удаления нет; `touchpoint list` покажет визиты\n"
+    );
+    let out = run_ru(&data, &["export", "no/such"]);
+    let text = stderr(&out);
+    assert!(text.contains("не код визита"), "{text}");
+    assert_eq!(english_words(&text, &[]), Vec::<String>::new(), "{text}");
+}
+
+#[test]
+fn the_lang_flag_wins_over_a_russian_locale() {
+    let data = temp_dir("cli-ru-flag");
+    let _cleanup = Cleanup(data.clone());
+    let out = run_ru(&data, &["--lang", "en", "list"]);
+    assert_eq!(stdout(&out), "no visits yet; `touchpoint new` starts one\n");
+    let out = run_ru(&data, &["resume", "--lang=en"]);
+    assert_eq!(
+        stderr(&out),
+        "touchpoint: no draft to resume; `touchpoint new` starts a visit\n"
+    );
+    // And the other way round: --lang ru in an English locale.
+    let out = run_in("C.UTF-8", &data, &["--lang", "ru", "list"]);
+    assert_eq!(
+        stdout(&out),
+        "визитов пока нет; `touchpoint new` начинает визит\n"
+    );
+}
+
+/// The commands, formats and values of the command line, typed as they are.
+const TYPED: [&str; 22] = [
+    "new",
+    "resume",
+    "list",
+    "delete",
+    "restore",
+    "export",
+    "report",
+    "validate",
+    "checklists",
+    "schema",
+    "help",
+    "en",
+    "ru",
+    "toml",
+    "json",
+    "csv",
+    "md",
+    "html",
+    "table",
+    "checklist",
+    "record",
+    "language",
+];
+
+#[test]
+fn help_is_in_russian() {
+    let data = temp_dir("cli-ru-help");
+    let _cleanup = Cleanup(data.clone());
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["export", "--help"],
+        &["report", "--help"],
+        &["new", "--help"],
+        &["help", "validate"],
+    ] {
+        let out = run_ru(&data, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains("Использование: touchpoint"), "{text}");
+        assert!(text.contains("Параметры:"), "{text}");
+        assert_eq!(english_words(&text, &TYPED), Vec::<String>::new(), "{text}");
+    }
+    let top = stdout(&run_ru(&data, &["--help"]));
+    assert!(top.contains("Команды:") && top.contains("Показать справку"));
+}
+
+#[test]
+fn usage_errors_are_in_russian_and_exit_2() {
+    let data = temp_dir("cli-ru-usage");
+    let _cleanup = Cleanup(data.clone());
+    let out = run_ru(&data, &["lis"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stderr(&out);
+    assert!(
+        text.starts_with("ошибка: неизвестная команда «lis»; может быть, «list»?\n"),
+        "{text}"
+    );
+    assert_eq!(
+        english_words(&text, &["lis", "list"]),
+        Vec::<String>::new(),
+        "{text}"
+    );
+    let out = run_ru(&data, &["export", "x", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stderr(&out);
+    assert!(text.contains("недопустимое значение «pdf»"), "{text}");
+    let typed: Vec<&str> = TYPED.iter().copied().chain(["pdf"]).collect();
+    assert_eq!(english_words(&text, &typed), Vec::<String>::new(), "{text}");
+    // In English clap says it, as before.
+    let out = run_in("C.UTF-8", &data, &["lis"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("error: unrecognized subcommand 'lis'"));
+}
