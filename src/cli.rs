@@ -432,3 +432,43 @@ pub fn usage_error(error: &clap::Error) -> String {
     text.push('\n');
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::Lang;
+
+    #[test]
+    fn the_language_is_found_before_parsing() {
+        let lang = |args: &[&str]| lang_in_args(args);
+        assert_eq!(
+            lang(&["touchpoint", "--lang", "ru", "list"]),
+            Some(Lang::Ru)
+        );
+        assert_eq!(lang(&["touchpoint", "list", "--lang=en"]), Some(Lang::En));
+        assert_eq!(lang(&["touchpoint", "--lang", "fr"]), None);
+        assert_eq!(lang(&["touchpoint", "--lang"]), None);
+        // After `--` it is a value, not the flag.
+        assert_eq!(lang(&["touchpoint", "new", "--", "--lang", "ru"]), None);
+    }
+
+    #[test]
+    fn help_in_russian_has_no_clap_headings() {
+        let help = crate::i18n::with_lang(Lang::Ru, || {
+            command()
+                .find_subcommand_mut("export")
+                .map(|c| c.render_help().to_string())
+                .unwrap_or_default()
+        });
+        assert!(help.contains("Использование: touchpoint export"), "{help}");
+        for english in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "[default:",
+            "[possible values",
+        ] {
+            assert!(!help.contains(english), "{english} in {help}");
+        }
+    }
+}

@@ -1812,6 +1812,44 @@ mod tests {
         );
     }
 
+    #[test]
+    fn errors_are_told_in_russian() {
+        use crate::i18n::{Lang, with_lang};
+        let locked = StoreError::Locked {
+            id: "v".into(),
+            pid: Some(4242),
+            host: Some("lobby-laptop".into()),
+            since: None,
+        };
+        assert_eq!(
+            with_lang(Lang::Ru, || locked.to_string()),
+            "визит v открыт в другом сеансе (процесс 4242 на хосте lobby-laptop); сначала закройте его там"
+        );
+        let full = StoreError::Io {
+            action: with_lang(Lang::Ru, || tr!("store-action-save", id = "v")),
+            reason: with_lang(Lang::Ru, || {
+                reason(
+                    &io::Error::from_raw_os_error(libc::ENOSPC),
+                    Path::new("/nowhere"),
+                    DATA_FOLDER,
+                    None,
+                )
+            }),
+            source: io::Error::from_raw_os_error(libc::ENOSPC),
+        };
+        assert_eq!(
+            with_lang(Lang::Ru, || full.to_string()),
+            "не удалось сохранить визит v: диск заполнен; освободите место и попробуйте ещё раз"
+        );
+        let link = with_lang(Lang::Ru, || {
+            refused_link(Path::new("/d/v.toml")).to_string()
+        });
+        assert!(
+            link.starts_with("/d/v.toml не используется: это символическая ссылка"),
+            "{link}"
+        );
+    }
+
     /// Child half of the next test: holds the lock of visit `held` until killed.
     #[test]
     fn child_lock_holder() {
@@ -1963,7 +2001,7 @@ mod tests {
         let dir = TempDir::new("reasons");
         let folder = dir.path();
         let reason_of =
-            |kind: io::ErrorKind| reason(&io::Error::from(kind), folder, "data folder", None);
+            |kind: io::ErrorKind| reason(&io::Error::from(kind), folder, DATA_FOLDER, None);
         assert_eq!(
             reason_of(io::ErrorKind::StorageFull),
             "disk full; free some space and try again"
@@ -1972,7 +2010,7 @@ mod tests {
             reason(
                 &io::Error::from_raw_os_error(libc::ENOSPC),
                 folder,
-                "data folder",
+                DATA_FOLDER,
                 None
             ),
             "disk full; free some space and try again"
@@ -1981,7 +2019,7 @@ mod tests {
             reason(
                 &io::Error::from_raw_os_error(libc::EACCES),
                 folder,
-                "data folder",
+                DATA_FOLDER,
                 None
             ),
             format!(
@@ -1992,7 +2030,7 @@ mod tests {
         let eio = reason(
             &io::Error::from_raw_os_error(libc::EIO),
             folder,
-            "data folder",
+            DATA_FOLDER,
             None,
         );
         assert_eq!(eio, "input/output error");

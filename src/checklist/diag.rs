@@ -130,9 +130,7 @@ impl<'a> Report<'a> {
             located.truncate(MAX_PROBLEMS);
             located.push(Diagnostic::file(
                 self.path,
-                format!(
-                    "stopped after the first {MAX_PROBLEMS} problems; fix these and validate again"
-                ),
+                crate::tr!("checklist-stopped", count = MAX_PROBLEMS),
             ));
         }
         for note in self.notes {

@@ -203,37 +203,35 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     let file = match file {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err("no such file or folder".into());
+            return Err(crate::tr!("io-not-found"));
         }
-        Err(e) => return Err(format!("cannot read: {}", io_reason(&e))),
+        Err(e) => return Err(crate::tr!("session-cannot-read", reason = io_reason(&e))),
     };
     let meta = file
         .metadata()
-        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+        .map_err(|e| crate::tr!("session-cannot-read", reason = io_reason(&e)))?;
     if meta.is_dir() {
-        return Err("is a folder, not a checklist file".into());
+        return Err(crate::tr!("checklist-is-folder"));
     }
     if !meta.is_file() {
-        return Err(
-            "is not a regular file (a FIFO, a device or a socket); a checklist is a file".into(),
-        );
+        return Err(crate::tr!("checklist-not-regular"));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "is {} bytes; a checklist may be at most {} MiB",
-            meta.len(),
-            MAX_FILE_BYTES / 1024 / 1024
+        return Err(crate::tr!(
+            "checklist-too-large",
+            size = meta.len(),
+            most = MAX_FILE_BYTES / 1024 / 1024
         ));
     }
     // The size is checked again while reading: the file may grow meanwhile.
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+        .map_err(|e| crate::tr!("session-cannot-read", reason = io_reason(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "is over {} MiB; a checklist may be at most that",
-            MAX_FILE_BYTES / 1024 / 1024
+        return Err(crate::tr!(
+            "checklist-grew-too-large",
+            most = MAX_FILE_BYTES / 1024 / 1024
         ));
     }
     Ok(bytes)
@@ -258,7 +256,7 @@ pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Ve
         return Err(vec![Diagnostic {
             path: path.to_owned(),
             at: Some((1, 1)),
-            message: "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)".into(),
+            message: crate::tr!("checklist-utf16"),
         }]);
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
@@ -278,10 +276,9 @@ pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Ve
             path: path.to_owned(),
             at: Some(byte_line_col(bytes, nul)),
             message: if utf16 {
-                "the file looks like UTF-16 (a NUL byte beside every letter); save it as UTF-8"
-                    .into()
+                crate::tr!("checklist-looks-utf16")
             } else {
-                "a NUL byte here: this looks like a binary file, not a TOML checklist".into()
+                crate::tr!("checklist-nul")
             },
         }]);
     }
@@ -291,7 +288,7 @@ pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Ve
             return Err(vec![Diagnostic {
                 path: path.to_owned(),
                 at: Some(byte_line_col(bytes, e.valid_up_to())),
-                message: "not valid UTF-8; save the file as UTF-8".into(),
+                message: crate::tr!("config-not-utf8"),
             }]);
         }
     };
@@ -341,10 +338,7 @@ pub fn warnings(path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
             found.push(Diagnostic {
                 path: path.to_owned(),
                 at: Some((n + 1, col + 1)),
-                message: format!(
-                    "warning: the invisible character {} can make this text read differently from what it is; remove it unless it is meant",
-                    crate::text::char_name(c)
-                ),
+                message: crate::tr!("checklist-invisible-char", char = crate::text::char_name(c)),
             });
         }
     }
