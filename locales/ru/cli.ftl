@@ -1,7 +1,7 @@
-# The command line: command output, status and error messages, --help.
+# Командная строка: вывод команд, сообщения о состоянии и об ошибках, --help.
 
 ## Сбои самих команд.
-cli-no-home = нет домашней папки для визитов; укажите --data-dir ПАПКА или задайте TOUCHPOINT_DATA_DIR
+cli-no-home = нет домашней папки, где хранить визиты; укажите --data-dir ПАПКА или задайте TOUCHPOINT_DATA_DIR
 cli-no-terminal = для визита нужен терминал, а его здесь нет (вывод идёт в канал или файл, или у сеанса нет терминала); ничего не создано. По SSH подключайтесь так: `ssh -t ХОСТ touchpoint …`; в скрипте используйте `touchpoint list` и `touchpoint export`
 cli-cannot-watch-signals = не удалось следить за сигналами
 cli-terminal = терминал
@@ -15,7 +15,7 @@ cli-warning = предупреждение: { $warning }
 cli-did-you-mean = может быть, «{ $near }»?
 cli-journeys-are = есть маршруты: { $ids }
 cli-no-journey = маршрута «{ $journey }» нет; { $hint }
-cli-checklist-twice = чек-лист { $id } указан дважды; в визите каждый чек-лист бывает один раз
+cli-checklist-twice = чек-лист { $id } указан дважды; в визит каждый чек-лист входит один раз
 # Что называет `refuse_control` в своём сообщении («название объекта содержит …»).
 cli-what-site = название объекта
 cli-what-auditor = имя аудитора
@@ -66,9 +66,9 @@ cli-deleted = визит { $id } перемещён в { $path }; `touchpoint re
 cli-restored = визит { $id } возвращён; `touchpoint resume { $id }` откроет его
 
 ## touchpoint report
-cli-skipped = пропущено: { $problem }
+cli-skipped = пропущен файл { $problem }
 cli-drafts-left-out = { $count ->
-    [one] { $count } черновик не учтён; --include-drafts добавит черновики
+    [one] { $count } черновик не учтён; --include-drafts добавит его
     [few] { $count } черновика не учтены; --include-drafts добавит их
     [many] { $count } черновиков не учтено; --include-drafts добавит их
    *[other] { $count } черновика не учтено; --include-drafts добавит их
@@ -113,7 +113,7 @@ cli-checklists-title = НАЗВАНИЕ
 cli-checklists-source = ИСТОЧНИК
 cli-source-bundled = встроенный:{ $id }
 cli-source-user = свой: { $path }
-cli-checklists-skipped = пропущен { $problem }
+cli-checklists-skipped = пропущен файл { $problem }
 
 ## Папка данных (store.rs): ошибки, что делалось и почему не удалось.
 # $folder — data, export или output.
