@@ -1185,7 +1185,7 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
                         "cli-validate-ok",
                         path = checklist::diag::inert(&file.display().to_string()),
                         id = c.checklist.id.as_str(),
-                        touchpoint = c.checklist.touchpoint.as_str(),
+                        touchpoint = touchpoint_shown(&c.checklist.touchpoint),
                         count = c.item_count()
                     )
                 );
@@ -1261,6 +1261,17 @@ fn source_label(source: &Source) -> String {
     }
 }
 
+/// A checklist's touchpoint as the lists name it: English has always
+/// shown the id (`check-in`); other languages give its name («Заселение»),
+/// as the screens do, rather than an English word.
+fn touchpoint_shown(id: &str) -> String {
+    if crate::i18n::lang() == Lang::En {
+        id.to_owned()
+    } else {
+        crate::i18n::touchpoint_name(id)
+    }
+}
+
 /// A checklist as `touchpoint checklists` lists it.
 fn checklist_row(loaded: &Loaded) -> [String; 5] {
     let c = &loaded.checklist.checklist;
@@ -1273,7 +1284,7 @@ fn checklist_row(loaded: &Loaded) -> [String; 5] {
     };
     [
         c.id.clone(),
-        c.touchpoint.clone(),
+        touchpoint_shown(&c.touchpoint),
         loaded.checklist.item_count().to_string(),
         format!(
             " {}",
