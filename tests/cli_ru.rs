@@ -7,7 +7,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-use common::{Cleanup, temp_dir, touchpoint_command};
+use std::time::Duration;
+
+use common::{Cleanup, Pty, id_of, temp_dir, touchpoint_command, wait_for_visit_file};
 
 /// `touchpoint ARGS` with `LANG` set to `lang`, without a terminal.
 fn run_in(lang: &str, data_dir: &Path, args: &[&str]) -> Output {
@@ -393,4 +395,56 @@ fn usage_errors_are_in_russian_and_exit_2() {
     let out = run_in("C.UTF-8", &data, &["lis"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).starts_with("error: unrecognized subcommand 'lis'"));
+}
+
+#[test]
+fn resuming_and_a_visit_held_elsewhere_are_told_in_russian() {
+    let data = temp_dir("cli-ru-resume-pty");
+    let _cleanup = Cleanup(data.clone());
+    let ru = [("LANG", "ru_RU.UTF-8")];
+    let new = ["new", "--site", "Отель Метрополь", "--auditor", "anna"];
+    let mut pty = Pty::spawn_with(&new, &data, 80, 24, &ru);
+    pty.wait_for("отвечено 0/");
+    let path = wait_for_visit_file(&data);
+    let id = id_of(&path);
+
+    // While this session holds it, another is told who does.
+    let out = run_ru(&data, &["resume", &id]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    let pid = pty.child.id().to_string();
+    assert!(
+        text.contains(&format!(
+            "визит {id} открыт в другом сеансе (процесс {pid} на хосте "
+        )),
+        "{text}"
+    );
+    assert!(text.contains("; сначала закройте его там"), "{text}");
+    assert!(
+        !text.contains(" since ") && !text.contains(" host "),
+        "{text}"
+    );
+
+    pty.send("q");
+    pty.wait_exit(Duration::from_secs(5)).expect("exits");
+    // Leaving names the file, in Russian.
+    pty.wait_for(&format!("визит {id} сохранён в "));
+
+    // A draft left three minutes ago says so, with the plural it needs.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let table: toml::Table = toml::from_str(&text).unwrap();
+    let updated = table["visit"]["updated"].as_datetime().unwrap().to_string();
+    let earlier: jiff::Timestamp = updated.parse().unwrap();
+    let earlier = earlier - jiff::SignedDuration::from_secs(180);
+    let moved = text.replace(
+        &format!("updated = {updated}"),
+        &format!("updated = {earlier}"),
+    );
+    assert_ne!(moved, text, "updated = {updated} is in the file");
+    std::fs::write(&path, moved).unwrap();
+    let mut again = Pty::spawn_with(&["resume"], &data, 80, 24, &ru);
+    again.wait_for("продолжаем черновик, сохранённый в ");
+    again.wait_for("(3 минуты назад)");
+    again.send("q");
+    again.wait_exit(Duration::from_secs(5)).expect("exits");
 }
