@@ -452,6 +452,28 @@ mod tests {
         assert_eq!(lang(&["touchpoint", "new", "--", "--lang", "ru"]), None);
     }
 
+    /// English help comes from the catalog, and says what the doc comments
+    /// of this file say: a change to one must be made to the other.
+    #[test]
+    fn english_help_is_the_doc_comments() {
+        use clap::CommandFactory;
+        let render = |mut c: clap::Command| {
+            let mut all = vec![c.render_long_help().to_string()];
+            let names: Vec<String> = c
+                .get_subcommands()
+                .map(|s| s.get_name().to_owned())
+                .collect();
+            for name in names {
+                if let Some(sub) = c.find_subcommand_mut(&name) {
+                    all.push(sub.render_long_help().to_string());
+                }
+            }
+            all
+        };
+        let ours = crate::i18n::with_lang(Lang::En, || render(command()));
+        assert_eq!(ours, render(Cli::command()));
+    }
+
     #[test]
     fn help_in_russian_has_no_clap_headings() {
         let help = crate::i18n::with_lang(Lang::Ru, || {
