@@ -209,6 +209,9 @@ pub fn touchpoint_name(id: &str) -> String {
     }
 }
 
+/// The tags every language has a name for (scored on their own in reports).
+pub const BUILT_IN_TAGS: [&str; 4] = ["personal-touch", "atmosphere", "recovery", "surprise"];
+
 /// A tag's name: the catalog's for the built-in tags, else the id made
 /// readable.
 pub fn tag_name(id: &str) -> String {
@@ -218,6 +221,16 @@ pub fn tag_name(id: &str) -> String {
         "recovery" => crate::tr!("tag-recovery"),
         "surprise" => crate::tr!("tag-surprise"),
         other => readable(other),
+    }
+}
+
+/// A tag's name for the items of `checklist`: a built-in tag by the
+/// catalog's name (it follows the interface language), another by the label
+/// the checklist gives it in `[tags]`, else by its id made readable.
+pub fn tag_label(checklist: &crate::checklist::Checklist, id: &str) -> String {
+    match checklist.tags.get(id) {
+        Some(label) if !BUILT_IN_TAGS.contains(&id) => label.clone(),
+        _ => tag_name(id),
     }
 }
 
@@ -306,6 +319,22 @@ mod tests {
         let text = with_lang(Lang::Ru, || crate::tr!("count-touchpoints", count = 3));
         assert_eq!(text, "3 точки контакта");
         assert!(!text.contains('\u{2068}') && !text.contains('\u{2069}'));
+    }
+
+    #[test]
+    fn a_tag_is_named_by_its_checklists_label_and_a_built_in_one_by_the_catalog() {
+        let checklist = crate::checklist::parse::parse(
+            "tag-labels.toml",
+            include_str!("../tests/fixtures/checklists/valid/tag-labels.toml"),
+        )
+        .expect("the fixture is valid");
+        let named = |lang, tag| with_lang(lang, || tag_label(&checklist, tag));
+        assert_eq!(named(Lang::Ru, "wow-moment"), "Wow moment");
+        assert_eq!(named(Lang::En, "local-colour"), "Local colour");
+        assert_eq!(named(Lang::Ru, "personal-touch"), "Личное участие");
+        assert_eq!(named(Lang::En, "personal-touch"), "Personal touch");
+        // A tag without a label reads as words, never as a raw id.
+        assert_eq!(named(Lang::En, "late-checkout"), "Late checkout");
     }
 
     #[test]
