@@ -179,7 +179,7 @@ report-items-lead = Хотя бы один промах: { $missed } из { $ite
 }
 report-items-listed = показаны { $count } с наибольшей долей промахов
 report-items-never = без промахов: { $count }
-report-map-lead = стандарты, % — по горизонтали, личное участие, % — по вертикали; высокий уровень — от { $line }%
+report-map-lead = стандарты % — по горизонтали, личное участие % — по вертикали; высокий уровень — от { $line }%
 report-not-placed = не на карте
 report-none = Нет.
 report-period = { $visits ->
@@ -212,5 +212,5 @@ report-items-explain = Пункты, получившие ноль баллов,
 } с наибольшей долей приведены заметки аудиторов о промахах.
 
 ## Предупреждения о записи, чей сохранённый [score] расходится с наблюдениями.
-report-disagree-score = в её [score] указано { $stored }, а по наблюдениям выходит { $figured }; в отчёте — { $figured }
-report-disagree-failures = в её [score] критические провалы [{ $stored }], а по наблюдениям [{ $figured }]; в отчёте — по наблюдениям
+report-disagree-score = в разделе [score] указано { $stored }, а по наблюдениям выходит { $figured }; в отчёте — { $figured }
+report-disagree-failures = в разделе [score] критические провалы [{ $stored }], а по наблюдениям [{ $figured }]; в отчёте — по наблюдениям

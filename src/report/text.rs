@@ -319,7 +319,9 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
         text.push_str(&paint.bold(&s.title));
         text.push('\n');
         if let Some(lead) = &s.lead {
-            text.push_str(&format!("{lead}\n"));
+            for part in wrap(lead, WIDTH) {
+                text.push_str(&format!("{part}\n"));
+            }
         }
         if s.rows.is_empty() {
             text.push_str("  —\n");
@@ -380,7 +382,9 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
     text.push('\n');
     text.push_str(&paint.bold(&tr!("report-map")));
     text.push('\n');
-    text.push_str(&format!("{lead}\n"));
+    for part in wrap(&lead, WIDTH) {
+        text.push_str(&format!("{part}\n"));
+    }
     for (quarter, sites) in lines {
         let quarter = fit(&quarter, 20, false);
         let room = WIDTH - 2 - 20 - 2;
