@@ -42,7 +42,7 @@ td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabul
 td.wrap { overflow-wrap: break-word; min-width: 7rem; }
 div.table { overflow-x: auto; }
 table.items { table-layout: fixed; }
-th.c-mark { width: 8.5rem; } th.c-answer { width: 9rem; } th.c-points { width: 4.5rem; }
+th.c-mark { width: 10.5rem; } th.c-answer { width: 9rem; } th.c-points { width: 4.5rem; }
 td.bar { width: 30%; }
 svg.bar { width: 100%; height: .9rem; display: block; }
 svg.bar .track { fill: var(--soft); stroke: var(--line); stroke-width: .3; }
@@ -50,7 +50,8 @@ svg.bar .fill { fill: var(--bar); } svg.bar .fill.low { fill: var(--bad); } svg.
 svg.bar .line { stroke: var(--ink); stroke-width: .4; stroke-dasharray: 1 1; }
 tr.miss td { background: #fff4f3; } tr.fail td { background: #fdeceb; color: var(--bad); font-weight: 600; }
 tr.exceeded td { background: #eef8f2; }
-.mark { font-weight: 700; display: inline-block; min-width: 1.6em; }
+.mark { font-weight: 700; display: inline-block; min-width: 1.6em; white-space: nowrap; }
+.markcell { display: flex; gap: .25rem; }
 .mark.miss, .mark.fail { color: var(--bad); } .mark.met { color: var(--good); } .mark.exceeded { color: var(--good); }
 .note { color: var(--ink); white-space: pre-wrap; overflow-wrap: break-word; font-size: .9rem; }
 blockquote { margin: .3rem 0 .6rem; padding: .3rem .8rem; border-left: 3px solid var(--line);
@@ -80,8 +81,10 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
 @media (max-width: 40rem) {
   body { padding: 12px; font-size: 14px; }
   td.bar { width: 30%; }
-  th.c-mark { width: 2rem; } th.c-answer { width: 5.2rem; } th.c-points { width: 3.4rem; }
+  th.c-mark { width: 2.6rem; } th.c-answer { width: 6.2rem; } th.c-points { width: 3.6rem; }
   th, td { padding: .25rem .3rem; }
+  th.n { white-space: normal; }
+  table.items td.wrap { min-width: 0; }
   .hide-narrow { display: none; }
 }
 @media print {

@@ -62,7 +62,7 @@ doc-written-by = Программа
 ## Выгрузка визита в Markdown.
 export-title = Визит: { $site } — { $date }
 export-facts = Визит
-export-id = Идентификатор
+export-id = Код визита
 export-status-final-at = Завершён { $when }
 export-failed = ВИЗИТ ПРОВАЛЕН: { $count ->
     [one] { $count } критический провал
@@ -104,7 +104,7 @@ export-scoring-critical = Критичный пункт (!) с нулём бал
 ## HTML-разбор визита.
 debrief-title = Разбор визита
 debrief-duration = Длительность
-debrief-visit-id = Идентификатор визита
+debrief-visit-id = Код визита
 debrief-failed = Визит провален: { $count ->
     [one] { $count } критический провал
     [few] { $count } критических провала

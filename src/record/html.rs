@@ -199,7 +199,8 @@ fn items(
     html! {
         div.table { table.items {
             thead { tr {
-                th.c-mark { (tr!("debrief-col-mark")) } th { (tr!("doc-item")) }
+                // On a phone the column only fits the marks, not its heading.
+                th.c-mark { span.hide-narrow { (tr!("debrief-col-mark")) } } th { (tr!("doc-item")) }
                 th.c-answer { (tr!("debrief-col-answer")) } th.n.c-points { (tr!("debrief-col-points")) }
             } }
             tbody {
@@ -207,7 +208,7 @@ fn items(
                     @if let Some(o) = record.observations.iter().find(|o| o.checklist == checklist && o.item == item.id) {
                         @let (m, class, meaning) = mark(o);
                         tr class=(class) {
-                            td { span.mark.(class) title=(meaning) { (m) } span.hide-narrow { " " (meaning) } }
+                            td { div.markcell { span.mark.(class) title=(meaning) { (m) } span.hide-narrow { (meaning) } } }
                             td.wrap {
                                 (text(&o.prompt))
                                 @if o.critical { " " span.tag { (tr!("doc-critical")) } }
