@@ -62,7 +62,7 @@ fn visit(n: usize) -> Visit {
         let at = item(v, checklist, id);
         v.set_answer(at, Some(answer), &t(minute)).unwrap();
     };
-    let door = if n % 2 == 0 { "missed" } else { "met" };
+    let door = if n.is_multiple_of(2) { "missed" } else { "met" };
     choose(
         &mut v,
         check_in,
@@ -70,12 +70,12 @@ fn visit(n: usize) -> Visit {
         Answer::Choice(door.into()),
         5,
     );
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         let door = item(&v, check_in, "door-welcome");
         v.set_note(door, "Дверь никто не открыл.", false, &t(6))
             .unwrap();
     }
-    let discreet = if n % 4 == 0 { "no" } else { "yes" };
+    let discreet = if n.is_multiple_of(4) { "no" } else { "yes" };
     choose(
         &mut v,
         check_in,
@@ -201,50 +201,79 @@ fn english_words() -> BTreeSet<String> {
     words
 }
 
-/// The Latin words the visits themselves bring: every text of the records
-/// (sites, notes, prompts, labels, checklist and item ids) except the ones
-/// a document must put in words (status, source, touchpoint and tag ids),
-/// and the program's name.
-fn own_words(records: &[RecordFile]) -> BTreeSet<String> {
-    fn strings(value: &serde_json::Value, key: &str, into: &mut String) {
+/// What the visits themselves bring into a document: their ids (visit,
+/// checklist, `checklist/item`), shown as they are, and the Latin words of
+/// their human text (sites, notes, titles, prompts, labels). Option ids,
+/// statuses, sources, touchpoint and tag ids are left out: a document must
+/// put those in words.
+struct Own {
+    ids: Vec<String>,
+    words: BTreeSet<String>,
+}
+
+fn own_words(records: &[RecordFile]) -> Own {
+    fn walk(value: &serde_json::Value, key: &str, text: &mut String, ids: &mut Vec<String>) {
         match value {
+            serde_json::Value::String(s) if ["id", "checklist"].contains(&key) => {
+                ids.push(s.clone());
+            }
             serde_json::Value::String(s)
-                if !["status", "source", "touchpoint", "tags"].contains(&key) =>
+                if [
+                    "site", "auditor", "note", "title", "version", "prompt", "label",
+                ]
+                .contains(&key) =>
             {
-                into.push(' ');
-                into.push_str(s);
+                text.push(' ');
+                text.push_str(s);
             }
             serde_json::Value::Array(items) => {
                 for item in items {
-                    strings(item, key, into);
+                    walk(item, key, text, ids);
                 }
             }
             serde_json::Value::Object(map) => {
+                if let (Some(c), Some(i)) = (map.get("checklist"), map.get("item"))
+                    && let (Some(c), Some(i)) = (c.as_str(), i.as_str())
+                {
+                    ids.push(format!("{c}/{i}"));
+                }
                 for (k, v) in map {
-                    strings(v, k, into);
+                    walk(v, k, text, ids);
                 }
             }
             _ => {}
         }
     }
-    let mut all = String::from("touchpoint");
+    let mut text = String::from("touchpoint");
+    let mut ids = Vec::new();
     for r in records {
         // The record as the program rebuilds it, with its checklists.
         let (found, problems) = record::load_checklists(r);
         assert!(problems.is_empty());
         let (v, _) = record::rebuild(r, found);
         let json: serde_json::Value = serde_json::from_str(&record::to_json(&v)).unwrap();
-        strings(&json, "", &mut all);
+        walk(&json, "", &mut text, &mut ids);
     }
-    latin_words(&all)
+    // The longest first, so that an id is never cut by one it starts with.
+    ids.sort_by_key(|id| std::cmp::Reverse(id.len()));
+    ids.dedup();
+    Own {
+        ids,
+        words: latin_words(&text),
+    }
 }
 
-/// The program's English words left in `text`.
-fn english_left(text: &str, own: &BTreeSet<String>) -> Vec<String> {
+/// The program's English words left in `text`, once the visits' ids are
+/// taken out of it.
+fn english_left(text: &str, own: &Own) -> Vec<String> {
     let english = english_words();
-    latin_words(text)
+    let mut text = text.to_owned();
+    for id in &own.ids {
+        text = text.replace(id.as_str(), " ");
+    }
+    latin_words(&text)
         .into_iter()
-        .filter(|w| english.contains(w) && !own.contains(w))
+        .filter(|w| english.contains(w) && !own.words.contains(w))
         .collect()
 }
 

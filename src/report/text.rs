@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Quarter, Report, day_label, month_label};
+use super::{GroupRow, Quarter, Report, day_label, month_label};
 use crate::checklist::diag::one_line;
 use crate::i18n::{tag_name, touchpoint_name};
 use crate::record::md;
@@ -68,6 +68,9 @@ fn headline(report: &Report) -> Vec<(String, String)> {
     ]
 }
 
+/// How a group row's key becomes the name a reader knows it by.
+type Naming = fn(&str) -> String;
+
 fn sections(report: &Report) -> Vec<Section> {
     let mut out = Vec::new();
     out.push(Section {
@@ -101,7 +104,7 @@ fn sections(report: &Report) -> Vec<Section> {
             .collect(),
         bars: None,
     });
-    let groups: [(String, String, &Vec<super::GroupRow>, fn(&str) -> String); 3] = [
+    let groups: [(String, String, &[GroupRow], Naming); 3] = [
         (
             tr!("report-by-touchpoint"),
             tr!("doc-touchpoint"),
