@@ -254,6 +254,30 @@ pub fn trend(points: &[(String, Option<f64>)]) -> Markup {
         .iter()
         .map(|(m, p)| format!("{} {}", text(m), percent_text(*p)))
         .collect();
+    // Month names under the axis take about 1.8 units a letter at this
+    // font size; with many months only every few is named, so that
+    // «нояб. 2026» and its neighbours do not run into each other.
+    let widest = points
+        .iter()
+        .map(|(m, _)| m.chars().count())
+        .max()
+        .unwrap_or(0) as f64
+        * 1.8;
+    let every = if step > 0.0 {
+        ((widest + 1.5) / step).ceil().max(1.0) as usize
+    } else {
+        1
+    };
+    // A name at either end is anchored inside the box, not cut by its edge.
+    let anchor = |n: usize| {
+        if x(n) + widest / 2.0 > w {
+            "end"
+        } else if x(n) - widest / 2.0 < 0.0 {
+            "start"
+        } else {
+            "middle"
+        }
+    };
     html! {
         svg.chart viewBox=(format!("0 0 {w} {h}")) role="img" aria-label=(summary.join("; ")) {
             title { (tr!("chart-score-by-month", summary = summary.join("; "))) }
@@ -268,7 +292,9 @@ pub fn trend(points: &[(String, Option<f64>)]) -> Markup {
                         title { (text(month)) ": " (percent_text(Some(*p))) }
                     }
                 }
-                text x=(num(x(n))) y=(num(h - 3.0)) text-anchor="middle" { (text(month)) }
+                @if n % every == 0 {
+                    text x=(num(x(n))) y=(num(h - 3.0)) text-anchor=(anchor(n)) { (text(month)) }
+                }
             }
         }
     }
