@@ -615,3 +615,37 @@ fn the_russian_table_as_a_reviewer_reads_it() {
     let (r, _) = report_of(5);
     insta::assert_snapshot!(with_lang(Lang::Ru, || table(&r)));
 }
+
+#[test]
+fn a_year_of_russian_months_does_not_run_together_under_the_trend() {
+    let records: Vec<RecordFile> = (0..12)
+        .map(|n| {
+            let mut r = record_of(&visit(n));
+            r.header.started = at(1 + n as i8, 10, 0);
+            r
+        })
+        .collect();
+    let mut builder = Builder::new(report::DEFAULT_LINE);
+    for r in &records {
+        builder.add(r);
+    }
+    let html = with_lang(Lang::Ru, || report::html::review(&builder.finish()));
+    let start = html.find("viewBox=\"0 0 100 44\"").unwrap();
+    let trend = &html[start..start + html[start..].find("</svg>").unwrap()];
+    // Every month is in the chart's text equivalent…
+    for month in [
+        "янв. 2026",
+        "март 2026",
+        "май 2026",
+        "нояб. 2026",
+        "дек. 2026",
+    ] {
+        assert!(trend.contains(&format!("{month} ")), "{month}");
+    }
+    // …but only every few is written under the axis.
+    let named = trend.matches(" 2026</text>").count();
+    assert!(
+        (3..=6).contains(&named),
+        "{named} month names under the axis"
+    );
+}
