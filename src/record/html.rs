@@ -17,9 +17,10 @@ use crate::store;
 use crate::tr;
 use crate::visit::{Evidence, Status, Visit};
 
-/// How an observation reads at a glance: a mark, its class and its meaning.
+/// How an observation reads at a glance: a mark, its class and its meaning
+/// (the N/A mark is a word, so it is the language's too).
 fn mark(o: &Observation<Stamp>) -> (String, &'static str, String) {
-    let (m, class, meaning) = if o.skipped {
+    let (m, class, meaning): (&str, _, _) = if o.skipped {
         ("–", "skipped", tr!("debrief-skipped"))
     } else if o.na {
         return (tr!("debrief-mark-na"), "na", tr!("debrief-not-applicable"));
