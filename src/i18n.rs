@@ -273,6 +273,48 @@ fn readable(id: &str) -> String {
     }
 }
 
+/// A day as documents write it: "22 Nov 2026", «22 нояб. 2026».
+pub fn date(day: jiff::civil::Date) -> String {
+    crate::tr!(
+        "doc-date",
+        day = day.day().to_string(),
+        month = month_short(day.month()),
+        year = day.year().to_string()
+    )
+}
+
+/// A moment as documents write it, on the 24-hour clock with the offset it
+/// was recorded in: "22 Nov 2026, 14:03 +03:00".
+pub fn date_time(time: &jiff::ZonedDateTime) -> String {
+    crate::tr!(
+        "doc-date-time",
+        date = date(time.date()),
+        time = time.strftime("%H:%M").to_string(),
+        offset = time.strftime("%:z").to_string()
+    )
+}
+
+/// A month of a year on its own, as a report's rows name it: "Nov 2026",
+/// «март 2026» (Russian names a month alone in another case than in a date).
+pub fn month_year(year: i16, month: i8) -> String {
+    let name = match month {
+        1 => crate::tr!("doc-month-1"),
+        2 => crate::tr!("doc-month-2"),
+        3 => crate::tr!("doc-month-3"),
+        4 => crate::tr!("doc-month-4"),
+        5 => crate::tr!("doc-month-5"),
+        6 => crate::tr!("doc-month-6"),
+        7 => crate::tr!("doc-month-7"),
+        8 => crate::tr!("doc-month-8"),
+        9 => crate::tr!("doc-month-9"),
+        10 => crate::tr!("doc-month-10"),
+        11 => crate::tr!("doc-month-11"),
+        12 => crate::tr!("doc-month-12"),
+        other => other.to_string(),
+    };
+    crate::tr!("doc-month-year", month = name, year = year.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -794,7 +794,7 @@ fn json_has_the_record_structure_and_fits_the_schema() {
 fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
     let md = to_markdown(&visit());
     assert!(
-        md.starts_with("# Visit to Hotel \"Metropol\" \\| Москва — 2026-11-22\n"),
+        md.starts_with("# Visit to Hotel \"Metropol\" \\| Москва — 22 Nov 2026\n"),
         "{md}"
     );
     assert!(md.contains("VISIT FAILED: 1 critical failure"));
@@ -807,8 +807,8 @@ fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
         md.contains("| Personal touch | 100.0% | 3 of 3 | ▲ 1 exceeded |"),
         "{md}"
     );
-    assert!(md.contains("| Touchpoint: in-stay | 100.0% |"), "{md}");
-    assert!(md.contains("| Tag: atmosphere | 100.0% |"), "{md}");
+    assert!(md.contains("| Touchpoint: In-stay | 100.0% |"), "{md}");
+    assert!(md.contains("| Tag: Atmosphere | 100.0% |"), "{md}");
     assert!(md.contains("### Arrival (70.0%, ▲ 1 exceeded)\n"), "{md}");
     assert!(
         md.contains(
