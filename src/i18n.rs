@@ -234,6 +234,19 @@ pub fn tag_label(checklist: &crate::checklist::Checklist, id: &str) -> String {
     }
 }
 
+/// A tag's name among several checklists (a visit's): the first label one
+/// of them gives it, as [`tag_label`] chooses.
+pub fn tag_label_among<'a>(
+    checklists: impl IntoIterator<Item = &'a crate::checklist::Checklist>,
+    id: &str,
+) -> String {
+    let labelled = checklists.into_iter().find(|c| c.tags.contains_key(id));
+    match labelled {
+        Some(checklist) => tag_label(checklist, id),
+        None => tag_name(id),
+    }
+}
+
 /// A bundled journey's name, if `id` is one.
 pub fn journey_name(id: &str) -> Option<String> {
     Some(match id {
@@ -371,8 +384,8 @@ mod tests {
         )
         .expect("the fixture is valid");
         let named = |lang, tag| with_lang(lang, || tag_label(&checklist, tag));
-        assert_eq!(named(Lang::Ru, "wow-moment"), "Wow moment");
-        assert_eq!(named(Lang::En, "local-colour"), "Local colour");
+        assert_eq!(named(Lang::Ru, "wow-moment"), "Moment of delight");
+        assert_eq!(named(Lang::En, "local-colour"), "Stories of the place");
         assert_eq!(named(Lang::Ru, "personal-touch"), "Личное участие");
         assert_eq!(named(Lang::En, "personal-touch"), "Personal touch");
         // A tag without a label reads as words, never as a raw id.

@@ -9,7 +9,7 @@ use super::{AnswerValue, Observation, Stamp, build, format_number};
 use crate::checklist::diag::inert;
 use crate::checklist::{Response, Source};
 use crate::evidence::size_text;
-use crate::i18n::{self, tag_name, touchpoint_name};
+use crate::i18n::{self, touchpoint_name};
 use crate::score::{self, PERSONAL_TOUCH, Tally, percent_text};
 use crate::tr;
 use crate::visit::{Answer, Evidence, ItemRef, Status, Visit};
@@ -265,7 +265,7 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
     for (tag, tally) in &score.tags {
         if tag != PERSONAL_TOUCH {
             line(&tally_row(
-                &tr!("export-row-tag", name = cell(&tag_name(tag))),
+                &tr!("export-row-tag", name = cell(&visit_tag(visit, tag))),
                 tally,
             ));
         }
@@ -591,4 +591,9 @@ pub(super) fn escape_line(line: &str, block: bool) -> String {
         out.push(c);
     }
     out
+}
+
+/// A tag's name in a visit's documents: its checklist's label, if any.
+pub(crate) fn visit_tag(visit: &Visit, tag: &str) -> String {
+    i18n::tag_label_among(visit.checklists.iter().map(|l| &l.checklist), tag)
 }

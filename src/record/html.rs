@@ -11,7 +11,8 @@ use super::{Observation, Record, Stamp, build, format_number};
 use crate::checklist::sha256_hex;
 use crate::evidence::size_text;
 use crate::html::{bar_table, card, page, text};
-use crate::i18n::{self, tag_name, touchpoint_name};
+use crate::i18n::{self, touchpoint_name};
+use crate::record::export::visit_tag;
 use crate::score::{self, PERSONAL_TOUCH, percent_text};
 use crate::store;
 use crate::tr;
@@ -142,7 +143,7 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
             (card(&tr!("doc-standards"), &percent_text(s.standards.percent()), false))
             (card(&tr!("doc-personal-touch"), &percent_text(s.personal_touch().percent()), false))
             @for (tag, t) in &s.tags {
-                @if tag != PERSONAL_TOUCH { (card(&text(&tag_name(tag)), &percent_text(t.percent()), false)) }
+                @if tag != PERSONAL_TOUCH { (card(&text(&visit_tag(visit, tag)), &percent_text(t.percent()), false)) }
             }
             (card(&tr!("doc-critical-failures"), &s.critical_failures.len().to_string(), s.failed()))
             (card(&tr!("doc-exceeded"), &format!("▲ {exceeded}"), false))
@@ -213,7 +214,7 @@ fn items(
                             td.wrap {
                                 (text(&o.prompt))
                                 @if o.critical { " " span.tag { (tr!("doc-critical")) } }
-                                @for t in &o.tags { " " span.tag { (text(&tag_name(t))) } }
+                                @for t in &o.tags { " " span.tag { (text(&visit_tag(visit, t))) } }
                                 @if !o.note.is_empty() { div.note { (text(&o.note)) } }
                                 @if let Some(at) = visit.find(checklist, &item.id) {
                                     (files(&visit.evidence_of(at), data_folder))

@@ -1410,3 +1410,34 @@ fn a_journal_names_the_record_it_follows() {
     // Once the record holds the changes, the journal no longer applies to it.
     assert!(!journal.applies_to(to_toml(&live).as_bytes()));
 }
+
+#[test]
+fn documents_name_a_checklists_own_tags_by_their_labels() {
+    let labelled = loaded(include_str!(
+        "../../tests/fixtures/checklists/valid/tag-labels.toml"
+    ));
+    let mut v = Visit::new("Café", "anna", vec![labelled], &time(0, 3), "7f3a");
+    answer(
+        &mut v,
+        "tag-labels",
+        "story",
+        Answer::Choice("yes".into()),
+        time(1, 3),
+    );
+    answer(
+        &mut v,
+        "tag-labels",
+        "surprise",
+        Answer::Choice("exceeded".into()),
+        time(2, 3),
+    );
+    let markdown = to_markdown(&v);
+    let html = crate::i18n::with_lang(crate::i18n::Lang::Ru, || to_html(&v));
+    for document in [&markdown, &html] {
+        assert!(document.contains("Moment of delight"), "{document}");
+        assert!(document.contains("Stories of the place"), "{document}");
+    }
+    // A built-in tag keeps the interface language's name.
+    assert!(html.contains("Личное участие"));
+    assert!(!markdown.contains("wow-moment |"), "{markdown}");
+}
