@@ -5,7 +5,9 @@
 //! unbounded report, or an export that lets a control or invisible
 //! character through.
 
-use crate::checklist::{self, Source, diag::MAX_PROBLEMS};
+use std::sync::LazyLock;
+
+use crate::checklist::{self, Loaded, Source, diag::MAX_PROBLEMS};
 use crate::record;
 use crate::text::needs_escape;
 
@@ -24,6 +26,21 @@ const FIXTURES: [(&str, &str); 3] = [
         include_str!("../tests/fixtures/checklists/valid/cyrillic.toml"),
     ),
 ];
+
+/// The checklists a fuzzed record may name, read once: reading all of them
+/// for every input that parsed cost 21 checklist reads per execution.
+/// Small checklists besides the bundled ones, so that small records (which
+/// fuzz fast) still rebuild into visits with answers of every kind.
+static CHECKLISTS: LazyLock<Vec<Loaded>> = LazyLock::new(|| {
+    let mut checklists = checklist::bundled().unwrap_or_default();
+    for (name, text) in FIXTURES {
+        if let Ok(loaded) = checklist::from_bytes(name, text.as_bytes(), Source::Path(name.into()))
+        {
+            checklists.push(loaded);
+        }
+    }
+    checklists
+});
 
 /// A message for a user: on one line, nothing that could drive a terminal.
 fn assert_inert_line(what: &str, text: &str) {
@@ -85,17 +102,12 @@ pub fn export(data: &[u8]) {
     let Ok(parsed) = record::parse_bytes("fuzz.toml", data) else {
         return;
     };
-    // Small checklists besides the bundled ones, so that small records (which
-    // fuzz fast) still rebuild into visits with answers of every kind.
-    let mut checklists = checklist::bundled().unwrap_or_default();
-    for (name, text) in FIXTURES {
-        if let Ok(loaded) = checklist::from_bytes(name, text.as_bytes(), Source::Path(name.into()))
-        {
-            checklists.push(loaded);
-        }
-    }
     let wanted: Vec<&str> = parsed.checklists.iter().map(|c| c.id.as_str()).collect();
-    checklists.retain(|l| wanted.contains(&l.checklist.checklist.id.as_str()));
+    let checklists: Vec<Loaded> = CHECKLISTS
+        .iter()
+        .filter(|l| wanted.contains(&l.checklist.checklist.id.as_str()))
+        .cloned()
+        .collect();
     let (visit, warnings) = record::rebuild(&parsed, checklists);
     for warning in &warnings {
         assert_inert_line("a warning", &crate::checklist::diag::one_line(warning));

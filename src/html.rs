@@ -11,6 +11,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::checklist::diag::inert;
 use crate::score::percent_text;
+use crate::tr;
 
 /// The stylesheet of both documents: screen, phone and print (A4).
 const CSS: &str = r#"
@@ -41,7 +42,7 @@ td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabul
 td.wrap { overflow-wrap: break-word; min-width: 7rem; }
 div.table { overflow-x: auto; }
 table.items { table-layout: fixed; }
-th.c-mark { width: 8.5rem; } th.c-answer { width: 9rem; } th.c-points { width: 4.5rem; }
+th.c-mark { width: 10.5rem; } th.c-answer { width: 9rem; } th.c-points { width: 4.5rem; }
 td.bar { width: 30%; }
 svg.bar { width: 100%; height: .9rem; display: block; }
 svg.bar .track { fill: var(--soft); stroke: var(--line); stroke-width: .3; }
@@ -49,7 +50,8 @@ svg.bar .fill { fill: var(--bar); } svg.bar .fill.low { fill: var(--bad); } svg.
 svg.bar .line { stroke: var(--ink); stroke-width: .4; stroke-dasharray: 1 1; }
 tr.miss td { background: #fff4f3; } tr.fail td { background: #fdeceb; color: var(--bad); font-weight: 600; }
 tr.exceeded td { background: #eef8f2; }
-.mark { font-weight: 700; display: inline-block; min-width: 1.6em; }
+.mark { font-weight: 700; display: inline-block; min-width: 1.6em; white-space: nowrap; }
+.markcell { display: flex; gap: .25rem; }
 .mark.miss, .mark.fail { color: var(--bad); } .mark.met { color: var(--good); } .mark.exceeded { color: var(--good); }
 .note { color: var(--ink); white-space: pre-wrap; overflow-wrap: break-word; font-size: .9rem; }
 blockquote { margin: .3rem 0 .6rem; padding: .3rem .8rem; border-left: 3px solid var(--line);
@@ -79,13 +81,12 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
 @media (max-width: 40rem) {
   body { padding: 12px; font-size: 14px; }
   td.bar { width: 30%; }
-  th.c-mark { width: 2rem; } th.c-answer { width: 5.2rem; } th.c-points { width: 3.4rem; }
+  th.c-mark { width: 2.6rem; } th.c-answer { width: 6.2rem; } th.c-points { width: 3.6rem; }
   th, td { padding: .25rem .3rem; }
+  th.n { white-space: normal; }
+  table.items td.wrap { min-width: 0; }
   .hide-narrow { display: none; }
 }
-@page { size: A4; margin: 16mm 14mm 18mm;
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9px sans-serif; color: #5b6475; }
-  @top-left { content: "touchpoint"; font: 9px sans-serif; color: #5b6475; } }
 @media print {
   body { padding: 0; max-width: none; font-size: 10.5pt; }
   h2 { break-after: avoid; } h3 { break-after: avoid; }
@@ -97,8 +98,45 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
 }
 "#;
 
-/// A whole page: `title` in the tab and the heading, `body` below it.
-pub fn page(title: &str, lang: &str, body: Markup) -> String {
+/// The printed page's margins, with "Page 2 of 5" in the document's language.
+fn page_css() -> String {
+    // The counters are CSS, not text: the message is cut where they go.
+    let words = tr!("html-page-of", page = "\u{E000}", pages = "\u{E001}");
+    let (before, rest) = words.split_once('\u{E000}').unwrap_or((words.as_str(), ""));
+    let (between, after) = rest.split_once('\u{E001}').unwrap_or((rest, ""));
+    format!(
+        "@page {{ size: A4; margin: 16mm 14mm 18mm;\n  \
+         @bottom-right {{ content: {} counter(page) {} counter(pages) {}; \
+         font: 9px sans-serif; color: #5b6475; }}\n  \
+         @top-left {{ content: \"touchpoint\"; font: 9px sans-serif; color: #5b6475; }} }}\n",
+        css_string(before),
+        css_string(between),
+        css_string(after)
+    )
+}
+
+/// Text as a CSS string: quotes and backslashes escaped, and nothing that
+/// could close the `<style>` element. (The quote is written by its code so
+/// that `tests/catalogs.rs`, which pairs the quotes of this file, finds
+/// message ids after it.)
+fn css_string(text: &str) -> String {
+    const QUOTE: char = '\x22';
+    let mut out = String::from(QUOTE);
+    for c in text.chars() {
+        match c {
+            QUOTE | '\\' | '<' | '>' => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push(QUOTE);
+    out
+}
+
+/// A whole page in the interface's language: `title` in the tab and the
+/// heading, `body` below it.
+pub fn page(title: &str, body: Markup) -> String {
+    let lang = crate::i18n::lang().tag();
     html! {
         (DOCTYPE)
         html lang=(lang) {
@@ -109,11 +147,11 @@ pub fn page(title: &str, lang: &str, body: Markup) -> String {
                 meta http-equiv="Content-Security-Policy"
                     content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
                 title { (text(title)) }
-                style { (PreEscaped(CSS)) }
+                style { (PreEscaped(CSS)) (PreEscaped(page_css())) }
             }
             body {
                 (body)
-                footer { "Written by " (crate::record::tool()) ". One file: no script, no network." }
+                footer { (tr!("html-footer", tool = crate::record::tool())) }
             }
         }
     }
@@ -177,9 +215,9 @@ pub fn bar_table(first: &str, rows: &[(String, Option<usize>, Option<f64>)], lin
         div.table { table {
             thead { tr {
                 th { (first) }
-                @if visits { th.n { "Visits" } }
-                th.n { "Score" }
-                th.hide-narrow { "Chart" }
+                @if visits { th.n { (tr!("doc-visits")) } }
+                th.n { (tr!("doc-score")) }
+                th.hide-narrow { (tr!("doc-chart")) }
             } }
             tbody {
                 @for (name, n, p) in rows {
@@ -216,9 +254,33 @@ pub fn trend(points: &[(String, Option<f64>)]) -> Markup {
         .iter()
         .map(|(m, p)| format!("{} {}", text(m), percent_text(*p)))
         .collect();
+    // Month names under the axis take about 1.8 units a letter at this
+    // font size; with many months only every few is named, so that
+    // «нояб. 2026» and its neighbours do not run into each other.
+    let widest = points
+        .iter()
+        .map(|(m, _)| m.chars().count())
+        .max()
+        .unwrap_or(0) as f64
+        * 1.8;
+    let every = if step > 0.0 {
+        ((widest + 1.5) / step).ceil().max(1.0) as usize
+    } else {
+        1
+    };
+    // A name at either end is anchored inside the box, not cut by its edge.
+    let anchor = |n: usize| {
+        if x(n) + widest / 2.0 > w {
+            "end"
+        } else if x(n) - widest / 2.0 < 0.0 {
+            "start"
+        } else {
+            "middle"
+        }
+    };
     html! {
         svg.chart viewBox=(format!("0 0 {w} {h}")) role="img" aria-label=(summary.join("; ")) {
-            title { "Score by month: " (summary.join("; ")) }
+            title { (tr!("chart-score-by-month", summary = summary.join("; "))) }
             @for g in [0.0, 25.0, 50.0, 75.0, 100.0] {
                 line.grid x1=(num(left)) x2=(num(w - right + 4.0)) y1=(num(y(g))) y2=(num(y(g))) {}
                 text x=(num(left - 1.0)) y=(num(y(g) + 1.0)) text-anchor="end" { (g) "%" }
@@ -230,7 +292,9 @@ pub fn trend(points: &[(String, Option<f64>)]) -> Markup {
                         title { (text(month)) ": " (percent_text(Some(*p))) }
                     }
                 }
-                text x=(num(x(n))) y=(num(h - 3.0)) text-anchor="middle" { (text(month)) }
+                @if n % every == 0 {
+                    text x=(num(x(n))) y=(num(h - 3.0)) text-anchor=(anchor(n)) { (text(month)) }
+                }
             }
         }
     }
@@ -273,25 +337,25 @@ pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
     let summary: Vec<String> = dots
         .iter()
         .map(|d| {
-            format!(
-                "{} {}: standards {}, personal touch {}",
-                d.n,
-                text(&d.site),
-                percent_text(Some(d.standards)),
-                percent_text(Some(d.personal_touch))
+            tr!(
+                "chart-map-site",
+                n = d.n,
+                site = text(&d.site),
+                standards = percent_text(Some(d.standards)),
+                personal = percent_text(Some(d.personal_touch))
             )
         })
         .collect();
     // Each name in the outer corner of its quarter, clear of the split lines.
     let quarters = [
-        ("service–friendship", x1 - 1.2, y0 + 3.6, "end"),
-        ("service–service", x1 - 1.2, y1 - 1.5, "end"),
-        ("warm but sloppy", x0 + 1.2, y0 + 3.6, "start"),
-        ("failing", x0 + 1.2, y1 - 1.5, "start"),
+        (tr!("quarter-service-friendship"), x1 - 1.2, y0 + 3.6, "end"),
+        (tr!("quarter-service-service"), x1 - 1.2, y1 - 1.5, "end"),
+        (tr!("quarter-warm-but-sloppy"), x0 + 1.2, y0 + 3.6, "start"),
+        (tr!("quarter-failing"), x0 + 1.2, y1 - 1.5, "start"),
     ];
     html! {
         svg.chart viewBox="0 0 100 100" role="img" aria-label=(summary.join("; ")) {
-            title { "Service map: " (summary.join("; ")) }
+            title { (tr!("chart-map-title", summary = summary.join("; "))) }
             rect x=(num(x0)) y=(num(y0)) width=(num(x1 - x0)) height=(num(y1 - y0)) fill="#f3f5f9" {}
             rect x=(num(x(line))) y=(num(y0)) width=(num(x1 - x(line))) height=(num(y(line) - y0))
                 fill="#e3f2e9" {}
@@ -306,13 +370,14 @@ pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
             @for (name, qx, qy, anchor) in quarters {
                 text.q x=(num(qx)) y=(num(qy)) text-anchor=(anchor) { (name) }
             }
-            text x=(num((x0 + x1) / 2.0)) y="99" text-anchor="middle" { "Standards % →" }
+            text x=(num((x0 + x1) / 2.0)) y="99" text-anchor="middle" { (tr!("chart-axis-standards")) }
             text x="3" y=(num((y0 + y1) / 2.0)) text-anchor="middle"
-                transform=(format!("rotate(-90 3 {})", num((y0 + y1) / 2.0))) { "Personal touch % →" }
+                transform=(format!("rotate(-90 3 {})", num((y0 + y1) / 2.0))) { (tr!("chart-axis-personal")) }
             @for d in dots {
                 g {
-                    title { (d.n) ". " (text(&d.site)) ": standards " (percent_text(Some(d.standards)))
-                        ", personal touch " (percent_text(Some(d.personal_touch))) }
+                    title { (tr!("chart-map-dot", n = d.n, site = text(&d.site),
+                        standards = percent_text(Some(d.standards)),
+                        personal = percent_text(Some(d.personal_touch)))) }
                     circle.dot.fail[d.failed] cx=(num(x(d.standards))) cy=(num(y(d.personal_touch))) r="2.4" {}
                     text.dot-label x=(num(x(d.standards))) y=(num(y(d.personal_touch) + 0.9))
                         text-anchor="middle" { (d.n) }

@@ -209,6 +209,9 @@ pub fn touchpoint_name(id: &str) -> String {
     }
 }
 
+/// The tags every language has a name for (scored on their own in reports).
+pub const BUILT_IN_TAGS: [&str; 4] = ["personal-touch", "atmosphere", "recovery", "surprise"];
+
 /// A tag's name: the catalog's for the built-in tags, else the id made
 /// readable.
 pub fn tag_name(id: &str) -> String {
@@ -218,6 +221,29 @@ pub fn tag_name(id: &str) -> String {
         "recovery" => crate::tr!("tag-recovery"),
         "surprise" => crate::tr!("tag-surprise"),
         other => readable(other),
+    }
+}
+
+/// A tag's name for the items of `checklist`: a built-in tag by the
+/// catalog's name (it follows the interface language), another by the label
+/// the checklist gives it in `[tags]`, else by its id made readable.
+pub fn tag_label(checklist: &crate::checklist::Checklist, id: &str) -> String {
+    match checklist.tags.get(id) {
+        Some(label) if !BUILT_IN_TAGS.contains(&id) => label.clone(),
+        _ => tag_name(id),
+    }
+}
+
+/// A tag's name among several checklists (a visit's): the first label one
+/// of them gives it, as [`tag_label`] chooses.
+pub fn tag_label_among<'a>(
+    checklists: impl IntoIterator<Item = &'a crate::checklist::Checklist>,
+    id: &str,
+) -> String {
+    let labelled = checklists.into_iter().find(|c| c.tags.contains_key(id));
+    match labelled {
+        Some(checklist) => tag_label(checklist, id),
+        None => tag_name(id),
     }
 }
 
@@ -258,6 +284,48 @@ fn readable(id: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// A day as documents write it: "22 Nov 2026", «22 нояб. 2026».
+pub fn date(day: jiff::civil::Date) -> String {
+    crate::tr!(
+        "doc-date",
+        day = day.day().to_string(),
+        month = month_short(day.month()),
+        year = day.year().to_string()
+    )
+}
+
+/// A moment as documents write it, on the 24-hour clock with the offset it
+/// was recorded in: "22 Nov 2026, 14:03 +03:00".
+pub fn date_time(time: &jiff::ZonedDateTime) -> String {
+    crate::tr!(
+        "doc-date-time",
+        date = date(time.date()),
+        time = time.strftime("%H:%M").to_string(),
+        offset = time.strftime("%:z").to_string()
+    )
+}
+
+/// A month of a year on its own, as a report's rows name it: "Nov 2026",
+/// «март 2026» (Russian names a month alone in another case than in a date).
+pub fn month_year(year: i16, month: i8) -> String {
+    let name = match month {
+        1 => crate::tr!("doc-month-1"),
+        2 => crate::tr!("doc-month-2"),
+        3 => crate::tr!("doc-month-3"),
+        4 => crate::tr!("doc-month-4"),
+        5 => crate::tr!("doc-month-5"),
+        6 => crate::tr!("doc-month-6"),
+        7 => crate::tr!("doc-month-7"),
+        8 => crate::tr!("doc-month-8"),
+        9 => crate::tr!("doc-month-9"),
+        10 => crate::tr!("doc-month-10"),
+        11 => crate::tr!("doc-month-11"),
+        12 => crate::tr!("doc-month-12"),
+        other => other.to_string(),
+    };
+    crate::tr!("doc-month-year", month = name, year = year.to_string())
 }
 
 #[cfg(test)]
@@ -306,6 +374,22 @@ mod tests {
         let text = with_lang(Lang::Ru, || crate::tr!("count-touchpoints", count = 3));
         assert_eq!(text, "3 точки контакта");
         assert!(!text.contains('\u{2068}') && !text.contains('\u{2069}'));
+    }
+
+    #[test]
+    fn a_tag_is_named_by_its_checklists_label_and_a_built_in_one_by_the_catalog() {
+        let checklist = crate::checklist::parse::parse(
+            "tag-labels.toml",
+            include_str!("../tests/fixtures/checklists/valid/tag-labels.toml"),
+        )
+        .expect("the fixture is valid");
+        let named = |lang, tag| with_lang(lang, || tag_label(&checklist, tag));
+        assert_eq!(named(Lang::Ru, "wow-moment"), "Moment of delight");
+        assert_eq!(named(Lang::En, "local-colour"), "Stories of the place");
+        assert_eq!(named(Lang::Ru, "personal-touch"), "Личное участие");
+        assert_eq!(named(Lang::En, "personal-touch"), "Personal touch");
+        // A tag without a label reads as words, never as a raw id.
+        assert_eq!(named(Lang::En, "late-checkout"), "Late checkout");
     }
 
     #[test]

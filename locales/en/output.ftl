@@ -1,2 +1,201 @@
 # Documents the program writes: the headings and words of exports
 # (Markdown, HTML debrief) and of reports (table, Markdown, HTML).
+# Machine-readable outputs (JSON keys, CSV columns, TOML keys) are ids and
+# never come from here. Checklists' own text is never translated.
+
+## Dates and times as documents write them ("22 Nov 2026, 14:03 +03:00").
+doc-date = { $day } { $month } { $year }
+doc-date-time = { $date }, { $time } { $offset }
+doc-month-year = { $month } { $year }
+# A month on its own, as the report's rows name it ("Nov 2026").
+doc-month-1 = Jan
+doc-month-2 = Feb
+doc-month-3 = Mar
+doc-month-4 = Apr
+doc-month-5 = May
+doc-month-6 = Jun
+doc-month-7 = Jul
+doc-month-8 = Aug
+doc-month-9 = Sep
+doc-month-10 = Oct
+doc-month-11 = Nov
+doc-month-12 = Dec
+
+## Words shared by the documents.
+doc-site = Site
+doc-auditor = Auditor
+doc-status = Status
+doc-started = Started
+doc-last-change = Last change
+doc-finalized = Finalized
+doc-checklists = Checklists
+doc-status-final = Final
+doc-status-draft = Draft
+doc-status-draft-open = still open, answers may change
+doc-failed-why = A critical item was answered with a zero score, so the visit fails whatever its percentage.
+doc-overall = Overall
+doc-score = Score
+doc-standards = Standards
+doc-personal-touch = Personal touch
+doc-critical-failures = Critical failures
+doc-exceeded = Exceeded
+doc-exceeded-count = ▲ { $count } exceeded
+doc-visits = Visits
+doc-touchpoint = Touchpoint
+doc-tag = Tag
+doc-month = Month
+doc-item = Item
+doc-chart = Chart
+doc-na = N/A
+doc-critical = critical
+doc-unanswered = unanswered
+doc-visit-note = Visit note
+doc-of = { $count } of { $total }
+doc-answered = Answered { $answered } of { $shown ->
+    [one] { $shown } shown item
+   *[other] { $shown } shown items
+}; { $unanswered } unanswered.
+doc-source-bundled = bundled:{ $id }
+doc-written-by = Written by
+
+## The Markdown export of a visit.
+export-title = Visit to { $site } — { $date }
+export-facts = Visit
+export-id = Id
+export-status-final-at = Final, finalized { $when }
+export-failed = VISIT FAILED: { $count ->
+    [one] { $count } critical failure
+   *[other] { $count } critical failures
+}.
+export-summary = Summary
+export-col-percent = Percent
+export-col-points = Points
+export-overall-failed = { $percent } — FAILED
+export-row-touchpoint = Touchpoint: { $name }
+export-row-tag = Tag: { $name }
+export-critical-failed = { $count }: the visit FAILED
+export-critical-none = none
+export-checklist-score = Score { $percent } ({ $points }), { $exceeded }. Source: { $source }.
+export-points-of = { $points } of { $max }
+export-fact-exceeded = ▲ exceeded
+export-fact-points = { $points } / { $max ->
+    [one] { $max } point
+   *[other] { $max } points
+}
+export-fact-critical-failure = CRITICAL FAILURE
+export-fact-skipped = skipped: hidden by an earlier answer
+export-fact-timed = timed { $seconds } s
+export-fact-observed = observed { $time }
+export-file = File: { $file }
+export-scoring-title = How scores work
+export-scoring-intro = Each scored item earns its answer's points × the item's weight, out of the best answer's points × weight. A score is points ÷ maximum × 100, for the visit and for each touchpoint, section and tag.
+export-scoring-met = Standard met earns full points: a visit that meets every standard scores 100%.
+export-scoring-exceeded = Exceeded expectations earns the same points as met and is counted on its own beside the score (▲ 4 exceeded): the moments a guest remembers.
+export-scoring-yes-no = Yes earns 1 and No 0. A number with a standard (≤ 5 min) earns 1 inside it, bounds included, and 0 outside.
+export-scoring-na = N/A, hidden and unanswered items count in neither points nor maximum; with nothing scored yet the score is "—", never 0.
+export-scoring-standards = Standards are the items without the personal-touch tag, personal touch the items with it; both are shown beside the overall score.
+export-scoring-critical = A critical item (!) answered with zero points fails the whole visit, whatever its percentage.
+
+## The HTML debrief of a visit.
+debrief-title = Visit debrief
+debrief-duration = Duration
+debrief-visit-id = Visit id
+debrief-failed = Visit failed: { $count ->
+    [one] { $count } critical failure
+   *[other] { $count } critical failures
+}.
+debrief-touchpoints = Touchpoints
+debrief-timeline = Timeline
+debrief-timeline-lead = The moments observed, in the order they happened (when each item was first answered).
+debrief-col-mark = Mark
+debrief-col-answer = Answer
+debrief-col-points = Points
+debrief-minutes = { $minutes } min
+debrief-hours-minutes = { $hours } h { $minutes } min
+# The mark of an item answered N/A, in its column.
+debrief-mark-na = n/a
+debrief-skipped = skipped
+debrief-not-applicable = not applicable
+debrief-critical-failure = critical failure
+debrief-missed = missed
+debrief-exceeded = exceeded expectations
+debrief-met = met
+debrief-partly-met = partly met
+debrief-recorded = recorded
+
+## What both HTML pages share: the footer, page numbers, charts.
+html-footer = Written by { $tool }. One file: no script, no network.
+html-page-of = Page { $page } of { $pages }
+chart-score-by-month = Score by month: { $summary }
+chart-map-title = Service map: { $summary }
+chart-map-site = { $n } { $site }: standards { $standards }, personal touch { $personal }
+chart-map-dot = { $n }. { $site }: standards { $standards }, personal touch { $personal }
+chart-axis-standards = Standards % →
+chart-axis-personal = Personal touch % →
+
+## The quarters of the service map.
+quarter-service-friendship = service–friendship
+quarter-service-service = service–service
+quarter-warm-but-sloppy = warm but sloppy
+quarter-failing = failing
+
+## The review of many visits (`touchpoint report`).
+report-title = Service review
+report-no-visits = No visits to report.
+report-critical-of = { $failed } of { $visits ->
+    [one] { $visits } visit
+   *[other] { $visits } visits
+}
+report-exceeded-answers = ▲ { $count ->
+    [one] { $count } answer
+   *[other] { $count } answers
+}
+report-by-site = By site
+report-by-touchpoint = By touchpoint
+report-by-tag = By tag
+report-by-month = By month
+report-items = Most-missed items
+report-notes = What auditors wrote on the misses
+report-map = Service map
+report-col-personal = Personal
+report-col-failed = Failed
+report-col-map = Map
+report-col-missed = Missed
+report-col-rate = Rate
+report-col-quarter = Quarter
+report-items-lead = { $missed } of { $items ->
+    [one] { $items } scored item
+   *[other] { $items } scored items
+} missed at least once
+report-items-listed = the { $count } missed most
+report-items-never = { $count } never missed
+report-map-lead = standards % across, personal touch % up; high is { $line }% and above
+report-not-placed = not placed
+report-none = None.
+report-period = { $visits ->
+    [one] { $visits } visit
+   *[other] { $visits } visits
+} at { $sites ->
+    [one] { $sites } site
+   *[other] { $sites } sites
+}
+report-period-month = { $period }, { $month }
+report-period-months = { $period }, { $from } to { $to }
+report-card-critical = Critical failures (visits)
+report-card-exceeded = Exceeded (answers)
+report-no-tags = No item of these visits carries a tag.
+report-month-caption = Mean score of the visits started each month.
+report-map-explain = Each site by its standards (across) and personal touch (up). High is { $line }% and above:
+report-map-both-high = (both high)
+report-map-impersonal = (flawless but impersonal)
+# Between the last two quarters' names: "warm but sloppy, and failing".
+report-map-and = , and
+report-map-none = No site has both a standards and a personal-touch score to place.
+report-map-red = Red dots: a site with a visit failed on a critical item.
+report-map-unplaced = Not placed (no standards or no personal-touch score): { $sites }
+report-no-misses = No scored item was missed.
+report-items-explain = Items answered with a zero score, by miss rate; the notes auditors wrote on the misses of the { $count } missed most are quoted under them.
+
+## Warnings about a record whose stored [score] disagrees with its observations.
+report-disagree-score = its [score] says { $stored } but its observations give { $figured }; the report uses { $figured }
+report-disagree-failures = its [score] lists critical failures [{ $stored }] but its observations give [{ $figured }]; the report uses the observations

@@ -27,6 +27,11 @@ pub struct Checklist {
     /// Named response sets, used by items through `response = "NAME"`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub responses: BTreeMap<String, ResponseSet>,
+    /// Labels of tags, by tag id (`[tags]`, `wow-moment = "Wow moment"`):
+    /// how screens and documents name a tag of this checklist's items. The
+    /// built-in tags have names in every language and need none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, String>,
     /// The sections, in the order the auditor meets them.
     #[schemars(length(min = 1))]
     pub section: Vec<Section>,

@@ -611,7 +611,7 @@ impl Walker<'_, '_> {
     }
 
     fn checklist(&mut self, root: &DeTable<'_>, whole: Range<usize>) -> Option<Checklist> {
-        const KEYS: &[&str] = &["format", "checklist", "responses", "section"];
+        const KEYS: &[&str] = &["format", "checklist", "responses", "tags", "section"];
         let mut fields = Fields::new(root, 0..0, KEYS);
 
         let format = fields.get("format").and_then(|v| self.format(v));
@@ -637,6 +637,10 @@ impl Walker<'_, '_> {
             .and_then(|v| v.get_ref().as_table())
             .map(|t| t.iter().map(|(k, _)| k.get_ref().to_string()).collect())
             .unwrap_or_default();
+        let tags = match fields.get("tags") {
+            Some(value) => self.tag_labels(value),
+            None => Some(BTreeMap::new()),
+        };
         let sets = responses.clone().unwrap_or_default();
         let sections = match fields.get("section") {
             Some(value) => self.sections(value, &sets, &declared),
@@ -654,8 +658,40 @@ impl Walker<'_, '_> {
             format,
             checklist: meta?,
             responses: responses?,
+            tags: tags?,
             section: sections?,
         })
+    }
+
+    /// `[tags]`: a label for each tag id, as screens and documents name it.
+    fn tag_labels(&mut self, value: &Value<'_>) -> Option<BTreeMap<String, String>> {
+        let table = self.table(value, "[tags]")?;
+        let mut labels = BTreeMap::new();
+        let mut ok = true;
+        for (key, value) in table.iter() {
+            if self.full() {
+                return None;
+            }
+            let tag = key.get_ref().as_ref();
+            if !self.check_id(tag, key.span(), "tag") {
+                ok = false;
+                continue;
+            }
+            match self.non_empty(value, "tag label") {
+                Some(label) if label.contains('\n') => {
+                    self.report.error(
+                        value.span(),
+                        "a tag label is one line; remove the line break",
+                    );
+                    ok = false;
+                }
+                Some(label) => {
+                    labels.insert(tag.to_owned(), label);
+                }
+                None => ok = false,
+            }
+        }
+        ok.then_some(labels)
     }
 
     fn format(&mut self, value: &Value<'_>) -> Option<u32> {

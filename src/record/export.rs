@@ -6,10 +6,12 @@ use std::path::Path;
 use jiff::ZonedDateTime;
 
 use super::{AnswerValue, Observation, Stamp, build, format_number};
-use crate::checklist::Response;
 use crate::checklist::diag::inert;
+use crate::checklist::{Response, Source};
 use crate::evidence::size_text;
-use crate::score::{self, PERSONAL_TOUCH, Tally, exceeded_text, percent_text};
+use crate::i18n::{self, touchpoint_name};
+use crate::score::{self, PERSONAL_TOUCH, Tally, percent_text};
+use crate::tr;
 use crate::visit::{Answer, Evidence, ItemRef, Status, Visit};
 
 /// The record of `visit` as pretty-printed JSON: the same structure as the
@@ -164,24 +166,32 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
     };
 
     line(&format!(
-        "# Visit to {} — {}",
-        inline(&header.site),
-        header.started.strftime("%Y-%m-%d")
+        "# {}",
+        tr!(
+            "export-title",
+            site = inline(&header.site),
+            date = i18n::date(header.started.date())
+        )
     ));
     line("");
-    line("| Visit | |");
+    line(&format!("| {} | |", tr!("export-facts")));
     line("| --- | --- |");
-    line(&format!("| Id | {} |", cell(&header.id)));
-    line(&format!("| Site | {} |", cell(&header.site)));
-    line(&format!("| Auditor | {} |", cell(&header.auditor)));
+    let fact = |name: String, value: String| format!("| {name} | {value} |");
+    line(&fact(tr!("export-id"), cell(&header.id)));
+    line(&fact(tr!("doc-site"), cell(&header.site)));
+    line(&fact(tr!("doc-auditor"), cell(&header.auditor)));
     let status = match (header.status, &header.finished) {
-        (Status::Final, Some(at)) => format!("Final, finalized {}", when(at)),
-        (Status::Final, None) => "Final".to_owned(),
-        (Status::Draft, _) => "**Draft**: still open, answers may change".to_owned(),
+        (Status::Final, Some(at)) => tr!("export-status-final-at", when = when(at)),
+        (Status::Final, None) => tr!("doc-status-final"),
+        (Status::Draft, _) => format!(
+            "**{}**: {}",
+            tr!("doc-status-draft"),
+            tr!("doc-status-draft-open")
+        ),
     };
-    line(&format!("| Status | {status} |"));
-    line(&format!("| Started | {} |", when(&header.started)));
-    line(&format!("| Last change | {} |", when(&header.updated)));
+    line(&fact(tr!("doc-status"), status));
+    line(&fact(tr!("doc-started"), when(&header.started)));
+    line(&fact(tr!("doc-last-change"), when(&header.updated)));
     let checklists: Vec<String> = record
         .checklists
         .iter()
@@ -190,16 +200,16 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
             None => cell(&c.id),
         })
         .collect();
-    line(&format!("| Checklists | {} |", checklists.join(", ")));
-    line(&format!("| Written by | {} |", cell(&record.visit.tool)));
+    line(&fact(tr!("doc-checklists"), checklists.join(", ")));
+    line(&fact(tr!("doc-written-by"), cell(&record.visit.tool)));
     line("");
 
     if score.failed() {
         let count = score.critical_failures.len();
         line(&format!(
-            "> **VISIT FAILED: {count} critical failure{}.** A critical item was answered \
-             with a zero score, so the visit fails whatever its percentage.",
-            plural(count)
+            "> **{}** {}",
+            tr!("export-failed", count = count),
+            tr!("doc-failed-why")
         ));
         line(">");
         for failure in &score.critical_failures {
@@ -214,53 +224,79 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
         line("");
     }
 
-    line("## Summary");
+    line(&format!("## {}", tr!("export-summary")));
     line("");
-    line("| Score | Percent | Points | Exceeded |");
+    line(&format!(
+        "| {} | {} | {} | {} |",
+        tr!("doc-score"),
+        tr!("export-col-percent"),
+        tr!("export-col-points"),
+        tr!("doc-exceeded")
+    ));
     line("| --- | ---: | ---: | ---: |");
     let overall = if score.failed() {
-        format!("**{} — FAILED**", percent_text(score.total.percent()))
+        tr!(
+            "export-overall-failed",
+            percent = percent_text(score.total.percent())
+        )
     } else {
-        format!("**{}**", percent_text(score.total.percent()))
+        percent_text(score.total.percent())
     };
     line(&format!(
-        "| **Overall** | {overall} | {} | {} |",
+        "| **{}** | **{overall}** | {} | {} |",
+        tr!("doc-overall"),
         points_text(&score.total),
         exceeded_text(score.exceeded())
     ));
-    line(&tally_row("Standards", &score.standards));
-    line(&tally_row("Personal touch", &score.personal_touch()));
+    line(&tally_row(&tr!("doc-standards"), &score.standards));
+    line(&tally_row(
+        &tr!("doc-personal-touch"),
+        &score.personal_touch(),
+    ));
     for (touchpoint, tally) in &score.touchpoints {
         line(&tally_row(
-            &format!("Touchpoint: {}", cell(touchpoint)),
+            &tr!(
+                "export-row-touchpoint",
+                name = cell(&touchpoint_name(touchpoint))
+            ),
             tally,
         ));
     }
     for (tag, tally) in &score.tags {
         if tag != PERSONAL_TOUCH {
-            line(&tally_row(&format!("Tag: {}", cell(tag)), tally));
+            line(&tally_row(
+                &tr!("export-row-tag", name = cell(&visit_tag(visit, tag))),
+                tally,
+            ));
         }
     }
     line("");
-    let shown = score.answered + score.unanswered;
-    line(&format!(
-        "Answered {} of {shown} shown item{}; {} unanswered.",
-        score.answered,
-        plural(shown),
-        score.unanswered
+    line(&tr!(
+        "doc-answered",
+        answered = score.answered,
+        shown = score.answered + score.unanswered,
+        unanswered = score.unanswered
     ));
     if score.failed() {
         line(&format!(
-            "Critical failures: **{}: the visit FAILED**.",
-            score.critical_failures.len()
+            "{}: **{}**.",
+            tr!("doc-critical-failures"),
+            tr!(
+                "export-critical-failed",
+                count = score.critical_failures.len()
+            )
         ));
     } else {
-        line("Critical failures: none.");
+        line(&format!(
+            "{}: {}.",
+            tr!("doc-critical-failures"),
+            tr!("export-critical-none")
+        ));
     }
     line("");
 
     if !header.note.is_empty() {
-        line("## Visit note");
+        line(&format!("## {}", tr!("doc-visit-note")));
         line("");
         for quoted in quote_block(&header.note) {
             line(&quoted);
@@ -270,7 +306,7 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
 
     let visit_files = visit.visit_evidence();
     if !visit_files.is_empty() {
-        line("## Files attached to the visit");
+        line(&format!("## {}", tr!("debrief-visit-files")));
         line("");
         for (_, file) in visit_files {
             line(&format!("- {}", file_text(file, data_folder)));
@@ -282,17 +318,17 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
         let meta = &loaded.checklist.checklist;
         line(&format!(
             "## {}: {}",
-            inline(&meta.touchpoint),
+            inline(&touchpoint_name(&meta.touchpoint)),
             inline(&meta.title)
         ));
         line("");
         let tally = score.checklists.get(c).copied().unwrap_or_default();
-        line(&format!(
-            "Score {} ({}), {}. Source: {}.",
-            percent_text(tally.percent()),
-            points_text(&tally),
-            exceeded_text(tally.exceeded),
-            inline(&loaded.source.to_string())
+        line(&tr!(
+            "export-checklist-score",
+            percent = percent_text(tally.percent()),
+            points = points_text(&tally),
+            exceeded = exceeded_text(tally.exceeded),
+            source = inline(&source_text(&loaded.source))
         ));
         let mut item = 0;
         // `build` lists every item in journey order, so the observations of
@@ -331,15 +367,35 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
         line("");
     }
 
-    line("## How scores work");
+    line(&format!("## {}", tr!("export-scoring-title")));
     line("");
-    let [intro, rules @ ..] = score::EXPLANATION;
-    line(&escape_line(intro, true));
+    line(&escape_line(&tr!("export-scoring-intro"), true));
     line("");
+    let rules = [
+        tr!("export-scoring-met"),
+        tr!("export-scoring-exceeded"),
+        tr!("export-scoring-yes-no"),
+        tr!("export-scoring-na"),
+        tr!("export-scoring-standards"),
+        tr!("export-scoring-critical"),
+    ];
     for rule in rules {
-        line(&format!("- {}", escape_line(rule, false)));
+        line(&format!("- {}", escape_line(&rule, false)));
     }
     out
+}
+
+/// Where a checklist came from, in the document's words; a path as it is.
+fn source_text(source: &Source) -> String {
+    match source {
+        Source::Bundled(id) => tr!("doc-source-bundled", id = id.as_str()),
+        other => other.to_string(),
+    }
+}
+
+/// `▲ 4 exceeded`, as the document counts answers that exceeded.
+fn exceeded_text(count: usize) -> String {
+    tr!("doc-exceeded-count", count = count)
 }
 
 /// `[receipt.jpg](/path/evidence/…) (34 KB, sha256 3fa2b1c4d5e6…)`.
@@ -381,8 +437,8 @@ fn observation(
 ) {
     let entry = visit.entry(at);
     let answer = match (entry.and_then(|e| e.answer.as_ref()), visit.response(at)) {
-        (None, _) => "*unanswered*".to_owned(),
-        (Some(Answer::Na), _) => "N/A".to_owned(),
+        (None, _) => format!("*{}*", tr!("doc-unanswered")),
+        (Some(Answer::Na), _) => tr!("doc-na"),
         (Some(Answer::Number(n)), Some(Response::Number { unit, standard, .. })) => {
             inline(&score::against_standard(*n, unit, &standard))
         }
@@ -395,32 +451,35 @@ fn observation(
     };
     let mut facts = vec![answer];
     if o.exceeded {
-        facts.push("▲ exceeded".to_owned());
+        facts.push(tr!("export-fact-exceeded"));
     }
     if let (Some(points), Some(max)) = (o.points, o.max) {
-        facts.push(format!(
-            "{} / {} point{}",
-            format_number(points),
-            format_number(max),
-            if max == 1.0 { "" } else { "s" }
+        // The maximum as a number, so that it chooses the plural form.
+        facts.push(tr!(
+            "export-fact-points",
+            points = format_number(points),
+            max = max
         ));
     }
     if o.critical {
         let failed = o.points == Some(0.0);
         facts.push(if failed {
-            "**CRITICAL FAILURE**".to_owned()
+            format!("**{}**", tr!("export-fact-critical-failure"))
         } else {
-            "critical".to_owned()
+            tr!("doc-critical")
         });
     }
     if o.skipped {
-        facts.push("*skipped: hidden by an earlier answer*".to_owned());
+        facts.push(format!("*{}*", tr!("export-fact-skipped")));
     }
     if let Some(seconds) = o.timed {
-        facts.push(format!("timed {} s", format_number(seconds)));
+        facts.push(tr!("export-fact-timed", seconds = format_number(seconds)));
     }
     if let Some(first) = &o.first_at {
-        facts.push(format!("observed {}", first.0.strftime("%H:%M")));
+        facts.push(tr!(
+            "export-fact-observed",
+            time = first.0.strftime("%H:%M").to_string()
+        ));
     }
     line(&format!(
         "- **{}**: {}",
@@ -428,7 +487,10 @@ fn observation(
         facts.join(" · ")
     ));
     for (_, file) in visit.evidence_of(at) {
-        line(&format!("  - File: {}", file_text(file, data_folder)));
+        line(&format!(
+            "  - {}",
+            tr!("export-file", file = file_text(file, data_folder))
+        ));
     }
     if !o.note.is_empty() {
         line("");
@@ -450,23 +512,19 @@ fn tally_row(name: &str, tally: &Tally) -> String {
 
 fn points_text(tally: &Tally) -> String {
     if tally.max > 0.0 {
-        format!(
-            "{} of {}",
-            format_number(score::round1(tally.points)),
-            format_number(score::round1(tally.max))
+        tr!(
+            "export-points-of",
+            points = format_number(score::round1(tally.points)),
+            max = format_number(score::round1(tally.max))
         )
     } else {
         "—".to_owned()
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-/// `2026-11-22 14:03 +03:00`.
+/// `22 Nov 2026, 14:03 +03:00`.
 fn when(time: &ZonedDateTime) -> String {
-    time.strftime("%Y-%m-%d %H:%M %:z").to_string()
+    i18n::date_time(time)
 }
 
 /// Text as Markdown that formats nothing: control characters made visible,
@@ -533,4 +591,9 @@ pub(super) fn escape_line(line: &str, block: bool) -> String {
         out.push(c);
     }
     out
+}
+
+/// A tag's name in a visit's documents: its checklist's label, if any.
+pub(crate) fn visit_tag(visit: &Visit, tag: &str) -> String {
+    i18n::tag_label_among(visit.checklists.iter().map(|l| &l.checklist), tag)
 }

@@ -11,58 +11,48 @@ use super::{Observation, Record, Stamp, build, format_number};
 use crate::checklist::sha256_hex;
 use crate::evidence::size_text;
 use crate::html::{bar_table, card, page, text};
+use crate::i18n::{self, touchpoint_name};
+use crate::record::export::visit_tag;
 use crate::score::{self, PERSONAL_TOUCH, percent_text};
 use crate::store;
+use crate::tr;
 use crate::visit::{Evidence, Status, Visit};
 
-/// The headings of the debrief, in one place for translation.
-mod words {
-    pub const TITLE: &str = "Visit debrief";
-    pub const OVERALL: &str = "Overall";
-    pub const STANDARDS: &str = "Standards";
-    pub const PERSONAL_TOUCH: &str = "Personal touch";
-    pub const CRITICAL: &str = "Critical failures";
-    pub const EXCEEDED: &str = "Exceeded";
-    pub const TOUCHPOINTS: &str = "Touchpoints";
-    pub const TIMELINE: &str = "Timeline";
-    pub const NOTE: &str = "Visit note";
-}
-use words as w;
-
-/// How an observation reads at a glance: a mark, its class and its meaning.
-fn mark(o: &Observation<Stamp>) -> (&'static str, &'static str, &'static str) {
-    if o.skipped {
-        return ("–", "skipped", "skipped");
-    }
-    if o.na {
-        return ("n/a", "na", "not applicable");
-    }
-    if o.answer.is_none() {
-        return ("·", "open", "unanswered");
-    }
-    match (o.points, o.max) {
-        (Some(p), Some(m)) if p == 0.0 && m > 0.0 && o.critical => {
-            ("✗!", "fail", "critical failure")
+/// How an observation reads at a glance: a mark, its class and its meaning
+/// (the N/A mark is a word, so it is the language's too).
+fn mark(o: &Observation<Stamp>) -> (String, &'static str, String) {
+    let (m, class, meaning): (&str, _, _) = if o.skipped {
+        ("–", "skipped", tr!("debrief-skipped"))
+    } else if o.na {
+        return (tr!("debrief-mark-na"), "na", tr!("debrief-not-applicable"));
+    } else if o.answer.is_none() {
+        ("·", "open", tr!("doc-unanswered"))
+    } else {
+        match (o.points, o.max) {
+            (Some(p), Some(m)) if p == 0.0 && m > 0.0 && o.critical => {
+                ("✗!", "fail", tr!("debrief-critical-failure"))
+            }
+            (Some(p), Some(m)) if p == 0.0 && m > 0.0 => ("✗", "miss", tr!("debrief-missed")),
+            _ if o.exceeded => ("▲", "exceeded", tr!("debrief-exceeded")),
+            (Some(p), Some(m)) if p >= m => ("✓", "met", tr!("debrief-met")),
+            (Some(_), Some(_)) => ("◐", "part", tr!("debrief-partly-met")),
+            _ => ("•", "info", tr!("debrief-recorded")),
         }
-        (Some(p), Some(m)) if p == 0.0 && m > 0.0 => ("✗", "miss", "missed"),
-        _ if o.exceeded => ("▲", "exceeded", "exceeded expectations"),
-        (Some(p), Some(m)) if p >= m => ("✓", "met", "met"),
-        (Some(_), Some(_)) => ("◐", "part", "partly met"),
-        _ => ("•", "info", "recorded"),
-    }
+    };
+    (m.to_owned(), class, meaning)
 }
 
-/// `2026-11-22 14:03 +03:00`.
+/// `22 Nov 2026, 14:03 +03:00`.
 fn when(t: &ZonedDateTime) -> String {
-    t.strftime("%Y-%m-%d %H:%M %:z").to_string()
+    i18n::date_time(t)
 }
 
 /// `3 h 42 min`.
 fn duration(from: &ZonedDateTime, to: &ZonedDateTime) -> String {
     let minutes = (to.timestamp().as_second() - from.timestamp().as_second()).max(0) / 60;
     match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, m) => format!("{h} h {m} min"),
+        (0, m) => tr!("debrief-minutes", minutes = m),
+        (h, m) => tr!("debrief-hours-minutes", hours = h, minutes = m),
     }
 }
 
@@ -96,7 +86,7 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
     let touchpoints: Vec<(String, Option<usize>, Option<f64>)> = s
         .touchpoints
         .iter()
-        .map(|(name, t)| (name.clone(), None, t.percent()))
+        .map(|(name, t)| (touchpoint_name(name), None, t.percent()))
         .collect();
     let mut timeline: Vec<&Observation<Stamp>> = record
         .observations
@@ -109,61 +99,61 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
             .checklists
             .iter()
             .find(|c| c.id == checklist)
-            .map(|c| c.touchpoint.clone())
+            .map(|c| touchpoint_name(&c.touchpoint))
             .unwrap_or_default()
     };
+    let title = tr!("debrief-title");
+    let shown = s.answered + s.unanswered;
 
     let body = html! {
-        h1 { (w::TITLE) ": " (text(&header.site)) }
-        p.sub { (header.started.strftime("%Y-%m-%d")) " · " (text(&header.auditor)) }
+        h1 { (title) ": " (text(&header.site)) }
+        p.sub { (i18n::date(header.started.date())) " · " (text(&header.auditor)) }
         dl.facts {
-            dt { "Site" } dd { (text(&header.site)) }
-            dt { "Auditor" } dd { (text(&header.auditor)) }
-            dt { "Started" } dd { (when(&header.started)) }
+            dt { (tr!("doc-site")) } dd { (text(&header.site)) }
+            dt { (tr!("doc-auditor")) } dd { (text(&header.auditor)) }
+            dt { (tr!("doc-started")) } dd { (when(&header.started)) }
             @if header.status == Status::Final {
-                dt { "Finalized" } dd { (when(end)) }
+                dt { (tr!("doc-finalized")) } dd { (when(end)) }
             } @else {
-                dt { "Last change" } dd { (when(end)) }
+                dt { (tr!("doc-last-change")) } dd { (when(end)) }
             }
-            dt { "Duration" } dd { (duration(&header.started, end)) }
-            dt { "Status" } dd {
-                @if header.status == Status::Final { "Final" }
-                @else { strong { "Draft" } ": still open, answers may change" }
+            dt { (tr!("debrief-duration")) } dd { (duration(&header.started, end)) }
+            dt { (tr!("doc-status")) } dd {
+                @if header.status == Status::Final { (tr!("doc-status-final")) }
+                @else { strong { (tr!("doc-status-draft")) } ": " (tr!("doc-status-draft-open")) }
             }
-            dt { "Checklists" } dd {
+            dt { (tr!("doc-checklists")) } dd {
                 @for (n, c) in record.checklists.iter().enumerate() {
                     @if n > 0 { ", " }
                     (text(&c.title))
                     @if let Some(v) = &c.version { " " (text(v)) }
                 }
             }
-            dt { "Visit id" } dd { (text(&header.id)) }
+            dt { (tr!("debrief-visit-id")) } dd { (text(&header.id)) }
         }
         @if s.failed() {
             div.banner role="alert" {
-                strong { "Visit failed: " (s.critical_failures.len()) " critical failure"
-                    @if s.critical_failures.len() != 1 { "s" } "." }
-                " A critical item was answered with a zero score, so the visit fails whatever its percentage."
+                strong { (tr!("debrief-failed", count = s.critical_failures.len())) }
+                " " (tr!("doc-failed-why"))
                 ul { @for f in &s.critical_failures { li { (text(&prompt_of(f))) " " span.tag { (text(f)) } } } }
             }
         }
         div.cards {
-            (card(w::OVERALL, &percent_text(s.total.percent()), s.failed()))
-            (card(w::STANDARDS, &percent_text(s.standards.percent()), false))
-            (card(w::PERSONAL_TOUCH, &percent_text(s.personal_touch().percent()), false))
+            (card(&tr!("doc-overall"), &percent_text(s.total.percent()), s.failed()))
+            (card(&tr!("doc-standards"), &percent_text(s.standards.percent()), false))
+            (card(&tr!("doc-personal-touch"), &percent_text(s.personal_touch().percent()), false))
             @for (tag, t) in &s.tags {
-                @if tag != PERSONAL_TOUCH { (card(&text(tag), &percent_text(t.percent()), false)) }
+                @if tag != PERSONAL_TOUCH { (card(&text(&visit_tag(visit, tag)), &percent_text(t.percent()), false)) }
             }
-            (card(w::CRITICAL, &s.critical_failures.len().to_string(), s.failed()))
-            (card(w::EXCEEDED, &format!("▲ {exceeded}"), false))
+            (card(&tr!("doc-critical-failures"), &s.critical_failures.len().to_string(), s.failed()))
+            (card(&tr!("doc-exceeded"), &format!("▲ {exceeded}"), false))
         }
-        p.sub { "Answered " (s.answered) " of " (s.answered + s.unanswered) " shown items; "
-            (s.unanswered) " unanswered." }
-        h2 { (w::TOUCHPOINTS) }
-        (bar_table("Touchpoint", &touchpoints, score::HIGH))
+        p.sub { (tr!("doc-answered", answered = s.answered, shown = shown, unanswered = s.unanswered)) }
+        h2 { (tr!("debrief-touchpoints")) }
+        (bar_table(&tr!("doc-touchpoint"), &touchpoints, score::HIGH))
         @if !timeline.is_empty() {
-            h2 { (w::TIMELINE) }
-            p.sub { "The moments observed, in the order they happened (when each item was first answered)." }
+            h2 { (tr!("debrief-timeline")) }
+            p.sub { (tr!("debrief-timeline-lead")) }
             ol.timeline {
                 @for o in &timeline {
                     @let (m, class, meaning) = mark(o);
@@ -177,7 +167,7 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
             }
         }
         @if !header.note.is_empty() {
-            h2 { (w::NOTE) }
+            h2 { (tr!("doc-visit-note")) }
             blockquote { (text(&header.note)) }
         }
         @let visit_files = visit.visit_evidence();
@@ -188,7 +178,7 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
         @for (c, loaded) in visit.checklists.iter().enumerate() {
             @let meta = &loaded.checklist.checklist;
             @let tally = s.checklists.get(c).copied().unwrap_or_default();
-            h2 { (text(&meta.touchpoint)) ": " (text(&meta.title))
+            h2 { (text(&touchpoint_name(&meta.touchpoint))) ": " (text(&meta.title))
                 @if let Some(p) = tally.percent() { " — " (percent_text(Some(p))) } }
             @for (n, section) in loaded.checklist.section.iter().enumerate() {
                 @let st = s.sections.get(c).and_then(|v| v.get(n)).copied().unwrap_or_default();
@@ -198,7 +188,7 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
             }
         }
     };
-    page(&format!("{}: {}", w::TITLE, header.site), "en", body)
+    page(&format!("{title}: {}", header.site), body)
 }
 
 fn items(
@@ -210,17 +200,21 @@ fn items(
 ) -> Markup {
     html! {
         div.table { table.items {
-            thead { tr { th.c-mark { "Mark" } th { "Item" } th.c-answer { "Answer" } th.n.c-points { "Points" } } }
+            thead { tr {
+                // On a phone the column only fits the marks, not its heading.
+                th.c-mark { span.hide-narrow { (tr!("debrief-col-mark")) } } th { (tr!("doc-item")) }
+                th.c-answer { (tr!("debrief-col-answer")) } th.n.c-points { (tr!("debrief-col-points")) }
+            } }
             tbody {
                 @for item in &section.item {
                     @if let Some(o) = record.observations.iter().find(|o| o.checklist == checklist && o.item == item.id) {
                         @let (m, class, meaning) = mark(o);
                         tr class=(class) {
-                            td { span.mark.(class) title=(meaning) { (m) } span.hide-narrow { " " (meaning) } }
+                            td { div.markcell { span.mark.(class) title=(meaning) { (m) } span.hide-narrow { (meaning) } } }
                             td.wrap {
                                 (text(&o.prompt))
-                                @if o.critical { " " span.tag { "critical" } }
-                                @for t in &o.tags { " " span.tag { (text(t)) } }
+                                @if o.critical { " " span.tag { (tr!("doc-critical")) } }
+                                @for t in &o.tags { " " span.tag { (text(&visit_tag(visit, t))) } }
                                 @if !o.note.is_empty() { div.note { (text(&o.note)) } }
                                 @if let Some(at) = visit.find(checklist, &item.id) {
                                     (files(&visit.evidence_of(at), data_folder))
@@ -244,7 +238,7 @@ fn items(
 /// text, N/A, or nothing.
 fn answer(visit: &Visit, checklist: &str, o: &Observation<Stamp>) -> String {
     if o.na {
-        return "N/A".into();
+        return tr!("doc-na");
     }
     match (&o.answer, &o.label) {
         (None, _) => String::new(),

@@ -794,7 +794,7 @@ fn json_has_the_record_structure_and_fits_the_schema() {
 fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
     let md = to_markdown(&visit());
     assert!(
-        md.starts_with("# Visit to Hotel \"Metropol\" \\| Москва — 2026-11-22\n"),
+        md.starts_with("# Visit to Hotel \"Metropol\" \\| Москва — 22 Nov 2026\n"),
         "{md}"
     );
     assert!(md.contains("VISIT FAILED: 1 critical failure"));
@@ -807,8 +807,8 @@ fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
         md.contains("| Personal touch | 100.0% | 3 of 3 | ▲ 1 exceeded |"),
         "{md}"
     );
-    assert!(md.contains("| Touchpoint: in-stay | 100.0% |"), "{md}");
-    assert!(md.contains("| Tag: atmosphere | 100.0% |"), "{md}");
+    assert!(md.contains("| Touchpoint: In-stay | 100.0% |"), "{md}");
+    assert!(md.contains("| Tag: Atmosphere | 100.0% |"), "{md}");
     assert!(md.contains("### Arrival (70.0%, ▲ 1 exceeded)\n"), "{md}");
     assert!(
         md.contains(
@@ -1409,4 +1409,35 @@ fn a_journal_names_the_record_it_follows() {
     assert!(journal.applies_to(base.as_bytes()));
     // Once the record holds the changes, the journal no longer applies to it.
     assert!(!journal.applies_to(to_toml(&live).as_bytes()));
+}
+
+#[test]
+fn documents_name_a_checklists_own_tags_by_their_labels() {
+    let labelled = loaded(include_str!(
+        "../../tests/fixtures/checklists/valid/tag-labels.toml"
+    ));
+    let mut v = Visit::new("Café", "anna", vec![labelled], &time(0, 3), "7f3a");
+    answer(
+        &mut v,
+        "tag-labels",
+        "story",
+        Answer::Choice("yes".into()),
+        time(1, 3),
+    );
+    answer(
+        &mut v,
+        "tag-labels",
+        "surprise",
+        Answer::Choice("exceeded".into()),
+        time(2, 3),
+    );
+    let markdown = to_markdown(&v);
+    let html = crate::i18n::with_lang(crate::i18n::Lang::Ru, || to_html(&v));
+    for document in [&markdown, &html] {
+        assert!(document.contains("Moment of delight"), "{document}");
+        assert!(document.contains("Stories of the place"), "{document}");
+    }
+    // A built-in tag keeps the interface language's name.
+    assert!(html.contains("Личное участие"));
+    assert!(!markdown.contains("wow-moment |"), "{markdown}");
 }

@@ -6,40 +6,42 @@ use std::io::{self, Write};
 
 use maud::{Markup, html};
 
-use super::words as w;
-use super::{NOTED_ITEMS, Quarter, Report};
+use super::{NOTED_ITEMS, Quarter, Report, day_label, month_label};
 use crate::html::{MapDot, bar_table, card, page, service_map, text, trend};
+use crate::i18n::{tag_name, touchpoint_name};
 use crate::score::percent_text;
+use crate::tr;
 
 /// The review page of `report`.
 pub fn review(report: &Report) -> String {
     let line = report.line;
+    let title = tr!("report-title");
     let body = html! {
-        h1 { (w::TITLE) }
+        h1 { (title) }
         @if report.visits == 0 {
-            p.none { (w::NO_VISITS) }
+            p.none { (tr!("report-no-visits")) }
         } @else {
             p.sub { (period(report)) }
             (cards(report))
             (map(report))
-            h2 { (w::BY_SITE) }
+            h2 { (tr!("report-by-site")) }
             (sites(report))
-            h2 { (w::BY_TOUCHPOINT) }
-            (bar_table("Touchpoint", &rows(&report.by_touchpoint), line))
-            h2 { (w::BY_TAG) }
-            @if report.by_tag.is_empty() { p.none { "No item of these visits carries a tag." } }
-            @else { (bar_table("Tag", &rows(&report.by_tag), line)) }
-            h2 { (w::BY_MONTH) }
+            h2 { (tr!("report-by-touchpoint")) }
+            (bar_table(&tr!("doc-touchpoint"), &rows(&report.by_touchpoint, touchpoint_name), line))
+            h2 { (tr!("report-by-tag")) }
+            @if report.by_tag.is_empty() { p.none { (tr!("report-no-tags")) } }
+            @else { (bar_table(&tr!("doc-tag"), &rows(&report.by_tag, tag_name), line)) }
+            h2 { (tr!("report-by-month")) }
             figure {
-                (trend(&report.by_month.iter().map(|g| (g.name.clone(), g.score)).collect::<Vec<_>>()))
-                figcaption { "Mean score of the visits started each month." }
+                (trend(&report.by_month.iter().map(|g| (month_label(&g.name), g.score)).collect::<Vec<_>>()))
+                figcaption { (tr!("report-month-caption")) }
             }
-            (bar_table("Month", &rows(&report.by_month), line))
-            h2 { (w::ITEMS) }
+            (bar_table(&tr!("doc-month"), &rows(&report.by_month, month_label), line))
+            h2 { (tr!("report-items")) }
             (items(report))
         }
     };
-    page(w::TITLE, "en", body)
+    page(&title, body)
 }
 
 /// Writes the review page.
@@ -47,40 +49,50 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(review(report).as_bytes())
 }
 
-fn rows(groups: &[super::GroupRow]) -> Vec<(String, Option<usize>, Option<f64>)> {
+/// Rows of a bar table, each group by the name a reader knows it by.
+fn rows(
+    groups: &[super::GroupRow],
+    name: fn(&str) -> String,
+) -> Vec<(String, Option<usize>, Option<f64>)> {
     groups
         .iter()
-        .map(|g| (g.name.clone(), Some(g.visits), g.score))
+        .map(|g| (name(&g.name), Some(g.visits), g.score))
         .collect()
 }
 
 fn period(report: &Report) -> String {
-    let sites = report.by_site.len();
-    let months = match (report.by_month.first(), report.by_month.last()) {
-        (Some(a), Some(b)) if a.name != b.name => format!(", {} to {}", a.name, b.name),
-        (Some(a), _) => format!(", {}", a.name),
-        _ => String::new(),
-    };
-    format!(
-        "{} visit{} at {} site{}{months}",
-        report.visits,
-        if report.visits == 1 { "" } else { "s" },
-        sites,
-        if sites == 1 { "" } else { "s" }
-    )
+    let period = tr!(
+        "report-period",
+        visits = report.visits,
+        sites = report.by_site.len()
+    );
+    match (report.by_month.first(), report.by_month.last()) {
+        (Some(a), Some(b)) if a.name != b.name => tr!(
+            "report-period-months",
+            period = period,
+            from = month_label(&a.name),
+            to = month_label(&b.name)
+        ),
+        (Some(a), _) => tr!(
+            "report-period-month",
+            period = period,
+            month = month_label(&a.name)
+        ),
+        _ => period,
+    }
 }
 
 fn cards(report: &Report) -> Markup {
     html! {
         div.cards {
-            (card(w::SCORE, &percent_text(report.score), false))
-            (card(w::STANDARDS, &percent_text(report.standards), false))
-            (card(w::PERSONAL_TOUCH, &percent_text(report.personal_touch), false))
-            (card(&format!("{} (visits)", w::CRITICAL),
-                &format!("{} of {}", report.critical_failures, report.visits),
+            (card(&tr!("doc-score"), &percent_text(report.score), false))
+            (card(&tr!("doc-standards"), &percent_text(report.standards), false))
+            (card(&tr!("doc-personal-touch"), &percent_text(report.personal_touch), false))
+            (card(&tr!("report-card-critical"),
+                &tr!("doc-of", count = report.critical_failures, total = report.visits),
                 report.critical_failures > 0))
-            (card(&format!("{} (answers)", w::EXCEEDED), &format!("▲ {}", report.exceeded), false))
-            (card(w::VISITS, &report.visits.to_string(), false))
+            (card(&tr!("report-card-exceeded"), &format!("▲ {}", report.exceeded), false))
+            (card(&tr!("doc-visits"), &report.visits.to_string(), false))
         }
     }
 }
@@ -109,23 +121,26 @@ fn map(report: &Report) -> Markup {
         .map(|s| s.site.as_str())
         .collect();
     html! {
-        h2 { (w::MAP) }
+        h2 { (tr!("report-map")) }
         p.sub {
-            "Each site by its standards (across) and personal touch (up). High is "
-            (crate::record::format_number(line)) "% and above: "
-            strong { "service–friendship" } " (both high), "
-            strong { "service–service" } " (flawless but impersonal), "
-            strong { "warm but sloppy" } ", and " strong { "failing" } "."
+            (tr!("report-map-explain", line = crate::record::format_number(line))) " "
+            strong { (Quarter::ServiceFriendship.name()) } " " (tr!("report-map-both-high")) ", "
+            strong { (Quarter::ServiceService.name()) } " " (tr!("report-map-impersonal")) ", "
+            strong { (Quarter::WarmButSloppy.name()) } (tr!("report-map-and")) " "
+            strong { (Quarter::Failing.name()) } "."
         }
         @if placed.is_empty() {
-            p.none { "No site has both a standards and a personal-touch score to place." }
+            p.none { (tr!("report-map-none")) }
         } @else {
             figure {
                 (service_map(&placed, line))
-                figcaption { "Red dots: a site with a visit failed on a critical item." }
+                figcaption { (tr!("report-map-red")) }
             }
             div.table { table {
-                thead { tr { th.n { "#" } th { "Site" } th.n { "Standards" } th.n { "Personal touch" } th { "Quarter" } } }
+                thead { tr {
+                    th.n { "#" } th { (tr!("doc-site")) } th.n { (tr!("doc-standards")) }
+                    th.n { (tr!("doc-personal-touch")) } th { (tr!("report-col-quarter")) }
+                } }
                 tbody {
                     @for d in &placed {
                         tr {
@@ -140,8 +155,8 @@ fn map(report: &Report) -> Markup {
             } }
         }
         @if !unplaced.is_empty() {
-            p.none { "Not placed (no standards or no personal-touch score): "
-                (unplaced.iter().map(|s| text(s)).collect::<Vec<_>>().join(", ")) }
+            p.none { (tr!("report-map-unplaced",
+                sites = unplaced.iter().map(|s| text(s)).collect::<Vec<_>>().join(", "))) }
         }
     }
 }
@@ -151,9 +166,10 @@ fn sites(report: &Report) -> Markup {
     html! {
         div.table { table {
             thead { tr {
-                th { "Site" } th.n { "Visits" } th.n { "Score" }
-                th.n { "Standards" } th.n { "Personal touch" } th.n { "Failed" }
-                th.hide-narrow { "Chart" }
+                th { (tr!("doc-site")) } th.n { (tr!("doc-visits")) } th.n { (tr!("doc-score")) }
+                th.n { (tr!("doc-standards")) } th.n { (tr!("doc-personal-touch")) }
+                th.n { (tr!("report-col-failed")) }
+                th.hide-narrow { (tr!("doc-chart")) }
             } }
             tbody {
                 @for s in &report.by_site {
@@ -176,12 +192,14 @@ fn items(report: &Report) -> Markup {
     let missed: Vec<_> = report.items.iter().filter(|i| i.missed > 0).collect();
     html! {
         @if missed.is_empty() {
-            p.none { "No scored item was missed." }
+            p.none { (tr!("report-no-misses")) }
         } @else {
-            p.sub { "Items answered with a zero score, by miss rate; the notes auditors wrote on the misses of the "
-                (NOTED_ITEMS.min(missed.len())) " missed most are quoted under them." }
+            p.sub { (tr!("report-items-explain", count = NOTED_ITEMS.min(missed.len()))) }
             div.table { table {
-                thead { tr { th { "Item" } th.n { "Missed" } th.n { "Rate" } } }
+                thead { tr {
+                    th { (tr!("doc-item")) } th.n { (tr!("report-col-missed")) }
+                    th.n { (tr!("report-col-rate")) }
+                } }
                 tbody {
                     @for (rank, i) in missed.iter().take(25).enumerate() {
                         tr.miss {
@@ -193,12 +211,12 @@ fn items(report: &Report) -> Markup {
                                         blockquote {
                                             (text(&n.note))
                                             br;
-                                            span.tag { (text(&n.site)) ", " (n.date) }
+                                            span.tag { (text(&n.site)) ", " (day_label(&n.date)) }
                                         }
                                     }
                                 }
                             }
-                            td.n { (i.missed) " of " (i.answered) }
+                            td.n { (tr!("doc-of", count = i.missed, total = i.answered)) }
                             td.n { (format!("{:.1}%", i.miss_rate)) }
                         }
                     }

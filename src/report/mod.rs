@@ -270,18 +270,16 @@ impl VisitFigures {
         stored_failures.sort();
         failures.sort();
         if differs {
-            Some(format!(
-                "its [score] says {} but its observations give {}; the report uses {}",
-                crate::score::percent_text(stored.percent),
-                crate::score::percent_text(self.percent),
-                crate::score::percent_text(self.percent)
+            Some(crate::tr!(
+                "report-disagree-score",
+                stored = crate::score::percent_text(stored.percent),
+                figured = crate::score::percent_text(self.percent)
             ))
         } else if stored_failures != failures {
-            Some(format!(
-                "its [score] lists critical failures [{}] but its observations give [{}]; \
-                 the report uses the observations",
-                stored_failures.join(", "),
-                failures.join(", ")
+            Some(crate::tr!(
+                "report-disagree-failures",
+                stored = stored_failures.join(", "),
+                figured = failures.join(", ")
             ))
         } else {
             None
@@ -313,13 +311,14 @@ impl Quarter {
         }
     }
 
-    /// The quarter's name, as the service map shows it.
-    pub fn name(self) -> &'static str {
+    /// The quarter's name in the document's language, as the service map
+    /// shows it ("service–service", «сервис–сервис»).
+    pub fn name(self) -> String {
         match self {
-            Quarter::ServiceFriendship => "service–friendship",
-            Quarter::ServiceService => "service–service",
-            Quarter::WarmButSloppy => "warm but sloppy",
-            Quarter::Failing => "failing",
+            Quarter::ServiceFriendship => crate::tr!("quarter-service-friendship"),
+            Quarter::ServiceService => crate::tr!("quarter-service-service"),
+            Quarter::WarmButSloppy => crate::tr!("quarter-warm-but-sloppy"),
+            Quarter::Failing => crate::tr!("quarter-failing"),
         }
     }
 }
@@ -636,39 +635,21 @@ impl Builder {
     }
 }
 
-/// The report's own words (headings, card titles), kept in one place so
-/// that they can be translated together.
-pub mod words {
-    /// Title of the review.
-    pub const TITLE: &str = "Service review";
-    /// Overall score.
-    pub const SCORE: &str = "Score";
-    /// Standards score.
-    pub const STANDARDS: &str = "Standards";
-    /// Personal-touch score.
-    pub const PERSONAL_TOUCH: &str = "Personal touch";
-    /// Visits with a critical failure.
-    pub const CRITICAL: &str = "Critical failures";
-    /// Answers that exceeded expectations.
-    pub const EXCEEDED: &str = "Exceeded";
-    /// Visits.
-    pub const VISITS: &str = "Visits";
-    /// Sites.
-    pub const BY_SITE: &str = "By site";
-    /// Touchpoints.
-    pub const BY_TOUCHPOINT: &str = "By touchpoint";
-    /// Tags.
-    pub const BY_TAG: &str = "By tag";
-    /// Months.
-    pub const BY_MONTH: &str = "By month";
-    /// Items missed most.
-    pub const ITEMS: &str = "Most-missed items";
-    /// Notes on misses.
-    pub const NOTES: &str = "What auditors wrote on the misses";
-    /// The service map.
-    pub const MAP: &str = "Service map";
-    /// A report over no visits.
-    pub const NO_VISITS: &str = "No visits to report.";
+/// A month row's name as a reader reads it ("Nov 2026", «нояб. 2026»);
+/// the `YYYY-MM` it is keyed by stays in JSON and CSV.
+pub fn month_label(key: &str) -> String {
+    match format!("{key}-01").parse::<Date>() {
+        Ok(day) if key.len() == 7 => crate::i18n::month_year(day.year(), day.month()),
+        _ => key.to_owned(),
+    }
+}
+
+/// A `YYYY-MM-DD` day as a reader reads it ("22 Nov 2026", «22 нояб. 2026»).
+pub fn day_label(key: &str) -> String {
+    match key.parse::<Date>() {
+        Ok(day) => crate::i18n::date(day),
+        Err(_) => key.to_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -224,7 +224,11 @@ fn a_report_over_no_visits_has_no_scores() {
     assert!(r.by_site.is_empty() && r.items.is_empty());
     let mut out = Vec::new();
     text::write_table(&r, &mut out, false).unwrap();
-    assert!(String::from_utf8(out).unwrap().contains(words::NO_VISITS));
+    assert!(
+        String::from_utf8(out)
+            .unwrap()
+            .contains(&crate::tr!("report-no-visits"))
+    );
 }
 
 #[test]

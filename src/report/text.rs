@@ -7,11 +7,12 @@ use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::words as w;
-use super::{Quarter, Report};
+use super::{GroupRow, Quarter, Report, day_label, month_label};
 use crate::checklist::diag::one_line;
+use crate::i18n::{tag_name, touchpoint_name};
 use crate::record::md;
 use crate::score::percent_text;
+use crate::tr;
 
 /// Widest table line, for an 80-column terminal.
 const WIDTH: usize = 80;
@@ -25,55 +26,64 @@ struct Section {
     title: String,
     /// A line under the title.
     lead: Option<String>,
-    /// Column headings; a heading starting with `>` is right-aligned.
-    columns: Vec<&'static str>,
+    /// Column headings, each with whether it is right-aligned.
+    columns: Vec<(String, bool)>,
     rows: Vec<Vec<String>>,
     /// Per row, the score its bar shows (bar column added when present).
     bars: Option<Vec<Option<f64>>>,
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A left-aligned column heading.
+fn left(heading: String) -> (String, bool) {
+    (heading, false)
+}
+
+/// A right-aligned column heading (numbers).
+fn right(heading: String) -> (String, bool) {
+    (heading, true)
 }
 
 /// The headline: visits, score, standards, personal touch, failures, exceeded.
 fn headline(report: &Report) -> Vec<(String, String)> {
     vec![
-        (w::VISITS.into(), report.visits.to_string()),
-        (w::SCORE.into(), percent_text(report.score)),
-        (w::STANDARDS.into(), percent_text(report.standards)),
+        (tr!("doc-visits"), report.visits.to_string()),
+        (tr!("doc-score"), percent_text(report.score)),
+        (tr!("doc-standards"), percent_text(report.standards)),
         (
-            w::PERSONAL_TOUCH.into(),
+            tr!("doc-personal-touch"),
             percent_text(report.personal_touch),
         ),
         (
-            w::CRITICAL.into(),
-            format!(
-                "{} of {}",
-                report.critical_failures,
-                count(report.visits, "visit", "visits")
+            tr!("doc-critical-failures"),
+            tr!(
+                "report-critical-of",
+                failed = report.critical_failures,
+                visits = report.visits
             ),
         ),
         (
-            w::EXCEEDED.into(),
-            format!("▲ {}", count(report.exceeded, "answer", "answers")),
+            tr!("doc-exceeded"),
+            tr!("report-exceeded-answers", count = report.exceeded),
         ),
     ]
 }
 
+/// How a group row's key becomes the name a reader knows it by.
+type Naming = fn(&str) -> String;
+
 fn sections(report: &Report) -> Vec<Section> {
     let mut out = Vec::new();
     out.push(Section {
-        title: w::BY_SITE.into(),
+        title: tr!("report-by-site"),
         lead: None,
         columns: vec![
-            "Site",
-            ">Visits",
-            ">Score",
-            ">Standards",
-            ">Personal",
-            ">Failed",
-            "Map",
+            left(tr!("doc-site")),
+            right(tr!("doc-visits")),
+            right(tr!("doc-score")),
+            right(tr!("doc-standards")),
+            right(tr!("report-col-personal")),
+            right(tr!("report-col-failed")),
+            left(tr!("report-col-map")),
         ],
         rows: report
             .by_site
@@ -88,46 +98,71 @@ fn sections(report: &Report) -> Vec<Section> {
                     s.critical_failures.to_string(),
                     s.quarter(report.line)
                         .map(Quarter::name)
-                        .unwrap_or("—")
-                        .into(),
+                        .unwrap_or_else(|| "—".to_owned()),
                 ]
             })
             .collect(),
         bars: None,
     });
-    for (title, first, rows) in [
-        (w::BY_TOUCHPOINT, "Touchpoint", &report.by_touchpoint),
-        (w::BY_TAG, "Tag", &report.by_tag),
-        (w::BY_MONTH, "Month", &report.by_month),
-    ] {
+    let groups: [(String, String, &[GroupRow], Naming); 3] = [
+        (
+            tr!("report-by-touchpoint"),
+            tr!("doc-touchpoint"),
+            &report.by_touchpoint,
+            touchpoint_name,
+        ),
+        (
+            tr!("report-by-tag"),
+            tr!("doc-tag"),
+            &report.by_tag,
+            tag_name,
+        ),
+        (
+            tr!("report-by-month"),
+            tr!("doc-month"),
+            &report.by_month,
+            month_label,
+        ),
+    ];
+    for (title, first, rows, name) in groups {
         out.push(Section {
-            title: title.into(),
+            title,
             lead: None,
-            columns: vec![first, ">Visits", ">Score"],
+            columns: vec![
+                left(first),
+                right(tr!("doc-visits")),
+                right(tr!("doc-score")),
+            ],
             rows: rows
                 .iter()
-                .map(|g| vec![g.name.clone(), g.visits.to_string(), percent_text(g.score)])
+                .map(|g| vec![name(&g.name), g.visits.to_string(), percent_text(g.score)])
                 .collect(),
             bars: Some(rows.iter().map(|g| g.score).collect()),
         });
     }
     let missed: Vec<_> = report.items.iter().filter(|i| i.missed > 0).collect();
     let never = report.items.len() - missed.len();
-    let mut lead = format!(
-        "{} of {} scored items missed at least once",
-        missed.len(),
-        report.items.len()
+    let mut lead = tr!(
+        "report-items-lead",
+        missed = missed.len(),
+        items = report.items.len()
     );
     if missed.len() > LISTED_ITEMS {
-        lead.push_str(&format!("; the {LISTED_ITEMS} missed most"));
+        lead.push_str("; ");
+        lead.push_str(&tr!("report-items-listed", count = LISTED_ITEMS));
     }
     if never > 0 {
-        lead.push_str(&format!("; {never} never missed"));
+        lead.push_str("; ");
+        lead.push_str(&tr!("report-items-never", count = never));
     }
     out.push(Section {
-        title: w::ITEMS.into(),
+        title: tr!("report-items"),
         lead: Some(lead),
-        columns: vec![">Missed", ">Rate", "Item"],
+        columns: vec![
+            right(tr!("report-col-missed")),
+            right(tr!("report-col-rate")),
+            left(tr!("doc-item")),
+        ],
         rows: missed
             .iter()
             .take(LISTED_ITEMS)
@@ -147,9 +182,9 @@ fn sections(report: &Report) -> Vec<Section> {
 
 /// The service map as lines: each quarter and its sites.
 fn map_lines(report: &Report) -> (String, Vec<(String, String)>) {
-    let lead = format!(
-        "standards % across, personal touch % up; high is {}% and above",
-        crate::record::format_number(report.line)
+    let lead = tr!(
+        "report-map-lead",
+        line = crate::record::format_number(report.line)
     );
     let mut lines = Vec::new();
     for quarter in [
@@ -169,7 +204,7 @@ fn map_lines(report: &Report) -> (String, Vec<(String, String)>) {
         } else {
             sites.join(", ")
         };
-        lines.push((quarter.name().to_owned(), list));
+        lines.push((quarter.name(), list));
     }
     let unplaced: Vec<&str> = report
         .by_site
@@ -178,7 +213,7 @@ fn map_lines(report: &Report) -> (String, Vec<(String, String)>) {
         .map(|s| s.site.as_str())
         .collect();
     if !unplaced.is_empty() {
-        lines.push(("not placed".to_owned(), unplaced.join(", ")));
+        lines.push((tr!("report-not-placed"), unplaced.join(", ")));
     }
     (lead, lines)
 }
@@ -265,23 +300,31 @@ impl Paint {
 pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
     let paint = Paint { on: color };
     let mut text = String::new();
-    text.push_str(&paint.bold(w::TITLE));
+    text.push_str(&paint.bold(&tr!("report-title")));
     text.push('\n');
     if report.visits == 0 {
-        text.push_str(w::NO_VISITS);
+        text.push_str(&tr!("report-no-visits"));
         text.push('\n');
         return out.write_all(text.as_bytes());
     }
     text.push('\n');
-    for (name, value) in headline(report) {
-        text.push_str(&format!("  {}  {value}\n", fit(&name, 18, false)));
+    let headline = headline(report);
+    // The values start in one column, after the longest name.
+    let names = headline.iter().map(|(n, _)| n.width()).max().unwrap_or(0);
+    for (name, value) in headline {
+        text.push_str(&format!(
+            "  {}  {value}\n",
+            fit(&name, names.max(18), false)
+        ));
     }
     for s in sections(report) {
         text.push('\n');
         text.push_str(&paint.bold(&s.title));
         text.push('\n');
         if let Some(lead) = &s.lead {
-            text.push_str(&format!("{lead}\n"));
+            for part in wrap(lead, WIDTH) {
+                text.push_str(&format!("{part}\n"));
+            }
         }
         if s.rows.is_empty() {
             text.push_str("  —\n");
@@ -296,8 +339,8 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
             .columns
             .iter()
             .enumerate()
-            .map(|(n, h)| {
-                let head = h.trim_start_matches('>').width();
+            .map(|(n, (h, _))| {
+                let head = h.width();
                 cells
                     .iter()
                     .map(|r| r[n].width())
@@ -319,7 +362,7 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
             .columns
             .iter()
             .zip(&widths)
-            .map(|(h, &wd)| fit(h.trim_start_matches('>'), wd, h.starts_with('>')))
+            .map(|((h, r), &wd)| fit(h, wd, *r))
             .collect();
         text.push_str(&format!("  {}\n", heads.join("  ").trim_end()));
         for (r, row) in cells.iter().enumerate() {
@@ -327,7 +370,7 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
                 .iter()
                 .zip(&s.columns)
                 .zip(&widths)
-                .map(|((c, h), &wd)| fit(c, wd, h.starts_with('>')))
+                .map(|((c, (_, r)), &wd)| fit(c, wd, *r))
                 .collect();
             let mut line = line.join("  ");
             if let Some(bars) = &s.bars {
@@ -340,9 +383,11 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
     }
     let (lead, lines) = map_lines(report);
     text.push('\n');
-    text.push_str(&paint.bold(w::MAP));
+    text.push_str(&paint.bold(&tr!("report-map")));
     text.push('\n');
-    text.push_str(&format!("{lead}\n"));
+    for part in wrap(&lead, WIDTH) {
+        text.push_str(&format!("{part}\n"));
+    }
     for (quarter, sites) in lines {
         let quarter = fit(&quarter, 20, false);
         let room = WIDTH - 2 - 20 - 2;
@@ -353,10 +398,16 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
     }
     if !report.notes.is_empty() {
         text.push('\n');
-        text.push_str(&paint.bold(w::NOTES));
+        text.push_str(&paint.bold(&tr!("report-notes")));
         text.push('\n');
         for n in &report.notes {
-            let head = format!("{}/{} — {}, {}", n.checklist, n.item, n.site, n.date);
+            let head = format!(
+                "{}/{} — {}, {}",
+                n.checklist,
+                n.item,
+                n.site,
+                day_label(&n.date)
+            );
             text.push_str(&format!(
                 "  {}\n",
                 fit(&one_line(&head), WIDTH - 2, false).trim_end()
@@ -374,9 +425,9 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
 /// The report as a Markdown document: the same sections as [`write_table`],
 /// with every string from a record escaped so it cannot format or break a table.
 pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut text = format!("# {}\n\n", w::TITLE);
+    let mut text = format!("# {}\n\n", tr!("report-title"));
     if report.visits == 0 {
-        text.push_str(w::NO_VISITS);
+        text.push_str(&tr!("report-no-visits"));
         text.push('\n');
         return out.write_all(text.as_bytes());
     }
@@ -390,18 +441,15 @@ pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             text.push_str(&format!("{}.\n\n", md::inline(lead)));
         }
         if s.rows.is_empty() {
-            text.push_str("None.\n");
+            text.push_str(&tr!("report-none"));
+            text.push('\n');
             continue;
         }
-        let mut heads: Vec<&str> = s
-            .columns
-            .iter()
-            .map(|h| h.trim_start_matches('>'))
-            .collect();
+        let mut heads: Vec<&str> = s.columns.iter().map(|(h, _)| h.as_str()).collect();
         let mut rule: Vec<&str> = s
             .columns
             .iter()
-            .map(|h| if h.starts_with('>') { "---:" } else { "---" })
+            .map(|(_, r)| if *r { "---:" } else { "---" })
             .collect();
         if s.bars.is_some() {
             heads.push("");
@@ -421,19 +469,23 @@ pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     let (lead, lines) = map_lines(report);
-    text.push_str(&format!("\n## {}\n\n{}.\n\n", w::MAP, md::inline(&lead)));
+    text.push_str(&format!(
+        "\n## {}\n\n{}.\n\n",
+        tr!("report-map"),
+        md::inline(&lead)
+    ));
     for (quarter, sites) in lines {
         text.push_str(&format!("- **{quarter}**: {}\n", md::inline(&sites)));
     }
     if !report.notes.is_empty() {
-        text.push_str(&format!("\n## {}\n\n", w::NOTES));
+        text.push_str(&format!("\n## {}\n\n", tr!("report-notes")));
         for n in &report.notes {
             text.push_str(&format!(
                 "- **{}/{}** — {}, {}\n\n",
                 md::inline(&n.checklist),
                 md::inline(&n.item),
                 md::inline(&n.site),
-                n.date
+                day_label(&n.date)
             ));
             for quoted in md::quote_block(&n.note) {
                 text.push_str(&format!("  {quoted}\n"));

@@ -473,7 +473,12 @@ pub struct Step {
 /// that shows it), every standard met, numbers typed from their first digit
 /// and closed with Tab, texts opened with Enter and closed with Tab.
 pub fn plan() -> Vec<Vec<Step>> {
-    let checklists: Vec<_> = touchpoint::checklist::DEFAULT_STAY
+    plan_of(&touchpoint::checklist::DEFAULT_STAY)
+}
+
+/// As [`plan`], for the bundled checklists `ids`, in that order.
+pub fn plan_of(ids: &[&str]) -> Vec<Vec<Step>> {
+    let checklists: Vec<_> = ids
         .iter()
         .map(|id| touchpoint::checklist::bundled_by_id(id).unwrap().unwrap())
         .collect();
@@ -516,15 +521,25 @@ pub fn plan() -> Vec<Vec<Step>> {
                     (key, 1, touchpoint::visit::Answer::Choice(id.clone()), id)
                 }
                 touchpoint::checklist::Response::Number { .. } => {
-                    let value = it.at_most.or(it.at_least).unwrap_or(3.0).max(1.0);
+                    let value = it.at_most.or(it.at_least).unwrap_or(3.0);
                     let typed = format!("{value}");
-                    // The first digit opens the field as typed; Tab saves and moves on.
-                    (
-                        format!("{typed}\t"),
-                        1,
-                        touchpoint::visit::Answer::Number(value),
-                        typed,
-                    )
+                    if value >= 1.0 {
+                        // The first digit opens the field as typed; Tab saves and moves on.
+                        (
+                            format!("{typed}\t"),
+                            1,
+                            touchpoint::visit::Answer::Number(value),
+                            typed,
+                        )
+                    } else {
+                        // `0` alone is N/A: a value under 1 is typed after Enter.
+                        (
+                            format!("\r{typed}\t"),
+                            2,
+                            touchpoint::visit::Answer::Number(value),
+                            typed,
+                        )
+                    }
                 }
                 touchpoint::checklist::Response::Text => {
                     let text = "Calm and friendly";
