@@ -347,8 +347,14 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
             Some(id) => match journey::pick(&journeys, id, lang.tag()) {
                 Some(found) => names.extend(found.checklists.iter().cloned()),
                 None => {
-                    let mut ids: Vec<&str> = journeys.iter().map(|j| j.id.as_str()).collect();
-                    ids.dedup();
+                    // A journey in two languages is listed once; the list
+                    // is sorted by language first, so `dedup` alone keeps both.
+                    let mut ids: Vec<&str> = Vec::new();
+                    for j in &journeys {
+                        if !ids.contains(&j.id.as_str()) {
+                            ids.push(j.id.as_str());
+                        }
+                    }
                     let hint = match checklist::diag::did_you_mean(id, &ids) {
                         Some(near) => tr!("cli-did-you-mean", near = near),
                         None => tr!("cli-journeys-are", ids = ids.join(", ")),

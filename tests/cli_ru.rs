@@ -448,3 +448,42 @@ fn resuming_and_a_visit_held_elsewhere_are_told_in_russian() {
     again.send("q");
     again.wait_exit(Duration::from_secs(5)).expect("exits");
 }
+
+#[test]
+fn an_unknown_journey_or_checklist_is_named_in_russian() {
+    let data = temp_dir("cli-ru-journey");
+    let _cleanup = Cleanup(data.clone());
+    let out = run_ru(&data, &["new", "--journey", "zzz"]);
+    assert_eq!(out.status.code(), Some(1));
+    // Each journey once, though it comes in two languages.
+    assert_eq!(
+        stderr(&out),
+        "touchpoint: маршрута «zzz» нет; есть маршруты: hotel-stay, luxury-train, river-cruise\n"
+    );
+    let out = run_ru(&data, &["new", "--journey", "hotel-sty"]);
+    assert_eq!(
+        stderr(&out),
+        "touchpoint: маршрута «hotel-sty» нет; может быть, «hotel-stay»?\n"
+    );
+    let out = run_ru(&data, &["new", "hotel-chek-in"]);
+    assert_eq!(
+        stderr(&out),
+        "hotel-chek-in: нет ни файла, ни кода чек-листа с таким именем — может быть, «hotel-check-in»?\n"
+    );
+    let out = run_ru(
+        &data,
+        &["new", "--site", "Отель", "hotel-check-in", "hotel-check-in"],
+    );
+    assert_eq!(
+        stderr(&out),
+        "touchpoint: чек-лист hotel-check-in указан дважды; в визит каждый чек-лист входит один раз\n"
+    );
+    // With no terminal, nothing is created, and the refusal says how to get one.
+    let out = run_ru(&data, &["new", "--site", "Отель"]);
+    let text = stderr(&out);
+    assert!(
+        text.starts_with("touchpoint: для визита нужен терминал"),
+        "{text}"
+    );
+    assert_eq!(english_words(&text, &[]), Vec::<String>::new(), "{text}");
+}
