@@ -198,6 +198,10 @@ io-name-too-long = the name is too long
 io-out-of-memory = out of memory
 io-stale = a stale network file handle
 io-unsupported = the system does not support this
+io-input-output = input/output error
+io-loop = too many levels of symbolic links
+io-no-device = no such device or address
+io-would-block = the resource is busy for now; try again
 
 ## The trash: touchpoint delete and restore.
 trash-no-visit = no visit { $id } to delete; `touchpoint list` shows the visits

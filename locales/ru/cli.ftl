@@ -215,6 +215,10 @@ io-name-too-long = слишком длинное имя
 io-out-of-memory = не хватает памяти
 io-stale = устаревший дескриптор сетевого файла
 io-unsupported = система этого не поддерживает
+io-input-output = ошибка ввода-вывода
+io-loop = символические ссылки образуют петлю
+io-no-device = нет такого устройства или адреса
+io-would-block = ресурс сейчас занят; попробуйте ещё раз
 
 ## Корзина: touchpoint delete и restore.
 trash-no-visit = визита { $id } для удаления нет; `touchpoint list` покажет визиты

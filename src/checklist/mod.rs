@@ -421,6 +421,13 @@ pub fn translated_reason(error: &std::io::Error) -> Option<String> {
     if crate::i18n::lang() == crate::i18n::Lang::En || error.get_ref().is_some() {
         return None;
     }
+    // Kinds std has not made public yet, known by their numbers.
+    match error.raw_os_error() {
+        Some(libc::EIO) => return Some(crate::tr!("io-input-output")),
+        Some(libc::ELOOP) => return Some(crate::tr!("io-loop")),
+        Some(libc::ENXIO) => return Some(crate::tr!("io-no-device")),
+        _ => {}
+    }
     Some(match error.kind() {
         NotFound => crate::tr!("io-not-found"),
         PermissionDenied => crate::tr!("io-permission-denied"),
@@ -442,12 +449,32 @@ pub fn translated_reason(error: &std::io::Error) -> Option<String> {
         OutOfMemory => crate::tr!("io-out-of-memory"),
         StaleNetworkFileHandle => crate::tr!("io-stale"),
         Unsupported => crate::tr!("io-unsupported"),
+        WouldBlock => crate::tr!("io-would-block"),
         _ => return None,
     })
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn system_errors_have_russian_words_and_keep_std_english() {
+        use crate::i18n::{Lang, with_lang};
+        let errno = std::io::Error::from_raw_os_error;
+        let ru = |e: &std::io::Error| with_lang(Lang::Ru, || super::io_reason(e));
+        assert_eq!(ru(&errno(libc::ENOENT)), "нет такого файла или папки");
+        assert_eq!(ru(&errno(libc::EIO)), "ошибка ввода-вывода");
+        assert_eq!(ru(&errno(libc::ENOSPC)), "диск заполнен");
+        // A message of the program's own is kept as it was written.
+        let own = std::io::Error::other("уже по-русски");
+        assert_eq!(ru(&own), "уже по-русски");
+        let en = with_lang(Lang::En, || super::io_reason(&errno(libc::EIO)));
+        assert_eq!(en, "Input/output error");
+        assert_eq!(
+            with_lang(Lang::En, || super::translated_reason(&errno(libc::ENOENT))),
+            None
+        );
+    }
+
     /// `bundled_by_id` finds a checklist by the name it is bundled under,
     /// without parsing the others: that name must be the id inside the file.
     #[test]
