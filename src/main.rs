@@ -13,7 +13,8 @@ use touchpoint::report::Filter;
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Chosen before parsing, so that --help and usage errors are in it too.
-    commands::choose_language(cli::lang_in_args(&args));
+    let scanned = cli::lang_in_args(&args);
+    commands::choose_language(scanned);
     let cli = match cli::command()
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches))
@@ -23,6 +24,10 @@ fn main() -> ExitCode {
     };
     let data_dir = cli.data_dir.as_deref();
     let lang = cli.lang;
+    if lang != scanned {
+        // clap is the judge of what the arguments say; the scan only guesses early.
+        commands::choose_language(lang);
+    }
     let mut stdout = std::io::stdout().lock();
     let outcome = match cli.command {
         None => commands::home(data_dir, lang),
