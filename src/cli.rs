@@ -231,13 +231,17 @@ pub fn command() -> clap::Command {
 /// The headings of help, and the template that names its usage line, in
 /// the interface language, for `cli` and every command below it.
 fn headings(cli: clap::Command) -> clap::Command {
+    headings_of(cli).mut_subcommands(headings)
+}
+
+/// [`headings`] for `cli` alone.
+fn headings_of(cli: clap::Command) -> clap::Command {
     let template = format!(
         "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
         crate::tr!("help-usage")
     );
     cli.help_template(template)
         .subcommand_help_heading(crate::tr!("help-commands"))
-        .mut_subcommands(headings)
 }
 
 /// The help flags, `--version` and the `help` command described, and the
@@ -260,7 +264,14 @@ fn help_flags(cli: &mut clap::Command) {
         });
     }
     if c.find_subcommand("help").is_some() {
-        c = c.mut_subcommand("help", |h| h.about(crate::tr!("help-help-command")));
+        c = c.mut_subcommand("help", |h| {
+            headings_of(h)
+                .about(crate::tr!("help-help-command"))
+                .mut_args(|a| {
+                    a.help(crate::tr!("help-help-command"))
+                        .help_heading(crate::tr!("help-arguments"))
+                })
+        });
     }
     let usage = c.render_usage().to_string();
     let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
