@@ -57,17 +57,153 @@ fn weight(kind: TokenKind) -> usize {
     }
 }
 
-/// Whether `source` has more than [`MAX_TOKENS`] tokens: lexing only, nothing
-/// kept, so a file under the limit can go straight to the one full parse.
+/// Whether `source` has more than [`MAX_TOKENS`] tokens, so that a file under
+/// the limit can go straight to the one full parse.
+///
+/// Counted by [`count_tokens`], a byte scan that splits the file where
+/// `toml_parser`'s lexer does at a fraction of its cost (the lexer makes a
+/// token with its span for each; this only moves an offset).
 pub fn too_many_tokens(source: &str) -> bool {
+    count_tokens(source.as_bytes(), MAX_TOKENS) > MAX_TOKENS
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Bytes that end an unquoted key or value (an "atom" to the lexer): quotes
+/// do not, so that a value missing its opening quote stays one token.
+const ATOM_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let ends = b".=,[]{} \t#\r\n";
+    let mut n = 0;
+    while n < ends.len() {
+        table[ends[n] as usize] = true;
+        n += 1;
+    }
+    table
+};
+
+/// The tokens of `bytes` counted as [`weight`] counts them, end of file
+/// included, split by the rules of `toml_parser`'s lexer (`lexer/mod.rs`):
+/// the lexer has no state between tokens, and each token's end is found
+/// from its first byte. Stops soon after the count passes `limit`.
+///
+/// The unit test `the_byte_count_is_the_lexers` holds it equal to the
+/// lexer's count over hostile and mangled files.
+fn count_tokens(bytes: &[u8], limit: usize) -> usize {
+    let end = bytes.len();
+    let mut at = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     let mut counted = 0;
-    for token in Source::new(source).lex() {
-        counted += weight(token.kind());
-        if counted > MAX_TOKENS {
-            return true;
+    while at < end && counted <= limit {
+        let rest = &bytes[at..];
+        at += match rest[0] {
+            b' ' | b'\t' => {
+                // Whitespace weighs nothing.
+                rest.iter()
+                    .position(|b| !matches!(b, b' ' | b'\t'))
+                    .unwrap_or(rest.len())
+            }
+            b'{' => {
+                counted += INLINE_TABLE_TOKENS;
+                1
+            }
+            b'.' | b'=' | b',' | b'[' | b']' | b'}' | b'\n' => {
+                counted += 1;
+                1
+            }
+            b'\r' => {
+                counted += 1;
+                if rest.get(1) == Some(&b'\n') { 2 } else { 1 }
+            }
+            b'#' => {
+                counted += 1;
+                memchr::memchr2(b'\r', b'\n', rest).unwrap_or(rest.len())
+            }
+            b'\'' if rest.starts_with(b"'''") => {
+                counted += 1;
+                let close =
+                    memchr::memmem::find(&rest[3..], b"'''").map_or(rest.len(), |n| 3 + n + 3);
+                close + extra_quotes(&rest[close..], b'\'')
+            }
+            b'\'' => {
+                counted += 1;
+                match memchr::memchr2(b'\'', b'\n', &rest[1..]) {
+                    Some(n) if rest[1 + n] == b'\'' => 1 + n + 1,
+                    Some(n) => 1 + n,
+                    None => rest.len(),
+                }
+            }
+            b'"' if rest.starts_with(b"\"\"\"") => {
+                counted += 1;
+                let close = multiline_basic_end(rest);
+                close + extra_quotes(&rest[close..], b'"')
+            }
+            b'"' => {
+                counted += 1;
+                basic_end(rest)
+            }
+            _ => {
+                counted += 1;
+                rest.iter()
+                    .position(|b| ATOM_END[usize::from(*b)])
+                    .unwrap_or(rest.len())
+            }
+        };
+    }
+    // The lexer's end-of-file token.
+    counted + 1
+}
+
+/// Up to two more `quote`s after a multi-line string's closing three
+/// (`""""` and `"""""` end with quotes of the text).
+fn extra_quotes(rest: &[u8], quote: u8) -> usize {
+    rest.iter().take(2).take_while(|b| **b == quote).count()
+}
+
+/// Length of the basic string at the start of `rest`: to its closing quote,
+/// or up to the end of its line when it has none. A backslash escapes a
+/// quote or a backslash after it.
+fn basic_end(rest: &[u8]) -> usize {
+    let mut at = 1;
+    loop {
+        let Some(n) = memchr::memchr3(b'"', b'\\', b'\n', &rest[at..]) else {
+            return rest.len();
+        };
+        at += n;
+        match rest[at] {
+            b'"' => return at + 1,
+            b'\n' => return at,
+            _ => {
+                at += 1;
+                if matches!(rest.get(at), Some(b'"' | b'\\')) {
+                    at += 1;
+                }
+            }
         }
     }
-    false
+}
+
+/// Length of the multi-line basic string at the start of `rest`, up to and
+/// including its first closing `"""` (or the whole of `rest`), escapes
+/// skipped as in [`basic_end`].
+fn multiline_basic_end(rest: &[u8]) -> usize {
+    let mut at = 3;
+    loop {
+        let Some(n) = memchr::memchr2(b'"', b'\\', &rest[at..]) else {
+            return rest.len();
+        };
+        at += n;
+        if rest[at] == b'"' {
+            if rest[at..].starts_with(b"\"\"\"") {
+                return at + 3;
+            }
+            at += 1;
+            continue;
+        }
+        at += 1;
+        if matches!(rest.get(at), Some(b'"' | b'\\')) {
+            at += 1;
+        }
+    }
 }
 
 /// Lexes and parses `source` within the bounds above.
@@ -243,5 +379,91 @@ mod tests {
         assert!(!syntax.too_many_tokens);
         let tokens = Source::new(source).lex().count();
         assert!(tokens * 20 < MAX_TOKENS, "{tokens} tokens");
+    }
+
+    /// What the lexer counts, token by token.
+    fn lexed(source: &str) -> usize {
+        Source::new(source).lex().map(|t| weight(t.kind())).sum()
+    }
+
+    #[test]
+    fn the_byte_count_is_the_lexers() {
+        // Pieces where the lexer's rules differ: quotes of each kind, their
+        // escapes, line ends in and out of strings, comments, punctuation,
+        // and letters of two and three bytes.
+        const PIECES: &[&str] = &[
+            "\"",
+            "'",
+            "\"\"\"",
+            "'''",
+            "\\",
+            "\\\"",
+            "\\\\",
+            "\n",
+            "\r",
+            "\r\n",
+            " ",
+            "\t",
+            "#",
+            ".",
+            "=",
+            ",",
+            "[",
+            "]",
+            "{",
+            "}",
+            "a",
+            "1",
+            "é",
+            "ж",
+            "語",
+            "key = \"v\"\n",
+            "\u{feff}",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        for case in 0..20_000 {
+            let mut source = String::new();
+            if case % 7 == 0 {
+                source.push('\u{feff}');
+            }
+            for _ in 0..next(40) {
+                source.push_str(PIECES[next(PIECES.len())]);
+            }
+            let counted = count_tokens(source.as_bytes(), usize::MAX);
+            assert_eq!(counted, lexed(&source), "{source:?}");
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = 0;
+        for folder in [
+            "checklists",
+            "tests/fixtures/checklists/valid",
+            "tests/fixtures/checklists/invalid",
+        ] {
+            let entries = std::fs::read_dir(dir.join(folder)).into_iter().flatten();
+            for entry in entries.flatten() {
+                let Ok(source) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                let counted = count_tokens(source.as_bytes(), usize::MAX);
+                assert_eq!(counted, lexed(&source), "{:?}", entry.path());
+                files += 1;
+            }
+        }
+        assert!(files > 100, "{files} files");
+    }
+
+    #[test]
+    fn the_byte_count_stops_past_its_limit() {
+        let counted = count_tokens("=\n".repeat(1000).as_bytes(), 10);
+        assert!(counted > 10 && counted < 20, "{counted}");
+        assert!(!too_many_tokens(&"a = 1\n".repeat(1000)));
+        let braces = "{".repeat(MAX_TOKENS / INLINE_TABLE_TOKENS + 1);
+        assert!(too_many_tokens(&braces));
     }
 }
