@@ -261,7 +261,7 @@ pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Ve
             message: "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)".into(),
         }]);
     }
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, bytes) {
         // UTF-16 without a byte-order mark has a NUL beside every ASCII letter.
         let head = &bytes[..bytes.len().min(64)];
         let zeros = |parity: usize| {
