@@ -90,67 +90,75 @@ const ATOM_END: [bool; 256] = {
 /// The unit test `the_byte_count_is_the_lexers` holds it equal to the
 /// lexer's count over hostile and mangled files.
 fn count_tokens(bytes: &[u8], limit: usize) -> usize {
-    let end = bytes.len();
     let mut at = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     let mut counted = 0;
-    while at < end && counted <= limit {
-        let rest = &bytes[at..];
-        at += match rest[0] {
+    // The frequent tokens (spaces, punctuation, keys and bare values) are
+    // stepped over byte by byte here; strings and comments by `memchr`.
+    while let Some(&first) = bytes.get(at) {
+        if counted > limit {
+            break;
+        }
+        match first {
             b' ' | b'\t' => {
                 // Whitespace weighs nothing.
-                rest.iter()
-                    .position(|b| !matches!(b, b' ' | b'\t'))
-                    .unwrap_or(rest.len())
+                at += 1;
+                while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+                    at += 1;
+                }
             }
             b'{' => {
                 counted += INLINE_TABLE_TOKENS;
-                1
+                at += 1;
             }
             b'.' | b'=' | b',' | b'[' | b']' | b'}' | b'\n' => {
                 counted += 1;
-                1
+                at += 1;
             }
             b'\r' => {
                 counted += 1;
-                if rest.get(1) == Some(&b'\n') { 2 } else { 1 }
+                at += if bytes.get(at + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
             }
-            b'#' => {
+            b'#' | b'\'' | b'"' => {
                 counted += 1;
-                memchr::memchr2(b'\r', b'\n', rest).unwrap_or(rest.len())
-            }
-            b'\'' if rest.starts_with(b"'''") => {
-                counted += 1;
-                let close =
-                    memchr::memmem::find(&rest[3..], b"'''").map_or(rest.len(), |n| 3 + n + 3);
-                close + extra_quotes(&rest[close..], b'\'')
-            }
-            b'\'' => {
-                counted += 1;
-                match memchr::memchr2(b'\'', b'\n', &rest[1..]) {
-                    Some(n) if rest[1 + n] == b'\'' => 1 + n + 1,
-                    Some(n) => 1 + n,
-                    None => rest.len(),
-                }
-            }
-            b'"' if rest.starts_with(b"\"\"\"") => {
-                counted += 1;
-                let close = multiline_basic_end(rest);
-                close + extra_quotes(&rest[close..], b'"')
-            }
-            b'"' => {
-                counted += 1;
-                basic_end(rest)
+                at += quoted_end(&bytes[at..]);
             }
             _ => {
                 counted += 1;
-                rest.iter()
-                    .position(|b| ATOM_END[usize::from(*b)])
-                    .unwrap_or(rest.len())
+                at += 1;
+                while bytes.get(at).is_some_and(|b| !ATOM_END[usize::from(*b)]) {
+                    at += 1;
+                }
             }
-        };
+        }
     }
     // The lexer's end-of-file token.
     counted + 1
+}
+
+/// Length of the comment or string at the start of `rest` (its first byte
+/// is `#`, `'` or `"`), as the lexer takes it.
+fn quoted_end(rest: &[u8]) -> usize {
+    match rest {
+        [b'#', ..] => memchr::memchr2(b'\r', b'\n', rest).unwrap_or(rest.len()),
+        [b'\'', b'\'', b'\'', after @ ..] => {
+            let close = memchr::memmem::find(after, b"'''").map_or(rest.len(), |n| 3 + n + 3);
+            close + extra_quotes(&rest[close..], b'\'')
+        }
+        [b'\'', after @ ..] => match memchr::memchr2(b'\'', b'\n', after) {
+            Some(n) if after[n] == b'\'' => 1 + n + 1,
+            Some(n) => 1 + n,
+            None => rest.len(),
+        },
+        [b'"', b'"', b'"', ..] => {
+            let close = multiline_basic_end(rest);
+            close + extra_quotes(&rest[close..], b'"')
+        }
+        _ => basic_end(rest),
+    }
 }
 
 /// Up to two more `quote`s after a multi-line string's closing three
