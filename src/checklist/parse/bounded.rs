@@ -60,11 +60,20 @@ fn weight(kind: TokenKind) -> usize {
 /// Whether `source` has more than [`MAX_TOKENS`] tokens, so that a file under
 /// the limit can go straight to the one full parse.
 ///
-/// Counted by [`count_tokens`], a byte scan that splits the file where
+/// A file too short to reach the limit is not counted: every token but the
+/// end of file holds at least one byte, and weighs one unless it is a `{`.
+/// Otherwise [`count_tokens`] counts, a byte scan that splits the file where
 /// `toml_parser`'s lexer does at a fraction of its cost (the lexer makes a
 /// token with its span for each; this only moves an offset).
 pub fn too_many_tokens(source: &str) -> bool {
-    count_tokens(source.as_bytes(), MAX_TOKENS) > MAX_TOKENS
+    let bytes = source.as_bytes();
+    if bytes.len() < MAX_TOKENS {
+        let braces = bytes.iter().filter(|b| **b == b'{').count();
+        if bytes.len() + braces * (INLINE_TABLE_TOKENS - 1) + 1 <= MAX_TOKENS {
+            return false;
+        }
+    }
+    count_tokens(bytes, MAX_TOKENS) > MAX_TOKENS
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -473,5 +482,17 @@ mod tests {
         assert!(!too_many_tokens(&"a = 1\n".repeat(1000)));
         let braces = "{".repeat(MAX_TOKENS / INLINE_TABLE_TOKENS + 1);
         assert!(too_many_tokens(&braces));
+        // Around the length under which a file is not counted.
+        for n in [
+            MAX_TOKENS / 4 - 2,
+            MAX_TOKENS / 4,
+            MAX_TOKENS / 2 - 1,
+            MAX_TOKENS / 2 + 1,
+        ] {
+            for source in ["{".repeat(n), "=\n".repeat(n), "{}".repeat(n)] {
+                let counted = count_tokens(source.as_bytes(), usize::MAX);
+                assert_eq!(too_many_tokens(&source), counted > MAX_TOKENS, "{n}");
+            }
+        }
     }
 }
