@@ -69,7 +69,8 @@ pub fn too_many_tokens(source: &str) -> bool {
     let bytes = source.as_bytes();
     if bytes.len() < MAX_TOKENS {
         let braces = bytes.iter().filter(|b| **b == b'{').count();
-        if bytes.len() + braces * (INLINE_TABLE_TOKENS - 1) + 1 <= MAX_TOKENS {
+        // `<`: the end of file counts one more.
+        if bytes.len() + braces * (INLINE_TABLE_TOKENS - 1) < MAX_TOKENS {
             return false;
         }
     }
