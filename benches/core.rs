@@ -3,7 +3,9 @@
 //! same run (interleaved with it), so the numbers mean the same on a busy
 //! shared machine as on a quiet laptop.
 //!
-//! - validating a checklist vs parsing the same bytes as a plain TOML table;
+//! - validating a checklist (and looking for invisible characters, as
+//!   `touchpoint validate` does) vs parsing the same bytes as a plain TOML
+//!   table;
 //! - drawing the visit screen at 80×24 vs drawing it for 20 items;
 //! - a keystroke in the program (move, answer, note letter: the key handled
 //!   and the frame drawn) vs the same at 75 items;
@@ -173,11 +175,12 @@ fn main() {
         let bytes = s.text.as_bytes();
         let (validate, plain) = compare(
             budget,
+            // What `touchpoint validate` does with a file's bytes: validate
+            // them, then look for invisible characters to warn about.
             || {
-                black_box(
-                    checklist::from_bytes("b.toml", black_box(bytes), Source::Path("b".into()))
-                        .is_ok(),
-                );
+                let bytes = black_box(bytes);
+                black_box(checklist::from_bytes("b.toml", bytes, Source::Path("b".into())).is_ok());
+                black_box(checklist::warnings("b.toml", bytes).len());
             },
             || {
                 black_box(toml::from_str::<toml::Table>(black_box(&s.text)).is_ok());

@@ -259,7 +259,7 @@ pub fn from_bytes(path: &str, bytes: &[u8], source: Source) -> Result<Loaded, Ve
             message: crate::tr!("checklist-utf16"),
         }]);
     }
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, bytes) {
         // UTF-16 without a byte-order mark has a NUL beside every ASCII letter.
         let head = &bytes[..bytes.len().min(64)];
         let zeros = |parity: usize| {
@@ -325,6 +325,10 @@ pub fn warnings(path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
         return Vec::new();
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Most files have none: found with a byte search, not char by char.
+    if !may_hold_invisible(text) {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if let Some((col, c)) = line
@@ -343,6 +347,18 @@ pub fn warnings(path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
         }
     }
     found
+}
+
+/// Whether `text` holds a character [`crate::text::is_invisible`] names.
+/// Each is written with the lead byte 0xD8 (U+061C), 0xE2 (U+200B–U+2069)
+/// or 0xEF (U+FEFF), so only the characters that start with one of those
+/// are looked at.
+fn may_hold_invisible(text: &str) -> bool {
+    memchr::memchr3_iter(0xd8, 0xe2, 0xef, text.as_bytes()).any(|n| {
+        text.get(n..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(crate::text::is_invisible)
+    })
 }
 
 /// SHA-256 of `bytes` in lowercase hex.
@@ -473,6 +489,41 @@ mod tests {
             with_lang(Lang::En, || super::translated_reason(&errno(libc::ENOENT))),
             None
         );
+    }
+
+    #[test]
+    fn invisible_characters_are_found_by_their_lead_bytes() {
+        // The invisible ones, and visible ones with the same lead bytes.
+        let samples = [
+            "\u{61c}",
+            "\u{200b}",
+            "\u{200f}",
+            "\u{202a}",
+            "\u{202e}",
+            "\u{2060}",
+            "\u{2064}",
+            "\u{2066}",
+            "\u{2069}",
+            "\u{feff}",
+            "1–3 minutes",
+            "«ёлка» — €",
+            "\u{600}",
+            "\u{fffd}",
+            "\u{2065}",
+            "\u{2070}",
+            "\u{2010}",
+            "plain",
+        ];
+        for sample in samples {
+            for text in [
+                sample.to_owned(),
+                format!("ab\n{sample}"),
+                format!("{sample}ж"),
+            ] {
+                let holds = text.chars().any(crate::text::is_invisible);
+                assert_eq!(super::may_hold_invisible(&text), holds, "{text:?}");
+            }
+        }
     }
 
     /// `bundled_by_id` finds a checklist by the name it is bundled under,

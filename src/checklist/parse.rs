@@ -300,28 +300,63 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 
 /// Keys of one table, taken one by one; whatever is left is unknown.
 ///
-/// The table is walked once when made: every later `get` is a look-up in
-/// `allowed` (a handful of short names), not a search of the table.
+/// The table is walked once when made; a key is then taken by its place in
+/// `allowed`, found when compiling ([`key!`]), so taking one is an index,
+/// not a search of the table or of the list.
 struct Fields<'t, 'i> {
     table: &'t DeTable<'i>,
     span: Range<usize>,
     allowed: &'static [&'static str],
     /// `found[n]`: the value of `allowed[n]`, when the table has it.
     found: [Option<&'t Value<'i>>; MAX_KEYS],
+    /// Bit `n` set: the table has `allowed[n]`.
+    present: u32,
     /// Bit `n` set: `allowed[n]` was taken.
     taken: u32,
+    /// Every key of the table is in `allowed`.
+    all_allowed: bool,
 }
 
 /// Most keys a table of the format allows (an item has 14).
 const MAX_KEYS: usize = 16;
 
+/// The place of key `$key` in the list `$keys` of a table's allowed keys,
+/// found when compiling: a key not in the list does not build.
+macro_rules! key {
+    ($keys:expr, $key:literal) => {
+        const { place($keys, $key) }
+    };
+}
+
+/// Place of `key` in `keys`, for [`key!`].
+const fn place(keys: &[&str], key: &str) -> usize {
+    let mut n = 0;
+    while n < keys.len() && n < MAX_KEYS {
+        if keys[n].len() == key.len() {
+            let (a, b) = (keys[n].as_bytes(), key.as_bytes());
+            let mut i = 0;
+            while i < a.len() && a[i] == b[i] {
+                i += 1;
+            }
+            if i == a.len() {
+                return n;
+            }
+        }
+        n += 1;
+    }
+    panic!("the key is not in the table's list of allowed keys");
+}
+
 impl<'t, 'i> Fields<'t, 'i> {
     fn new(table: &'t DeTable<'i>, span: Range<usize>, allowed: &'static [&'static str]) -> Self {
         debug_assert!(allowed.len() <= MAX_KEYS);
         let mut found = [None; MAX_KEYS];
+        let (mut present, mut matched) = (0, 0);
         for (key, value) in table.iter() {
             if let Some(n) = slot(allowed, key.get_ref()) {
                 found[n] = Some(value);
+                present |= 1 << n;
+                matched += 1;
             }
         }
         Fields {
@@ -329,24 +364,32 @@ impl<'t, 'i> Fields<'t, 'i> {
             span,
             allowed,
             found,
+            present,
             taken: 0,
+            all_allowed: matched == table.len(),
         }
     }
 
-    fn get(&mut self, key: &'static str) -> Option<&'t Value<'i>> {
-        let n = slot(self.allowed, key)?;
+    /// Takes the key at place `n` of `allowed` (see [`key!`]).
+    fn get(&mut self, n: usize) -> Option<&'t Value<'i>> {
         self.taken |= 1 << n;
         self.found[n]
     }
 
-    /// Whether the table has `key`, without taking it.
-    fn has(&self, key: &'static str) -> bool {
-        slot(self.allowed, key).is_some_and(|n| self.found[n].is_some())
+    /// Whether the table has the key at place `n`, without taking it.
+    fn has(&self, n: usize) -> bool {
+        self.found[n].is_some()
     }
 
     /// Whether `name` is an allowed key that was taken.
     fn was_taken(&self, name: &str) -> bool {
         slot(self.allowed, name).is_some_and(|n| self.taken & (1 << n) != 0)
+    }
+
+    /// Whether every key of the table was taken, so none is unknown: the
+    /// common case, answered without looking at the keys again.
+    fn all_taken(&self) -> bool {
+        self.all_allowed && self.present & !self.taken == 0
     }
 }
 
@@ -374,6 +417,9 @@ impl Walker<'_, '_> {
     /// Reports the keys of `fields` that were never taken, with a near match;
     /// whether there were none.
     fn unknown_keys(&mut self, fields: &Fields<'_, '_>, place: &str) -> bool {
+        if fields.all_taken() {
+            return true;
+        }
         let mut clean = true;
         for (key, _) in fields.table.iter() {
             let name = key.get_ref().as_ref();
@@ -396,11 +442,12 @@ impl Walker<'_, '_> {
     fn required<'t, 'i>(
         &mut self,
         fields: &mut Fields<'t, 'i>,
-        key: &'static str,
+        n: usize,
         place: &str,
         example: &str,
     ) -> Option<&'t Value<'i>> {
-        let value = fields.get(key);
+        let value = fields.get(n);
+        let key = fields.allowed[n];
         // A misspelling of the key ("promt") is reported as an unknown key with
         // "did you mean"; saying that the key is missing as well would be noise.
         let misspelt = || {
@@ -423,6 +470,11 @@ impl Walker<'_, '_> {
             self.wrong_type(value, what, "a string");
             return None;
         };
+        // Most text has no control character at all: one pass that the
+        // compiler vectorises says so, and the text is copied as it is.
+        if !may_hold_control(text.as_bytes()) {
+            return Some(text.to_string());
+        }
         // A file saved on Windows may carry CRLF inside multi-line strings.
         let text = if text.contains('\r') {
             text.replace("\r\n", "\n")
@@ -614,8 +666,10 @@ impl Walker<'_, '_> {
         const KEYS: &[&str] = &["format", "checklist", "responses", "tags", "section"];
         let mut fields = Fields::new(root, 0..0, KEYS);
 
-        let format = fields.get("format").and_then(|v| self.format(v));
-        let meta = match fields.get("checklist") {
+        let format = fields
+            .get(key!(KEYS, "format"))
+            .and_then(|v| self.format(v));
+        let meta = match fields.get(key!(KEYS, "checklist")) {
             Some(value) => self.meta(value),
             None => {
                 self.report.error(
@@ -625,7 +679,7 @@ impl Walker<'_, '_> {
                 None
             }
         };
-        let responses = match fields.get("responses") {
+        let responses = match fields.get(key!(KEYS, "responses")) {
             Some(value) => self.responses(value),
             None => Some(BTreeMap::new()),
         };
@@ -637,12 +691,12 @@ impl Walker<'_, '_> {
             .and_then(|v| v.get_ref().as_table())
             .map(|t| t.iter().map(|(k, _)| k.get_ref().to_string()).collect())
             .unwrap_or_default();
-        let tags = match fields.get("tags") {
+        let tags = match fields.get(key!(KEYS, "tags")) {
             Some(value) => self.tag_labels(value),
             None => Some(BTreeMap::new()),
         };
         let sets = responses.clone().unwrap_or_default();
-        let sections = match fields.get("section") {
+        let sections = match fields.get(key!(KEYS, "section")) {
             Some(value) => self.sections(value, &sets, &declared),
             None => {
                 self.report.error(
@@ -739,16 +793,18 @@ impl Walker<'_, '_> {
         let mut f = Fields::new(table, value.span(), KEYS);
         let place = "[checklist]";
         let id = self
-            .required(&mut f, "id", place, "\"hotel-check-in\"")
+            .required(&mut f, key!(KEYS, "id"), place, "\"hotel-check-in\"")
             .and_then(|v| self.id(v, "checklist id"));
         let title = self
-            .required(&mut f, "title", place, "\"Hotel check-in\"")
+            .required(&mut f, key!(KEYS, "title"), place, "\"Hotel check-in\"")
             .and_then(|v| self.non_empty(v, "checklist title"));
         let touchpoint = self
-            .required(&mut f, "touchpoint", place, "\"check-in\"")
+            .required(&mut f, key!(KEYS, "touchpoint"), place, "\"check-in\"")
             .and_then(|v| self.id(v, "touchpoint"));
-        let version = f.get("version").map(|v| self.string(v, "version"));
-        let language = f.get("language").map(|v| {
+        let version = f
+            .get(key!(KEYS, "version"))
+            .map(|v| self.string(v, "version"));
+        let language = f.get(key!(KEYS, "language")).map(|v| {
             let tag = self.string(v, "language")?;
             if is_language_tag(&tag) {
                 Some(tag)
@@ -760,8 +816,10 @@ impl Walker<'_, '_> {
                 None
             }
         });
-        let journey = f.get("journey").map(|v| self.id(v, "journey"));
-        let description = f.get("description").map(|v| self.string(v, "description"));
+        let journey = f.get(key!(KEYS, "journey")).map(|v| self.id(v, "journey"));
+        let description = f
+            .get(key!(KEYS, "description"))
+            .map(|v| self.string(v, "description"));
         self.unknown_keys(&f, place);
         Some(Meta {
             id: id?,
@@ -816,7 +874,7 @@ impl Walker<'_, '_> {
         let options = self
             .required(
                 &mut f,
-                "options",
+                key!(KEYS, "options"),
                 &place,
                 "[{ id = \"yes\", label = \"Yes\", score = 1 }]",
             )
@@ -945,14 +1003,20 @@ impl Walker<'_, '_> {
         let table = self.table(value, &what)?;
         let mut f = Fields::new(table, value.span(), KEYS);
         let id = self
-            .required(&mut f, "id", &what, "\"fast\"")
+            .required(&mut f, key!(KEYS, "id"), &what, "\"fast\"")
             .and_then(|v| self.id(v, "option id"));
         let label = self
-            .required(&mut f, "label", &what, "\"Under a minute\"")
+            .required(&mut f, key!(KEYS, "label"), &what, "\"Under a minute\"")
             .and_then(|v| self.non_empty(v, "option label"));
-        let score = f.get("score").map(|v| self.non_negative(v, "score"));
-        let exceeds = f.get("exceeds").map(|v| self.boolean(v, "exceeds"));
-        let within = f.get("within").map(|v| self.positive(v, "within"));
+        let score = f
+            .get(key!(KEYS, "score"))
+            .map(|v| self.non_negative(v, "score"));
+        let exceeds = f
+            .get(key!(KEYS, "exceeds"))
+            .map(|v| self.boolean(v, "exceeds"));
+        let within = f
+            .get(key!(KEYS, "within"))
+            .map(|v| self.positive(v, "within"));
         // An option with a misspelt key ("scor") is broken, so that the set is
         // not also reported as mixing scored and unscored options.
         if !self.unknown_keys(&f, &what) {
@@ -1028,7 +1092,7 @@ impl Walker<'_, '_> {
         let mut f = Fields::new(table, value.span(), KEYS);
         let place = "[[section]]";
         let id = self
-            .required(&mut f, "id", place, "\"desk\"")
+            .required(&mut f, key!(KEYS, "id"), place, "\"desk\"")
             .and_then(|v| {
                 let id = self.id(v, "section id")?;
                 if let Some(first) = ids.get(&id) {
@@ -1043,9 +1107,11 @@ impl Walker<'_, '_> {
                 Some(id)
             });
         let title = self
-            .required(&mut f, "title", place, "\"At the front desk\"")
+            .required(&mut f, key!(KEYS, "title"), place, "\"At the front desk\"")
             .and_then(|v| self.non_empty(v, "section title"));
-        let description = f.get("description").map(|v| self.string(v, "description"));
+        let description = f
+            .get(key!(KEYS, "description"))
+            .map(|v| self.string(v, "description"));
         let name = table
             .get("id")
             .and_then(|v| v.get_ref().as_str())
@@ -1053,7 +1119,7 @@ impl Walker<'_, '_> {
                 || "without an id".to_owned(),
                 |id| format!("\"{}\"", inert(id)),
             );
-        let items = match f.get("item") {
+        let items = match f.get(key!(KEYS, "item")) {
             Some(value) => match value.get_ref() {
                 DeValue::Array(array) if !array.is_empty() => {
                     let mut items = Vec::new();
@@ -1121,7 +1187,7 @@ impl Walker<'_, '_> {
         let mut f = Fields::new(table, value.span(), KEYS);
         let place = "[[section.item]]";
         let id = self
-            .required(&mut f, "id", place, "\"greeted-by-name\"")
+            .required(&mut f, key!(KEYS, "id"), place, "\"greeted-by-name\"")
             .and_then(|v| {
                 let id = self.id(v, "item id")?;
                 if let Some(first) = context.seen.get(id.as_str()) {
@@ -1137,12 +1203,19 @@ impl Walker<'_, '_> {
                 Some((id, v))
             });
         let prompt = self
-            .required(&mut f, "prompt", place, "\"Agent used the guest's name\"")
+            .required(
+                &mut f,
+                key!(KEYS, "prompt"),
+                place,
+                "\"Agent used the guest's name\"",
+            )
             .and_then(|v| self.non_empty(v, "prompt"));
-        let guidance = f.get("guidance").map(|v| self.string(v, "guidance"));
+        let guidance = f
+            .get(key!(KEYS, "guidance"))
+            .map(|v| self.string(v, "guidance"));
 
         // The response decides which other keys make sense.
-        let response_value = f.get("response");
+        let response_value = f.get(key!(KEYS, "response"));
         let response: Option<Option<String>> = match response_value {
             None => Some(None),
             Some(v) => self.string(v, "response").and_then(|name| {
@@ -1178,7 +1251,7 @@ impl Walker<'_, '_> {
             && (BUILT_IN_RESPONSES.contains(&response_name)
                 || context.sets.contains_key(response_name));
         // A number with a standard is scored like yes-no.
-        let standard = f.has("at_most") || f.has("at_least");
+        let standard = f.has(key!(KEYS, "at_most")) || f.has(key!(KEYS, "at_least"));
         let scored = match response_name {
             "yes-no" | "grade" => true,
             "number" => standard,
@@ -1189,8 +1262,10 @@ impl Walker<'_, '_> {
                 .is_none_or(|s| s.options.iter().any(|o| o.score.is_some())),
         };
 
-        let weight = f.get("weight").map(|v| self.non_negative(v, "weight"));
-        let critical = f.get("critical").map(|v| {
+        let weight = f
+            .get(key!(KEYS, "weight"))
+            .map(|v| self.non_negative(v, "weight"));
+        let critical = f.get(key!(KEYS, "critical")).map(|v| {
             let critical = self.boolean(v, "critical")?;
             if critical && !scored && resolved {
                 let fix = if response_name == "number" {
@@ -1206,14 +1281,24 @@ impl Walker<'_, '_> {
             }
             Some(critical)
         });
-        let na = f.get("na").map(|v| self.boolean(v, "na"));
-        let tags = f.get("tags").map(|v| self.tags(v));
-        let show_if = f.get("show_if").map(|v| self.show_if(v, position, context));
+        let na = f.get(key!(KEYS, "na")).map(|v| self.boolean(v, "na"));
+        let tags = f.get(key!(KEYS, "tags")).map(|v| self.tags(v));
+        let show_if = f
+            .get(key!(KEYS, "show_if"))
+            .map(|v| self.show_if(v, position, context));
 
         let (mut unit, mut min, mut max) = (Some(None), Some(None), Some(None));
         let (mut at_most, mut at_least) = (Some(None), Some(None));
-        for key in ["unit", "min", "max", "at_most", "at_least"] {
-            let Some(v) = f.get(key) else { continue };
+        let number_keys = [
+            key!(KEYS, "unit"),
+            key!(KEYS, "min"),
+            key!(KEYS, "max"),
+            key!(KEYS, "at_most"),
+            key!(KEYS, "at_least"),
+        ];
+        for n in number_keys {
+            let key = KEYS[n];
+            let Some(v) = f.get(n) else { continue };
             if !resolved {
                 continue;
             }
@@ -1338,8 +1423,8 @@ impl Walker<'_, '_> {
         let table = self.table(value, "show_if")?;
         let mut f = Fields::new(table, value.span(), KEYS);
         let place = "show_if";
-        let item_value = self.required(&mut f, "item", place, "\"had-queue\"");
-        let is_value = self.required(&mut f, "is", place, "\"yes\"");
+        let item_value = self.required(&mut f, key!(KEYS, "item"), place, "\"had-queue\"");
+        let is_value = self.required(&mut f, key!(KEYS, "is"), place, "\"yes\"");
         self.unknown_keys(&f, place);
         let item_value = item_value?;
         let target = self.string(item_value, "show_if item")?;
@@ -1403,7 +1488,7 @@ impl Walker<'_, '_> {
             self.report.error(item_value.span(), message);
             return None;
         };
-        let Some(options) = context.option_ids(response) else {
+        let Some(options) = context.options(response) else {
             self.report.error(
                 item_value.span(),
                 format!("show_if refers to \"{target}\", a {response} item; conditions need an item with options (yes-no, grade or a response set)"),
@@ -1413,16 +1498,12 @@ impl Walker<'_, '_> {
         let is_span = is_value?.span();
         let mut ok = true;
         for id in is.ids() {
-            if !options.contains(id) {
-                let hint =
-                    match did_you_mean(id, &options.iter().map(String::as_str).collect::<Vec<_>>())
-                    {
-                        Some(near) => format!(" — did you mean \"{near}\"?"),
-                        None => format!(
-                            "; use one of {}",
-                            list(&options.iter().map(String::as_str).collect::<Vec<_>>())
-                        ),
-                    };
+            if !options.iter().any(|o| o.id == *id) {
+                let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+                let hint = match did_you_mean(id, &ids) {
+                    Some(near) => format!(" — did you mean \"{near}\"?"),
+                    None => format!("; use one of {}", list(&ids)),
+                };
                 self.report.error(
                     is_span.clone(),
                     format!(
@@ -1457,6 +1538,25 @@ struct Seen {
     response: Option<Cow<'static, str>>,
 }
 
+/// Whether `bytes` may hold a control character other than newline and tab
+/// (a carriage return included): false means it holds none, as
+/// [`first_forbidden`] would find. Every byte is looked at, without an early
+/// exit, so that the loop runs over many bytes at a time.
+fn may_hold_control(bytes: &[u8]) -> bool {
+    let single = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f);
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    // U+0080–U+009F are 0xC2 followed by 0x80–0x9F.
+    single(first)
+        | bytes
+            .iter()
+            .zip(&bytes[1..])
+            .fold(false, |found, (&a, &b)| {
+                found | single(b) | ((a == 0xc2) & (0x80..=0x9f).contains(&b))
+            })
+}
+
 /// The first control character of `text` other than newline and tab, found
 /// byte by byte: every string of a checklist goes through here.
 fn first_forbidden(text: &str) -> Option<char> {
@@ -1476,7 +1576,7 @@ fn first_forbidden(text: &str) -> Option<char> {
 
 /// An optional key: absent `Some(None)`, present and good `Some(Some(x))`,
 /// present and bad `None`.
-impl ItemContext<'_, '_> {
+impl<'s> ItemContext<'s, '_> {
     /// Position in file order of the first item with id `id`.
     fn position_of(&self, id: &str) -> Option<usize> {
         self.sections
@@ -1492,15 +1592,14 @@ impl ItemContext<'_, '_> {
             })
     }
 
-    /// The option ids of response `name`; `None` for text and number.
-    fn option_ids(&self, name: &str) -> Option<Vec<String>> {
-        let options = match name {
-            "yes-no" => &YES_NO[..],
-            "grade" => &GRADE[..],
-            "text" | "number" => return None,
-            name => &self.sets.get(name)?.options[..],
-        };
-        Some(options.iter().map(|c| c.id.clone()).collect())
+    /// The options of response `name`; `None` for text and number.
+    fn options(&self, name: &str) -> Option<&'s [Choice]> {
+        match name {
+            "yes-no" => Some(&YES_NO[..]),
+            "grade" => Some(&GRADE[..]),
+            "text" | "number" => None,
+            name => Some(&self.sets.get(name)?.options[..]),
+        }
     }
 }
 

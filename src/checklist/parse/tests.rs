@@ -326,14 +326,31 @@ fn the_byte_scan_finds_the_same_control_characters_as_char_by_char() {
         "just above C1: \u{a0}\u{a9}",
         "Ğ, ł and Ŝ use 0xC4/0xC5 lead bytes",
         "bell \u{7} at the end\u{7}",
+        "\u{80}",
+        "\u{7}",
+        "a lone \r carriage return",
+        "CRLF\r\n",
         "",
     ];
     for text in samples {
-        assert_eq!(
-            super::first_forbidden(text),
-            text.chars()
-                .find(|c| crate::checklist::diag::is_forbidden(*c)),
+        let found = text
+            .chars()
+            .find(|c| crate::checklist::diag::is_forbidden(*c));
+        assert_eq!(super::first_forbidden(text), found, "{text:?}");
+        // The quick pass may only clear a text that has none.
+        let cleared = !super::may_hold_control(text.as_bytes());
+        assert!(
+            !cleared || (found.is_none() && !text.contains('\r')),
             "{text:?}"
         );
+    }
+    // Every character from U+0000 to U+00FF, alone and after others.
+    for c in (0..=0xff_u32).filter_map(char::from_u32) {
+        for text in [c.to_string(), format!("ab{c}"), format!("Ж{c}ж")] {
+            let holds = text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t');
+            assert_eq!(super::may_hold_control(text.as_bytes()), holds, "{text:?}");
+        }
     }
 }
