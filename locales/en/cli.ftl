@@ -344,3 +344,93 @@ checklist-looks-utf16 = the file looks like UTF-16 (a NUL byte beside every lett
 checklist-nul = a NUL byte here: this looks like a binary file, not a TOML checklist
 checklist-invisible-char = warning: the invisible character { $char } can make this text read differently from what it is; remove it unless it is meant
 checklist-stopped = stopped after the first { $count } problems; fix these and validate again
+
+## Reading a record and rebuilding a visit from it (record/), and the dates
+## of touchpoint report. Quoted text from a file is escaped before it is
+## placed here.
+record-not-utf8 = not valid UTF-8; a record is a UTF-8 TOML file
+record-too-large = the file is { $size } bytes; a record may be at most { $most } MiB, so this is not one touchpoint wrote
+record-empty = the file is empty; a record starts with format = 1 and a [visit] table
+record-toml-syntax = TOML syntax: { $message }
+record-missing-field = missing field `{ $field }`
+# Added to record-missing-field when the file ends without the table.
+record-cut-short = { $problem }: the record has no such top-level table or key; if it ends abruptly, it was cut short
+# serde's words, which English keeps: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
+record-unknown-field = unknown field `{ $field }`, { $count ->
+    [0] there are no fields
+    [1] expected { $first }
+    [2] expected { $first } or { $second }
+   *[other] expected one of { $fields }
+}
+record-hint-datetime = { $problem }; write the time without quotes, such as started = 2026-11-22T14:03:12+03:00
+record-did-you-mean = { $problem }; did you mean `{ $field }`?
+record-format-newer = record format { $format } is not one this touchpoint reads (it reads format { $reads }); open it with a newer touchpoint
+record-bad-visit-id = a visit id is letters, digits and hyphens (at most 128), such as 20261122T140312-hotel-metropol-7f3a
+record-final-needs-finished = a final visit needs `finished`, the time it was finalized; add it or set status = "draft"
+record-draft-has-finished = only a final visit has `finished`; remove it or set status = "final"
+record-bad-checklist-id = a checklist id is lowercase letters, digits and hyphens, at most 64
+record-checklist-twice = checklist { $id } is listed twice; remove one
+record-unlisted-checklist = { $then ->
+    [file] checklist "{ $id }" is not among the [[checklists]] of this record; fix the id, or remove checklist and item to attach the file to the visit
+    [stopwatch] checklist "{ $id }" is not among the [[checklists]] of this record; fix the id or remove the stopwatch
+   *[other] checklist "{ $id }" is not among the [[checklists]] of this record; fix the id or add the checklist
+}
+record-bad-item-id = an item id is lowercase letters, digits and hyphens, at most 64
+record-recorded-twice = { $item } is recorded twice; keep one of the two observations
+record-na-with-answer = an observation answered N/A has no `answer`; remove `na = true` or the answer
+record-bad-tag = tag "{ $tag }" is not an id; a tag is lowercase letters, digits and hyphens
+record-not-a-number = { $key } must be a number >= 0
+record-percentage-not-a-number = the percentage of { $name } must be a number >= 0
+record-file-half-named = { $missing ->
+    [item] an attached file names both checklist and item, or neither for the whole visit; add item or remove checklist
+   *[checklist] an attached file names both checklist and item, or neither for the whole visit; add checklist or remove item
+}
+record-bad-file-path = file is the copy's path inside the data folder, such as evidence/20261122T140312-hotel-metropol-7f3a/3fa2b1c4d5e6-receipt.jpg; no leading /, no .. and no control characters
+record-bad-sha256 = sha256 is 64 lowercase hexadecimal digits
+record-final-has-timers = a final visit has no running stopwatches; remove its [[timers]]
+record-two-stopwatches = { $item } has two stopwatches; keep one of them
+record-unknown-status = unknown status "{ $status }"; write "draft" or "final"
+record-answer-not-finite = a number answer must be finite, not nan or inf
+record-time-not-full = { $time } is not a full date-time; write a date, time and UTC offset, such as 2026-11-22T14:03:12+03:00
+record-time-bad = { $time }: { $part ->
+    [offset] the offset is out of range
+    [year] the year is out of range
+    [month] the month is out of range
+    [day] the day is out of range
+    [hour] the hour is out of range
+    [minute] the minute is out of range
+    [second] the second is out of range
+    [fraction] the fraction of a second is out of range
+    [date] no such date or time
+   *[other] out of range
+}; write a date, time and UTC offset, such as 2026-11-22T14:03:12+03:00
+record-cannot-write = touchpoint could not write the record ({ $error }); please report this
+record-checklist-changed = checklist { $id } ({ $source }) has changed since this visit was recorded; answers are matched to its items by id
+record-checklist-unavailable = { $count ->
+    [one] checklist { $id } ({ $source }) is not available; its { $count } recorded observation is left out
+   *[other] checklist { $id } ({ $source }) is not available; its { $count } recorded observations are left out
+}
+record-checklist-not-in-record = checklist { $id } is not part of this record and is left out
+record-item-gone = { $item } is no longer an item of its checklist; left out: { $what }
+record-na-left-out = { $item }: the checklist no longer allows N/A for this item; the answer N/A is left out
+record-answer-left-out = { $item }: { $why }; the answer { $answer } is left out
+record-timer-gone = { $item } is no longer a timed item; its stopwatch, started { $started }, is left out
+record-file-item-gone = { $item } is no longer an item of its checklist; the file { $file } attached to it stays listed
+record-why-na = the checklist no longer allows N/A for this item
+record-why-no-option = the item has no such option now
+record-why-not-number = the item is answered with one of its options, not a number
+record-why-not-text = the item takes a number, not text
+record-left-answer = answer { $answer }
+record-left-na = answer N/A
+record-left-note = note { $note }
+record-left-times = its times
+record-no-bundled = this version of touchpoint has no bundled checklist with this id
+record-kept-copy-of = kept copy of { $source }
+record-from-copy = { $why ->
+    [changed] checklist { $id } from the copy kept when the visit began ({ $source } has changed)
+   *[gone] checklist { $id } from the copy kept when the visit began ({ $source } is gone)
+}
+record-cannot-load = cannot load checklist { $id }: { $problems }
+record-journal-line = journal line { $line }: { $problem }
+record-journal-not-an-item = { $item } is not an item of the visit's checklists; left out
+report-not-a-date = "{ $value }" is not a date; write a day as 2026-11-22 or a month as 2026-11
