@@ -578,13 +578,7 @@ fn from_toml_datetime(datetime: &toml::value::Datetime) -> Result<ZonedDateTime,
         TomlOffset::Custom { minutes } => i32::from(minutes),
     };
     // `part` picks the catalog's words for what is out of range.
-    let bad = |part: &str| {
-        crate::tr!(
-            "record-time-bad",
-            time = datetime.to_string(),
-            part = part
-        )
-    };
+    let bad = |part: &str| crate::tr!("record-time-bad", time = datetime.to_string(), part = part);
     let offset = Offset::from_seconds(minutes * 60).map_err(|_| bad("offset"))?;
     let civil = jiff::civil::DateTime::new(
         i16::try_from(date.year).map_err(|_| bad("year"))?,

@@ -296,7 +296,11 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
     if record.format > FORMAT || record.format == 0 {
         return Err((
             vec![Key("format")],
-            crate::tr!("record-format-newer", format = record.format, reads = FORMAT),
+            crate::tr!(
+                "record-format-newer",
+                format = record.format,
+                reads = FORMAT
+            ),
         ));
     }
     let visit = &record.visit;
@@ -346,10 +350,7 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
             ));
         }
         if !is_id(&o.item) {
-            return Err((
-                place("item"),
-                crate::tr!("record-bad-item-id"),
-            ));
+            return Err((place("item"), crate::tr!("record-bad-item-id")));
         }
         if !seen.insert((o.checklist.as_str(), o.item.as_str())) {
             return Err((
@@ -361,16 +362,10 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
             ));
         }
         if o.na && o.answer.is_some() {
-            return Err((
-                place("na"),
-                crate::tr!("record-na-with-answer"),
-            ));
+            return Err((place("na"), crate::tr!("record-na-with-answer")));
         }
         if let Some(tag) = o.tags.iter().find(|t| !is_id(t)) {
-            return Err((
-                place("tags"),
-                crate::tr!("record-bad-tag", tag = tag),
-            ));
+            return Err((place("tags"), crate::tr!("record-bad-tag", tag = tag)));
         }
         for (key, value) in [("points", o.points), ("max", o.max), ("timed", o.timed)] {
             if value.is_some_and(|v| !v.is_finite() || v < 0.0) {
@@ -389,10 +384,7 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
                     ));
                 }
                 if !is_id(item) {
-                    return Err((
-                        place("item"),
-                        crate::tr!("record-bad-item-id"),
-                    ));
+                    return Err((place("item"), crate::tr!("record-bad-item-id")));
                 }
             }
             (None, None) => {}
@@ -410,27 +402,18 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
             }
         }
         if !is_evidence_path(&e.file) {
-            return Err((
-                place("file"),
-                crate::tr!("record-bad-file-path"),
-            ));
+            return Err((place("file"), crate::tr!("record-bad-file-path")));
         }
         let hex = e.sha256.len() == 64
             && e.sha256
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         if !hex {
-            return Err((
-                place("sha256"),
-                crate::tr!("record-bad-sha256"),
-            ));
+            return Err((place("sha256"), crate::tr!("record-bad-sha256")));
         }
     }
     if !record.timers.is_empty() && visit.status == Status::Final {
-        return Err((
-            vec![Key("timers")],
-            crate::tr!("record-final-has-timers"),
-        ));
+        return Err((vec![Key("timers")], crate::tr!("record-final-has-timers")));
     }
     let mut timed = HashSet::new();
     for (n, t) in record.timers.iter().enumerate() {
@@ -446,10 +429,7 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
             ));
         }
         if !is_id(&t.item) {
-            return Err((
-                place("item"),
-                crate::tr!("record-bad-item-id"),
-            ));
+            return Err((place("item"), crate::tr!("record-bad-item-id")));
         }
         if !timed.insert((t.checklist.as_str(), t.item.as_str())) {
             return Err((
@@ -674,12 +654,8 @@ pub(super) fn interpret(
         (AnswerValue::Number(n), Response::Number { .. }) => Ok(Answer::Number(*n)),
         (AnswerValue::Text(t), Response::Text) => Ok(Answer::Text(t.clone())),
         (AnswerValue::Number(n), Response::Text) => Ok(Answer::Text(format_number(*n))),
-        (AnswerValue::Number(_), Response::Options(_)) => {
-            Err(crate::tr!("record-why-not-number"))
-        }
-        (AnswerValue::Text(_), Response::Number { .. }) => {
-            Err(crate::tr!("record-why-not-text"))
-        }
+        (AnswerValue::Number(_), Response::Options(_)) => Err(crate::tr!("record-why-not-number")),
+        (AnswerValue::Text(_), Response::Number { .. }) => Err(crate::tr!("record-why-not-text")),
     }
 }
 
@@ -687,7 +663,10 @@ pub(super) fn interpret(
 fn describe(o: &Observation<Stamp>) -> String {
     let mut parts = Vec::new();
     if let Some(answer) = &o.answer {
-        parts.push(crate::tr!("record-left-answer", answer = quote(&answer.as_text())));
+        parts.push(crate::tr!(
+            "record-left-answer",
+            answer = quote(&answer.as_text())
+        ));
     }
     if o.na {
         parts.push(crate::tr!("record-left-na"));
@@ -725,7 +704,10 @@ fn quote(text: &str) -> String {
 pub fn load_source(source: &str) -> Result<Loaded, Vec<Diagnostic>> {
     match source.strip_prefix("bundled:") {
         Some(id) => checklist::bundled_by_id(id).unwrap_or_else(|| {
-            Err(vec![Diagnostic::file(source, crate::tr!("record-no-bundled"))])
+            Err(vec![Diagnostic::file(
+                source,
+                crate::tr!("record-no-bundled"),
+            )])
         }),
         None => {
             let path = PathBuf::from(source);

@@ -1516,7 +1516,9 @@ fn rebuild_and_journal_warnings_are_in_russian_and_quote_text_escaped() {
         "{all}"
     );
     assert!(
-        all.contains("строка журнала 2: desk/lights — не пункт чек-листов визита; изменение не вошло"),
+        all.contains(
+            "строка журнала 2: desk/lights — не пункт чек-листов визита; изменение не вошло"
+        ),
         "{all}"
     );
     assert!(!all.contains(" the ") && !all.contains("left out"), "{all}");
