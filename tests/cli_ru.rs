@@ -543,6 +543,15 @@ fn data_with_broken_records(test: &str) -> PathBuf {
         good.replacen("status = \"final\"", "status = \"drafty\"", 1)
             .as_bytes(),
     );
+    put_visit(
+        &data,
+        "20261107T000000-syntax",
+        b"format = 1\n[visit]\nid\n",
+    );
+    let site = good.find("site = ").unwrap();
+    let line_end = site + good[site..].find('\n').unwrap();
+    let typed = format!("{}site = 5{}", &good[..site], &good[line_end..]);
+    put_visit(&data, "20261108T000000-type", typed.as_bytes());
     data
 }
 
@@ -557,7 +566,7 @@ fn broken_records_are_named_in_russian_by_list_and_report() {
     let out = run_ru(&data, &["list"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stderr(&out);
-    assert_eq!(text.lines().count(), 6, "{text}");
+    assert_eq!(text.lines().count(), 8, "{text}");
     for said in [
         "это не UTF-8; запись — файл TOML в кодировке UTF-8",
         "файл пуст; запись начинается с format = 1 и таблицы [visit]",
@@ -566,6 +575,8 @@ fn broken_records_are_named_in_russian_by_list_and_report() {
         "; может быть, `auditor`?",
         "нет поля `score`: в записи нет такой таблицы или ключа верхнего уровня",
         "неизвестный статус «drafty»; напишите \"draft\" или \"final\"",
+        "синтаксис TOML: ключ без значения; ожидалось: `=`",
+        "неверный тип: целое число `5`, а нужно строка",
     ] {
         assert!(text.contains(said), "{said:?} in\n{text}");
     }
@@ -583,7 +594,7 @@ fn broken_records_are_named_in_russian_by_list_and_report() {
         "a skipped file makes the exit status 1"
     );
     let text = stderr(&out);
-    assert!(text.contains("6 файлов пропущено"), "{text}");
+    assert!(text.contains("8 файлов пропущено"), "{text}");
     assert!(text.contains("нет поля `score`"), "{text}");
     assert_eq!(lines_without_cyrillic(&text), Vec::<&str>::new(), "{text}");
     assert_eq!(
@@ -603,6 +614,14 @@ fn broken_records_are_named_in_russian_by_list_and_report() {
         "{text}"
     );
     assert!(text.contains("; did you mean `auditor`?"), "{text}");
+    assert!(
+        text.contains("TOML syntax: key with no value, expected `=`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("invalid type: integer `5`, expected a string"),
+        "{text}"
+    );
 }
 
 /// The draft of visit E with an answer and a note on an item its checklist

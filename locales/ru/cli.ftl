@@ -458,3 +458,134 @@ record-cannot-load = не удаётся загрузить чек-лист { $i
 record-journal-line = строка журнала { $line }: { $problem }
 record-journal-not-an-item = { $item } — не пункт чек-листов визита; изменение не вошло
 report-not-a-date = «{ $value }» — не дата; напишите день как 2026-11-22 или месяц как 2026-11
+
+## Синтаксис TOML: слова библиотеки toml по-русски. Фраза, которой здесь
+## нет, остаётся такой, как её пишет toml.
+toml-expected = { $problem }; ожидалось: { $expected }
+toml-day-range = день от 01 до { $most }
+toml-underscore-between-digits = `_` может стоять только между цифрами
+toml-too-deep = слишком глубокая вложенность; дальше разбирать нельзя
+toml-carriage-return = за возвратом каретки должен идти перевод строки
+toml-extra-equals = лишний `=`
+toml-extra-assignment = лишнее присваивание между парами ключ-значение
+toml-extra-comma-array = лишняя запятая в массиве
+toml-extra-comma-inline-table = лишняя запятая во встроенной таблице
+toml-signed-radix = у целого числа с основанием не бывает знака
+toml-invalid-basic-string = неверная строка в двойных кавычках
+toml-invalid-binary = неверное двоичное число
+toml-invalid-boolean = неверное логическое значение
+toml-invalid-comment-char = недопустимый символ в комментарии
+toml-invalid-date-time = неверные дата и время
+toml-invalid-datetime = неверные дата и время
+toml-invalid-date = неверная дата
+toml-invalid-time = неверное время
+toml-invalid-offset = неверное смещение
+toml-invalid-exponent = неверный порядок числа
+toml-invalid-float = неверное дробное число
+toml-invalid-fraction = неверная дробная часть
+toml-invalid-hex = неверное шестнадцатеричное число
+toml-invalid-inline-table-element = неверный элемент встроенной таблицы
+toml-invalid-integer = неверное целое число
+toml-invalid-key = неверный ключ
+toml-invalid-key-value = неверная пара ключ-значение
+toml-invalid-literal-string = неверная строка в одинарных кавычках
+toml-invalid-mantissa = неверная мантисса
+toml-invalid-multi-line-basic-string = неверная многострочная строка в двойных кавычках
+toml-invalid-multi-line-literal-string = неверная многострочная строка в одинарных кавычках
+toml-invalid-octal = неверное восьмеричное число
+toml-invalid-string = неверная строка
+toml-invalid-table = неверная таблица
+toml-invalid-unquoted-key = неверный ключ без кавычек
+toml-invalid-value = неверное значение
+toml-key-with-no-value = ключ без значения
+toml-key-multi-line-basic = ключ не может быть многострочной строкой в двойных кавычках
+toml-key-multi-line-literal = ключ не может быть многострочной строкой в одинарных кавычках
+toml-missing-array-opening = нет открывающей скобки массива
+toml-missing-assignment = между ключом и значением не хватает знака =
+toml-missing-comma-array = между элементами массива не хватает запятой
+toml-missing-comma-pairs = между парами ключ-значение не хватает запятой
+toml-missing-comment-start = нет начала комментария
+toml-missing-escaped-value = после обратной косой черты нет символа
+toml-missing-inline-table-opening = нет открывающей скобки встроенной таблицы
+toml-missing-inline-key = у элемента встроенной таблицы нет ключа
+toml-missing-opening-quote = нет открывающей кавычки
+toml-missing-table-open = нет открывающей скобки таблицы
+toml-missing-value-for-key = у ключа нет значения
+toml-missing-value = нет значения
+toml-radix-lowercase = префикс основания пишется строчной буквой
+toml-redundant-prefix = лишний префикс целого числа
+toml-redundant-sign = лишний знак числа
+toml-string-unquoted = строковые значения пишутся в кавычках
+toml-few-unicode-digits = слишком мало цифр в коде символа Юникода
+toml-unclosed-array-table = не закрыт заголовок массива таблиц
+toml-unclosed-array = не закрыт массив
+toml-unclosed-inline-table = не закрыта встроенная таблица
+toml-unclosed-table = не закрыт заголовок таблицы
+toml-equals-in-array = неожиданный `=` в массиве
+toml-content-after-comment = неожиданный текст между комментарием и концом строки
+toml-unexpected-content = неожиданный текст
+toml-unexpected-key-or-value = неожиданный ключ или значение
+toml-leading-zero = лишний ноль в начале числа
+toml-unexpected-sign = неожиданный знак
+toml-empty-unquoted-key = ключ без кавычек не может быть пустым
+toml-duplicate-key = ключ повторяется
+toml-nothing = ничего
+toml-newline = конец строки
+toml-basic-string = строка в двойных кавычках
+toml-characters = символы
+toml-digits = цифры
+toml-key = ключ
+toml-letters = буквы
+toml-literal-string = строка в одинарных кавычках
+toml-multi-line-basic-string = многострочная строка в двойных кавычках
+toml-non-double-quote-visible = видимые символы, кроме двойной кавычки
+toml-non-single-quote = символы, кроме одинарной кавычки
+toml-non-single-quote-visible = видимые символы, кроме одинарной кавычки
+toml-numbers = цифры
+toml-printable = печатные символы
+toml-unicode-hex = шестнадцатеричный код символа Юникода
+toml-value = значение
+toml-year-digits = год из четырёх цифр (ГГГГ)
+toml-month-digits = месяц из двух цифр (ММ)
+toml-day-digits = день из двух цифр (ДД)
+toml-hour-digits = час из двух цифр (ЧЧ)
+toml-minute-digits = минуты из двух цифр (ММ)
+toml-second-digits = секунды из двух цифр (СС)
+toml-month-range = месяц от 01 до 12
+toml-hour-range = час от 00 до 23
+toml-hours-range = часы смещения от 00 до 23
+toml-minute-range = минута от 00 до 59
+toml-minutes-range = минуты смещения от 00 до 59
+toml-second-range = секунда от 00 до 60
+toml-t-between = `T` между датой и временем
+toml-dash-month-day = `-` (ММ-ДД)
+toml-colon-hour-minute = `:` (ЧЧ:ММ)
+toml-dash-or-colon = `-` (ГГГГ-ММ) или `:` (ЧЧ:ММ)
+toml-day = день
+toml-hour = час
+toml-minute = минута
+toml-month = месяц
+toml-second = секунда
+
+## Слова serde о значении не того типа в записи.
+record-invalid-type = неверный тип: { $found }, а нужно { $wanted }
+record-invalid-value = неверное значение: { $found }, а нужно { $wanted }
+record-found-boolean = логическое значение { $value }
+record-found-integer = целое число { $value }
+record-found-string = строка { $value }
+record-found-character = символ { $value }
+record-found-float = дробное число { $value }
+record-found-array = массив
+record-found-table = таблица
+record-wanted-string = строка
+record-wanted-whole-number = целое число >= 0
+record-wanted-number = число
+record-wanted-boolean = логическое значение (true или false)
+record-wanted-array = массив
+record-wanted-datetime = дата и время TOML
+record-wanted-answer = код варианта, число или текст
+record-wanted-percentages = таблица процентов, например "check-in" = 90.0
+# Имя таблицы во внутренних словах программы по-русски не показываем.
+record-wanted-table = { $name ->
+   *[other] таблица
+}

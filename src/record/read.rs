@@ -141,7 +141,10 @@ pub fn parse(path: &str, text: &str) -> Result<RecordFile, Diagnostic> {
     let root = DeTable::parse(text).map_err(|e| {
         at(
             e.span().unwrap_or(0..0),
-            crate::tr!("record-toml-syntax", message = e.message().trim_end()),
+            crate::tr!(
+                "record-toml-syntax",
+                message = super::syntax::toml_message(e.message().trim_end())
+            ),
         )
     })?;
     let record =
@@ -172,7 +175,7 @@ fn explain(serde: &str, span: Option<Range<usize>>, text: &str) -> (Range<usize>
         (None, Some(words)) => words,
         // Other messages of serde and toml stay in serde's English, with
         // Rust's type names in a record's words.
-        (None, None) => rust_words(serde),
+        (None, None) => serde_words(&rust_words(serde)),
     };
     if serde.contains("expected a TOML datetime") {
         message = crate::tr!("record-hint-datetime", problem = message);
@@ -231,6 +234,60 @@ fn rust_words(serde: &str) -> String {
         message = message.replace(rust, words);
     }
     message
+}
+
+/// Serde's "invalid type: integer `5`, expected a string" (or "invalid
+/// value: …") in the interface language; a part the catalogs have no words
+/// for stays as serde says it, and any other message stays whole.
+fn serde_words(message: &str) -> String {
+    let (invalid_type, rest) = match (
+        message.strip_prefix("invalid type: "),
+        message.strip_prefix("invalid value: "),
+    ) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => return message.to_owned(),
+    };
+    // What was wanted comes last and never holds these words; what was
+    // found may quote the file.
+    let Some((found, wanted)) = rest.rsplit_once(", expected ") else {
+        return message.to_owned();
+    };
+    let found = match found.split_once(' ') {
+        Some(("boolean", value)) => crate::tr!("record-found-boolean", value = value),
+        Some(("integer", value)) => crate::tr!("record-found-integer", value = value),
+        Some(("string", value)) => crate::tr!("record-found-string", value = value),
+        Some(("character", value)) => crate::tr!("record-found-character", value = value),
+        _ => match found.strip_prefix("floating point ") {
+            Some(value) => crate::tr!("record-found-float", value = value),
+            None => match found {
+                "an array" => crate::tr!("record-found-array"),
+                "a table" => crate::tr!("record-found-table"),
+                other => other.to_owned(),
+            },
+        },
+    };
+    let wanted = match wanted {
+        "a string" => crate::tr!("record-wanted-string"),
+        "a whole number >= 0" => crate::tr!("record-wanted-whole-number"),
+        "a number" => crate::tr!("record-wanted-number"),
+        "a boolean" => crate::tr!("record-wanted-boolean"),
+        "an array" => crate::tr!("record-wanted-array"),
+        "a TOML datetime" => crate::tr!("record-wanted-datetime"),
+        "an option id, a number or text" => crate::tr!("record-wanted-answer"),
+        "a table of percentages, such as \"check-in\" = 90.0" => {
+            crate::tr!("record-wanted-percentages")
+        }
+        other => match other.strip_prefix("struct ") {
+            Some(name) => crate::tr!("record-wanted-table", name = name),
+            None => other.to_owned(),
+        },
+    };
+    if invalid_type {
+        crate::tr!("record-invalid-type", found = found, wanted = wanted)
+    } else {
+        crate::tr!("record-invalid-value", found = found, wanted = wanted)
+    }
 }
 
 /// The field meant, for serde's "unknown field `auditr`, expected one of
