@@ -651,10 +651,10 @@ fn a_changed_checklist_is_told_in_russian_when_a_visit_is_exported() {
     for said in [
         "touchpoint: предупреждение: чек-лист hotel-check-in (bundled:hotel-check-in) изменился \
          с тех пор, как визит был записан; ответы сопоставлены с его пунктами по кодам\n",
-        "hotel-check-in/gone-item больше не пункт своего чек-листа; не вошло: ответ \"yes\", \
+        "hotel-check-in/gone-item больше не пункт своего чек-листа; не учтено: ответ \"yes\", \
          заметка \"Очень \\u{1b}[31mвежливо\"\n",
         "hotel-check-in/greeted больше не пункт на время; его секундомер, запущенный \
-         2026-11-15T08:03:00+03:00, не вошёл\n",
+         2026-11-15T08:03:00+03:00, не учтён\n",
     ] {
         assert!(text.contains(said), "{said:?} in\n{text}");
     }

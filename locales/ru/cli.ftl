@@ -414,7 +414,7 @@ record-final-has-timers = у завершённого визита не быва
 record-two-stopwatches = у { $item } два секундомера; оставьте один
 record-unknown-status = неизвестный статус «{ $status }»; напишите "draft" или "final"
 record-answer-not-finite = числовой ответ должен быть конечным числом, а не nan или inf
-record-time-not-full = { $time } — не полная дата и время; напишите дату, время и смещение от UTC, например 2026-11-22T14:03:12+03:00
+record-time-not-full = { $time } — это не полные дата и время; напишите дату, время и смещение от UTC, например 2026-11-22T14:03:12+03:00
 record-time-bad = { $time }: { $part ->
     [offset] смещение вне допустимых пределов
     [year] год вне допустимых пределов
@@ -430,15 +430,15 @@ record-time-bad = { $time }: { $part ->
 record-cannot-write = touchpoint не смог записать запись ({ $error }); пожалуйста, сообщите об этом
 record-checklist-changed = чек-лист { $id } ({ $source }) изменился с тех пор, как визит был записан; ответы сопоставлены с его пунктами по кодам
 record-checklist-unavailable = { $count ->
-    [one] чек-лист { $id } ({ $source }) недоступен; его { $count } записанное наблюдение не вошло
-    [few] чек-лист { $id } ({ $source }) недоступен; его { $count } записанных наблюдения не вошли
-   *[other] чек-лист { $id } ({ $source }) недоступен; его { $count } записанных наблюдений не вошли
+    [one] чек-лист { $id } ({ $source }) недоступен; его { $count } записанное наблюдение не учтено
+    [few] чек-лист { $id } ({ $source }) недоступен; его { $count } записанных наблюдения не учтены
+   *[other] чек-лист { $id } ({ $source }) недоступен; его { $count } записанных наблюдений не учтены
 }
-record-checklist-not-in-record = чек-листа { $id } нет в этой записи, он не вошёл
-record-item-gone = { $item } больше не пункт своего чек-листа; не вошло: { $what }
-record-na-left-out = { $item }: чек-лист больше не разрешает Н/П для этого пункта; ответ Н/П не вошёл
-record-answer-left-out = { $item }: { $why }; ответ { $answer } не вошёл
-record-timer-gone = { $item } больше не пункт на время; его секундомер, запущенный { $started }, не вошёл
+record-checklist-not-in-record = чек-лист { $id } не входит в эту запись и не учтён
+record-item-gone = { $item } больше не пункт своего чек-листа; не учтено: { $what }
+record-na-left-out = { $item }: чек-лист больше не разрешает Н/П для этого пункта; ответ Н/П не учтён
+record-answer-left-out = { $item }: { $why }; ответ { $answer } не учтён
+record-timer-gone = { $item } больше не пункт на время; его секундомер, запущенный { $started }, не учтён
 record-file-item-gone = { $item } больше не пункт своего чек-листа; прикреплённый к нему файл { $file } остаётся в списке
 record-why-na = чек-лист больше не разрешает Н/П для этого пункта
 record-why-no-option = у пункта теперь нет такого варианта
@@ -456,7 +456,7 @@ record-from-copy = { $why ->
 }
 record-cannot-load = не удаётся загрузить чек-лист { $id }: { $problems }
 record-journal-line = строка журнала { $line }: { $problem }
-record-journal-not-an-item = { $item } — не пункт чек-листов визита; изменение не вошло
+record-journal-not-an-item = { $item } — не пункт чек-листов визита; изменение не учтено
 report-not-a-date = «{ $value }» — не дата; напишите день как 2026-11-22 или месяц как 2026-11
 
 ## Синтаксис TOML: слова библиотеки toml по-русски. Фраза, которой здесь
