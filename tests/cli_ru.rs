@@ -496,3 +496,275 @@ fn an_unknown_journey_or_checklist_is_named_in_russian() {
         "{text}"
     );
 }
+
+// Broken and changed records: what reading and rebuilding them says.
+
+/// Writes `bytes` as the visit file `visits/<id>.toml` of `data`.
+fn put_visit(data: &Path, id: &str, bytes: &[u8]) {
+    use std::os::unix::fs::PermissionsExt;
+    let file = data.join("visits").join(format!("{id}.toml"));
+    std::fs::write(&file, bytes).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+}
+
+/// Lines of `text` that say nothing in Cyrillic.
+fn lines_without_cyrillic(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| !l.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)))
+        .collect()
+}
+
+/// A data folder with one good visit and records broken in the ways a hand
+/// edit, a cut-short copy or another program leave them.
+fn data_with_broken_records(test: &str) -> PathBuf {
+    let data = data_with(test, &["a-metropol-october.toml"]);
+    let good = std::fs::read_to_string(fixture("a-metropol-october.toml")).unwrap();
+    put_visit(
+        &data,
+        "20261101T000000-bad-utf8",
+        b"format = 1\n[visit]\nid = \"\xff\xfe\"\n",
+    );
+    put_visit(&data, "20261102T000000-empty", b"\n");
+    put_visit(
+        &data,
+        "20261103T000000-newer",
+        good.replacen("format = 1", "format = 2", 1).as_bytes(),
+    );
+    put_visit(
+        &data,
+        "20261104T000000-typo",
+        good.replacen("auditor =", "auditr =", 1).as_bytes(),
+    );
+    let cut = &good[..good.find("\n[score]").unwrap() + 1];
+    put_visit(&data, "20261105T000000-cut", cut.as_bytes());
+    put_visit(
+        &data,
+        "20261106T000000-status",
+        good.replacen("status = \"final\"", "status = \"drafty\"", 1)
+            .as_bytes(),
+    );
+    put_visit(
+        &data,
+        "20261107T000000-syntax",
+        b"format = 1\n[visit]\nid\n",
+    );
+    let site = good.find("site = ").unwrap();
+    let line_end = site + good[site..].find('\n').unwrap();
+    let typed = format!("{}site = 5{}", &good[..site], &good[line_end..]);
+    put_visit(&data, "20261108T000000-type", typed.as_bytes());
+    data
+}
+
+#[test]
+fn broken_records_are_named_in_russian_by_list_and_report() {
+    let data = data_with_broken_records("cli-ru-broken");
+    let _cleanup = Cleanup(data.clone());
+    let allowed = [
+        "format", "visit", "score", "status", "draft", "final", "drafty",
+    ];
+
+    let out = run_ru(&data, &["list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stderr(&out);
+    assert_eq!(text.lines().count(), 8, "{text}");
+    for said in [
+        "это не UTF-8; запись — файл TOML в кодировке UTF-8",
+        "файл пуст; запись начинается с format = 1 и таблицы [visit]",
+        "формат записи 2 этот touchpoint не читает (он читает формат 1)",
+        "неизвестное поле `auditr`; ожидалось одно из: `id`, `site`",
+        "; может быть, `auditor`?",
+        "нет поля `score`: в записи нет такой таблицы или ключа верхнего уровня",
+        "неизвестный статус «drafty»; напишите \"draft\" или \"final\"",
+        "синтаксис TOML: ключ без значения; ожидалось: `=`",
+        "неверный тип: целое число `5`, а нужно строка",
+    ] {
+        assert!(text.contains(said), "{said:?} in\n{text}");
+    }
+    assert_eq!(lines_without_cyrillic(&text), Vec::<&str>::new(), "{text}");
+    assert_eq!(
+        english_words(&text, &allowed),
+        Vec::<String>::new(),
+        "{text}"
+    );
+
+    let out = run_ru(&data, &["report", data.join("visits").to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a skipped file makes the exit status 1"
+    );
+    let text = stderr(&out);
+    assert!(text.contains("8 файлов пропущено"), "{text}");
+    assert!(text.contains("нет поля `score`"), "{text}");
+    assert_eq!(lines_without_cyrillic(&text), Vec::<&str>::new(), "{text}");
+    assert_eq!(
+        english_words(&text, &allowed),
+        Vec::<String>::new(),
+        "{text}"
+    );
+
+    // English says it as it always has.
+    let text = stderr(&run_in("C.UTF-8", &data, &["list"]));
+    assert!(
+        text.contains("not valid UTF-8; a record is a UTF-8 TOML file"),
+        "{text}"
+    );
+    assert!(
+        text.contains("unknown field `auditr`, expected one of `id`, `site`"),
+        "{text}"
+    );
+    assert!(text.contains("; did you mean `auditor`?"), "{text}");
+    assert!(
+        text.contains("TOML syntax: key with no value, expected `=`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("invalid type: integer `5`, expected a string"),
+        "{text}"
+    );
+}
+
+/// The draft of visit E with an answer and a note on an item its checklist
+/// no longer has, and a stopwatch on an item that is not timed.
+fn changed_draft() -> String {
+    let draft = std::fs::read_to_string(fixture("e-metropol-draft.toml")).unwrap();
+    draft.replacen(
+        "\n[score]",
+        "\n[[observations]]\nchecklist = \"hotel-check-in\"\nsection = \"desk\"\n\
+         item = \"gone-item\"\nprompt = \"Gone\"\nanswer = \"yes\"\n\
+         note = \"Очень \\u001b[31mвежливо\"\nat = 2026-11-15T08:02:00+03:00\n\n\
+         [[timers]]\nchecklist = \"hotel-check-in\"\nitem = \"greeted\"\n\
+         started = 2026-11-15T08:03:00+03:00\n\n[score]",
+        1,
+    )
+}
+
+#[test]
+fn a_changed_checklist_is_told_in_russian_when_a_visit_is_exported() {
+    let data = data_with("cli-ru-changed", &[]);
+    let _cleanup = Cleanup(data.clone());
+    let id = "20261115T080000-hotel-metropol-e005";
+    put_visit(&data, id, changed_draft().as_bytes());
+    let out = run_ru(&data, &["export", id, "--format", "md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stderr(&out);
+    for said in [
+        "touchpoint: предупреждение: чек-лист hotel-check-in (bundled:hotel-check-in) изменился \
+         с тех пор, как визит был записан; ответы сопоставлены с его пунктами по кодам\n",
+        "hotel-check-in/gone-item больше не пункт своего чек-листа; не учтено: ответ \"yes\", \
+         заметка \"Очень \\u{1b}[31mвежливо\"\n",
+        "hotel-check-in/greeted больше не пункт на время; его секундомер, запущенный \
+         2026-11-15T08:03:00+03:00, не учтён\n",
+    ] {
+        assert!(text.contains(said), "{said:?} in\n{text}");
+    }
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert_eq!(lines_without_cyrillic(&text), Vec::<&str>::new(), "{text}");
+    assert_eq!(
+        english_words(&text, &["yes", "no"]),
+        Vec::<String>::new(),
+        "{text}"
+    );
+
+    // A checklist that cannot be loaded: the problem, then what to do.
+    let missing = changed_draft().replacen(
+        "\n[score]",
+        "\n[[checklists]]\nid = \"gone\"\ntitle = \"Gone\"\ntouchpoint = \"check-in\"\n\
+         sha256 = \"0000000000000000000000000000000000000000000000000000000000000003\"\n\
+         source = \"bundled:no-such-checklist\"\n\n[score]",
+        1,
+    );
+    put_visit(&data, id, missing.as_bytes());
+    let out = run_ru(&data, &["export", id, "--format", "md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "touchpoint: не удаётся загрузить чек-лист gone: bundled:no-such-checklist: в этой \
+             версии touchpoint нет встроенного чек-листа с таким кодом\n\
+             touchpoint: визиту {id} нужны чек-листы, перечисленные выше; верните их на место и \
+             попробуйте ещё раз\n"
+        )
+    );
+}
+
+#[test]
+fn report_dates_are_refused_in_russian() {
+    let data = data_with("cli-ru-report-dates", &["a-metropol-october.toml"]);
+    let _cleanup = Cleanup(data.clone());
+    for (option, value) in [("--since", "notadate"), ("--until", "2026-13")] {
+        let out = run_ru(&data, &["report", option, value]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let text = stderr(&out);
+        assert!(
+            text.contains(&format!(
+                "«{value}» — не дата; напишите день как 2026-11-22 или месяц как 2026-11"
+            )),
+            "{text}"
+        );
+        assert_eq!(
+            english_words(&text, &["notadate", "help"]),
+            Vec::<String>::new(),
+            "{text}"
+        );
+    }
+    let english = run_in("C.UTF-8", &data, &["report", "--since", "notadate"]);
+    assert!(
+        stderr(&english).contains(
+            "\"notadate\" is not a date; write a day as 2026-11-22 or a month as 2026-11"
+        ),
+        "{}",
+        stderr(&english)
+    );
+}
+
+#[test]
+fn resuming_from_the_kept_copy_of_a_moved_or_changed_checklist_says_so_in_russian() {
+    let dir = temp_dir("cli-ru-kept");
+    let _cleanup = Cleanup(dir.clone());
+    let data = dir.join("data");
+    let source = dir.join("lobby.toml");
+    let checklist = "[checklist]\nid = \"lobby\"\ntitle = \"Лобби\"\ntouchpoint = \"check-in\"\n\n\
+                     [[section]]\nid = \"desk\"\ntitle = \"Стойка\"\n\n\
+                     [[section.item]]\nid = \"greeted\"\nprompt = \"Поприветствовали у двери\"\n";
+    std::fs::write(&source, checklist).unwrap();
+    let ru = [("LANG", "ru_RU.UTF-8")];
+    let new = [
+        "new",
+        "--site",
+        "Отель",
+        "--auditor",
+        "anna",
+        source.to_str().unwrap(),
+    ];
+    let mut pty = Pty::spawn_with(&new, &data, 160, 24, &ru);
+    pty.wait_for("отвечено 0/1");
+    pty.send("q");
+    pty.wait_exit(Duration::from_secs(5)).expect("exits");
+    // The source path as the record keeps it, escaped as the message shows it.
+    let shown = source.canonicalize().unwrap_or(source.clone());
+    for (change, why) in [("changed", "изменился"), ("moved", "больше нет")] {
+        if change == "changed" {
+            std::fs::write(&source, checklist.replace("у двери", "у входа")).unwrap();
+        } else {
+            std::fs::rename(&source, dir.join("elsewhere.toml")).unwrap();
+        }
+        // Wide enough for the whole resume line, which names the path.
+        let mut pty = Pty::spawn_with(&["resume"], &data, 240, 24, &ru);
+        pty.wait_for("продолжаем черновик");
+        pty.wait_for(&format!(
+            "чек-лист lobby взят из копии, сохранённой в начале визита ({} {why})",
+            shown.display()
+        ));
+        assert!(
+            pty.screen().contains("Поприветствовали у двери"),
+            "{}",
+            pty.screen()
+        );
+        pty.send("q");
+        pty.wait_exit(Duration::from_secs(5)).expect("exits");
+    }
+}

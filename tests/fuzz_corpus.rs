@@ -41,3 +41,24 @@ fn record_corpus() {
 fn export_corpus() {
     replay("export", touchpoint::fuzzing::export);
 }
+
+// The messages of reading and rebuilding records are in the interface
+// language: Russian ones carry nothing raw either.
+
+#[test]
+fn record_corpus_in_russian() {
+    replay("record", |data| {
+        touchpoint::i18n::with_lang(touchpoint::i18n::Lang::Ru, || {
+            touchpoint::fuzzing::record(data)
+        })
+    });
+}
+
+#[test]
+fn export_corpus_in_russian() {
+    replay("export", |data| {
+        touchpoint::i18n::with_lang(touchpoint::i18n::Lang::Ru, || {
+            touchpoint::fuzzing::export(data)
+        })
+    });
+}

@@ -344,3 +344,223 @@ checklist-looks-utf16 = the file looks like UTF-16 (a NUL byte beside every lett
 checklist-nul = a NUL byte here: this looks like a binary file, not a TOML checklist
 checklist-invisible-char = warning: the invisible character { $char } can make this text read differently from what it is; remove it unless it is meant
 checklist-stopped = stopped after the first { $count } problems; fix these and validate again
+
+## Reading a record and rebuilding a visit from it (record/), and the dates
+## of touchpoint report. Quoted text from a file is escaped before it is
+## placed here.
+record-not-utf8 = not valid UTF-8; a record is a UTF-8 TOML file
+record-too-large = the file is { $size } bytes; a record may be at most { $most } MiB, so this is not one touchpoint wrote
+record-empty = the file is empty; a record starts with format = 1 and a [visit] table
+record-toml-syntax = TOML syntax: { $message }
+record-missing-field = missing field `{ $field }`
+# Added to record-missing-field when the file ends without the table.
+record-cut-short = { $problem }: the record has no such top-level table or key; if it ends abruptly, it was cut short
+# serde's words, which English keeps: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
+record-unknown-field = unknown field `{ $field }`, { $count ->
+    [0] there are no fields
+    [1] expected { $first }
+    [2] expected { $first } or { $second }
+   *[other] expected one of { $fields }
+}
+record-hint-datetime = { $problem }; write the time without quotes, such as started = 2026-11-22T14:03:12+03:00
+record-did-you-mean = { $problem }; did you mean `{ $field }`?
+record-format-newer = record format { $format } is not one this touchpoint reads (it reads format { $reads }); open it with a newer touchpoint
+record-bad-visit-id = a visit id is letters, digits and hyphens (at most 128), such as 20261122T140312-hotel-metropol-7f3a
+record-final-needs-finished = a final visit needs `finished`, the time it was finalized; add it or set status = "draft"
+record-draft-has-finished = only a final visit has `finished`; remove it or set status = "final"
+record-bad-checklist-id = a checklist id is lowercase letters, digits and hyphens, at most 64
+record-checklist-twice = checklist { $id } is listed twice; remove one
+record-unlisted-checklist = { $then ->
+    [file] checklist "{ $id }" is not among the [[checklists]] of this record; fix the id, or remove checklist and item to attach the file to the visit
+    [stopwatch] checklist "{ $id }" is not among the [[checklists]] of this record; fix the id or remove the stopwatch
+   *[other] checklist "{ $id }" is not among the [[checklists]] of this record; fix the id or add the checklist
+}
+record-bad-item-id = an item id is lowercase letters, digits and hyphens, at most 64
+record-recorded-twice = { $item } is recorded twice; keep one of the two observations
+record-na-with-answer = an observation answered N/A has no `answer`; remove `na = true` or the answer
+record-bad-tag = tag "{ $tag }" is not an id; a tag is lowercase letters, digits and hyphens
+record-not-a-number = { $key } must be a number >= 0
+record-percentage-not-a-number = the percentage of { $name } must be a number >= 0
+record-file-half-named = { $missing ->
+    [item] an attached file names both checklist and item, or neither for the whole visit; add item or remove checklist
+   *[checklist] an attached file names both checklist and item, or neither for the whole visit; add checklist or remove item
+}
+record-bad-file-path = file is the copy's path inside the data folder, such as evidence/20261122T140312-hotel-metropol-7f3a/3fa2b1c4d5e6-receipt.jpg; no leading /, no .. and no control characters
+record-bad-sha256 = sha256 is 64 lowercase hexadecimal digits
+record-final-has-timers = a final visit has no running stopwatches; remove its [[timers]]
+record-two-stopwatches = { $item } has two stopwatches; keep one of them
+record-unknown-status = unknown status "{ $status }"; write "draft" or "final"
+record-answer-not-finite = a number answer must be finite, not nan or inf
+record-time-not-full = { $time } is not a full date-time; write a date, time and UTC offset, such as 2026-11-22T14:03:12+03:00
+record-time-bad = { $time }: { $part ->
+    [offset] the offset is out of range
+    [year] the year is out of range
+    [month] the month is out of range
+    [day] the day is out of range
+    [hour] the hour is out of range
+    [minute] the minute is out of range
+    [second] the second is out of range
+    [fraction] the fraction of a second is out of range
+    [date] no such date or time
+   *[other] out of range
+}; write a date, time and UTC offset, such as 2026-11-22T14:03:12+03:00
+record-cannot-write = touchpoint could not write the record ({ $error }); please report this
+record-checklist-changed = checklist { $id } ({ $source }) has changed since this visit was recorded; answers are matched to its items by id
+record-checklist-unavailable = { $count ->
+    [one] checklist { $id } ({ $source }) is not available; its { $count } recorded observation is left out
+   *[other] checklist { $id } ({ $source }) is not available; its { $count } recorded observations are left out
+}
+record-checklist-not-in-record = checklist { $id } is not part of this record and is left out
+record-item-gone = { $item } is no longer an item of its checklist; left out: { $what }
+record-na-left-out = { $item }: the checklist no longer allows N/A for this item; the answer N/A is left out
+record-answer-left-out = { $item }: { $why }; the answer { $answer } is left out
+record-timer-gone = { $item } is no longer a timed item; its stopwatch, started { $started }, is left out
+record-file-item-gone = { $item } is no longer an item of its checklist; the file { $file } attached to it stays listed
+record-why-na = the checklist no longer allows N/A for this item
+record-why-no-option = the item has no such option now
+record-why-not-number = the item is answered with one of its options, not a number
+record-why-not-text = the item takes a number, not text
+record-left-answer = answer { $answer }
+record-left-na = answer N/A
+record-left-note = note { $note }
+record-left-times = its times
+record-no-bundled = this version of touchpoint has no bundled checklist with this id
+record-kept-copy-of = kept copy of { $source }
+record-from-copy = { $why ->
+    [changed] checklist { $id } from the copy kept when the visit began ({ $source } has changed)
+   *[gone] checklist { $id } from the copy kept when the visit began ({ $source } is gone)
+}
+record-cannot-load = cannot load checklist { $id }: { $problems }
+record-journal-line = journal line { $line }: { $problem }
+record-journal-not-an-item = { $item } is not an item of the visit's checklists; left out
+report-not-a-date = "{ $value }" is not a date; write a day as 2026-11-22 or a month as 2026-11
+
+## TOML syntax, as the toml library says it: its English, and the same
+## words in other languages. A phrase with none here stays as toml says it.
+toml-expected = { $problem }, expected { $expected }
+toml-day-range = day between 01 and { $most }
+toml-underscore-between-digits = `_` may only go between digits
+toml-too-deep = cannot recurse further; max recursion depth met
+toml-carriage-return = carriage return must be followed by newline
+toml-extra-equals = extra `=`
+toml-extra-assignment = extra assignment between key-value pairs
+toml-extra-comma-array = extra comma in array
+toml-extra-comma-inline-table = extra comma in inline table
+toml-signed-radix = integers with a radix cannot be signed
+toml-invalid-basic-string = invalid basic string
+toml-invalid-binary = invalid binary number
+toml-invalid-boolean = invalid boolean
+toml-invalid-comment-char = invalid comment character
+toml-invalid-date-time = invalid date-time
+toml-invalid-datetime = invalid datetime
+toml-invalid-date = invalid date
+toml-invalid-time = invalid time
+toml-invalid-offset = invalid offset
+toml-invalid-exponent = invalid exponent
+toml-invalid-float = invalid float
+toml-invalid-fraction = invalid fraction
+toml-invalid-hex = invalid hexadecimal number
+toml-invalid-inline-table-element = invalid inline table element
+toml-invalid-integer = invalid integer number
+toml-invalid-key = invalid key
+toml-invalid-key-value = invalid key-value pair
+toml-invalid-literal-string = invalid literal string
+toml-invalid-mantissa = invalid mantissa
+toml-invalid-multi-line-basic-string = invalid multi-line basic string
+toml-invalid-multi-line-literal-string = invalid multi-line literal string
+toml-invalid-octal = invalid octal number
+toml-invalid-string = invalid string
+toml-invalid-table = invalid table
+toml-invalid-unquoted-key = invalid unquoted key
+toml-invalid-value = invalid value
+toml-key-with-no-value = key with no value
+toml-key-multi-line-basic = keys cannot be multi-line basic strings
+toml-key-multi-line-literal = keys cannot be multi-line literal strings
+toml-missing-array-opening = missing array opening
+toml-missing-assignment = missing assignment between key-value pairs
+toml-missing-comma-array = missing comma between array elements
+toml-missing-comma-pairs = missing comma between key-value pairs
+toml-missing-comment-start = missing comment start
+toml-missing-escaped-value = missing escaped value
+toml-missing-inline-table-opening = missing inline table opening
+toml-missing-inline-key = missing key for inline table element
+toml-missing-opening-quote = missing opening quote
+toml-missing-table-open = missing table open
+toml-missing-value-for-key = missing value for key
+toml-missing-value = missing value
+toml-radix-lowercase = radix must be lowercase
+toml-redundant-prefix = redundant integer number prefix
+toml-redundant-sign = redundant numeric sign
+toml-string-unquoted = string values must be quoted
+toml-few-unicode-digits = too few unicode value digits
+toml-unclosed-array-table = unclosed array table
+toml-unclosed-array = unclosed array
+toml-unclosed-inline-table = unclosed inline table
+toml-unclosed-table = unclosed table
+toml-equals-in-array = unexpected `=` in array
+toml-content-after-comment = unexpected content between comment and newline
+toml-unexpected-content = unexpected content
+toml-unexpected-key-or-value = unexpected key or value
+toml-leading-zero = unexpected leading zero
+toml-unexpected-sign = unexpected sign
+toml-empty-unquoted-key = unquoted keys cannot be empty
+toml-duplicate-key = duplicate key
+toml-nothing = nothing
+toml-newline = newline
+toml-basic-string = basic string
+toml-characters = characters
+toml-digits = digits
+toml-key = key
+toml-letters = letters
+toml-literal-string = literal string
+toml-multi-line-basic-string = multi-line basic string
+toml-non-double-quote-visible = non-double-quote visible characters
+toml-non-single-quote = non-single-quote characters
+toml-non-single-quote-visible = non-single-quote visible characters
+toml-numbers = numbers
+toml-printable = printable characters
+toml-unicode-hex = unicode hexadecimal value
+toml-value = value
+toml-year-digits = a four-digit year (YYYY)
+toml-month-digits = a two-digit month (MM)
+toml-day-digits = a two-digit day (DD)
+toml-hour-digits = a two-digit hour (HH)
+toml-minute-digits = a two-digit minute (MM)
+toml-second-digits = a two-digit second (SS)
+toml-month-range = month between 01 and 12
+toml-hour-range = hour between 00 and 23
+toml-hours-range = hours between 00 and 23
+toml-minute-range = minute between 00 and 59
+toml-minutes-range = minutes between 00 and 59
+toml-second-range = second between 00 and 60
+toml-t-between = `T` between date and time
+toml-dash-month-day = `-` (MM-DD)
+toml-colon-hour-minute = `:` (HH:MM)
+toml-dash-or-colon = `-` (YYYY-MM) or `:` (HH:MM)
+toml-day = day
+toml-hour = hour
+toml-minute = minute
+toml-month = month
+toml-second = second
+
+## Serde's words for a value of the wrong type in a record ("invalid type:
+## integer `5`, expected a string"); English keeps serde's.
+record-invalid-type = invalid type: { $found }, expected { $wanted }
+record-invalid-value = invalid value: { $found }, expected { $wanted }
+record-found-boolean = boolean { $value }
+record-found-integer = integer { $value }
+record-found-string = string { $value }
+record-found-character = character { $value }
+record-found-float = floating point { $value }
+record-found-array = an array
+record-found-table = a table
+record-wanted-string = a string
+record-wanted-whole-number = a whole number >= 0
+record-wanted-number = a number
+record-wanted-boolean = a boolean
+record-wanted-array = an array
+record-wanted-datetime = a TOML datetime
+record-wanted-answer = an option id, a number or text
+record-wanted-percentages = a table of percentages, such as "check-in" = 90.0
+# $name is the program's own name of the table, which English has shown.
+record-wanted-table = struct { $name }

@@ -364,3 +364,228 @@ checklist-stopped = { $count ->
     [one] проверка остановлена после первой { $count } ошибки; исправьте их и проверьте снова
    *[other] проверка остановлена после первых { $count } ошибок; исправьте их и проверьте снова
 }
+
+## Чтение записи и восстановление визита по ней (record/), а также даты
+## touchpoint report. Цитаты из файла экранируются до того, как попадают сюда.
+record-not-utf8 = это не UTF-8; запись — файл TOML в кодировке UTF-8
+record-too-large = { $size ->
+    [one] файл занимает { $size } байт, а запись может быть не больше { $most } МиБ, так что touchpoint такой записи не писал
+    [few] файл занимает { $size } байта, а запись может быть не больше { $most } МиБ, так что touchpoint такой записи не писал
+   *[other] файл занимает { $size } байт, а запись может быть не больше { $most } МиБ, так что touchpoint такой записи не писал
+}
+record-empty = файл пуст; запись начинается с format = 1 и таблицы [visit]
+record-toml-syntax = синтаксис TOML: { $message }
+record-missing-field = нет поля `{ $field }`
+# Дописывается к record-missing-field, когда файл кончается без таблицы.
+record-cut-short = { $problem }: в записи нет такой таблицы или ключа верхнего уровня; если файл обрывается на полуслове, его обрезали
+# Слова serde: «`a`», «`a` или `b`», «одно из: `a`, `b`, `c`».
+record-unknown-field = неизвестное поле `{ $field }`; { $count ->
+    [0] полей здесь нет
+    [1] ожидалось { $first }
+    [2] ожидалось { $first } или { $second }
+   *[other] ожидалось одно из: { $fields }
+}
+record-hint-datetime = { $problem }; напишите время без кавычек, например started = 2026-11-22T14:03:12+03:00
+record-did-you-mean = { $problem }; может быть, `{ $field }`?
+record-format-newer = формат записи { $format } этот touchpoint не читает (он читает формат { $reads }); откройте её более новой версией touchpoint
+record-bad-visit-id = код визита состоит из латинских букв, цифр и дефисов (не больше 128 знаков), например 20261122T140312-hotel-metropol-7f3a
+record-final-needs-finished = у завершённого визита должно быть поле `finished` — время завершения; добавьте его или поставьте status = "draft"
+record-draft-has-finished = поле `finished` бывает только у завершённого визита; удалите его или поставьте status = "final"
+record-bad-checklist-id = код чек-листа состоит из строчных латинских букв, цифр и дефисов, не больше 64 знаков
+record-checklist-twice = чек-лист { $id } указан дважды; удалите один
+record-unlisted-checklist = { $then ->
+    [file] чек-листа «{ $id }» нет среди [[checklists]] этой записи; исправьте код или удалите checklist и item, чтобы файл относился ко всему визиту
+    [stopwatch] чек-листа «{ $id }» нет среди [[checklists]] этой записи; исправьте код или удалите секундомер
+   *[other] чек-листа «{ $id }» нет среди [[checklists]] этой записи; исправьте код или добавьте чек-лист
+}
+record-bad-item-id = код пункта состоит из строчных латинских букв, цифр и дефисов, не больше 64 знаков
+record-recorded-twice = { $item } записан дважды; оставьте одно из двух наблюдений
+record-na-with-answer = у наблюдения с ответом Н/П нет поля `answer`; удалите `na = true` или ответ
+record-bad-tag = метка «{ $tag }» — не код; метка состоит из строчных латинских букв, цифр и дефисов
+record-not-a-number = { $key } должно быть числом >= 0
+record-percentage-not-a-number = процент для { $name } должен быть числом >= 0
+record-file-half-named = { $missing ->
+    [item] у прикреплённого файла указывают и checklist, и item, или ни того ни другого, если файл относится ко всему визиту; добавьте item или удалите checklist
+   *[checklist] у прикреплённого файла указывают и checklist, и item, или ни того ни другого, если файл относится ко всему визиту; добавьте checklist или удалите item
+}
+record-bad-file-path = file — путь к копии внутри папки данных, например evidence/20261122T140312-hotel-metropol-7f3a/3fa2b1c4d5e6-receipt.jpg; без / в начале, без .. и без управляющих символов
+record-bad-sha256 = sha256 — это 64 строчные шестнадцатеричные цифры
+record-final-has-timers = у завершённого визита не бывает идущих секундомеров; удалите его [[timers]]
+record-two-stopwatches = у { $item } два секундомера; оставьте один
+record-unknown-status = неизвестный статус «{ $status }»; напишите "draft" или "final"
+record-answer-not-finite = числовой ответ должен быть конечным числом, а не nan или inf
+record-time-not-full = { $time } — это не полные дата и время; напишите дату, время и смещение от UTC, например 2026-11-22T14:03:12+03:00
+record-time-bad = { $time }: { $part ->
+    [offset] смещение вне допустимых пределов
+    [year] год вне допустимых пределов
+    [month] месяц вне допустимых пределов
+    [day] день вне допустимых пределов
+    [hour] час вне допустимых пределов
+    [minute] минута вне допустимых пределов
+    [second] секунда вне допустимых пределов
+    [fraction] доля секунды вне допустимых пределов
+    [date] такой даты или времени нет
+   *[other] вне допустимых пределов
+}; напишите дату, время и смещение от UTC, например 2026-11-22T14:03:12+03:00
+record-cannot-write = touchpoint не смог записать запись ({ $error }); пожалуйста, сообщите об этом
+record-checklist-changed = чек-лист { $id } ({ $source }) изменился с тех пор, как визит был записан; ответы сопоставлены с его пунктами по кодам
+record-checklist-unavailable = { $count ->
+    [one] чек-лист { $id } ({ $source }) недоступен; его { $count } записанное наблюдение не учтено
+    [few] чек-лист { $id } ({ $source }) недоступен; его { $count } записанных наблюдения не учтены
+   *[other] чек-лист { $id } ({ $source }) недоступен; его { $count } записанных наблюдений не учтены
+}
+record-checklist-not-in-record = чек-лист { $id } не входит в эту запись и не учтён
+record-item-gone = { $item } больше не пункт своего чек-листа; не учтено: { $what }
+record-na-left-out = { $item }: чек-лист больше не разрешает Н/П для этого пункта; ответ Н/П не учтён
+record-answer-left-out = { $item }: { $why }; ответ { $answer } не учтён
+record-timer-gone = { $item } больше не пункт на время; его секундомер, запущенный { $started }, не учтён
+record-file-item-gone = { $item } больше не пункт своего чек-листа; прикреплённый к нему файл { $file } остаётся в списке
+record-why-na = чек-лист больше не разрешает Н/П для этого пункта
+record-why-no-option = у пункта теперь нет такого варианта
+record-why-not-number = на пункт отвечают одним из его вариантов, а не числом
+record-why-not-text = пункт принимает число, а не текст
+record-left-answer = ответ { $answer }
+record-left-na = ответ Н/П
+record-left-note = заметка { $note }
+record-left-times = его отметки времени
+record-no-bundled = в этой версии touchpoint нет встроенного чек-листа с таким кодом
+record-kept-copy-of = сохранённая копия { $source }
+record-from-copy = { $why ->
+    [changed] чек-лист { $id } взят из копии, сохранённой в начале визита ({ $source } изменился)
+   *[gone] чек-лист { $id } взят из копии, сохранённой в начале визита ({ $source } больше нет)
+}
+record-cannot-load = не удаётся загрузить чек-лист { $id }: { $problems }
+record-journal-line = строка журнала { $line }: { $problem }
+record-journal-not-an-item = { $item } — не пункт чек-листов визита; изменение не учтено
+report-not-a-date = «{ $value }» — не дата; напишите день как 2026-11-22 или месяц как 2026-11
+
+## Синтаксис TOML: слова библиотеки toml по-русски. Фраза, которой здесь
+## нет, остаётся такой, как её пишет toml.
+toml-expected = { $problem }; ожидалось: { $expected }
+toml-day-range = день от 01 до { $most }
+toml-underscore-between-digits = `_` может стоять только между цифрами
+toml-too-deep = слишком глубокая вложенность; дальше разбирать нельзя
+toml-carriage-return = за возвратом каретки должен идти перевод строки
+toml-extra-equals = лишний `=`
+toml-extra-assignment = лишнее присваивание между парами ключ-значение
+toml-extra-comma-array = лишняя запятая в массиве
+toml-extra-comma-inline-table = лишняя запятая во встроенной таблице
+toml-signed-radix = у целого числа с основанием не бывает знака
+toml-invalid-basic-string = неверная строка в двойных кавычках
+toml-invalid-binary = неверное двоичное число
+toml-invalid-boolean = неверное логическое значение
+toml-invalid-comment-char = недопустимый символ в комментарии
+toml-invalid-date-time = неверные дата и время
+toml-invalid-datetime = неверные дата и время
+toml-invalid-date = неверная дата
+toml-invalid-time = неверное время
+toml-invalid-offset = неверное смещение
+toml-invalid-exponent = неверный порядок числа
+toml-invalid-float = неверное дробное число
+toml-invalid-fraction = неверная дробная часть
+toml-invalid-hex = неверное шестнадцатеричное число
+toml-invalid-inline-table-element = неверный элемент встроенной таблицы
+toml-invalid-integer = неверное целое число
+toml-invalid-key = неверный ключ
+toml-invalid-key-value = неверная пара ключ-значение
+toml-invalid-literal-string = неверная строка в одинарных кавычках
+toml-invalid-mantissa = неверная мантисса
+toml-invalid-multi-line-basic-string = неверная многострочная строка в двойных кавычках
+toml-invalid-multi-line-literal-string = неверная многострочная строка в одинарных кавычках
+toml-invalid-octal = неверное восьмеричное число
+toml-invalid-string = неверная строка
+toml-invalid-table = неверная таблица
+toml-invalid-unquoted-key = неверный ключ без кавычек
+toml-invalid-value = неверное значение
+toml-key-with-no-value = ключ без значения
+toml-key-multi-line-basic = ключ не может быть многострочной строкой в двойных кавычках
+toml-key-multi-line-literal = ключ не может быть многострочной строкой в одинарных кавычках
+toml-missing-array-opening = нет открывающей скобки массива
+toml-missing-assignment = между ключом и значением не хватает знака =
+toml-missing-comma-array = между элементами массива не хватает запятой
+toml-missing-comma-pairs = между парами ключ-значение не хватает запятой
+toml-missing-comment-start = нет начала комментария
+toml-missing-escaped-value = после обратной косой черты нет символа
+toml-missing-inline-table-opening = нет открывающей скобки встроенной таблицы
+toml-missing-inline-key = у элемента встроенной таблицы нет ключа
+toml-missing-opening-quote = нет открывающей кавычки
+toml-missing-table-open = нет открывающей скобки таблицы
+toml-missing-value-for-key = у ключа нет значения
+toml-missing-value = нет значения
+toml-radix-lowercase = префикс основания пишется строчной буквой
+toml-redundant-prefix = лишний префикс целого числа
+toml-redundant-sign = лишний знак числа
+toml-string-unquoted = строковые значения пишутся в кавычках
+toml-few-unicode-digits = слишком мало цифр в коде символа Юникода
+toml-unclosed-array-table = не закрыт заголовок массива таблиц
+toml-unclosed-array = не закрыт массив
+toml-unclosed-inline-table = не закрыта встроенная таблица
+toml-unclosed-table = не закрыт заголовок таблицы
+toml-equals-in-array = неожиданный `=` в массиве
+toml-content-after-comment = неожиданный текст между комментарием и концом строки
+toml-unexpected-content = неожиданный текст
+toml-unexpected-key-or-value = неожиданный ключ или значение
+toml-leading-zero = лишний ноль в начале числа
+toml-unexpected-sign = неожиданный знак
+toml-empty-unquoted-key = ключ без кавычек не может быть пустым
+toml-duplicate-key = ключ повторяется
+toml-nothing = ничего
+toml-newline = конец строки
+toml-basic-string = строка в двойных кавычках
+toml-characters = символы
+toml-digits = цифры
+toml-key = ключ
+toml-letters = буквы
+toml-literal-string = строка в одинарных кавычках
+toml-multi-line-basic-string = многострочная строка в двойных кавычках
+toml-non-double-quote-visible = видимые символы, кроме двойной кавычки
+toml-non-single-quote = символы, кроме одинарной кавычки
+toml-non-single-quote-visible = видимые символы, кроме одинарной кавычки
+toml-numbers = цифры
+toml-printable = печатные символы
+toml-unicode-hex = шестнадцатеричный код символа Юникода
+toml-value = значение
+toml-year-digits = год из четырёх цифр (ГГГГ)
+toml-month-digits = месяц из двух цифр (ММ)
+toml-day-digits = день из двух цифр (ДД)
+toml-hour-digits = час из двух цифр (ЧЧ)
+toml-minute-digits = минуты из двух цифр (ММ)
+toml-second-digits = секунды из двух цифр (СС)
+toml-month-range = месяц от 01 до 12
+toml-hour-range = час от 00 до 23
+toml-hours-range = часы смещения от 00 до 23
+toml-minute-range = минута от 00 до 59
+toml-minutes-range = минуты смещения от 00 до 59
+toml-second-range = секунда от 00 до 60
+toml-t-between = `T` между датой и временем
+toml-dash-month-day = `-` (ММ-ДД)
+toml-colon-hour-minute = `:` (ЧЧ:ММ)
+toml-dash-or-colon = `-` (ГГГГ-ММ) или `:` (ЧЧ:ММ)
+toml-day = день
+toml-hour = час
+toml-minute = минута
+toml-month = месяц
+toml-second = секунда
+
+## Слова serde о значении не того типа в записи.
+record-invalid-type = неверный тип: { $found }, а нужно { $wanted }
+record-invalid-value = неверное значение: { $found }, а нужно { $wanted }
+record-found-boolean = логическое значение { $value }
+record-found-integer = целое число { $value }
+record-found-string = строка { $value }
+record-found-character = символ { $value }
+record-found-float = дробное число { $value }
+record-found-array = массив
+record-found-table = таблица
+record-wanted-string = строка
+record-wanted-whole-number = целое число >= 0
+record-wanted-number = число
+record-wanted-boolean = логическое значение (true или false)
+record-wanted-array = массив
+record-wanted-datetime = дата и время TOML
+record-wanted-answer = код варианта, число или текст
+record-wanted-percentages = таблица процентов, например "check-in" = 90.0
+# Имя таблицы во внутренних словах программы по-русски не показываем.
+record-wanted-table = { $name ->
+   *[other] таблица
+}

@@ -266,12 +266,18 @@ pub fn read(bytes: &[u8]) -> Option<Journal> {
 pub fn apply(visit: &mut Visit, changes: &[Change]) -> Vec<String> {
     let mut warnings = Vec::new();
     for change in changes {
-        let mut warn = |what: String| warnings.push(format!("journal line {}: {what}", change.n));
+        let mut warn = |what: String| {
+            warnings.push(crate::tr!(
+                "record-journal-line",
+                line = change.n,
+                problem = what
+            ));
+        };
         for e in &change.entries {
             let Some(at) = visit.find(&e.checklist, &e.item) else {
-                warn(format!(
-                    "{}/{} is not an item of the visit's checklists; left out",
-                    e.checklist, e.item
+                warn(crate::tr!(
+                    "record-journal-not-an-item",
+                    item = format!("{}/{}", e.checklist, e.item)
                 ));
                 continue;
             };
@@ -280,11 +286,11 @@ pub fn apply(visit: &mut Visit, changes: &[Change]) -> Vec<String> {
                     match interpret(value, response, item.na_allowed()) {
                         Ok(answer) => Some(answer),
                         Err(why) => {
-                            warn(format!(
-                                "{}/{}: {why}; the answer {} is left out",
-                                e.checklist,
-                                e.item,
-                                match value {
+                            warn(crate::tr!(
+                                "record-answer-left-out",
+                                item = format!("{}/{}", e.checklist, e.item),
+                                why = why,
+                                answer = match value {
                                     AnswerValue::Number(n) => format_number(*n),
                                     AnswerValue::Text(t) => format!("\"{t}\""),
                                 }

@@ -18,6 +18,7 @@ mod export;
 mod html;
 pub mod journal;
 mod read;
+mod syntax;
 
 /// Markdown escaping of text from a record, for documents built elsewhere.
 pub mod md {
@@ -394,7 +395,7 @@ impl<'de> Deserialize<'de> for AnswerValue {
                 if v.is_finite() {
                     Ok(AnswerValue::Number(v))
                 } else {
-                    Err(E::custom("a number answer must be finite, not nan or inf"))
+                    Err(E::custom(crate::tr!("record-answer-not-finite")))
                 }
             }
         }
@@ -420,9 +421,9 @@ mod status_word {
         match word.as_str() {
             "draft" => Ok(Status::Draft),
             "final" => Ok(Status::Final),
-            other => Err(de::Error::custom(format!(
-                "unknown status \"{}\"; write \"draft\" or \"final\"",
-                crate::checklist::diag::inert(other)
+            other => Err(de::Error::custom(crate::tr!(
+                "record-unknown-status",
+                status = crate::checklist::diag::inert(other)
             ))),
         }
     }
@@ -566,32 +567,33 @@ fn to_toml_datetime(time: &ZonedDateTime, precision: Precision) -> toml::value::
 /// times and date-times are refused because they do not name an instant.
 fn from_toml_datetime(datetime: &toml::value::Datetime) -> Result<ZonedDateTime, String> {
     use toml::value::Offset as TomlOffset;
-    let example = "write a date, time and UTC offset, such as 2026-11-22T14:03:12+03:00";
     let (Some(date), Some(time), Some(offset)) = (datetime.date, datetime.time, datetime.offset)
     else {
-        return Err(format!("{datetime} is not a full date-time; {example}"));
+        return Err(crate::tr!(
+            "record-time-not-full",
+            time = datetime.to_string()
+        ));
     };
     let minutes = match offset {
         TomlOffset::Z => 0,
         TomlOffset::Custom { minutes } => i32::from(minutes),
     };
-    let bad = |what: &str| format!("{datetime}: {what}; {example}");
-    let offset =
-        Offset::from_seconds(minutes * 60).map_err(|_| bad("the offset is out of range"))?;
+    // `part` picks the catalog's words for what is out of range.
+    let bad = |part: &str| crate::tr!("record-time-bad", time = datetime.to_string(), part = part);
+    let offset = Offset::from_seconds(minutes * 60).map_err(|_| bad("offset"))?;
     let civil = jiff::civil::DateTime::new(
-        i16::try_from(date.year).map_err(|_| bad("the year is out of range"))?,
-        i8::try_from(date.month).map_err(|_| bad("the month is out of range"))?,
-        i8::try_from(date.day).map_err(|_| bad("the day is out of range"))?,
-        i8::try_from(time.hour).map_err(|_| bad("the hour is out of range"))?,
-        i8::try_from(time.minute).map_err(|_| bad("the minute is out of range"))?,
-        i8::try_from(time.second.unwrap_or(0)).map_err(|_| bad("the second is out of range"))?,
-        i32::try_from(time.nanosecond.unwrap_or(0))
-            .map_err(|_| bad("the fraction of a second is out of range"))?,
+        i16::try_from(date.year).map_err(|_| bad("year"))?,
+        i8::try_from(date.month).map_err(|_| bad("month"))?,
+        i8::try_from(date.day).map_err(|_| bad("day"))?,
+        i8::try_from(time.hour).map_err(|_| bad("hour"))?,
+        i8::try_from(time.minute).map_err(|_| bad("minute"))?,
+        i8::try_from(time.second.unwrap_or(0)).map_err(|_| bad("second"))?,
+        i32::try_from(time.nanosecond.unwrap_or(0)).map_err(|_| bad("fraction"))?,
     )
-    .map_err(|_| bad("no such date or time"))?;
+    .map_err(|_| bad("date"))?;
     civil
         .to_zoned_datetime(TimeZone::fixed(offset))
-        .map_err(|_| bad("out of range"))
+        .map_err(|_| bad("range"))
 }
 
 /// The record of `visit`, its times of type `T`.
@@ -776,10 +778,16 @@ pub fn try_to_toml(visit: &Visit) -> Result<String, WriteError> {
     toml::to_string(&record).map_err(|e| WriteError(e.to_string()))
 }
 
-/// The TOML serializer refused a record.
+/// The TOML serializer refused a record. `Display` is written by hand: the
+/// message is in the interface language.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("touchpoint could not write the record ({0}); please report this")]
 pub struct WriteError(pub String);
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::tr!("record-cannot-write", error = &self.0))
+    }
+}
 
 /// The JSON Schema of a record, for `touchpoint schema record` and editor
 /// completion. Times are strings with `"format": "date-time"`; optional keys

@@ -99,7 +99,7 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<RecordFile, Diagnostic> {
             return Err(Diagnostic {
                 path: path.to_owned(),
                 at: Some(line_col(valid, valid.len())),
-                message: "not valid UTF-8; a record is a UTF-8 TOML file".into(),
+                message: crate::tr!("record-not-utf8"),
             });
         }
     };
@@ -110,10 +110,10 @@ fn too_big(path: &str, len: usize, at: (usize, usize)) -> Diagnostic {
     Diagnostic {
         path: path.to_owned(),
         at: Some(at),
-        message: format!(
-            "the file is {len} bytes; a record may be at most {} MiB, so this is not one \
-             touchpoint wrote",
-            MAX_RECORD_BYTES / 1024 / 1024
+        message: crate::tr!(
+            "record-too-large",
+            size = len,
+            most = MAX_RECORD_BYTES / 1024 / 1024
         ),
     }
 }
@@ -136,15 +136,15 @@ pub fn parse(path: &str, text: &str) -> Result<RecordFile, Diagnostic> {
         message: inert(&message),
     };
     if text.trim().is_empty() {
-        return Err(at(
-            0..0,
-            "the file is empty; a record starts with format = 1 and a [visit] table".into(),
-        ));
+        return Err(at(0..0, crate::tr!("record-empty")));
     }
     let root = DeTable::parse(text).map_err(|e| {
         at(
             e.span().unwrap_or(0..0),
-            format!("TOML syntax: {}", e.message().trim_end()),
+            crate::tr!(
+                "record-toml-syntax",
+                message = super::syntax::toml_message(e.message().trim_end())
+            ),
         )
     })?;
     let record =
@@ -166,8 +166,63 @@ pub fn parse(path: &str, text: &str) -> Result<RecordFile, Diagnostic> {
 
 /// Serde's message in the words of a record, with a hint where one helps,
 /// and a better place for a table missing from the end of a cut-short file.
-fn explain(message: &str, span: Option<Range<usize>>, text: &str) -> (Range<usize>, String) {
-    let mut message = message.to_owned();
+fn explain(serde: &str, span: Option<Range<usize>>, text: &str) -> (Range<usize>, String) {
+    let missing = serde
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'));
+    let mut message = match (missing, unknown_field(serde)) {
+        (Some(field), _) => crate::tr!("record-missing-field", field = field),
+        (None, Some(words)) => words,
+        // Other messages of serde and toml stay in serde's English, with
+        // Rust's type names in a record's words.
+        (None, None) => serde_words(&rust_words(serde)),
+    };
+    if serde.contains("expected a TOML datetime") {
+        message = crate::tr!("record-hint-datetime", problem = message);
+    }
+    if let Some(field) = unknown_field_hint(serde) {
+        message = crate::tr!("record-did-you-mean", problem = message, field = field);
+    }
+    match span {
+        Some(span) if span != (0..0) => (span, message),
+        _ if missing.is_some() => (
+            text.len()..text.len(),
+            crate::tr!("record-cut-short", problem = message),
+        ),
+        _ => (0..0, message),
+    }
+}
+
+/// Serde's "unknown field `x`, expected one of `a`, `b`" in the interface
+/// language, or `None` for another message.
+fn unknown_field(serde: &str) -> Option<String> {
+    let rest = serde.strip_prefix("unknown field `")?;
+    let (field, names) = match rest.strip_suffix("`, there are no fields") {
+        Some(field) => (field, Vec::new()),
+        None => {
+            // Field names of the format never hold a backquote; the key may.
+            let at = rest.rfind("`, expected ")?;
+            let expected = &rest[at + "`, expected ".len()..];
+            let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+            (&rest[..at], names)
+        }
+    };
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    let first = quoted.first().cloned().unwrap_or_default();
+    let second = quoted.get(1).cloned().unwrap_or_default();
+    Some(crate::tr!(
+        "record-unknown-field",
+        field = field,
+        count = names.len(),
+        first = first,
+        second = second,
+        fields = quoted.join(", ")
+    ))
+}
+
+/// Serde's message with Rust's type names in a record's words.
+fn rust_words(serde: &str) -> String {
+    let mut message = serde.to_owned();
     for (rust, words) in [
         ("expected u64", "expected a whole number >= 0"),
         ("expected u32", "expected a whole number >= 0"),
@@ -178,34 +233,70 @@ fn explain(message: &str, span: Option<Range<usize>>, text: &str) -> (Range<usiz
     ] {
         message = message.replace(rust, words);
     }
-    if message.contains("expected a TOML datetime") {
-        message.push_str(
-            "; write the time without quotes, such as started = 2026-11-22T14:03:12+03:00",
-        );
-    }
-    if let Some(hint) = unknown_field_hint(&message) {
-        message.push_str(&hint);
-    }
-    match span {
-        Some(span) if span != (0..0) => (span, message),
-        _ if message.starts_with("missing field") => {
-            message.push_str(
-                ": the record has no such top-level table or key; if it ends \
-                 abruptly, it was cut short",
-            );
-            (text.len()..text.len(), message)
+    message
+}
+
+/// Serde's "invalid type: integer `5`, expected a string" (or "invalid
+/// value: …") in the interface language; a part the catalogs have no words
+/// for stays as serde says it, and any other message stays whole.
+fn serde_words(message: &str) -> String {
+    let (invalid_type, rest) = match (
+        message.strip_prefix("invalid type: "),
+        message.strip_prefix("invalid value: "),
+    ) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => return message.to_owned(),
+    };
+    // What was wanted comes last and never holds these words; what was
+    // found may quote the file.
+    let Some((found, wanted)) = rest.rsplit_once(", expected ") else {
+        return message.to_owned();
+    };
+    let found = match found.split_once(' ') {
+        Some(("boolean", value)) => crate::tr!("record-found-boolean", value = value),
+        Some(("integer", value)) => crate::tr!("record-found-integer", value = value),
+        Some(("string", value)) => crate::tr!("record-found-string", value = value),
+        Some(("character", value)) => crate::tr!("record-found-character", value = value),
+        _ => match found.strip_prefix("floating point ") {
+            Some(value) => crate::tr!("record-found-float", value = value),
+            None => match found {
+                "an array" => crate::tr!("record-found-array"),
+                "a table" => crate::tr!("record-found-table"),
+                other => other.to_owned(),
+            },
+        },
+    };
+    let wanted = match wanted {
+        "a string" => crate::tr!("record-wanted-string"),
+        "a whole number >= 0" => crate::tr!("record-wanted-whole-number"),
+        "a number" => crate::tr!("record-wanted-number"),
+        "a boolean" => crate::tr!("record-wanted-boolean"),
+        "an array" => crate::tr!("record-wanted-array"),
+        "a TOML datetime" => crate::tr!("record-wanted-datetime"),
+        "an option id, a number or text" => crate::tr!("record-wanted-answer"),
+        "a table of percentages, such as \"check-in\" = 90.0" => {
+            crate::tr!("record-wanted-percentages")
         }
-        _ => (0..0, message),
+        other => match other.strip_prefix("struct ") {
+            Some(name) => crate::tr!("record-wanted-table", name = name),
+            None => other.to_owned(),
+        },
+    };
+    if invalid_type {
+        crate::tr!("record-invalid-type", found = found, wanted = wanted)
+    } else {
+        crate::tr!("record-invalid-value", found = found, wanted = wanted)
     }
 }
 
-/// `; did you mean `auditor`?` for serde's "unknown field `auditr`, expected
-/// one of `id`, `site`, …" when one of the fields is close.
+/// The field meant, for serde's "unknown field `auditr`, expected one of
+/// `id`, `site`, …" when one of the fields is close.
 fn unknown_field_hint(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (field, expected) = rest.split_once('`')?;
     let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    did_you_mean(field, &candidates).map(|c| format!("; did you mean `{c}`?"))
+    did_you_mean(field, &candidates).map(str::to_owned)
 }
 
 /// One step of a path into the TOML tree.
@@ -262,10 +353,10 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
     if record.format > FORMAT || record.format == 0 {
         return Err((
             vec![Key("format")],
-            format!(
-                "record format {} is not one this touchpoint reads (it reads format {FORMAT}); \
-                 open it with a newer touchpoint",
-                record.format
+            crate::tr!(
+                "record-format-newer",
+                format = record.format,
+                reads = FORMAT
             ),
         ));
     }
@@ -273,24 +364,20 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
     if !is_visit_id(&visit.id) {
         return Err((
             vec![Key("visit"), Key("id")],
-            "a visit id is letters, digits and hyphens (at most 128), such as \
-             20261122T140312-hotel-metropol-7f3a"
-                .into(),
+            crate::tr!("record-bad-visit-id"),
         ));
     }
     match (visit.status, &visit.finished) {
         (Status::Final, None) => {
             return Err((
                 vec![Key("visit"), Key("status")],
-                "a final visit needs `finished`, the time it was finalized; add it or \
-                 set status = \"draft\""
-                    .into(),
+                crate::tr!("record-final-needs-finished"),
             ));
         }
         (Status::Draft, Some(_)) => {
             return Err((
                 vec![Key("visit"), Key("finished")],
-                "only a final visit has `finished`; remove it or set status = \"final\"".into(),
+                crate::tr!("record-draft-has-finished"),
             ));
         }
         _ => {}
@@ -300,13 +387,13 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
         if !is_id(&c.id) {
             return Err((
                 vec![Key("checklists"), Index(n), Key("id")],
-                "a checklist id is lowercase letters, digits and hyphens, at most 64".into(),
+                crate::tr!("record-bad-checklist-id"),
             ));
         }
         if !ids.insert(c.id.as_str()) {
             return Err((
                 vec![Key("checklists"), Index(n), Key("id")],
-                format!("checklist {} is listed twice; remove one", c.id),
+                crate::tr!("record-checklist-twice", id = &c.id),
             ));
         }
     }
@@ -316,46 +403,30 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
         if !ids.contains(o.checklist.as_str()) {
             return Err((
                 place("checklist"),
-                format!(
-                    "checklist \"{}\" is not among the [[checklists]] of this record; \
-                     fix the id or add the checklist",
-                    o.checklist
-                ),
+                crate::tr!("record-unlisted-checklist", id = &o.checklist, then = "add"),
             ));
         }
         if !is_id(&o.item) {
-            return Err((
-                place("item"),
-                "an item id is lowercase letters, digits and hyphens, at most 64".into(),
-            ));
+            return Err((place("item"), crate::tr!("record-bad-item-id")));
         }
         if !seen.insert((o.checklist.as_str(), o.item.as_str())) {
             return Err((
                 place("item"),
-                format!(
-                    "{}/{} is recorded twice; keep one of the two observations",
-                    o.checklist, o.item
+                crate::tr!(
+                    "record-recorded-twice",
+                    item = format!("{}/{}", o.checklist, o.item)
                 ),
             ));
         }
         if o.na && o.answer.is_some() {
-            return Err((
-                place("na"),
-                "an observation answered N/A has no `answer`; remove `na = true` or the answer"
-                    .into(),
-            ));
+            return Err((place("na"), crate::tr!("record-na-with-answer")));
         }
         if let Some(tag) = o.tags.iter().find(|t| !is_id(t)) {
-            return Err((
-                place("tags"),
-                format!(
-                    "tag \"{tag}\" is not an id; a tag is lowercase letters, digits and hyphens"
-                ),
-            ));
+            return Err((place("tags"), crate::tr!("record-bad-tag", tag = tag)));
         }
         for (key, value) in [("points", o.points), ("max", o.max), ("timed", o.timed)] {
             if value.is_some_and(|v| !v.is_finite() || v < 0.0) {
-                return Err((place(key), format!("{key} must be a number >= 0")));
+                return Err((place(key), crate::tr!("record-not-a-number", key = key)));
             }
         }
     }
@@ -366,62 +437,40 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
                 if !ids.contains(c.as_str()) {
                     return Err((
                         place("checklist"),
-                        format!(
-                            "checklist \"{c}\" is not among the [[checklists]] of this record; \
-                             fix the id, or remove checklist and item to attach the file to the visit"
-                        ),
+                        crate::tr!("record-unlisted-checklist", id = c, then = "file"),
                     ));
                 }
                 if !is_id(item) {
-                    return Err((
-                        place("item"),
-                        "an item id is lowercase letters, digits and hyphens, at most 64".into(),
-                    ));
+                    return Err((place("item"), crate::tr!("record-bad-item-id")));
                 }
             }
             (None, None) => {}
             (Some(_), None) => {
                 return Err((
                     place("checklist"),
-                    "an attached file names both checklist and item, or neither for the \
-                     whole visit; add item or remove checklist"
-                        .into(),
+                    crate::tr!("record-file-half-named", missing = "item"),
                 ));
             }
             (None, Some(_)) => {
                 return Err((
                     place("item"),
-                    "an attached file names both checklist and item, or neither for the \
-                     whole visit; add checklist or remove item"
-                        .into(),
+                    crate::tr!("record-file-half-named", missing = "checklist"),
                 ));
             }
         }
         if !is_evidence_path(&e.file) {
-            return Err((
-                place("file"),
-                "file is the copy's path inside the data folder, such as \
-                 evidence/20261122T140312-hotel-metropol-7f3a/3fa2b1c4d5e6-receipt.jpg; \
-                 no leading /, no .. and no control characters"
-                    .into(),
-            ));
+            return Err((place("file"), crate::tr!("record-bad-file-path")));
         }
         let hex = e.sha256.len() == 64
             && e.sha256
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         if !hex {
-            return Err((
-                place("sha256"),
-                "sha256 is 64 lowercase hexadecimal digits".into(),
-            ));
+            return Err((place("sha256"), crate::tr!("record-bad-sha256")));
         }
     }
     if !record.timers.is_empty() && visit.status == Status::Final {
-        return Err((
-            vec![Key("timers")],
-            "a final visit has no running stopwatches; remove its [[timers]]".into(),
-        ));
+        return Err((vec![Key("timers")], crate::tr!("record-final-has-timers")));
     }
     let mut timed = HashSet::new();
     for (n, t) in record.timers.iter().enumerate() {
@@ -429,25 +478,22 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
         if !ids.contains(t.checklist.as_str()) {
             return Err((
                 place("checklist"),
-                format!(
-                    "checklist \"{}\" is not among the [[checklists]] of this record; \
-                     fix the id or remove the stopwatch",
-                    t.checklist
+                crate::tr!(
+                    "record-unlisted-checklist",
+                    id = &t.checklist,
+                    then = "stopwatch"
                 ),
             ));
         }
         if !is_id(&t.item) {
-            return Err((
-                place("item"),
-                "an item id is lowercase letters, digits and hyphens, at most 64".into(),
-            ));
+            return Err((place("item"), crate::tr!("record-bad-item-id")));
         }
         if !timed.insert((t.checklist.as_str(), t.item.as_str())) {
             return Err((
                 place("item"),
-                format!(
-                    "{}/{} has two stopwatches; keep one of them",
-                    t.checklist, t.item
+                crate::tr!(
+                    "record-two-stopwatches",
+                    item = format!("{}/{}", t.checklist, t.item)
                 ),
             ));
         }
@@ -464,7 +510,7 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
         if value.is_some_and(|v| !v.is_finite() || v < 0.0) {
             return Err((
                 vec![Key("score"), Key(key)],
-                format!("{key} must be a number >= 0"),
+                crate::tr!("record-not-a-number", key = key),
             ));
         }
     }
@@ -476,7 +522,7 @@ fn check(record: &Record<Stamp>) -> Result<(), Problem> {
         if let Some((name, _)) = percents.0.iter().find(|(_, p)| !p.is_finite() || *p < 0.0) {
             return Err((
                 vec![Key("score"), Key(table)],
-                format!("the percentage of {name} must be a number >= 0"),
+                crate::tr!("record-percentage-not-a-number", name = name),
             ));
         }
     }
@@ -510,10 +556,10 @@ pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<Stri
             Some(n) => {
                 let loaded = pool.remove(n);
                 if loaded.sha256 != wanted.sha256 {
-                    warnings.push(format!(
-                        "checklist {} ({}) has changed since this visit was recorded; \
-                         answers are matched to its items by id",
-                        wanted.id, loaded.source
+                    warnings.push(crate::tr!(
+                        "record-checklist-changed",
+                        id = &wanted.id,
+                        source = loaded.source.to_string()
                     ));
                 }
                 ordered.push(loaded);
@@ -524,20 +570,19 @@ pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<Stri
                     .iter()
                     .filter(|o| o.checklist == wanted.id && !is_blank(o))
                     .count();
-                warnings.push(format!(
-                    "checklist {} ({}) is not available; its {left_out} recorded \
-                     observation{} are left out",
-                    wanted.id,
-                    wanted.source,
-                    if left_out == 1 { "" } else { "s" }
+                warnings.push(crate::tr!(
+                    "record-checklist-unavailable",
+                    id = &wanted.id,
+                    source = &wanted.source,
+                    count = left_out
                 ));
             }
         }
     }
     for extra in pool {
-        warnings.push(format!(
-            "checklist {} is not part of this record and is left out",
-            extra.checklist.checklist.id
+        warnings.push(crate::tr!(
+            "record-checklist-not-in-record",
+            id = &extra.checklist.checklist.id
         ));
     }
     let mut visit = Visit::from_header(record.header.clone(), ordered);
@@ -551,21 +596,19 @@ pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<Stri
             continue;
         }
         let Some(at) = visit.find(&o.checklist, &o.item) else {
-            warnings.push(format!(
-                "{}/{} is no longer an item of its checklist; left out: {}",
-                o.checklist,
-                o.item,
-                describe(o)
+            warnings.push(crate::tr!(
+                "record-item-gone",
+                item = format!("{}/{}", o.checklist, o.item),
+                what = describe(o)
             ));
             continue;
         };
         let answer = match (&o.answer, visit.response(at), visit.item(at)) {
             _ if o.na => match visit.item(at) {
                 Some((_, item)) if !item.na_allowed() => {
-                    warnings.push(format!(
-                        "{}/{}: the checklist no longer allows N/A for this item; \
-                         the answer N/A is left out",
-                        o.checklist, o.item
+                    warnings.push(crate::tr!(
+                        "record-na-left-out",
+                        item = format!("{}/{}", o.checklist, o.item)
                     ));
                     None
                 }
@@ -575,11 +618,11 @@ pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<Stri
                 match interpret(value, response, item.na_allowed()) {
                     Ok(answer) => Some(answer),
                     Err(why) => {
-                        warnings.push(format!(
-                            "{}/{}: {why}; the answer {} is left out",
-                            o.checklist,
-                            o.item,
-                            quote(&value.as_text())
+                        warnings.push(crate::tr!(
+                            "record-answer-left-out",
+                            item = format!("{}/{}", o.checklist, o.item),
+                            why = why,
+                            answer = quote(&value.as_text())
                         ));
                         None
                     }
@@ -601,9 +644,10 @@ pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<Stri
             continue;
         }
         if !visit.restore_timer(&t.checklist, &t.item, t.started.0.clone()) {
-            warnings.push(format!(
-                "{}/{} is no longer a timed item; its stopwatch, started {}, is left out",
-                t.checklist, t.item, t.started
+            warnings.push(crate::tr!(
+                "record-timer-gone",
+                item = format!("{}/{}", t.checklist, t.item),
+                started = t.started.to_string()
             ));
         }
     }
@@ -613,9 +657,10 @@ pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<Stri
             && loaded_ids.contains(c)
             && visit.find(c, i).is_none()
         {
-            warnings.push(format!(
-                "{c}/{i} is no longer an item of its checklist; the file {} attached to it stays listed",
-                quote(&e.file)
+            warnings.push(crate::tr!(
+                "record-file-item-gone",
+                item = format!("{c}/{i}"),
+                file = quote(&e.file)
             ));
         }
         visit.restore_evidence(Evidence {
@@ -653,25 +698,21 @@ pub(super) fn interpret(
             if na_allowed {
                 Ok(Answer::Na)
             } else {
-                Err("the checklist no longer allows N/A for this item".into())
+                Err(crate::tr!("record-why-na"))
             }
         }
         (AnswerValue::Text(id), Response::Options(options)) => {
             if options.iter().any(|o| &o.id == id) {
                 Ok(Answer::Choice(id.clone()))
             } else {
-                Err("the item has no such option now".into())
+                Err(crate::tr!("record-why-no-option"))
             }
         }
         (AnswerValue::Number(n), Response::Number { .. }) => Ok(Answer::Number(*n)),
         (AnswerValue::Text(t), Response::Text) => Ok(Answer::Text(t.clone())),
         (AnswerValue::Number(n), Response::Text) => Ok(Answer::Text(format_number(*n))),
-        (AnswerValue::Number(_), Response::Options(_)) => {
-            Err("the item is answered with one of its options, not a number".into())
-        }
-        (AnswerValue::Text(_), Response::Number { .. }) => {
-            Err("the item takes a number, not text".into())
-        }
+        (AnswerValue::Number(_), Response::Options(_)) => Err(crate::tr!("record-why-not-number")),
+        (AnswerValue::Text(_), Response::Number { .. }) => Err(crate::tr!("record-why-not-text")),
     }
 }
 
@@ -679,16 +720,19 @@ pub(super) fn interpret(
 fn describe(o: &Observation<Stamp>) -> String {
     let mut parts = Vec::new();
     if let Some(answer) = &o.answer {
-        parts.push(format!("answer {}", quote(&answer.as_text())));
+        parts.push(crate::tr!(
+            "record-left-answer",
+            answer = quote(&answer.as_text())
+        ));
     }
     if o.na {
-        parts.push("answer N/A".into());
+        parts.push(crate::tr!("record-left-na"));
     }
     if !o.note.is_empty() {
-        parts.push(format!("note {}", quote(&o.note)));
+        parts.push(crate::tr!("record-left-note", note = quote(&o.note)));
     }
     if parts.is_empty() {
-        "its times".into()
+        crate::tr!("record-left-times")
     } else {
         parts.join(", ")
     }
@@ -719,7 +763,7 @@ pub fn load_source(source: &str) -> Result<Loaded, Vec<Diagnostic>> {
         Some(id) => checklist::bundled_by_id(id).unwrap_or_else(|| {
             Err(vec![Diagnostic::file(
                 source,
-                "this version of touchpoint has no bundled checklist with this id",
+                crate::tr!("record-no-bundled"),
             )])
         }),
         None => {
@@ -754,30 +798,27 @@ pub fn load_checklists_kept(
             continue;
         }
         let copy = kept(&wanted.sha256).and_then(|bytes| {
-            let shown = format!("kept copy of {}", wanted.source);
+            let shown = crate::tr!("record-kept-copy-of", source = &wanted.source);
             checklist::from_bytes(&shown, &bytes, Source::Path(PathBuf::from(&wanted.source))).ok()
         });
         match (found, copy) {
             (found, Some(copy)) => {
-                let why = if found.is_ok() {
-                    "has changed"
-                } else {
-                    "is gone"
-                };
-                from_copy.push(format!(
-                    "checklist {} from the copy kept when the visit began ({} {why})",
-                    wanted.id,
-                    crate::text::escape(&wanted.source)
+                let why = if found.is_ok() { "changed" } else { "gone" };
+                from_copy.push(crate::tr!(
+                    "record-from-copy",
+                    why = why,
+                    id = &wanted.id,
+                    source = crate::text::escape(&wanted.source).into_owned()
                 ));
                 loaded.push(copy);
             }
             (Ok(l), None) => loaded.push(l),
             (Err(problems), None) => {
                 let why: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                warnings.push(format!(
-                    "cannot load checklist {}: {}",
-                    wanted.id,
-                    why.join("; ")
+                warnings.push(crate::tr!(
+                    "record-cannot-load",
+                    id = &wanted.id,
+                    problems = why.join("; ")
                 ));
             }
         }

@@ -1441,3 +1441,86 @@ fn documents_name_a_checklists_own_tags_by_their_labels() {
     assert!(html.contains("Личное участие"));
     assert!(!markdown.contains("wow-moment |"), "{markdown}");
 }
+
+// The messages of rebuilding and replaying in Russian.
+
+#[test]
+fn a_missing_checklist_counts_its_left_out_observations_with_russian_plurals() {
+    use crate::i18n::{Lang, with_lang};
+    let record = parse("v.toml", &to_toml(&visit())).unwrap();
+    let warning_with = |count: usize| {
+        let mut record = record.clone();
+        let room = record
+            .observations
+            .iter()
+            .find(|o| o.checklist == "room")
+            .cloned()
+            .unwrap();
+        record.observations.retain(|o| o.checklist != "room");
+        for n in 0..count {
+            let mut o = room.clone();
+            o.item = format!("item-{n}");
+            record.observations.push(o);
+        }
+        let (_, warnings) = with_lang(Lang::Ru, || rebuild(&record, vec![loaded(DESK)]));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        warnings[0].clone()
+    };
+    let start = "чек-лист room (test.toml) недоступен; его ";
+    for (count, rest) in [
+        (1, "1 записанное наблюдение не учтено"),
+        (2, "2 записанных наблюдения не учтены"),
+        (5, "5 записанных наблюдений не учтены"),
+        (21, "21 записанное наблюдение не учтено"),
+    ] {
+        assert_eq!(warning_with(count), format!("{start}{rest}"));
+    }
+    // English says one observation, not one observations.
+    let mut one = record.clone();
+    let mut seen = false;
+    one.observations
+        .retain(|o| o.checklist != "room" || !std::mem::replace(&mut seen, true));
+    let (_, english) = rebuild(&one, vec![loaded(DESK)]);
+    assert_eq!(
+        english,
+        ["checklist room (test.toml) is not available; its 1 recorded observation is left out"]
+    );
+}
+
+#[test]
+fn rebuild_and_journal_warnings_are_in_russian_and_quote_text_escaped() {
+    use crate::i18n::{Lang, with_lang};
+    let (base, text, _) = journaled(&[
+        &|v| answer(v, "desk", "speed", Answer::Choice("ok".into()), time(1, 3)),
+        &|v| note(v, "desk", "lights", "Лампа \u{1b}[31mмигает", time(2, 3)),
+    ]);
+    let record = parse("v.toml", &base).unwrap();
+    let changed = DESK
+        .replace("id = \"lights\"", "id = \"lamps\"")
+        .replace("{ id = \"ok\", label = \"1–3 minutes\", score = 1 },", "");
+    let journal = journal::read(text.as_bytes()).expect("a journal");
+    let warnings = with_lang(Lang::Ru, || {
+        let (mut v, mut warnings) = rebuild(&record, vec![loaded(&changed), loaded(ROOM)]);
+        warnings.extend(journal::apply(&mut v, &journal.changes));
+        warnings
+    });
+    let all = warnings.join("\n");
+    assert!(
+        all.contains("чек-лист desk (test.toml) изменился с тех пор, как визит был записан"),
+        "{all}"
+    );
+    assert!(
+        all.contains(
+            "строка журнала 1: desk/speed: у пункта теперь нет такого варианта; ответ \"ok\" не учтён"
+        ),
+        "{all}"
+    );
+    assert!(
+        all.contains(
+            "строка журнала 2: desk/lights — не пункт чек-листов визита; изменение не учтено"
+        ),
+        "{all}"
+    );
+    assert!(!all.contains(" the ") && !all.contains("left out"), "{all}");
+    assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{all:?}");
+}

@@ -84,7 +84,6 @@ impl std::str::FromStr for DateArg {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        let hint = "write a day as 2026-11-22 or a month as 2026-11";
         if let Ok(day) = s.parse::<Date>() {
             return Ok(DateArg {
                 first: day,
@@ -96,9 +95,9 @@ impl std::str::FromStr for DateArg {
             .ok()
             .filter(|_| s.len() == 7)
             .ok_or_else(|| {
-                format!(
-                    "\"{}\" is not a date; {hint}",
-                    crate::checklist::diag::one_line(s)
+                crate::tr!(
+                    "report-not-a-date",
+                    value = crate::checklist::diag::one_line(s)
                 )
             })?;
         Ok(DateArg {
