@@ -18,7 +18,7 @@
 //! text is never translated: it is shown as written.
 
 use std::cell::Cell;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -37,7 +37,10 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("en/tui.ftl", include_str!("../locales/en/tui.ftl")),
             ("en/cli.ftl", include_str!("../locales/en/cli.ftl")),
             ("en/output.ftl", include_str!("../locales/en/output.ftl")),
-            ("en/checklist.ftl", include_str!("../locales/en/checklist.ftl")),
+            (
+                "en/checklist.ftl",
+                include_str!("../locales/en/checklist.ftl"),
+            ),
         ],
     ),
     (
@@ -47,7 +50,10 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("ru/tui.ftl", include_str!("../locales/ru/tui.ftl")),
             ("ru/cli.ftl", include_str!("../locales/ru/cli.ftl")),
             ("ru/output.ftl", include_str!("../locales/ru/output.ftl")),
-            ("ru/checklist.ftl", include_str!("../locales/ru/checklist.ftl")),
+            (
+                "ru/checklist.ftl",
+                include_str!("../locales/ru/checklist.ftl"),
+            ),
         ],
     ),
 ];
@@ -143,29 +149,57 @@ fn index(lang: Lang) -> u8 {
         .unwrap_or(0)
 }
 
-/// One bundle per language, built on first use.
-static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
-    CATALOGS
-        .iter()
-        .map(|(lang, files)| {
-            let id = lang.tag().parse().unwrap_or_default();
-            let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            // Unicode isolation marks around placeables would reach the
-            // terminal as invisible characters (and be shown as `�`).
-            bundle.set_use_isolating(false);
-            for (_, text) in *files {
-                // A syntax error drops only the broken entry; the catalog
-                // test fails on any, so none reaches a release.
-                let resource = match FluentResource::try_new((*text).to_owned()) {
-                    Ok(resource) => resource,
-                    Err((resource, _)) => resource,
-                };
-                let _ = bundle.add_resource(resource);
-            }
-            bundle
-        })
-        .collect()
-});
+type Bundle = FluentBundle<FluentResource>;
+
+/// The most catalog files a language may have.
+const MAX_FILES: usize = 8;
+
+// A file beyond MAX_FILES would never be read: refuse to build instead.
+const _: () = {
+    let mut n = 0;
+    while n < CATALOGS.len() {
+        assert!(CATALOGS[n].1.len() <= MAX_FILES, "raise MAX_FILES");
+        n += 1;
+    }
+};
+
+/// One bundle per catalog file of each language, each parsed the first time
+/// a message is looked for in it: the first frame of a visit needs only the
+/// screens' words, not the command line's or the documents', nor another
+/// language's (parsing every catalog cost about 1.3 ms at start-up).
+static BUNDLES: [[OnceLock<Bundle>; MAX_FILES]; CATALOGS.len()] =
+    [const { [const { OnceLock::new() }; MAX_FILES] }; CATALOGS.len()];
+
+/// The bundle of catalog file `file` of language `lang` (indices into
+/// [`CATALOGS`]), parsed on first use.
+fn bundle(lang: usize, file: usize) -> Option<&'static Bundle> {
+    let (language, files) = CATALOGS.get(lang)?;
+    let (_, text) = files.get(file)?;
+    let slot = BUNDLES.get(lang)?.get(file)?;
+    Some(slot.get_or_init(|| {
+        let id = language.tag().parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // Unicode isolation marks around placeables would reach the
+        // terminal as invisible characters (and be shown as `�`).
+        bundle.set_use_isolating(false);
+        // A syntax error drops only the broken entry; the catalog test
+        // fails on any, so none reaches a release.
+        let resource = match FluentResource::try_new((*text).to_owned()) {
+            Ok(resource) => resource,
+            Err((resource, _)) => resource,
+        };
+        let _ = bundle.add_resource(resource);
+        bundle
+    }))
+}
+
+/// The bundle of language `lang` that holds message `id`, looked for file
+/// by file in the order of [`CATALOGS`].
+fn holding(lang: usize, id: &str) -> Option<&'static Bundle> {
+    (0..MAX_FILES)
+        .map_while(|file| bundle(lang, file))
+        .find(|b| b.has_message(id))
+}
 
 /// The message `id` in the current language with `args` placed. A message
 /// missing from the language falls back to English, and one missing from
@@ -180,11 +214,11 @@ pub fn message(id: &str, args: &[(&str, Value)]) -> String {
 /// Whether the current language has a message `id` (for ids made from data,
 /// such as a tag's name, that may have none).
 pub fn has(id: &str) -> bool {
-    BUNDLES[usize::from(index(lang()))].has_message(id)
+    holding(usize::from(index(lang())), id).is_some()
 }
 
-fn format(bundle: usize, id: &str, args: &[(&str, Value)]) -> Option<String> {
-    let bundle = BUNDLES.get(bundle)?;
+fn format(lang: usize, id: &str, args: &[(&str, Value)]) -> Option<String> {
+    let bundle = holding(lang, id)?;
     let pattern = bundle.get_message(id)?.value()?;
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {

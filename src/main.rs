@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::FromArgMatches;
+use clap::{CommandFactory, FromArgMatches};
 
 use touchpoint::cli::{self, Cli, Command};
 use touchpoint::commands::{self, Failure, NewVisit};
@@ -15,10 +15,17 @@ fn main() -> ExitCode {
     // Chosen before parsing, so that --help and usage errors are in it too.
     let scanned = cli::lang_in_args(&args);
     commands::choose_language(scanned);
-    let cli = match cli::command()
-        .try_get_matches_from(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-    {
+    // The plain command line first: its words are the English catalog's
+    // (a test holds them equal), and building it in the catalogs' words
+    // costs every start the catalog of the command line. Help, --version
+    // and usage errors are then told by the command line in the interface
+    // language.
+    let parse = |command: clap::Command| {
+        command
+            .try_get_matches_from(&args)
+            .and_then(|matches| Cli::from_arg_matches(&matches))
+    };
+    let cli = match parse(Cli::command()).or_else(|_| parse(cli::command())) {
         Ok(cli) => cli,
         Err(error) => return usage(&error),
     };
