@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use crate::checklist::{self, Loaded, Source, diag::MAX_PROBLEMS};
+use crate::i18n::Lang;
 use crate::record;
 use crate::text::needs_escape;
 
@@ -42,6 +43,15 @@ static CHECKLISTS: LazyLock<Vec<Loaded>> = LazyLock::new(|| {
     checklists
 });
 
+/// English or Russian, chosen by the input's last byte, so that the fuzzer
+/// reaches the messages and documents of both languages.
+fn language_of(data: &[u8]) -> Lang {
+    match data.last() {
+        Some(b) if b % 2 == 1 => Lang::Ru,
+        _ => Lang::En,
+    }
+}
+
 /// A message for a user: on one line, nothing that could drive a terminal.
 fn assert_inert_line(what: &str, text: &str) {
     assert!(
@@ -63,6 +73,15 @@ fn assert_inert_output(what: &str, text: &str) {
 /// The checklist parser on any bytes: problems bounded and inert, and the
 /// warnings about invisible characters too.
 pub fn checklist(data: &[u8]) {
+    checklist_as(language_of(data), data);
+}
+
+/// [`checklist`] with the program's words in `lang`.
+pub fn checklist_as(lang: Lang, data: &[u8]) {
+    crate::i18n::with_lang(lang, || checklist_in(data));
+}
+
+fn checklist_in(data: &[u8]) {
     match checklist::from_bytes("fuzz.toml", data, Source::Path("fuzz.toml".into())) {
         Ok(_) => {}
         Err(problems) => {
@@ -84,6 +103,15 @@ pub fn checklist(data: &[u8]) {
 
 /// The record reader on any bytes: an error is one inert line.
 pub fn record(data: &[u8]) {
+    record_as(language_of(data), data);
+}
+
+/// [`record`] with the program's words in `lang`.
+pub fn record_as(lang: Lang, data: &[u8]) {
+    crate::i18n::with_lang(lang, || record_in(data));
+}
+
+fn record_in(data: &[u8]) {
     match record::parse_bytes("fuzz.toml", data) {
         Ok(record) => {
             let _ = record.summary();
@@ -99,6 +127,15 @@ pub fn record(data: &[u8]) {
 /// exported in every format: nothing raw gets through, and the TOML export
 /// reads back as the same TOML.
 pub fn export(data: &[u8]) {
+    export_as(language_of(data), data);
+}
+
+/// [`export`] with the program's words in `lang`.
+pub fn export_as(lang: Lang, data: &[u8]) {
+    crate::i18n::with_lang(lang, || export_in(data));
+}
+
+fn export_in(data: &[u8]) {
     let Ok(parsed) = record::parse_bytes("fuzz.toml", data) else {
         return;
     };
