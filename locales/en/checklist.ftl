@@ -65,8 +65,16 @@ checklist-toml-leading-zero = unexpected leading zero
 checklist-toml-underscore = `_` may only go between digits
 checklist-toml-too-deep = cannot recurse further; max recursion depth met
 checklist-toml-cr-without-lf = carriage return must be followed by newline
-checklist-toml-dotted-array = cannot extend value of type array with a dotted key
-checklist-toml-dotted-inline = cannot extend value of type inline table with a dotted key
+checklist-toml-dotted = cannot extend value of type { $kind ->
+    [string] string
+    [integer] integer
+    [float] float
+    [boolean] boolean
+    [datetime] datetime
+    [array] array
+    [inline-table] inline table
+   *[table] table
+} with a dotted key
 checklist-toml-integer-overflow = integer number overflowed
 checklist-toml-float-overflow = floating-point number overflowed
 

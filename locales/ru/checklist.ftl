@@ -65,8 +65,16 @@ checklist-toml-leading-zero = лишний ноль в начале числа
 checklist-toml-underscore = `_` может стоять только между цифрами
 checklist-toml-too-deep = слишком глубокая вложенность
 checklist-toml-cr-without-lf = за возвратом каретки должен идти перевод строки
-checklist-toml-dotted-array = нельзя дополнить массив ключом с точкой
-checklist-toml-dotted-inline = нельзя дополнить встроенную таблицу ключом с точкой
+checklist-toml-dotted = { $kind ->
+    [string] строку
+    [integer] целое число
+    [float] дробное число
+    [boolean] логическое значение
+    [datetime] дату и время
+    [array] массив
+    [inline-table] встроенную таблицу
+   *[table] таблицу
+} нельзя дополнить ключом с точкой: значение уже задано
 checklist-toml-integer-overflow = целое число слишком велико
 checklist-toml-float-overflow = дробное число слишком велико
 

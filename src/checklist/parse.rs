@@ -305,15 +305,19 @@ fn parser_problem(problem: &str) -> Option<String> {
         "`_` may only go between digits" => crate::tr!("checklist-toml-underscore"),
         "cannot recurse further; max recursion depth met" => crate::tr!("checklist-toml-too-deep"),
         "carriage return must be followed by newline" => crate::tr!("checklist-toml-cr-without-lf"),
-        "cannot extend value of type array with a dotted key" => {
-            crate::tr!("checklist-toml-dotted-array")
-        }
-        "cannot extend value of type inline table with a dotted key" => {
-            crate::tr!("checklist-toml-dotted-inline")
-        }
         "integer number overflowed" => crate::tr!("checklist-toml-integer-overflow"),
         "floating-point number overflowed" => crate::tr!("checklist-toml-float-overflow"),
-        _ => return None,
+        other => {
+            let kind = other
+                .strip_prefix("cannot extend value of type ")?
+                .strip_suffix(" with a dotted key")?;
+            let kind = match kind {
+                "string" | "integer" | "float" | "boolean" | "datetime" | "array" | "table" => kind,
+                "inline table" => "inline-table",
+                _ => return None,
+            };
+            crate::tr!("checklist-toml-dotted", kind = kind)
+        }
     })
 }
 
