@@ -196,8 +196,8 @@ fn toml_message(source: &str, at: usize, message: &str) -> String {
                 crate::tr!("checklist-toml-not-a-value", found = found)
             }
         }
-        // `\u{22}` is `"`, written so that tests/catalogs.rs, which finds
-        // message ids between quotes, keeps its count of them.
+        // `\u{22}` is a double quote, written so that tests/catalogs.rs,
+        // which finds message ids between quotes, keeps its count of them.
         "invalid basic string, expected `\u{22}`" => crate::tr!("checklist-toml-unclosed-string"),
         _ => crate::tr!("checklist-toml-syntax", message = parser_words(message)),
     }
@@ -222,8 +222,8 @@ fn control_name(c: char) -> String {
     }
 }
 
-/// A message of the TOML parser ("invalid unquoted key, expected letters,
-/// numbers, `-`, `_`") in the current language, where the catalog knows its
+/// A message of the TOML parser, such as `invalid unquoted key, expected
+/// letters, numbers, ...`, in the current language, where the catalog knows its
 /// words; otherwise as the parser wrote it.
 fn parser_words(message: &str) -> String {
     let (problem, expected) = match message.split_once(", expected ") {
