@@ -20,7 +20,7 @@ checklist-toml-key-twice = TOML syntax: "{ $key }" is set twice in the same tabl
 ## The TOML parser's own words (toml_parser), so that they can be translated;
 ## a message not listed here is shown as the parser words it.
 checklist-toml-expected = { $problem }, expected { $expected }
-checklist-toml-expected-nothing = nothing
+checklist-toml-expected-nothing = { $problem }, expected nothing
 checklist-toml-expected-newline = newline
 checklist-toml-expected-letters = letters
 checklist-toml-expected-numbers = numbers
@@ -31,6 +31,19 @@ checklist-toml-expected-characters = characters
 checklist-toml-expected-printable = printable characters
 checklist-toml-expected-basic-string = basic string
 checklist-toml-expected-literal-string = literal string
+checklist-toml-expected-multi-line-string = multi-line basic string
+checklist-toml-expected-hex = unicode hexadecimal value
+checklist-toml-expected-not-double-quote = non-double-quote visible characters
+checklist-toml-expected-not-single-quote = { $visible ->
+    [yes] non-single-quote visible characters
+   *[no] non-single-quote characters
+}
+checklist-toml-expected-year-or-hour = year or hour
+checklist-toml-expected-hour = hour
+checklist-toml-expected-minute = minute
+checklist-toml-expected-second = second
+checklist-toml-expected-day = day
+checklist-toml-expected-month = month
 checklist-toml-invalid-unquoted-key = invalid unquoted key
 checklist-toml-invalid-value = invalid value
 checklist-toml-invalid-key-value = invalid key-value pair
@@ -77,6 +90,40 @@ checklist-toml-dotted = cannot extend value of type { $kind ->
 } with a dotted key
 checklist-toml-integer-overflow = integer number overflowed
 checklist-toml-float-overflow = floating-point number overflowed
+checklist-toml-invalid-basic-string = invalid basic string
+checklist-toml-invalid-literal-string = invalid literal string
+checklist-toml-invalid-multi-line-basic = invalid multi-line basic string
+checklist-toml-invalid-multi-line-literal = invalid multi-line literal string
+checklist-toml-missing-comment-start = missing comment start
+checklist-toml-missing-inline-key = missing key for inline table element
+checklist-toml-multi-line-key = keys cannot be multi-line { $quotes ->
+    [basic] basic
+   *[literal] literal
+} strings
+checklist-toml-redundant-prefix = redundant integer number prefix
+checklist-toml-redundant-sign = redundant numeric sign
+checklist-toml-unexpected-sign = unexpected sign
+checklist-toml-radix-lowercase = radix must be lowercase
+checklist-toml-radix-signed = integers with a radix cannot be signed
+checklist-toml-few-unicode-digits = too few unicode value digits
+checklist-toml-invalid-integer = invalid { $kind ->
+    [binary] binary number
+    [octal] octal number
+    [hexadecimal] hexadecimal number
+   *[integer] integer number
+}
+checklist-toml-invalid-float = invalid { $part ->
+    [exponent] exponent
+    [fraction] fraction
+    [mantissa] mantissa
+   *[float] float
+}
+checklist-toml-invalid-date-time = invalid { $part ->
+    [date-time] date-time
+    [time] time
+    [date] date
+   *[datetime] datetime
+}
 
 ## Control characters, as messages name them: U+001B (escape).
 checklist-control-char = U+{ $code }

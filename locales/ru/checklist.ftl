@@ -20,7 +20,7 @@ checklist-toml-key-twice = синтаксис TOML: ключ «{ $key }» зад
 ## Слова самого разборщика TOML (toml_parser); сообщения, которых здесь нет,
 ## показываются так, как их пишет разборщик, по-английски.
 checklist-toml-expected = { $problem }; ожидается: { $expected }
-checklist-toml-expected-nothing = ничего
+checklist-toml-expected-nothing = { $problem }
 checklist-toml-expected-newline = перевод строки
 checklist-toml-expected-letters = буквы
 checklist-toml-expected-numbers = цифры
@@ -31,6 +31,19 @@ checklist-toml-expected-characters = символы
 checklist-toml-expected-printable = печатные символы
 checklist-toml-expected-basic-string = строка в двойных кавычках
 checklist-toml-expected-literal-string = строка в одинарных кавычках
+checklist-toml-expected-multi-line-string = строка в тройных двойных кавычках
+checklist-toml-expected-hex = шестнадцатеричный код символа Юникода
+checklist-toml-expected-not-double-quote = видимые символы, кроме двойной кавычки
+checklist-toml-expected-not-single-quote = { $visible ->
+    [yes] видимые символы, кроме одинарной кавычки
+   *[no] символы, кроме одинарной кавычки
+}
+checklist-toml-expected-year-or-hour = год или час
+checklist-toml-expected-hour = час
+checklist-toml-expected-minute = минуты
+checklist-toml-expected-second = секунды
+checklist-toml-expected-day = день
+checklist-toml-expected-month = месяц
 checklist-toml-invalid-unquoted-key = недопустимый ключ без кавычек
 checklist-toml-invalid-value = недопустимое значение
 checklist-toml-invalid-key-value = недопустимая пара «ключ = значение»
@@ -77,6 +90,40 @@ checklist-toml-dotted = { $kind ->
 } нельзя дополнить ключом с точкой: значение уже задано
 checklist-toml-integer-overflow = целое число слишком велико
 checklist-toml-float-overflow = дробное число слишком велико
+checklist-toml-invalid-basic-string = недопустимая строка в двойных кавычках
+checklist-toml-invalid-literal-string = недопустимая строка в одинарных кавычках
+checklist-toml-invalid-multi-line-basic = недопустимая многострочная строка в двойных кавычках
+checklist-toml-invalid-multi-line-literal = недопустимая многострочная строка в одинарных кавычках
+checklist-toml-missing-comment-start = комментарий должен начинаться с #
+checklist-toml-missing-inline-key = у элемента встроенной таблицы нет ключа
+checklist-toml-multi-line-key = ключ не может быть многострочной строкой { $quotes ->
+    [basic] в двойных кавычках
+   *[literal] в одинарных кавычках
+}
+checklist-toml-redundant-prefix = лишний префикс целого числа
+checklist-toml-redundant-sign = лишний знак числа
+checklist-toml-unexpected-sign = неожиданный знак числа
+checklist-toml-radix-lowercase = префикс системы счисления пишется строчными буквами
+checklist-toml-radix-signed = у числа с префиксом системы счисления не может быть знака
+checklist-toml-few-unicode-digits = в коде символа Юникода мало цифр
+checklist-toml-invalid-integer = { $kind ->
+    [binary] недопустимое двоичное число
+    [octal] недопустимое восьмеричное число
+    [hexadecimal] недопустимое шестнадцатеричное число
+   *[integer] недопустимое целое число
+}
+checklist-toml-invalid-float = { $part ->
+    [exponent] недопустимый порядок числа
+    [fraction] недопустимая дробная часть числа
+    [mantissa] недопустимая мантисса числа
+   *[float] недопустимое дробное число
+}
+checklist-toml-invalid-date-time = { $part ->
+    [date-time] недопустимые дата и время
+    [time] недопустимое время
+    [date] недопустимая дата
+   *[datetime] недопустимые дата и время
+}
 
 ## Управляющие символы так, как их называют сообщения: U+001B (ESC).
 checklist-control-char = U+{ $code }

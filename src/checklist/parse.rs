@@ -236,10 +236,12 @@ fn parser_words(message: &str) -> String {
     let Some(expected) = expected else {
         return problem;
     };
+    if expected == "nothing" {
+        return crate::tr!("checklist-toml-expected-nothing", problem = problem);
+    }
     let mut words = Vec::new();
     for item in expected.split(", ") {
         let word = match item {
-            "nothing" => crate::tr!("checklist-toml-expected-nothing"),
             "newline" => crate::tr!("checklist-toml-expected-newline"),
             "letters" => crate::tr!("checklist-toml-expected-letters"),
             "numbers" => crate::tr!("checklist-toml-expected-numbers"),
@@ -250,6 +252,23 @@ fn parser_words(message: &str) -> String {
             "printable characters" => crate::tr!("checklist-toml-expected-printable"),
             "basic string" => crate::tr!("checklist-toml-expected-basic-string"),
             "literal string" => crate::tr!("checklist-toml-expected-literal-string"),
+            "multi-line basic string" => crate::tr!("checklist-toml-expected-multi-line-string"),
+            "unicode hexadecimal value" => crate::tr!("checklist-toml-expected-hex"),
+            "non-double-quote visible characters" => {
+                crate::tr!("checklist-toml-expected-not-double-quote")
+            }
+            "non-single-quote characters" => {
+                crate::tr!("checklist-toml-expected-not-single-quote", visible = "no")
+            }
+            "non-single-quote visible characters" => {
+                crate::tr!("checklist-toml-expected-not-single-quote", visible = "yes")
+            }
+            "year or hour" => crate::tr!("checklist-toml-expected-year-or-hour"),
+            "hour" => crate::tr!("checklist-toml-expected-hour"),
+            "minute" => crate::tr!("checklist-toml-expected-minute"),
+            "second" => crate::tr!("checklist-toml-expected-second"),
+            "day" => crate::tr!("checklist-toml-expected-day"),
+            "month" => crate::tr!("checklist-toml-expected-month"),
             // A character the parser wanted, such as `=`, is the file's own.
             quoted if quoted.starts_with('`') || quoted.starts_with('\'') => quoted.to_owned(),
             _ => return message.to_owned(),
@@ -306,6 +325,40 @@ fn parser_problem(problem: &str) -> Option<String> {
         "cannot recurse further; max recursion depth met" => crate::tr!("checklist-toml-too-deep"),
         "carriage return must be followed by newline" => crate::tr!("checklist-toml-cr-without-lf"),
         "integer number overflowed" => crate::tr!("checklist-toml-integer-overflow"),
+        "invalid basic string" => crate::tr!("checklist-toml-invalid-basic-string"),
+        "invalid literal string" => crate::tr!("checklist-toml-invalid-literal-string"),
+        "invalid multi-line basic string" => crate::tr!("checklist-toml-invalid-multi-line-basic"),
+        "invalid multi-line literal string" => {
+            crate::tr!("checklist-toml-invalid-multi-line-literal")
+        }
+        "missing comment start" => crate::tr!("checklist-toml-missing-comment-start"),
+        "missing key for inline table element" => crate::tr!("checklist-toml-missing-inline-key"),
+        "keys cannot be multi-line basic strings" => {
+            crate::tr!("checklist-toml-multi-line-key", quotes = "basic")
+        }
+        "keys cannot be multi-line literal strings" => {
+            crate::tr!("checklist-toml-multi-line-key", quotes = "literal")
+        }
+        "redundant integer number prefix" => crate::tr!("checklist-toml-redundant-prefix"),
+        "redundant numeric sign" => crate::tr!("checklist-toml-redundant-sign"),
+        "unexpected sign" => crate::tr!("checklist-toml-unexpected-sign"),
+        "radix must be lowercase" => crate::tr!("checklist-toml-radix-lowercase"),
+        "integers with a radix cannot be signed" => crate::tr!("checklist-toml-radix-signed"),
+        "too few unicode value digits" => crate::tr!("checklist-toml-few-unicode-digits"),
+        "invalid integer number" => crate::tr!("checklist-toml-invalid-integer", kind = "integer"),
+        "invalid binary number" => crate::tr!("checklist-toml-invalid-integer", kind = "binary"),
+        "invalid octal number" => crate::tr!("checklist-toml-invalid-integer", kind = "octal"),
+        "invalid hexadecimal number" => {
+            crate::tr!("checklist-toml-invalid-integer", kind = "hexadecimal")
+        }
+        "invalid float" => crate::tr!("checklist-toml-invalid-float", part = "float"),
+        "invalid exponent" => crate::tr!("checklist-toml-invalid-float", part = "exponent"),
+        "invalid fraction" => crate::tr!("checklist-toml-invalid-float", part = "fraction"),
+        "invalid mantissa" => crate::tr!("checklist-toml-invalid-float", part = "mantissa"),
+        "invalid date-time" => crate::tr!("checklist-toml-invalid-date-time", part = "date-time"),
+        "invalid datetime" => crate::tr!("checklist-toml-invalid-date-time", part = "datetime"),
+        "invalid time" => crate::tr!("checklist-toml-invalid-date-time", part = "time"),
+        "invalid date" => crate::tr!("checklist-toml-invalid-date-time", part = "date"),
         "floating-point number overflowed" => crate::tr!("checklist-toml-float-overflow"),
         other => {
             let kind = other
