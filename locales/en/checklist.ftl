@@ -44,6 +44,25 @@ checklist-toml-expected-minute = minute
 checklist-toml-expected-second = second
 checklist-toml-expected-day = day
 checklist-toml-expected-month = month
+checklist-toml-expected-nanosecond = nanosecond
+checklist-toml-expected-t = `T` between date and time
+checklist-toml-expected-digits-of = { $part ->
+    [year] a four-digit year (YYYY)
+    [month] a two-digit month (MM)
+    [day] a two-digit day (DD)
+    [hour] a two-digit hour (HH)
+    [minute] a two-digit minute (MM)
+   *[second] a two-digit second (SS)
+}
+checklist-toml-expected-between = { $part ->
+    [day] day
+    [hour] hour
+    [hours] hours
+    [minute] minute
+    [minutes] minutes
+    [month] month
+   *[second] second
+} between { $from } and { $to }
 checklist-toml-invalid-unquoted-key = invalid unquoted key
 checklist-toml-invalid-value = invalid value
 checklist-toml-invalid-key-value = invalid key-value pair
@@ -90,6 +109,7 @@ checklist-toml-dotted = cannot extend value of type { $kind ->
 } with a dotted key
 checklist-toml-integer-overflow = integer number overflowed
 checklist-toml-float-overflow = floating-point number overflowed
+checklist-toml-invalid-boolean = invalid boolean
 checklist-toml-invalid-basic-string = invalid basic string
 checklist-toml-invalid-literal-string = invalid literal string
 checklist-toml-invalid-multi-line-basic = invalid multi-line basic string

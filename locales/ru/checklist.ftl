@@ -44,6 +44,25 @@ checklist-toml-expected-minute = минуты
 checklist-toml-expected-second = секунды
 checklist-toml-expected-day = день
 checklist-toml-expected-month = месяц
+checklist-toml-expected-nanosecond = доли секунды
+checklist-toml-expected-t = `T` между датой и временем
+checklist-toml-expected-digits-of = { $part ->
+    [year] год из четырёх цифр (YYYY)
+    [month] месяц из двух цифр (MM)
+    [day] день из двух цифр (DD)
+    [hour] час из двух цифр (HH)
+    [minute] минуты из двух цифр (MM)
+   *[second] секунды из двух цифр (SS)
+}
+checklist-toml-expected-between = { $part ->
+    [day] день
+    [hour] час
+    [hours] часы
+    [minute] минуты
+    [minutes] минуты
+    [month] месяц
+   *[second] секунды
+} от { $from } до { $to }
 checklist-toml-invalid-unquoted-key = недопустимый ключ без кавычек
 checklist-toml-invalid-value = недопустимое значение
 checklist-toml-invalid-key-value = недопустимая пара «ключ = значение»
@@ -90,6 +109,7 @@ checklist-toml-dotted = { $kind ->
 } нельзя дополнить ключом с точкой: значение уже задано
 checklist-toml-integer-overflow = целое число слишком велико
 checklist-toml-float-overflow = дробное число слишком велико
+checklist-toml-invalid-boolean = недопустимое логическое значение
 checklist-toml-invalid-basic-string = недопустимая строка в двойных кавычках
 checklist-toml-invalid-literal-string = недопустимая строка в одинарных кавычках
 checklist-toml-invalid-multi-line-basic = недопустимая многострочная строка в двойных кавычках

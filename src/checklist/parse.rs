@@ -269,6 +269,22 @@ fn parser_words(message: &str) -> String {
             "second" => crate::tr!("checklist-toml-expected-second"),
             "day" => crate::tr!("checklist-toml-expected-day"),
             "month" => crate::tr!("checklist-toml-expected-month"),
+            "nanosecond" => crate::tr!("checklist-toml-expected-nanosecond"),
+            "a four-digit year (YYYY)" => crate::tr!("checklist-toml-expected-digits-of", part = "year"),
+            "a two-digit month (MM)" => crate::tr!("checklist-toml-expected-digits-of", part = "month"),
+            "a two-digit day (DD)" => crate::tr!("checklist-toml-expected-digits-of", part = "day"),
+            "a two-digit hour (HH)" => crate::tr!("checklist-toml-expected-digits-of", part = "hour"),
+            "a two-digit minute (MM)" => {
+                crate::tr!("checklist-toml-expected-digits-of", part = "minute")
+            }
+            "a two-digit second (SS)" => {
+                crate::tr!("checklist-toml-expected-digits-of", part = "second")
+            }
+            "`T` between date and time" => crate::tr!("checklist-toml-expected-t"),
+            between if between.contains(" between ") => match between_words(between) {
+                Some(words) => words,
+                None => return message.to_owned(),
+            },
             // A character the parser wanted, such as `=`, is the file's own.
             quoted if quoted.starts_with('`') || quoted.starts_with('\'') => quoted.to_owned(),
             _ => return message.to_owned(),
@@ -280,6 +296,22 @@ fn parser_words(message: &str) -> String {
         problem = problem,
         expected = words.join(", ")
     )
+}
+
+/// The parser's `hour between 00 and 23` in the current language.
+fn between_words(expected: &str) -> Option<String> {
+    let (part, range) = expected.split_once(" between ")?;
+    let (from, to) = range.split_once(" and ")?;
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let known = ["day", "hour", "hours", "minute", "minutes", "month", "second"];
+    (known.contains(&part) && digits(from) && digits(to)).then(|| {
+        crate::tr!(
+            "checklist-toml-expected-between",
+            part = part,
+            from = from,
+            to = to
+        )
+    })
 }
 
 /// The parser's description of a problem in the current language, if the
@@ -351,6 +383,7 @@ fn parser_problem(problem: &str) -> Option<String> {
         "invalid hexadecimal number" => {
             crate::tr!("checklist-toml-invalid-integer", kind = "hexadecimal")
         }
+        "invalid boolean" => crate::tr!("checklist-toml-invalid-boolean"),
         "invalid float" => crate::tr!("checklist-toml-invalid-float", part = "float"),
         "invalid exponent" => crate::tr!("checklist-toml-invalid-float", part = "exponent"),
         "invalid fraction" => crate::tr!("checklist-toml-invalid-float", part = "fraction"),
