@@ -113,11 +113,52 @@ fn english_words() -> BTreeSet<String> {
 /// Words a Russian message may hold in Latin letters: TOML's own (key names,
 /// values, names of encodings and standards) and the program's name.
 const FILE_WORDS: &[&str] = &[
-    "format", "checklist", "responses", "tags", "section", "id", "title", "touchpoint",
-    "version", "language", "journey", "description", "options", "label", "score", "exceeds",
-    "within", "item", "prompt", "guidance", "response", "weight", "critical", "na", "unit",
-    "min", "max", "is", "yes", "no", "grade", "text", "number", "true", "false", "inf", "nan",
-    "toml", "utf", "lf", "crlf", "bcp", "nul", "esc", "del", "u",
+    "format",
+    "checklist",
+    "responses",
+    "tags",
+    "section",
+    "id",
+    "title",
+    "touchpoint",
+    "version",
+    "language",
+    "journey",
+    "description",
+    "options",
+    "label",
+    "score",
+    "exceeds",
+    "within",
+    "item",
+    "prompt",
+    "guidance",
+    "response",
+    "weight",
+    "critical",
+    "na",
+    "unit",
+    "min",
+    "max",
+    "is",
+    "yes",
+    "no",
+    "grade",
+    "text",
+    "number",
+    "true",
+    "false",
+    "inf",
+    "nan",
+    "toml",
+    "utf",
+    "lf",
+    "crlf",
+    "bcp",
+    "nul",
+    "esc",
+    "del",
+    "u",
 ];
 
 /// `line` without the text between straight double quotes.
@@ -164,7 +205,10 @@ fn every_invalid_fixture_is_reported_in_russian_at_the_same_places() {
                     "{name}: {line:?} is not at {english_place:?} as {english_line:?} is"
                 ));
             }
-            if !message.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё')) {
+            if !message
+                .chars()
+                .any(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё'))
+            {
                 failures.push(format!("{name}: no Cyrillic in {line:?}"));
             }
             let unquoted = unquoted(message).to_lowercase();
@@ -179,7 +223,9 @@ fn every_invalid_fixture_is_reported_in_russian_at_the_same_places() {
         }
         let summary = lines.last().unwrap();
         if !summary.chars().any(|c| matches!(c, 'а'..='я')) {
-            failures.push(format!("{name}: the summary is not in Russian: {summary:?}"));
+            failures.push(format!(
+                "{name}: the summary is not in Russian: {summary:?}"
+            ));
         }
     }
     assert!(

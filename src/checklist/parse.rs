@@ -270,10 +270,16 @@ fn parser_words(message: &str) -> String {
             "day" => crate::tr!("checklist-toml-expected-day"),
             "month" => crate::tr!("checklist-toml-expected-month"),
             "nanosecond" => crate::tr!("checklist-toml-expected-nanosecond"),
-            "a four-digit year (YYYY)" => crate::tr!("checklist-toml-expected-digits-of", part = "year"),
-            "a two-digit month (MM)" => crate::tr!("checklist-toml-expected-digits-of", part = "month"),
+            "a four-digit year (YYYY)" => {
+                crate::tr!("checklist-toml-expected-digits-of", part = "year")
+            }
+            "a two-digit month (MM)" => {
+                crate::tr!("checklist-toml-expected-digits-of", part = "month")
+            }
             "a two-digit day (DD)" => crate::tr!("checklist-toml-expected-digits-of", part = "day"),
-            "a two-digit hour (HH)" => crate::tr!("checklist-toml-expected-digits-of", part = "hour"),
+            "a two-digit hour (HH)" => {
+                crate::tr!("checklist-toml-expected-digits-of", part = "hour")
+            }
             "a two-digit minute (MM)" => {
                 crate::tr!("checklist-toml-expected-digits-of", part = "minute")
             }
@@ -303,7 +309,9 @@ fn between_words(expected: &str) -> Option<String> {
     let (part, range) = expected.split_once(" between ")?;
     let (from, to) = range.split_once(" and ")?;
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    let known = ["day", "hour", "hours", "minute", "minutes", "month", "second"];
+    let known = [
+        "day", "hour", "hours", "minute", "minutes", "month", "second",
+    ];
     (known.contains(&part) && digits(from) && digits(to)).then(|| {
         crate::tr!(
             "checklist-toml-expected-between",
@@ -962,10 +970,8 @@ impl Walker<'_, '_> {
         let meta = match fields.get(key!(KEYS, "checklist")) {
             Some(value) => self.meta(value),
             None => {
-                self.report.error(
-                    0..0,
-                    crate::tr!("checklist-no-checklist-table"),
-                );
+                self.report
+                    .error(0..0, crate::tr!("checklist-no-checklist-table"));
                 None
             }
         };
@@ -989,10 +995,8 @@ impl Walker<'_, '_> {
         let sections = match fields.get(key!(KEYS, "section")) {
             Some(value) => self.sections(value, &sets, &declared),
             None => {
-                self.report.error(
-                    whole.end..whole.end,
-                    crate::tr!("checklist-no-sections"),
-                );
+                self.report
+                    .error(whole.end..whole.end, crate::tr!("checklist-no-sections"));
                 None
             }
         };
@@ -1023,10 +1027,8 @@ impl Walker<'_, '_> {
             }
             match self.non_empty(value, "tag label") {
                 Some(label) if label.contains('\n') => {
-                    self.report.error(
-                        value.span(),
-                        crate::tr!("checklist-tag-label-one-line"),
-                    );
+                    self.report
+                        .error(value.span(), crate::tr!("checklist-tag-label-one-line"));
                     ok = false;
                 }
                 Some(label) => {
@@ -1081,10 +1083,8 @@ impl Walker<'_, '_> {
             "description",
         ];
         if let DeValue::Array(_) = value.get_ref() {
-            self.report.error(
-                value.span(),
-                crate::tr!("checklist-single-table"),
-            );
+            self.report
+                .error(value.span(), crate::tr!("checklist-single-table"));
             return None;
         }
         let table = self.table(value, "[checklist]")?;
@@ -1107,10 +1107,8 @@ impl Walker<'_, '_> {
             if is_language_tag(&tag) {
                 Some(tag)
             } else {
-                self.report.error(
-                    v.span(),
-                    crate::tr!("checklist-bad-language", tag = tag),
-                );
+                self.report
+                    .error(v.span(), crate::tr!("checklist-bad-language", tag = tag));
                 None
             }
         });
@@ -1361,10 +1359,8 @@ impl Walker<'_, '_> {
             return None;
         };
         if array.is_empty() {
-            self.report.error(
-                value.span(),
-                crate::tr!("checklist-no-sections-short"),
-            );
+            self.report
+                .error(value.span(), crate::tr!("checklist-no-sections-short"));
             return None;
         }
         let items: usize = array
@@ -1512,11 +1508,7 @@ impl Walker<'_, '_> {
                     let line = self.report.line_of(first.at);
                     self.report.error(
                         v.span(),
-                        crate::tr!(
-                            "checklist-item-id-twice",
-                            id = &id,
-                            line = line.to_string()
-                        ),
+                        crate::tr!("checklist-item-id-twice", id = &id, line = line.to_string()),
                     );
                     return None;
                 }
@@ -1745,10 +1737,8 @@ impl Walker<'_, '_> {
             }
             match self.id(tag, "tag") {
                 Some(t) if !seen.insert(t.clone()) => {
-                    self.report.error(
-                        tag.span(),
-                        crate::tr!("checklist-tag-twice", tag = &t),
-                    );
+                    self.report
+                        .error(tag.span(), crate::tr!("checklist-tag-twice", tag = &t));
                     ok = false;
                 }
                 Some(t) => tags.push(t),
@@ -1777,10 +1767,8 @@ impl Walker<'_, '_> {
             DeValue::String(_) => OneOrMany::One(self.string(is_value?, "show_if is")?),
             DeValue::Array(array) => {
                 if array.is_empty() {
-                    self.report.error(
-                        is_value?.span(),
-                        crate::tr!("checklist-show-if-empty"),
-                    );
+                    self.report
+                        .error(is_value?.span(), crate::tr!("checklist-show-if-empty"));
                     return None;
                 }
                 let mut ids = Vec::new();
@@ -1790,11 +1778,7 @@ impl Walker<'_, '_> {
                 OneOrMany::Many(ids)
             }
             _ => {
-                self.wrong_type(
-                    is_value?,
-                    "show_if is",
-                    "option-ids",
-                );
+                self.wrong_type(is_value?, "show_if is", "option-ids");
                 return None;
             }
         };
