@@ -206,7 +206,10 @@ checklist-type = { $kind ->
 ## Keys and values.
 checklist-unknown-key = unknown key "{ $key }" in { $place }{ $hint }
 checklist-hint-did-you-mean = { " " }— did you mean "{ $near }"?
-checklist-hint-may-hold = ; { $place } may hold { $keys }
+# $count, the number of keys, chooses a form in languages that need one.
+checklist-hint-may-hold = ; { $place } may hold { $count ->
+   *[other] { $keys }
+}
 checklist-missing-key = { $place } is missing "{ $key }": add { $key } = { $example }
 checklist-text-control = { $what } contains the control character { $char }; remove it (only newline and tab are allowed in text)
 checklist-text-empty = { $what } is empty; write some text

@@ -1,5 +1,7 @@
-# Checklist validation: the problems `touchpoint validate` (and every reader of
-# checklists) reports, each with file:line:column and how to fix it.
+# Проверка чек-листов: ошибки, о которых сообщает `touchpoint validate` (и всё,
+# что читает чек-листы), каждая с файл:строка:столбец и с тем, как её исправить.
+# Слова самого файла не переводятся: имена ключей TOML, id, примеры
+# (id = "hotel-check-in") и текст из файла остаются как написаны.
 
 ## Файл целиком.
 checklist-empty-file = файл пуст; в чек-листе нужна таблица [checklist] и хотя бы один раздел [[section]]
@@ -206,7 +208,10 @@ checklist-type = { $kind ->
 ## Ключи и значения.
 checklist-unknown-key = неизвестный ключ «{ $key }» { $place }{ $hint }
 checklist-hint-did-you-mean = { " " }— может быть, «{ $near }»?
-checklist-hint-may-hold = ; { $place } допустимы ключи { $keys }
+checklist-hint-may-hold = ; { $place } { $count ->
+    [one] допустим только ключ { $keys }
+   *[other] допустимы ключи { $keys }
+}
 checklist-missing-key = { $place } нет ключа «{ $key }»: добавьте { $key } = { $example }
 checklist-text-control = { $what }: управляющий символ { $char }; удалите его (в тексте допустимы только перевод строки и табуляция)
 checklist-text-empty = { $what }: пустой текст; впишите его

@@ -697,7 +697,8 @@ impl Walker<'_, '_> {
                 None => crate::tr!(
                     "checklist-hint-may-hold",
                     place = place.words(),
-                    keys = list(fields.allowed)
+                    keys = list(fields.allowed),
+                    count = fields.allowed.len()
                 ),
             };
             self.report.error(
