@@ -1,2 +1,290 @@
-# Checklist validation: the problems `touchpoint validate` (and every reader of
-# checklists) reports, each with file:line:column and how to fix it.
+# Проверка чек-листов: ошибки, о которых сообщает `touchpoint validate` (и всё,
+# что читает чек-листы), каждая с файл:строка:столбец и с тем, как её исправить.
+# Слова самого файла не переводятся: имена ключей TOML, id, примеры
+# (id = "hotel-check-in") и текст из файла остаются как написаны.
+
+## Файл целиком.
+checklist-empty-file = файл пуст; в чек-листе нужна таблица [checklist] и хотя бы один раздел [[section]]
+checklist-too-many-tokens = в файле больше { $most } элементов TOML (ключей, значений, знаков препинания, комментариев, переводов строки), а в чек-листе их несколько тысяч; остальная часть файла не проверялась
+checklist-lone-cr = возврат каретки (U+000D) без перевода строки после него; сохраните файл с концами строк LF или CRLF
+checklist-control-in-file = здесь в файле управляющий символ { $char }; удалите его (в тексте допустимы только перевод строки и табуляция)
+
+## Синтаксис TOML своими словами.
+checklist-toml-syntax = синтаксис TOML: { $message }
+checklist-toml-missing-value = синтаксис TOML: после «=» нет значения; впишите его, например "какой-то текст", 2 или true
+checklist-toml-not-a-value = синтаксис TOML: { $found } — не значение TOML; текст пишется в двойных кавычках, например "{ $found }", а числа, true и false — без кавычек
+checklist-toml-unclosed-string = синтаксис TOML: строка не закрыта; закончите её знаком " на той же строке или используйте """ для текста в несколько строк
+checklist-section-after-sections = [section] не может идти после [[section]]: пишите [[section]] (в двойных скобках) для каждого раздела
+checklist-toml-defined-twice = синтаксис TOML: ключ или таблица заданы дважды; оставьте что-то одно
+checklist-toml-table-twice = синтаксис TOML: таблица [{ $key }] задана дважды или её ключи уже заданы; объедините обе в одну таблицу
+checklist-toml-key-twice = синтаксис TOML: ключ «{ $key }» задан в одной таблице дважды; оставьте один
+
+## Слова самого разборщика TOML (toml_parser); сообщения, которых здесь нет,
+## показываются так, как их пишет разборщик, по-английски.
+checklist-toml-expected = { $problem }; ожидается: { $expected }
+checklist-toml-expected-nothing = { $problem }
+checklist-toml-expected-newline = перевод строки
+checklist-toml-expected-letters = буквы
+checklist-toml-expected-numbers = цифры
+checklist-toml-expected-digits = цифры
+checklist-toml-expected-key = ключ
+checklist-toml-expected-value = значение
+checklist-toml-expected-characters = символы
+checklist-toml-expected-printable = печатные символы
+checklist-toml-expected-basic-string = строка в двойных кавычках
+checklist-toml-expected-literal-string = строка в одинарных кавычках
+checklist-toml-expected-multi-line-string = строка в тройных двойных кавычках
+checklist-toml-expected-hex = шестнадцатеричный код символа Юникода
+checklist-toml-expected-not-double-quote = видимые символы, кроме двойной кавычки
+checklist-toml-expected-not-single-quote = { $visible ->
+    [yes] видимые символы, кроме одинарной кавычки
+   *[no] символы, кроме одинарной кавычки
+}
+checklist-toml-expected-year-or-hour = год или час
+checklist-toml-expected-hour = час
+checklist-toml-expected-minute = минуты
+checklist-toml-expected-second = секунды
+checklist-toml-expected-day = день
+checklist-toml-expected-month = месяц
+checklist-toml-expected-nanosecond = доли секунды
+checklist-toml-expected-t = `T` между датой и временем
+checklist-toml-expected-digits-of = { $part ->
+    [year] год из четырёх цифр (YYYY)
+    [month] месяц из двух цифр (MM)
+    [day] день из двух цифр (DD)
+    [hour] час из двух цифр (HH)
+    [minute] минуты из двух цифр (MM)
+   *[second] секунды из двух цифр (SS)
+}
+checklist-toml-expected-between = { $part ->
+    [day] день
+    [hour] час
+    [hours] часы
+    [minute] минуты
+    [minutes] минуты
+    [month] месяц
+   *[second] секунды
+} от { $from } до { $to }
+checklist-toml-invalid-unquoted-key = недопустимый ключ без кавычек
+checklist-toml-invalid-value = недопустимое значение
+checklist-toml-invalid-key-value = недопустимая пара «ключ = значение»
+checklist-toml-invalid-inline-element = недопустимый элемент встроенной таблицы
+checklist-toml-invalid-comment-char = недопустимый символ в комментарии
+checklist-toml-key-no-value = у ключа нет значения
+checklist-toml-missing-value-for-key = нет значения для ключа
+checklist-toml-missing-value-plain = нет значения
+checklist-toml-missing-assignment = между парами «ключ = значение» нет знака «=»
+checklist-toml-missing-comma-array = между элементами массива нет запятой
+checklist-toml-missing-comma-pairs = между парами «ключ = значение» нет запятой
+checklist-toml-missing-opening-quote = нет открывающей кавычки
+checklist-toml-missing-table-open = нет открывающей скобки таблицы
+checklist-toml-missing-array-open = нет открывающей скобки массива
+checklist-toml-missing-inline-open = нет открывающей фигурной скобки встроенной таблицы
+checklist-toml-missing-escaped = после обратной косой черты нет экранируемого символа
+checklist-toml-extra-equals = лишний знак `=`
+checklist-toml-extra-assignment = лишнее присваивание между парами «ключ = значение»
+checklist-toml-extra-comma-array = лишняя запятая в массиве
+checklist-toml-extra-comma-inline = лишняя запятая во встроенной таблице
+checklist-toml-unclosed-array-table = не закрыт заголовок массива таблиц
+checklist-toml-unclosed-array = массив не закрыт
+checklist-toml-unclosed-inline = встроенная таблица не закрыта
+checklist-toml-unclosed-table = заголовок таблицы не закрыт
+checklist-toml-unexpected-content = неожиданное содержимое
+checklist-toml-unexpected-after-comment = неожиданное содержимое между комментарием и концом строки
+checklist-toml-unexpected-key-or-value = неожиданный ключ или значение
+checklist-toml-unexpected-equals-array = неожиданный знак `=` в массиве
+checklist-toml-empty-unquoted-key = ключ без кавычек не может быть пустым
+checklist-toml-string-unquoted = строковые значения пишутся в кавычках
+checklist-toml-leading-zero = лишний ноль в начале числа
+checklist-toml-underscore = `_` может стоять только между цифрами
+checklist-toml-too-deep = слишком глубокая вложенность
+checklist-toml-cr-without-lf = за возвратом каретки должен идти перевод строки
+checklist-toml-dotted = { $kind ->
+    [string] строку
+    [integer] целое число
+    [float] дробное число
+    [boolean] логическое значение
+    [datetime] дату и время
+    [array] массив
+    [inline-table] встроенную таблицу
+   *[table] таблицу
+} нельзя дополнить ключом с точкой: значение уже задано
+checklist-toml-integer-overflow = целое число слишком велико
+checklist-toml-float-overflow = дробное число слишком велико
+checklist-toml-invalid-boolean = недопустимое логическое значение
+checklist-toml-invalid-basic-string = недопустимая строка в двойных кавычках
+checklist-toml-invalid-literal-string = недопустимая строка в одинарных кавычках
+checklist-toml-invalid-multi-line-basic = недопустимая многострочная строка в двойных кавычках
+checklist-toml-invalid-multi-line-literal = недопустимая многострочная строка в одинарных кавычках
+checklist-toml-missing-comment-start = комментарий должен начинаться с #
+checklist-toml-missing-inline-key = у элемента встроенной таблицы нет ключа
+checklist-toml-multi-line-key = ключ не может быть многострочной строкой { $quotes ->
+    [basic] в двойных кавычках
+   *[literal] в одинарных кавычках
+}
+checklist-toml-redundant-prefix = лишний префикс целого числа
+checklist-toml-redundant-sign = лишний знак числа
+checklist-toml-unexpected-sign = неожиданный знак числа
+checklist-toml-radix-lowercase = префикс системы счисления пишется строчными буквами
+checklist-toml-radix-signed = у числа с префиксом системы счисления не может быть знака
+checklist-toml-few-unicode-digits = в коде символа Юникода мало цифр
+checklist-toml-invalid-integer = { $kind ->
+    [binary] недопустимое двоичное число
+    [octal] недопустимое восьмеричное число
+    [hexadecimal] недопустимое шестнадцатеричное число
+   *[integer] недопустимое целое число
+}
+checklist-toml-invalid-float = { $part ->
+    [exponent] недопустимый порядок числа
+    [fraction] недопустимая дробная часть числа
+    [mantissa] недопустимая мантисса числа
+   *[float] недопустимое дробное число
+}
+checklist-toml-invalid-date-time = { $part ->
+    [date-time] недопустимые дата и время
+    [time] недопустимое время
+    [date] недопустимая дата
+   *[datetime] недопустимые дата и время
+}
+
+## Управляющие символы так, как их называют сообщения: U+001B (ESC).
+checklist-control-char = U+{ $code }
+checklist-control-char-named = U+{ $code } ({ $name ->
+    [nul] NUL
+    [bell] звонок
+    [backspace] возврат на шаг
+    [cr] возврат каретки
+    [escape] ESC
+   *[delete] DEL
+})
+
+## Где в файле стоит ключ, с предлогом: «неизвестный ключ "x" в [checklist]»,
+## «в [checklist] нет ключа "id"».
+checklist-place = { $place ->
+    [top] на верхнем уровне файла
+    [checklist] в [checklist]
+    [set] в [responses.{ $name }]
+    [option] в варианте ответа из [responses.{ $name }]
+    [section] в [[section]]
+    [item] в [[section.item]]
+   *[show-if] в show_if
+}
+
+## Чем значение служит в файле («id чек-листа: ожидается строка»).
+checklist-what = { $what ->
+    [tag] тег
+    [tag-label] подпись тега
+    [checklist-id] id чек-листа
+    [checklist-title] название чек-листа (title)
+    [response-name] имя набора ответов
+    [option-id] id варианта ответа
+    [option-label] подпись варианта ответа (label)
+    [section] раздел [[section]]
+    [option] вариант ответа из [responses.{ $name }]
+    [set] набор ответов [responses.{ $name }]
+    [section-id] id раздела
+    [section-title] название раздела (title)
+    [item] пункт [[section.item]]
+    [item-id] id пункта
+    [show-if-item] item в show_if
+    [show-if-is] is в show_if
+   *[other] { $key }
+}
+
+## Виды значений TOML.
+checklist-type = { $kind ->
+    [string] строка
+    [integer] целое число
+    [float] дробное число
+    [boolean] логическое значение
+    [datetime] дата и время
+    [array] массив
+    [table] таблица
+    [number] число
+    [true-false] true или false
+   *[option-ids] id варианта ответа или список таких id
+}
+
+## Ключи и значения.
+checklist-unknown-key = неизвестный ключ «{ $key }» { $place }{ $hint }
+checklist-hint-did-you-mean = { " " }— может быть, «{ $near }»?
+checklist-hint-may-hold = ; { $place } { $count ->
+    [one] допустим только ключ { $keys }
+   *[other] допустимы ключи { $keys }
+}
+checklist-missing-key = { $place } нет ключа «{ $key }»: добавьте { $key } = { $example }
+checklist-text-control = { $what }: управляющий символ { $char }; удалите его (в тексте допустимы только перевод строки и табуляция)
+checklist-text-empty = { $what }: пустой текст; впишите его
+checklist-id-empty = { $what }: пустое значение; впишите строчные латинские буквы a-z, цифры и дефисы
+checklist-id-too-long = длиной { $count ->
+    [one] { $count } знак
+    [few] { $count } знака
+    [many] { $count } знаков
+   *[other] { $count } знака
+}, а допустимо не больше 64
+checklist-id-bad-syntax = допустимы только строчные латинские буквы a-z, цифры и дефисы, а начинаться значение должно с буквы или цифры
+checklist-id-hint = , например "{ $suggestion }"
+checklist-bad-id = { $what } «{ $id }»: { $why }{ $hint }
+checklist-number-too-large = { $what }: число { $number } слишком велико; впишите число поменьше
+checklist-not-non-negative = { $what }: нужно конечное число >= 0, а указано { $number }
+checklist-not-positive-seconds = { $what }: нужно конечное число секунд > 0, а указано { $number }
+checklist-not-finite = { $what }: нужно конечное число, а указано { $number }
+checklist-wrong-type = { $what }: ожидается { $wanted }, а здесь { $found }
+
+## Верхний уровень, [checklist] и [tags].
+checklist-no-checklist-table = в файле нет таблицы [checklist]: добавьте её с ключами id, title и touchpoint
+checklist-no-sections = в чек-листе нет разделов: добавьте [[section]] с ключами id и title и хотя бы одним пунктом [[section.item]]
+checklist-tag-label-one-line = подпись тега пишется в одну строку; уберите перевод строки
+checklist-format-newer = format { $found } новее, чем понимает эта версия touchpoint (она читает format { $format }); обновите touchpoint
+checklist-format-wrong = format должен быть { $format }, а указано { $found }
+checklist-single-table = [checklist] должна быть одной таблицей: пишите [checklist], а не [[checklist]]
+checklist-bad-language = language «{ $tag }» — не языковой тег BCP 47; впишите, например, "en", "ru" или "pt-BR"
+
+## Наборы ответов и их варианты.
+checklist-built-in-response = [responses.{ $name }] переопределяет встроенный тип ответа; выберите другое имя
+checklist-set-no-options = { $place } нет вариантов ответа (options): добавьте хотя бы один
+checklist-set-too-many-options = { $place } { $count ->
+    [one] { $count } вариант ответа
+    [few] { $count } варианта ответа
+    [many] { $count } вариантов ответа
+   *[other] { $count } варианта ответа
+}, а допустимо не больше 9, по одному на клавиши от 1 до 9
+checklist-option-twice = вариант «{ $id }» встречается { $place } дважды; id вариантов не должны повторяться
+checklist-set-mixed-scores = { $place } у одних вариантов есть score, а у других нет; дайте score каждому варианту или ни одному, если выбор не оценивается
+checklist-exceeds-unscored = exceeds применим только к оцениваемым вариантам, а { $place } нет оценок (score); дайте score каждому варианту или уберите exceeds
+checklist-within-order = within ({ $within }) у варианта «{ $id }» не больше, чем within ({ $before }) у предыдущего «{ $previous }»; перечисляйте варианты набора со временем от самого короткого к самому долгому
+checklist-within-open = { $place } у вариантов { $ids } нет within; в наборе со временем такой вариант может быть только один — ответ «дольше всех остальных»
+
+## Разделы и пункты.
+checklist-section-not-array = section должен быть массивом таблиц, записанных как [[section]], а здесь { $found }
+checklist-no-sections-short = в чек-листе нет разделов: добавьте [[section]]
+checklist-section-id-twice = id раздела «{ $id }» уже занят в строке { $line }; id разделов в чек-листе не должны повторяться
+checklist-section-without-id = без id
+checklist-section-named = «{ $id }»
+checklist-section-no-items = в разделе { $name } нет пунктов: добавьте хотя бы один [[section.item]]
+checklist-section-no-items-after = в разделе { $name } нет пунктов: добавьте после него хотя бы один [[section.item]]
+checklist-item-not-array = item должен быть массивом таблиц, записанных как [[section.item]], а здесь { $found }
+checklist-item-id-twice = id пункта «{ $id }» уже занят в строке { $line }; id пунктов в чек-листе не должны повторяться
+checklist-response-undefined = тип ответа «{ $name }» не определён{ $hint }
+checklist-hint-use-or-define = ; используйте один из { $names } или определите его в [responses.{ $name }]
+checklist-critical-unscored = critical применим только к оцениваемым ответам, а у «{ $response }» оценок нет; { $fix ->
+    [number] уберите critical или задайте числу норму через at_most или at_least
+   *[other] уберите critical или выберите оцениваемый тип ответа
+}
+checklist-number-key-only = { $key } применим только к числовым пунктам, а у этого пункта тип ответа «{ $response }»; уберите ключ или укажите response = "number"
+checklist-max-below-min = max ({ $max }) меньше, чем min ({ $min }); поменяйте их местами
+checklist-at-most-below-at-least = at_most ({ $at_most }) меньше, чем at_least ({ $at_least }), так что норме не удовлетворит ни одно значение; поменяйте их местами
+checklist-standard-below-min = { $key } ({ $bound }) меньше, чем min ({ $min }); норма должна лежать между min и max
+checklist-standard-above-max = { $key } ({ $bound }) больше, чем max ({ $max }); норма должна лежать между min и max
+checklist-tag-twice = тег «{ $tag }» указан дважды; оставьте один
+
+## show_if.
+checklist-show-if-empty = в show_if пустой список, и пункт не будет показан никогда; укажите хотя бы один id варианта ответа
+checklist-show-if-itself = show_if ссылается на «{ $target }», то есть на сам этот пункт; укажите более ранний пункт, от ответа на который зависит, показывать ли этот
+checklist-show-if-later = show_if ссылается на «{ $target }», а он идёт после этого пункта; условия могут ссылаться только на предыдущие пункты
+checklist-show-if-broken = show_if ссылается на «{ $target }», а в нём самом есть ошибки; сначала исправьте их
+checklist-show-if-unknown-near = show_if ссылается на «{ $target }», но такого пункта в чек-листе нет — может быть, «{ $near }»?
+checklist-show-if-unknown = show_if ссылается на «{ $target }», но такого пункта в чек-листе нет; укажите id одного из предыдущих пунктов
+checklist-show-if-no-options = show_if ссылается на «{ $target }», пункт с типом ответа { $response }; для условия нужен пункт с вариантами ответа (yes-no, grade или набор из [responses])
+checklist-not-an-option = «{ $id }» — не вариант ответа пункта «{ $target }» ({ $response }){ $hint }
+checklist-hint-use-one-of = ; используйте один из вариантов { $ids }

@@ -36,7 +36,7 @@ pub fn parse(path: &str, source: &str) -> Result<Checklist, Vec<Diagnostic>> {
     if source.trim().is_empty() {
         return Err(vec![Diagnostic::file(
             path,
-            "the file is empty; a checklist needs a [checklist] table and at least one [[section]]",
+            crate::tr!("checklist-empty-file"),
         )]);
     }
     let mut report = Report::new(path, source);
@@ -74,9 +74,9 @@ fn syntax_problems<'s>(report: &mut Report<'_>, source: &'s str) -> Option<Spann
         syntax_errors(report, source, first.errors);
         // Past the cap, "stopped after the first 100 problems" says enough.
         if first.too_many_tokens && !report.is_full() {
-            report.note(format!(
-                "has more than {} TOML tokens (keys, values, punctuation, comments, line breaks); a checklist has a few thousand, so the rest of the file was not checked",
-                bounded::MAX_TOKENS
+            report.note(crate::tr!(
+                "checklist-too-many-tokens",
+                most = bounded::MAX_TOKENS.to_string()
             ));
         }
         return None;
@@ -173,11 +173,8 @@ fn syntax_errors(report: &mut Report<'_>, source: &str, errors: Vec<(usize, Stri
             break;
         }
         let message = match what {
-            Found::LoneCr => "a carriage return (U+000D) without a newline after it; save the file with LF or CRLF line endings".to_owned(),
-            Found::Control(c) => format!(
-                "the file contains the control character {} here; remove it (only newline and tab are allowed in text)",
-                control_name(c)
-            ),
+            Found::LoneCr => crate::tr!("checklist-lone-cr"),
+            Found::Control(c) => crate::tr!("checklist-control-in-file", char = control_name(c)),
             Found::Toml(message) => toml_message(source, at, &message),
         };
         report.error(at..at, message);
@@ -192,39 +189,237 @@ fn toml_message(source: &str, at: usize, message: &str) -> String {
             let rest = source.get(at..).unwrap_or("");
             let found = rest.split('\n').next().unwrap_or("").trim();
             if found.is_empty() || found.starts_with('#') {
-                "TOML syntax: a value is missing after \"=\"; write one, such as \"some text\", 2 or true".to_owned()
+                crate::tr!("checklist-toml-missing-value")
             } else {
                 let found: String = found.chars().take(40).collect();
                 let found = inert(found.trim_end());
-                format!("TOML syntax: {found} is not a TOML value; text goes in double quotes, such as \"{found}\", while numbers, true and false go without")
+                crate::tr!("checklist-toml-not-a-value", found = found)
             }
         }
-        "invalid basic string, expected `\"`" => {
-            "TOML syntax: a string is not closed; end it with \" on the same line, or use \"\"\" for text over several lines".to_owned()
-        }
-        _ => format!("TOML syntax: {message}"),
+        // `\u{22}` is a double quote, written so that tests/catalogs.rs,
+        // which finds message ids between quotes, keeps its count of them.
+        "invalid basic string, expected `\u{22}`" => crate::tr!("checklist-toml-unclosed-string"),
+        _ => crate::tr!("checklist-toml-syntax", message = parser_words(message)),
     }
 }
 
 /// A control character as `U+001B (escape)`, named when it has a common name.
 fn control_name(c: char) -> String {
     let name = match c {
-        '\0' => " (NUL)",
-        '\u{7}' => " (bell)",
-        '\u{8}' => " (backspace)",
-        '\r' => " (carriage return)",
-        '\u{1b}' => " (escape)",
-        '\u{7f}' => " (delete)",
+        '\0' => "nul",
+        '\u{7}' => "bell",
+        '\u{8}' => "backspace",
+        '\r' => "cr",
+        '\u{1b}' => "escape",
+        '\u{7f}' => "delete",
         _ => "",
     };
-    format!("U+{:04X}{name}", c as u32)
+    let code = format!("{:04X}", c as u32);
+    if name.is_empty() {
+        crate::tr!("checklist-control-char", code = code)
+    } else {
+        crate::tr!("checklist-control-char-named", code = code, name = name)
+    }
+}
+
+/// A message of the TOML parser, such as `invalid unquoted key, expected
+/// letters, numbers, ...`, in the current language, where the catalog knows its
+/// words; otherwise as the parser wrote it.
+fn parser_words(message: &str) -> String {
+    let (problem, expected) = match message.split_once(", expected ") {
+        Some((problem, expected)) => (problem, Some(expected)),
+        None => (message, None),
+    };
+    let Some(problem) = parser_problem(problem) else {
+        return message.to_owned();
+    };
+    let Some(expected) = expected else {
+        return problem;
+    };
+    if expected == "nothing" {
+        return crate::tr!("checklist-toml-expected-nothing", problem = problem);
+    }
+    let mut words = Vec::new();
+    for item in expected.split(", ") {
+        let word = match item {
+            "newline" => crate::tr!("checklist-toml-expected-newline"),
+            "letters" => crate::tr!("checklist-toml-expected-letters"),
+            "numbers" => crate::tr!("checklist-toml-expected-numbers"),
+            "digits" => crate::tr!("checklist-toml-expected-digits"),
+            "key" => crate::tr!("checklist-toml-expected-key"),
+            "value" => crate::tr!("checklist-toml-expected-value"),
+            "characters" => crate::tr!("checklist-toml-expected-characters"),
+            "printable characters" => crate::tr!("checklist-toml-expected-printable"),
+            "basic string" => crate::tr!("checklist-toml-expected-basic-string"),
+            "literal string" => crate::tr!("checklist-toml-expected-literal-string"),
+            "multi-line basic string" => crate::tr!("checklist-toml-expected-multi-line-string"),
+            "unicode hexadecimal value" => crate::tr!("checklist-toml-expected-hex"),
+            "non-double-quote visible characters" => {
+                crate::tr!("checklist-toml-expected-not-double-quote")
+            }
+            "non-single-quote characters" => {
+                crate::tr!("checklist-toml-expected-not-single-quote", visible = "no")
+            }
+            "non-single-quote visible characters" => {
+                crate::tr!("checklist-toml-expected-not-single-quote", visible = "yes")
+            }
+            "year or hour" => crate::tr!("checklist-toml-expected-year-or-hour"),
+            "hour" => crate::tr!("checklist-toml-expected-hour"),
+            "minute" => crate::tr!("checklist-toml-expected-minute"),
+            "second" => crate::tr!("checklist-toml-expected-second"),
+            "day" => crate::tr!("checklist-toml-expected-day"),
+            "month" => crate::tr!("checklist-toml-expected-month"),
+            "nanosecond" => crate::tr!("checklist-toml-expected-nanosecond"),
+            "a four-digit year (YYYY)" => {
+                crate::tr!("checklist-toml-expected-digits-of", part = "year")
+            }
+            "a two-digit month (MM)" => {
+                crate::tr!("checklist-toml-expected-digits-of", part = "month")
+            }
+            "a two-digit day (DD)" => crate::tr!("checklist-toml-expected-digits-of", part = "day"),
+            "a two-digit hour (HH)" => {
+                crate::tr!("checklist-toml-expected-digits-of", part = "hour")
+            }
+            "a two-digit minute (MM)" => {
+                crate::tr!("checklist-toml-expected-digits-of", part = "minute")
+            }
+            "a two-digit second (SS)" => {
+                crate::tr!("checklist-toml-expected-digits-of", part = "second")
+            }
+            "`T` between date and time" => crate::tr!("checklist-toml-expected-t"),
+            between if between.contains(" between ") => match between_words(between) {
+                Some(words) => words,
+                None => return message.to_owned(),
+            },
+            // A character the parser wanted, such as `=`, is the file's own.
+            quoted if quoted.starts_with('`') || quoted.starts_with('\'') => quoted.to_owned(),
+            _ => return message.to_owned(),
+        };
+        words.push(word);
+    }
+    crate::tr!(
+        "checklist-toml-expected",
+        problem = problem,
+        expected = words.join(", ")
+    )
+}
+
+/// The parser's `hour between 00 and 23` in the current language.
+fn between_words(expected: &str) -> Option<String> {
+    let (part, range) = expected.split_once(" between ")?;
+    let (from, to) = range.split_once(" and ")?;
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let known = [
+        "day", "hour", "hours", "minute", "minutes", "month", "second",
+    ];
+    (known.contains(&part) && digits(from) && digits(to)).then(|| {
+        crate::tr!(
+            "checklist-toml-expected-between",
+            part = part,
+            from = from,
+            to = to
+        )
+    })
+}
+
+/// The parser's description of a problem in the current language, if the
+/// catalog has it.
+fn parser_problem(problem: &str) -> Option<String> {
+    Some(match problem {
+        "invalid unquoted key" => crate::tr!("checklist-toml-invalid-unquoted-key"),
+        "invalid value" => crate::tr!("checklist-toml-invalid-value"),
+        "invalid key-value pair" => crate::tr!("checklist-toml-invalid-key-value"),
+        "invalid inline table element" => crate::tr!("checklist-toml-invalid-inline-element"),
+        "invalid comment character" => crate::tr!("checklist-toml-invalid-comment-char"),
+        "key with no value" => crate::tr!("checklist-toml-key-no-value"),
+        "missing value for key" => crate::tr!("checklist-toml-missing-value-for-key"),
+        "missing value" => crate::tr!("checklist-toml-missing-value-plain"),
+        "missing assignment between key-value pairs" => {
+            crate::tr!("checklist-toml-missing-assignment")
+        }
+        "missing comma between array elements" => crate::tr!("checklist-toml-missing-comma-array"),
+        "missing comma between key-value pairs" => crate::tr!("checklist-toml-missing-comma-pairs"),
+        "missing opening quote" => crate::tr!("checklist-toml-missing-opening-quote"),
+        "missing table open" => crate::tr!("checklist-toml-missing-table-open"),
+        "missing array opening" => crate::tr!("checklist-toml-missing-array-open"),
+        "missing inline table opening" => crate::tr!("checklist-toml-missing-inline-open"),
+        "missing escaped value" => crate::tr!("checklist-toml-missing-escaped"),
+        "extra `=`" => crate::tr!("checklist-toml-extra-equals"),
+        "extra assignment between key-value pairs" => crate::tr!("checklist-toml-extra-assignment"),
+        "extra comma in array" => crate::tr!("checklist-toml-extra-comma-array"),
+        "extra comma in inline table" => crate::tr!("checklist-toml-extra-comma-inline"),
+        "unclosed array table" => crate::tr!("checklist-toml-unclosed-array-table"),
+        "unclosed array" => crate::tr!("checklist-toml-unclosed-array"),
+        "unclosed inline table" => crate::tr!("checklist-toml-unclosed-inline"),
+        "unclosed table" => crate::tr!("checklist-toml-unclosed-table"),
+        "unexpected content" => crate::tr!("checklist-toml-unexpected-content"),
+        "unexpected content between comment and newline" => {
+            crate::tr!("checklist-toml-unexpected-after-comment")
+        }
+        "unexpected key or value" => crate::tr!("checklist-toml-unexpected-key-or-value"),
+        "unexpected `=` in array" => crate::tr!("checklist-toml-unexpected-equals-array"),
+        "unquoted keys cannot be empty" => crate::tr!("checklist-toml-empty-unquoted-key"),
+        "string values must be quoted" => crate::tr!("checklist-toml-string-unquoted"),
+        "unexpected leading zero" => crate::tr!("checklist-toml-leading-zero"),
+        "`_` may only go between digits" => crate::tr!("checklist-toml-underscore"),
+        "cannot recurse further; max recursion depth met" => crate::tr!("checklist-toml-too-deep"),
+        "carriage return must be followed by newline" => crate::tr!("checklist-toml-cr-without-lf"),
+        "integer number overflowed" => crate::tr!("checklist-toml-integer-overflow"),
+        "invalid basic string" => crate::tr!("checklist-toml-invalid-basic-string"),
+        "invalid literal string" => crate::tr!("checklist-toml-invalid-literal-string"),
+        "invalid multi-line basic string" => crate::tr!("checklist-toml-invalid-multi-line-basic"),
+        "invalid multi-line literal string" => {
+            crate::tr!("checklist-toml-invalid-multi-line-literal")
+        }
+        "missing comment start" => crate::tr!("checklist-toml-missing-comment-start"),
+        "missing key for inline table element" => crate::tr!("checklist-toml-missing-inline-key"),
+        "keys cannot be multi-line basic strings" => {
+            crate::tr!("checklist-toml-multi-line-key", quotes = "basic")
+        }
+        "keys cannot be multi-line literal strings" => {
+            crate::tr!("checklist-toml-multi-line-key", quotes = "literal")
+        }
+        "redundant integer number prefix" => crate::tr!("checklist-toml-redundant-prefix"),
+        "redundant numeric sign" => crate::tr!("checklist-toml-redundant-sign"),
+        "unexpected sign" => crate::tr!("checklist-toml-unexpected-sign"),
+        "radix must be lowercase" => crate::tr!("checklist-toml-radix-lowercase"),
+        "integers with a radix cannot be signed" => crate::tr!("checklist-toml-radix-signed"),
+        "too few unicode value digits" => crate::tr!("checklist-toml-few-unicode-digits"),
+        "invalid integer number" => crate::tr!("checklist-toml-invalid-integer", kind = "integer"),
+        "invalid binary number" => crate::tr!("checklist-toml-invalid-integer", kind = "binary"),
+        "invalid octal number" => crate::tr!("checklist-toml-invalid-integer", kind = "octal"),
+        "invalid hexadecimal number" => {
+            crate::tr!("checklist-toml-invalid-integer", kind = "hexadecimal")
+        }
+        "invalid boolean" => crate::tr!("checklist-toml-invalid-boolean"),
+        "invalid float" => crate::tr!("checklist-toml-invalid-float", part = "float"),
+        "invalid exponent" => crate::tr!("checklist-toml-invalid-float", part = "exponent"),
+        "invalid fraction" => crate::tr!("checklist-toml-invalid-float", part = "fraction"),
+        "invalid mantissa" => crate::tr!("checklist-toml-invalid-float", part = "mantissa"),
+        "invalid date-time" => crate::tr!("checklist-toml-invalid-date-time", part = "date-time"),
+        "invalid datetime" => crate::tr!("checklist-toml-invalid-date-time", part = "datetime"),
+        "invalid time" => crate::tr!("checklist-toml-invalid-date-time", part = "time"),
+        "invalid date" => crate::tr!("checklist-toml-invalid-date-time", part = "date"),
+        "floating-point number overflowed" => crate::tr!("checklist-toml-float-overflow"),
+        other => {
+            let kind = other
+                .strip_prefix("cannot extend value of type ")?
+                .strip_suffix(" with a dotted key")?;
+            let kind = match kind {
+                "string" | "integer" | "float" | "boolean" | "datetime" | "array" | "table" => kind,
+                "inline table" => "inline-table",
+                _ => return None,
+            };
+            crate::tr!("checklist-toml-dotted", kind = kind)
+        }
+    })
 }
 
 /// The message for a key set twice, naming the key.
 fn duplicate_key(source: &str, at: usize) -> String {
     let rest = source.get(at..).unwrap_or("");
     let key: String = match rest.chars().next() {
-        Some(quote @ ('"' | '\'')) => rest[1..]
+        Some(quote @ ('\u{22}' | '\'')) => rest[1..]
             .chars()
             .take_while(|c| *c != quote)
             .take(ECHO + 1)
@@ -239,18 +434,16 @@ fn duplicate_key(source: &str, at: usize) -> String {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let header = source[line_start..].trim_start();
     if key == "section" && header.starts_with('[') && !header.starts_with("[[") {
-        return "[section] cannot follow [[section]]: write [[section]] (double brackets) for every section".to_owned();
+        return crate::tr!("checklist-section-after-sections");
     }
     if key.is_empty() {
-        return "TOML syntax: a key or table is defined twice; keep one of them".to_owned();
+        return crate::tr!("checklist-toml-defined-twice");
     }
     let key = echo(&key, ECHO);
     if header.starts_with('[') {
-        format!(
-            "TOML syntax: [{key}] is defined twice, or its keys are already set; merge the two into one table"
-        )
+        crate::tr!("checklist-toml-table-twice", key = key)
     } else {
-        format!("TOML syntax: \"{key}\" is set twice in the same table; keep one of them")
+        crate::tr!("checklist-toml-key-twice", key = key)
     }
 }
 
@@ -282,19 +475,91 @@ fn literal(value: &DeValue<'_>) -> String {
             _ => i.as_str().to_owned(),
         },
         DeValue::Float(f) => f.as_str().to_owned(),
-        other => type_name(other).to_owned(),
+        other => kind_words(type_name(other)),
     }
 }
 
+/// The kind of a value, as [`kind_words`] takes it.
 fn type_name(value: &DeValue<'_>) -> &'static str {
     match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => "string",
+        DeValue::Integer(_) => "integer",
+        DeValue::Float(_) => "float",
+        DeValue::Boolean(_) => "boolean",
+        DeValue::Datetime(_) => "datetime",
+        DeValue::Array(_) => "array",
+        DeValue::Table(_) => "table",
+    }
+}
+
+/// A kind of value in words ("a string"): `kind` is a [`type_name`], or
+/// `number`, `true-false` or `option-ids` for what a key wants.
+fn kind_words(kind: &str) -> String {
+    crate::tr!("checklist-type", kind = kind)
+}
+
+/// What a value is, in words, for a message: `what` is the English name the
+/// walk gives it ("checklist id"), or a key or table of the file as written.
+/// Looked up only when a message is made.
+fn what_words(what: &str) -> String {
+    let known = match what {
+        "tag" => "tag",
+        "tag label" => "tag-label",
+        "checklist id" => "checklist-id",
+        "checklist title" => "checklist-title",
+        "response name" => "response-name",
+        "option id" => "option-id",
+        "option label" => "option-label",
+        "a [[section]]" => "section",
+        "section id" => "section-id",
+        "section title" => "section-title",
+        "a [[section.item]]" => "item",
+        "item id" => "item-id",
+        "show_if item" => "show-if-item",
+        "show_if is" => "show-if-is",
+        _ => "other",
+    };
+    crate::tr!("checklist-what", what = known, key = what, name = "")
+}
+
+/// A table of the format, as messages name where a key stands.
+#[derive(Clone, Copy)]
+enum Place<'n> {
+    Top,
+    Checklist,
+    /// `[responses.NAME]`.
+    Set(&'n str),
+    /// An option of `[responses.NAME]`.
+    Option(&'n str),
+    Section,
+    Item,
+    ShowIf,
+}
+
+impl Place<'_> {
+    fn parts(self) -> (&'static str, String) {
+        match self {
+            Place::Top => ("top", String::new()),
+            Place::Checklist => ("checklist", String::new()),
+            Place::Set(name) => ("set", echo(name, ECHO)),
+            Place::Option(name) => ("option", echo(name, ECHO)),
+            Place::Section => ("section", String::new()),
+            Place::Item => ("item", String::new()),
+            Place::ShowIf => ("show-if", String::new()),
+        }
+    }
+
+    /// The place in words: "[checklist]", "the top level"; in Russian with
+    /// its preposition, «в [checklist]».
+    fn words(self) -> String {
+        let (place, name) = self.parts();
+        crate::tr!("checklist-place", place = place, name = name)
+    }
+
+    /// The table as the subject of a message: "an option of [responses.x]".
+    fn what(self) -> String {
+        let (what, name) = self.parts();
+        crate::tr!("checklist-what", what = what, key = "", name = name)
     }
 }
 
@@ -416,7 +681,7 @@ impl Walker<'_, '_> {
 
     /// Reports the keys of `fields` that were never taken, with a near match;
     /// whether there were none.
-    fn unknown_keys(&mut self, fields: &Fields<'_, '_>, place: &str) -> bool {
+    fn unknown_keys(&mut self, fields: &Fields<'_, '_>, place: Place<'_>) -> bool {
         if fields.all_taken() {
             return true;
         }
@@ -428,12 +693,22 @@ impl Walker<'_, '_> {
             }
             clean = false;
             let hint = match did_you_mean(name, fields.allowed) {
-                Some(near) => format!(" — did you mean \"{near}\"?"),
-                None => format!("; {place} may hold {}", list(fields.allowed)),
+                Some(near) => crate::tr!("checklist-hint-did-you-mean", near = near),
+                None => crate::tr!(
+                    "checklist-hint-may-hold",
+                    place = place.words(),
+                    keys = list(fields.allowed),
+                    count = fields.allowed.len()
+                ),
             };
             self.report.error(
                 key.span(),
-                format!("unknown key \"{}\" in {place}{hint}", echo(name, ECHO)),
+                crate::tr!(
+                    "checklist-unknown-key",
+                    key = echo(name, ECHO),
+                    place = place.words(),
+                    hint = hint
+                ),
             );
         }
         clean
@@ -443,7 +718,7 @@ impl Walker<'_, '_> {
         &mut self,
         fields: &mut Fields<'t, 'i>,
         n: usize,
-        place: &str,
+        place: Place<'_>,
         example: &str,
     ) -> Option<&'t Value<'i>> {
         let value = fields.get(n);
@@ -459,7 +734,12 @@ impl Walker<'_, '_> {
         if value.is_none() && !misspelt() {
             self.report.error(
                 fields.span.clone(),
-                format!("{place} is missing \"{key}\": add {key} = {example}"),
+                crate::tr!(
+                    "checklist-missing-key",
+                    place = place.words(),
+                    key = key,
+                    example = example
+                ),
             );
         }
         value
@@ -467,7 +747,7 @@ impl Walker<'_, '_> {
 
     fn string(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
         let DeValue::String(text) = value.get_ref() else {
-            self.wrong_type(value, what, "a string");
+            self.wrong_type(value, what, "string");
             return None;
         };
         // Most text has no control character at all: one pass that the
@@ -484,9 +764,10 @@ impl Walker<'_, '_> {
         if let Some(bad) = first_forbidden(&text) {
             self.report.error(
                 value.span(),
-                format!(
-                    "{what} contains the control character {}; remove it (only newline and tab are allowed in text)",
-                    control_name(bad)
+                crate::tr!(
+                    "checklist-text-control",
+                    what = what_words(what),
+                    char = control_name(bad)
                 ),
             );
             return None;
@@ -497,8 +778,10 @@ impl Walker<'_, '_> {
     fn non_empty(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
         let text = self.string(value, what)?;
         if text.trim().is_empty() {
-            self.report
-                .error(value.span(), format!("{what} is empty; write some text"));
+            self.report.error(
+                value.span(),
+                crate::tr!("checklist-text-empty", what = what_words(what)),
+            );
             return None;
         }
         Some(text)
@@ -516,7 +799,7 @@ impl Walker<'_, '_> {
         if text.is_empty() {
             self.report.error(
                 span,
-                format!("{what} is empty; write lowercase letters a-z, digits and hyphens"),
+                crate::tr!("checklist-id-empty", what = what_words(what)),
             );
             return false;
         }
@@ -525,12 +808,9 @@ impl Walker<'_, '_> {
             .all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-'))
             && !text.starts_with('-');
         let why = if syntax_ok {
-            format!(
-                "is {} characters long; at most 64 are allowed",
-                text.chars().count()
-            )
+            crate::tr!("checklist-id-too-long", count = text.chars().count())
         } else {
-            "may hold only lowercase letters a-z, digits and hyphens, and must start with a letter or digit".to_owned()
+            crate::tr!("checklist-id-bad-syntax")
         };
         let suggestion: String = text
             .to_lowercase()
@@ -539,12 +819,20 @@ impl Walker<'_, '_> {
             .collect();
         let suggestion = suggestion.trim_matches('-');
         let hint = if is_id(suggestion) {
-            format!(", such as \"{suggestion}\"")
+            crate::tr!("checklist-id-hint", suggestion = suggestion)
         } else {
             String::new()
         };
-        self.report
-            .error(span, format!("{what} \"{}\" {why}{hint}", echo(text, ECHO)));
+        self.report.error(
+            span,
+            crate::tr!(
+                "checklist-bad-id",
+                what = what_words(what),
+                id = echo(text, ECHO),
+                why = why,
+                hint = hint
+            ),
+        );
         false
     }
 
@@ -561,16 +849,17 @@ impl Walker<'_, '_> {
                 .ok()
                 .filter(|n| !n.is_infinite() || f.as_str().contains("inf")),
             _ => {
-                self.wrong_type(value, what, "a number");
+                self.wrong_type(value, what, "number");
                 return None;
             }
         };
         if number.is_none() {
             self.report.error(
                 value.span(),
-                format!(
-                    "{what} {} is too large; write a smaller number",
-                    literal(value.get_ref())
+                crate::tr!(
+                    "checklist-number-too-large",
+                    what = what_words(what),
+                    number = literal(value.get_ref())
                 ),
             );
         }
@@ -582,9 +871,10 @@ impl Walker<'_, '_> {
         if !number.is_finite() || number < 0.0 {
             self.report.error(
                 value.span(),
-                format!(
-                    "{what} must be a finite number >= 0, found {}",
-                    literal(value.get_ref())
+                crate::tr!(
+                    "checklist-not-non-negative",
+                    what = what_words(what),
+                    number = literal(value.get_ref())
                 ),
             );
             return None;
@@ -597,9 +887,10 @@ impl Walker<'_, '_> {
         if !number.is_finite() || number <= 0.0 {
             self.report.error(
                 value.span(),
-                format!(
-                    "{what} must be a finite number of seconds > 0, found {}",
-                    literal(value.get_ref())
+                crate::tr!(
+                    "checklist-not-positive-seconds",
+                    what = what_words(what),
+                    number = literal(value.get_ref())
                 ),
             );
             return None;
@@ -612,9 +903,10 @@ impl Walker<'_, '_> {
         if !number.is_finite() {
             self.report.error(
                 value.span(),
-                format!(
-                    "{what} must be a finite number, found {}",
-                    literal(value.get_ref())
+                crate::tr!(
+                    "checklist-not-finite",
+                    what = what_words(what),
+                    number = literal(value.get_ref())
                 ),
             );
             return None;
@@ -626,7 +918,7 @@ impl Walker<'_, '_> {
         match value.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             _ => {
-                self.wrong_type(value, what, "true or false");
+                self.wrong_type(value, what, "true-false");
                 None
             }
         }
@@ -636,7 +928,7 @@ impl Walker<'_, '_> {
         match value.get_ref() {
             DeValue::Table(table) => Some(table),
             _ => {
-                self.wrong_type(value, what, "a table");
+                self.wrong_type(value, what, "table");
                 None
             }
         }
@@ -646,18 +938,25 @@ impl Walker<'_, '_> {
         match value.get_ref() {
             DeValue::Array(array) => Some(&array[..]),
             _ => {
-                self.wrong_type(value, what, "an array");
+                self.wrong_type(value, what, "array");
                 None
             }
         }
     }
 
+    /// Reports that `value` is not of kind `wanted` (see [`kind_words`]).
     fn wrong_type(&mut self, value: &Value<'_>, what: &str, wanted: &str) {
+        self.wrong_type_words(value, what_words(what), wanted);
+    }
+
+    fn wrong_type_words(&mut self, value: &Value<'_>, what: String, wanted: &str) {
         self.report.error(
             value.span(),
-            format!(
-                "{what} must be {wanted}, found {}",
-                type_name(value.get_ref())
+            crate::tr!(
+                "checklist-wrong-type",
+                what = what,
+                wanted = kind_words(wanted),
+                found = kind_words(type_name(value.get_ref()))
             ),
         );
     }
@@ -672,10 +971,8 @@ impl Walker<'_, '_> {
         let meta = match fields.get(key!(KEYS, "checklist")) {
             Some(value) => self.meta(value),
             None => {
-                self.report.error(
-                    0..0,
-                    "the file has no [checklist] table: add one with id, title and touchpoint",
-                );
+                self.report
+                    .error(0..0, crate::tr!("checklist-no-checklist-table"));
                 None
             }
         };
@@ -699,14 +996,12 @@ impl Walker<'_, '_> {
         let sections = match fields.get(key!(KEYS, "section")) {
             Some(value) => self.sections(value, &sets, &declared),
             None => {
-                self.report.error(
-                    whole.end..whole.end,
-                    "the checklist has no sections: add a [[section]] with id, title and at least one [[section.item]]",
-                );
+                self.report
+                    .error(whole.end..whole.end, crate::tr!("checklist-no-sections"));
                 None
             }
         };
-        self.unknown_keys(&fields, "the top level");
+        self.unknown_keys(&fields, Place::Top);
 
         Some(Checklist {
             format,
@@ -733,10 +1028,8 @@ impl Walker<'_, '_> {
             }
             match self.non_empty(value, "tag label") {
                 Some(label) if label.contains('\n') => {
-                    self.report.error(
-                        value.span(),
-                        "a tag label is one line; remove the line break",
-                    );
+                    self.report
+                        .error(value.span(), crate::tr!("checklist-tag-label-one-line"));
                     ok = false;
                 }
                 Some(label) => {
@@ -750,7 +1043,7 @@ impl Walker<'_, '_> {
 
     fn format(&mut self, value: &Value<'_>) -> Option<u32> {
         let DeValue::Integer(raw) = value.get_ref() else {
-            self.wrong_type(value, "format", "an integer");
+            self.wrong_type(value, "format", "integer");
             return None;
         };
         match i64::from_str_radix(raw.as_str(), raw.radix()) {
@@ -758,14 +1051,22 @@ impl Walker<'_, '_> {
             Ok(n) if n > i64::from(FORMAT) => {
                 self.report.error(
                     value.span(),
-                    format!("format {n} is newer than this touchpoint understands (it reads format {FORMAT}); update touchpoint"),
+                    crate::tr!(
+                        "checklist-format-newer",
+                        found = n.to_string(),
+                        format = FORMAT.to_string()
+                    ),
                 );
                 None
             }
             _ => {
                 self.report.error(
                     value.span(),
-                    format!("format must be {FORMAT}, found {}", raw.as_str()),
+                    crate::tr!(
+                        "checklist-format-wrong",
+                        format = FORMAT.to_string(),
+                        found = raw.as_str()
+                    ),
                 );
                 None
             }
@@ -783,15 +1084,13 @@ impl Walker<'_, '_> {
             "description",
         ];
         if let DeValue::Array(_) = value.get_ref() {
-            self.report.error(
-                value.span(),
-                "[checklist] must be a single table: write [checklist], not [[checklist]]",
-            );
+            self.report
+                .error(value.span(), crate::tr!("checklist-single-table"));
             return None;
         }
         let table = self.table(value, "[checklist]")?;
         let mut f = Fields::new(table, value.span(), KEYS);
-        let place = "[checklist]";
+        let place = Place::Checklist;
         let id = self
             .required(&mut f, key!(KEYS, "id"), place, "\"hotel-check-in\"")
             .and_then(|v| self.id(v, "checklist id"));
@@ -809,10 +1108,8 @@ impl Walker<'_, '_> {
             if is_language_tag(&tag) {
                 Some(tag)
             } else {
-                self.report.error(
-                    v.span(),
-                    format!("language \"{tag}\" is not a BCP 47 language tag; write one such as \"en\", \"ru\" or \"pt-BR\""),
-                );
+                self.report
+                    .error(v.span(), crate::tr!("checklist-bad-language", tag = tag));
                 None
             }
         });
@@ -844,10 +1141,7 @@ impl Walker<'_, '_> {
             if BUILT_IN_RESPONSES.contains(&name) {
                 self.report.error(
                     key.span(),
-                    format!(
-                        "[responses.{}] redefines a built-in response; choose another name",
-                        echo(name, ECHO)
-                    ),
+                    crate::tr!("checklist-built-in-response", name = echo(name, ECHO)),
                 );
                 ok = false;
                 continue;
@@ -868,32 +1162,36 @@ impl Walker<'_, '_> {
 
     fn response_set(&mut self, name: &str, value: &Value<'_>) -> Option<ResponseSet> {
         const KEYS: &[&str] = &["options"];
-        let place = format!("[responses.{}]", echo(name, ECHO));
-        let table = self.table(value, &place)?;
+        let place = Place::Set(name);
+        let DeValue::Table(table) = value.get_ref() else {
+            self.wrong_type_words(value, place.what(), "table");
+            return None;
+        };
         let mut f = Fields::new(table, value.span(), KEYS);
         let options = self
             .required(
                 &mut f,
                 key!(KEYS, "options"),
-                &place,
+                place,
                 "[{ id = \"yes\", label = \"Yes\", score = 1 }]",
             )
             .and_then(|v| Some((v, self.array(v, "options")?)));
-        self.unknown_keys(&f, &place);
+        self.unknown_keys(&f, place);
         let (options_value, options) = options?;
         if options.is_empty() {
             self.report.error(
                 options_value.span(),
-                format!("{place} has no options: add at least one"),
+                crate::tr!("checklist-set-no-options", place = place.words()),
             );
             return None;
         }
         if options.len() > 9 {
             self.report.error(
                 options_value.span(),
-                format!(
-                    "{place} has {} options; at most 9 are allowed, one for each key 1 to 9",
-                    options.len()
+                crate::tr!(
+                    "checklist-set-too-many-options",
+                    place = place.words(),
+                    count = options.len()
                 ),
             );
         }
@@ -904,14 +1202,15 @@ impl Walker<'_, '_> {
             if self.full() {
                 return None;
             }
-            match self.choice(option, &place) {
+            match self.choice(option, name) {
                 Some(choice) => {
                     if !seen.insert(choice.id.clone()) {
                         self.report.error(
                             option.span(),
-                            format!(
-                                "option \"{}\" appears twice in {place}; option ids must be unique",
-                                choice.id
+                            crate::tr!(
+                                "checklist-option-twice",
+                                id = &choice.id,
+                                place = place.words()
                             ),
                         );
                         ok = false;
@@ -925,12 +1224,12 @@ impl Walker<'_, '_> {
         if ok && scored != 0 && scored != choices.len() {
             self.report.error(
                 options_value.span(),
-                format!("in {place} some options have a score and some do not; give every option a score, or none for an unscored choice"),
+                crate::tr!("checklist-set-mixed-scores", place = place.words()),
             );
             ok = false;
         }
         if ok {
-            ok = self.timed_set(&place, options_value, options, &choices, scored != 0);
+            ok = self.timed_set(place, options_value, options, &choices, scored != 0);
         }
         (ok && choices.len() <= 9).then_some(ResponseSet { options: choices })
     }
@@ -940,7 +1239,7 @@ impl Walker<'_, '_> {
     /// most one option without it (the answer for "longer than all").
     fn timed_set(
         &mut self,
-        place: &str,
+        place: Place<'_>,
         options_value: &Value<'_>,
         options: &[Value<'_>],
         choices: &[Choice],
@@ -958,7 +1257,7 @@ impl Walker<'_, '_> {
             for (n, _) in choices.iter().enumerate().filter(|(_, c)| c.exceeds()) {
                 self.report.error(
                     span_of(n, "exceeds"),
-                    format!("exceeds applies only to scored options, and {place} has no scores; give every option a score, or remove exceeds"),
+                    crate::tr!("checklist-exceeds-unscored", place = place.words()),
                 );
                 ok = false;
             }
@@ -976,7 +1275,13 @@ impl Walker<'_, '_> {
             {
                 self.report.error(
                     span_of(n, "within"),
-                    format!("within ({within}) of option \"{}\" is not more than within ({before}) of \"{id}\" before it; list a timed set's options from the shortest time to the longest", choice.id),
+                    crate::tr!(
+                        "checklist-within-order",
+                        within = within.to_string(),
+                        id = &choice.id,
+                        before = before.to_string(),
+                        previous = id
+                    ),
                 );
                 ok = false;
             }
@@ -990,23 +1295,30 @@ impl Walker<'_, '_> {
         if open.len() > 1 {
             self.report.error(
                 options_value.span(),
-                format!("in {place} the options {} have no within; a timed set has at most one, the answer for longer than all the others", list(&open)),
+                crate::tr!(
+                    "checklist-within-open",
+                    place = place.words(),
+                    ids = list(&open)
+                ),
             );
             ok = false;
         }
         ok
     }
 
-    fn choice(&mut self, value: &Value<'_>, place: &str) -> Option<Choice> {
+    fn choice(&mut self, value: &Value<'_>, set: &str) -> Option<Choice> {
         const KEYS: &[&str] = &["id", "label", "score", "exceeds", "within"];
-        let what = format!("an option of {place}");
-        let table = self.table(value, &what)?;
+        let what = Place::Option(set);
+        let DeValue::Table(table) = value.get_ref() else {
+            self.wrong_type_words(value, what.what(), "table");
+            return None;
+        };
         let mut f = Fields::new(table, value.span(), KEYS);
         let id = self
-            .required(&mut f, key!(KEYS, "id"), &what, "\"fast\"")
+            .required(&mut f, key!(KEYS, "id"), what, "\"fast\"")
             .and_then(|v| self.id(v, "option id"));
         let label = self
-            .required(&mut f, key!(KEYS, "label"), &what, "\"Under a minute\"")
+            .required(&mut f, key!(KEYS, "label"), what, "\"Under a minute\"")
             .and_then(|v| self.non_empty(v, "option label"));
         let score = f
             .get(key!(KEYS, "score"))
@@ -1019,7 +1331,7 @@ impl Walker<'_, '_> {
             .map(|v| self.positive(v, "within"));
         // An option with a misspelt key ("scor") is broken, so that the set is
         // not also reported as mixing scored and unscored options.
-        if !self.unknown_keys(&f, &what) {
+        if !self.unknown_keys(&f, what) {
             return None;
         }
         Some(Choice {
@@ -1040,18 +1352,16 @@ impl Walker<'_, '_> {
         let DeValue::Array(array) = value.get_ref() else {
             self.report.error(
                 value.span(),
-                format!(
-                    "section must be an array of tables written [[section]], found {}",
-                    type_name(value.get_ref())
+                crate::tr!(
+                    "checklist-section-not-array",
+                    found = kind_words(type_name(value.get_ref()))
                 ),
             );
             return None;
         };
         if array.is_empty() {
-            self.report.error(
-                value.span(),
-                "the checklist has no sections: add a [[section]]",
-            );
+            self.report
+                .error(value.span(), crate::tr!("checklist-no-sections-short"));
             return None;
         }
         let items: usize = array
@@ -1090,7 +1400,7 @@ impl Walker<'_, '_> {
         const KEYS: &[&str] = &["id", "title", "description", "item"];
         let table = self.table(value, "a [[section]]")?;
         let mut f = Fields::new(table, value.span(), KEYS);
-        let place = "[[section]]";
+        let place = Place::Section;
         let id = self
             .required(&mut f, key!(KEYS, "id"), place, "\"desk\"")
             .and_then(|v| {
@@ -1099,7 +1409,11 @@ impl Walker<'_, '_> {
                     let line = self.report.line_of(*first);
                     self.report.error(
                         v.span(),
-                        format!("section id \"{id}\" is already used at line {line}; section ids must be unique in a checklist"),
+                        crate::tr!(
+                            "checklist-section-id-twice",
+                            id = &id,
+                            line = line.to_string()
+                        ),
                     );
                     return None;
                 }
@@ -1112,13 +1426,16 @@ impl Walker<'_, '_> {
         let description = f
             .get(key!(KEYS, "description"))
             .map(|v| self.string(v, "description"));
-        let name = table
-            .get("id")
-            .and_then(|v| v.get_ref().as_str())
-            .map_or_else(
-                || "without an id".to_owned(),
-                |id| format!("\"{}\"", inert(id)),
-            );
+        // Named only in a message, so looked up only then.
+        let name = || {
+            table
+                .get("id")
+                .and_then(|v| v.get_ref().as_str())
+                .map_or_else(
+                    || crate::tr!("checklist-section-without-id"),
+                    |id| crate::tr!("checklist-section-named", id = inert(id)),
+                )
+        };
         let items = match f.get(key!(KEYS, "item")) {
             Some(value) => match value.get_ref() {
                 DeValue::Array(array) if !array.is_empty() => {
@@ -1138,16 +1455,16 @@ impl Walker<'_, '_> {
                 DeValue::Array(_) => {
                     self.report.error(
                         value.span(),
-                        format!("section {name} has no items: add at least one [[section.item]]"),
+                        crate::tr!("checklist-section-no-items", name = name()),
                     );
                     None
                 }
                 other => {
                     self.report.error(
                         value.span(),
-                        format!(
-                            "item must be an array of tables written [[section.item]], found {}",
-                            type_name(other)
+                        crate::tr!(
+                            "checklist-item-not-array",
+                            found = kind_words(type_name(other))
                         ),
                     );
                     None
@@ -1156,9 +1473,7 @@ impl Walker<'_, '_> {
             None => {
                 self.report.error(
                     value.span(),
-                    format!(
-                        "section {name} has no items: add at least one [[section.item]] after it"
-                    ),
+                    crate::tr!("checklist-section-no-items-after", name = name()),
                 );
                 None
             }
@@ -1185,7 +1500,7 @@ impl Walker<'_, '_> {
         context.position += 1;
         let table = self.table(value, "a [[section.item]]")?;
         let mut f = Fields::new(table, value.span(), KEYS);
-        let place = "[[section.item]]";
+        let place = Place::Item;
         let id = self
             .required(&mut f, key!(KEYS, "id"), place, "\"greeted-by-name\"")
             .and_then(|v| {
@@ -1194,9 +1509,7 @@ impl Walker<'_, '_> {
                     let line = self.report.line_of(first.at);
                     self.report.error(
                         v.span(),
-                        format!(
-                            "item id \"{id}\" is already used at line {line}; item ids must be unique in a checklist"
-                        ),
+                        crate::tr!("checklist-item-id-twice", id = &id, line = line.to_string()),
                     );
                     return None;
                 }
@@ -1227,16 +1540,20 @@ impl Walker<'_, '_> {
                 let mut names: Vec<&str> = BUILT_IN_RESPONSES.to_vec();
                 names.extend(context.declared.iter().map(String::as_str));
                 let hint = match did_you_mean(&name, &names) {
-                    Some(near) => format!(" — did you mean \"{near}\"?"),
-                    None => format!(
-                        "; use one of {}, or define it under [responses.{}]",
-                        list(&names),
-                        echo(&name, ECHO)
+                    Some(near) => crate::tr!("checklist-hint-did-you-mean", near = near),
+                    None => crate::tr!(
+                        "checklist-hint-use-or-define",
+                        names = list(&names),
+                        name = echo(&name, ECHO)
                     ),
                 };
                 self.report.error(
                     v.span(),
-                    format!("response \"{}\" is not defined{hint}", echo(&name, ECHO)),
+                    crate::tr!(
+                        "checklist-response-undefined",
+                        name = echo(&name, ECHO),
+                        hint = hint
+                    ),
                 );
                 None
             }),
@@ -1269,13 +1586,17 @@ impl Walker<'_, '_> {
             let critical = self.boolean(v, "critical")?;
             if critical && !scored && resolved {
                 let fix = if response_name == "number" {
-                    "remove critical, or give the number a standard with at_most or at_least"
+                    "number"
                 } else {
-                    "remove critical or use a scored response"
+                    "other"
                 };
                 self.report.error(
                     v.span(),
-                    format!("critical applies only to scored responses, and \"{response_name}\" has no scores; {fix}"),
+                    crate::tr!(
+                        "checklist-critical-unscored",
+                        response = response_name,
+                        fix = fix
+                    ),
                 );
                 return None;
             }
@@ -1305,7 +1626,11 @@ impl Walker<'_, '_> {
             if response_name != "number" {
                 self.report.error(
                     v.span(),
-                    format!("{key} applies only to number items, and this item's response is \"{response_name}\"; remove it or set response = \"number\""),
+                    crate::tr!(
+                        "checklist-number-key-only",
+                        key = key,
+                        response = response_name
+                    ),
                 );
                 continue;
             }
@@ -1323,7 +1648,11 @@ impl Walker<'_, '_> {
         {
             self.report.error(
                 span_of("max"),
-                format!("max ({hi}) is less than min ({lo}); swap them"),
+                crate::tr!(
+                    "checklist-max-below-min",
+                    max = hi.to_string(),
+                    min = lo.to_string()
+                ),
             );
         }
         if let (Some(Some(lo)), Some(Some(hi))) = (at_least, at_most)
@@ -1331,7 +1660,11 @@ impl Walker<'_, '_> {
         {
             self.report.error(
                 span_of("at_most"),
-                format!("at_most ({hi}) is less than at_least ({lo}), so no value could meet the standard; swap them"),
+                crate::tr!(
+                    "checklist-at-most-below-at-least",
+                    at_most = hi.to_string(),
+                    at_least = lo.to_string()
+                ),
             );
         }
         // A standard outside the values the item accepts could never be met,
@@ -1339,17 +1672,22 @@ impl Walker<'_, '_> {
         for (key, bound) in [("at_most", at_most), ("at_least", at_least)] {
             let Some(Some(bound)) = bound else { continue };
             let problem = match (min.flatten(), max.flatten()) {
-                (Some(lo), _) if bound < lo => Some(format!("less than min ({lo})")),
-                (_, Some(hi)) if bound > hi => Some(format!("more than max ({hi})")),
+                (Some(lo), _) if bound < lo => Some(crate::tr!(
+                    "checklist-standard-below-min",
+                    key = key,
+                    bound = bound.to_string(),
+                    min = lo.to_string()
+                )),
+                (_, Some(hi)) if bound > hi => Some(crate::tr!(
+                    "checklist-standard-above-max",
+                    key = key,
+                    bound = bound.to_string(),
+                    max = hi.to_string()
+                )),
                 _ => None,
             };
             if let Some(problem) = problem {
-                self.report.error(
-                    span_of(key),
-                    format!(
-                        "{key} ({bound}) is {problem}; a standard must lie between min and max"
-                    ),
-                );
+                self.report.error(span_of(key), problem);
             }
         }
         self.unknown_keys(&f, place);
@@ -1400,10 +1738,8 @@ impl Walker<'_, '_> {
             }
             match self.id(tag, "tag") {
                 Some(t) if !seen.insert(t.clone()) => {
-                    self.report.error(
-                        tag.span(),
-                        format!("tag \"{t}\" is listed twice; list it once"),
-                    );
+                    self.report
+                        .error(tag.span(), crate::tr!("checklist-tag-twice", tag = &t));
                     ok = false;
                 }
                 Some(t) => tags.push(t),
@@ -1422,7 +1758,7 @@ impl Walker<'_, '_> {
         const KEYS: &[&str] = &["item", "is"];
         let table = self.table(value, "show_if")?;
         let mut f = Fields::new(table, value.span(), KEYS);
-        let place = "show_if";
+        let place = Place::ShowIf;
         let item_value = self.required(&mut f, key!(KEYS, "item"), place, "\"had-queue\"");
         let is_value = self.required(&mut f, key!(KEYS, "is"), place, "\"yes\"");
         self.unknown_keys(&f, place);
@@ -1432,10 +1768,8 @@ impl Walker<'_, '_> {
             DeValue::String(_) => OneOrMany::One(self.string(is_value?, "show_if is")?),
             DeValue::Array(array) => {
                 if array.is_empty() {
-                    self.report.error(
-                        is_value?.span(),
-                        "show_if is an empty list, so the item could never be shown; list at least one option id",
-                    );
+                    self.report
+                        .error(is_value?.span(), crate::tr!("checklist-show-if-empty"));
                     return None;
                 }
                 let mut ids = Vec::new();
@@ -1445,11 +1779,7 @@ impl Walker<'_, '_> {
                 OneOrMany::Many(ids)
             }
             _ => {
-                self.wrong_type(
-                    is_value?,
-                    "show_if is",
-                    "an option id or a list of option ids",
-                );
+                self.wrong_type(is_value?, "show_if is", "option-ids");
                 return None;
             }
         };
@@ -1459,15 +1789,13 @@ impl Walker<'_, '_> {
             .and_then(|s| s.response.as_deref())
         else {
             let message = match context.position_of(&target) {
-                Some(at) if at == position => format!(
-                    "show_if refers to \"{target}\", this item itself; name an earlier item whose answer decides whether this one is shown"
-                ),
-                Some(at) if at > position => format!(
-                    "show_if refers to \"{target}\", which comes after this item; conditions may only look back"
-                ),
-                Some(_) => format!(
-                    "show_if refers to \"{target}\", which has errors of its own; fix those first"
-                ),
+                Some(at) if at == position => {
+                    crate::tr!("checklist-show-if-itself", target = &target)
+                }
+                Some(at) if at > position => {
+                    crate::tr!("checklist-show-if-later", target = &target)
+                }
+                Some(_) => crate::tr!("checklist-show-if-broken", target = &target),
                 None => {
                     let earlier: Vec<&str> = context
                         .seen
@@ -1476,12 +1804,12 @@ impl Walker<'_, '_> {
                         .map(|(id, _)| *id)
                         .collect();
                     match did_you_mean(&target, &earlier) {
-                        Some(near) => format!(
-                            "show_if refers to \"{target}\", which is not an item of this checklist — did you mean \"{near}\"?"
+                        Some(near) => crate::tr!(
+                            "checklist-show-if-unknown-near",
+                            target = &target,
+                            near = near
                         ),
-                        None => format!(
-                            "show_if refers to \"{target}\", which is not an item of this checklist; name an earlier item's id"
-                        ),
+                        None => crate::tr!("checklist-show-if-unknown", target = &target),
                     }
                 }
             };
@@ -1491,7 +1819,11 @@ impl Walker<'_, '_> {
         let Some(options) = context.options(response) else {
             self.report.error(
                 item_value.span(),
-                format!("show_if refers to \"{target}\", a {response} item; conditions need an item with options (yes-no, grade or a response set)"),
+                crate::tr!(
+                    "checklist-show-if-no-options",
+                    target = &target,
+                    response = response
+                ),
             );
             return None;
         };
@@ -1501,14 +1833,17 @@ impl Walker<'_, '_> {
             if !options.iter().any(|o| o.id == *id) {
                 let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
                 let hint = match did_you_mean(id, &ids) {
-                    Some(near) => format!(" — did you mean \"{near}\"?"),
-                    None => format!("; use one of {}", list(&ids)),
+                    Some(near) => crate::tr!("checklist-hint-did-you-mean", near = near),
+                    None => crate::tr!("checklist-hint-use-one-of", ids = list(&ids)),
                 };
                 self.report.error(
                     is_span.clone(),
-                    format!(
-                        "\"{}\" is not an option of \"{target}\" ({response}){hint}",
-                        echo(id, ECHO)
+                    crate::tr!(
+                        "checklist-not-an-option",
+                        id = echo(id, ECHO),
+                        target = &target,
+                        response = response,
+                        hint = hint
                     ),
                 );
                 ok = false;

@@ -354,3 +354,62 @@ fn the_byte_scan_finds_the_same_control_characters_as_char_by_char() {
         }
     }
 }
+
+/// The messages of `problems` in Russian.
+fn russian(source: &str) -> Vec<String> {
+    crate::i18n::with_lang(crate::i18n::Lang::Ru, || problems(source))
+        .into_iter()
+        .map(|(_, _, message)| message)
+        .collect()
+}
+
+#[test]
+fn counts_in_russian_messages_agree_with_their_numbers() {
+    // An id of 71, 72 and 75 characters: one, few and many.
+    let lengths = [71, 72, 75].map(|n| {
+        let id = "a".repeat(n);
+        russian(&format!(
+            "[checklist]\nid = \"{id}\"\ntitle = \"T\"\ntouchpoint = \"check-in\"\n[[section]]\nid = \"s\"\ntitle = \"S\"\n[[section.item]]\nid = \"i\"\nprompt = \"P\"\n"
+        ))
+        .remove(0)
+    });
+    assert!(lengths[0].contains("длиной 71 знак,"), "{}", lengths[0]);
+    assert!(lengths[1].contains("длиной 72 знака,"), "{}", lengths[1]);
+    assert!(lengths[2].contains("длиной 75 знаков,"), "{}", lengths[2]);
+    let options: String = (1..=21)
+        .map(|n| format!("{{ id = \"o{n}\", label = \"O\", score = 1 }}, "))
+        .collect();
+    let source = format!(
+        "{HEAD}[responses.stars]\noptions = [{options}]\n[[section]]\nid = \"s\"\ntitle = \"S\"\n[[section.item]]\nid = \"i\"\nprompt = \"P\"\nresponse = \"stars\"\n"
+    );
+    assert_eq!(
+        russian(&source),
+        [
+            "в [responses.stars] 21 вариант ответа, а допустимо не больше 9, по одному на клавиши от 1 до 9"
+        ]
+    );
+}
+
+#[test]
+fn the_toml_parsers_words_are_translated_where_the_catalog_knows_them() {
+    let source = format!("{HEAD}a b = 1\n");
+    assert_eq!(
+        russian(&source),
+        ["синтаксис TOML: у ключа нет значения; ожидается: `=`"]
+    );
+    let time = russian(&format!("{HEAD}x = 1979-05-27T25:00:00\n"));
+    assert_eq!(
+        time,
+        ["синтаксис TOML: недопустимое время; ожидается: час от 00 до 23"]
+    );
+    // The same file in English keeps the parser's words.
+    let english: Vec<String> = problems(&source).into_iter().map(|p| p.2).collect();
+    assert_eq!(english[0], "TOML syntax: key with no value, expected `=`");
+    // A message the catalog does not know stays as the parser wrote it.
+    assert_eq!(
+        crate::i18n::with_lang(crate::i18n::Lang::Ru, || super::parser_words(
+            "some new problem, expected value"
+        )),
+        "some new problem, expected value"
+    );
+}
