@@ -21,6 +21,7 @@ pub mod score;
 pub mod session;
 pub mod store;
 pub mod text;
+pub mod toml_words;
 pub mod trash;
 pub mod tui;
 pub mod visit;

@@ -564,3 +564,17 @@ record-wanted-answer = an option id, a number or text
 record-wanted-percentages = a table of percentages, such as "check-in" = 90.0
 # $name is the program's own name of the table, which English has shown.
 record-wanted-table = struct { $name }
+
+## toml's words for numbers that do not fit and dotted keys.
+toml-dotted = cannot extend value of type { $kind ->
+    [string] string
+    [integer] integer
+    [float] float
+    [boolean] boolean
+    [datetime] datetime
+    [array] array
+    [inline-table] inline table
+   *[table] table
+} with a dotted key
+toml-integer-overflow = integer number overflowed
+toml-float-overflow = floating-point number overflowed

@@ -589,3 +589,17 @@ record-wanted-percentages = таблица процентов, например 
 record-wanted-table = { $name ->
    *[other] таблица
 }
+
+## toml's words for numbers that do not fit and dotted keys.
+toml-dotted = { $kind ->
+    [string] строку
+    [integer] целое число
+    [float] дробное число
+    [boolean] логическое значение
+    [datetime] дату и время
+    [array] массив
+    [inline-table] встроенную таблицу
+   *[table] таблицу
+} нельзя дополнить ключом с точкой: значение уже задано
+toml-integer-overflow = целое число слишком велико
+toml-float-overflow = дробное число слишком велико

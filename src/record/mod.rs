@@ -18,7 +18,6 @@ mod export;
 mod html;
 pub mod journal;
 mod read;
-mod syntax;
 
 /// Markdown escaping of text from a record, for documents built elsewhere.
 pub mod md {

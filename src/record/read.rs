@@ -143,7 +143,7 @@ pub fn parse(path: &str, text: &str) -> Result<RecordFile, Diagnostic> {
             e.span().unwrap_or(0..0),
             crate::tr!(
                 "record-toml-syntax",
-                message = super::syntax::toml_message(e.message().trim_end())
+                message = crate::toml_words::toml_message(e.message().trim_end())
             ),
         )
     })?;

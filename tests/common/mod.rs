@@ -201,11 +201,16 @@ impl Pty {
     pub fn resize(&mut self, cols: u16, rows: u16) {
         if let Some(master) = &self.master {
             let size = winsize(cols, rows);
-            // SAFETY: TIOCSWINSZ reads a winsize from a valid pointer.
-            unsafe { libc::ioctl(master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
-            if let Ok(mut parser) = self.screen.lock() {
+            // The screen takes its new size before the program can learn of
+            // it: a frame drawn at once for the new size, read while the
+            // screen still had the old one, would wrap and garble it.
+            let mut parser = self.screen.lock().ok();
+            if let Some(parser) = parser.as_mut() {
                 parser.screen_mut().set_size(nonzero(rows), nonzero(cols));
             }
+            // SAFETY: TIOCSWINSZ reads a winsize from a valid pointer.
+            unsafe { libc::ioctl(master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+            drop(parser);
         }
     }
 

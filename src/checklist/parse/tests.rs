@@ -395,21 +395,21 @@ fn the_toml_parsers_words_are_translated_where_the_catalog_knows_them() {
     let source = format!("{HEAD}a b = 1\n");
     assert_eq!(
         russian(&source),
-        ["синтаксис TOML: у ключа нет значения; ожидается: `=`"]
+        ["синтаксис TOML: ключ без значения; ожидалось: `=`"]
     );
     let time = russian(&format!("{HEAD}x = 1979-05-27T25:00:00\n"));
     assert_eq!(
         time,
-        ["синтаксис TOML: недопустимое время; ожидается: час от 00 до 23"]
+        ["синтаксис TOML: неверное время; ожидалось: час от 00 до 23"]
     );
     // The same file in English keeps the parser's words.
     let english: Vec<String> = problems(&source).into_iter().map(|p| p.2).collect();
     assert_eq!(english[0], "TOML syntax: key with no value, expected `=`");
-    // A message the catalog does not know stays as the parser wrote it.
+    // A phrase the catalog does not know stays as the parser wrote it.
     assert_eq!(
-        crate::i18n::with_lang(crate::i18n::Lang::Ru, || super::parser_words(
-            "some new problem, expected value"
-        )),
-        "some new problem, expected value"
+        crate::i18n::with_lang(crate::i18n::Lang::Ru, || {
+            crate::toml_words::toml_message("some new problem, expected `=`")
+        }),
+        "some new problem; ожидалось: `=`"
     );
 }

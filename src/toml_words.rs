@@ -1,5 +1,5 @@
 //! The toml library's syntax messages ("key with no value, expected `=`")
-//! in the interface language: each phrase the catalogs have words for is
+//! in the interface language, for checklists and records alike: each phrase the catalogs have words for is
 //! said in them, and any other stays as toml says it, so English reads
 //! exactly as toml wrote it.
 
@@ -129,9 +129,21 @@ fn phrase(english: &str) -> Option<String> {
         "minute" => tr!("toml-minute"),
         "month" => tr!("toml-month"),
         "second" => tr!("toml-second"),
+        "integer number overflowed" => tr!("toml-integer-overflow"),
+        "floating-point number overflowed" => tr!("toml-float-overflow"),
         other => {
-            let most = other.strip_prefix("day between 01 and ")?;
-            tr!("toml-day-range", most = most)
+            if let Some(most) = other.strip_prefix("day between 01 and ") {
+                return Some(tr!("toml-day-range", most = most));
+            }
+            let kind = other
+                .strip_prefix("cannot extend value of type ")?
+                .strip_suffix(" with a dotted key")?;
+            let kind = match kind {
+                "string" | "integer" | "float" | "boolean" | "datetime" | "array" | "table" => kind,
+                "inline table" => "inline-table",
+                _ => return None,
+            };
+            tr!("toml-dotted", kind = kind)
         }
     })
 }
