@@ -85,6 +85,12 @@ fn a_whole_hotel_stay_takes_at_most_1_2_keys_per_item_each_on_its_item() {
 
     assert_eq!(total, 76, "every item of the hotel stay, follow-ups opened");
     assert_eq!(record.score.answered, 76);
+    // Every standard met, nothing exceeded: 100 %, not the 67.6 % that
+    // "met" earned when it was half of a grade's points.
+    assert_eq!(record.score.percent, Some(100.0), "{:?}", record.score);
+    assert_eq!(record.score.standards, Some(100.0));
+    assert_eq!(record.score.personal_touch, Some(100.0));
+    assert_eq!(record.score.exceeded, 0);
     for step in touchpoints.iter().flatten() {
         assert_eq!(
             answer_of(&record, &step.checklist, &step.item).as_deref(),
