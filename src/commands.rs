@@ -393,12 +393,8 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
         return home_with(data_dir, asked.auditor, &names, Some(lang));
     };
     let auditor = asked.auditor.unwrap_or_else(|| default_auditor(&config));
-    for (what, text) in [
-        (tr!("cli-what-site"), &site),
-        (tr!("cli-what-auditor"), &auditor),
-    ] {
-        crate::text::refuse_control(&what, text, false).map_err(Failure::Message)?;
-    }
+    refuse_control_in(&site, || tr!("cli-what-site"))?;
+    refuse_control_in(&auditor, || tr!("cli-what-auditor"))?;
     need_terminal()?;
     let store = open_store(data_dir)?;
     let now = crate::clock::now();
@@ -407,6 +403,16 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
     // before any key.
     let session = Session::create(&store, &visit, export_of(&config))?;
     open(&store, visit, session, None)
+}
+
+/// Refuses a control character in `text`, named by `what`, which is looked
+/// up only then: the command line's catalog is not read before the first
+/// frame of a visit.
+fn refuse_control_in(text: &str, what: fn() -> String) -> Result<(), Failure> {
+    if crate::text::refuse_control("", text, false).is_ok() {
+        return Ok(());
+    }
+    crate::text::refuse_control(&what(), text, false).map_err(Failure::Message)
 }
 
 /// `touchpoint resume [ID]`: reopen a draft (the latest when no id); a final
@@ -504,7 +510,7 @@ fn open(
     let id = visit.header.id.clone();
     let path = store.path(&id)?;
     tui::install_panic_hook(tr!(
-        "cli-panic-saved",
+        "tui-panic-saved",
         path = path.display().to_string(),
         id = id.as_str()
     ));

@@ -37,7 +37,6 @@ cli-days-ago = { $count ->
     [one] { $count } day ago
    *[other] { $count } days ago
 }
-cli-panic-saved = Your visit is saved in { $path }; `touchpoint resume { $id }` reopens it.
 cli-not-saved = the last changes to visit { $id } were NOT saved: { $error }
 cli-visit-saved = visit { $id } saved in { $path }
 

@@ -273,6 +273,7 @@ tui-journey-short = { $name } · { $items } items
 tui-mark-na = n/a
 tui-internal-error = touchpoint stopped on an internal error
 tui-internal-error-at = at
+tui-panic-saved = Your visit is saved in { $path }; `touchpoint resume { $id }` reopens it.
 
 ## Why the visit refused a change.
 tui-refused-no-item = no such item

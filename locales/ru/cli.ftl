@@ -43,7 +43,6 @@ cli-days-ago = { $count ->
     [many] { $count } дней назад
    *[other] { $count } дня назад
 }
-cli-panic-saved = Визит сохранён в { $path }; `touchpoint resume { $id }` откроет его снова.
 cli-not-saved = последние изменения визита { $id } НЕ сохранены: { $error }
 cli-visit-saved = визит { $id } сохранён в { $path }
 

@@ -300,6 +300,7 @@ tui-journey-short = { $name } · { $items ->
 tui-mark-na = н/п
 tui-internal-error = touchpoint остановлен внутренней ошибкой
 tui-internal-error-at = в
+tui-panic-saved = Визит сохранён в { $path }; `touchpoint resume { $id }` откроет его снова.
 
 ## Почему визит не принял изменение.
 tui-refused-no-item = такого пункта нет
