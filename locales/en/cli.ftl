@@ -332,18 +332,6 @@ char-rtl-override = right-to-left override
 char-ltr-override = left-to-right override
 char-zero-width-space = zero-width space
 
-## Reading a checklist file (checklist/mod.rs): problems of the file as a
-## whole, before its TOML is read.
-checklist-is-folder = is a folder, not a checklist file
-checklist-not-regular = is not a regular file (a FIFO, a device or a socket); a checklist is a file
-checklist-too-large = is { $size } bytes; a checklist may be at most { $most } MiB
-checklist-grew-too-large = is over { $most } MiB; a checklist may be at most that
-checklist-utf16 = the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)
-checklist-looks-utf16 = the file looks like UTF-16 (a NUL byte beside every letter); save it as UTF-8
-checklist-nul = a NUL byte here: this looks like a binary file, not a TOML checklist
-checklist-invisible-char = warning: the invisible character { $char } can make this text read differently from what it is; remove it unless it is meant
-checklist-stopped = stopped after the first { $count } problems; fix these and validate again
-
 ## Reading a record and rebuilding a visit from it (record/), and the dates
 ## of touchpoint report. Quoted text from a file is escaped before it is
 ## placed here.

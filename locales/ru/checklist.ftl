@@ -163,3 +163,18 @@ checklist-show-if-unknown = show_if ссылается на «{ $target }», н�
 checklist-show-if-no-options = show_if ссылается на «{ $target }», пункт с типом ответа { $response }; для условия нужен пункт с вариантами ответа (yes-no, grade или набор из [responses])
 checklist-not-an-option = «{ $id }» — не вариант ответа пункта «{ $target }» ({ $response }){ $hint }
 checklist-hint-use-one-of = ; используйте один из вариантов { $ids }
+
+## Чтение файла чек-листа (checklist/mod.rs): ошибки файла целиком, до
+## разбора его TOML.
+checklist-is-folder = это папка, а не файл чек-листа
+checklist-not-regular = не обычный файл (FIFO, устройство или сокет); чек-лист — это файл
+checklist-too-large = занимает { $size } байт, а чек-лист может быть не больше { $most } МиБ
+checklist-grew-too-large = больше { $most } МиБ, а чек-лист может быть не больше
+checklist-utf16 = файл сохранён в UTF-16; сохраните его в UTF-8 (в Блокноте: «Сохранить как», кодировка UTF-8)
+checklist-looks-utf16 = похоже, файл в UTF-16 (байт NUL рядом с каждой буквой); сохраните его в UTF-8
+checklist-nul = здесь байт NUL: похоже, это двоичный файл, а не чек-лист TOML
+checklist-invisible-char = предупреждение: невидимый символ { $char } может изменить смысл текста при чтении; удалите его, если он не нужен намеренно
+checklist-stopped = { $count ->
+    [one] проверка остановлена после первой { $count } ошибки; исправьте их и проверьте снова
+   *[other] проверка остановлена после первых { $count } ошибок; исправьте их и проверьте снова
+}
