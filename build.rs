@@ -6,9 +6,13 @@
 //! of their bytes; a unit test holds the two readings of each file equal.
 //!
 //! It also writes a summary of each (id, journey, language, touchpoint,
-//! title, items), so that `new` finds the journeys without reading any.
+//! title, items), so that `new` finds the journeys without reading any, and
+//! the SHA-256 of each file's bytes, which a visit records and checks its
+//! kept copy by.
 
 use std::fmt::Write as _;
+
+use sha2::Digest as _;
 use std::path::Path;
 
 fn main() {
@@ -22,6 +26,10 @@ fn main() {
     files.sort();
     let mut table = String::from("/// Each bundled checklist as JSON, by file name.\n");
     table.push_str("pub(crate) const BUNDLED_JSON: &[(&str, &str)] = &[\n");
+    let mut hashes = String::from(
+        "/// The SHA-256 of each bundled checklist's bytes, by file name.\n\
+         pub(crate) const BUNDLED_SHA256: &[(&str, &str)] = &[\n",
+    );
     let mut summaries = String::from(
         "/// What journeys need of each bundled checklist, by file name.\n\
          pub(crate) const BUNDLED_SUMMARIES: &[(&str, journey::Summary<'static>)] = &[\n",
@@ -37,6 +45,9 @@ fn main() {
             .parse()
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let _ = writeln!(summaries, "    ({name:?}, {}),", summary(&value));
+        let digest = sha2::Sha256::digest(text.as_bytes());
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let _ = writeln!(hashes, "    ({name:?}, {hex:?}),");
         let mut json = String::new();
         table_json(&value, &mut json);
         let file = Path::new(&out).join(format!("{name}.json"));
@@ -48,7 +59,9 @@ fn main() {
     }
     table.push_str("];\n");
     summaries.push_str("];\n");
+    hashes.push_str("];\n");
     table.push_str(&summaries);
+    table.push_str(&hashes);
     std::fs::write(Path::new(&out).join("bundled_json.rs"), table).expect("write to OUT_DIR");
 }
 

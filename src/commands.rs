@@ -78,11 +78,18 @@ fn report_all(problems: &[Diagnostic]) -> Failure {
 
 /// Opens the data folder: `--data-dir`/`TOUCHPOINT_DATA_DIR`, else the default.
 pub fn open_store(data_dir: Option<&Path>) -> Result<Store, Failure> {
+    let store = open_store_untidied(data_dir)?;
+    store.tidy();
+    Ok(store)
+}
+
+/// [`open_store`] without tidying: see [`Store::open_untidied`].
+fn open_store_untidied(data_dir: Option<&Path>) -> Result<Store, Failure> {
     let root = match data_dir {
         Some(dir) => dir.to_path_buf(),
         None => Store::default_root().ok_or_else(|| Failure::Message(tr!("cli-no-home")))?,
     };
-    Ok(Store::open(&root)?)
+    Ok(Store::open_untidied(&root)?)
 }
 
 /// The auditor's name: the config's, else the login name.
@@ -128,6 +135,7 @@ fn random_suffix() -> String {
 
 /// `touchpoint` with no command: the home screen.
 pub fn home(data_dir: Option<&Path>, lang: Option<Lang>) -> Result<(), Failure> {
+    crate::i18n::prepare_screens();
     home_with(data_dir, None, &[], lang)
 }
 
@@ -333,6 +341,7 @@ pub struct NewVisit {
 /// screen's form opens with the named checklists ticked. With no checklist
 /// and no journey, the hotel stay in the interface language.
 pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Result<(), Failure> {
+    crate::i18n::prepare_screens();
     let config = Config::load()?;
     let lang = language(lang, &config);
     let mut names = Vec::new();
@@ -396,12 +405,14 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
     refuse_control_in(&site, || tr!("cli-what-site"))?;
     refuse_control_in(&auditor, || tr!("cli-what-auditor"))?;
     need_terminal()?;
-    let store = open_store(data_dir)?;
+    // Tidied after the first frame, by the first save.
+    let store = open_store_untidied(data_dir)?;
     let now = crate::clock::now();
     let visit = Visit::new(site.trim(), auditor.trim(), loaded, &now, &random_suffix());
     // Locked, written and its checklists kept right after the first frame,
     // before any key.
-    let session = Session::create(&store, &visit, export_of(&config))?;
+    let mut session = Session::create(&store, &visit, export_of(&config))?;
+    session.tidy_after_first_save();
     open(&store, visit, session, None)
 }
 
@@ -418,6 +429,7 @@ fn refuse_control_in(text: &str, what: fn() -> String) -> Result<(), Failure> {
 /// `touchpoint resume [ID]`: reopen a draft (the latest when no id); a final
 /// visit opens read-only.
 pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> {
+    crate::i18n::prepare_screens();
     let store = open_store(data_dir)?;
     let config = Config::load()?;
     let id = match id {

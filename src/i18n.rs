@@ -193,6 +193,26 @@ fn bundle(lang: usize, file: usize) -> Option<&'static Bundle> {
     }))
 }
 
+/// How many catalog files, from the first, the screens' words are in
+/// (`common.ftl` and `tui.ftl`).
+const SCREEN_FILES: usize = 2;
+
+/// Parses the screens' catalogs of the current language on a thread of
+/// their own, while the caller reads checklists and the data folder: the
+/// first frame then finds them parsed (≈ 0.2 ms of its start-up) or waits
+/// only for the rest of the parse. Best effort: if no thread can be
+/// started, the first message looked for parses them, as without this.
+pub fn prepare_screens() {
+    let lang = usize::from(index(lang()));
+    let _ = std::thread::Builder::new()
+        .name("catalogs".into())
+        .spawn(move || {
+            for file in 0..SCREEN_FILES {
+                let _ = bundle(lang, file);
+            }
+        });
+}
+
 /// The bundle of language `lang` that holds message `id`, looked for file
 /// by file in the order of [`CATALOGS`].
 fn holding(lang: usize, id: &str) -> Option<&'static Bundle> {
@@ -367,6 +387,30 @@ pub fn month_year(year: i16, month: i8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The files parsed ahead for the screens are the screens' catalogs
+    /// in every language, and the screens' words are all in them.
+    #[test]
+    fn the_catalogs_prepared_for_the_screens_are_theirs() {
+        for (lang, files) in CATALOGS {
+            let names: Vec<&str> = files[..SCREEN_FILES].iter().map(|(n, _)| *n).collect();
+            let tag = lang.tag();
+            assert_eq!(
+                names,
+                [format!("{tag}/common.ftl"), format!("{tag}/tui.ftl")]
+            );
+        }
+        prepare_screens();
+        for id in ["tui-panic-saved", "tui-help-title", "tui-header-draft"] {
+            let lang = usize::from(index(Lang::En));
+            let file =
+                (0..MAX_FILES).position(|f| bundle(lang, f).is_some_and(|b| b.has_message(id)));
+            assert!(
+                file.is_some_and(|f| f < SCREEN_FILES),
+                "{id} in file {file:?}"
+            );
+        }
+    }
 
     #[test]
     fn russian_plurals_follow_the_number() {

@@ -87,6 +87,9 @@ pub struct Session {
     to_keep: Vec<Vec<u8>>,
     /// The journal length that makes the next save fold it in.
     compact_at: u64,
+    /// The store is to be tidied ([`Store::tidy`]) after the next whole
+    /// record: a new visit's data folder is opened untidied.
+    tidy: bool,
 }
 
 /// A visit opened for work, with what opening it found.
@@ -131,7 +134,14 @@ impl Session {
                 .filter_map(crate::checklist::source_bytes)
                 .collect(),
             compact_at: COMPACT_AT,
+            tidy: false,
         })
+    }
+
+    /// Tidies the store after the first whole record, for a store opened
+    /// with [`Store::open_untidied`].
+    pub fn tidy_after_first_save(&mut self) {
+        self.tidy = true;
     }
 
     /// Opens visit `id`: locks it (a final visit is then released: it opens
@@ -164,6 +174,7 @@ impl Session {
             exported: final_visit,
             to_keep: Vec::new(),
             compact_at: COMPACT_AT,
+            tidy: false,
         };
         Ok(Opened {
             visit,
@@ -277,6 +288,9 @@ impl Session {
                 .keep_checklist(bytes)
                 .map_err(|e| tr!("session-checklist-not-kept", error = e.to_string()))?;
             self.to_keep.pop();
+        }
+        if std::mem::take(&mut self.tidy) {
+            self.store.tidy();
         }
         if visit.is_final() {
             self.head = None;
@@ -616,6 +630,31 @@ mod tests {
     fn note_of(store: &Store, id: &str, n: usize) -> String {
         let record = read_visit(store, id).unwrap().record;
         record.observations[n].note.clone()
+    }
+
+    /// A new visit opens the store untidied and tidies it after its first
+    /// save, once the screen is up: what a crashed save left is removed
+    /// then, not before.
+    #[test]
+    fn a_new_visit_tidies_the_store_after_its_first_save() {
+        let folder = Folder::new("tidy");
+        let store = Store::open_untidied(&folder.0).unwrap();
+        // A save of another visit by a process that died (no pid is this
+        // high), and none of its visit's lock.
+        let stray = store
+            .visits_dir()
+            .join(format!(".old.{}-0.tmp", 1u32 << 30));
+        std::fs::write(&stray, b"half a sa").unwrap();
+        let store = Store::open_untidied(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.tidy_after_first_save();
+        assert!(stray.exists(), "tidied before the first save");
+        session.save(&mut visit).unwrap();
+        assert!(
+            !stray.exists(),
+            "the crashed save was left after the first save"
+        );
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! - `<id>.toml`: a visit, 0600.
 //! - `<id>.lock`: the advisory lock of a visit and the text naming its holder.
 //! - `.<id>.<pid>-<n>.tmp`: a save in progress by process `<pid>`; a crash can
-//!   leave one behind, and the next [`Store::open`] removes it when safe.
+//!   leave one behind, and the next [`Store::open`] (or [`Store::tidy`]) removes
+//!   it when safe.
 //!
 //! `checklists/<sha256>.toml` keeps a copy of every checklist a visit uses,
 //! so a visit resumes when its checklist file has moved or changed.
@@ -173,6 +174,16 @@ impl Store {
     /// are readable by others. Removes temporary files left by a crashed save
     /// when no live session may still rename them.
     pub fn open(root: &Path) -> Result<Store, StoreError> {
+        let store = Store::open_untidied(root)?;
+        store.tidy();
+        Ok(store)
+    }
+
+    /// [`Store::open`] without removing what crashed saves left behind: a
+    /// new visit opens its screen first and calls [`Store::tidy`] after its
+    /// first save, since listing the visits folder waits for nothing the
+    /// auditor sees.
+    pub fn open_untidied(root: &Path) -> Result<Store, StoreError> {
         let store = Store {
             root: root.to_path_buf(),
             visits: root.join("visits"),
@@ -194,7 +205,6 @@ impl Store {
                 )
             })?;
         }
-        store.remove_stray_temps();
         Ok(store)
     }
 
@@ -462,7 +472,7 @@ impl Store {
     /// Removes `.<id>.<pid>-<n>.tmp` files left by a crash. Best effort: they
     /// are hidden from every listing, so one that stays does no harm, while
     /// removing one a live save is about to rename would lose that save.
-    fn remove_stray_temps(&self) {
+    pub fn tidy(&self) {
         let Ok(entries) = fs::read_dir(&self.visits) else {
             return;
         };

@@ -145,7 +145,8 @@ pub fn bundled_ids() -> impl Iterator<Item = &'static str> {
     BUNDLED.iter().map(|(id, _)| *id)
 }
 
-// `BUNDLED_JSON`: the same files as JSON, and `BUNDLED_SUMMARIES`, made by build.rs.
+// `BUNDLED_JSON`: the same files as JSON, `BUNDLED_SUMMARIES` and
+// `BUNDLED_SHA256`, made by build.rs.
 include!(concat!(env!("OUT_DIR"), "/bundled_json.rs"));
 
 /// What journeys need of each bundled checklist, in the order of
@@ -176,7 +177,7 @@ pub fn bundled_by_id(id: &str) -> Option<Result<Loaded, Vec<Diagnostic>>> {
         Some(checklist) => Ok(Loaded {
             checklist,
             source,
-            sha256: sha256_hex(text.as_bytes()),
+            sha256: bundled_sha256(name, text),
         }),
         None => from_bytes(&format!("bundled:{name}"), text.as_bytes(), source),
     })
@@ -241,13 +242,25 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
 /// the text compiled in, or the file read again if its hash still matches.
 pub fn source_bytes(loaded: &Loaded) -> Option<Vec<u8>> {
     let bytes = match &loaded.source {
-        Source::Bundled(id) => BUNDLED
-            .iter()
-            .find(|(name, _)| name == id)
-            .map(|(_, text)| text.as_bytes().to_vec())?,
+        Source::Bundled(id) => {
+            let (name, text) = BUNDLED.iter().find(|(name, _)| name == id)?;
+            return (bundled_sha256(name, text) == loaded.sha256).then(|| text.as_bytes().to_vec());
+        }
         Source::User(path) | Source::Path(path) => read_bytes(path).ok()?,
     };
     (sha256_hex(&bytes) == loaded.sha256).then_some(bytes)
+}
+
+/// The SHA-256 of bundled checklist `name`, whose bytes are `text`: build.rs's,
+/// made from the same file (a test holds them equal), else hashed now.
+fn bundled_sha256(name: &str, text: &str) -> String {
+    BUNDLED_SHA256
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map_or_else(
+            || sha256_hex(text.as_bytes()),
+            |(_, hash)| (*hash).to_owned(),
+        )
 }
 
 /// Validates checklist `bytes`, shown to the user as `path`.
@@ -539,7 +552,8 @@ mod tests {
     }
 
     /// The JSON build.rs makes reads as the validated TOML does, file by
-    /// file, and every bundled file has its JSON.
+    /// file, every bundled file has its JSON, and build.rs's hash is that
+    /// of the file's bytes (which a kept copy is then found by).
     #[test]
     fn the_json_of_each_bundled_checklist_is_its_toml() {
         for &(name, text) in &super::BUNDLED {
@@ -553,6 +567,16 @@ mod tests {
             let read: super::Checklist = serde_json::from_str(json).unwrap();
             assert_eq!(read, validated.checklist, "{name}");
             assert_eq!(super::bundled_by_id(name).unwrap().unwrap(), validated);
+            let built = super::BUNDLED_SHA256.iter().find(|(file, _)| *file == name);
+            assert_eq!(
+                built.map(|(_, h)| *h),
+                Some(validated.sha256.as_str()),
+                "{name}"
+            );
+            assert_eq!(
+                super::source_bytes(&validated).as_deref(),
+                Some(text.as_bytes())
+            );
         }
     }
 }

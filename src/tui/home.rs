@@ -7,14 +7,14 @@ use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::{Theme, fit, inert, truncate};
-use super::view::{fits, too_small, wrap_words};
+use super::view::{Axis, fits, split, too_small, wrap_words};
 use crate::i18n::{Lang, touchpoint_name};
 use crate::tr;
 
@@ -446,13 +446,12 @@ impl Home {
         let status_rows = wrap_words(&status.0, area.width, 3);
         let most_drafts = if area.height < 24 { 3 } else { 6 };
         let drafts_height = (self.drafts.len().min(most_drafts) as u16).max(1) + 2;
-        let [title, drafts, form, status_area] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(drafts_height),
-            Constraint::Min(6),
-            Constraint::Length(status_rows.len() as u16),
-        ])
-        .areas(area);
+        let [title, drafts, form, status_area] = split(
+            area,
+            Axis::Rows,
+            [1, drafts_height, 0, status_rows.len() as u16],
+            2,
+        );
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled("touchpoint", theme.title()),

@@ -10,13 +10,14 @@ pub mod theme;
 pub mod view;
 
 use std::fs::File;
-use std::io;
+use std::io::{self, BufWriter};
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 use app::App;
@@ -116,7 +117,10 @@ enum Next {
 /// process then exits, stopping the stuck reader with it. One reader serves
 /// the whole process, so no key is lost between the home and visit screens.
 struct Keyboard {
-    events: Mutex<Receiver<io::Result<Event>>>,
+    /// The reader's events, once it is started by the first [`Keyboard::next`]:
+    /// after the first frame, which so waits for no thread to start (a key
+    /// typed before then waits in the terminal).
+    events: Mutex<Option<Receiver<io::Result<Event>>>>,
     /// The terminal crossterm reads: standard input, or `/dev/tty` when that
     /// is not a terminal (the open file keeps the descriptor valid).
     tty: RawFd,
@@ -136,6 +140,15 @@ impl Keyboard {
             let file = File::open("/dev/tty")?;
             (file.as_raw_fd(), Some(file))
         };
+        Ok(KEYBOARD.get_or_init(|| Keyboard {
+            events: Mutex::new(None),
+            tty,
+            _tty_file: file,
+        }))
+    }
+
+    /// The reader: crossterm's events, sent one by one until it fails.
+    fn start() -> io::Result<Receiver<io::Result<Event>>> {
         let (sender, events) = std::sync::mpsc::channel();
         std::thread::Builder::new()
             .name("keyboard".into())
@@ -148,25 +161,26 @@ impl Keyboard {
                     }
                 }
             })?;
-        Ok(KEYBOARD.get_or_init(|| Keyboard {
-            events: Mutex::new(events),
-            tty,
-            _tty_file: file,
-        }))
+        Ok(events)
     }
 
-    /// The next event within `timeout`.
-    fn next(&self, timeout: Duration) -> Next {
-        let events = self
+    /// The next event within `timeout`, the reader started first if it is
+    /// not yet (failing only if it cannot be).
+    fn next(&self, timeout: Duration) -> io::Result<Next> {
+        let mut events = self
             .events
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        match events.recv_timeout(timeout) {
+        let events = match &mut *events {
+            Some(events) => events,
+            none => none.insert(Keyboard::start()?),
+        };
+        Ok(match events.recv_timeout(timeout) {
             Ok(Ok(event)) => Next::Event(event),
             Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Next::Gone,
             Err(RecvTimeoutError::Timeout) if self.gone() => Next::Gone,
             Err(RecvTimeoutError::Timeout) => Next::Idle,
-        }
+        })
     }
 
     /// Whether the terminal has hung up or closed.
@@ -192,11 +206,7 @@ fn is_suspend_key(key: &event::KeyEvent) -> bool {
 /// its normal mode, stops the process, and on continuing takes the terminal
 /// again and clears it so that the next draw repaints the whole screen.
 /// Returns whether the screen must be drawn again.
-fn suspend_or_resume(
-    terminal: &mut ratatui::DefaultTerminal,
-    signals: &Signals,
-    key: bool,
-) -> io::Result<bool> {
+fn suspend_or_resume(terminal: &mut Term, signals: &Signals, key: bool) -> io::Result<bool> {
     let signal = signals.suspend.swap(false, Ordering::Relaxed);
     if key || signal {
         let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
@@ -247,15 +257,39 @@ fn stop_self(whole_group: bool) {
     }
 }
 
+/// The terminal the screens draw on: crossterm's, through a buffer that
+/// holds a whole frame, so that each frame reaches the terminal in one
+/// write (standard output's own buffer would cut it every 1,024 bytes).
+pub type Term = ratatui::Terminal<CrosstermBackend<BufWriter<io::Stdout>>>;
+
+/// Sets the terminal up as `ratatui::try_init` does (raw mode, the
+/// alternate screen, a panic hook that gives the terminal back first),
+/// and turns bracketed paste on: a paste arrives as one event, never as
+/// keys that could answer items. The alternate screen and bracketed paste
+/// are sent with the first frame, in its one write.
+fn init_terminal() -> io::Result<Term> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
+    ratatui::crossterm::queue!(
+        out,
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        event::EnableBracketedPaste
+    )?;
+    ratatui::Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| ratatui::restore())
+}
+
 /// Sets the terminal up, runs `body`, and gives the terminal back unless it is gone.
 fn with_terminal<T>(
     signals: &Signals,
-    body: impl FnOnce(&mut ratatui::DefaultTerminal, &Keyboard) -> io::Result<(T, bool)>,
+    body: impl FnOnce(&mut Term, &Keyboard) -> io::Result<(T, bool)>,
 ) -> io::Result<T> {
     let keyboard = Keyboard::get()?;
-    let mut terminal = ratatui::try_init()?;
-    // A paste arrives as one event, never as keys that could answer items.
-    let _ = ratatui::crossterm::execute!(io::stdout(), event::EnableBracketedPaste);
+    let mut terminal = init_terminal()?;
     let outcome = body(&mut terminal, keyboard);
     // After a hang-up the terminal is gone: writing restore sequences to it
     // could block or fail, and nobody would see them.
@@ -280,7 +314,7 @@ pub fn run_visit(app: &mut App, signals: &Signals) -> io::Result<Ending> {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Term,
     keyboard: &Keyboard,
     app: &mut App,
     signals: &Signals,
@@ -313,7 +347,7 @@ fn event_loop(
             dirty = app.save_error.is_some();
             continue;
         }
-        match keyboard.next(TICK) {
+        match keyboard.next(TICK)? {
             Next::Event(Event::Key(key)) if is_suspend_key(&key) => {
                 if key.kind != KeyEventKind::Release {
                     suspend_or_resume(terminal, signals, true)?;
@@ -369,7 +403,7 @@ pub fn run_home(home: &mut home::Home, signals: &Signals) -> io::Result<home::Ch
 
 /// The home screen's loop; also says whether the terminal is gone.
 fn home_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Term,
     keyboard: &Keyboard,
     home: &mut home::Home,
     signals: &Signals,
@@ -390,7 +424,7 @@ fn home_loop(
             }
             dirty = false;
         }
-        match keyboard.next(TICK) {
+        match keyboard.next(TICK)? {
             Next::Event(Event::Key(key)) if is_suspend_key(&key) => {
                 if key.kind != KeyEventKind::Release {
                     suspend_or_resume(terminal, signals, true)?;

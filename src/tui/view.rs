@@ -7,7 +7,7 @@
 //! below), down to 40×20 — a phone's SSH client.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -39,6 +39,58 @@ pub fn fits(width: u16, height: u16) -> bool {
 
 /// The separator between hints and facts on one line.
 const DOT: &str = " · ";
+
+/// Which way [`split`] cuts.
+#[derive(Clone, Copy)]
+pub(super) enum Axis {
+    Rows,
+    Columns,
+}
+
+/// `area` cut into `N` parts along `axis`, each as long as `lengths` says
+/// except the one at `flexible`, which takes what the others leave.
+///
+/// Every screen's layout is a few fixed lengths around one part that
+/// grows, and [`fits`] guarantees they fit: this is the arithmetic that
+/// ratatui's `Layout` of `Length`s and one `Min` comes to, without starting
+/// its constraint solver, which was the largest single cost of the first
+/// frame (≈ 0.15 ms). A test holds the two equal at every size that fits.
+pub(super) fn split<const N: usize>(
+    area: Rect,
+    axis: Axis,
+    lengths: [u16; N],
+    flexible: usize,
+) -> [Rect; N] {
+    let whole = match axis {
+        Axis::Rows => area.height,
+        Axis::Columns => area.width,
+    };
+    let fixed: u16 = (0..N)
+        .filter(|&n| n != flexible)
+        .fold(0, |sum, n| sum.saturating_add(lengths[n]));
+    let mut at = 0u16;
+    std::array::from_fn(|n| {
+        let length = if n == flexible {
+            whole.saturating_sub(fixed)
+        } else {
+            lengths[n].min(whole.saturating_sub(at))
+        };
+        let part = match axis {
+            Axis::Rows => Rect {
+                y: area.y + at,
+                height: length,
+                ..area
+            },
+            Axis::Columns => Rect {
+                x: area.x + at,
+                width: length,
+                ..area
+            },
+        };
+        at = at.saturating_add(length);
+        part
+    })
+}
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
@@ -76,26 +128,18 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
     let status_rows = alert.as_ref().map_or(1, |rows| rows.len() as u16);
     // Running stopwatches get a row of their own under the header.
     let header_rows = if app.visit.timers().is_empty() { 2 } else { 3 };
-    let [header, tabs, body, status] = Layout::vertical([
-        Constraint::Length(header_rows),
-        Constraint::Length(1),
-        Constraint::Min(5),
-        Constraint::Length(status_rows),
-    ])
-    .areas(area);
+    let [header, tabs, body, status] = split(area, Axis::Rows, [header_rows, 1, 0, status_rows], 2);
     draw_header(frame, header, app, &score);
     draw_tabs(frame, tabs, app);
     let detail = if narrow {
         let detail_height = (body.height / 2).max(6);
-        let [list, detail] =
-            Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(body);
+        let [list, detail] = split(body, Axis::Rows, [0, detail_height], 0);
         draw_list(frame, list, app);
         draw_detail(frame, detail, app, Borders::TOP);
         detail
     } else {
         let list_width = (body.width * 11 / 20).max(30);
-        let [list, detail] =
-            Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
+        let [list, detail] = split(body, Axis::Columns, [list_width, 0], 1);
         draw_list(frame, list, app);
         draw_detail(frame, detail, app, Borders::LEFT);
         detail
@@ -1547,8 +1591,85 @@ fn draw_finalize(
 
 #[cfg(test)]
 mod tests {
-    use super::{Rows, elapsed_text, fits, list_window, wrap, wrap_words};
+    use super::{Axis, MIN_WIDTH, Rows, elapsed_text, fits, list_window, split, wrap, wrap_words};
     use crate::visit::{Answer, ItemRef, Visit};
+    use ratatui::layout::{Constraint, Layout, Rect};
+
+    /// The layouts the screens cut by hand, against ratatui's `Layout` of
+    /// the same lengths and one `Min`, at every terminal size that fits:
+    /// the visit screen (2 or 3 header rows, 1–4 status rows; the list
+    /// beside or above the details) and the home screen.
+    #[test]
+    fn screens_are_cut_as_ratatuis_layout_would_cut_them() {
+        let layout = |area: Rect, vertical: bool, lengths: &[u16], flexible: usize, min: u16| {
+            let constraints: Vec<Constraint> = lengths
+                .iter()
+                .enumerate()
+                .map(|(n, &l)| {
+                    if n == flexible {
+                        Constraint::Min(min)
+                    } else {
+                        Constraint::Length(l)
+                    }
+                })
+                .collect();
+            let cut = if vertical {
+                Layout::vertical(constraints)
+            } else {
+                Layout::horizontal(constraints)
+            };
+            cut.split(area).to_vec()
+        };
+        let mut compared = 0;
+        // Every width around the two layouts' edges, then a sample (the
+        // solver is slow in a debug build).
+        let widths = (38..=64u16).chain((65..=200).step_by(9));
+        for width in widths {
+            for height in (14..=26u16).chain([31, 40, 60]) {
+                if !fits(width, height) {
+                    continue;
+                }
+                let area = Rect::new(0, 0, width, height);
+                for header in [2, 3] {
+                    for status in 1..=4 {
+                        let lengths = [header, 1, 0, status];
+                        let ours = split(area, Axis::Rows, lengths, 2);
+                        assert_eq!(ours.to_vec(), layout(area, true, &lengths, 2, 5));
+                        let body = ours[2];
+                        if width < MIN_WIDTH {
+                            let detail_height = (body.height / 2).max(6);
+                            assert_eq!(
+                                split(body, Axis::Rows, [0, detail_height], 0).to_vec(),
+                                layout(body, true, &[0, detail_height], 0, 3),
+                                "{width}×{height}"
+                            );
+                        } else {
+                            let list_width = (body.width * 11 / 20).max(30);
+                            assert_eq!(
+                                split(body, Axis::Columns, [list_width, 0], 1).to_vec(),
+                                layout(body, false, &[list_width, 0], 1, 20),
+                                "{width}×{height}"
+                            );
+                        }
+                        compared += 2;
+                    }
+                }
+                let most_drafts = if height < 24 { 3 } else { 6 };
+                for drafts in 0..=most_drafts {
+                    for status in 1..=3 {
+                        let lengths = [1, drafts + 2, 0, status];
+                        assert_eq!(
+                            split(area, Axis::Rows, lengths, 2).to_vec(),
+                            layout(area, true, &lengths, 2, 6),
+                            "home, {width}×{height}"
+                        );
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 2_000);
+    }
 
     /// The list windowed from the rows on screen, against the list made
     /// whole and windowed as before (every row listed, offsets by row):
