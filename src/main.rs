@@ -25,9 +25,16 @@ fn main() -> ExitCode {
             .try_get_matches_from(&args)
             .and_then(|matches| Cli::from_arg_matches(&matches))
     };
-    let cli = match parse(Cli::command()).or_else(|_| parse(cli::command())) {
+    let cli = match parse(Cli::command()) {
         Ok(cli) => cli,
-        Err(error) => return usage(&error),
+        // The version has no words to translate: no catalog is read for it.
+        Err(error) if error.kind() == clap::error::ErrorKind::DisplayVersion => {
+            return usage(&error);
+        }
+        Err(_) => match parse(cli::command()) {
+            Ok(cli) => cli,
+            Err(error) => return usage(&error),
+        },
     };
     let data_dir = cli.data_dir.as_deref();
     let lang = cli.lang;

@@ -346,6 +346,23 @@ const TYPED: [&str; 22] = [
     "language",
 ];
 
+/// The version is the same in every language and from every spelling of
+/// the flag, and asks for no catalog (main answers it from the plain
+/// command line).
+#[test]
+fn the_version_is_told_in_any_language() {
+    let data = temp_dir("cli-ru-version");
+    let _cleanup = Cleanup(data.clone());
+    let want = format!("touchpoint {}\n", env!("CARGO_PKG_VERSION"));
+    for lang in ["ru_RU.UTF-8", "C"] {
+        for args in [&["--version"][..], &["-V"], &["--lang", "ru", "--version"]] {
+            let out = run_in(lang, &data, args);
+            assert!(out.status.success(), "{lang} {args:?}: {}", stderr(&out));
+            assert_eq!(stdout(&out), want, "{lang} {args:?}");
+        }
+    }
+}
+
 #[test]
 fn help_is_in_russian() {
     let data = temp_dir("cli-ru-help");
