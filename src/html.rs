@@ -10,6 +10,7 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::checklist::diag::inert;
+use crate::report::Quarter;
 use crate::score::percent_text;
 use crate::tr;
 
@@ -348,10 +349,10 @@ pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
         .collect();
     // Each name in the outer corner of its quarter, clear of the split lines.
     let quarters = [
-        (tr!("quarter-service-friendship"), x1 - 1.2, y0 + 3.6, "end"),
-        (tr!("quarter-service-service"), x1 - 1.2, y1 - 1.5, "end"),
-        (tr!("quarter-warm-but-sloppy"), x0 + 1.2, y0 + 3.6, "start"),
-        (tr!("quarter-failing"), x0 + 1.2, y1 - 1.5, "start"),
+        (Quarter::ServiceFriendship.name(), x1 - 1.2, y0 + 3.6, "end"),
+        (Quarter::ServiceService.name(), x1 - 1.2, y1 - 1.5, "end"),
+        (Quarter::WarmButSloppy.name(), x0 + 1.2, y0 + 3.6, "start"),
+        (Quarter::Failing.name(), x0 + 1.2, y1 - 1.5, "start"),
     ];
     html! {
         svg.chart viewBox="0 0 100 100" role="img" aria-label=(summary.join("; ")) {

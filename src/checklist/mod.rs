@@ -149,17 +149,20 @@ pub fn bundled_ids() -> impl Iterator<Item = &'static str> {
 // `BUNDLED_SHA256`, made by build.rs.
 include!(concat!(env!("OUT_DIR"), "/bundled_json.rs"));
 
+/// What one of build.rs's tables holds for bundled file `name`.
+fn built<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
+    table
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map(|(_, value)| *value)
+}
+
 /// What journeys need of each bundled checklist, in the order of
 /// [`bundled`], without parsing any: written by build.rs.
 pub fn bundled_summaries() -> Vec<journey::Summary<'static>> {
     BUNDLED
         .iter()
-        .filter_map(|(name, _)| {
-            BUNDLED_SUMMARIES
-                .iter()
-                .find(|(file, _)| file == name)
-                .map(|(_, summary)| *summary)
-        })
+        .filter_map(|(name, _)| built(BUNDLED_SUMMARIES, name))
         .collect()
 }
 
@@ -169,10 +172,8 @@ pub fn bundled_summaries() -> Vec<journey::Summary<'static>> {
 pub fn bundled_by_id(id: &str) -> Option<Result<Loaded, Vec<Diagnostic>>> {
     let (name, text) = BUNDLED.iter().find(|(name, _)| *name == id)?;
     let source = Source::Bundled((*name).to_owned());
-    let json = BUNDLED_JSON
-        .iter()
-        .find(|(file, _)| file == name)
-        .and_then(|(_, json)| serde_json::from_str::<Checklist>(json).ok());
+    let json =
+        built(BUNDLED_JSON, name).and_then(|json| serde_json::from_str::<Checklist>(json).ok());
     Some(match json {
         Some(checklist) => Ok(Loaded {
             checklist,
@@ -254,13 +255,7 @@ pub fn source_bytes(loaded: &Loaded) -> Option<Vec<u8>> {
 /// The SHA-256 of bundled checklist `name`, whose bytes are `text`: build.rs's,
 /// made from the same file (a test holds them equal), else hashed now.
 fn bundled_sha256(name: &str, text: &str) -> String {
-    BUNDLED_SHA256
-        .iter()
-        .find(|(file, _)| *file == name)
-        .map_or_else(
-            || sha256_hex(text.as_bytes()),
-            |(_, hash)| (*hash).to_owned(),
-        )
+    built(BUNDLED_SHA256, name).map_or_else(|| sha256_hex(text.as_bytes()), str::to_owned)
 }
 
 /// Validates checklist `bytes`, shown to the user as `path`.
@@ -559,20 +554,13 @@ mod tests {
         for &(name, text) in &super::BUNDLED {
             let source = super::Source::Bundled(name.to_owned());
             let validated = super::from_bytes(name, text.as_bytes(), source).unwrap();
-            let json = super::BUNDLED_JSON
-                .iter()
-                .find(|(file, _)| *file == name)
-                .unwrap_or_else(|| panic!("no JSON for {name}"))
-                .1;
+            let json = super::built(super::BUNDLED_JSON, name)
+                .unwrap_or_else(|| panic!("no JSON for {name}"));
             let read: super::Checklist = serde_json::from_str(json).unwrap();
             assert_eq!(read, validated.checklist, "{name}");
             assert_eq!(super::bundled_by_id(name).unwrap().unwrap(), validated);
-            let built = super::BUNDLED_SHA256.iter().find(|(file, _)| *file == name);
-            assert_eq!(
-                built.map(|(_, h)| *h),
-                Some(validated.sha256.as_str()),
-                "{name}"
-            );
+            let built = super::built(super::BUNDLED_SHA256, name);
+            assert_eq!(built, Some(validated.sha256.as_str()), "{name}");
             assert_eq!(
                 super::source_bytes(&validated).as_deref(),
                 Some(text.as_bytes())

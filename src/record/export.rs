@@ -3,8 +3,6 @@
 
 use std::path::Path;
 
-use jiff::ZonedDateTime;
-
 use super::{AnswerValue, Observation, Stamp, build, format_number};
 use crate::checklist::diag::inert;
 use crate::checklist::{Response, Source};
@@ -181,7 +179,7 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
     line(&fact(tr!("doc-site"), cell(&header.site)));
     line(&fact(tr!("doc-auditor"), cell(&header.auditor)));
     let status = match (header.status, &header.finished) {
-        (Status::Final, Some(at)) => tr!("export-status-final-at", when = when(at)),
+        (Status::Final, Some(at)) => tr!("export-status-final-at", when = i18n::date_time(at)),
         (Status::Final, None) => tr!("doc-status-final"),
         (Status::Draft, _) => format!(
             "**{}**: {}",
@@ -190,8 +188,11 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
         ),
     };
     line(&fact(tr!("doc-status"), status));
-    line(&fact(tr!("doc-started"), when(&header.started)));
-    line(&fact(tr!("doc-last-change"), when(&header.updated)));
+    line(&fact(tr!("doc-started"), i18n::date_time(&header.started)));
+    line(&fact(
+        tr!("doc-last-change"),
+        i18n::date_time(&header.updated),
+    ));
     let checklists: Vec<String> = record
         .checklists
         .iter()
@@ -520,11 +521,6 @@ fn points_text(tally: &Tally) -> String {
     } else {
         "—".to_owned()
     }
-}
-
-/// `22 Nov 2026, 14:03 +03:00`.
-fn when(time: &ZonedDateTime) -> String {
-    i18n::date_time(time)
 }
 
 /// Text as Markdown that formats nothing: control characters made visible,

@@ -42,11 +42,6 @@ fn mark(o: &Observation<Stamp>) -> (String, &'static str, String) {
     (m.to_owned(), class, meaning)
 }
 
-/// `22 Nov 2026, 14:03 +03:00`.
-fn when(t: &ZonedDateTime) -> String {
-    i18n::date_time(t)
-}
-
 /// `3 h 42 min`.
 fn duration(from: &ZonedDateTime, to: &ZonedDateTime) -> String {
     let minutes = (to.timestamp().as_second() - from.timestamp().as_second()).max(0) / 60;
@@ -111,11 +106,11 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
         dl.facts {
             dt { (tr!("doc-site")) } dd { (text(&header.site)) }
             dt { (tr!("doc-auditor")) } dd { (text(&header.auditor)) }
-            dt { (tr!("doc-started")) } dd { (when(&header.started)) }
+            dt { (tr!("doc-started")) } dd { (i18n::date_time(&header.started)) }
             @if header.status == Status::Final {
-                dt { (tr!("doc-finalized")) } dd { (when(end)) }
+                dt { (tr!("doc-finalized")) } dd { (i18n::date_time(end)) }
             } @else {
-                dt { (tr!("doc-last-change")) } dd { (when(end)) }
+                dt { (tr!("doc-last-change")) } dd { (i18n::date_time(end)) }
             }
             dt { (tr!("debrief-duration")) } dd { (duration(&header.started, end)) }
             dt { (tr!("doc-status")) } dd {

@@ -170,9 +170,10 @@ fn explain(serde: &str, span: Option<Range<usize>>, text: &str) -> (Range<usize>
     let missing = serde
         .strip_prefix("missing field `")
         .and_then(|rest| rest.strip_suffix('`'));
-    let mut message = match (missing, unknown_field(serde)) {
+    let unknown = unknown_field(serde);
+    let mut message = match (missing, &unknown) {
         (Some(field), _) => crate::tr!("record-missing-field", field = field),
-        (None, Some(words)) => words,
+        (None, Some((field, names))) => unknown_field_words(field, names),
         // Other messages of serde and toml stay in serde's English, with
         // Rust's type names in a record's words.
         (None, None) => serde_words(&rust_words(serde)),
@@ -180,7 +181,8 @@ fn explain(serde: &str, span: Option<Range<usize>>, text: &str) -> (Range<usize>
     if serde.contains("expected a TOML datetime") {
         message = crate::tr!("record-hint-datetime", problem = message);
     }
-    if let Some(field) = unknown_field_hint(serde) {
+    // The field meant, when one of the fields is close.
+    if let Some(field) = unknown.and_then(|(field, names)| did_you_mean(field, &names)) {
         message = crate::tr!("record-did-you-mean", problem = message, field = field);
     }
     match span {
@@ -193,11 +195,11 @@ fn explain(serde: &str, span: Option<Range<usize>>, text: &str) -> (Range<usize>
     }
 }
 
-/// Serde's "unknown field `x`, expected one of `a`, `b`" in the interface
-/// language, or `None` for another message.
-fn unknown_field(serde: &str) -> Option<String> {
+/// The field and the fields allowed, of serde's "unknown field `x`,
+/// expected one of `a`, `b`"; `None` for another message.
+fn unknown_field(serde: &str) -> Option<(&str, Vec<&str>)> {
     let rest = serde.strip_prefix("unknown field `")?;
-    let (field, names) = match rest.strip_suffix("`, there are no fields") {
+    Some(match rest.strip_suffix("`, there are no fields") {
         Some(field) => (field, Vec::new()),
         None => {
             // Field names of the format never hold a backquote; the key may.
@@ -206,18 +208,22 @@ fn unknown_field(serde: &str) -> Option<String> {
             let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
             (&rest[..at], names)
         }
-    };
+    })
+}
+
+/// The message of an unknown `field` where `names` are the fields allowed.
+fn unknown_field_words(field: &str, names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     let first = quoted.first().cloned().unwrap_or_default();
     let second = quoted.get(1).cloned().unwrap_or_default();
-    Some(crate::tr!(
+    crate::tr!(
         "record-unknown-field",
         field = field,
         count = names.len(),
         first = first,
         second = second,
         fields = quoted.join(", ")
-    ))
+    )
 }
 
 /// Serde's message with Rust's type names in a record's words.
@@ -288,15 +294,6 @@ fn serde_words(message: &str) -> String {
     } else {
         crate::tr!("record-invalid-value", found = found, wanted = wanted)
     }
-}
-
-/// The field meant, for serde's "unknown field `auditr`, expected one of
-/// `id`, `site`, …" when one of the fields is close.
-fn unknown_field_hint(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (field, expected) = rest.split_once('`')?;
-    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    did_you_mean(field, &candidates).map(str::to_owned)
 }
 
 /// One step of a path into the TOML tree.

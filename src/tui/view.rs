@@ -413,7 +413,7 @@ fn score_line(score: &Score, width: u16, theme: &Theme) -> Line<'static> {
             Some(tr!("tui-score", total = total.as_str())),
             Some(format!(
                 " {}  {}",
-                tr!("tui-exceeded", count = score.exceeded()),
+                score::exceeded_text(score.exceeded()),
                 tr!(
                     "tui-score-rest",
                     standards = standards.as_str(),
