@@ -8,9 +8,10 @@
 //! The visits are over the bundled Russian hotel checklists, so that their
 //! own text is Cyrillic and an English word of the program stands out.
 
+mod common;
+
 use std::collections::BTreeSet;
 
-use fluent_syntax::ast;
 use html5gum::{Token, Tokenizer};
 use jiff::ZonedDateTime;
 use touchpoint::checklist;
@@ -164,38 +165,10 @@ fn latin_words(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn words_of_pattern(pattern: &ast::Pattern<&str>, into: &mut String) {
-    for element in &pattern.elements {
-        match element {
-            ast::PatternElement::TextElement { value } => {
-                into.push(' ');
-                into.push_str(value);
-            }
-            ast::PatternElement::Placeable {
-                expression: ast::Expression::Select { variants, .. },
-            } => {
-                for variant in variants {
-                    words_of_pattern(&variant.value, into);
-                }
-            }
-            ast::PatternElement::Placeable { .. } => {}
-        }
-    }
-}
-
 /// The English words of `output.ftl`: its messages' text, without the
 /// variables, the variant keys and the comments.
 fn english_words() -> BTreeSet<String> {
-    let text = include_str!("../locales/en/output.ftl");
-    let resource = fluent_syntax::parser::parse(text).unwrap();
-    let mut all = String::new();
-    for entry in &resource.body {
-        if let ast::Entry::Message(message) = entry
-            && let Some(value) = &message.value
-        {
-            words_of_pattern(value, &mut all);
-        }
-    }
+    let all = common::ftl::message_text(include_str!("../locales/en/output.ftl"));
     let words = latin_words(&all);
     assert!(words.len() > 150, "{} words", words.len());
     words

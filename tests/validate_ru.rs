@@ -9,12 +9,12 @@
 //! Russian messages keep for TOML examples and values (`id = "hotel-check-in"`),
 //! quoting their own words in «».
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-use fluent_syntax::ast;
 
 const BIN: &str = env!("CARGO_BIN_EXE_touchpoint");
 
@@ -72,38 +72,12 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
 }
 
-fn text_of_pattern(pattern: &ast::Pattern<&str>, into: &mut String) {
-    for element in &pattern.elements {
-        match element {
-            ast::PatternElement::TextElement { value } => into.push_str(value),
-            ast::PatternElement::Placeable { expression } => {
-                if let ast::Expression::Select { variants, .. } = expression {
-                    for variant in variants {
-                        into.push(' ');
-                        text_of_pattern(&variant.value, into);
-                    }
-                }
-                into.push(' ');
-            }
-        }
-    }
-}
-
 /// The program's own English words: those of the English checklist catalog,
 /// lowercased.
 fn english_words() -> BTreeSet<String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en/checklist.ftl");
     let source = fs::read_to_string(path).expect("the English catalog is readable");
-    let resource = fluent_syntax::parser::parse(source.as_str()).expect("the catalog parses");
-    let mut text = String::new();
-    for entry in &resource.body {
-        if let ast::Entry::Message(message) = entry
-            && let Some(value) = &message.value
-        {
-            text_of_pattern(value, &mut text);
-            text.push('\n');
-        }
-    }
+    let text = common::ftl::message_text(&source);
     words(&text)
         .filter(|w| !w.contains(['-', '_']))
         .map(str::to_lowercase)

@@ -7,9 +7,10 @@
 //! first error of at most [`KEPT_LINES`] lines, and keeps no events, so a
 //! hostile file costs a few megabytes.
 //!
-//! A file is parsed once when it is well formed: [`too_many_tokens`] only
-//! lexes it, `toml` then parses it keeping its first error only, and this
-//! pass runs for the messages when that parse failed.
+//! A file is parsed once when it is well formed: [`too_many_tokens`] bounds
+//! its tokens by its length or a byte scan, without the lexer, `toml` then
+//! parses it keeping its first error only, and this pass runs for the
+//! messages when that parse failed.
 
 use toml_parser::decoder::Encoding;
 use toml_parser::lexer::TokenKind;
