@@ -175,11 +175,7 @@ pub enum SchemaKind {
 /// names it.
 pub fn lang_in_args<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Option<crate::locale::Lang> {
     use crate::locale::Lang;
-    let value = |v: &str| match v {
-        "en" => Some(Lang::En),
-        "ru" => Some(Lang::Ru),
-        _ => None,
-    };
+    let value = |v: &str| <Lang as clap::ValueEnum>::from_str(v, false).ok();
     let mut args = args.iter().skip(1).map(|a| a.as_ref().to_str());
     while let Some(arg) = args.next() {
         match arg {

@@ -78,18 +78,15 @@ fn report_all(problems: &[Diagnostic]) -> Failure {
 
 /// Opens the data folder: `--data-dir`/`TOUCHPOINT_DATA_DIR`, else the default.
 pub fn open_store(data_dir: Option<&Path>) -> Result<Store, Failure> {
-    let store = open_store_untidied(data_dir)?;
-    store.tidy();
-    Ok(store)
+    Ok(Store::open(&data_root(data_dir)?)?)
 }
 
-/// [`open_store`] without tidying: see [`Store::open_untidied`].
-fn open_store_untidied(data_dir: Option<&Path>) -> Result<Store, Failure> {
-    let root = match data_dir {
-        Some(dir) => dir.to_path_buf(),
-        None => Store::default_root().ok_or_else(|| Failure::Message(tr!("cli-no-home")))?,
-    };
-    Ok(Store::open_untidied(&root)?)
+/// The data folder's path: `--data-dir`/`TOUCHPOINT_DATA_DIR`, else the default.
+fn data_root(data_dir: Option<&Path>) -> Result<PathBuf, Failure> {
+    match data_dir {
+        Some(dir) => Ok(dir.to_path_buf()),
+        None => Store::default_root().ok_or_else(|| Failure::Message(tr!("cli-no-home"))),
+    }
 }
 
 /// The auditor's name: the config's, else the login name.
@@ -153,11 +150,12 @@ pub fn need_terminal() -> Result<(), Failure> {
 }
 
 /// Chooses the language of every message the program gives from here on:
-/// `--lang`, then `language` in config.toml, then the locale. A config file
-/// that cannot be read is reported by the command that needs it.
-pub fn choose_language(flag: Option<Lang>) {
-    let configured = Config::load().ok().and_then(|c| c.language);
-    crate::i18n::set_lang(locale::interface_language(flag, configured.as_deref()));
+/// `--lang`, then `language` in `config` (config.toml, when it could be
+/// read), then the locale. A config file that cannot be read is reported
+/// by the command that needs it.
+pub fn choose_language(flag: Option<Lang>, config: Option<&Config>) {
+    let configured = config.and_then(|c| c.language.as_deref());
+    crate::i18n::set_lang(locale::interface_language(flag, configured));
 }
 
 /// The interface language: `--lang`, then `language` in config.toml, then the locale.
@@ -320,6 +318,7 @@ fn home_with(
                 checklists,
             },
             Some(lang),
+            Some(config),
         ),
     }
 }
@@ -340,9 +339,20 @@ pub struct NewVisit {
 /// `touchpoint new`: start a visit and open it. Without `--site` the home
 /// screen's form opens with the named checklists ticked. With no checklist
 /// and no journey, the hotel stay in the interface language.
-pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Result<(), Failure> {
+///
+/// `config` is config.toml as read for the language, if it could be; one
+/// that could not is read again here, and its problem reported.
+pub fn new(
+    data_dir: Option<&Path>,
+    asked: NewVisit,
+    lang: Option<Lang>,
+    config: Option<Config>,
+) -> Result<(), Failure> {
     crate::i18n::prepare_screens();
-    let config = Config::load()?;
+    let config = match config {
+        Some(config) => config,
+        None => Config::load()?,
+    };
     let lang = language(lang, &config);
     let mut names = Vec::new();
     // Only the chosen checklists are parsed before the first frame: bundled
@@ -406,7 +416,7 @@ pub fn new(data_dir: Option<&Path>, asked: NewVisit, lang: Option<Lang>) -> Resu
     refuse_control_in(&auditor, || tr!("cli-what-auditor"))?;
     need_terminal()?;
     // Tidied after the first frame, by the first save.
-    let store = open_store_untidied(data_dir)?;
+    let store = Store::open_untidied(&data_root(data_dir)?)?;
     let now = crate::clock::now();
     let visit = Visit::new(site.trim(), auditor.trim(), loaded, &now, &random_suffix());
     // Locked, written and its checklists kept right after the first frame,

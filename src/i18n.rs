@@ -231,12 +231,6 @@ pub fn message(id: &str, args: &[(&str, Value)]) -> String {
         .unwrap_or_else(|| id.to_owned())
 }
 
-/// Whether the current language has a message `id` (for ids made from data,
-/// such as a tag's name, that may have none).
-pub fn has(id: &str) -> bool {
-    holding(usize::from(index(lang())), id).is_some()
-}
-
 fn format(lang: usize, id: &str, args: &[(&str, Value)]) -> Option<String> {
     let bundle = holding(lang, id)?;
     let pattern = bundle.get_message(id)?.value()?;
@@ -265,29 +259,31 @@ pub fn touchpoint_name(id: &str) -> String {
     }
 }
 
-/// The tags every language has a name for (scored on their own in reports).
-pub const BUILT_IN_TAGS: [&str; 4] = ["personal-touch", "atmosphere", "recovery", "surprise"];
-
-/// A tag's name: the catalog's for the built-in tags, else the id made
-/// readable.
-pub fn tag_name(id: &str) -> String {
-    match id {
+/// The catalog's name of a tag every language names (scored on their own
+/// in reports), or `None` for another tag.
+fn built_in_tag(id: &str) -> Option<String> {
+    Some(match id {
         "personal-touch" => crate::tr!("tag-personal-touch"),
         "atmosphere" => crate::tr!("tag-atmosphere"),
         "recovery" => crate::tr!("tag-recovery"),
         "surprise" => crate::tr!("tag-surprise"),
-        other => readable(other),
-    }
+        _ => return None,
+    })
+}
+
+/// A tag's name: the catalog's for the built-in tags, else the id made
+/// readable.
+pub fn tag_name(id: &str) -> String {
+    built_in_tag(id).unwrap_or_else(|| readable(id))
 }
 
 /// A tag's name for the items of `checklist`: a built-in tag by the
 /// catalog's name (it follows the interface language), another by the label
 /// the checklist gives it in `[tags]`, else by its id made readable.
 pub fn tag_label(checklist: &crate::checklist::Checklist, id: &str) -> String {
-    match checklist.tags.get(id) {
-        Some(label) if !BUILT_IN_TAGS.contains(&id) => label.clone(),
-        _ => tag_name(id),
-    }
+    built_in_tag(id)
+        .or_else(|| checklist.tags.get(id).cloned())
+        .unwrap_or_else(|| readable(id))
 }
 
 /// A tag's name among several checklists (a visit's): the first label one

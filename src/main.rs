@@ -8,13 +8,16 @@ use clap::{CommandFactory, FromArgMatches};
 
 use touchpoint::cli::{self, Cli, Command};
 use touchpoint::commands::{self, Failure, NewVisit};
+use touchpoint::config::Config;
 use touchpoint::report::Filter;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Chosen before parsing, so that --help and usage errors are in it too.
     let scanned = cli::lang_in_args(&args);
-    commands::choose_language(scanned);
+    // Read once: for the language, and again by `new` before its first frame.
+    let config = Config::load().ok();
+    commands::choose_language(scanned, config.as_ref());
     // The plain command line first: its words are the English catalog's
     // (a test holds them equal), and building it in the catalogs' words
     // costs every start the catalog of the command line. Help, --version
@@ -27,8 +30,12 @@ fn main() -> ExitCode {
     };
     let cli = match parse(Cli::command()) {
         Ok(cli) => cli,
-        // The version has no words to translate: no catalog is read for it.
-        Err(error) if error.kind() == clap::error::ErrorKind::DisplayVersion => {
+        // The version has no words to translate, and in English the plain
+        // command line's words are the catalog's: no catalog is read.
+        Err(error)
+            if error.kind() == clap::error::ErrorKind::DisplayVersion
+                || touchpoint::i18n::lang() == touchpoint::i18n::Lang::En =>
+        {
             return usage(&error);
         }
         Err(_) => match parse(cli::command()) {
@@ -40,7 +47,7 @@ fn main() -> ExitCode {
     let lang = cli.lang;
     if lang != scanned {
         // clap is the judge of what the arguments say; the scan only guesses early.
-        commands::choose_language(lang);
+        commands::choose_language(lang, config.as_ref());
     }
     let mut stdout = std::io::stdout().lock();
     let outcome = match cli.command {
@@ -59,6 +66,7 @@ fn main() -> ExitCode {
                 checklists,
             },
             lang,
+            config,
         ),
         Some(Command::Resume { id }) => commands::resume(data_dir, id.as_deref()),
         Some(Command::List { trash }) => commands::list(data_dir, trash, &mut stdout),

@@ -229,13 +229,9 @@ impl Store {
     /// at any instant, the previous version is there whole.
     pub fn save(&self, id: &str, bytes: &[u8]) -> Result<(), StoreError> {
         check_id(id)?;
-        write_atomic(
-            &self.visits,
-            DATA_FOLDER,
-            id,
-            bytes,
-            &tr!("store-action-save", id = id),
-        )?;
+        write_atomic(&self.visits, DATA_FOLDER, id, bytes, &|| {
+            tr!("store-action-save", id = id)
+        })?;
         Ok(())
     }
 
@@ -388,13 +384,15 @@ impl Store {
     /// Returns the path of the copy.
     pub fn copy_to(&self, id: &str, folder: &Path, mode: u32) -> Result<PathBuf, StoreError> {
         let bytes = self.load(id)?;
-        let action = tr!(
-            "store-action-copy",
-            id = id,
-            path = folder.display().to_string()
-        );
+        let action = || {
+            tr!(
+                "store-action-copy",
+                id = id,
+                path = folder.display().to_string()
+            )
+        };
         fs::create_dir_all(folder)
-            .map_err(|e| io_error(action.clone(), e, folder, EXPORT_FOLDER, None))?;
+            .map_err(|e| io_error(action(), e, folder, EXPORT_FOLDER, None))?;
         check_folder(folder, EXPORT_FOLDER, 0o022)?;
         write_atomic_as(
             folder,
@@ -416,10 +414,12 @@ impl Store {
         if matches!(self.kept_checklist(&sha), Some(Ok(_))) {
             return Ok(sha);
         }
-        let action = tr!(
-            "store-action-keep-checklist",
-            path = folder.display().to_string()
-        );
+        let action = || {
+            tr!(
+                "store-action-keep-checklist",
+                path = folder.display().to_string()
+            )
+        };
         write_atomic_as(
             &folder,
             DATA_FOLDER,
@@ -555,12 +555,12 @@ pub fn write_export_with(
         path: path.to_path_buf(),
         why,
     };
-    let action = tr!("store-action-write", path = path.display().to_string());
+    let action = || tr!("store-action-write", path = path.display().to_string());
     match fs::symlink_metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => {
             return Err(io_error(
-                action,
+                action(),
                 e,
                 Path::new("."),
                 OUTPUT_FOLDER,
@@ -590,7 +590,7 @@ pub fn write_export_with(
                         refuse(tr!("store-why-fifo-no-reader"))
                     }
                     OpenRefusal::Io(e) => StoreError::Io {
-                        action: action.clone(),
+                        action: action(),
                         reason: plain_reason(&e),
                         source: e,
                     },
@@ -613,7 +613,7 @@ pub fn write_export_with(
         .file_name()
         .and_then(|n| n.to_str())
         .ok_or_else(|| StoreError::Io {
-            action: action.clone(),
+            action: action(),
             reason: tr!("store-reason-not-a-file-name"),
             source: io::Error::from(io::ErrorKind::InvalidInput),
         })?;
@@ -1065,7 +1065,7 @@ fn write_atomic(
     label: &str,
     id: &str,
     bytes: &[u8],
-    action: &str,
+    action: &dyn Fn() -> String,
 ) -> Result<PathBuf, StoreError> {
     write_atomic_as(dir, label, id, &format!("{id}.toml"), bytes, action, 0o600)
 }
@@ -1077,7 +1077,7 @@ fn write_atomic_as(
     stem: &str,
     name: &str,
     bytes: &[u8],
-    action: &str,
+    action: &dyn Fn() -> String,
     mode: u32,
 ) -> Result<PathBuf, StoreError> {
     write_atomic_with(dir, label, stem, name, action, mode, |file| {
@@ -1091,12 +1091,13 @@ fn write_atomic_with(
     label: &str,
     stem: &str,
     name: &str,
-    action: &str,
+    action: &dyn Fn() -> String,
     mode: u32,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<PathBuf, StoreError> {
     let target = dir.join(name);
-    let fail = |e: io::Error| io_error(action.to_owned(), e, dir, label, Some(&target));
+    // What was being done is put in words only when it failed.
+    let fail = |e: io::Error| io_error(action(), e, dir, label, Some(&target));
     let (temp, file) = create_temp(dir, stem, mode).map_err(fail)?;
     let mut buffered = io::BufWriter::new(file);
     // sync_all before rename: otherwise a power cut after the rename can
@@ -1250,7 +1251,7 @@ impl Store {
     /// one), and opens it for appending.
     pub fn start_journal(&self, id: &str, head: &[u8]) -> Result<JournalFile, StoreError> {
         let path = self.journal_path(id)?;
-        let action = tr!("store-action-start-journal", id = id);
+        let action = || tr!("store-action-start-journal", id = id);
         write_atomic_as(
             &self.visits,
             DATA_FOLDER,
@@ -1261,7 +1262,7 @@ impl Store {
             0o600,
         )?;
         let file = open_journal(&path, true).map_err(|e| {
-            e.or_io(|e| io_error(action, e, &self.visits, DATA_FOLDER, Some(&path)))
+            e.or_io(|e| io_error(action(), e, &self.visits, DATA_FOLDER, Some(&path)))
         })?;
         Ok(JournalFile {
             file,

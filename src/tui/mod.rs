@@ -265,8 +265,13 @@ pub type Term = ratatui::Terminal<CrosstermBackend<BufWriter<io::Stdout>>>;
 /// Sets the terminal up as `ratatui::try_init` does (raw mode, the
 /// alternate screen, a panic hook that gives the terminal back first),
 /// and turns bracketed paste on: a paste arrives as one event, never as
-/// keys that could answer items. The alternate screen and bracketed paste
-/// are sent with the first frame, in its one write.
+/// keys that could answer items.
+///
+/// The alternate screen and bracketed paste wait in standard output's own
+/// buffer and go out just before the first frame, without a write of
+/// their own. They are queued there, not in the frame's buffer, so that
+/// whatever gives the terminal back first (a signal before the first
+/// frame, a panic in it) writes after them and undoes them.
 fn init_terminal() -> io::Result<Term> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -274,12 +279,12 @@ fn init_terminal() -> io::Result<Term> {
         hook(info);
     }));
     ratatui::crossterm::terminal::enable_raw_mode()?;
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
     ratatui::crossterm::queue!(
-        out,
+        io::stdout(),
         ratatui::crossterm::terminal::EnterAlternateScreen,
         event::EnableBracketedPaste
     )?;
+    let out = BufWriter::with_capacity(1 << 16, io::stdout());
     ratatui::Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| ratatui::restore())
 }
 
