@@ -11,7 +11,7 @@
 //!   and the frame drawn) vs the same at 75 items;
 //! - a durable save of one change vs one fsynced append of the change's
 //!   bytes (the floor), and the whole-record save it replaced;
-//! - the JSON, CSV and Markdown exports vs the TOML record of the same visit;
+//! - the JSON, CSV, Markdown and HTML exports vs the TOML record of the same visit;
 //! - scoring and writing the record, per item, vs 1,000 items (linear: 1.0).
 //!
 //! `BENCH_SIZES=20,75,1000` measures fewer sizes, `BENCH_ONLY=validate,draw`
@@ -341,6 +341,7 @@ fn main() {
             ("JSON", record::to_json as fn(&Visit) -> String),
             ("CSV", record::to_csv),
             ("Markdown", record::to_markdown),
+            ("HTML debrief", record::to_html),
         ] {
             let (ours, base) = compare(
                 budget / 2,

@@ -202,15 +202,19 @@ const SCREEN_FILES: usize = 2;
 /// first frame then finds them parsed (≈ 0.2 ms of its start-up) or waits
 /// only for the rest of the parse. Best effort: if no thread can be
 /// started, the first message looked for parses them, as without this.
+/// Once a process: the home screen and the visit it opens ask for it both.
 pub fn prepare_screens() {
-    let lang = usize::from(index(lang()));
-    let _ = std::thread::Builder::new()
-        .name("catalogs".into())
-        .spawn(move || {
-            for file in 0..SCREEN_FILES {
-                let _ = bundle(lang, file);
-            }
-        });
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        let lang = usize::from(index(lang()));
+        let _ = std::thread::Builder::new()
+            .name("catalogs".into())
+            .spawn(move || {
+                for file in 0..SCREEN_FILES {
+                    let _ = bundle(lang, file);
+                }
+            });
+    });
 }
 
 /// The bundle of language `lang` that holds message `id`, looked for file

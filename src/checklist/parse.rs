@@ -1688,33 +1688,38 @@ struct Seen {
 /// [`first_forbidden`] would find. Every byte is looked at, without an early
 /// exit, so that the loop runs over many bytes at a time.
 fn may_hold_control(bytes: &[u8]) -> bool {
-    let single = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f);
     let Some(&first) = bytes.first() else {
         return false;
     };
-    // U+0080–U+009F are 0xC2 followed by 0x80–0x9F.
-    single(first)
+    control_byte(first)
         | bytes
             .iter()
             .zip(&bytes[1..])
             .fold(false, |found, (&a, &b)| {
-                found | single(b) | ((a == 0xc2) & (0x80..=0x9f).contains(&b))
+                found | control_byte(b) | control_pair(a, b)
             })
 }
 
+// Control characters are U+0000–U+001F, U+007F (one byte each) and
+// U+0080–U+009F (0xC2 then 0x80–0x9F); no other UTF-8 sequence holds those
+// bytes.
+
+/// Whether byte `b` is a control character other than newline and tab.
+const fn control_byte(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f)
+}
+
+/// Whether bytes `a`, `b` are a control character U+0080–U+009F.
+const fn control_pair(a: u8, b: u8) -> bool {
+    (a == 0xc2) & (b >= 0x80 && b <= 0x9f)
+}
+
 /// The first control character of `text` other than newline and tab, found
-/// byte by byte: every string of a checklist goes through here.
+/// byte by byte: a string [`may_hold_control`] cannot clear goes through here.
 fn first_forbidden(text: &str) -> Option<char> {
     let bytes = text.as_bytes();
-    // Control characters are U+0000–U+001F, U+007F (one byte each) and
-    // U+0080–U+009F (0xC2 then 0x80–0x9F); no other UTF-8 sequence holds those bytes.
-    let at = bytes.iter().enumerate().position(|(n, b)| match b {
-        0x00..=0x1f => !matches!(b, b'\n' | b'\t'),
-        0x7f => true,
-        0xc2 => bytes
-            .get(n + 1)
-            .is_some_and(|next| (0x80..=0x9f).contains(next)),
-        _ => false,
+    let at = bytes.iter().enumerate().position(|(n, &b)| {
+        control_byte(b) || bytes.get(n + 1).is_some_and(|&next| control_pair(b, next))
     })?;
     text[at..].chars().next().filter(|c| is_forbidden(*c))
 }

@@ -2,12 +2,13 @@
 //! the visit's facts, score cards, a bar per touchpoint, the timeline of the
 //! moments observed, and every item with its mark, answer, points and note.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use jiff::ZonedDateTime;
 use maud::{Markup, html};
 
-use super::{Observation, Record, Stamp, build, format_number};
+use super::{Observation, Stamp, build, format_number};
 use crate::checklist::sha256_hex;
 use crate::evidence::size_text;
 use crate::html::{bar_table, card, page, text};
@@ -89,14 +90,20 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
         .filter(|o| o.first_at.is_some() && !o.skipped)
         .collect();
     timeline.sort_by_key(|o| o.first_at.as_ref().map(|t| t.0.timestamp()));
-    let touchpoint_of = |checklist: &str| {
-        record
-            .checklists
-            .iter()
-            .find(|c| c.id == checklist)
-            .map(|c| touchpoint_name(&c.touchpoint))
-            .unwrap_or_default()
-    };
+    // Looked up once a document, not once a row.
+    let touchpoint_names: HashMap<&str, String> = record
+        .checklists
+        .iter()
+        .map(|c| (c.id.as_str(), touchpoint_name(&c.touchpoint)))
+        .collect();
+    let touchpoint_of =
+        |checklist: &str| touchpoint_names.get(checklist).cloned().unwrap_or_default();
+    let observed: HashMap<(&str, &str), &Observation<Stamp>> = record
+        .observations
+        .iter()
+        .map(|o| ((o.checklist.as_str(), o.item.as_str()), o))
+        .collect();
+    let critical = tr!("doc-critical");
     let title = tr!("debrief-title");
     let shown = s.answered + s.unanswered;
 
@@ -179,16 +186,19 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
                 @let st = s.sections.get(c).and_then(|v| v.get(n)).copied().unwrap_or_default();
                 h3 { (text(&section.title))
                     @if let Some(p) = st.percent() { " — " (percent_text(Some(p))) } }
-                (items(visit, &record, &meta.id, section, data_folder))
+                (items(visit, &observed, &critical, &meta.id, section, data_folder))
             }
         }
     };
     page(&format!("{title}: {}", header.site), body)
 }
 
+/// The rows of `section`, each item's observation found in `observed` by
+/// (checklist, item); `critical` is the word for a critical item.
 fn items(
     visit: &Visit,
-    record: &Record<Stamp>,
+    observed: &HashMap<(&str, &str), &Observation<Stamp>>,
+    critical: &str,
     checklist: &str,
     section: &crate::checklist::Section,
     data_folder: Option<&Path>,
@@ -202,13 +212,13 @@ fn items(
             } }
             tbody {
                 @for item in &section.item {
-                    @if let Some(o) = record.observations.iter().find(|o| o.checklist == checklist && o.item == item.id) {
+                    @if let Some(o) = observed.get(&(checklist, item.id.as_str())) {
                         @let (m, class, meaning) = mark(o);
                         tr class=(class) {
                             td { div.markcell { span.mark.(class) title=(meaning) { (m) } span.hide-narrow { (meaning) } } }
                             td.wrap {
                                 (text(&o.prompt))
-                                @if o.critical { " " span.tag { (tr!("doc-critical")) } }
+                                @if o.critical { " " span.tag { (critical) } }
                                 @for t in &o.tags { " " span.tag { (text(&visit_tag(visit, t))) } }
                                 @if !o.note.is_empty() { div.note { (text(&o.note)) } }
                                 @if let Some(at) = visit.find(checklist, &item.id) {

@@ -90,16 +90,12 @@ impl std::str::FromStr for DateArg {
                 last: day,
             });
         }
-        let month = format!("{s}-01")
-            .parse::<Date>()
-            .ok()
-            .filter(|_| s.len() == 7)
-            .ok_or_else(|| {
-                crate::tr!(
-                    "report-not-a-date",
-                    value = crate::checklist::diag::one_line(s)
-                )
-            })?;
+        let month = first_of_month(s).ok_or_else(|| {
+            crate::tr!(
+                "report-not-a-date",
+                value = crate::checklist::diag::one_line(s)
+            )
+        })?;
         Ok(DateArg {
             first: month,
             last: month.last_of_month(),
@@ -637,10 +633,17 @@ impl Builder {
 /// A month row's name as a reader reads it ("Nov 2026", «нояб. 2026»);
 /// the `YYYY-MM` it is keyed by stays in JSON and CSV.
 pub fn month_label(key: &str) -> String {
-    match format!("{key}-01").parse::<Date>() {
-        Ok(day) if key.len() == 7 => crate::i18n::month_year(day.year(), day.month()),
-        _ => key.to_owned(),
+    match first_of_month(key) {
+        Some(day) => crate::i18n::month_year(day.year(), day.month()),
+        None => key.to_owned(),
     }
+}
+
+/// The first day of month `YYYY-MM`, or `None` for anything else.
+fn first_of_month(month: &str) -> Option<Date> {
+    (month.len() == 7)
+        .then(|| format!("{month}-01").parse::<Date>().ok())
+        .flatten()
 }
 
 /// A `YYYY-MM-DD` day as a reader reads it ("22 Nov 2026", «22 нояб. 2026»).
