@@ -55,6 +55,9 @@ pub enum Command {
         /// The deleted visits instead, waiting in the trash.
         #[arg(long)]
         trash: bool,
+        /// As JSON, for scripts.
+        #[arg(long)]
+        json: bool,
     },
     /// Move a visit to the trash (`trash/` in the data folder); `restore` brings it back.
     Delete {
@@ -113,13 +116,25 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// List the checklists available, with their source.
-    Checklists,
+    Checklists {
+        /// As JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a JSON Schema, for editor completion.
     Schema {
         /// Which file format.
         #[arg(value_enum)]
         kind: SchemaKind,
     },
+    /// Print a shell's completion script (visit and checklist ids complete too).
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on standard output.
+    Man,
 }
 
 /// Formats `export` writes.
@@ -291,6 +306,8 @@ fn subcommand_about(name: &str) -> Option<String> {
         "validate" => crate::tr!("help-validate"),
         "checklists" => crate::tr!("help-checklists"),
         "schema" => crate::tr!("help-schema"),
+        "completions" => crate::tr!("help-completions"),
+        "man" => crate::tr!("help-man"),
         _ => return None,
     })
 }
@@ -308,6 +325,8 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("new", "checklists") => crate::tr!("help-new-checklists"),
         ("resume", "id") => crate::tr!("help-resume-id"),
         ("list", "trash") => crate::tr!("help-list-trash"),
+        ("list" | "checklists", "json") => crate::tr!("help-json"),
+        ("completions", "shell") => crate::tr!("help-completions-shell"),
         ("delete", "id") => crate::tr!("help-delete-id"),
         ("restore", "id") => crate::tr!("help-restore-id"),
         ("export", "id") => crate::tr!("help-export-id"),
@@ -338,6 +357,7 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("report", "since" | "until") => Some(crate::tr!("help-value-date")),
         ("report", "line") => Some(crate::tr!("help-value-percent")),
         ("schema", "kind") => Some(crate::tr!("help-value-kind")),
+        ("completions", "shell") => Some(crate::tr!("help-value-shell")),
         _ => None,
     };
     let mut arg = arg.help(help).long_help(None);

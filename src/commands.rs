@@ -21,6 +21,13 @@ use crate::tr;
 use crate::tui::{self, Ending, Signals, app::App, home, theme::Theme};
 use crate::visit::{Status, Visit};
 
+mod completions;
+mod json;
+mod man;
+
+pub use completions::{completions, ids};
+pub use man::man;
+
 /// Why a command failed.
 #[derive(Debug)]
 pub enum Failure {
@@ -590,7 +597,12 @@ pub fn read_records(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
 
 /// `touchpoint list`: one line per visit, newest first; unreadable records
 /// are named on stderr and do not hide the others.
-pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn list(
+    data_dir: Option<&Path>,
+    trash: bool,
+    as_json: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let store = open_store(data_dir)?;
     let (mut records, problems) = if trash {
         read_trash(&store)
@@ -603,6 +615,16 @@ pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result
             .timestamp()
             .cmp(&a.header.updated.timestamp())
     });
+    if as_json {
+        json::visits(&records, trash, out)?;
+        for problem in &problems {
+            say!(
+                "touchpoint: {}",
+                tr!("cli-unreadable-record", problem = problem.to_string())
+            );
+        }
+        return Ok(());
+    }
     let mut text = String::new();
     // The id column is as wide as the widest id, so that a long one never
     // pushes its row's other columns out of line.
@@ -1254,9 +1276,19 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
 }
 
 /// `touchpoint checklists`: what `touchpoint new` can open.
-pub fn checklists(out: &mut dyn Write) -> Result<(), Failure> {
+pub fn checklists(as_json: bool, out: &mut dyn Write) -> Result<(), Failure> {
     let config = Config::load()?;
     let (found, problems) = config::available(&config);
+    if as_json {
+        json::checklists(&found, out)?;
+        for problem in &problems {
+            say!(
+                "{}",
+                tr!("cli-checklists-skipped", problem = problem.to_string())
+            );
+        }
+        return Ok(());
+    }
     let heading = [
         tr!("cli-checklists-id"),
         tr!("cli-checklists-touchpoint"),

@@ -30,9 +30,19 @@ pub struct Config {
     pub folder: Option<PathBuf>,
 }
 
-/// The project config folder (`~/.config/touchpoint` on Linux), if the
-/// platform has one.
+/// The project config folder, if the platform has one: `~/.config/touchpoint`
+/// on Linux (or under `$XDG_CONFIG_HOME`), on macOS too — where terminal
+/// users look for it, rather than `~/Library/Application Support` — and
+/// `%APPDATA%\touchpoint` on Windows (SPEC, Files).
 pub fn config_dir() -> Option<PathBuf> {
+    if cfg!(target_os = "macos") {
+        let xdg = std::env::var_os("XDG_CONFIG_HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute());
+        let base =
+            xdg.or_else(|| directories::BaseDirs::new().map(|b| b.home_dir().join(".config")));
+        return base.map(|b| b.join("touchpoint"));
+    }
     directories::ProjectDirs::from("", "", "touchpoint").map(|d| d.config_dir().to_path_buf())
 }
 

@@ -13,6 +13,12 @@ use touchpoint::report::Filter;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The completion scripts' question, outside the command line so that
+    // no script or help offers it.
+    if args.get(1).is_some_and(|a| a == "__ids") {
+        commands::ids(&args[2..], &mut std::io::stdout().lock());
+        return ExitCode::SUCCESS;
+    }
     // Chosen before parsing, so that --help and usage errors are in it too.
     let scanned = cli::lang_in_args(&args);
     // Read once: for the language, and again by `new` before its first frame.
@@ -69,7 +75,7 @@ fn main() -> ExitCode {
             config,
         ),
         Some(Command::Resume { id }) => commands::resume(data_dir, id.as_deref()),
-        Some(Command::List { trash }) => commands::list(data_dir, trash, &mut stdout),
+        Some(Command::List { trash, json }) => commands::list(data_dir, trash, json, &mut stdout),
         Some(Command::Delete { id }) => commands::delete(data_dir, &id, &mut stdout),
         Some(Command::Restore { id }) => commands::restore(data_dir, &id, &mut stdout),
         Some(Command::Export { id, output, format }) => {
@@ -100,8 +106,10 @@ fn main() -> ExitCode {
             },
         ),
         Some(Command::Validate { paths }) => commands::validate(&paths, &mut stdout),
-        Some(Command::Checklists) => commands::checklists(&mut stdout),
+        Some(Command::Checklists { json }) => commands::checklists(json, &mut stdout),
         Some(Command::Schema { kind }) => commands::schema(kind, &mut stdout),
+        Some(Command::Completions { shell }) => commands::completions(shell, &mut stdout),
+        Some(Command::Man) => commands::man(&mut stdout),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

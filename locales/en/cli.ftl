@@ -9,6 +9,25 @@ cli-cannot-write = cannot write
 cli-cannot-write-list = cannot write the list
 cli-cannot-write-stdout = cannot write to standard output
 cli-cannot-write-schema = cannot write the schema
+cli-cannot-write-completions = cannot write the completion script
+cli-cannot-write-man = cannot write the manual page
+man-commands = COMMANDS
+man-exit-status = EXIT STATUS
+man-exit-status-text = 0 success; 1 failure, with a message on standard error; 2 a usage error (an unknown command or option, a value that is not allowed).
+man-environment = ENVIRONMENT
+man-environment-text =
+    TOUCHPOINT_DATA_DIR: the data folder, as --data-dir gives it.
+    LC_ALL, LC_MESSAGES, LANG: the language of the program's own words (English or Russian) when neither --lang nor config.toml's language says.
+    NO_COLOR: state is shown by symbols alone, without colour.
+man-files = FILES
+man-files-text =
+    ~/.local/share/touchpoint/visits/ID.toml: every visit, draft or final (the data folder; 0700, its files 0600).
+    ~/.local/share/touchpoint/visits/ID.journal: the changes of an open visit not yet folded into its record.
+    ~/.local/share/touchpoint/trash/: deleted visits, until the user empties the folder.
+    ~/.config/touchpoint/config.toml: defaults (auditor, language, checklist folders, export folder and its mode).
+    ~/.config/touchpoint/checklists/: the user's own checklists.
+man-see-also = SEE ALSO
+man-see-also-text = The project's README.md and docs/ folder: the record format, how scores work, the data folder and its promises.
 cli-warning = warning: { $warning }
 
 ## touchpoint new
@@ -286,6 +305,11 @@ help-validate-paths = Checklist files, or folders holding .toml files
 help-checklists = List the checklists available, with their source
 help-schema = Print a JSON Schema, for editor completion
 help-schema-kind = Which file format
+help-json = As JSON, for scripts
+help-completions = Print a shell's completion script (visit and checklist ids complete too)
+help-completions-shell = The shell: bash, zsh, fish, elvish or powershell
+help-man = Print the manual page (roff) on standard output
+help-value-shell = SHELL
 help-value-dir = DIR
 help-value-lang = LANG
 help-value-site = SITE

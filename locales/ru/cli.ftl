@@ -9,6 +9,25 @@ cli-cannot-write = не удалось вывести сообщение
 cli-cannot-write-list = не удалось вывести список
 cli-cannot-write-stdout = не удалось писать в стандартный вывод
 cli-cannot-write-schema = не удалось вывести схему
+cli-cannot-write-completions = не удалось вывести скрипт дополнения
+cli-cannot-write-man = не удалось вывести страницу руководства
+man-commands = КОМАНДЫ
+man-exit-status = КОД ВЫХОДА
+man-exit-status-text = 0 — успех; 1 — ошибка, с сообщением в стандартный поток ошибок; 2 — ошибка вызова (неизвестная команда или параметр, недопустимое значение).
+man-environment = ОКРУЖЕНИЕ
+man-environment-text =
+    TOUCHPOINT_DATA_DIR: папка данных, как её задаёт --data-dir.
+    LC_ALL, LC_MESSAGES, LANG: язык слов программы (английский или русский), если его не задают ни --lang, ни language в config.toml.
+    NO_COLOR: состояние показывается только символами, без цвета.
+man-files = ФАЙЛЫ
+man-files-text =
+    ~/.local/share/touchpoint/visits/КОД.toml: каждый визит, черновик или завершённый (папка данных; 0700, её файлы 0600).
+    ~/.local/share/touchpoint/visits/КОД.journal: изменения открытого визита, ещё не внесённые в его запись.
+    ~/.local/share/touchpoint/trash/: удалённые визиты, пока пользователь не очистит папку.
+    ~/.config/touchpoint/config.toml: настройки по умолчанию (аудитор, язык, папки чек-листов, папка экспорта и её права).
+    ~/.config/touchpoint/checklists/: свои чек-листы пользователя.
+man-see-also = СМ. ТАКЖЕ
+man-see-also-text = README.md проекта и папка docs/: формат записи, как считаются оценки, папка данных и её обещания.
 cli-warning = предупреждение: { $warning }
 
 ## touchpoint new
@@ -304,6 +323,11 @@ help-validate-paths = Файлы чек-листов или папки с фай
 help-checklists = Доступные чек-листы и откуда они взяты
 help-schema = Вывести JSON Schema для подсказок в редакторе
 help-schema-kind = Какой формат файлов: checklist — чек-листы, record — записи визитов
+help-json = В формате JSON, для скриптов
+help-completions = Вывести скрипт дополнения для оболочки (дополняются и коды визитов и чек-листов)
+help-completions-shell = Оболочка: bash, zsh, fish, elvish или powershell
+help-man = Вывести страницу руководства (roff) в стандартный вывод
+help-value-shell = ОБОЛОЧКА
 help-value-dir = ПАПКА
 help-value-lang = ЯЗЫК
 help-value-site = ОБЪЕКТ

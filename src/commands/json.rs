@@ -1,0 +1,69 @@
+//! `list --json` and `checklists --json`: the lists as JSON for scripts, the
+//! same facts as the tables, in stable English keys (docs/record.md).
+
+use std::io::Write;
+
+use serde_json::{Value, json};
+
+use super::{Failure, io_failure, source_label};
+use crate::checklist::Loaded;
+use crate::record::RecordFile;
+use crate::tr;
+use crate::visit::Status;
+
+/// The visits `list` found, newest first, as `{"visits": [...]}`.
+pub fn visits(records: &[RecordFile], trash: bool, out: &mut dyn Write) -> Result<(), Failure> {
+    let visits: Vec<Value> = records
+        .iter()
+        .map(|r| {
+            let s = r.summary();
+            json!({
+                "id": s.id,
+                "site": s.site,
+                "auditor": s.auditor,
+                "status": match s.status {
+                    Status::Draft => "draft",
+                    Status::Final => "final",
+                },
+                "answered": s.answered,
+                "shown": s.answered + s.unanswered,
+                "score": s.percent.map(|p| (p * 10.0).round() / 10.0),
+                "critical_failures": s.critical_failures,
+                "updated": s.updated.to_string(),
+            })
+        })
+        .collect();
+    let key = if trash { "trash" } else { "visits" };
+    write(&json!({ key: visits }), out)
+}
+
+/// The checklists available, as `{"checklists": [...]}`.
+pub fn checklists(found: &[Loaded], out: &mut dyn Write) -> Result<(), Failure> {
+    let list: Vec<Value> = found
+        .iter()
+        .map(|l| {
+            let c = &l.checklist.checklist;
+            json!({
+                "id": c.id,
+                "title": c.title,
+                "touchpoint": c.touchpoint,
+                "journey": c.journey,
+                "language": c.language,
+                "version": c.version,
+                "items": l.checklist.item_count(),
+                "source": source_label(&l.source),
+                "sha256": l.sha256,
+            })
+        })
+        .collect();
+    write(&json!({ "checklists": list }), out)
+}
+
+/// Pretty JSON and a newline, with control, C1 and invisible characters
+/// escaped (`\u001b`): lossless, and inert in a terminal.
+fn write(value: &Value, out: &mut dyn Write) -> Result<(), Failure> {
+    let mut text = crate::text::json_inert(serde_json::to_string_pretty(value).unwrap_or_default());
+    text.push('\n');
+    out.write_all(text.as_bytes())
+        .map_err(|e| io_failure(&tr!("cli-cannot-write-list"), &e))
+}
