@@ -127,6 +127,20 @@ pub enum Command {
         #[arg(value_enum)]
         kind: SchemaKind,
     },
+    /// Sign a final record that finalize could not sign (config.toml's `signing_key`).
+    Sign {
+        /// Visit id, as `touchpoint list` shows it.
+        id: String,
+    },
+    /// Check records' signatures; exit 1 when any is missing, bad, or by a key not allowed.
+    Verify {
+        /// Record files, or folders searched for .toml records (default: the
+        /// final visits in the data folder).
+        paths: Vec<PathBuf>,
+        /// OpenSSH allowed_signers file (default: config.toml's `allowed_signers`).
+        #[arg(long, value_name = "FILE")]
+        allowed_signers: Option<PathBuf>,
+    },
     /// Print a shell's completion script (visit and checklist ids complete too).
     Completions {
         /// The shell: bash, zsh, fish, elvish or powershell.
@@ -307,6 +321,8 @@ fn subcommand_about(name: &str) -> Option<String> {
         "checklists" => crate::tr!("help-checklists"),
         "schema" => crate::tr!("help-schema"),
         "completions" => crate::tr!("help-completions"),
+        "sign" => crate::tr!("help-sign"),
+        "verify" => crate::tr!("help-verify"),
         "man" => crate::tr!("help-man"),
         _ => return None,
     })
@@ -327,6 +343,9 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("list", "trash") => crate::tr!("help-list-trash"),
         ("list" | "checklists", "json") => crate::tr!("help-json"),
         ("completions", "shell") => crate::tr!("help-completions-shell"),
+        ("sign", "id") => crate::tr!("help-resume-id"),
+        ("verify", "paths") => crate::tr!("help-report-paths"),
+        ("verify", "allowed_signers") => crate::tr!("help-verify-allowed-signers"),
         ("delete", "id") => crate::tr!("help-delete-id"),
         ("restore", "id") => crate::tr!("help-restore-id"),
         ("export", "id") => crate::tr!("help-export-id"),
@@ -352,7 +371,8 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("new", "checklists") => Some(crate::tr!("help-value-checklist")),
         (_, "output") | ("validate", "paths") => Some(crate::tr!("help-value-path")),
         (_, "format") => Some(crate::tr!("help-value-format")),
-        ("report", "paths") => Some(crate::tr!("help-value-paths")),
+        ("report" | "verify", "paths") => Some(crate::tr!("help-value-paths")),
+        ("verify", "allowed_signers") => Some(crate::tr!("help-value-file")),
         ("report", "site") => Some(crate::tr!("help-value-s")),
         ("report", "since" | "until") => Some(crate::tr!("help-value-date")),
         ("report", "line") => Some(crate::tr!("help-value-percent")),

@@ -21,13 +21,6 @@ use crate::tr;
 use crate::tui::{self, Ending, Signals, app::App, home, theme::Theme};
 use crate::visit::{Status, Visit};
 
-mod completions;
-mod json;
-mod man;
-
-pub use completions::{completions, ids};
-pub use man::man;
-
 /// Why a command failed.
 #[derive(Debug)]
 pub enum Failure {
@@ -69,6 +62,15 @@ macro_rules! say {
         let _ = writeln!(std::io::stderr(), $($arg)*);
     }};
 }
+
+mod completions;
+mod json;
+mod man;
+mod sign;
+
+pub use completions::{completions, ids};
+pub use man::man;
+pub use sign::{sign, sign_record, signature_path, verify};
 
 fn io_failure(what: &str, e: &std::io::Error) -> Failure {
     // `what` is already in the interface language; the reason follows it.

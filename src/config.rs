@@ -25,6 +25,11 @@ pub struct Config {
     /// File mode of exported files, such as `"0640"` for a reviewers' group;
     /// the data folder stays private whatever it says.
     pub export_mode: Option<ExportMode>,
+    /// The auditor's SSH key that signs final records: an OpenSSH private
+    /// key file, or a public key whose private half is in `ssh-agent`.
+    pub signing_key: Option<PathBuf>,
+    /// The OpenSSH `allowed_signers` file `verify` checks signatures against.
+    pub allowed_signers: Option<PathBuf>,
     /// Where the file was read from, to resolve relative folders.
     #[serde(skip)]
     pub folder: Option<PathBuf>,
@@ -136,6 +141,16 @@ impl Config {
     /// The export folder, with `~` and relative paths resolved.
     pub fn export_folder(&self) -> Option<PathBuf> {
         self.export_folder.as_deref().map(|f| self.resolve(f))
+    }
+
+    /// The signing key's path, `~` and relative paths resolved.
+    pub fn signing_key(&self) -> Option<PathBuf> {
+        self.signing_key.as_deref().map(|f| self.resolve(f))
+    }
+
+    /// The `allowed_signers` file's path, `~` and relative paths resolved.
+    pub fn allowed_signers(&self) -> Option<PathBuf> {
+        self.allowed_signers.as_deref().map(|f| self.resolve(f))
     }
 
     fn resolve(&self, path: &Path) -> PathBuf {

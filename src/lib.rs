@@ -19,6 +19,7 @@ pub mod record;
 pub mod report;
 pub mod score;
 pub mod session;
+pub mod signing;
 pub mod store;
 pub mod text;
 pub mod toml_words;

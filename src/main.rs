@@ -110,6 +110,17 @@ fn main() -> ExitCode {
         Some(Command::Schema { kind }) => commands::schema(kind, &mut stdout),
         Some(Command::Completions { shell }) => commands::completions(shell, &mut stdout),
         Some(Command::Man) => commands::man(&mut stdout),
+        Some(Command::Sign { id }) => commands::sign(data_dir, &id, &mut stdout),
+        Some(Command::Verify {
+            paths,
+            allowed_signers,
+        }) => commands::verify(
+            data_dir,
+            &paths,
+            allowed_signers.as_deref(),
+            touchpoint::clock::now().timestamp().as_second(),
+            &mut stdout,
+        ),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

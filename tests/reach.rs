@@ -221,8 +221,7 @@ fn the_manual_page_renders_in_groff_without_warnings() {
 /// groff's terminal output without its overstriking (`a\ba` bold, `_\ba` underlined).
 fn strip_overstrike(text: &str) -> String {
     let mut out: Vec<char> = Vec::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    for c in text.chars() {
         if c == '\u{8}' {
             out.pop();
             continue;

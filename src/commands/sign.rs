@@ -1,0 +1,206 @@
+//! `touchpoint sign ID` and `touchpoint verify [PATH…]`: the shell around
+//! [`crate::signing`] — key files, `ssh-agent`, `.sig` files beside records.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ssh_agent_client_rs::{Client, Identity};
+
+use super::{Failure, find_records, io_failure, open_store};
+use crate::config::Config;
+use crate::record;
+use crate::signing::{self, AllowedSigners, Key, Verdict};
+use crate::store;
+use crate::tr;
+use crate::visit::Status;
+
+/// The most bytes read of a key, signature or allowed_signers file: each is
+/// a few kilobytes; a larger one is not what it claims to be.
+const MAX_SMALL_FILE: u64 = 1 << 20;
+
+/// Reads a small text file that must be a regular file (never a FIFO that
+/// would hang, nor a device), at most [`MAX_SMALL_FILE`] bytes.
+fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
+    read_capped(path, MAX_SMALL_FILE)
+}
+
+/// Reads a regular file of at most `cap` bytes, without blocking on a FIFO.
+fn read_capped(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() || meta.len() > cap {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            tr!("sign-not-a-small-file"),
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(cap).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The signature of `record` with the key `key_path` names, or why there is
+/// none (in the interface language): the key file itself when it needs no
+/// passphrase, else its private half in `ssh-agent`.
+pub fn sign_record(key_path: &Path, record: &[u8]) -> Result<String, String> {
+    let shown = key_path.display().to_string();
+    let text = read_small(key_path).map_err(|e| {
+        tr!(
+            "sign-cannot-read-key",
+            path = shown.clone(),
+            reason = crate::checklist::io_reason(&e)
+        )
+    })?;
+    let text = String::from_utf8_lossy(&text);
+    match signing::read_key(&text).map_err(|why| format!("{shown}: {why}"))? {
+        Key::Private(key) => signing::sign(&key, record),
+        Key::InAgent(public) => {
+            let Some(socket) = std::env::var_os("SSH_AUTH_SOCK").filter(|s| !s.is_empty()) else {
+                return Err(tr!("sign-no-agent", path = shown));
+            };
+            let mut agent = Client::connect(Path::new(&socket))
+                .map_err(|e| tr!("sign-agent-unreachable", reason = e.to_string()))?;
+            let held = agent
+                .list_all_identities()
+                .map_err(|e| tr!("sign-agent-unreachable", reason = e.to_string()))?;
+            let holds = |identity: &Identity| matches!(identity, Identity::PublicKey(key) if key.key_data() == public.key_data());
+            if !held.iter().any(holds) {
+                return Err(tr!("sign-agent-lacks-key", path = shown));
+            }
+            let data = signing::data_to_sign(record)?;
+            let signature = agent
+                .sign(public.as_ref(), &data)
+                .map_err(|e| tr!("sign-agent-refused", reason = e.to_string()))?;
+            signing::from_agent(&public, record, signature)
+        }
+    }
+}
+
+/// The `.sig` file beside a record file: `<record>.sig`.
+pub fn signature_path(record: &Path) -> PathBuf {
+    let mut name = record.as_os_str().to_owned();
+    name.push(".sig");
+    PathBuf::from(name)
+}
+
+/// `touchpoint sign ID`: signs a final record that finalize could not sign.
+pub fn sign(data_dir: Option<&Path>, id: &str, out: &mut dyn Write) -> Result<(), Failure> {
+    let config = Config::load()?;
+    let key = config
+        .signing_key()
+        .ok_or_else(|| Failure::Message(tr!("sign-no-key-configured")))?;
+    let store = open_store(data_dir)?;
+    let path = store.path(id)?;
+    let bytes = store.load(id)?;
+    let record = record::parse_bytes(&path.display().to_string(), &bytes)?;
+    if record.header.status != Status::Final {
+        return Err(Failure::Message(tr!("sign-draft", id = id)));
+    }
+    let armored = sign_record(&key, &bytes).map_err(Failure::Message)?;
+    let sig = signature_path(&path);
+    store::write_private(&sig, armored.as_bytes())?;
+    writeln!(
+        out,
+        "{}",
+        tr!("sign-signed", id = id, path = sig.display().to_string())
+    )
+    .map_err(|e| io_failure(&tr!("cli-cannot-write-list"), &e))
+}
+
+/// `touchpoint verify [PATH…] [--allowed-signers FILE]`: each record's
+/// signature; exit 1 unless every one is valid.
+pub fn verify(
+    data_dir: Option<&Path>,
+    paths: &[PathBuf],
+    allowed_signers: Option<&Path>,
+    now: i64,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let config = Config::load()?;
+    let allowed_path = allowed_signers
+        .map(Path::to_path_buf)
+        .or_else(|| config.allowed_signers())
+        .ok_or_else(|| Failure::Message(tr!("sign-no-allowed-signers")))?;
+    let shown = allowed_path.display().to_string();
+    let text = read_small(&allowed_path).map_err(|e| {
+        Failure::Message(tr!(
+            "sign-cannot-read-allowed",
+            path = shown.clone(),
+            reason = crate::checklist::io_reason(&e)
+        ))
+    })?;
+    let allowed =
+        AllowedSigners::parse(&shown, &String::from_utf8_lossy(&text)).map_err(|problems| {
+            for problem in &problems {
+                say!("touchpoint: {problem}");
+            }
+            Failure::Reported
+        })?;
+    let (files, mut problems) = if paths.is_empty() {
+        let store = open_store(data_dir)?;
+        (store.visit_files()?, Vec::new())
+    } else {
+        find_records(paths)
+    };
+    let mut all_valid = problems.is_empty();
+    let mut text = String::new();
+    for file in &files {
+        let shown = file.display().to_string();
+        let bytes = match read_capped(file, record::MAX_RECORD_BYTES as u64) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                problems.push(crate::checklist::Diagnostic::file(
+                    &shown,
+                    crate::checklist::io_reason(&e),
+                ));
+                continue;
+            }
+        };
+        let record = match record::parse_bytes(&shown, &bytes) {
+            Ok(record) => record,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        if paths.is_empty() && record.header.status != Status::Final {
+            continue;
+        }
+        let signature = read_small(&signature_path(file)).ok();
+        let verdict = signing::verify(
+            &bytes,
+            signature.as_deref(),
+            &allowed,
+            &record.header.auditor,
+            now,
+        );
+        all_valid &= matches!(verdict, Verdict::Valid { .. });
+        let why = match &verdict {
+            Verdict::Valid { principal } => tr!("verify-valid", principal = principal.clone()),
+            Verdict::Unsigned => tr!("verify-unsigned"),
+            Verdict::Invalid(why) => tr!("verify-invalid", why = why.clone()),
+            Verdict::UnknownKey(why) => tr!("verify-unknown-key", why = why.clone()),
+        };
+        text.push_str(&format!(
+            "{}  {}  {}\n",
+            crate::tui::theme::inert(&shown),
+            verdict.code(),
+            why
+        ));
+    }
+    out.write_all(text.as_bytes())
+        .map_err(|e| io_failure(&tr!("cli-cannot-write-list"), &e))?;
+    for problem in &problems {
+        say!("touchpoint: {problem}");
+    }
+    if all_valid && !files.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Reported)
+    }
+}
