@@ -300,9 +300,12 @@ fn home_with(
     }
     let signals =
         Signals::register().map_err(|e| io_failure(&tr!("cli-cannot-watch-signals"), &e))?;
-    let choice =
+    let (choice, gone) =
         tui::run_home(&mut screen, &signals).map_err(|e| io_failure(&tr!("cli-terminal"), &e))?;
     match choice {
+        // A hang-up ends the program with a failure, and no word on the
+        // terminal that is gone.
+        home::Choice::Quit if gone => Err(Failure::Reported),
         home::Choice::Quit => Ok(()),
         home::Choice::Resume(id) => resume(data_dir, Some(&id)),
         home::Choice::New {
@@ -569,6 +572,11 @@ fn open(
         )));
     }
     let ending = ran.map_err(|e| io_failure(&tr!("cli-terminal"), &e))?;
+    if ending == Ending::TerminalGone {
+        // Saved, but the session did not end as the auditor chose; nothing
+        // is written to the terminal that is gone.
+        return Err(Failure::Reported);
+    }
     if ending == Ending::Left {
         say!(
             "{}",

@@ -149,6 +149,16 @@ impl Session {
     /// checklists. A journal's changes are folded into the record by the
     /// first save.
     pub fn resume(store: &Store, id: &str, export: Option<Export>) -> Result<Opened, SessionError> {
+        // An unknown id is refused before the lock is taken: lock files are
+        // never deleted (see docs/store.md), so locking first would leave
+        // `<id>.lock` behind for every id mistyped.
+        let path = store.path(id)?;
+        if std::fs::symlink_metadata(&path).is_err() && store.visits_dir().is_dir() {
+            return Err(SessionError::Store(StoreError::NotFound {
+                id: id.to_owned(),
+                folder: store.visits_dir().to_path_buf(),
+            }));
+        }
         // Lock before reading, so that no other session changes the files
         // between our read and our first save.
         let lock = store.lock(id)?;

@@ -236,6 +236,8 @@ evidence-over-limit = over 25 MiB
 
 ## config.toml and the checklists named on the command line (config.rs).
 config-not-utf8 = not valid UTF-8; save the file as UTF-8
+config-not-regular = is not a regular file (a FIFO, a device or a socket, or a link to one); config.toml must be a file
+config-too-large = is larger than { $most } KiB; config.toml holds a few settings
 config-mode-not-octal = export_mode { $mode } is not an octal file mode; write it as chmod does, such as "0640"
 config-mode-not-a-mode = export_mode must be a file mode such as "0640"
 config-mode-not-allowed = export_mode { $mode } is not allowed: an export needs read and write for its owner (6 first) and may give only read or write to group and others, such as "0640"

@@ -255,6 +255,8 @@ evidence-over-limit = больше 25 МиБ
 
 ## config.toml и чек-листы, названные в командной строке (config.rs).
 config-not-utf8 = файл не в UTF-8; сохраните его в кодировке UTF-8
+config-not-regular = не обычный файл (FIFO, устройство, сокет или ссылка на них); config.toml должен быть файлом
+config-too-large = больше { $most } КиБ; в config.toml всего несколько настроек
 config-mode-not-octal = export_mode { $mode } — не восьмеричные права файла; запишите их, как для chmod, например "0640"
 config-mode-not-a-mode = export_mode должен быть правами файла, например "0640"
 config-mode-not-allowed = export_mode { $mode } не подходит: экспорту нужны чтение и запись для владельца (первая цифра 6), а группе и остальным можно дать только чтение или запись, например "0640"
