@@ -16,7 +16,7 @@ use crate::checklist::Diagnostic;
 use crate::record::{self, RecordFile, journal};
 use crate::store::{JournalFile, Store, StoreError, VisitLock};
 use crate::tr;
-use crate::visit::Visit;
+use crate::visit::{Unsaved, Visit};
 
 /// A journal this long is folded into the record at the next save, so that
 /// replaying one never takes long.
@@ -87,6 +87,9 @@ pub struct Session {
     to_keep: Vec<Vec<u8>>,
     /// The journal length that makes the next save fold it in.
     compact_at: u64,
+    /// The last compaction failed: a long journal waits for the next pause
+    /// rather than trying again at every key.
+    compaction_failed: bool,
     /// The store is to be tidied ([`Store::tidy`]) after the next whole
     /// record: a new visit's data folder is opened untidied.
     tidy: bool,
@@ -134,6 +137,7 @@ impl Session {
                 .filter_map(crate::checklist::source_bytes)
                 .collect(),
             compact_at: COMPACT_AT,
+            compaction_failed: false,
             tidy: false,
         })
     }
@@ -184,6 +188,7 @@ impl Session {
             exported: final_visit,
             to_keep: Vec::new(),
             compact_at: COMPACT_AT,
+            compaction_failed: false,
             tidy: false,
         };
         Ok(Opened {
@@ -200,28 +205,49 @@ impl Session {
     /// finalized, was never written, a save failed, or the journal is long.
     /// A final visit opened read-only saves nothing. An error is a short
     /// human reason; the next save then writes the whole record.
+    ///
+    /// Every change goes to the journal for as long as the journal takes
+    /// it, whatever happened to the last compaction (issue 17): a record
+    /// that cannot be written (a nearly full disk) leaves the journal
+    /// holding every change, and the long journal is folded in again at
+    /// the next pause rather than at every key.
     pub fn save(&mut self, visit: &mut Visit) -> Result<(), String> {
         if self.read_only {
             return Ok(());
         }
         let unsaved = visit.take_unsaved();
-        let long = self
-            .journal
-            .as_ref()
-            .is_some_and(|j| j.len() > self.compact_at);
-        if self.whole || visit.is_final() || unsaved.status || long {
-            return self.compact(visit);
+        let long = !self.compaction_failed
+            && self
+                .journal
+                .as_ref()
+                .is_some_and(|j| j.len() > self.compact_at);
+        if self.whole || visit.is_final() || unsaved.status {
+            return self.compact(visit, unsaved);
         }
         if unsaved.is_empty() && self.journal.is_some() {
             return Ok(());
         }
+        self.append(visit, &unsaved)?;
+        if long {
+            // The change is on disk already: a record that cannot be
+            // written now is tried again at the next pause, and the
+            // journal goes on taking changes meanwhile.
+            let _ = self.compact(visit, Unsaved::default());
+        }
+        Ok(())
+    }
+
+    /// Appends the line of `unsaved` (none when it is empty) to the journal,
+    /// started if none is open. On a failure the next save writes the
+    /// whole record.
+    fn append(&mut self, visit: &Visit, unsaved: &Unsaved) -> Result<(), String> {
         let n = self.written + 1;
         let appended = self.open_journal().and_then(|journal| {
             if unsaved.is_empty() {
                 return Ok(false);
             }
             journal
-                .append(journal::line(visit, &unsaved, n).as_bytes())
+                .append(journal::line(visit, unsaved, n).as_bytes())
                 .map_err(|e| e.to_string())?;
             Ok(true)
         });
@@ -264,10 +290,17 @@ impl Session {
     }
 
     /// The auditor paused: folds the journal into the record, if it holds
-    /// any change, so that the record alone is the visit again.
+    /// any change, so that the record alone is the visit again. A record
+    /// that cannot be written while the journal holds every change loses
+    /// nothing: it is tried again at the next pause, and this is no error.
     pub fn pause(&mut self, visit: &mut Visit) -> Result<(), String> {
         if !self.read_only && (self.written > 0 || self.whole || visit.has_unsaved()) {
-            self.compact(visit)
+            let unsaved = visit.take_unsaved();
+            let result = self.compact(visit, unsaved);
+            if result.is_err() && !self.whole {
+                return Ok(());
+            }
+            result
         } else {
             Ok(())
         }
@@ -277,10 +310,27 @@ impl Session {
     /// starts an empty journal for it, or removes the journal of a final
     /// visit. A kill between the two leaves a journal that names the
     /// previous record, which readers ignore: the new record holds its changes.
-    fn compact(&mut self, visit: &mut Visit) -> Result<(), String> {
+    ///
+    /// `unsaved` is what changed since the last save. When the record
+    /// cannot be written, those changes go to the journal if it is open
+    /// and holds every change before them, so that the journal goes on
+    /// holding the visit; else the next save writes the whole record.
+    fn compact(&mut self, visit: &mut Visit, unsaved: Unsaved) -> Result<(), String> {
         // The record written holds every change, saved or not.
         visit.take_unsaved();
-        self.whole = true;
+        let result = self.write_record(visit);
+        if result.is_err() {
+            self.compaction_failed = true;
+            // The journal took every change before these: it takes these too.
+            let journaled =
+                !self.whole && self.journal.is_some() && self.append(visit, &unsaved).is_ok();
+            self.whole = !journaled;
+        }
+        result
+    }
+
+    /// [`Session::compact`]'s writing.
+    fn write_record(&mut self, visit: &mut Visit) -> Result<(), String> {
         if self.lock.is_none() {
             self.lock = Some(self.store.lock(&self.id).map_err(|e| e.to_string())?);
         }
@@ -289,8 +339,17 @@ impl Session {
             .save(&self.id, text.as_bytes())
             .map_err(|e| e.to_string())?;
         self.whole = false;
+        self.compaction_failed = false;
         self.journal = None;
         self.written = 0;
+        // The journal to start names the record now on disk, whatever
+        // fails below.
+        self.head = (!visit.is_final()).then(|| journal::head(text.as_bytes()));
+        // The journal first: without it the next change could not be
+        // saved alone.
+        if !visit.is_final() {
+            self.open_journal()?;
+        }
         while let Some(bytes) = self.to_keep.last() {
             // Kept after the record, so that a visit is never missing for a
             // copy; a copy that failed is tried again with the next record.
@@ -303,7 +362,6 @@ impl Session {
             self.store.tidy();
         }
         if visit.is_final() {
-            self.head = None;
             self.store
                 .remove_journal(&self.id)
                 .map_err(|e| e.to_string())?;
@@ -315,13 +373,8 @@ impl Session {
                         .map_err(|e| tr!("session-not-exported", error = e.to_string()))?;
                 }
             }
-            return Ok(());
         }
-        self.head = Some(journal::head(text.as_bytes()));
-        // Without its journal the next change could not be saved alone.
-        self.open_journal()
-            .map(|_| ())
-            .inspect_err(|_| self.whole = true)
+        Ok(())
     }
 
     /// Leaves the visit: folds the journal into the record, removes it, and
@@ -332,8 +385,9 @@ impl Session {
         if self.read_only {
             return Ok(());
         }
-        if self.written > 0 || self.whole {
-            self.compact(visit)?;
+        if self.written > 0 || self.whole || visit.has_unsaved() {
+            let unsaved = visit.take_unsaved();
+            self.compact(visit, unsaved)?;
         }
         self.journal = None;
         self.store

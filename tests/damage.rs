@@ -96,3 +96,76 @@ fn resuming_an_unknown_id_leaves_no_lock_behind() {
         .unwrap_or_default();
     assert!(left.is_empty(), "left in visits/: {left:?}");
 }
+
+/// Sets the largest file `pid` may write (RLIMIT_FSIZE), as `ulimit -f`
+/// would: here, a record can no longer be rewritten, while the journal
+/// (much shorter) still takes lines — a disk nearly full.
+fn limit_file_size(pid: u32, bytes: u64) {
+    let limit = libc::rlimit {
+        rlim_cur: bytes,
+        rlim_max: libc::RLIM_INFINITY,
+    };
+    // SAFETY: prlimit reads one valid rlimit; our own child.
+    let rc = unsafe {
+        libc::prlimit(
+            pid as libc::pid_t,
+            libc::RLIMIT_FSIZE,
+            &limit,
+            std::ptr::null_mut(),
+        )
+    };
+    assert_eq!(rc, 0, "prlimit: {}", std::io::Error::last_os_error());
+}
+
+/// After a compaction fails (the record cannot be rewritten), every later
+/// change still goes to the journal, and a kill -9 loses none of them.
+#[test]
+fn after_a_failed_compaction_changes_still_reach_the_journal_and_survive_kill_9() {
+    let dir = temp_dir("compaction-fails");
+    let _cleanup = Cleanup(dir.clone());
+    let mut pty = common::Pty::spawn(
+        &["new", "--site", "Hotel Metropol", "--auditor", "anna"],
+        &dir,
+        80,
+        24,
+    );
+    pty.wait_for("0/60 answered");
+    let path = common::wait_for_visit_file(&dir);
+    let record_len = std::fs::metadata(&path).unwrap().len();
+    // Any record with an answer more is longer than this one.
+    limit_file_size(pty.pid(), record_len);
+    let plan = common::plan();
+    let steps = &plan[0];
+    pty.send(&steps[0].keys);
+    pty.wait_for("1/60 answered");
+    // The auditor pauses: the journal is folded in, which fails.
+    std::thread::sleep(Duration::from_millis(4000));
+    for (n, step) in steps[1..5].iter().enumerate() {
+        pty.send(&step.keys);
+        let shown = format!("· {}/", n + 2);
+        pty.wait_until(&shown, |s| s.contains(&shown));
+    }
+    let screen = pty.screen();
+    assert!(
+        !screen.contains("NOT SAVED"),
+        "the journal took every change:\n{screen}"
+    );
+    pty.signal(libc::SIGKILL);
+    let _ = pty.wait_exit(Duration::from_secs(5));
+    // The record was never rewritten; the journal holds the five answers.
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), record_len);
+    let record = common::read_record(&path);
+    assert_eq!(record.score.answered, 5);
+    for step in &steps[..5] {
+        let answer = record
+            .observation(&step.checklist, &step.item)
+            .and_then(|o| o.answer.as_ref())
+            .map(touchpoint::record::AnswerValue::as_text);
+        assert_eq!(
+            answer.as_deref(),
+            Some(step.expected.as_str()),
+            "{}",
+            step.item
+        );
+    }
+}
