@@ -488,7 +488,7 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
             ago = ago_text(ago)
         )
     };
-    for note in &opened.from_copy {
+    for note in opened.from_copy.iter().chain(&opened.journal_notes) {
         message.push_str("; ");
         message.push_str(note);
     }
@@ -600,10 +600,11 @@ pub fn read_records(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
 /// are named on stderr and do not hide the others.
 pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result<(), Failure> {
     let store = open_store(data_dir)?;
-    let (mut records, problems) = if trash {
-        read_trash(&store)
+    let (mut records, problems, notes) = if trash {
+        let (records, problems) = read_trash(&store);
+        (records, problems, Vec::new())
     } else {
-        session::read_all(&store)
+        session::read_all_noting(&store)
     };
     records.sort_by(|a, b| {
         b.header
@@ -679,6 +680,9 @@ pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result
             "touchpoint: {}",
             tr!("cli-unreadable-record", problem = problem.to_string())
         );
+    }
+    for note in &notes {
+        say!("touchpoint: {note}");
     }
     Ok(())
 }
@@ -789,6 +793,9 @@ pub fn export(
     let store = open_store(data_dir)?;
     let config = Config::load()?;
     let current = session::read_visit(&store, id)?;
+    for note in current.journal_notes(id) {
+        say!("touchpoint: {note}");
+    }
     let text = match format {
         // The record itself, byte for byte as saved when no journal adds to
         // it, but for characters that could drive a terminal, escaped as TOML

@@ -107,6 +107,9 @@ pub struct Opened {
     pub replayed: usize,
     /// Checklists read from the copy kept in the data folder, and why.
     pub from_copy: Vec<String>,
+    /// What of the journal could not be applied, or was applied to a
+    /// record edited since, and where the journal was kept aside.
+    pub journal_notes: Vec<String>,
 }
 
 impl Session {
@@ -170,6 +173,13 @@ impl Session {
         let (visit, warnings, from_copy) = rebuild(&read, Some(store))?;
         let replayed = read.changes.len();
         let final_visit = visit.is_final();
+        // The journal is replaced by the first save: what of it could not
+        // be applied is kept aside first, and a journal that cannot be kept
+        // keeps the visit closed rather than lose it.
+        let kept = match (&read.journal_bytes, read.damage.any() && !final_visit) {
+            (Some(bytes), true) => Some(store.keep_damaged_journal(id, bytes)?),
+            _ => None,
+        };
         if final_visit && read.journal_found {
             // A final record never has a journal: this one was left by a
             // crash after finalizing and holds nothing the record lacks.
@@ -191,12 +201,24 @@ impl Session {
             compaction_failed: false,
             tidy: false,
         };
+        let mut notes = if final_visit {
+            Vec::new()
+        } else {
+            read.damage.notes(id)
+        };
+        if let Some(kept) = kept {
+            notes.push(tr!(
+                "session-journal-kept",
+                path = kept.display().to_string()
+            ));
+        }
         Ok(Opened {
             visit,
             session,
             warnings,
             replayed,
             from_copy,
+            journal_notes: notes,
         })
     }
 
@@ -414,28 +436,100 @@ struct Read {
     journal_found: bool,
     /// The journal's changes that apply to this record.
     changes: Vec<journal::Change>,
+    /// The journal's bytes, to keep aside when not all of it applies.
+    journal_bytes: Option<Vec<u8>>,
+    /// What of the journal could not be applied, or was applied to a
+    /// record edited since the journal began.
+    damage: JournalDamage,
+}
+
+/// What a journal held that did not simply apply to its record (issue 17).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JournalDamage {
+    /// Lines that could not be applied: damaged in the middle, or out of
+    /// order (a last line cut short by a crash is not counted: it was never
+    /// acknowledged).
+    pub damaged: usize,
+    /// The journal names another record than the one on disk and holds
+    /// changes made after the record's last one: the record was edited
+    /// since the journal began, and these many changes were applied item
+    /// by item where they fit.
+    pub edited: usize,
+}
+
+impl JournalDamage {
+    /// Whether the journal must be kept aside before it is replaced.
+    pub fn any(&self) -> bool {
+        self.damaged > 0 || self.edited > 0
+    }
+
+    /// What to tell the auditor about visit `id`, one sentence each; empty
+    /// when all is well.
+    pub fn notes(&self, id: &str) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.damaged > 0 {
+            notes.push(tr!(
+                "session-journal-damaged",
+                count = self.damaged,
+                id = id
+            ));
+        }
+        if self.edited > 0 {
+            notes.push(tr!("session-journal-edited", count = self.edited, id = id));
+        }
+        notes
+    }
 }
 
 /// Reads a record and its journal through `load` (the record's bytes, then
 /// the journal's): a journal that names another record is read once more,
-/// in case the session wrote a new record between our two reads, and is
-/// otherwise ignored (a crash left it after its changes reached the record).
+/// in case the session wrote a new record between our two reads.
+///
+/// A journal that still names another record is either one left behind by
+/// a crash after its changes reached a newer record (harmless), or one
+/// whose record was edited by hand since it began (its changes are not in
+/// the record). The record's `updated` tells them apart: a compaction
+/// writes a record at least as recent as every change it holds, so only
+/// the changes made after the record's last change are applied; a left
+/// journal has none, and a record edited since gets the later changes.
 fn read_pair(
     shown: String,
     journal_shown: String,
     load: impl Fn() -> Result<(Vec<u8>, Option<Vec<u8>>), SessionError>,
 ) -> Result<Read, SessionError> {
     let mut attempt = 0;
-    let (bytes, journal_bytes, changes) = loop {
+    let (bytes, journal_bytes, found) = loop {
         let (bytes, journal_bytes) = load()?;
         let found = journal_bytes.as_deref().and_then(journal::read);
-        match found {
-            Some(j) if j.applies_to(&bytes) => break (bytes, journal_bytes, j.changes),
-            Some(_) if attempt == 0 => attempt += 1,
-            _ => break (bytes, journal_bytes, Vec::new()),
+        match &found {
+            Some(j) if !j.applies_to(&bytes) && attempt == 0 => attempt += 1,
+            _ => break (bytes, journal_bytes, found),
         }
     };
     let record = record::parse_bytes(&shown, &bytes).map_err(SessionError::Record)?;
+    let mut damage = JournalDamage::default();
+    let changes = match found {
+        None => Vec::new(),
+        Some(j) if j.applies_to(&bytes) => {
+            damage.damaged = j.damaged;
+            j.changes
+        }
+        Some(j) => {
+            let since = record.header.updated.timestamp();
+            let later: Vec<journal::Change> = j
+                .changes
+                .into_iter()
+                .filter(|c| c.updated().is_some_and(|t| t.timestamp() > since))
+                .collect();
+            damage.edited = later.len();
+            // A damaged line of a journal left behind says nothing the
+            // record lacks; one of a journal still in use does.
+            if !later.is_empty() {
+                damage.damaged = j.damaged;
+            }
+            later
+        }
+    };
     Ok(Read {
         shown,
         journal_shown,
@@ -443,6 +537,8 @@ fn read_pair(
         record,
         journal_found: journal_bytes.is_some(),
         changes,
+        journal_bytes,
+        damage,
     })
 }
 
@@ -489,16 +585,41 @@ pub struct Current {
     /// The visit rebuilt with its checklists, when the journal's changes
     /// needed it.
     pub visit: Option<Visit>,
+    /// What of its journal did not simply apply.
+    pub damage: JournalDamage,
+}
+
+impl Current {
+    /// What a reader (`list`, `export`) tells about the journal of visit
+    /// `id` when not all of it applied: how many changes, and that
+    /// resuming keeps the journal aside.
+    pub fn journal_notes(&self, id: &str) -> Vec<String> {
+        let mut notes = self.damage.notes(id);
+        if !notes.is_empty() {
+            notes.push(tr!("session-journal-will-keep"));
+        }
+        notes
+    }
 }
 
 /// The record of `read` with its journal's changes applied; a journal with
 /// changes needs the visit's checklists, and says so when one is missing.
 fn current(read: Read, store: Option<&Store>) -> Result<Current, Diagnostic> {
-    if read.changes.is_empty() || read.record.header.status == crate::visit::Status::Final {
+    if read.record.header.status == crate::visit::Status::Final {
         return Ok(Current {
             record: read.record,
             bytes: read.bytes,
             visit: None,
+            damage: JournalDamage::default(),
+        });
+    }
+    let damage = read.damage;
+    if read.changes.is_empty() {
+        return Ok(Current {
+            record: read.record,
+            bytes: read.bytes,
+            visit: None,
+            damage,
         });
     }
     let (visit, _, _) = rebuild(&read, store).map_err(|e| match e {
@@ -520,6 +641,7 @@ fn current(read: Read, store: Option<&Store>) -> Result<Current, Diagnostic> {
         record,
         bytes: text.into_bytes(),
         visit: Some(visit),
+        damage,
     })
 }
 
@@ -605,6 +727,14 @@ pub fn load_visit(
 /// Every visit in the data folder as it now stands, and a problem for each
 /// one that cannot be read.
 pub fn read_all(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
+    let (records, problems, _) = read_all_noting(store);
+    (records, problems)
+}
+
+/// [`read_all`], and what to tell about journals that did not simply
+/// apply ([`Current::journal_notes`]).
+pub fn read_all_noting(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>, Vec<String>) {
+    let mut notes = Vec::new();
     let mut records = Vec::new();
     let mut problems = Vec::new();
     let files = match store.visit_files() {
@@ -614,7 +744,7 @@ pub fn read_all(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
                 &store.visits_dir().display().to_string(),
                 e.to_string(),
             ));
-            return (records, problems);
+            return (records, problems, notes);
         }
     };
     for file in files {
@@ -624,11 +754,14 @@ pub fn read_all(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
             .and_then(|s| s.to_str())
             .unwrap_or_default();
         match read_visit(store, id) {
-            Ok(current) => records.push(current.record),
+            Ok(current) => {
+                notes.extend(current.journal_notes(id));
+                records.push(current.record);
+            }
             Err(d) => problems.push(d),
         }
     }
-    (records, problems)
+    (records, problems, notes)
 }
 
 #[cfg(test)]

@@ -169,3 +169,140 @@ fn after_a_failed_compaction_changes_still_reach_the_journal_and_survive_kill_9(
         );
     }
 }
+
+/// A visit with `answers` items answered from the plan, each change in its
+/// journal, then killed so that the journal stays beside the record. With
+/// `pause_after_first`, the auditor pauses after the first answer, so the
+/// record holds it and the journal the rest.
+fn killed_visit(dir: &Path, answers: usize, pause_after_first: bool) -> std::path::PathBuf {
+    let mut pty = common::Pty::spawn(
+        &["new", "--site", "Hotel Metropol", "--auditor", "anna"],
+        dir,
+        80,
+        24,
+    );
+    pty.wait_for("0/60 answered");
+    let path = common::wait_for_visit_file(dir);
+    let plan = common::plan();
+    for (n, step) in plan[0][..answers].iter().enumerate() {
+        pty.send(&step.keys);
+        let shown = format!("· {}/", n + 1);
+        pty.wait_until(&shown, |s| s.contains(&shown));
+        if n == 0 && pause_after_first {
+            std::thread::sleep(Duration::from_millis(4000));
+        }
+    }
+    pty.signal(libc::SIGKILL);
+    let _ = pty.wait_exit(Duration::from_secs(5));
+    path
+}
+
+fn damaged_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(dir.join("visits"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".journal.damaged-"))
+        .collect();
+    found.sort();
+    found
+}
+
+/// One flipped bit in the middle of the journal costs that change alone:
+/// `list` and `export` say how many changes could not be applied,
+/// `resume` says so too and keeps the journal aside before replacing it.
+#[test]
+fn a_damaged_journal_line_costs_that_change_alone_and_is_told_and_kept() {
+    let dir = temp_dir("journal-damaged");
+    let _cleanup = Cleanup(dir.clone());
+    let path = killed_visit(&dir, 5, false);
+    let id = common::id_of(&path);
+    let journal = path.with_extension("journal");
+    let mut bytes = std::fs::read(&journal).unwrap();
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
+        .collect();
+    assert_eq!(starts.len(), 7, "a head and five changes");
+    // One bit of the second change's JSON.
+    bytes[starts[2] + 30] ^= 1;
+    std::fs::write(&journal, &bytes).unwrap();
+
+    let list = common::run(&dir, &["list"]);
+    let (out, err) = (
+        String::from_utf8_lossy(&list.stdout),
+        String::from_utf8_lossy(&list.stderr),
+    );
+    assert!(out.contains(" 4/"), "four answers of five stand:\n{out}");
+    assert!(
+        err.contains("1 change in its journal could not be applied"),
+        "{err}"
+    );
+    let export = common::run(&dir, &["export", &id, "-o", "-"]);
+    let err = String::from_utf8_lossy(&export.stderr);
+    assert!(
+        err.contains("1 change in its journal could not be applied"),
+        "{err}"
+    );
+    assert!(damaged_files(&dir).is_empty(), "readers write nothing");
+
+    let mut pty = common::Pty::spawn(&["resume", &id], &dir, 400, 24);
+    pty.wait_for("could not be applied");
+    pty.wait_for("kept in");
+    let kept = damaged_files(&dir);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), bytes, "kept as it was");
+    pty.send("q");
+    assert!(pty.wait_exit(Duration::from_secs(10)).is_some());
+    let record = common::read_record(&path);
+    assert_eq!(record.score.answered, 4);
+    let plan = common::plan();
+    for (n, step) in plan[0][..5].iter().enumerate() {
+        let answer = record
+            .observation(&step.checklist, &step.item)
+            .and_then(|o| o.answer.as_ref())
+            .map(touchpoint::record::AnswerValue::as_text);
+        let expected = (n != 1).then(|| step.expected.clone());
+        assert_eq!(answer, expected, "{}", step.item);
+    }
+    // Still there after the journal was replaced and removed.
+    assert_eq!(damaged_files(&dir), kept);
+}
+
+/// The record fixed by hand after a crash (a typo in the site): the
+/// journal's later changes are applied where they fit, and it is said.
+#[test]
+fn a_record_edited_since_its_journal_began_keeps_the_journals_changes() {
+    let dir = temp_dir("journal-edited");
+    let _cleanup = Cleanup(dir.clone());
+    let path = killed_visit(&dir, 4, true);
+    let id = common::id_of(&path);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("Hotel Metropol"));
+    std::fs::write(&path, text.replace("Hotel Metropol", "Hotel Metropole")).unwrap();
+
+    let list = common::run(&dir, &["list"]);
+    let (out, err) = (
+        String::from_utf8_lossy(&list.stdout),
+        String::from_utf8_lossy(&list.stderr),
+    );
+    assert!(
+        out.contains("Hotel Metropole") && out.contains(" 4/"),
+        "{out}"
+    );
+    assert!(err.contains("changed since its journal began"), "{err}");
+
+    let mut pty = common::Pty::spawn(&["resume", &id], &dir, 400, 24);
+    pty.wait_for("changed since its journal began");
+    pty.send("q");
+    assert!(pty.wait_exit(Duration::from_secs(10)).is_some());
+    let record = common::read_record(&path);
+    assert_eq!(record.score.answered, 4);
+    assert_eq!(record.header.site, "Hotel Metropole");
+    assert_eq!(damaged_files(&dir).len(), 1);
+}

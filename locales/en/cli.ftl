@@ -127,6 +127,17 @@ store-action-write = write { $path }
 store-action-read-journal = read the journal of visit { $id }
 store-action-start-journal = start the journal of visit { $id }
 store-action-remove-journal = remove the journal of visit { $id }
+store-action-keep-journal = keep aside the damaged journal of visit { $id }
+session-journal-damaged = { $count ->
+    [one] visit { $id }: { $count } change in its journal could not be applied (a damaged line)
+   *[other] visit { $id }: { $count } changes in its journal could not be applied (damaged lines)
+}
+session-journal-edited = { $count ->
+    [one] visit { $id }: its record was changed since its journal began; { $count } later change was applied item by item where it fits
+   *[other] visit { $id }: its record was changed since its journal began; { $count } later changes were applied item by item where they fit
+}
+session-journal-kept = the journal as it was is kept in { $path }
+session-journal-will-keep = resuming the visit keeps the journal as it was aside
 store-action-save-change = save the change
 store-why-kept-changed = its content does not match its name: it was changed after it was kept
 store-why-foreign-link = it is a symbolic link of another user (uid { $uid }); name the file itself
