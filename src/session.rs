@@ -268,9 +268,15 @@ impl Session {
             if unsaved.is_empty() {
                 return Ok(false);
             }
-            journal
-                .append(journal::line(visit, unsaved, n).as_bytes())
-                .map_err(|e| e.to_string())?;
+            let line = journal::line(visit, unsaved, n);
+            if journal.len() + line.len() as u64 > crate::store::MAX_VISIT_BYTES {
+                // A journal longer than the reader takes could never be read.
+                return Err(tr!(
+                    "session-visit-too-large",
+                    most = crate::store::MAX_VISIT_BYTES / 1024 / 1024
+                ));
+            }
+            journal.append(line.as_bytes()).map_err(|e| e.to_string())?;
             Ok(true)
         });
         match appended {
@@ -357,6 +363,14 @@ impl Session {
             self.lock = Some(self.store.lock(&self.id).map_err(|e| e.to_string())?);
         }
         let text = record::try_to_toml(visit).map_err(|e| e.to_string())?;
+        if text.len() > record::MAX_RECORD_BYTES {
+            // Written, it could never be read again: the journal keeps
+            // the changes for as long as it can.
+            return Err(tr!(
+                "session-visit-too-large",
+                most = record::MAX_RECORD_BYTES / 1024 / 1024
+            ));
+        }
         self.store
             .save(&self.id, text.as_bytes())
             .map_err(|e| e.to_string())?;
@@ -1020,6 +1034,28 @@ mod tests {
         let opened = Session::resume(&store, &id, None).unwrap();
         assert_eq!(opened.replayed, 0);
         assert_eq!(opened.visit.entry(item(0)).unwrap().note, "");
+    }
+
+    /// A visit grown past what the reader takes is never written: the
+    /// save fails with a message and the record on disk stays readable
+    /// (issue 17: a 17 MiB visit was saved, then never read again).
+    #[test]
+    fn a_visit_larger_than_the_reader_takes_is_never_written() {
+        let folder = Folder::new("too-large");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.save(&mut visit).unwrap();
+        let huge = "x".repeat(crate::record::MAX_RECORD_BYTES + 1);
+        visit.set_note(item(0), &huge, true, &now()).unwrap();
+        let error = session.save(&mut visit).unwrap_err();
+        assert!(error.contains("16 MiB"), "{error}");
+        assert!(session.pause(&mut visit).is_err());
+        assert!(session.close(&mut visit).is_err());
+        drop(session);
+        // Readable, without the note too large to keep.
+        assert_eq!(note_of(&store, &id, 0), "");
     }
 
     /// Child half of the next test: opens the visit (new in round 0), then

@@ -219,6 +219,12 @@ pub struct Header {
     pub note: String,
 }
 
+/// The most bytes of text one paste may bring into a note or a text answer
+/// (1 MiB: a long debrief is a few KiB). With the record's own cap
+/// ([`crate::record::MAX_RECORD_BYTES`], what the reader accepts) it keeps
+/// every visit the program saves readable.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
+
 /// What changed since the visit was last saved: see [`Visit::take_unsaved`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Unsaved {

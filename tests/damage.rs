@@ -306,3 +306,31 @@ fn a_record_edited_since_its_journal_began_keeps_the_journals_changes() {
     assert_eq!(record.header.site, "Hotel Metropole");
     assert_eq!(damaged_files(&dir).len(), 1);
 }
+
+/// A paste larger than a note may take is refused at once, with a message,
+/// and changes nothing; a paste within it lands whole.
+#[test]
+fn a_paste_too_large_for_a_note_is_refused_when_pasted() {
+    let dir = temp_dir("paste-cap");
+    let _cleanup = Cleanup(dir.clone());
+    let mut pty = common::Pty::spawn(
+        &["new", "--site", "Hotel Metropol", "--auditor", "anna"],
+        &dir,
+        80,
+        24,
+    );
+    pty.wait_for("0/60 answered");
+    let path = common::wait_for_visit_file(&dir);
+    pty.send("e");
+    pty.wait_for("Ctrl-J");
+    let big = "a".repeat(touchpoint::visit::MAX_TEXT_BYTES + 1);
+    pty.send(&format!("\x1b[200~{big}\x1b[201~"));
+    pty.wait_for("nothing was pasted");
+    pty.send("\x1b[200~fits\x1b[201~");
+    pty.wait_for("fits");
+    pty.send("\x1b");
+    pty.send("q");
+    pty.wait_exit(Duration::from_secs(20)).expect("exits");
+    let record = common::read_record(&path);
+    assert_eq!(record.observations[0].note, "fits");
+}

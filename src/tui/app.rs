@@ -898,6 +898,35 @@ impl App {
     /// into an open note or text answer whole, into a one-line field up to
     /// its first line break, and nowhere else, so a paste can never run as
     /// keys. Text holding a control character is refused whole.
+    /// Why `pasted` may not be pasted, if it may not: the writer refuses
+    /// what the reader would refuse (issue 17: a visit grown past 16 MiB
+    /// was saved, then could never be read). A note or text answer holds
+    /// at most [`crate::visit::MAX_TEXT_BYTES`], and the record with the
+    /// paste (each `"` or `\` escaped, so counted twice) must stay under
+    /// the reader's [`crate::record::MAX_RECORD_BYTES`].
+    fn too_large_to_paste(&self, pasted: &str) -> Option<String> {
+        if matches!(self.mode, Mode::Normal) {
+            return None;
+        }
+        let most = crate::visit::MAX_TEXT_BYTES;
+        let cost = pasted.len() + pasted.matches(['"', '\\']).count();
+        if cost > most {
+            return Some(tr!(
+                "tui-paste-too-large",
+                size = pasted.len(),
+                most = most / 1024
+            ));
+        }
+        let record = crate::record::try_to_toml(&self.visit).map_or(0, |t| t.len());
+        if record + cost > crate::record::MAX_RECORD_BYTES {
+            return Some(tr!(
+                "tui-paste-visit-too-large",
+                most = crate::record::MAX_RECORD_BYTES / 1024 / 1024
+            ));
+        }
+        None
+    }
+
     pub fn paste(&mut self, pasted: &str) {
         let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
         if let Some(c) = pasted
@@ -908,6 +937,10 @@ impl App {
                 "tui-control-not-pasted",
                 char = crate::text::char_name(c)
             ));
+            return;
+        }
+        if let Some(refusal) = self.too_large_to_paste(&pasted) {
+            self.message = Some(refusal);
             return;
         }
         let first_line = pasted.lines().next().unwrap_or_default().to_owned();
