@@ -545,6 +545,7 @@ fn open(
     let saver: tui::app::Saver = Box::new(move |visit: &mut Visit| saving.borrow_mut().save(visit));
     let pausing = Rc::clone(&session);
     let mut app = App::new(visit, saver, Box::new(crate::clock::now), Theme::from_env());
+    app.set_monotonic(Box::new(crate::clock::monotonic));
     app.set_pauser(Box::new(move |visit: &mut Visit| {
         pausing.borrow_mut().pause(visit)
     }));

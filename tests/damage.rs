@@ -334,3 +334,79 @@ fn a_paste_too_large_for_a_note_is_refused_when_pasted() {
     let record = common::read_record(&path);
     assert_eq!(record.observations[0].note, "fits");
 }
+
+/// The wall clock stepped by 2 hours during a timing (NTP, a hand) changes
+/// nothing: the stopwatch runs on the monotonic clock. Across a restart
+/// the wall clock is all there is: set back an hour, the stopwatch gives
+/// 0 s and the item's note says the measure is in doubt.
+#[test]
+fn the_stopwatch_ignores_a_stepped_wall_clock_and_flags_one_gone_back_across_a_restart() {
+    let dir = temp_dir("stopwatch-clock");
+    let _cleanup = Cleanup(dir.clone());
+    std::fs::create_dir_all(&dir).unwrap();
+    let shift = dir.join("wall-shift");
+    std::fs::write(&shift, "0").unwrap();
+    let env = [("TOUCHPOINT_TEST_WALL_SHIFT_FILE", shift.to_str().unwrap())];
+    let mut pty = common::Pty::spawn_with(
+        &["new", "--site", "Hotel Metropol", "--auditor", "anna"],
+        &dir,
+        80,
+        24,
+        &env,
+    );
+    pty.wait_for("0/60 answered");
+    let path = common::wait_for_visit_file(&dir);
+    let time_the_desk = |pty: &mut common::Pty| {
+        pty.send("/time from reaching the desk\r");
+        pty.wait_for("◷ timed: t starts the stopwatch");
+        pty.send("t");
+        pty.wait_for("◷ 0:00 Time from reaching the desk");
+    };
+    time_the_desk(&mut pty);
+    pty.wait_for("◷ 0:01");
+    std::fs::write(&shift, "7200").unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(!pty.screen().contains("◷ 2:00"), "{}", pty.screen());
+    pty.send("/time from reaching the desk\r");
+    pty.wait_for("◷ running since");
+    pty.send("t");
+    pty.wait_for("stopped at");
+    pty.send("q");
+    pty.wait_exit(Duration::from_secs(10)).expect("exits on q");
+    let record = common::read_record(&path);
+    let desk = record
+        .observation("hotel-check-in", "desk-greeting-wait")
+        .unwrap();
+    let timed = desk.timed.expect("timed");
+    assert!((1.0..10.0).contains(&timed), "timed {timed} s");
+    assert_eq!(
+        desk.answer.as_ref().map(|a| a.as_text()).as_deref(),
+        Some("under-30s")
+    );
+
+    // A restart, with the clock set back an hour meanwhile.
+    std::fs::write(&shift, "0").unwrap();
+    let id = common::id_of(&path);
+    let mut pty = common::Pty::spawn_with(&["resume", &id], &dir, 80, 24, &env);
+    pty.wait_for("resumed draft saved");
+    time_the_desk(&mut pty);
+    pty.wait_for("◷ 0:01");
+    pty.signal(libc::SIGKILL);
+    let _ = pty.wait_exit(Duration::from_secs(5));
+    std::fs::write(&shift, "-3600").unwrap();
+    let mut pty = common::Pty::spawn_with(&["resume", &id], &dir, 200, 24, &env);
+    pty.wait_for("resumed draft saved");
+    pty.send("/time from reaching the desk\r");
+    pty.wait_for("◷ running since");
+    pty.send("t");
+    pty.wait_for("stopped at");
+    pty.wait_for("the clock went back");
+    pty.send("q");
+    pty.wait_exit(Duration::from_secs(10)).expect("exits on q");
+    let record = common::read_record(&path);
+    let desk = record
+        .observation("hotel-check-in", "desk-greeting-wait")
+        .unwrap();
+    assert_eq!(desk.timed, Some(0.0));
+    assert!(desk.note.contains("the clock went back"), "{:?}", desk.note);
+}

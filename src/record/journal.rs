@@ -355,6 +355,7 @@ pub fn apply(visit: &mut Visit, changes: &[Change]) -> Vec<String> {
                     Some(Timer {
                         at: visit.find(&t.checklist, &t.item)?,
                         started: when(&t.started)?,
+                        mono: None,
                     })
                 })
                 .collect();
