@@ -249,7 +249,11 @@ impl Session {
         if unsaved.is_empty() && self.journal.is_some() {
             return Ok(());
         }
-        self.append(visit, &unsaved)?;
+        if self.append(visit, &unsaved).is_err() {
+            // The journal cannot take it: the whole record, at once. Its
+            // error says more than the journal's (the folder, the disk).
+            return self.compact(visit, Unsaved::default());
+        }
         if long {
             // The change is on disk already: a record that cannot be
             // written now is tried again at the next pause, and the
@@ -267,6 +271,9 @@ impl Session {
         let appended = self.open_journal().and_then(|journal| {
             if unsaved.is_empty() {
                 return Ok(false);
+            }
+            if !journal.in_place() {
+                return Err(tr!("session-journal-moved"));
             }
             let line = journal::line(visit, unsaved, n);
             if journal.len() + line.len() as u64 > crate::store::MAX_VISIT_BYTES {
@@ -325,7 +332,8 @@ impl Session {
         if !self.read_only && (self.written > 0 || self.whole || visit.has_unsaved()) {
             let unsaved = visit.take_unsaved();
             let result = self.compact(visit, unsaved);
-            if result.is_err() && !self.whole {
+            let journaled = !self.whole && self.journal.as_ref().is_some_and(|j| j.in_place());
+            if result.is_err() && journaled {
                 return Ok(());
             }
             result
@@ -350,8 +358,9 @@ impl Session {
         if result.is_err() {
             self.compaction_failed = true;
             // The journal took every change before these: it takes these too.
-            let journaled =
-                !self.whole && self.journal.is_some() && self.append(visit, &unsaved).is_ok();
+            let journaled = !self.whole
+                && self.journal.as_ref().is_some_and(|j| j.in_place())
+                && self.append(visit, &unsaved).is_ok();
             self.whole = !journaled;
         }
         result

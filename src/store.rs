@@ -1338,6 +1338,17 @@ impl JournalFile {
         }
     }
 
+    /// Whether this open journal is still the file at its path (the data
+    /// folder was not moved away or replaced under the session): appending
+    /// to a file no reader will find saves nothing.
+    pub fn in_place(&self) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        match (self.file.metadata(), fs::symlink_metadata(&self.path)) {
+            (Ok(open), Ok(there)) => open.dev() == there.dev() && open.ino() == there.ino(),
+            _ => false,
+        }
+    }
+
     /// Bytes in the journal.
     pub fn len(&self) -> u64 {
         self.len

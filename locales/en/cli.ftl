@@ -139,6 +139,7 @@ session-journal-edited = { $count ->
 session-journal-kept = the journal as it was is kept in { $path }
 session-journal-will-keep = resuming the visit keeps the journal as it was aside
 session-visit-too-large = the visit would be larger than { $most } MiB, which no reader takes; shorten a long note
+session-journal-moved = the journal is no longer in the data folder (was the folder moved or replaced?)
 store-action-save-change = save the change
 store-why-kept-changed = its content does not match its name: it was changed after it was kept
 store-why-foreign-link = it is a symbolic link of another user (uid { $uid }); name the file itself

@@ -160,6 +160,7 @@ session-journal-edited = { $count ->
 session-journal-kept = журнал в прежнем виде сохранён в { $path }
 session-journal-will-keep = при возобновлении визита журнал в прежнем виде будет отложен
 session-visit-too-large = визит стал бы больше { $most } МиБ, а такой файл не прочитать; сократите длинную заметку
+session-journal-moved = журнала больше нет в папке данных (папку переместили или заменили?)
 store-action-save-change = сохранить изменение
 store-why-kept-changed = содержимое не совпадает с именем: файл изменили после сохранения копии
 store-why-foreign-link = это символическая ссылка другого пользователя (uid { $uid }); укажите сам файл
