@@ -11,8 +11,39 @@ use jiff::{Timestamp, ZonedDateTime};
 
 /// Now, in the local offset of this moment.
 pub fn now() -> ZonedDateTime {
-    let now = Timestamp::now();
+    let now = wall();
     now.to_zoned_datetime(TimeZone::fixed(local_offset(now.as_second())))
+}
+
+/// The monotonic clock: time since the first reading in this process. It
+/// never steps when the wall clock does (NTP, a hand setting it), so a
+/// stopwatch started and stopped in one run is measured on it.
+pub fn monotonic() -> std::time::Duration {
+    static EPOCH: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    EPOCH.get_or_init(std::time::Instant::now).elapsed()
+}
+
+/// The wall clock. For the tests of the built program only, the variable
+/// `TOUCHPOINT_TEST_WALL_SHIFT_FILE` names a file holding a number of
+/// seconds added to it, read at each reading: a test steps the wall clock
+/// by writing the file, as NTP or a hand would step the system's.
+fn wall() -> Timestamp {
+    static SHIFT_FILE: std::sync::OnceLock<Option<std::path::PathBuf>> = std::sync::OnceLock::new();
+    let now = Timestamp::now();
+    let Some(file) = SHIFT_FILE
+        .get_or_init(|| std::env::var_os("TOUCHPOINT_TEST_WALL_SHIFT_FILE").map(Into::into))
+    else {
+        return now;
+    };
+    let shift: i64 = std::fs::read_to_string(file)
+        .ok()
+        .and_then(|t| t.trim().parse().ok())
+        .unwrap_or(0);
+    jiff::SignedDuration::from_secs(shift)
+        .try_into()
+        .ok()
+        .and_then(|span: jiff::Span| now.checked_add(span).ok())
+        .unwrap_or(now)
 }
 
 /// The local offset from UTC at `second` (Unix time); UTC if the C library

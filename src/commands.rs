@@ -309,9 +309,12 @@ fn home_with(
     }
     let signals =
         Signals::register().map_err(|e| io_failure(&tr!("cli-cannot-watch-signals"), &e))?;
-    let choice =
+    let (choice, gone) =
         tui::run_home(&mut screen, &signals).map_err(|e| io_failure(&tr!("cli-terminal"), &e))?;
     match choice {
+        // A hang-up ends the program with a failure, and no word on the
+        // terminal that is gone.
+        home::Choice::Quit if gone => Err(Failure::Reported),
         home::Choice::Quit => Ok(()),
         home::Choice::Resume(id) => resume(data_dir, Some(&id)),
         home::Choice::New {
@@ -494,7 +497,7 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
             ago = ago_text(ago)
         )
     };
-    for note in &opened.from_copy {
+    for note in opened.from_copy.iter().chain(&opened.journal_notes) {
         message.push_str("; ");
         message.push_str(note);
     }
@@ -551,6 +554,7 @@ fn open(
     let saver: tui::app::Saver = Box::new(move |visit: &mut Visit| saving.borrow_mut().save(visit));
     let pausing = Rc::clone(&session);
     let mut app = App::new(visit, saver, Box::new(crate::clock::now), Theme::from_env());
+    app.set_monotonic(Box::new(crate::clock::monotonic));
     app.set_pauser(Box::new(move |visit: &mut Visit| {
         pausing.borrow_mut().pause(visit)
     }));
@@ -578,6 +582,11 @@ fn open(
         )));
     }
     let ending = ran.map_err(|e| io_failure(&tr!("cli-terminal"), &e))?;
+    if ending == Ending::TerminalGone {
+        // Saved, but the session did not end as the auditor chose; nothing
+        // is written to the terminal that is gone.
+        return Err(Failure::Reported);
+    }
     if ending == Ending::Left {
         say!(
             "{}",
@@ -606,10 +615,11 @@ pub fn list(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let store = open_store(data_dir)?;
-    let (mut records, problems) = if trash {
-        read_trash(&store)
+    let (mut records, problems, notes) = if trash {
+        let (records, problems) = read_trash(&store);
+        (records, problems, Vec::new())
     } else {
-        session::read_all(&store)
+        session::read_all_noting(&store)
     };
     records.sort_by(|a, b| {
         b.header
@@ -695,6 +705,9 @@ pub fn list(
             "touchpoint: {}",
             tr!("cli-unreadable-record", problem = problem.to_string())
         );
+    }
+    for note in &notes {
+        say!("touchpoint: {note}");
     }
     Ok(())
 }
@@ -805,6 +818,9 @@ pub fn export(
     let store = open_store(data_dir)?;
     let config = Config::load()?;
     let current = session::read_visit(&store, id)?;
+    for note in current.journal_notes(id) {
+        say!("touchpoint: {note}");
+    }
     let text = match format {
         // The record itself, byte for byte as saved when no journal adds to
         // it, but for characters that could drive a terminal, escaped as TOML

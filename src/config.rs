@@ -35,6 +35,64 @@ pub struct Config {
     pub folder: Option<PathBuf>,
 }
 
+/// The largest `config.toml` read: a few lines of names and folders need
+/// far less; a larger file is refused rather than read into memory.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Why `config.toml` was not read.
+enum Unread {
+    /// There is none: the defaults apply.
+    Missing,
+    /// It is there but not read, and why (in the interface language).
+    Refused(String),
+}
+
+/// The bytes of `config.toml` at `path`, read as a checklist is: opened
+/// without blocking (a FIFO planted there cannot hang every command,
+/// `--version` included), only a regular file (a link is followed, then
+/// what it leads to is checked: a link to `/dev/zero` is refused), at most
+/// [`MAX_CONFIG_BYTES`] bytes, counted again while reading.
+fn read_config_bytes(path: &Path) -> Result<Vec<u8>, Unread> {
+    use std::io::Read as _;
+    use std::os::unix::fs::OpenOptionsExt;
+    let cannot = |e: std::io::Error| {
+        Unread::Refused(crate::tr!(
+            "session-cannot-read",
+            reason = checklist::io_reason(&e)
+        ))
+    };
+    let file = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Unread::Missing),
+        Err(e) => return Err(cannot(e)),
+    };
+    let meta = file.metadata().map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(Unread::Refused(crate::tr!("config-not-regular")));
+    }
+    let too_large = || {
+        Unread::Refused(crate::tr!(
+            "config-too-large",
+            most = MAX_CONFIG_BYTES / 1024
+        ))
+    };
+    if meta.len() > MAX_CONFIG_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
 /// The project config folder, if the platform has one: `~/.config/touchpoint`
 /// on Linux (or under `$XDG_CONFIG_HOME`), on macOS too — where terminal
 /// users look for it, rather than `~/Library/Application Support` — and
@@ -64,21 +122,16 @@ impl Config {
     pub fn load_from(dir: &Path) -> Result<Config, Diagnostic> {
         let path = dir.join("config.toml");
         let shown = path.display().to_string();
-        let text = match std::fs::read(&path) {
+        let text = match read_config_bytes(&path) {
             Ok(bytes) => String::from_utf8(bytes)
                 .map_err(|_| Diagnostic::file(&shown, crate::tr!("config-not-utf8")))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(Unread::Missing) => {
                 return Ok(Config {
                     folder: Some(dir.to_path_buf()),
                     ..Config::default()
                 });
             }
-            Err(e) => {
-                return Err(Diagnostic::file(
-                    &shown,
-                    crate::tr!("session-cannot-read", reason = checklist::io_reason(&e)),
-                ));
-            }
+            Err(Unread::Refused(why)) => return Err(Diagnostic::file(&shown, why)),
         };
         let mut config: Config = toml::from_str(&text).map_err(|e| {
             let at = e

@@ -16,7 +16,7 @@ use crate::checklist::Diagnostic;
 use crate::record::{self, RecordFile, journal};
 use crate::store::{JournalFile, Store, StoreError, VisitLock};
 use crate::tr;
-use crate::visit::Visit;
+use crate::visit::{Unsaved, Visit};
 
 /// A journal this long is folded into the record at the next save, so that
 /// replaying one never takes long.
@@ -87,6 +87,9 @@ pub struct Session {
     to_keep: Vec<Vec<u8>>,
     /// The journal length that makes the next save fold it in.
     compact_at: u64,
+    /// The last compaction failed: a long journal waits for the next pause
+    /// rather than trying again at every key.
+    compaction_failed: bool,
     /// The store is to be tidied ([`Store::tidy`]) after the next whole
     /// record: a new visit's data folder is opened untidied.
     tidy: bool,
@@ -104,6 +107,9 @@ pub struct Opened {
     pub replayed: usize,
     /// Checklists read from the copy kept in the data folder, and why.
     pub from_copy: Vec<String>,
+    /// What of the journal could not be applied, or was applied to a
+    /// record edited since, and where the journal was kept aside.
+    pub journal_notes: Vec<String>,
 }
 
 impl Session {
@@ -134,6 +140,7 @@ impl Session {
                 .filter_map(crate::checklist::source_bytes)
                 .collect(),
             compact_at: COMPACT_AT,
+            compaction_failed: false,
             tidy: false,
         })
     }
@@ -149,6 +156,16 @@ impl Session {
     /// checklists. A journal's changes are folded into the record by the
     /// first save.
     pub fn resume(store: &Store, id: &str, export: Option<Export>) -> Result<Opened, SessionError> {
+        // An unknown id is refused before the lock is taken: lock files are
+        // never deleted (see docs/store.md), so locking first would leave
+        // `<id>.lock` behind for every id mistyped.
+        let path = store.path(id)?;
+        if std::fs::symlink_metadata(&path).is_err() && store.visits_dir().is_dir() {
+            return Err(SessionError::Store(StoreError::NotFound {
+                id: id.to_owned(),
+                folder: store.visits_dir().to_path_buf(),
+            }));
+        }
         // Lock before reading, so that no other session changes the files
         // between our read and our first save.
         let lock = store.lock(id)?;
@@ -156,6 +173,13 @@ impl Session {
         let (visit, warnings, from_copy) = rebuild(&read, Some(store))?;
         let replayed = read.changes.len();
         let final_visit = visit.is_final();
+        // The journal is replaced by the first save: what of it could not
+        // be applied is kept aside first, and a journal that cannot be kept
+        // keeps the visit closed rather than lose it.
+        let kept = match (&read.journal_bytes, read.damage.any() && !final_visit) {
+            (Some(bytes), true) => Some(store.keep_damaged_journal(id, bytes)?),
+            _ => None,
+        };
         if final_visit && read.journal_found {
             // A final record never has a journal: this one was left by a
             // crash after finalizing and holds nothing the record lacks.
@@ -174,14 +198,27 @@ impl Session {
             exported: final_visit,
             to_keep: Vec::new(),
             compact_at: COMPACT_AT,
+            compaction_failed: false,
             tidy: false,
         };
+        let mut notes = if final_visit {
+            Vec::new()
+        } else {
+            read.damage.notes(id)
+        };
+        if let Some(kept) = kept {
+            notes.push(tr!(
+                "session-journal-kept",
+                path = kept.display().to_string()
+            ));
+        }
         Ok(Opened {
             visit,
             session,
             warnings,
             replayed,
             from_copy,
+            journal_notes: notes,
         })
     }
 
@@ -190,29 +227,63 @@ impl Session {
     /// finalized, was never written, a save failed, or the journal is long.
     /// A final visit opened read-only saves nothing. An error is a short
     /// human reason; the next save then writes the whole record.
+    ///
+    /// Every change goes to the journal for as long as the journal takes
+    /// it, whatever happened to the last compaction (issue 17): a record
+    /// that cannot be written (a nearly full disk) leaves the journal
+    /// holding every change, and the long journal is folded in again at
+    /// the next pause rather than at every key.
     pub fn save(&mut self, visit: &mut Visit) -> Result<(), String> {
         if self.read_only {
             return Ok(());
         }
         let unsaved = visit.take_unsaved();
-        let long = self
-            .journal
-            .as_ref()
-            .is_some_and(|j| j.len() > self.compact_at);
-        if self.whole || visit.is_final() || unsaved.status || long {
-            return self.compact(visit);
+        let long = !self.compaction_failed
+            && self
+                .journal
+                .as_ref()
+                .is_some_and(|j| j.len() > self.compact_at);
+        if self.whole || visit.is_final() || unsaved.status {
+            return self.compact(visit, unsaved);
         }
         if unsaved.is_empty() && self.journal.is_some() {
             return Ok(());
         }
+        if self.append(visit, &unsaved).is_err() {
+            // The journal cannot take it: the whole record, at once. Its
+            // error says more than the journal's (the folder, the disk).
+            return self.compact(visit, Unsaved::default());
+        }
+        if long {
+            // The change is on disk already: a record that cannot be
+            // written now is tried again at the next pause, and the
+            // journal goes on taking changes meanwhile.
+            let _ = self.compact(visit, Unsaved::default());
+        }
+        Ok(())
+    }
+
+    /// Appends the line of `unsaved` (none when it is empty) to the journal,
+    /// started if none is open. On a failure the next save writes the
+    /// whole record.
+    fn append(&mut self, visit: &Visit, unsaved: &Unsaved) -> Result<(), String> {
         let n = self.written + 1;
         let appended = self.open_journal().and_then(|journal| {
             if unsaved.is_empty() {
                 return Ok(false);
             }
-            journal
-                .append(journal::line(visit, &unsaved, n).as_bytes())
-                .map_err(|e| e.to_string())?;
+            if !journal.in_place() {
+                return Err(tr!("session-journal-moved"));
+            }
+            let line = journal::line(visit, unsaved, n);
+            if journal.len() + line.len() as u64 > crate::store::MAX_VISIT_BYTES {
+                // A journal longer than the reader takes could never be read.
+                return Err(tr!(
+                    "session-visit-too-large",
+                    most = crate::store::MAX_VISIT_BYTES / 1024 / 1024
+                ));
+            }
+            journal.append(line.as_bytes()).map_err(|e| e.to_string())?;
             Ok(true)
         });
         match appended {
@@ -254,10 +325,18 @@ impl Session {
     }
 
     /// The auditor paused: folds the journal into the record, if it holds
-    /// any change, so that the record alone is the visit again.
+    /// any change, so that the record alone is the visit again. A record
+    /// that cannot be written while the journal holds every change loses
+    /// nothing: it is tried again at the next pause, and this is no error.
     pub fn pause(&mut self, visit: &mut Visit) -> Result<(), String> {
         if !self.read_only && (self.written > 0 || self.whole || visit.has_unsaved()) {
-            self.compact(visit)
+            let unsaved = visit.take_unsaved();
+            let result = self.compact(visit, unsaved);
+            let journaled = !self.whole && self.journal.as_ref().is_some_and(|j| j.in_place());
+            if result.is_err() && journaled {
+                return Ok(());
+            }
+            result
         } else {
             Ok(())
         }
@@ -267,20 +346,55 @@ impl Session {
     /// starts an empty journal for it, or removes the journal of a final
     /// visit. A kill between the two leaves a journal that names the
     /// previous record, which readers ignore: the new record holds its changes.
-    fn compact(&mut self, visit: &mut Visit) -> Result<(), String> {
+    ///
+    /// `unsaved` is what changed since the last save. When the record
+    /// cannot be written, those changes go to the journal if it is open
+    /// and holds every change before them, so that the journal goes on
+    /// holding the visit; else the next save writes the whole record.
+    fn compact(&mut self, visit: &mut Visit, unsaved: Unsaved) -> Result<(), String> {
         // The record written holds every change, saved or not.
         visit.take_unsaved();
-        self.whole = true;
+        let result = self.write_record(visit);
+        if result.is_err() {
+            self.compaction_failed = true;
+            // The journal took every change before these: it takes these too.
+            let journaled = !self.whole
+                && self.journal.as_ref().is_some_and(|j| j.in_place())
+                && self.append(visit, &unsaved).is_ok();
+            self.whole = !journaled;
+        }
+        result
+    }
+
+    /// [`Session::compact`]'s writing.
+    fn write_record(&mut self, visit: &mut Visit) -> Result<(), String> {
         if self.lock.is_none() {
             self.lock = Some(self.store.lock(&self.id).map_err(|e| e.to_string())?);
         }
         let text = record::try_to_toml(visit).map_err(|e| e.to_string())?;
+        if text.len() > record::MAX_RECORD_BYTES {
+            // Written, it could never be read again: the journal keeps
+            // the changes for as long as it can.
+            return Err(tr!(
+                "session-visit-too-large",
+                most = record::MAX_RECORD_BYTES / 1024 / 1024
+            ));
+        }
         self.store
             .save(&self.id, text.as_bytes())
             .map_err(|e| e.to_string())?;
         self.whole = false;
+        self.compaction_failed = false;
         self.journal = None;
         self.written = 0;
+        // The journal to start names the record now on disk, whatever
+        // fails below.
+        self.head = (!visit.is_final()).then(|| journal::head(text.as_bytes()));
+        // The journal first: without it the next change could not be
+        // saved alone.
+        if !visit.is_final() {
+            self.open_journal()?;
+        }
         while let Some(bytes) = self.to_keep.last() {
             // Kept after the record, so that a visit is never missing for a
             // copy; a copy that failed is tried again with the next record.
@@ -293,7 +407,6 @@ impl Session {
             self.store.tidy();
         }
         if visit.is_final() {
-            self.head = None;
             self.store
                 .remove_journal(&self.id)
                 .map_err(|e| e.to_string())?;
@@ -305,13 +418,8 @@ impl Session {
                         .map_err(|e| tr!("session-not-exported", error = e.to_string()))?;
                 }
             }
-            return Ok(());
         }
-        self.head = Some(journal::head(text.as_bytes()));
-        // Without its journal the next change could not be saved alone.
-        self.open_journal()
-            .map(|_| ())
-            .inspect_err(|_| self.whole = true)
+        Ok(())
     }
 
     /// Leaves the visit: folds the journal into the record, removes it, and
@@ -322,8 +430,9 @@ impl Session {
         if self.read_only {
             return Ok(());
         }
-        if self.written > 0 || self.whole {
-            self.compact(visit)?;
+        if self.written > 0 || self.whole || visit.has_unsaved() {
+            let unsaved = visit.take_unsaved();
+            self.compact(visit, unsaved)?;
         }
         self.journal = None;
         self.store
@@ -350,28 +459,100 @@ struct Read {
     journal_found: bool,
     /// The journal's changes that apply to this record.
     changes: Vec<journal::Change>,
+    /// The journal's bytes, to keep aside when not all of it applies.
+    journal_bytes: Option<Vec<u8>>,
+    /// What of the journal could not be applied, or was applied to a
+    /// record edited since the journal began.
+    damage: JournalDamage,
+}
+
+/// What a journal held that did not simply apply to its record (issue 17).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JournalDamage {
+    /// Lines that could not be applied: damaged in the middle, or out of
+    /// order (a last line cut short by a crash is not counted: it was never
+    /// acknowledged).
+    pub damaged: usize,
+    /// The journal names another record than the one on disk and holds
+    /// changes made after the record's last one: the record was edited
+    /// since the journal began, and these many changes were applied item
+    /// by item where they fit.
+    pub edited: usize,
+}
+
+impl JournalDamage {
+    /// Whether the journal must be kept aside before it is replaced.
+    pub fn any(&self) -> bool {
+        self.damaged > 0 || self.edited > 0
+    }
+
+    /// What to tell the auditor about visit `id`, one sentence each; empty
+    /// when all is well.
+    pub fn notes(&self, id: &str) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.damaged > 0 {
+            notes.push(tr!(
+                "session-journal-damaged",
+                count = self.damaged,
+                id = id
+            ));
+        }
+        if self.edited > 0 {
+            notes.push(tr!("session-journal-edited", count = self.edited, id = id));
+        }
+        notes
+    }
 }
 
 /// Reads a record and its journal through `load` (the record's bytes, then
 /// the journal's): a journal that names another record is read once more,
-/// in case the session wrote a new record between our two reads, and is
-/// otherwise ignored (a crash left it after its changes reached the record).
+/// in case the session wrote a new record between our two reads.
+///
+/// A journal that still names another record is either one left behind by
+/// a crash after its changes reached a newer record (harmless), or one
+/// whose record was edited by hand since it began (its changes are not in
+/// the record). The record's `updated` tells them apart: a compaction
+/// writes a record at least as recent as every change it holds, so only
+/// the changes made after the record's last change are applied; a left
+/// journal has none, and a record edited since gets the later changes.
 fn read_pair(
     shown: String,
     journal_shown: String,
     load: impl Fn() -> Result<(Vec<u8>, Option<Vec<u8>>), SessionError>,
 ) -> Result<Read, SessionError> {
     let mut attempt = 0;
-    let (bytes, journal_bytes, changes) = loop {
+    let (bytes, journal_bytes, found) = loop {
         let (bytes, journal_bytes) = load()?;
         let found = journal_bytes.as_deref().and_then(journal::read);
-        match found {
-            Some(j) if j.applies_to(&bytes) => break (bytes, journal_bytes, j.changes),
-            Some(_) if attempt == 0 => attempt += 1,
-            _ => break (bytes, journal_bytes, Vec::new()),
+        match &found {
+            Some(j) if !j.applies_to(&bytes) && attempt == 0 => attempt += 1,
+            _ => break (bytes, journal_bytes, found),
         }
     };
     let record = record::parse_bytes(&shown, &bytes).map_err(SessionError::Record)?;
+    let mut damage = JournalDamage::default();
+    let changes = match found {
+        None => Vec::new(),
+        Some(j) if j.applies_to(&bytes) => {
+            damage.damaged = j.damaged;
+            j.changes
+        }
+        Some(j) => {
+            let since = record.header.updated.timestamp();
+            let later: Vec<journal::Change> = j
+                .changes
+                .into_iter()
+                .filter(|c| c.updated().is_some_and(|t| t.timestamp() > since))
+                .collect();
+            damage.edited = later.len();
+            // A damaged line of a journal left behind says nothing the
+            // record lacks; one of a journal still in use does.
+            if !later.is_empty() {
+                damage.damaged = j.damaged;
+            }
+            later
+        }
+    };
     Ok(Read {
         shown,
         journal_shown,
@@ -379,6 +560,8 @@ fn read_pair(
         record,
         journal_found: journal_bytes.is_some(),
         changes,
+        journal_bytes,
+        damage,
     })
 }
 
@@ -425,16 +608,41 @@ pub struct Current {
     /// The visit rebuilt with its checklists, when the journal's changes
     /// needed it.
     pub visit: Option<Visit>,
+    /// What of its journal did not simply apply.
+    pub damage: JournalDamage,
+}
+
+impl Current {
+    /// What a reader (`list`, `export`) tells about the journal of visit
+    /// `id` when not all of it applied: how many changes, and that
+    /// resuming keeps the journal aside.
+    pub fn journal_notes(&self, id: &str) -> Vec<String> {
+        let mut notes = self.damage.notes(id);
+        if !notes.is_empty() {
+            notes.push(tr!("session-journal-will-keep"));
+        }
+        notes
+    }
 }
 
 /// The record of `read` with its journal's changes applied; a journal with
 /// changes needs the visit's checklists, and says so when one is missing.
 fn current(read: Read, store: Option<&Store>) -> Result<Current, Diagnostic> {
-    if read.changes.is_empty() || read.record.header.status == crate::visit::Status::Final {
+    if read.record.header.status == crate::visit::Status::Final {
         return Ok(Current {
             record: read.record,
             bytes: read.bytes,
             visit: None,
+            damage: JournalDamage::default(),
+        });
+    }
+    let damage = read.damage;
+    if read.changes.is_empty() {
+        return Ok(Current {
+            record: read.record,
+            bytes: read.bytes,
+            visit: None,
+            damage,
         });
     }
     let (visit, _, _) = rebuild(&read, store).map_err(|e| match e {
@@ -456,6 +664,7 @@ fn current(read: Read, store: Option<&Store>) -> Result<Current, Diagnostic> {
         record,
         bytes: text.into_bytes(),
         visit: Some(visit),
+        damage,
     })
 }
 
@@ -541,6 +750,14 @@ pub fn load_visit(
 /// Every visit in the data folder as it now stands, and a problem for each
 /// one that cannot be read.
 pub fn read_all(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
+    let (records, problems, _) = read_all_noting(store);
+    (records, problems)
+}
+
+/// [`read_all`], and what to tell about journals that did not simply
+/// apply ([`Current::journal_notes`]).
+pub fn read_all_noting(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>, Vec<String>) {
+    let mut notes = Vec::new();
     let mut records = Vec::new();
     let mut problems = Vec::new();
     let files = match store.visit_files() {
@@ -550,7 +767,7 @@ pub fn read_all(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
                 &store.visits_dir().display().to_string(),
                 e.to_string(),
             ));
-            return (records, problems);
+            return (records, problems, notes);
         }
     };
     for file in files {
@@ -560,11 +777,14 @@ pub fn read_all(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
             .and_then(|s| s.to_str())
             .unwrap_or_default();
         match read_visit(store, id) {
-            Ok(current) => records.push(current.record),
+            Ok(current) => {
+                notes.extend(current.journal_notes(id));
+                records.push(current.record);
+            }
             Err(d) => problems.push(d),
         }
     }
-    (records, problems)
+    (records, problems, notes)
 }
 
 #[cfg(test)]
@@ -823,6 +1043,28 @@ mod tests {
         let opened = Session::resume(&store, &id, None).unwrap();
         assert_eq!(opened.replayed, 0);
         assert_eq!(opened.visit.entry(item(0)).unwrap().note, "");
+    }
+
+    /// A visit grown past what the reader takes is never written: the
+    /// save fails with a message and the record on disk stays readable
+    /// (issue 17: a 17 MiB visit was saved, then never read again).
+    #[test]
+    fn a_visit_larger_than_the_reader_takes_is_never_written() {
+        let folder = Folder::new("too-large");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.save(&mut visit).unwrap();
+        let huge = "x".repeat(crate::record::MAX_RECORD_BYTES + 1);
+        visit.set_note(item(0), &huge, true, &now()).unwrap();
+        let error = session.save(&mut visit).unwrap_err();
+        assert!(error.contains("16 MiB"), "{error}");
+        assert!(session.pause(&mut visit).is_err());
+        assert!(session.close(&mut visit).is_err());
+        drop(session);
+        // Readable, without the note too large to keep.
+        assert_eq!(note_of(&store, &id, 0), "");
     }
 
     /// Child half of the next test: opens the visit (new in round 0), then

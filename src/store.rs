@@ -1271,6 +1271,24 @@ impl Store {
         })
     }
 
+    /// Keeps a journal that could not be wholly applied (a damaged line, a
+    /// record edited since it began) as `visits/<id>.journal.damaged-<time>`
+    /// (UTC, to the second; a number is added if that name is taken),
+    /// written as records are, before the journal is replaced: nothing in
+    /// it is ever lost. No listing looks at it.
+    pub fn keep_damaged_journal(&self, id: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+        check_id(id)?;
+        let time = Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+        let mut name = format!("{id}.journal.damaged-{time}");
+        let mut n = 1;
+        while fs::symlink_metadata(self.visits.join(&name)).is_ok() {
+            n += 1;
+            name = format!("{id}.journal.damaged-{time}-{n}");
+        }
+        let action = || tr!("store-action-keep-journal", id = id);
+        write_atomic_as(&self.visits, DATA_FOLDER, id, &name, bytes, &action, 0o600)
+    }
+
     /// Removes the journal of visit `id`, durably; no journal is no error.
     pub fn remove_journal(&self, id: &str) -> Result<(), StoreError> {
         let path = self.journal_path(id)?;
@@ -1317,6 +1335,17 @@ impl JournalFile {
                     Some(&self.path),
                 ))
             }
+        }
+    }
+
+    /// Whether this open journal is still the file at its path (the data
+    /// folder was not moved away or replaced under the session): appending
+    /// to a file no reader will find saves nothing.
+    pub fn in_place(&self) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        match (self.file.metadata(), fs::symlink_metadata(&self.path)) {
+            (Ok(open), Ok(there)) => open.dev() == there.dev() && open.ino() == there.ino(),
+            _ => false,
         }
     }
 

@@ -5,6 +5,7 @@ mod index;
 pub mod tally;
 
 use std::collections::{BTreeSet, HashMap};
+use std::time::Duration;
 
 use jiff::ZonedDateTime;
 use thiserror::Error;
@@ -128,16 +129,69 @@ pub enum VisitError {
 pub struct Timer {
     /// The item it times.
     pub at: ItemRef,
-    /// When it was started, to the millisecond.
+    /// When it was started, to the millisecond: the wall clock, which the
+    /// record keeps and a restart measures from.
     pub started: ZonedDateTime,
+    /// The monotonic clock when it was started in this process (a reading
+    /// of [`crate::clock::monotonic`]); `None` for a stopwatch put back from
+    /// a draft, which can only be measured on the wall clock.
+    pub mono: Option<Duration>,
 }
 
+/// A stopwatch measured across a restart whose wall clock looks wrong.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ClockDoubt {
+    /// The wall clock now is earlier than the start: it went back by these
+    /// seconds, and the stopwatch measured 0.
+    WentBack(f64),
+    /// More than [`IMPLAUSIBLE_SECONDS`] passed: the clock jumped, or the
+    /// program was closed that long.
+    Jumped(f64),
+}
+
+/// A stopwatch times waits of seconds to minutes: more than 12 hours on
+/// the wall clock across a restart is taken as a clock that jumped.
+pub const IMPLAUSIBLE_SECONDS: f64 = 12.0 * 3600.0;
+
 impl Timer {
-    /// Seconds since the start at `now`, never negative (a clock set back
-    /// does not make time run backwards).
+    /// Seconds since the start at `now` on the wall clock, never negative
+    /// (a clock set back does not make time run backwards).
     pub fn seconds(&self, now: &ZonedDateTime) -> f64 {
-        let span = now.timestamp().as_millisecond() - self.started.timestamp().as_millisecond();
-        span.max(0) as f64 / 1000.0
+        self.seconds_at(now, None)
+    }
+
+    /// Seconds since the start: on the monotonic clock when the stopwatch
+    /// was started in this process and `mono` is its reading now (issue
+    /// 17: a wall clock stepped by NTP or by hand changes nothing), else on
+    /// the wall clock at `now`, never negative.
+    pub fn seconds_at(&self, now: &ZonedDateTime, mono: Option<Duration>) -> f64 {
+        if let (Some(start), Some(now)) = (self.mono, mono) {
+            return now.saturating_sub(start).as_millis() as f64 / 1000.0;
+        }
+        self.wall_span(now).max(0) as f64 / 1000.0
+    }
+
+    /// Milliseconds from the start to `now` on the wall clock, negative
+    /// when the clock went back.
+    fn wall_span(&self, now: &ZonedDateTime) -> i64 {
+        now.timestamp().as_millisecond() - self.started.timestamp().as_millisecond()
+    }
+
+    /// Whether measuring this stopwatch at `now` is in doubt: put back from
+    /// a draft (no monotonic start), with the wall clock earlier than the
+    /// start or more than [`IMPLAUSIBLE_SECONDS`] after it.
+    pub fn doubt(&self, now: &ZonedDateTime, mono: Option<Duration>) -> Option<ClockDoubt> {
+        if self.mono.is_some() && mono.is_some() {
+            return None;
+        }
+        let span = self.wall_span(now) as f64 / 1000.0;
+        if span < 0.0 {
+            Some(ClockDoubt::WentBack(-span))
+        } else if span > IMPLAUSIBLE_SECONDS {
+            Some(ClockDoubt::Jumped(span))
+        } else {
+            None
+        }
     }
 }
 
@@ -218,6 +272,12 @@ pub struct Header {
     /// The visit-level note.
     pub note: String,
 }
+
+/// The most bytes of text one paste may bring into a note or a text answer
+/// (1 MiB: a long debrief is a few KiB). With the record's own cap
+/// ([`crate::record::MAX_RECORD_BYTES`], what the reader accepts) it keeps
+/// every visit the program saves readable.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
 /// What changed since the visit was last saved: see [`Visit::take_unsaved`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -600,6 +660,17 @@ impl Visit {
 
     /// Starts a stopwatch on the timed item at `at`; false if one already runs.
     pub fn start_timer(&mut self, at: ItemRef, now: &ZonedDateTime) -> Result<bool, VisitError> {
+        self.start_timer_mono(at, now, None)
+    }
+
+    /// [`Visit::start_timer`], with `mono` the monotonic clock's reading
+    /// now, which the stopwatch is measured on while the program runs.
+    pub fn start_timer_mono(
+        &mut self,
+        at: ItemRef,
+        now: &ZonedDateTime,
+        mono: Option<Duration>,
+    ) -> Result<bool, VisitError> {
         if self.is_final() {
             return Err(VisitError::ReadOnly);
         }
@@ -613,6 +684,7 @@ impl Visit {
         self.timers.push(Timer {
             at,
             started: now.clone(),
+            mono,
         });
         self.unsaved.timers = true;
         self.header.updated = now.clone();
@@ -623,11 +695,26 @@ impl Visit {
     /// (one undo step); returns the seconds. An answer the item refuses (a
     /// number beyond its `max`) leaves the stopwatch running.
     pub fn stop_timer(&mut self, at: ItemRef, now: &ZonedDateTime) -> Result<f64, VisitError> {
+        self.stop_timer_mono(at, now, None)
+            .map(|(seconds, _)| seconds)
+    }
+
+    /// [`Visit::stop_timer`], measured on the monotonic clock (`mono`, its
+    /// reading now) when the stopwatch was started in this process, else on
+    /// the wall clock; says too when that measure is in doubt
+    /// ([`Timer::doubt`]): the answer is kept all the same.
+    pub fn stop_timer_mono(
+        &mut self,
+        at: ItemRef,
+        now: &ZonedDateTime,
+        mono: Option<Duration>,
+    ) -> Result<(f64, Option<ClockDoubt>), VisitError> {
         if self.is_final() {
             return Err(VisitError::ReadOnly);
         }
         let timer = self.timer(at).ok_or(VisitError::NoTimer)?;
-        let seconds = (timer.seconds(now) * 10.0).round() / 10.0;
+        let doubt = timer.doubt(now, mono);
+        let seconds = (timer.seconds_at(now, mono) * 10.0).round() / 10.0;
         let response = self.response(at).ok_or(VisitError::NoItem)?;
         let answer = match response.timed_answer(seconds) {
             Some(TimedAnswer::Number(n)) => Answer::Number(n),
@@ -648,7 +735,7 @@ impl Visit {
         after.timed = Some(seconds);
         after.at = Some(now.clone());
         self.apply(at, before, after, false, now);
-        Ok(seconds)
+        Ok((seconds, doubt))
     }
 
     /// Cancels the stopwatch on `at` without answering; false if none ran.
@@ -681,7 +768,11 @@ impl Visit {
         if !timed || self.timer(at).is_some() {
             return false;
         }
-        self.timers.push(Timer { at, started });
+        self.timers.push(Timer {
+            at,
+            started,
+            mono: None,
+        });
         true
     }
 
@@ -1445,6 +1536,59 @@ prompt = "Plain yes-no"
             "it runs on until answered by hand or cancelled"
         );
         assert_eq!(v.entry(at(0)).unwrap().answer, None);
+    }
+
+    /// Issue 17: a +2 h step of the wall clock during a 7-second timing
+    /// recorded "over a minute", a -1 h step 0.0 s. Started and stopped in
+    /// one run, a stopwatch is measured on the monotonic clock.
+    #[test]
+    fn a_stopwatch_in_one_run_ignores_steps_of_the_wall_clock() {
+        let mono = |s: u64| Some(Duration::from_secs(s));
+        for step in [2 * 3_600_000, -3_600_000, 0] {
+            let mut v = timed();
+            v.start_timer_mono(at(0), &clock(0), mono(100)).unwrap();
+            assert_eq!(
+                v.timers()[0].seconds_at(&clock(step + 3_000), mono(103)),
+                3.0
+            );
+            let stopped = v.stop_timer_mono(at(0), &clock(step + 7_000), mono(107));
+            assert_eq!(stopped, Ok((7.0, None)), "wall clock stepped {step} ms");
+            let entry = v.entry(at(0)).unwrap();
+            assert_eq!(
+                (entry.answer.clone(), entry.timed),
+                (option("fast"), Some(7.0))
+            );
+        }
+    }
+
+    /// Across a restart only the wall clock is left: a clock gone back, or
+    /// more than 12 hours, keeps the stopwatch's answer and flags it.
+    #[test]
+    fn a_stopwatch_across_a_restart_is_flagged_when_the_clock_looks_wrong() {
+        let mono = Some(Duration::from_secs(5));
+        // Put back from a draft: no monotonic start.
+        let mut v = timed();
+        assert!(v.restore_timer("desk", "greeted", clock(10_000)));
+        let at_wait = v.timers()[0].at;
+        assert_eq!(
+            v.stop_timer_mono(at_wait, &clock(4_000), mono),
+            Ok((0.0, Some(ClockDoubt::WentBack(6.0))))
+        );
+        let mut v = timed();
+        assert!(v.restore_timer("desk", "greeted", clock(0)));
+        let thirteen_hours = 13 * 3_600_000;
+        assert_eq!(
+            v.stop_timer_mono(at_wait, &clock(thirteen_hours), mono),
+            Ok((46_800.0, Some(ClockDoubt::Jumped(46_800.0))))
+        );
+        assert_eq!(v.entry(at_wait).unwrap().answer, option("slow"));
+        // A plausible restart is measured on the wall clock, unflagged.
+        let mut v = timed();
+        assert!(v.restore_timer("desk", "greeted", clock(0)));
+        assert_eq!(
+            v.stop_timer_mono(at_wait, &clock(20_000), mono),
+            Ok((20.0, None))
+        );
     }
 
     #[test]

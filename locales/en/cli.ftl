@@ -146,6 +146,19 @@ store-action-write = write { $path }
 store-action-read-journal = read the journal of visit { $id }
 store-action-start-journal = start the journal of visit { $id }
 store-action-remove-journal = remove the journal of visit { $id }
+store-action-keep-journal = keep aside the damaged journal of visit { $id }
+session-journal-damaged = { $count ->
+    [one] visit { $id }: { $count } change in its journal could not be applied (a damaged line)
+   *[other] visit { $id }: { $count } changes in its journal could not be applied (damaged lines)
+}
+session-journal-edited = { $count ->
+    [one] visit { $id }: its record was changed since its journal began; { $count } later change was applied item by item where it fits
+   *[other] visit { $id }: its record was changed since its journal began; { $count } later changes were applied item by item where they fit
+}
+session-journal-kept = the journal as it was is kept in { $path }
+session-journal-will-keep = resuming the visit keeps the journal as it was aside
+session-visit-too-large = the visit would be larger than { $most } MiB, which no reader takes; shorten a long note
+session-journal-moved = the journal is no longer in the data folder (was the folder moved or replaced?)
 store-action-save-change = save the change
 store-why-kept-changed = its content does not match its name: it was changed after it was kept
 store-why-foreign-link = it is a symbolic link of another user (uid { $uid }); name the file itself
@@ -255,6 +268,8 @@ evidence-over-limit = over 25 MiB
 
 ## config.toml and the checklists named on the command line (config.rs).
 config-not-utf8 = not valid UTF-8; save the file as UTF-8
+config-not-regular = is not a regular file (a FIFO, a device or a socket, or a link to one); config.toml must be a file
+config-too-large = is larger than { $most } KiB; config.toml holds a few settings
 config-mode-not-octal = export_mode { $mode } is not an octal file mode; write it as chmod does, such as "0640"
 config-mode-not-a-mode = export_mode must be a file mode such as "0640"
 config-mode-not-allowed = export_mode { $mode } is not allowed: an export needs read and write for its owner (6 first) and may give only read or write to group and others, such as "0640"

@@ -10,12 +10,14 @@
 //! <16 hex digits> {"n":1,"updated":"2026-11-22T14:05:31+03:00","entries":[…]}
 //! ```
 //!
-//! The hex digits begin the SHA-256 of the JSON after them: a line cut short
-//! by a crash, or damaged, fails the check, and reading stops before it. The
-//! first line names the record the changes apply to: a journal left behind
-//! after that record was replaced by a newer one (a crash between writing
-//! the record and starting the next journal) names another record and is
-//! ignored, since its changes are in the newer record already.
+//! The hex digits begin the SHA-256 of the JSON after them: a last line cut
+//! short by a crash is dropped; a damaged line elsewhere fails the check and
+//! is skipped alone (the lines after it stand on their own). The first line
+//! names the record the changes apply to: a journal left behind after that
+//! record was replaced by a newer one (a crash between writing the record
+//! and starting the next journal) names another record, and its changes are
+//! in the newer record already; a record edited by hand since its journal
+//! began also differs. The session tells the two apart (`session.rs`).
 //!
 //! Each change line holds the whole new state of what it changed (an item's
 //! entry, the visit note, the list of stopwatches or of files), so replaying
@@ -109,19 +111,31 @@ struct EvidenceLine {
 /// A journal as read: the record it applies to and its whole change lines.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Journal {
-    /// SHA-256 (lowercase hex) of the record file the changes apply to.
-    pub record: String,
+    /// SHA-256 (lowercase hex) of the record file the changes apply to;
+    /// `None` when the first line is damaged.
+    pub record: Option<String>,
     /// The change lines that passed their check, in order.
     pub changes: Vec<Change>,
-    /// Bytes after the last good line: a line cut short by a crash (or
-    /// damage), which is ignored.
+    /// Whole lines (ending in a newline) that failed their check or came
+    /// out of order: damage, skipped one by one, since every line stands
+    /// on its own (it holds whole states). The first line counts too.
+    pub damaged: usize,
+    /// Bytes of a last line without its newline: an append cut short by a
+    /// crash, never acknowledged, and dropped.
     pub ignored: usize,
 }
 
 impl Journal {
     /// Whether the journal's changes apply to the record file `record_bytes`.
     pub fn applies_to(&self, record_bytes: &[u8]) -> bool {
-        self.record == sha256_hex(record_bytes)
+        self.record.as_deref() == Some(sha256_hex(record_bytes).as_str())
+    }
+}
+
+impl Change {
+    /// When the visit last changed, as of this change.
+    pub fn updated(&self) -> Option<ZonedDateTime> {
+        when(&self.updated)
     }
 }
 
@@ -228,35 +242,54 @@ pub fn line(visit: &Visit, unsaved: &Unsaved, n: u64) -> String {
     checked(&serde_json::to_string(&change).unwrap_or_default())
 }
 
-/// Reads a journal: `None` when its first line is missing or damaged (it
-/// then applies to nothing). Reading stops at the first line that fails its
-/// check or is out of sequence; what follows is counted in `ignored`.
+/// Reads a journal: `None` when it is empty. A last line without its
+/// newline was cut short by a crash in the middle of an append and is
+/// dropped (counted in `ignored`). Any other line that fails its check, or
+/// whose number does not follow the last good line's, is damage: it is
+/// skipped and counted in `damaged`, and the lines after it are still
+/// read, each standing on its own (issue 17: one flipped bit in line 6
+/// used to drop every later change).
 pub fn read(bytes: &[u8]) -> Option<Journal> {
-    // Whole lines only: a last line without its newline was cut short.
-    let mut lines = bytes
-        .split_inclusive(|b| *b == b'\n')
-        .filter_map(|line| line.strip_suffix(b"\n").map(|l| (l, line.len())));
-    let (first, mut read_to) = lines.next()?;
-    let head: Head = serde_json::from_str(unchecked(first)?).ok()?;
-    if head.journal != FORMAT {
-        return None;
+    let mut lines = bytes.split_inclusive(|b| *b == b'\n');
+    let first = lines.next()?;
+    let mut damaged = 0;
+    let mut ignored = 0;
+    let record = match first.strip_suffix(b"\n") {
+        None => {
+            // Not even the first line is whole: nothing was ever appended.
+            return Some(Journal {
+                record: None,
+                changes: Vec::new(),
+                damaged: 0,
+                ignored: first.len(),
+            });
+        }
+        Some(line) => unchecked(line)
+            .and_then(|p| serde_json::from_str::<Head>(p).ok())
+            .filter(|head| head.journal == FORMAT)
+            .map(|head| head.record),
+    };
+    if record.is_none() {
+        damaged += 1;
     }
     let mut changes: Vec<Change> = Vec::new();
-    for (line, length) in lines {
-        let Some(change) = unchecked(line).and_then(|p| serde_json::from_str::<Change>(p).ok())
-        else {
+    for line in lines {
+        let Some(whole) = line.strip_suffix(b"\n") else {
+            // Only the last piece can lack its newline.
+            ignored = line.len();
             break;
         };
-        if change.n != changes.len() as u64 + 1 {
-            break;
+        let change = unchecked(whole).and_then(|p| serde_json::from_str::<Change>(p).ok());
+        match change {
+            Some(change) if change.n > changes.last().map_or(0, |c| c.n) => changes.push(change),
+            _ => damaged += 1,
         }
-        changes.push(change);
-        read_to += length;
     }
     Some(Journal {
-        record: head.record,
+        record,
         changes,
-        ignored: bytes.len() - read_to,
+        damaged,
+        ignored,
     })
 }
 
@@ -322,6 +355,7 @@ pub fn apply(visit: &mut Visit, changes: &[Change]) -> Vec<String> {
                     Some(Timer {
                         at: visit.find(&t.checklist, &t.item)?,
                         started: when(&t.started)?,
+                        mono: None,
                     })
                 })
                 .collect();

@@ -1349,18 +1349,21 @@ fn a_line_cut_anywhere_is_ignored_and_the_lines_before_it_kept() {
         assert!(v.entry(at(&v, "desk", "greeted")).unwrap().answer.is_some());
     }
     assert_eq!(journal::read(text.as_bytes()).unwrap().changes.len(), 2);
-    // A head cut short applies to nothing.
+    // A head cut short applies to nothing and holds nothing.
     let head_end = text.find('\n').unwrap();
     for cut in 0..=head_end {
+        let journal = journal::read(&text.as_bytes()[..cut]);
         assert!(
-            journal::read(&text.as_bytes()[..cut]).is_none(),
+            journal.is_none_or(|j| !j.applies_to(base.as_bytes())
+                && j.changes.is_empty()
+                && j.damaged == 0),
             "cut at {cut}"
         );
     }
 }
 
 #[test]
-fn a_damaged_or_out_of_order_line_ends_the_journal_there() {
+fn a_damaged_line_in_the_middle_is_skipped_and_the_lines_after_it_kept() {
     let (_, text, _) = journaled(&[
         &|v| {
             answer(
@@ -1383,15 +1386,29 @@ fn a_damaged_or_out_of_order_line_ends_the_journal_there() {
         &|v| answer(v, "desk", "wait", Answer::Number(3.0), time(3, 3)),
     ]);
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    // One flipped letter in the second change.
+    // One flipped letter in the second change: that line alone is lost
+    // (issue 17: it used to take every later change with it).
     let damaged = lines[2].replacen("\"no\"", "\"on\"", 1);
     let text2 = [lines[0], lines[1], &damaged, lines[3]].concat();
     let journal = journal::read(text2.as_bytes()).unwrap();
-    assert_eq!(journal.changes.len(), 1);
-    assert_eq!(journal.ignored, damaged.len() + lines[3].len());
-    // The third change without the second is out of sequence.
-    let skipped = [lines[0], lines[1], lines[3]].concat();
-    assert_eq!(journal::read(skipped.as_bytes()).unwrap().changes.len(), 1);
+    assert_eq!(journal.changes.len(), 2);
+    assert_eq!(journal.damaged, 1);
+    assert_eq!(journal.ignored, 0);
+    assert_eq!(
+        journal.changes[1],
+        journal::read(text.as_bytes()).unwrap().changes[2]
+    );
+    // A line repeated out of order is damage too; the later lines stand.
+    let repeated = [lines[0], lines[1], lines[2], lines[1], lines[3]].concat();
+    let journal = journal::read(repeated.as_bytes()).unwrap();
+    assert_eq!((journal.changes.len(), journal.damaged), (3, 1));
+    // A damaged first line: the journal names no record, its changes are read.
+    let head = lines[0].replacen('j', "k", 1);
+    let journal = journal::read([&head, lines[1]].concat().as_bytes()).unwrap();
+    assert_eq!(
+        (journal.record, journal.changes.len(), journal.damaged),
+        (None, 1, 1)
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ use crate::checklist::Response;
 use crate::evidence::{self, Copied};
 use crate::score;
 use crate::tr;
-use crate::visit::{Answer, Evidence, ItemRef, Touched, Visit, VisitError};
+use crate::visit::{Answer, ClockDoubt, Evidence, ItemRef, Touched, Visit, VisitError};
 
 /// Writes the visit's changes to disk (see [`Visit::take_unsaved`]); an
 /// error is a short human reason.
@@ -162,9 +162,15 @@ pub struct App {
     pub quit: bool,
     saver: Saver,
     clock: Clock,
+    /// The monotonic clock's reading (`clock::monotonic`), which running
+    /// stopwatches are measured on; none unless set (a test's fake clock).
+    monotonic: Option<Monotonic>,
     attacher: Option<Attacher>,
     pauser: Option<Pauser>,
 }
+
+/// Reads the monotonic clock.
+pub type Monotonic = Box<dyn Fn() -> std::time::Duration>;
 
 impl App {
     /// A screen over `visit` that saves with `saver` after every change.
@@ -189,9 +195,21 @@ impl App {
             quit: false,
             saver,
             clock,
+            monotonic: None,
             attacher: None,
             pauser: None,
         }
+    }
+
+    /// Measures stopwatches on `monotonic` while the program runs, rather
+    /// than on the wall clock, which NTP or a hand may step (issue 17).
+    pub fn set_monotonic(&mut self, monotonic: Monotonic) {
+        self.monotonic = Some(monotonic);
+    }
+
+    /// The monotonic clock now, if the screen has one.
+    pub fn mono_now(&self) -> Option<std::time::Duration> {
+        self.monotonic.as_ref().map(|m| m())
     }
 
     /// Lets [`App::pause`] fold the saver's work with `pauser`.
@@ -224,10 +242,11 @@ impl App {
     /// change, and not at all while none runs.
     pub fn stopwatch_seconds(&self) -> Vec<u64> {
         let now = self.now();
+        let mono = self.mono_now();
         self.visit
             .timers()
             .iter()
-            .map(|t| t.seconds(&now) as u64)
+            .map(|t| t.seconds_at(&now, mono) as u64)
             .collect()
     }
 
@@ -614,8 +633,9 @@ impl App {
     /// `t`: starts the stopwatch on a timed item, or stops it and answers.
     fn stopwatch(&mut self, at: ItemRef) {
         let now = self.now();
+        let mono = self.mono_now();
         if self.visit.timer(at).is_none() {
-            match self.visit.start_timer(at, &now) {
+            match self.visit.start_timer_mono(at, &now, mono) {
                 Ok(_) => {
                     self.save();
                     self.message = Some(tr!("tui-stopwatch-started"));
@@ -624,8 +644,38 @@ impl App {
             }
             return;
         }
-        match self.visit.stop_timer(at, &now) {
-            Ok(seconds) => {
+        match self.visit.stop_timer_mono(at, &now, mono) {
+            Ok((seconds, doubt)) => {
+                if let Some(doubt) = doubt {
+                    // Kept, and flagged where a reviewer reads it: the note.
+                    let flag = match doubt {
+                        ClockDoubt::WentBack(by) => {
+                            tr!("tui-stopwatch-clock-back", seconds = by.round() as i64)
+                        }
+                        ClockDoubt::Jumped(span) => {
+                            tr!(
+                                "tui-stopwatch-clock-jumped",
+                                hours = (span / 3600.0).round() as i64
+                            )
+                        }
+                    };
+                    let note = self
+                        .visit
+                        .entry(at)
+                        .map(|e| e.note.clone())
+                        .unwrap_or_default();
+                    let flagged = if note.is_empty() {
+                        flag
+                    } else {
+                        format!("{note}\n{flag}")
+                    };
+                    let _ = self.visit.set_note(at, &flagged, true, &now);
+                }
+                let doubt_text = doubt.and_then(|_| {
+                    self.visit
+                        .entry(at)
+                        .and_then(|e| e.note.lines().last().map(str::to_owned))
+                });
                 self.save();
                 let answer = self
                     .visit
@@ -633,7 +683,10 @@ impl App {
                     .and_then(|e| e.answer.clone())
                     .map(|a| self.answer_text(at, &a))
                     .unwrap_or_default();
-                let stopped = tr!("tui-stopped-at", clock = clock(seconds), answer = answer);
+                let mut stopped = tr!("tui-stopped-at", clock = clock(seconds), answer = answer);
+                if let Some(flag) = doubt_text {
+                    stopped = format!("{stopped} · {flag}");
+                }
                 self.message = None;
                 self.advance(at);
                 self.message = Some(match self.message.take() {
@@ -898,6 +951,35 @@ impl App {
     /// into an open note or text answer whole, into a one-line field up to
     /// its first line break, and nowhere else, so a paste can never run as
     /// keys. Text holding a control character is refused whole.
+    /// Why `pasted` may not be pasted, if it may not: the writer refuses
+    /// what the reader would refuse (issue 17: a visit grown past 16 MiB
+    /// was saved, then could never be read). A note or text answer holds
+    /// at most [`crate::visit::MAX_TEXT_BYTES`], and the record with the
+    /// paste (each `"` or `\` escaped, so counted twice) must stay under
+    /// the reader's [`crate::record::MAX_RECORD_BYTES`].
+    fn too_large_to_paste(&self, pasted: &str) -> Option<String> {
+        if matches!(self.mode, Mode::Normal) {
+            return None;
+        }
+        let most = crate::visit::MAX_TEXT_BYTES;
+        let cost = pasted.len() + pasted.matches(['"', '\\']).count();
+        if cost > most {
+            return Some(tr!(
+                "tui-paste-too-large",
+                size = pasted.len(),
+                most = most / 1024
+            ));
+        }
+        let record = crate::record::try_to_toml(&self.visit).map_or(0, |t| t.len());
+        if record + cost > crate::record::MAX_RECORD_BYTES {
+            return Some(tr!(
+                "tui-paste-visit-too-large",
+                most = crate::record::MAX_RECORD_BYTES / 1024 / 1024
+            ));
+        }
+        None
+    }
+
     pub fn paste(&mut self, pasted: &str) {
         let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
         if let Some(c) = pasted
@@ -908,6 +990,10 @@ impl App {
                 "tui-control-not-pasted",
                 char = crate::text::char_name(c)
             ));
+            return;
+        }
+        if let Some(refusal) = self.too_large_to_paste(&pasted) {
+            self.message = Some(refusal);
             return;
         }
         let first_line = pasted.lines().next().unwrap_or_default().to_owned();

@@ -87,6 +87,8 @@ pub fn install_panic_hook(resume: String) {
             .unwrap_or_default();
         use std::io::Write as _;
         let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
+        // Ignored when stderr is a terminal that is gone: a panic here
+        // would abort the process before the visit is saved.
         let _ = writeln!(std::io::stderr(), "{stopped}{place}. {resume}");
     }));
 }
@@ -210,7 +212,7 @@ fn suspend_or_resume(terminal: &mut Term, signals: &Signals, key: bool) -> io::R
     let signal = signals.suspend.swap(false, Ordering::Relaxed);
     if key || signal {
         let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
-        ratatui::restore();
+        restore();
         stop_self(key);
     }
     if key || signal || signals.resumed.swap(false, Ordering::Relaxed) {
@@ -275,7 +277,7 @@ pub type Term = ratatui::Terminal<CrosstermBackend<BufWriter<io::Stdout>>>;
 fn init_terminal() -> io::Result<Term> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
+        restore();
         hook(info);
     }));
     ratatui::crossterm::terminal::enable_raw_mode()?;
@@ -285,25 +287,53 @@ fn init_terminal() -> io::Result<Term> {
         event::EnableBracketedPaste
     )?;
     let out = BufWriter::with_capacity(1 << 16, io::stdout());
-    ratatui::Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| ratatui::restore())
+    ratatui::Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| restore())
 }
 
-/// Sets the terminal up, runs `body`, and gives the terminal back unless it is gone.
+/// Gives the terminal back (raw mode off, the main screen again), each step
+/// tried whatever the last one did, and never panics: on a terminal that is
+/// gone every write fails, and `ratatui::restore` would then print to the
+/// dead stderr with `eprintln!`, whose panic inside a panic hook aborts the
+/// process (exit 134) before the visit is saved.
+fn restore() {
+    let _ = ratatui::crossterm::terminal::disable_raw_mode();
+    let _ = ratatui::crossterm::execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::LeaveAlternateScreen
+    );
+}
+
+/// Lets go of the screen's terminal without a panic: ratatui's `Drop`
+/// shows the cursor and, when that write fails (the terminal is gone),
+/// prints to stderr with `eprintln!`, which panics on a dead stderr. The
+/// cursor is shown here instead, and a terminal that cannot take it is
+/// forgotten rather than dropped (the process ends soon after).
+fn let_go(mut terminal: Term, gone: bool) {
+    if gone || terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
+}
+
+/// Sets the terminal up, runs `body`, and gives the terminal back unless it
+/// is gone; says whether it is gone.
 fn with_terminal<T>(
     signals: &Signals,
     body: impl FnOnce(&mut Term, &Keyboard) -> io::Result<(T, bool)>,
-) -> io::Result<T> {
+) -> io::Result<(T, bool)> {
     let keyboard = Keyboard::get()?;
     let mut terminal = init_terminal()?;
     let outcome = body(&mut terminal, keyboard);
     // After a hang-up the terminal is gone: writing restore sequences to it
     // could block or fail, and nobody would see them.
-    let gone = matches!(outcome, Ok((_, true))) || signals.hangup.load(Ordering::Relaxed);
+    let gone = matches!(outcome, Ok((_, true)))
+        || signals.hangup.load(Ordering::Relaxed)
+        || keyboard.gone();
+    let_go(terminal, gone);
     if !gone {
         let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
-        ratatui::restore();
+        restore();
     }
-    outcome.map(|(value, _)| value)
+    outcome.map(|(value, _)| (value, gone))
 }
 
 /// Runs the visit screen until the auditor leaves, a signal arrives, or the
@@ -312,10 +342,13 @@ fn with_terminal<T>(
 /// The screen is drawn only when something changed: a key, a resize, the
 /// minute of the elapsed-time clock, or, while a stopwatch runs, its second.
 pub fn run_visit(app: &mut App, signals: &Signals) -> io::Result<Ending> {
-    with_terminal(signals, |terminal, keyboard| {
+    let (ending, gone) = with_terminal(signals, |terminal, keyboard| {
         let ending = event_loop(terminal, keyboard, app, signals)?;
         Ok((ending, ending == Ending::TerminalGone))
-    })
+    })?;
+    // A hang-up signal and a terminal found dead are one ending: the
+    // terminal is gone.
+    Ok(if gone { Ending::TerminalGone } else { ending })
 }
 
 fn event_loop(
@@ -399,11 +432,13 @@ fn event_loop(
 }
 
 /// Runs the home screen until the auditor decides; a signal or a terminal
-/// gone is a decision to quit.
-pub fn run_home(home: &mut home::Home, signals: &Signals) -> io::Result<home::Choice> {
+/// gone is a decision to quit. Says also whether the terminal is gone.
+pub fn run_home(home: &mut home::Home, signals: &Signals) -> io::Result<(home::Choice, bool)> {
     with_terminal(signals, |terminal, keyboard| {
-        home_loop(terminal, keyboard, home, signals)
+        let (choice, gone) = home_loop(terminal, keyboard, home, signals)?;
+        Ok(((choice, gone), gone))
     })
+    .map(|((choice, _), gone)| (choice, gone))
 }
 
 /// The home screen's loop; also says whether the terminal is gone.

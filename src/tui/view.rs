@@ -463,7 +463,7 @@ fn stopwatch_line(app: &App, now: &jiff::ZonedDateTime, width: u16) -> Line<'sta
     let cells: Vec<String> = timers
         .iter()
         .map(|t| {
-            let time = format!("◷ {} ", clock(t.seconds(now)));
+            let time = format!("◷ {} ", clock(t.seconds_at(now, app.mono_now())));
             let prompt = app
                 .visit
                 .item(t.at)
