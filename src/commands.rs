@@ -77,8 +77,59 @@ fn report_all(problems: &[Diagnostic]) -> Failure {
 }
 
 /// Opens the data folder: `--data-dir`/`TOUCHPOINT_DATA_DIR`, else the default.
+///
+/// Every command that opens it (`new` aside, whose first frame comes first)
+/// tries again the copies to `export_folder` that failed at finalize, and
+/// names on stderr each one that still fails ([`retry_exports`]).
 pub fn open_store(data_dir: Option<&Path>) -> Result<Store, Failure> {
-    Ok(Store::open(&data_root(data_dir)?)?)
+    let (store, failed) = open_store_retrying(data_dir)?;
+    for (id, why) in failed {
+        say!(
+            "touchpoint: {}",
+            tr!(
+                "cli-warning",
+                warning = tr!("cli-not-exported", id = id, error = why)
+            )
+        );
+    }
+    Ok(store)
+}
+
+/// [`open_store`], giving the copies that still fail rather than naming them.
+fn open_store_retrying(data_dir: Option<&Path>) -> Result<(Store, Vec<(String, String)>), Failure> {
+    let store = Store::open(&data_root(data_dir)?)?;
+    let failed = retry_exports(&store);
+    Ok((store, failed))
+}
+
+/// Copies to `export_folder` each finalized visit whose copy failed (marked
+/// `visits/<id>.unexported`, docs/store.md "Export"), and says each one
+/// copied now on stderr. Gives each visit still not copied, with why.
+fn retry_exports(store: &Store) -> Vec<(String, String)> {
+    let pending = store.unexported();
+    if pending.is_empty() {
+        return Vec::new();
+    }
+    let folder = Config::load().ok().and_then(|config| export_of(&config));
+    let Some(export) = folder else {
+        let why = tr!("cli-no-export-folder");
+        return pending.into_iter().map(|id| (id, why.clone())).collect();
+    };
+    let (done, failed) = store.export_pending(&export.folder, export.mode);
+    for id in done {
+        say!(
+            "touchpoint: {}",
+            tr!(
+                "cli-exported-now",
+                id = id,
+                path = crate::checklist::diag::one_line(&export.folder.display().to_string())
+            )
+        );
+    }
+    failed
+        .into_iter()
+        .map(|(id, e)| (id, e.to_string()))
+        .collect()
 }
 
 /// The data folder's path: `--data-dir`/`TOUCHPOINT_DATA_DIR`, else the default.
@@ -214,7 +265,7 @@ fn home_with(
     lang: Option<Lang>,
 ) -> Result<(), Failure> {
     need_terminal()?;
-    let store = open_store(data_dir)?;
+    let (store, not_exported) = open_store_retrying(data_dir)?;
     let config = Config::load()?;
     let lang = language(lang, &config);
     let (records, problems) = session::read_all(&store);
@@ -290,6 +341,12 @@ fn home_with(
         .collect();
     screen.broken = broken.iter().map(ToString::to_string).collect();
     screen.problems = problems.iter().map(ToString::to_string).collect();
+    // A finalized visit whose copy to the export folder still fails.
+    screen.problems.extend(
+        not_exported
+            .iter()
+            .map(|(id, why)| tr!("cli-not-exported", id = id.as_str(), error = why.as_str())),
+    );
     screen.point_at_chosen();
     let trash_store = store.clone();
     screen.set_deleter(Box::new(move |id: &str| {
@@ -591,7 +648,7 @@ pub fn read_records(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
 /// `touchpoint list`: one line per visit, newest first; unreadable records
 /// are named on stderr and do not hide the others.
 pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result<(), Failure> {
-    let store = open_store(data_dir)?;
+    let (store, not_exported) = open_store_retrying(data_dir)?;
     let (mut records, problems) = if trash {
         read_trash(&store)
     } else {
@@ -631,6 +688,9 @@ pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result
             };
             let status = match s.status {
                 Status::Draft => tr!("cli-status-draft"),
+                Status::Final if !trash && store.is_unexported(&s.id) => {
+                    tr!("cli-status-not-exported")
+                }
                 Status::Final => tr!("cli-status-final"),
             };
             [
@@ -670,6 +730,15 @@ pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result
         say!(
             "touchpoint: {}",
             tr!("cli-unreadable-record", problem = problem.to_string())
+        );
+    }
+    for (id, why) in not_exported {
+        say!(
+            "touchpoint: {}",
+            tr!(
+                "cli-warning",
+                warning = tr!("cli-not-exported", id = id, error = why)
+            )
         );
     }
     Ok(())
@@ -812,6 +881,7 @@ pub fn export(
     };
     match output {
         Some(path) if path != Path::new("-") => {
+            crate::store::check_outside(path, store.root())?;
             crate::store::write_export(path, text.as_bytes(), config.export_mode())?;
             Ok(())
         }
@@ -920,8 +990,10 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         }
         (files, problems.len())
     };
+    // `-o -` is standard output, as for `export`.
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
     let color = args.format == ReportFormat::Table
-        && args.output.is_none()
+        && output.is_none()
         && std::io::stdout().is_terminal()
         && Theme::from_env().color;
     let mut run = |out: &mut dyn Write| -> std::io::Result<()> {
@@ -935,8 +1007,13 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         }
         Ok(())
     };
-    match &args.output {
-        Some(path) => crate::store::write_private_with(path, |out| run(out))?,
+    match output {
+        Some(path) => {
+            if let Ok(root) = data_root(data_dir) {
+                crate::store::check_outside(path, &root)?;
+            }
+            crate::store::write_private_with(path, |out| run(out))?;
+        }
         None if args.format == ReportFormat::Table => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             run(&mut out)
@@ -1128,9 +1205,15 @@ pub fn read_record_file(path: &Path) -> Result<RecordFile, Diagnostic> {
     session::read_record(path)
 }
 
-/// The record files named: files as given, folders searched recursively for
-/// `.toml` files (hidden ones and the data folder's `trash` left out), in
-/// path order; a problem for each path that cannot be read.
+/// The record files named: files as given (a link named on the command line
+/// is followed), folders searched recursively for `.toml` files (hidden ones
+/// and the data folder's `trash` left out), in path order; a problem for each
+/// path that cannot be read.
+///
+/// A symbolic link found inside a folder is never followed, wherever it
+/// points: in a shared folder another user could plant one to an auditor's
+/// private records. Each such link that looks like a record or a folder is
+/// named as skipped (so `report` exits 1, after the report of the others).
 pub fn find_records(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -1154,21 +1237,29 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
             return;
         }
     };
-    let mut found: Vec<(PathBuf, bool)> = entries
+    // file_type does not follow symbolic links: a link is seen as a link.
+    let mut found: Vec<(PathBuf, std::fs::FileType)> = entries
         .filter_map(Result::ok)
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        // file_type does not follow symbolic links, so a link cannot loop.
-        .filter_map(|e| Some((e.path(), e.file_type().ok()?.is_dir())))
+        .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
         .collect();
-    found.sort();
-    for (path, is_dir) in found {
-        if is_dir {
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in found {
+        let toml = path.extension().is_some_and(|x| x == "toml");
+        if kind.is_symlink() {
+            // Named without reading through it: where it points is not
+            // looked at beyond whether it is a folder.
+            if toml || std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+                let shown = crate::checklist::diag::one_line(&path.display().to_string());
+                problems.push(Diagnostic::file(&shown, tr!("cli-link-not-followed")));
+            }
+        } else if kind.is_dir() {
             // Deleted visits stay deleted: a data folder's trash is not reported.
             if path.file_name().is_some_and(|n| n == "trash") && dir.join("visits").is_dir() {
                 continue;
             }
             walk(&path, files, problems);
-        } else if path.extension().is_some_and(|x| x == "toml") {
+        } else if toml {
             files.push(path);
         }
     }
