@@ -1115,3 +1115,87 @@ fn folders_created_under_umask_000_are_not_open_to_others() {
         assert_eq!(mode(&folder), 0o700, "{}", folder.display());
     }
 }
+
+// Issue 17 #7. A copy to export_folder that fails at finalize stays
+// pending: `list` says "not exported" and names why, every later start tries
+// again, and once the folder can be written `list` makes the copy.
+#[test]
+fn a_failed_copy_to_the_export_folder_is_tried_again_until_it_succeeds() {
+    let dir = temp_dir("export-pending");
+    let _cleanup = Cleanup(dir.clone());
+    let data = dir.join("data");
+    let id = draft(&data, &checklist_file(&dir), "Hotel");
+    let config = data.join("config/touchpoint");
+    fs::create_dir_all(&config).unwrap();
+    // A file where the export folder's parent should be: no copy can be made.
+    let blocker = dir.join("shared");
+    fs::write(&blocker, "in the way").unwrap();
+    let export = blocker.join("exports");
+    fs::write(
+        config.join("config.toml"),
+        format!("export_folder = {:?}\n", export.to_str().unwrap()),
+    )
+    .unwrap();
+
+    let mut pty = Pty::spawn(&["resume", &id], &data, 80, 24);
+    pty.wait_for("Greeted at the door");
+    pty.send("y");
+    pty.wait_for("1/1 answered");
+    pty.send("F");
+    pty.wait_for("Finalize");
+    pty.send("y");
+    pty.wait_for("not exported");
+    pty.send("q");
+    if pty.wait_exit(Duration::from_secs(3)).is_none() {
+        // Leaving after a failed save asks first.
+        pty.send("y");
+        pty.wait_exit(Duration::from_secs(5))
+            .expect("touchpoint leaves");
+    }
+    assert_eq!(
+        common::read_record(&data.join(format!("visits/{id}.toml")))
+            .header
+            .status,
+        touchpoint::visit::Status::Final
+    );
+
+    let out = run_within(&data, &["list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("final, not exported"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains(&format!("visit {id} is final but not copied")),
+        "{}",
+        stderr(&out)
+    );
+    // Any other command tries again too, and says it still fails.
+    let out = run_within(&data, &["export", &id, "-o", "/dev/null"]);
+    assert!(
+        stderr(&out).contains("not copied to the export folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!export.exists());
+
+    fs::remove_file(&blocker).unwrap();
+    let out = run_within(&data, &["list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("copied to the export folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stdout(&out).contains("not exported"), "{}", stdout(&out));
+    let copy = export.join(format!("{id}.toml"));
+    assert_eq!(
+        fs::read(&copy).unwrap(),
+        fs::read(data.join(format!("visits/{id}.toml"))).unwrap()
+    );
+    assert!(!data.join(format!("visits/{id}.unexported")).exists());
+    // Done once: the next start copies nothing and says nothing of it.
+    let out = run_within(&data, &["list"]);
+    assert!(!stderr(&out).contains("export"), "{}", stderr(&out));
+}
