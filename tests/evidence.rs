@@ -240,3 +240,74 @@ fn the_html_debrief_shows_attached_photos_inline_and_names_other_files() {
         2
     );
 }
+
+// Issue 17 #14. A photo whose CJK or emoji name is over 255 bytes is
+// attached: the copy's name is shortened to fit, its extension kept.
+#[test]
+fn a_photo_with_a_long_cjk_or_emoji_name_is_attached_under_a_shorter_name() {
+    let dir = temp_dir("evidence-long-name");
+    let _cleanup = Cleanup(dir.clone());
+    let data = dir.join("data");
+    let photos = dir.join("photos");
+    std::fs::create_dir_all(&photos).unwrap();
+    // 84 × 3 bytes and 63 × 4 bytes: each just under the 255 a name may have.
+    let names = [
+        format!(
+            "{}.jpg",
+            "東京ホテルのロビー写真".repeat(8)[..252 - 3].to_owned()
+        ),
+        format!("{}.jpeg", "📷🏨".repeat(31)),
+    ];
+    let mut app = app(&data);
+    for (n, name) in names.iter().enumerate() {
+        assert!(name.len() > 240 && name.len() <= 255, "{}", name.len());
+        let path = photos.join(name);
+        std::fs::write(&path, format!("photo {n}")).unwrap();
+        key(&mut app, KeyCode::Char('a'));
+        typed(&mut app, &path.display().to_string());
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(
+            app.visit.evidence().len(),
+            n + 1,
+            "{name}: {:?}",
+            app.message
+        );
+    }
+    let copies: Vec<String> = std::fs::read_dir(data.join("evidence"))
+        .unwrap()
+        .flat_map(|visit| std::fs::read_dir(visit.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(copies.len(), 2, "{copies:?}");
+    assert!(
+        copies
+            .iter()
+            .any(|c| c.ends_with(".jpg") && c.contains("東京"))
+    );
+    assert!(
+        copies
+            .iter()
+            .any(|c| c.ends_with(".jpeg") && c.contains("📷"))
+    );
+    assert!(copies.iter().all(|c| c.len() <= 200), "{copies:?}");
+}
+
+// Issue 17 #14. A file the system cannot read is refused in the catalog's
+// words, never the system's raw English ("Input/output error").
+#[test]
+fn an_unreadable_system_file_is_refused_in_the_catalogs_words() {
+    let dir = temp_dir("evidence-proc");
+    let _cleanup = Cleanup(dir.clone());
+    let data = dir.join("data");
+    let mut app = app(&data);
+    // Reading /proc/self/mem at its start fails with EIO.
+    key(&mut app, KeyCode::Char('a'));
+    typed(&mut app, "/proc/self/mem");
+    key(&mut app, KeyCode::Enter);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("cannot read /proc/self/mem: input/output error"),
+        "{message}"
+    );
+    assert!(app.visit.evidence().is_empty());
+}

@@ -574,3 +574,4 @@ cli-empty-data-dir-variable = the environment variable TOUCHPOINT_DATA_DIR is se
 cli-not-exported = visit { $id } is final but not copied to the export folder: { $error }; it is tried again at every start and by list
 cli-no-export-folder = config.toml names no export_folder any more
 cli-exported-now = visit { $id } copied to the export folder { $path } now
+evidence-would-wait = it is a kernel or device file that cannot be read now (reading it would wait); attach an ordinary file

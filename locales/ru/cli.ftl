@@ -596,3 +596,4 @@ cli-empty-data-dir-variable = переменная окружения TOUCHPOINT
 cli-not-exported = визит { $id } завершён, но не скопирован в папку экспорта: { $error }; попытка повторяется при каждом запуске и командой list
 cli-no-export-folder = в config.toml больше нет export_folder
 cli-exported-now = визит { $id } теперь скопирован в папку экспорта { $path }
+evidence-would-wait = это файл ядра или устройства, который сейчас нельзя прочесть (чтение ждало бы); прикрепите обычный файл
