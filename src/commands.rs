@@ -972,6 +972,35 @@ pub struct ReportArgs {
 /// Records read at once, in parallel; the report holds no more than these.
 pub const BATCH: usize = 32;
 
+/// Bytes of record files read at once: a batch closes at [`BATCH`] files or
+/// at this many bytes, whichever comes first (a file larger than this is a
+/// batch of its own). With the pipeline of [`read_all`] holding two batches,
+/// 64 hostile records of 15.8 MB cost a few of them in memory, not all 32 of
+/// a batch (issue 17: 3.4 GB).
+pub const BATCH_BYTES: u64 = 16 * 1024 * 1024;
+
+/// `files` cut into batches of at most [`BATCH`] files and [`BATCH_BYTES`]
+/// bytes (by their sizes now; a file that cannot be looked at counts as
+/// nothing, and its reader names the problem).
+fn batches(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+    let mut batches = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0u64;
+    for (n, path) in files.iter().enumerate() {
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        if n > start && (n - start == BATCH || bytes + size > BATCH_BYTES) {
+            batches.push(&files[start..n]);
+            start = n;
+            bytes = 0;
+        }
+        bytes += size;
+    }
+    if start < files.len() {
+        batches.push(&files[start..]);
+    }
+    batches
+}
+
 /// `touchpoint report`: reads the records (in parallel), skips and names
 /// each file that is not one, and writes the review. Fails (exit 1) when a
 /// file was skipped, after writing the report of the others.
@@ -1167,7 +1196,7 @@ fn read_all<X: Send>(
     // A pipeline: the pool parses the next batch while this thread takes
     // the one before it, in order (`take` may hold a writer that is not Send).
     let mut current: Option<(&[PathBuf], Vec<Read<X>>)> = None;
-    let mut batches = files.chunks(BATCH);
+    let mut batches = batches(files).into_iter();
     loop {
         let batch = batches.next();
         let mut next = None;
