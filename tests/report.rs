@@ -452,7 +452,10 @@ fn the_html_review_is_self_contained_and_hostile_text_stays_text() {
 fn report_output_to_a_file_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let data = temp_dir("report-output");
-    let file = data.join("review.html");
+    // Outside the data folder: nothing may be written into that (issue 17).
+    let elsewhere = temp_dir("report-output-file");
+    let _cleanup = Cleanup(elsewhere.clone());
+    let file = elsewhere.join("review.html");
     let mut args: Vec<String> = finals();
     args.extend([
         "--format".into(),
