@@ -86,8 +86,59 @@ fn report_all(problems: &[Diagnostic]) -> Failure {
 }
 
 /// Opens the data folder: `--data-dir`/`TOUCHPOINT_DATA_DIR`, else the default.
+///
+/// Every command that opens it (`new` aside, whose first frame comes first)
+/// tries again the copies to `export_folder` that failed at finalize, and
+/// names on stderr each one that still fails ([`retry_exports`]).
 pub fn open_store(data_dir: Option<&Path>) -> Result<Store, Failure> {
-    Ok(Store::open(&data_root(data_dir)?)?)
+    let (store, failed) = open_store_retrying(data_dir)?;
+    for (id, why) in failed {
+        say!(
+            "touchpoint: {}",
+            tr!(
+                "cli-warning",
+                warning = tr!("cli-not-exported", id = id, error = why)
+            )
+        );
+    }
+    Ok(store)
+}
+
+/// [`open_store`], giving the copies that still fail rather than naming them.
+fn open_store_retrying(data_dir: Option<&Path>) -> Result<(Store, Vec<(String, String)>), Failure> {
+    let store = Store::open(&data_root(data_dir)?)?;
+    let failed = retry_exports(&store);
+    Ok((store, failed))
+}
+
+/// Copies to `export_folder` each finalized visit whose copy failed (marked
+/// `visits/<id>.unexported`, docs/store.md "Export"), and says each one
+/// copied now on stderr. Gives each visit still not copied, with why.
+fn retry_exports(store: &Store) -> Vec<(String, String)> {
+    let pending = store.unexported();
+    if pending.is_empty() {
+        return Vec::new();
+    }
+    let folder = Config::load().ok().and_then(|config| export_of(&config));
+    let Some(export) = folder else {
+        let why = tr!("cli-no-export-folder");
+        return pending.into_iter().map(|id| (id, why.clone())).collect();
+    };
+    let (done, failed) = store.export_pending(&export.folder, export.mode);
+    for id in done {
+        say!(
+            "touchpoint: {}",
+            tr!(
+                "cli-exported-now",
+                id = id,
+                path = crate::checklist::diag::one_line(&export.folder.display().to_string())
+            )
+        );
+    }
+    failed
+        .into_iter()
+        .map(|(id, e)| (id, e.to_string()))
+        .collect()
 }
 
 /// The data folder's path: `--data-dir`/`TOUCHPOINT_DATA_DIR`, else the default.
@@ -223,7 +274,7 @@ fn home_with(
     lang: Option<Lang>,
 ) -> Result<(), Failure> {
     need_terminal()?;
-    let store = open_store(data_dir)?;
+    let (store, not_exported) = open_store_retrying(data_dir)?;
     let config = Config::load()?;
     let lang = language(lang, &config);
     let (records, problems) = session::read_all(&store);
@@ -299,6 +350,12 @@ fn home_with(
         .collect();
     screen.broken = broken.iter().map(ToString::to_string).collect();
     screen.problems = problems.iter().map(ToString::to_string).collect();
+    // A finalized visit whose copy to the export folder still fails.
+    screen.problems.extend(
+        not_exported
+            .iter()
+            .map(|(id, why)| tr!("cli-not-exported", id = id.as_str(), error = why.as_str())),
+    );
     screen.point_at_chosen();
     let trash_store = store.clone();
     screen.set_deleter(Box::new(move |id: &str| {
@@ -614,7 +671,7 @@ pub fn list(
     as_json: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let store = open_store(data_dir)?;
+    let (store, not_exported) = open_store_retrying(data_dir)?;
     let (mut records, problems, notes) = if trash {
         let (records, problems) = read_trash(&store);
         (records, problems, Vec::new())
@@ -628,13 +685,8 @@ pub fn list(
             .cmp(&a.header.updated.timestamp())
     });
     if as_json {
-        json::visits(&records, trash, out)?;
-        for problem in &problems {
-            say!(
-                "touchpoint: {}",
-                tr!("cli-unreadable-record", problem = problem.to_string())
-            );
-        }
+        json::visits(&records, trash, &|id| !trash && store.is_unexported(id), out)?;
+        tell_list_problems(&problems, &notes, not_exported);
         return Ok(());
     }
     let mut text = String::new();
@@ -665,6 +717,9 @@ pub fn list(
             };
             let status = match s.status {
                 Status::Draft => tr!("cli-status-draft"),
+                Status::Final if !trash && store.is_unexported(&s.id) => {
+                    tr!("cli-status-not-exported")
+                }
                 Status::Final => tr!("cli-status-final"),
             };
             [
@@ -700,16 +755,31 @@ pub fn list(
     }
     out.write_all(text.as_bytes())
         .map_err(|e| io_failure(&tr!("cli-cannot-write-list"), &e))?;
-    for problem in &problems {
+    tell_list_problems(&problems, &notes, not_exported);
+    Ok(())
+}
+
+/// What `list` says on stderr after its list: unreadable records, what a
+/// reader noted (changes it could not apply), copies not yet exported.
+fn tell_list_problems(problems: &[Diagnostic], notes: &[String], not_exported: Vec<(String, String)>) {
+    for problem in problems {
         say!(
             "touchpoint: {}",
             tr!("cli-unreadable-record", problem = problem.to_string())
         );
     }
-    for note in &notes {
+    for note in notes {
         say!("touchpoint: {note}");
     }
-    Ok(())
+    for (id, why) in not_exported {
+        say!(
+            "touchpoint: {}",
+            tr!(
+                "cli-warning",
+                warning = tr!("cli-not-exported", id = id, error = why)
+            )
+        );
+    }
 }
 
 /// How a column of [`table`] places its cells.
@@ -852,6 +922,7 @@ pub fn export(
     };
     match output {
         Some(path) if path != Path::new("-") => {
+            crate::store::check_outside(path, store.root())?;
             crate::store::write_export(path, text.as_bytes(), config.export_mode())?;
             Ok(())
         }
@@ -942,6 +1013,35 @@ pub struct ReportArgs {
 /// Records read at once, in parallel; the report holds no more than these.
 pub const BATCH: usize = 32;
 
+/// Bytes of record files read at once: a batch closes at [`BATCH`] files or
+/// at this many bytes, whichever comes first (a file larger than this is a
+/// batch of its own). With the pipeline of [`read_all`] holding two batches,
+/// 64 hostile records of 15.8 MB cost a few of them in memory, not all 32 of
+/// a batch (issue 17: 3.4 GB).
+pub const BATCH_BYTES: u64 = 16 * 1024 * 1024;
+
+/// `files` cut into batches of at most [`BATCH`] files and [`BATCH_BYTES`]
+/// bytes (by their sizes now; a file that cannot be looked at counts as
+/// nothing, and its reader names the problem).
+fn batches(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+    let mut batches = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0u64;
+    for (n, path) in files.iter().enumerate() {
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        if n > start && (n - start == BATCH || bytes + size > BATCH_BYTES) {
+            batches.push(&files[start..n]);
+            start = n;
+            bytes = 0;
+        }
+        bytes += size;
+    }
+    if start < files.len() {
+        batches.push(&files[start..]);
+    }
+    batches
+}
+
 /// `touchpoint report`: reads the records (in parallel), skips and names
 /// each file that is not one, and writes the review. Fails (exit 1) when a
 /// file was skipped, after writing the report of the others.
@@ -960,8 +1060,10 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         }
         (files, problems.len())
     };
+    // `-o -` is standard output, as for `export`.
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
     let color = args.format == ReportFormat::Table
-        && args.output.is_none()
+        && output.is_none()
         && std::io::stdout().is_terminal()
         && Theme::from_env().color;
     let mut run = |out: &mut dyn Write| -> std::io::Result<()> {
@@ -975,8 +1077,13 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         }
         Ok(())
     };
-    match &args.output {
-        Some(path) => crate::store::write_private_with(path, |out| run(out))?,
+    match output {
+        Some(path) => {
+            if let Ok(root) = data_root(data_dir) {
+                crate::store::check_outside(path, &root)?;
+            }
+            crate::store::write_private_with(path, |out| run(out))?;
+        }
         None if args.format == ReportFormat::Table => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             run(&mut out)
@@ -1130,7 +1237,7 @@ fn read_all<X: Send>(
     // A pipeline: the pool parses the next batch while this thread takes
     // the one before it, in order (`take` may hold a writer that is not Send).
     let mut current: Option<(&[PathBuf], Vec<Read<X>>)> = None;
-    let mut batches = files.chunks(BATCH);
+    let mut batches = batches(files).into_iter();
     loop {
         let batch = batches.next();
         let mut next = None;
@@ -1168,9 +1275,15 @@ pub fn read_record_file(path: &Path) -> Result<RecordFile, Diagnostic> {
     session::read_record(path)
 }
 
-/// The record files named: files as given, folders searched recursively for
-/// `.toml` files (hidden ones and the data folder's `trash` left out), in
-/// path order; a problem for each path that cannot be read.
+/// The record files named: files as given (a link named on the command line
+/// is followed), folders searched recursively for `.toml` files (hidden ones
+/// and the data folder's `trash` left out), in path order; a problem for each
+/// path that cannot be read.
+///
+/// A symbolic link found inside a folder is never followed, wherever it
+/// points: in a shared folder another user could plant one to an auditor's
+/// private records. Each such link that looks like a record or a folder is
+/// named as skipped (so `report` exits 1, after the report of the others).
 pub fn find_records(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -1194,21 +1307,29 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
             return;
         }
     };
-    let mut found: Vec<(PathBuf, bool)> = entries
+    // file_type does not follow symbolic links: a link is seen as a link.
+    let mut found: Vec<(PathBuf, std::fs::FileType)> = entries
         .filter_map(Result::ok)
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        // file_type does not follow symbolic links, so a link cannot loop.
-        .filter_map(|e| Some((e.path(), e.file_type().ok()?.is_dir())))
+        .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
         .collect();
-    found.sort();
-    for (path, is_dir) in found {
-        if is_dir {
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in found {
+        let toml = path.extension().is_some_and(|x| x == "toml");
+        if kind.is_symlink() {
+            // Named without reading through it: where it points is not
+            // looked at beyond whether it is a folder.
+            if toml || std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+                let shown = crate::checklist::diag::one_line(&path.display().to_string());
+                problems.push(Diagnostic::file(&shown, tr!("cli-link-not-followed")));
+            }
+        } else if kind.is_dir() {
             // Deleted visits stay deleted: a data folder's trash is not reported.
             if path.file_name().is_some_and(|n| n == "trash") && dir.join("visits").is_dir() {
                 continue;
             }
             walk(&path, files, problems);
-        } else if path.extension().is_some_and(|x| x == "toml") {
+        } else if toml {
             files.push(path);
         }
     }

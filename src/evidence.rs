@@ -155,7 +155,7 @@ fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, EvidenceError> {
         },
         _ => EvidenceError::Unreadable {
             path: path_text.clone(),
-            reason: io_reason(&e),
+            reason: reason(&e),
         },
     };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
@@ -184,6 +184,16 @@ fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, EvidenceError> {
         });
     }
     Ok(bytes)
+}
+
+/// Why a file could not be read, in the catalog's words in every language
+/// (never the system's raw English): a kernel or device file that would make
+/// the reader wait (`/proc/kmsg`) is named as such.
+fn reason(error: &std::io::Error) -> String {
+    if error.kind() == std::io::ErrorKind::WouldBlock {
+        return crate::tr!("evidence-would-wait");
+    }
+    crate::checklist::catalog_reason(error).unwrap_or_else(|| io_reason(error))
 }
 
 fn check_kind(meta: &std::fs::Metadata, shown: &str) -> Result<(), EvidenceError> {
@@ -218,7 +228,11 @@ pub fn size_text(bytes: u64) -> String {
 
 /// The name of the copy after its hash prefix: the file's own name with
 /// slashes, backslashes and control characters made `_`, no leading dot (a
-/// hidden file would be missed), at most 80 characters keeping the extension.
+/// hidden file would be missed), at most 80 characters and [`MOST_NAME_BYTES`]
+/// bytes, keeping the extension. CJK takes three bytes a character and emoji
+/// four: a name the camera or the phone made may pass the 255 bytes a file
+/// name may have on Linux, with the hash prefix and the temporary file's
+/// name around it.
 fn copy_name(path: &Path) -> String {
     let raw = path
         .file_name()
@@ -237,18 +251,31 @@ fn copy_name(path: &Path) -> String {
     let clean = clean.trim_start_matches(['.', ' ']).trim_end();
     let clean = if clean.is_empty() { "file" } else { clean };
     const MOST: usize = 80;
-    if clean.chars().count() <= MOST {
+    if clean.chars().count() <= MOST && clean.len() <= MOST_NAME_BYTES {
         return clean.to_owned();
     }
     let ext = clean
         .rfind('.')
         .map(|dot| &clean[dot..])
-        .filter(|e| e.chars().count() <= 10)
+        .filter(|e| e.chars().count() <= 10 && e.len() <= 40)
         .unwrap_or("");
-    let keep = MOST - ext.chars().count();
-    let stem: String = clean.chars().take(keep).collect();
-    format!("{stem}{ext}")
+    let stem = &clean[..clean.len() - ext.len()];
+    let mut kept = String::new();
+    for c in stem.chars() {
+        if kept.chars().count() + ext.chars().count() >= MOST
+            || kept.len() + c.len_utf8() + ext.len() > MOST_NAME_BYTES
+        {
+            break;
+        }
+        kept.push(c);
+    }
+    format!("{kept}{ext}")
 }
+
+/// Most bytes of a copy's own name: with the 13 of its hash prefix and the
+/// ≈ 40 the temporary file adds while it is written, well under the 255
+/// bytes of a file name.
+pub const MOST_NAME_BYTES: usize = 160;
 
 /// What Tab made of a typed path: the path completed as far as it is
 /// unambiguous, and the names that still fit when there are several.

@@ -11,6 +11,15 @@ use touchpoint::commands::{self, Failure, NewVisit};
 use touchpoint::config::Config;
 use touchpoint::report::Filter;
 
+/// Whether `TOUCHPOINT_DATA_DIR` is set but empty and `--data-dir` is not
+/// on the command line: the data folder would come from the empty variable.
+fn empty_data_dir_variable(args: &[std::ffi::OsString]) -> bool {
+    std::env::var_os("TOUCHPOINT_DATA_DIR").is_some_and(|v| v.is_empty())
+        && !args
+            .iter()
+            .any(|a| a.as_encoded_bytes().starts_with(b"--data-dir"))
+}
+
 fn main() -> ExitCode {
     // A file size limit (`ulimit -f`) makes a write too long fail with
     // EFBIG, a save error the screen shows and retries, instead of killing
@@ -41,6 +50,23 @@ fn main() -> ExitCode {
     };
     let cli = match parse(Cli::command()) {
         Ok(cli) => cli,
+        // clap blames an empty TOUCHPOINT_DATA_DIR on `--data-dir`, which
+        // was never typed: name the variable instead.
+        Err(error)
+            if !matches!(
+                error.kind(),
+                clap::error::ErrorKind::DisplayVersion
+                    | clap::error::ErrorKind::DisplayHelp
+                    | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) && empty_data_dir_variable(&args) =>
+        {
+            let _ = writeln!(
+                std::io::stderr(),
+                "touchpoint: {}",
+                touchpoint::tr!("cli-empty-data-dir-variable")
+            );
+            return ExitCode::from(2);
+        }
         // The version has no words to translate, and in English the plain
         // command line's words are the catalog's: no catalog is read.
         Err(error)

@@ -413,8 +413,15 @@ impl Session {
             if !self.exported {
                 self.exported = true;
                 if let Some(export) = &self.export {
+                    // Marked first, so that a copy that fails (or a crash
+                    // before it) is tried again by every later start and
+                    // `list` until it succeeds (docs/store.md, "Export").
                     self.store
-                        .copy_to(&self.id, &export.folder, export.mode)
+                        .mark_unexported(&self.id)
+                        .and_then(|()| {
+                            self.store
+                                .export_marked(&self.id, &export.folder, export.mode)
+                        })
                         .map_err(|e| tr!("session-not-exported", error = e.to_string()))?;
                 }
             }

@@ -391,7 +391,7 @@ impl Store {
                 path = folder.display().to_string()
             )
         };
-        fs::create_dir_all(folder)
+        create_folders(folder, None)
             .map_err(|e| io_error(action(), e, folder, EXPORT_FOLDER, None))?;
         check_folder(folder, EXPORT_FOLDER, 0o022)?;
         write_atomic_as(
@@ -403,6 +403,94 @@ impl Store {
             &action,
             mode,
         )
+    }
+
+    /// Marks visit `id` as waiting for its copy to the export folder:
+    /// `visits/<id>.unexported`, an empty file (0600), made before the copy
+    /// is tried and removed once it succeeds ([`Store::export_pending`]).
+    pub fn mark_unexported(&self, id: &str) -> Result<(), StoreError> {
+        check_id(id)?;
+        write_atomic_as(
+            &self.visits,
+            DATA_FOLDER,
+            id,
+            &format!("{id}.unexported"),
+            b"",
+            &|| tr!("store-action-save", id = id),
+            0o600,
+        )?;
+        Ok(())
+    }
+
+    /// Whether visit `id` waits for its copy to the export folder.
+    pub fn is_unexported(&self, id: &str) -> bool {
+        valid_id(id) && fs::symlink_metadata(self.visits.join(format!("{id}.unexported"))).is_ok()
+    }
+
+    /// The visits waiting for their copy to the export folder, sorted.
+    pub fn unexported(&self) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(&self.visits) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                let id = name.strip_suffix(".unexported")?;
+                valid_id(id).then(|| id.to_owned())
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    /// Copies visit `id` to `folder` ([`Store::copy_to`]) and, once the copy
+    /// is there, removes its mark ([`Store::mark_unexported`]).
+    pub fn export_marked(&self, id: &str, folder: &Path, mode: u32) -> Result<PathBuf, StoreError> {
+        let copy = self.copy_to(id, folder, mode)?;
+        let mark = self.visits.join(format!("{id}.unexported"));
+        match fs::remove_file(&mark) {
+            Ok(()) => {
+                let _ = sync_dir(&self.visits);
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(io_error(
+                    tr!("store-action-save", id = id),
+                    e,
+                    &self.visits,
+                    DATA_FOLDER,
+                    Some(&mark),
+                ));
+            }
+        }
+        Ok(copy)
+    }
+
+    /// Tries again every copy to the export folder that failed (each marked
+    /// visit whose record is there), as every command does on start. Gives
+    /// the visits copied now, and those that still fail with why. A visit
+    /// open in another session is left to that session.
+    pub fn export_pending(
+        &self,
+        folder: &Path,
+        mode: u32,
+    ) -> (Vec<String>, Vec<(String, StoreError)>) {
+        let mut done = Vec::new();
+        let mut failed = Vec::new();
+        for id in self.unexported() {
+            let Ok(lock) = self.lock(&id) else {
+                continue;
+            };
+            match self.export_marked(&id, folder, mode) {
+                Ok(_) => done.push(id),
+                // A mark without its record (deleted since): nothing to copy.
+                Err(StoreError::NotFound { .. }) => {}
+                Err(e) => failed.push((id, e)),
+            }
+            drop(lock);
+        }
+        (done, failed)
     }
 
     /// Keeps a copy of checklist `bytes` as `checklists/<sha256>.toml` in the
@@ -529,20 +617,37 @@ pub fn write_private_with(
 pub enum Written {
     /// A new regular file renamed into place.
     Replaced,
-    /// Into an existing FIFO or character device (`/dev/null`, a terminal).
+    /// Into `/dev/null` or the user's own terminal.
     InPlace,
 }
 
 /// Writes an export to `path`.
 ///
-/// A new or regular file is written as visits are: a temporary file with
-/// `mode` in the same folder, flushed, renamed over `path`, folder flushed.
-/// An existing FIFO or character device is written in place, never
-/// replaced; a symbolic link is followed only to one of those (`/dev/stdout`),
-/// and only when it belongs to this user or root. A folder, a block device, a
-/// socket or a link to a file is refused.
+/// A new file, or an existing regular file of this user, is written as
+/// visits are: a temporary file with `mode` in the same folder, flushed,
+/// renamed over `path`, folder flushed. `/dev/null` and a terminal of this
+/// user are written in place, never replaced; a symbolic link (of this user
+/// or root) is followed only to one of those (`/dev/stdout` on a terminal).
+/// Everything else is refused and left alone: a FIFO or socket (another
+/// program, perhaps another user's, would read the private notes: `-o -`
+/// is the way into a pipe), another user's file, a folder, any other device,
+/// a link to a file.
 pub fn write_export(path: &Path, bytes: &[u8], mode: u32) -> Result<Written, StoreError> {
     write_export_with(path, mode, |out| out.write_all(bytes))
+}
+
+/// Whether `meta` is the null device: a character device with the device
+/// number of `/dev/null`.
+fn is_null_device(meta: &fs::Metadata) -> bool {
+    meta.file_type().is_char_device()
+        && fs::metadata("/dev/null")
+            .is_ok_and(|null| null.file_type().is_char_device() && null.rdev() == meta.rdev())
+}
+
+/// A character device an export may be written into: `/dev/null`, or a
+/// terminal owned by this user (checked again on the open file).
+fn harmless_device(meta: &fs::Metadata) -> bool {
+    is_null_device(meta) || (meta.file_type().is_char_device() && meta.uid() == euid())
 }
 
 /// [`write_export`] with the contents written by `write` as they come.
@@ -567,7 +672,13 @@ pub fn write_export_with(
                 Some(path),
             ));
         }
-        Ok(meta) if meta.is_file() => {}
+        Ok(meta) if meta.is_file() => {
+            // Replacing another user's file would hand them a file of ours
+            // under their name (or fail in a sticky /tmp): refused.
+            if meta.uid() != euid() {
+                return Err(refuse(tr!("store-why-foreign-output", uid = meta.uid())));
+            }
+        }
         Ok(meta) => {
             let kind = meta.file_type();
             let target = if kind.is_symlink() {
@@ -575,20 +686,18 @@ pub fn write_export_with(
                     return Err(refuse(tr!("store-why-foreign-link", uid = meta.uid())));
                 }
                 match fs::metadata(path) {
-                    Ok(target) => target.file_type(),
+                    Ok(target) => target,
                     Err(_) => {
                         return Err(refuse(tr!("store-why-dangling-link")));
                     }
                 }
             } else {
-                kind
+                meta
             };
-            if target.is_fifo() || target.is_char_device() {
+            let target_kind = target.file_type();
+            if harmless_device(&target) {
                 return write_in_place(path, write).map_err(|e| match e {
                     OpenRefusal::Refused(e) => e,
-                    OpenRefusal::Io(e) if e.raw_os_error() == Some(libc::ENXIO) => {
-                        refuse(tr!("store-why-fifo-no-reader"))
-                    }
                     OpenRefusal::Io(e) => StoreError::Io {
                         action: action(),
                         reason: plain_reason(&e),
@@ -596,13 +705,19 @@ pub fn write_export_with(
                     },
                 });
             }
-            return Err(refuse(if kind.is_symlink() && target.is_file() {
-                tr!("store-why-link-to-file")
-            } else if target.is_dir() {
-                tr!("store-why-folder")
-            } else {
-                tr!("store-why-not-export-target", kind = kind_of(&target))
-            }));
+            return Err(refuse(
+                if target_kind.is_fifo() || target_kind.is_socket() {
+                    tr!("store-why-pipe-output", kind = kind_of(&target_kind))
+                } else if kind.is_symlink() && target_kind.is_file() {
+                    tr!("store-why-link-to-file")
+                } else if target_kind.is_dir() {
+                    tr!("store-why-folder")
+                } else if target_kind.is_char_device() {
+                    tr!("store-why-foreign-device", uid = target.uid())
+                } else {
+                    tr!("store-why-not-export-target", kind = kind_of(&target_kind))
+                },
+            ));
         }
     }
     let dir = match path.parent() {
@@ -621,26 +736,83 @@ pub fn write_export_with(
     Ok(Written::Replaced)
 }
 
-/// Writes into an existing FIFO or character device, checking after the open
-/// that it still is one (not a file swapped in since).
+/// Refuses an output path that is the data folder `root`, or anything in
+/// it: `export -o visits/<id>.toml` would replace the very record exported.
+/// Compared by canonical paths (links resolved), and for an existing file
+/// also by device and inode against the folder's files.
+pub fn check_outside(path: &Path, root: &Path) -> Result<(), StoreError> {
+    let Ok(root) = fs::canonicalize(root) else {
+        // No data folder yet: nothing of it can be replaced.
+        return Ok(());
+    };
+    let resolved = match fs::canonicalize(path) {
+        Ok(full) => Some(full),
+        Err(_) => {
+            // A new file: where its folder really is.
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            match (fs::canonicalize(dir), path.file_name()) {
+                (Ok(dir), Some(name)) => Some(dir.join(name)),
+                _ => None,
+            }
+        }
+    };
+    let inside = resolved.as_deref().is_some_and(|p| p.starts_with(&root))
+        || fs::metadata(path)
+            .is_ok_and(|meta| meta.is_file() && meta.nlink() > 1 && same_file_in(&root, &meta, 3));
+    if inside {
+        return Err(StoreError::Refused {
+            path: path.to_path_buf(),
+            why: tr!(
+                "store-why-in-data-folder",
+                folder = root.display().to_string()
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Whether a file of `dir` (at most `depth` folders down) is the file `meta`
+/// describes: a hard link of a record made outside the data folder.
+fn same_file_in(dir: &Path, meta: &fs::Metadata, depth: u32) -> bool {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return false;
+    };
+    entries.filter_map(Result::ok).any(|entry| {
+        let Ok(m) = entry.metadata() else {
+            return false;
+        };
+        if m.is_dir() {
+            depth > 0 && same_file_in(&entry.path(), meta, depth - 1)
+        } else {
+            m.dev() == meta.dev() && m.ino() == meta.ino()
+        }
+    })
+}
+
+/// Writes into `/dev/null` or a terminal of this user, checking after the
+/// open that it still is one (not a FIFO or file swapped in since).
 fn write_in_place(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<Written, OpenRefusal> {
-    // O_NONBLOCK: opening a FIFO nobody reads fails (ENXIO) instead of hanging.
+    // O_NONBLOCK: whatever was swapped in, the open itself never hangs.
     let mut file = OpenOptions::new()
         .write(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)
         .map_err(OpenRefusal::Io)?;
-    let kind = file.metadata().map_err(OpenRefusal::Io)?.file_type();
-    if !(kind.is_fifo() || kind.is_char_device()) {
+    let meta = file.metadata().map_err(OpenRefusal::Io)?;
+    let terminal = std::io::IsTerminal::is_terminal(&file);
+    if !(is_null_device(&meta) || (terminal && meta.uid() == euid())) {
         return Err(OpenRefusal::Refused(StoreError::Refused {
             path: path.to_path_buf(),
             why: tr!("store-why-changed-while-opening"),
         }));
     }
-    // Blocking again, so a slow reader gets all of it.
+    // Blocking again, so a slow terminal gets all of it.
     // SAFETY: fcntl on a descriptor this function owns.
     unsafe {
         let fd = std::os::fd::AsRawFd::as_raw_fd(&file);
@@ -840,19 +1012,73 @@ pub(crate) fn private_dir(path: &Path, root: &Path) -> Result<bool, StoreError> 
     let created = match fs::metadata(path) {
         Ok(_) => false,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            fs::create_dir_all(path).map_err(fail)?;
+            // Exactly 0700 whatever the umask, and so is every missing
+            // folder above it (but `~/.local`, `~/.local/share`…).
+            create_folders(path, Some(0o700)).map_err(fail)?;
             true
         }
         Err(e) => return Err(fail(e)),
     };
-    if created {
-        // Exactly 0700 whatever the umask.
-        fs::set_permissions(path, Permissions::from_mode(0o700)).map_err(fail)?;
-    }
     // An existing folder only loses what others could do, since it holds
     // auditors' notes.
     check_folder(path, DATA_FOLDER, 0o077)?;
     Ok(created)
+}
+
+/// Creates `path` and every missing folder above it, whatever the umask:
+/// `path` itself with exactly `mode`, or when `None` with the usual
+/// `0755` less the umask, the owner's rights kept and never writable by
+/// group or others; a standard
+/// shared folder of the home (`~/.local`, `~/.local/share`, `~/.config`,
+/// `~/.cache`) the same way; every other missing folder above it 0700.
+///
+/// With `umask 000`, `create_dir_all` would make `~/.local/share`
+/// world-writable, and another user could then move the data folder away.
+/// A folder someone else makes first (a race) is left as it is.
+pub(crate) fn create_folders(path: &Path, mode: Option<u32>) -> io::Result<()> {
+    let mut missing = Vec::new();
+    for folder in path.ancestors() {
+        if folder.as_os_str().is_empty() {
+            break;
+        }
+        match fs::symlink_metadata(folder) {
+            Ok(_) => break,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => missing.push(folder),
+            Err(e) => return Err(e),
+        }
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let shared = |folder: &Path| {
+        home.as_ref().is_some_and(|home| {
+            [".local", ".local/share", ".config", ".cache"]
+                .iter()
+                .any(|name| folder == home.join(name))
+        })
+    };
+    use std::os::unix::fs::DirBuilderExt;
+    for &folder in missing.iter().rev() {
+        let exact = if folder == path {
+            mode
+        } else if shared(folder) {
+            None
+        } else {
+            Some(0o700)
+        };
+        match fs::DirBuilder::new()
+            .mode(exact.unwrap_or(0o755))
+            .create(folder)
+        {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+        let made = fs::symlink_metadata(folder)?.permissions().mode() & 0o7777;
+        let wanted = exact.unwrap_or((made | 0o700) & !0o022);
+        if made != wanted {
+            fs::set_permissions(folder, Permissions::from_mode(wanted))?;
+        }
+    }
+    Ok(())
 }
 
 /// The effective user id of this process.

@@ -244,11 +244,14 @@ enum Change {
         /// Text typed in one go (a note, a text value) is one undo step.
         typing: bool,
     },
-    /// The list of attached files before and after.
+    /// A file listed (`added`) or taken off the list, at place `index` of
+    /// the attached files. The change alone, never the whole list: a visit
+    /// with 2,000 attachments copied the list into every undo step (issue 17).
     Evidence {
         touched: Touched,
-        before: Vec<Evidence>,
-        after: Vec<Evidence>,
+        index: usize,
+        evidence: Evidence,
+        added: bool,
     },
 }
 
@@ -830,9 +833,8 @@ impl Visit {
         if twice {
             return Err(VisitError::AlreadyAttached);
         }
-        let before = self.evidence.clone();
-        self.evidence.push(evidence);
-        self.apply_evidence(touched, before, now);
+        self.evidence.push(evidence.clone());
+        self.apply_evidence(touched, self.evidence.len() - 1, evidence, true, now);
         Ok(())
     }
 
@@ -849,14 +851,13 @@ impl Visit {
         if index >= self.evidence.len() {
             return Err(VisitError::NoEvidence);
         }
-        let before = self.evidence.clone();
         let removed = self.evidence.remove(index);
         let touched = removed
             .item
             .as_ref()
             .and_then(|(c, i)| self.find(c, i))
             .map_or(Touched::Visit, Touched::Item);
-        self.apply_evidence(touched, before, now);
+        self.apply_evidence(touched, index, removed.clone(), false, now);
         Ok(removed)
     }
 
@@ -881,12 +882,20 @@ impl Visit {
         self.unsaved.evidence = true;
     }
 
-    fn apply_evidence(&mut self, touched: Touched, before: Vec<Evidence>, now: &ZonedDateTime) {
+    fn apply_evidence(
+        &mut self,
+        touched: Touched,
+        index: usize,
+        evidence: Evidence,
+        added: bool,
+        now: &ZonedDateTime,
+    ) {
         self.unsaved.evidence = true;
         self.undo.push(Change::Evidence {
             touched,
-            before,
-            after: self.evidence.clone(),
+            index,
+            evidence,
+            added,
         });
         self.redo.clear();
         self.header.updated = now.clone();
@@ -1076,10 +1085,20 @@ impl Visit {
             }
             Change::Evidence {
                 touched,
-                before,
-                after,
+                index,
+                evidence,
+                added,
             } => {
-                self.evidence = if back { before } else { after }.clone();
+                // Undoing an addition or redoing a removal takes the file off
+                // its place; the other two put it back there.
+                if *added == back {
+                    if *index < self.evidence.len() {
+                        self.evidence.remove(*index);
+                    }
+                } else {
+                    self.evidence
+                        .insert((*index).min(self.evidence.len()), evidence.clone());
+                }
                 self.unsaved.evidence = true;
                 *touched
             }

@@ -254,7 +254,8 @@ fn list_and_export_in_every_format() {
         ("csv", "booking-channel"),
         ("md", "Hotel Metropol"),
     ] {
-        let out = data.join(format!("out.{format}"));
+        // Beside the data folder: nothing may be written into it (issue 17).
+        let out = data.with_extension(format!("out.{format}"));
         let done = touchpoint(
             &data,
             &[
@@ -276,6 +277,9 @@ fn list_and_export_in_every_format() {
             text.contains(needle),
             "{format} export lacks {needle}:\n{text}"
         );
+    }
+    for format in ["toml", "json", "csv", "md"] {
+        let _ = std::fs::remove_file(data.with_extension(format!("out.{format}")));
     }
     let missing = touchpoint(&data, &["export", "20990101T000000-nowhere-0000"]);
     assert_eq!(missing.status.code(), Some(1));

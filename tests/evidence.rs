@@ -240,3 +240,137 @@ fn the_html_debrief_shows_attached_photos_inline_and_names_other_files() {
         2
     );
 }
+
+// Issue 17 #14. A photo whose CJK or emoji name is over 255 bytes is
+// attached: the copy's name is shortened to fit, its extension kept.
+#[test]
+fn a_photo_with_a_long_cjk_or_emoji_name_is_attached_under_a_shorter_name() {
+    let dir = temp_dir("evidence-long-name");
+    let _cleanup = Cleanup(dir.clone());
+    let data = dir.join("data");
+    let photos = dir.join("photos");
+    std::fs::create_dir_all(&photos).unwrap();
+    // 84 × 3 bytes and 63 × 4 bytes: each just under the 255 a name may have.
+    let names = [
+        format!(
+            "{}.jpg",
+            "東京ホテルのロビー写真".repeat(8)[..252 - 3].to_owned()
+        ),
+        format!("{}.jpeg", "📷🏨".repeat(31)),
+    ];
+    let mut app = app(&data);
+    for (n, name) in names.iter().enumerate() {
+        assert!(name.len() > 240 && name.len() <= 255, "{}", name.len());
+        let path = photos.join(name);
+        std::fs::write(&path, format!("photo {n}")).unwrap();
+        key(&mut app, KeyCode::Char('a'));
+        typed(&mut app, &path.display().to_string());
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(
+            app.visit.evidence().len(),
+            n + 1,
+            "{name}: {:?}",
+            app.message
+        );
+    }
+    let copies: Vec<String> = std::fs::read_dir(data.join("evidence"))
+        .unwrap()
+        .flat_map(|visit| std::fs::read_dir(visit.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(copies.len(), 2, "{copies:?}");
+    assert!(
+        copies
+            .iter()
+            .any(|c| c.ends_with(".jpg") && c.contains("東京"))
+    );
+    assert!(
+        copies
+            .iter()
+            .any(|c| c.ends_with(".jpeg") && c.contains("📷"))
+    );
+    assert!(copies.iter().all(|c| c.len() <= 200), "{copies:?}");
+}
+
+// Issue 17 #14. A file the system cannot read is refused in the catalog's
+// words, never the system's raw English ("Input/output error").
+#[test]
+fn an_unreadable_system_file_is_refused_in_the_catalogs_words() {
+    let dir = temp_dir("evidence-proc");
+    let _cleanup = Cleanup(dir.clone());
+    let data = dir.join("data");
+    let mut app = app(&data);
+    // Reading /proc/self/mem at its start fails with EIO.
+    key(&mut app, KeyCode::Char('a'));
+    typed(&mut app, "/proc/self/mem");
+    key(&mut app, KeyCode::Enter);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("cannot read /proc/self/mem: input/output error"),
+        "{message}"
+    );
+    assert!(app.visit.evidence().is_empty());
+}
+
+fn max_rss_kib() -> i64 {
+    // SAFETY: getrusage fills the struct it is given.
+    unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage.ru_maxrss
+    }
+}
+
+// Issue 17 #13. 2,000 attachments took 1.2 GB, each undo step holding a copy
+// of the whole list; a step now holds the one file it changed. Undo and redo
+// still put every file back in its place.
+#[test]
+fn two_thousand_attachments_cost_little_and_undo_in_place() {
+    let now = jiff::civil::date(2026, 11, 22)
+        .at(14, 3, 0, 0)
+        .to_zoned_datetime(TimeZone::fixed(offset(3)))
+        .unwrap();
+    let checklists = vec![checklist::bundled_by_id("hotel-check-in").unwrap().unwrap()];
+    let mut visit = Visit::new("S", "a", checklists, &now, "0000");
+    let before = max_rss_kib();
+    for n in 0..2_000 {
+        let evidence = touchpoint::visit::Evidence {
+            item: None,
+            file: format!("evidence/v/{n:012}-photo-of-the-lobby-number-{n}.jpg"),
+            sha256: format!("{n:064}"),
+            bytes: 1_000_000,
+            added: now.clone(),
+        };
+        visit.add_evidence(evidence, &now).unwrap();
+    }
+    let grown = max_rss_kib() - before;
+    eprintln!("2,000 attachments: peak grew by {grown} KiB");
+    // The old undo held ≈ 2,000 × 1,000 copies of ≈ 200 bytes: 400 MB.
+    assert!(
+        grown < 64 * 1024,
+        "2,000 attachments grew the peak by {grown} KiB"
+    );
+    let all: Vec<String> = visit.evidence().iter().map(|e| e.file.clone()).collect();
+    // One taken from the middle comes back to its place.
+    let removed = visit.remove_evidence(1_000, &now).unwrap();
+    assert_eq!(removed.file, all[1_000]);
+    visit.undo(&now);
+    let files = |v: &Visit| {
+        v.evidence()
+            .iter()
+            .map(|e| e.file.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(files(&visit), all);
+    visit.redo(&now);
+    assert_eq!(visit.evidence().len(), 1_999);
+    visit.undo(&now);
+    for _ in 0..2_000 {
+        visit.undo(&now);
+    }
+    assert!(visit.evidence().is_empty());
+    for _ in 0..2_000 {
+        visit.redo(&now);
+    }
+    assert_eq!(files(&visit), all);
+}

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use html5gum::{Token, Tokenizer};
 use serde_json::{Value, json};
 
-use common::{run, temp_dir};
+use common::{Cleanup, run, temp_dir};
 use touchpoint::checklist;
 use touchpoint::record;
 use touchpoint::store::Store;
@@ -452,7 +452,10 @@ fn the_html_review_is_self_contained_and_hostile_text_stays_text() {
 fn report_output_to_a_file_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let data = temp_dir("report-output");
-    let file = data.join("review.html");
+    // Outside the data folder: nothing may be written into that (issue 17).
+    let elsewhere = temp_dir("report-output-file");
+    let _cleanup = Cleanup(elsewhere.clone());
+    let file = elsewhere.join("review.html");
     let mut args: Vec<String> = finals();
     args.extend([
         "--format".into(),
@@ -619,4 +622,96 @@ fn many_files_in_several_batches_keep_their_order_and_each_visit_once() {
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted, "rows come in the order of the files");
+}
+
+// Issue 17 #10. A foreign record's ESC, OSC, C1 and bidi characters never
+// leave `report --format csv` or `--format json` raw, to a pipe or a file:
+// JSON escapes them as \u001b (reading it back gives the same text), CSV
+// shows them as \u{1b} text.
+#[test]
+fn report_csv_and_json_make_a_foreign_records_escapes_inert() {
+    let dir = temp_dir("report-escapes");
+    let _cleanup = Cleanup(dir.clone());
+    let hostile = "Evil\x1b]0;pwned\x07\x1b[2J\u{9b}31m\u{202e}gpj.exe\u{200b}";
+    let text = std::fs::read_to_string(fixtures().join("a-metropol-october.toml"))
+        .unwrap()
+        .replace(
+            "site = \"Hotel Metropol\"",
+            "site = \"Evil\\u001b]0;pwned\\u0007\\u001b[2J\u{9b}31m\u{202e}gpj.exe\u{200b}\"",
+        )
+        .replace(
+            "note = \"-5 points",
+            "note = \"\\u001b[31m\u{9b}2J\u{202e}-5 points",
+        );
+    assert!(text.contains("Evil"));
+    let records = dir.join("records");
+    std::fs::create_dir(&records).unwrap();
+    std::fs::write(records.join("evil.toml"), text).unwrap();
+    let folder = records.to_str().unwrap();
+    for format in ["csv", "json"] {
+        let (shown, err, code) = report(&dir, &["--format", format, folder]);
+        assert_eq!(code, 0, "{format}: {err}");
+        let raw = shown.chars().find(|&c| {
+            c != '\n'
+                && c != '\r'
+                && c != '\t'
+                && (c.is_control() || touchpoint::text::is_invisible(c))
+        });
+        assert_eq!(
+            raw, None,
+            "{format} report lets a character through: {shown:?}"
+        );
+        assert!(shown.contains("Evil"), "{format}: {shown}");
+    }
+    let (json, _, _) = report(&dir, &["--format", "json", folder]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["by_site"][0]["site"], hostile);
+    let (csv, _, _) = report(&dir, &["--format", "csv", folder]);
+    assert!(csv.contains("Evil\\u{1b}]0;pwned\\u{7}"), "{csv}");
+}
+
+// Issue 17 #9. `report FOLDER` never follows a symbolic link found in the
+// folder (to a file or a folder, wherever it points): another user's
+// planted link cannot pull an auditor's private notes into the review. Each
+// link is named on stderr and the run exits 1 after the report of the others.
+#[test]
+fn report_of_a_folder_skips_and_names_planted_links() {
+    let dir = temp_dir("report-links");
+    let _cleanup = Cleanup(dir.clone());
+    let private = dir.join("private");
+    std::fs::create_dir(&private).unwrap();
+    let secret = std::fs::read_to_string(fixtures().join("b-metropol-november.toml"))
+        .unwrap()
+        .replace("site = \"Hotel Metropol\"", "site = \"PRIVATE SITE\"");
+    assert!(secret.contains("PRIVATE SITE"));
+    std::fs::write(private.join("secret.toml"), secret).unwrap();
+    let team = dir.join("team");
+    std::fs::create_dir(&team).unwrap();
+    std::fs::copy(
+        fixtures().join("a-metropol-october.toml"),
+        team.join("a.toml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(private.join("secret.toml"), team.join("planted.toml")).unwrap();
+    std::os::unix::fs::symlink(&private, team.join("planted-folder")).unwrap();
+
+    for format in ["csv", "json", "table"] {
+        let (shown, err, code) = report(&dir, &["--format", format, team.to_str().unwrap()]);
+        assert_eq!(code, 1, "{format}: {err}");
+        assert!(!shown.contains("PRIVATE SITE"), "{format}: {shown}");
+        assert!(shown.contains("Metropol"), "{format}: {shown}");
+        for link in ["planted.toml", "planted-folder"] {
+            assert!(
+                err.contains(&format!(
+                    "{link}: a symbolic link inside the folder, not followed"
+                )),
+                "{format}: {err}"
+            );
+        }
+    }
+    // A file named on the command line is the user's own choice: followed.
+    let named = team.join("planted.toml");
+    let (shown, err, code) = report(&dir, &["--format", "csv", named.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(shown.contains("PRIVATE SITE"), "{shown}");
 }

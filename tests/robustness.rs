@@ -803,3 +803,28 @@ fn files_are_private_under_umask_000() {
     );
     assert_eq!(mode(&out), 0o600, "exported file");
 }
+
+// Issue 17 #14. An empty TOUCHPOINT_DATA_DIR is named as the culprit, not
+// `--data-dir`, which was never typed; `--version` still answers.
+#[test]
+fn an_empty_data_dir_variable_is_named() {
+    let data = temp_dir("empty-data-dir");
+    let _cleanup = common::Cleanup(data.clone());
+    let out = common::touchpoint_command(&["list"], &data)
+        .env("TOUCHPOINT_DATA_DIR", "")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("TOUCHPOINT_DATA_DIR is set but empty"),
+        "{err}"
+    );
+    assert!(!err.contains("--data-dir"), "{err}");
+    let out = common::touchpoint_command(&["--version"], &data)
+        .env("TOUCHPOINT_DATA_DIR", "")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}

@@ -70,6 +70,7 @@ cli-list-score = SCORE
 cli-list-updated = UPDATED
 cli-status-draft = draft
 cli-status-final = final
+cli-status-not-exported = final, not exported
 cli-score-fail = FAIL
 cli-unreadable-record = unreadable record, left as it is: { $problem }
 
@@ -163,10 +164,13 @@ store-action-save-change = save the change
 store-why-kept-changed = its content does not match its name: it was changed after it was kept
 store-why-foreign-link = it is a symbolic link of another user (uid { $uid }); name the file itself
 store-why-dangling-link = it is a symbolic link to nothing; name the file itself
-store-why-fifo-no-reader = it is a FIFO that no program is reading from
+store-why-pipe-output = it is { $kind }: another program, perhaps another user's, would read what is written; to send an export into a pipe use -o - (standard output)
+store-why-foreign-output = it belongs to another user (uid { $uid }); write to a file of your own
+store-why-foreign-device = it is a device of another user (uid { $uid }); an export goes to a file, /dev/null or your own terminal
+store-why-in-data-folder = it is in the data folder { $folder }, and writing there would replace a visit's files; write somewhere else
 store-why-link-to-file = it is a symbolic link to a file; name the file itself
 store-why-folder = it is a folder; name a file inside it
-store-why-not-export-target = it is { $kind }; an export goes to a file, a FIFO or a character device such as /dev/null
+store-why-not-export-target = it is { $kind }; an export goes to a file, /dev/null or your own terminal
 store-why-changed-while-opening = it changed while being opened; try again
 store-why-foreign-folder = { $folder ->
     [export] the export folder belongs to another user (uid { $uid }); use a folder of your own
@@ -635,3 +639,9 @@ toml-dotted = cannot extend value of type { $kind ->
 } with a dotted key
 toml-integer-overflow = integer number overflowed
 toml-float-overflow = floating-point number overflowed
+cli-link-not-followed = a symbolic link inside the folder, not followed (another user could have planted it); name the file itself to include it
+cli-empty-data-dir-variable = the environment variable TOUCHPOINT_DATA_DIR is set but empty; unset it or set it to a folder
+cli-not-exported = visit { $id } is final but not copied to the export folder: { $error }; it is tried again at every start and by list
+cli-no-export-folder = config.toml names no export_folder any more
+cli-exported-now = visit { $id } copied to the export folder { $path } now
+evidence-would-wait = it is a kernel or device file that cannot be read now (reading it would wait); attach an ordinary file

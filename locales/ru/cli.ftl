@@ -76,6 +76,7 @@ cli-list-score = ОЦЕНКА
 cli-list-updated = ИЗМЕНЁН
 cli-status-draft = черновик
 cli-status-final = завершён
+cli-status-not-exported = завершён, не экспортирован
 cli-score-fail = ПРОВАЛ
 cli-unreadable-record = запись не читается и оставлена как есть: { $problem }
 
@@ -184,10 +185,13 @@ store-action-save-change = сохранить изменение
 store-why-kept-changed = содержимое не совпадает с именем: файл изменили после сохранения копии
 store-why-foreign-link = это символическая ссылка другого пользователя (uid { $uid }); укажите сам файл
 store-why-dangling-link = это символическая ссылка в никуда; укажите сам файл
-store-why-fifo-no-reader = это FIFO, из которого никакая программа не читает
+store-why-pipe-output = это { $kind }: прочесть записанное может другая программа, возможно чужая; чтобы отправить экспорт в канал, укажите -o - (стандартный вывод)
+store-why-foreign-output = он принадлежит другому пользователю (uid { $uid }); пишите в свой файл
+store-why-foreign-device = это устройство другого пользователя (uid { $uid }); экспорт пишется в файл, /dev/null или ваш собственный терминал
+store-why-in-data-folder = он в папке данных { $folder }, и запись туда заменила бы файлы визита; укажите другое место
 store-why-link-to-file = это символическая ссылка на файл; укажите сам файл
 store-why-folder = это папка; укажите файл в ней
-store-why-not-export-target = это { $kind }; экспорт пишется в файл, FIFO или символьное устройство вроде /dev/null
+store-why-not-export-target = это { $kind }; экспорт пишется в файл, /dev/null или ваш собственный терминал
 store-why-changed-while-opening = он изменился, пока его открывали; попробуйте ещё раз
 store-why-foreign-folder = { $folder ->
     [export] папка экспорта принадлежит другому пользователю (uid { $uid }); используйте свою папку
@@ -661,3 +665,9 @@ toml-dotted = { $kind ->
 } нельзя дополнить ключом с точкой: значение уже задано
 toml-integer-overflow = целое число слишком велико
 toml-float-overflow = дробное число слишком велико
+cli-link-not-followed = символическая ссылка внутри папки, по ней не переходим (её мог подложить другой пользователь); чтобы включить файл, укажите его самого
+cli-empty-data-dir-variable = переменная окружения TOUCHPOINT_DATA_DIR задана, но пуста; удалите её или укажите в ней папку
+cli-not-exported = визит { $id } завершён, но не скопирован в папку экспорта: { $error }; попытка повторяется при каждом запуске и командой list
+cli-no-export-folder = в config.toml больше нет export_folder
+cli-exported-now = визит { $id } теперь скопирован в папку экспорта { $path }
+evidence-would-wait = это файл ядра или устройства, который сейчас нельзя прочесть (чтение ждало бы); прикрепите обычный файл

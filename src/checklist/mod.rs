@@ -441,8 +441,18 @@ pub fn io_reason(error: &std::io::Error) -> String {
 /// message of its own (already in the interface language) or of a kind with
 /// no words here.
 pub fn translated_reason(error: &std::io::Error) -> Option<String> {
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return None;
+    }
+    catalog_reason(error)
+}
+
+/// The reason for a system error in the catalog's words of the interface
+/// language, English too (`translated_reason` keeps std's English); `None`
+/// for an error with a message of its own or of a kind with no words here.
+pub fn catalog_reason(error: &std::io::Error) -> Option<String> {
     use std::io::ErrorKind::*;
-    if crate::i18n::lang() == crate::i18n::Lang::En || error.get_ref().is_some() {
+    if error.get_ref().is_some() {
         return None;
     }
     // Kinds std has not made public yet, known by their numbers.

@@ -12,7 +12,14 @@ use crate::tr;
 use crate::visit::Status;
 
 /// The visits `list` found, newest first, as `{"visits": [...]}`.
-pub fn visits(records: &[RecordFile], trash: bool, out: &mut dyn Write) -> Result<(), Failure> {
+/// `unexported` says whether a final visit's copy to `export_folder` is
+/// still pending.
+pub fn visits(
+    records: &[RecordFile],
+    trash: bool,
+    unexported: &dyn Fn(&str) -> bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let visits: Vec<Value> = records
         .iter()
         .map(|r| {
@@ -30,6 +37,7 @@ pub fn visits(records: &[RecordFile], trash: bool, out: &mut dyn Write) -> Resul
                 "score": s.percent.map(|p| (p * 10.0).round() / 10.0),
                 "critical_failures": s.critical_failures,
                 "updated": s.updated.to_string(),
+                "exported": !unexported(&s.id),
             })
         })
         .collect();

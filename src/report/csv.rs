@@ -4,7 +4,15 @@
 
 use std::io::{self, Write};
 
-use crate::record::{RecordFile, csv_answer, csv_text, format_number};
+use crate::record::{AnswerValue, RecordFile, csv_text, format_number};
+
+/// A text cell from a record: control and invisible characters (ESC, C1,
+/// bidi overrides) written as `\u{1b}` text, then neutralised for
+/// spreadsheets. The same whether the table goes to a file, a pipe or a
+/// terminal.
+fn text(cell: &str) -> String {
+    csv_text(&crate::text::escape(cell)).into_owned()
+}
 
 /// The columns, in order.
 pub const COLUMNS: [&str; 18] = [
@@ -71,16 +79,16 @@ pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
     {
         let header = &record.header;
         let started = header.started.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
-        let (id, site, auditor) = (
-            csv_text(&header.id),
-            csv_text(&header.site),
-            csv_text(&header.auditor),
-        );
+        let (id, site, auditor) = (text(&header.id), text(&header.site), text(&header.auditor));
         for o in &record.observations {
             let checklist = record.checklists.iter().find(|c| c.id == o.checklist);
             let touchpoint = checklist.map(|c| c.touchpoint.as_str()).unwrap_or("");
             let version = checklist.and_then(|c| c.version.as_deref()).unwrap_or("");
-            let answer = o.answer.as_ref().map(csv_answer).unwrap_or_default();
+            let answer = match &o.answer {
+                Some(AnswerValue::Number(n)) => format_number(*n),
+                Some(AnswerValue::Text(t)) => text(t),
+                None => String::new(),
+            };
             let points = o.points.map(format_number).unwrap_or_default();
             let max = o.max.map(format_number).unwrap_or_default();
             writer.write_record([
@@ -88,20 +96,20 @@ pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
                 &*site,
                 &*auditor,
                 started.as_str(),
-                &*csv_text(touchpoint),
-                &*csv_text(&o.checklist),
-                &*csv_text(version),
-                &*csv_text(&o.section),
-                &*csv_text(&o.item),
-                &*csv_text(&o.prompt),
+                &text(touchpoint),
+                &text(&o.checklist),
+                &text(version),
+                &text(&o.section),
+                &text(&o.item),
+                &text(&o.prompt),
                 &answer,
                 flag(o.na),
-                &o.tags.join(";"),
+                &text(&o.tags.join(";")),
                 &points,
                 &max,
                 flag(o.critical),
                 flag(o.skipped),
-                &*csv_text(&o.note),
+                &text(&o.note),
             ])?;
         }
     }

@@ -59,8 +59,12 @@ pub fn value(report: &Report) -> Value {
     })
 }
 
-/// Writes the report as pretty-printed JSON, ending in a newline.
+/// Writes the report as pretty-printed JSON, ending in a newline. Control
+/// and invisible characters from records (ESC, C1, bidi overrides) are
+/// always written as `\uXXXX` escapes: a JSON reader gets the same text
+/// back, and a terminal or pipe never receives them raw.
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &value(report))?;
+    let text = serde_json::to_string_pretty(&value(report))?;
+    out.write_all(crate::text::json_inert(text).as_bytes())?;
     out.write_all(b"\n")
 }
