@@ -32,6 +32,18 @@ fn local_offset(second: i64) -> Offset {
         .unwrap_or(Offset::UTC)
 }
 
+/// `time` in `format` (strftime), followed by its UTC offset (` +03:00`)
+/// when that is not this computer's offset now: a time recorded before a
+/// time-zone change, or in another zone, is never shown as if local.
+pub fn shown(time: &ZonedDateTime, format: &str) -> String {
+    let text = time.strftime(format).to_string();
+    if time.offset() == local_offset(Timestamp::now().as_second()) {
+        text
+    } else {
+        format!("{text} {}", time.strftime("%:z"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// The C library and jiff agree on the local offset (whatever the time
