@@ -226,11 +226,19 @@ fn move_without_replacing(from: &Path, to: &Path, action: &str) -> Result<(), Tr
         }
         Err(e) => return Err(fail(e)),
     }
+    // Until the old name is gone, a failure takes the new one back: the
+    // visit stays where it was, and running the command again works
+    // (found by fault injection: it was left under both names, and the
+    // next try refused, the new name being taken).
+    let undo = |e: io::Error| {
+        let _ = fs::remove_file(to);
+        fail(e)
+    };
     if let Some(dir) = to.parent() {
-        sync_dir(dir).map_err(&fail)?;
+        sync_dir(dir).map_err(undo)?;
     }
-    crate::fault::check(crate::fault::Op::Remove).map_err(&fail)?;
-    fs::remove_file(from).map_err(&fail)?;
+    crate::fault::check(crate::fault::Op::Remove).map_err(undo)?;
+    fs::remove_file(from).map_err(undo)?;
     if let Some(dir) = from.parent() {
         sync_dir(dir).map_err(&fail)?;
     }
