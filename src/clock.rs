@@ -36,11 +36,16 @@ fn local_offset(second: i64) -> Offset {
 /// when that is not this computer's offset now: a time recorded before a
 /// time-zone change, or in another zone, is never shown as if local.
 pub fn shown(time: &ZonedDateTime, format: &str) -> String {
-    let text = time.strftime(format).to_string();
+    format!("{}{}", time.strftime(format), offset_if_foreign(time))
+}
+
+/// ` +03:00` when `time`'s offset is not this computer's offset now, else
+/// nothing: see [`shown`].
+pub fn offset_if_foreign(time: &ZonedDateTime) -> String {
     if time.offset() == local_offset(Timestamp::now().as_second()) {
-        text
+        String::new()
     } else {
-        format!("{text} {}", time.strftime("%:z"))
+        format!(" {}", time.strftime("%:z"))
     }
 }
 

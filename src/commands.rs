@@ -246,7 +246,11 @@ fn home_with(
                 id: s.id,
                 site: s.site,
                 progress: format!("{}/{}", s.answered, s.answered + s.unanswered),
-                updated: home::saved_text(&s.updated),
+                updated: format!(
+                    "{}{}",
+                    home::saved_text(&s.updated),
+                    crate::clock::offset_if_foreign(&s.updated)
+                ),
             }
         })
         .collect();

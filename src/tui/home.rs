@@ -748,7 +748,7 @@ pub fn saved_text(time: &jiff::ZonedDateTime) -> String {
         "tui-date-time",
         month = crate::i18n::month_short(time.month()),
         day = time.strftime(day).to_string(),
-        time = crate::clock::shown(time, "%H:%M")
+        time = time.strftime("%H:%M").to_string()
     )
 }
 
