@@ -63,6 +63,23 @@ fn local_offset(second: i64) -> Offset {
         .unwrap_or(Offset::UTC)
 }
 
+/// `time` in `format` (strftime), followed by its UTC offset (` +03:00`)
+/// when that is not this computer's offset now: a time recorded before a
+/// time-zone change, or in another zone, is never shown as if local.
+pub fn shown(time: &ZonedDateTime, format: &str) -> String {
+    format!("{}{}", time.strftime(format), offset_if_foreign(time))
+}
+
+/// ` +03:00` when `time`'s offset is not this computer's offset now, else
+/// nothing: see [`shown`].
+pub fn offset_if_foreign(time: &ZonedDateTime) -> String {
+    if time.offset() == local_offset(Timestamp::now().as_second()) {
+        String::new()
+    } else {
+        format!(" {}", time.strftime("%:z"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// The C library and jiff agree on the local offset (whatever the time

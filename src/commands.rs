@@ -149,15 +149,25 @@ fn data_root(data_dir: Option<&Path>) -> Result<PathBuf, Failure> {
     }
 }
 
-/// The auditor's name: the config's, else the login name.
+/// The auditor's name: the config's, else the login name (`USER`,
+/// `LOGNAME`, the password database), the first that a visit accepts: a
+/// name the home screen fills in is never one it then refuses (issue 17).
 fn default_auditor(config: &Config) -> String {
+    let acceptable = |name: &String| acceptable_auditor(name);
     config
         .auditor
         .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("LOGNAME").ok())
-        .or_else(login_name)
+        .filter(acceptable)
+        .or_else(|| std::env::var("USER").ok().filter(acceptable))
+        .or_else(|| std::env::var("LOGNAME").ok().filter(acceptable))
+        .or_else(|| login_name().filter(acceptable))
         .unwrap_or_default()
+}
+
+/// Whether `name` is one `new` takes as the auditor's: not blank, no
+/// control character.
+fn acceptable_auditor(name: &str) -> bool {
+    !name.trim().is_empty() && crate::text::refuse_control("", name, false).is_ok()
 }
 
 /// The name of the user running the program, from the password database.
@@ -296,7 +306,11 @@ fn home_with(
                 id: s.id,
                 site: s.site,
                 progress: format!("{}/{}", s.answered, s.answered + s.unanswered),
-                updated: home::saved_text(&s.updated),
+                updated: format!(
+                    "{}{}",
+                    home::saved_text(&s.updated),
+                    crate::clock::offset_if_foreign(&s.updated)
+                ),
             }
         })
         .collect();
@@ -336,9 +350,10 @@ fn home_with(
         .collect();
     let auditor = auditor
         .or_else(|| last.map(|r| r.header.auditor.clone()))
-        .filter(|a| !a.trim().is_empty())
+        .filter(|a| acceptable_auditor(a))
         .unwrap_or_else(|| default_auditor(&config));
     let mut screen = home::Home::new(rows, checklists, auditor, Theme::from_env());
+    screen.size_now = Some(ratatui::crossterm::terminal::size);
     screen.journeys = journeys
         .iter()
         .map(|j| home::JourneyRow {
@@ -545,15 +560,19 @@ pub fn resume(data_dir: Option<&Path>, id: Option<&str>) -> Result<(), Failure> 
     let mut message = if final_visit {
         tr!(
             "cli-resumed-final",
-            time = saved.strftime("%Y-%m-%d %H:%M").to_string()
+            time = crate::clock::shown(&saved, "%Y-%m-%d %H:%M")
         )
     } else {
         tr!(
             "cli-resumed-draft",
-            time = saved.strftime("%H:%M:%S").to_string(),
+            time = crate::clock::shown(&saved, "%H:%M:%S"),
             ago = ago_text(ago)
         )
     };
+    if visit.header.clock_went_back() {
+        message.push_str("; ");
+        message.push_str(&tui::app::clock_went_back(&visit.header));
+    }
     for note in opened.from_copy.iter().chain(&opened.journal_notes) {
         message.push_str("; ");
         message.push_str(note);
@@ -612,6 +631,7 @@ fn open(
     let pausing = Rc::clone(&session);
     let mut app = App::new(visit, saver, Box::new(crate::clock::now), Theme::from_env());
     app.set_monotonic(Box::new(crate::clock::monotonic));
+    app.size_now = Some(ratatui::crossterm::terminal::size);
     app.set_pauser(Box::new(move |visit: &mut Visit| {
         pausing.borrow_mut().pause(visit)
     }));
@@ -728,7 +748,7 @@ pub fn list(
                 status,
                 format!("{}/{}", s.answered, s.answered + s.unanswered),
                 score,
-                s.updated.strftime("%Y-%m-%d %H:%M").to_string(),
+                crate::clock::shown(&s.updated, "%Y-%m-%d %H:%M"),
             ]
         })
         .collect();
@@ -890,6 +910,15 @@ pub fn export(
     let current = session::read_visit(&store, id)?;
     for note in current.journal_notes(id) {
         say!("touchpoint: {note}");
+    }
+    if current.record.header.clock_went_back() {
+        say!(
+            "touchpoint: {}",
+            tr!(
+                "cli-warning",
+                warning = tui::app::clock_went_back(&current.record.header)
+            )
+        );
     }
     let text = match format {
         // The record itself, byte for byte as saved when no journal adds to

@@ -135,7 +135,9 @@ pub fn attach(root: &Path, visit_id: &str, typed: &str) -> Result<Copied, Eviden
         })?;
     }
     let target = root.join(&file);
-    let same = std::fs::read(&target).is_ok_and(|old| old == bytes);
+    let same = crate::fault::check(crate::fault::Op::Open)
+        .and_then(|()| std::fs::read(&target))
+        .is_ok_and(|old| old == bytes);
     if !same {
         store::write_private(&target, &bytes)?;
     }
@@ -162,6 +164,7 @@ fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, EvidenceError> {
     check_kind(&meta, shown)?;
     // Non-blocking, so that a pipe swapped in after the check cannot hang
     // the screen; the kind and size are checked again on what was opened.
+    crate::fault::check(crate::fault::Op::Open).map_err(unreadable)?;
     let file: File = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)

@@ -11,6 +11,8 @@ pub mod commands;
 pub mod config;
 pub mod evidence;
 #[doc(hidden)]
+pub mod fault;
+#[doc(hidden)]
 pub mod fuzzing;
 pub mod html;
 pub mod i18n;

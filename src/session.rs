@@ -728,6 +728,7 @@ pub fn read_record(path: &Path) -> Result<RecordFile, Diagnostic> {
 fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
     use std::os::unix::fs::OpenOptionsExt;
+    crate::fault::check(crate::fault::Op::Open)?;
     let file = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK)

@@ -345,6 +345,7 @@ impl Store {
         )
         .map_err(|e| e.or_io(fail))?;
         ensure_mode(&file, 0o600).map_err(fail)?;
+        crate::fault::check(crate::fault::Op::Lock).map_err(fail)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -368,6 +369,7 @@ impl Store {
         );
         let _ = file
             .set_len(0)
+            .and_then(|()| crate::fault::check(crate::fault::Op::Write))
             .and_then(|()| file.write_all_at(info.as_bytes(), 0));
         Ok(VisitLock {
             file,
@@ -391,7 +393,8 @@ impl Store {
                 path = folder.display().to_string()
             )
         };
-        create_folders(folder, None)
+        crate::fault::check(crate::fault::Op::CreateDir)
+            .and_then(|()| create_folders(folder, None))
             .map_err(|e| io_error(action(), e, folder, EXPORT_FOLDER, None))?;
         check_folder(folder, EXPORT_FOLDER, 0o022)?;
         write_atomic_as(
@@ -1014,6 +1017,7 @@ pub(crate) fn private_dir(path: &Path, root: &Path) -> Result<bool, StoreError> 
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             // Exactly 0700 whatever the umask, and so is every missing
             // folder above it (but `~/.local`, `~/.local/share`…).
+            crate::fault::check(crate::fault::Op::CreateDir).map_err(fail)?;
             create_folders(path, Some(0o700)).map_err(fail)?;
             true
         }
@@ -1154,6 +1158,7 @@ pub fn check_folder(folder: &Path, label: &str, closed: u32) -> Result<(), Store
 /// link planted at `visits/<id>.lock` cannot make a save truncate the file
 /// it points to.
 pub fn open_owned(path: &Path, options: &mut OpenOptions) -> Result<File, OpenRefusal> {
+    crate::fault::check(crate::fault::Op::Open).map_err(OpenRefusal::Io)?;
     let file = options
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
         .open(path)
@@ -1247,7 +1252,10 @@ fn ensure_mode(file: &File, mode: u32) -> io::Result<()> {
 
 /// Flushes a folder's entries (names created, renamed or removed) to disk.
 pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
+    crate::fault::check(crate::fault::Op::Open)?;
+    let dir = File::open(dir)?;
+    crate::fault::check(crate::fault::Op::Sync)?;
+    dir.sync_all()
 }
 
 /// Distinguishes the temporary files of concurrent saves in one process.
@@ -1259,6 +1267,7 @@ fn create_temp(dir: &Path, id: &str, mode: u32) -> io::Result<(PathBuf, File)> {
     for _ in 0..1000 {
         let path = dir.join(temp_name(id, pid, TEMP_SEQ.fetch_add(1, Ordering::Relaxed)));
         // create_new is O_EXCL: never reuse, nor follow a symlink planted at, a name.
+        crate::fault::check(crate::fault::Op::Open)?;
         match OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -1328,13 +1337,15 @@ fn write_atomic_with(
     let mut buffered = io::BufWriter::new(file);
     // sync_all before rename: otherwise a power cut after the rename can
     // leave the new name pointing at blocks that were never written.
-    let written = write(&mut buffered)
+    let written = crate::fault::check(crate::fault::Op::Write)
+        .and_then(|()| write(&mut buffered))
         .and_then(|()| {
             buffered
                 .into_inner()
                 .map_err(io::IntoInnerError::into_error)
         })
-        .and_then(|file| file.sync_all())
+        .and_then(|file| crate::fault::check(crate::fault::Op::Sync).and_then(|()| file.sync_all()))
+        .and_then(|()| crate::fault::check(crate::fault::Op::Rename))
         .and_then(|()| fs::rename(&temp, &target));
     if let Err(e) = written {
         // Best effort: the error worth reporting is the one that stopped the save.
@@ -1527,7 +1538,7 @@ impl Store {
                 Some(&path),
             )
         };
-        match fs::remove_file(&path) {
+        match crate::fault::check(crate::fault::Op::Remove).and_then(|()| fs::remove_file(&path)) {
             Ok(()) => sync_dir(&self.visits).map_err(fail),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(fail(e)),
@@ -1541,9 +1552,9 @@ impl JournalFile {
     /// After a failure the file is cut back to its last whole line (best
     /// effort: a torn line is ignored when read, but no line may follow one).
     pub fn append(&mut self, line: &[u8]) -> Result<(), StoreError> {
-        let written = self
-            .file
-            .write_all(line)
+        let written = crate::fault::check(crate::fault::Op::Write)
+            .and_then(|()| self.file.write_all(line))
+            .and_then(|()| crate::fault::check(crate::fault::Op::Sync))
             .and_then(|()| self.file.sync_data());
         match written {
             Ok(()) => {
@@ -1592,6 +1603,7 @@ impl JournalFile {
 /// open, only a regular file; it may be another user's, as the record may.
 /// A journal over [`MAX_VISIT_BYTES`] is refused.
 pub fn read_journal(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    crate::fault::check(crate::fault::Op::Open)?;
     let file = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)

@@ -13,16 +13,31 @@ pub fn is_control(c: char) -> bool {
 
 /// Whether `c` changes how text around it reads without being seen:
 /// bidirectional embeddings, overrides and isolates (U+202A–U+202E,
-/// U+2066–U+2069), direction marks, and zero-width characters.
+/// U+2066–U+2069), direction marks, zero-width characters, and the
+/// characters that draw nothing yet pass for text (issue 17): the soft
+/// hyphen (U+00AD), the combining grapheme joiner (U+034F), the Mongolian
+/// vowel separator (U+180E), the Hangul fillers (U+115F, U+1160, U+3164,
+/// U+FFA0), variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF) and tag
+/// characters (U+E0000–U+E007F).
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{061c}'
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{061c}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{180e}'
             | '\u{200b}'..='\u{200f}'
             | '\u{202a}'..='\u{202e}'
             | '\u{2060}'..='\u{2064}'
             | '\u{2066}'..='\u{2069}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
             | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{e0000}'..='\u{e007f}'
+            | '\u{e0100}'..='\u{e01ef}'
     )
 }
 
@@ -60,8 +75,12 @@ pub fn json_inert(json: String) -> String {
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
         if needs_escape(c) {
-            // All of these are in the Basic Multilingual Plane: one escape each.
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            // Outside the Basic Multilingual Plane (tag characters, variation
+            // selectors) JSON writes a surrogate pair.
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(c);
         }
@@ -159,6 +178,10 @@ fn basic_escaped(out: &mut String, raw: &str, was_literal: bool) {
             '\\' | '"' if was_literal => {
                 out.push('\\');
                 out.push(c);
+            }
+            // TOML's `\u` takes four digits exactly; beyond them, `\U` eight.
+            c if needs_escape(c) && (c as u32) > 0xffff => {
+                out.push_str(&format!("\\U{:08X}", c as u32));
             }
             c if needs_escape(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
@@ -273,6 +296,31 @@ mod tests {
         let after: toml::Table = toml::from_str(&inert).unwrap();
         assert_eq!(before, after);
         assert!(matches!(toml_inert("a = \"b\"\n"), Cow::Borrowed(_)));
+    }
+
+    /// Characters that draw nothing but pass for text are invisible like
+    /// the zero-width ones: escaped in every output, losslessly.
+    #[test]
+    fn fillers_tags_and_variation_selectors_are_invisible() {
+        let sly = "a\u{ad}b\u{34f}c\u{115f}\u{1160}\u{3164}\u{ffa0}d\u{180e}e\u{fe0f}f\u{e0001}\u{e007f}g\u{e0100}h";
+        for c in sly.chars().filter(|c| !c.is_ascii()) {
+            assert!(is_invisible(c), "U+{:04X}", c as u32);
+        }
+        assert!(!is_invisible('é') && !is_invisible('東') && !is_invisible('\u{1f600}'));
+        assert_eq!(escape("x\u{ad}y\u{e0041}"), "x\\u{ad}y\\u{e0041}");
+        let value = serde_json::json!({ "site": sly });
+        let json = json_inert(serde_json::to_string(&value).unwrap());
+        assert!(json.is_ascii() && json.contains("\\udb40\\udc01"), "{json}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+            value
+        );
+        let text = format!("site = \"{sly}\"\nlit = '{sly}'\n");
+        let inert = toml_inert(&text);
+        assert!(inert.is_ascii(), "{inert}");
+        let before: toml::Table = toml::from_str(&text).unwrap();
+        let after: toml::Table = toml::from_str(&inert).unwrap();
+        assert_eq!(before, after);
     }
 
     #[test]

@@ -140,6 +140,7 @@ impl Store {
     pub fn load_trashed(&self, path: &Path) -> Result<Vec<u8>, TrashError> {
         let fail = io_failure(tr!("trash-action-read", path = path.display().to_string()));
         // Non-blocking, so that a FIFO put there cannot hang the listing.
+        crate::fault::check(crate::fault::Op::Open).map_err(&fail)?;
         let file = fs::OpenOptions::new()
             .read(true)
             .custom_flags(libc::O_NONBLOCK)
@@ -194,13 +195,16 @@ fn move_visit(
     };
     // A journal whose record is gone was left by a crash during a move.
     if fs::symlink_metadata(journal.1).is_ok_and(|m| m.is_file()) {
+        crate::fault::check(crate::fault::Op::Remove).map_err(&fail)?;
         fs::remove_file(journal.1).map_err(&fail)?;
     }
     if has_journal {
+        crate::fault::check(crate::fault::Op::Link).map_err(&fail)?;
         fs::hard_link(journal.0, journal.1).map_err(&fail)?;
     }
     move_without_replacing(record.0, record.1, action)?;
     if has_journal {
+        crate::fault::check(crate::fault::Op::Remove).map_err(&fail)?;
         fs::remove_file(journal.0).map_err(&fail)?;
         if let Some(dir) = journal.0.parent() {
             sync_dir(dir).map_err(&fail)?;
@@ -215,17 +219,26 @@ fn move_visit(
 /// under both names, never under none.
 fn move_without_replacing(from: &Path, to: &Path, action: &str) -> Result<(), TrashError> {
     let fail = io_failure(action.to_owned());
-    match fs::hard_link(from, to) {
+    match crate::fault::check(crate::fault::Op::Link).and_then(|()| fs::hard_link(from, to)) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             return Err(TrashError::Taken(to.to_path_buf()));
         }
         Err(e) => return Err(fail(e)),
     }
+    // Until the old name is gone, a failure takes the new one back: the
+    // visit stays where it was, and running the command again works
+    // (found by fault injection: it was left under both names, and the
+    // next try refused, the new name being taken).
+    let undo = |e: io::Error| {
+        let _ = fs::remove_file(to);
+        fail(e)
+    };
     if let Some(dir) = to.parent() {
-        sync_dir(dir).map_err(&fail)?;
+        sync_dir(dir).map_err(undo)?;
     }
-    fs::remove_file(from).map_err(&fail)?;
+    crate::fault::check(crate::fault::Op::Remove).map_err(undo)?;
+    fs::remove_file(from).map_err(undo)?;
     if let Some(dir) = from.parent() {
         sync_dir(dir).map_err(&fail)?;
     }

@@ -282,6 +282,17 @@ pub struct Header {
 /// every visit the program saves readable.
 pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
+impl Header {
+    /// Whether the visit was finalized before it started by the clock:
+    /// the computer's clock was set back in between. Both times stay as
+    /// recorded; its duration is unknown, never negative (docs/decisions.md).
+    pub fn clock_went_back(&self) -> bool {
+        self.finished
+            .as_ref()
+            .is_some_and(|f| f.timestamp() < self.started.timestamp())
+    }
+}
+
 /// What changed since the visit was last saved: see [`Visit::take_unsaved`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Unsaved {

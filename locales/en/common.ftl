@@ -45,3 +45,7 @@ month-12 = Dec
 ## The visit debrief's attached files.
 debrief-visit-files = Files attached to the visit
 debrief-file-unreadable = not shown: the copy in the data folder is missing or changed
+
+## A visit finalized before it started by the clock (the clock was set back).
+clock-went-back = the computer's clock was set back: finalized { $finished }, before it started ({ $started }); both times kept as recorded, duration unknown
+debrief-duration-unknown = unknown: the computer's clock was set back before the visit was finalized

@@ -119,7 +119,10 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
             } @else {
                 dt { (tr!("doc-last-change")) } dd { (i18n::date_time(end)) }
             }
-            dt { (tr!("debrief-duration")) } dd { (duration(&header.started, end)) }
+            dt { (tr!("debrief-duration")) } dd {
+                @if header.clock_went_back() { (tr!("debrief-duration-unknown")) }
+                @else { (duration(&header.started, end)) }
+            }
             dt { (tr!("doc-status")) } dd {
                 @if header.status == Status::Final { (tr!("doc-status-final")) }
                 @else { strong { (tr!("doc-status-draft")) } ": " (tr!("doc-status-draft-open")) }

@@ -28,6 +28,28 @@ pub type Pauser = Box<dyn FnMut(&mut Visit) -> Result<(), String>>;
 /// with the given id; an error is a short human reason.
 pub type Attacher = Box<dyn FnMut(&str, &str) -> Result<Copied, String>>;
 
+/// The warning for a visit finalized before it started by the clock
+/// (see [`crate::visit::Header::clock_went_back`]).
+pub fn clock_went_back(header: &crate::visit::Header) -> String {
+    let at = |t: &ZonedDateTime| crate::clock::shown(t, "%Y-%m-%d %H:%M");
+    tr!(
+        "clock-went-back",
+        started = at(&header.started),
+        finished = header.finished.as_ref().map(at).unwrap_or_default()
+    )
+}
+
+/// The terminal's size as it is now: see [`App::size_now`].
+pub type SizeProbe = fn() -> std::io::Result<(u16, u16)>;
+
+/// Whether the terminal, asked now, is big enough for the layout: a resize
+/// that has not reached the screen yet (its frame not drawn) counts.
+pub fn fits_now(probe: Option<SizeProbe>) -> bool {
+    probe
+        .and_then(|size| size().ok())
+        .is_some_and(|(w, h)| super::view::fits(w, h))
+}
+
 /// Tells the time; a function so tests can fix it.
 pub type Clock = Box<dyn Fn() -> ZonedDateTime>;
 
@@ -152,6 +174,11 @@ pub struct App {
     /// The terminal's size at the last frame: below the smallest layout,
     /// keys other than quit are not acted on, since their effect is unseen.
     pub size: Cell<(u16, u16)>,
+    /// Asks the terminal its size now (`crossterm::terminal::size`), for
+    /// a key that comes while the last frame was too small: after a resize
+    /// the keys typed next can come before the resize event, and would be
+    /// dropped unseen (issue 17). `None` in tests without a terminal.
+    pub size_now: Option<SizeProbe>,
     /// The last search, which `/` then `Enter` repeats.
     pub last_search: Option<String>,
     /// Whether the detail pane shows the items' guidance (`i`). Off at
@@ -190,6 +217,7 @@ impl App {
             detail: Cell::new((NOWHERE, 0)),
             detail_rows: Cell::new(0),
             size: Cell::new((u16::MAX, u16::MAX)),
+            size_now: None,
             last_search: None,
             guidance: false,
             quit: false,
@@ -286,7 +314,7 @@ impl App {
     /// on: the auditor cannot see what any other key would change.
     pub fn handle_key(&mut self, key: KeyEvent) {
         let (width, height) = self.size.get();
-        if !super::view::fits(width, height) {
+        if !super::view::fits(width, height) && !fits_now(self.size_now) {
             if keymap::lookup(&key) == Some(Action::Quit) || matches!(self.mode, Mode::ConfirmQuit)
             {
                 match self.mode {
@@ -1206,7 +1234,11 @@ impl App {
             Ok(()) => {
                 self.save();
                 self.mode = Mode::Normal;
-                self.message = Some(tr!("tui-finalized"));
+                self.message = Some(if self.visit.header.clock_went_back() {
+                    clock_went_back(&self.visit.header)
+                } else {
+                    tr!("tui-finalized")
+                });
             }
             Err(e) => self.message = Some(refusal(&e)),
         }

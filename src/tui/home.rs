@@ -139,6 +139,8 @@ pub struct Home {
     deleter: Option<Deleter>,
     /// The terminal's size at the last frame.
     size: Cell<(u16, u16)>,
+    /// Asks the terminal its size now: see [`super::app::App::size_now`].
+    pub size_now: Option<super::app::SizeProbe>,
     /// First line of the list on screen; kept between frames.
     scroll: Cell<usize>,
 }
@@ -174,6 +176,7 @@ impl Home {
             keyed: false,
             deleter: None,
             size: Cell::new((u16::MAX, u16::MAX)),
+            size_now: None,
             scroll: Cell::new(0),
         }
     }
@@ -268,7 +271,7 @@ impl Home {
         self.keyed = true;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let (width, height) = self.size.get();
-        if !fits(width, height) {
+        if !fits(width, height) && !super::app::fits_now(self.size_now) {
             if key.code == KeyCode::Esc
                 || (ctrl && key.code == KeyCode::Char('c'))
                 || key.code == KeyCode::Char('q')

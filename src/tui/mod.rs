@@ -405,6 +405,7 @@ fn event_loop(
             Next::Event(Event::Resize(..)) => dirty = true,
             Next::Event(_) => {}
             Next::Idle => {
+                dirty |= resized_unseen(terminal);
                 if !paused && last_key.elapsed() >= PAUSE {
                     paused = true;
                     let failed = app.save_error.is_some();
@@ -429,6 +430,16 @@ fn event_loop(
             return Ok(Ending::Left);
         }
     }
+}
+
+/// Whether the terminal's size is not the last frame's: a resize that no
+/// event reported, its signal having come before the keyboard's reader
+/// was started (issue 17: the screen stayed "too small" after growing).
+fn resized_unseen(terminal: &mut Term) -> bool {
+    let area = terminal.get_frame().area();
+    terminal
+        .size()
+        .is_ok_and(|size| (size.width, size.height) != (area.width, area.height))
 }
 
 /// Runs the home screen until the auditor decides; a signal or a terminal
@@ -480,7 +491,8 @@ fn home_loop(
                 dirty = true;
             }
             Next::Event(Event::Resize(..)) => dirty = true,
-            Next::Event(_) | Next::Idle => {}
+            Next::Idle => dirty |= resized_unseen(terminal),
+            Next::Event(_) => {}
             Next::Gone => return Ok((home::Choice::Quit, true)),
         }
         if let Some(choice) = home.choice.take() {

@@ -1,0 +1,153 @@
+//! Fault injection: the one seam through which tests make the file layer
+//! fail (SQLite's test VFS is the model).
+//!
+//! Every primitive of the store that can fail on a full or broken disk —
+//! opening or creating a file, creating a folder, writing, flushing
+//! (`fsync`/`fdatasync`), renaming, linking, removing, taking a lock —
+//! calls [`check`] with its [`Op`] just before the system call. Outside a
+//! test nothing is armed and `check` is one relaxed atomic load. A test
+//! arms a plan for its own thread ([`arm`]): count the operations of a
+//! scripted visit life, or fail the Nth one with an `errno` (ENOSPC, EIO,
+//! EACCES). `tests/faults.rs` runs a visit's whole life failing each
+//! operation in turn; docs/store.md gives the count and the outcome.
+//!
+//! The plan is per thread, so tests running beside one another in the
+//! same binary are never failed by another test's plan.
+
+use std::cell::RefCell;
+use std::io;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A kind of file-system operation that can fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Op {
+    /// Opening or creating a file (a folder, to flush it).
+    Open,
+    /// Creating a folder.
+    CreateDir,
+    /// Writing bytes to a file.
+    Write,
+    /// Flushing a file or a folder to disk (`fsync`, `fdatasync`).
+    Sync,
+    /// Renaming a file over another.
+    Rename,
+    /// Making a hard link.
+    Link,
+    /// Removing a file.
+    Remove,
+    /// Taking a lock (`flock`).
+    Lock,
+}
+
+/// How many threads have a plan armed: zero outside tests.
+static ARMED: AtomicUsize = AtomicUsize::new(0);
+
+struct Plan {
+    /// Every operation checked since the plan was armed, in order.
+    seen: Vec<Op>,
+    /// Fail the operation of this index with this errno.
+    fail: Option<(usize, i32)>,
+    /// The operation that was failed, once it was.
+    fired: Option<Op>,
+}
+
+thread_local! {
+    static PLAN: RefCell<Option<Plan>> = const { RefCell::new(None) };
+}
+
+/// Called by the file layer just before the system call of `op`: fails
+/// with the planned errno when this is the operation the plan names.
+#[inline]
+pub fn check(op: Op) -> io::Result<()> {
+    if ARMED.load(Ordering::Relaxed) == 0 {
+        return Ok(());
+    }
+    check_armed(op)
+}
+
+#[cold]
+fn check_armed(op: Op) -> io::Result<()> {
+    PLAN.with(|plan| {
+        let mut plan = plan.borrow_mut();
+        let Some(plan) = plan.as_mut() else {
+            return Ok(());
+        };
+        let n = plan.seen.len();
+        plan.seen.push(op);
+        match plan.fail {
+            Some((at, errno)) if at == n => {
+                plan.fired = Some(op);
+                Err(io::Error::from_raw_os_error(errno))
+            }
+            _ => Ok(()),
+        }
+    })
+}
+
+/// A plan armed on this thread until dropped.
+pub struct Armed(());
+
+/// Arms a plan on this thread: count every operation, and fail the one of
+/// index `fail.0` (from 0) with errno `fail.1`, if given.
+pub fn arm(fail: Option<(usize, i32)>) -> Armed {
+    PLAN.with(|plan| {
+        let old = plan.borrow_mut().replace(Plan {
+            seen: Vec::new(),
+            fail,
+            fired: None,
+        });
+        assert!(
+            old.is_none(),
+            "a fault plan is armed on this thread already"
+        );
+    });
+    ARMED.fetch_add(1, Ordering::Relaxed);
+    Armed(())
+}
+
+impl Armed {
+    /// The operations checked so far, in order.
+    pub fn seen(&self) -> Vec<Op> {
+        PLAN.with(|plan| plan.borrow().as_ref().map(|p| p.seen.clone()))
+            .unwrap_or_default()
+    }
+
+    /// The operation failed, if the plan's has come.
+    pub fn fired(&self) -> Option<Op> {
+        PLAN.with(|plan| plan.borrow().as_ref().and_then(|p| p.fired))
+    }
+}
+
+impl Drop for Armed {
+    fn drop(&mut self) {
+        PLAN.with(|plan| plan.borrow_mut().take());
+        ARMED.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_planned_operation_fails_once_and_others_pass() {
+        assert!(check(Op::Write).is_ok(), "nothing armed");
+        let armed = arm(Some((1, libc::ENOSPC)));
+        assert!(check(Op::Open).is_ok());
+        let e = check(Op::Write).unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(libc::ENOSPC));
+        assert!(check(Op::Write).is_ok());
+        assert_eq!(armed.fired(), Some(Op::Write));
+        assert_eq!(armed.seen(), vec![Op::Open, Op::Write, Op::Write]);
+        // Another thread has no plan.
+        std::thread::spawn(|| {
+            for _ in 0..3 {
+                assert!(check(Op::Write).is_ok());
+            }
+        })
+        .join()
+        .unwrap();
+        drop(armed);
+        assert!(check(Op::Write).is_ok());
+    }
+}
