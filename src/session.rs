@@ -322,7 +322,8 @@ impl Session {
         if self.read_only {
             return Ok(());
         }
-        if self.written > 0 || self.whole {
+        // A selection moved since the last save is written too: resume opens there.
+        if self.written > 0 || self.whole || visit.has_unsaved() {
             self.compact(visit)?;
         }
         self.journal = None;

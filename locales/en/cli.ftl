@@ -565,3 +565,5 @@ toml-dotted = cannot extend value of type { $kind ->
 } with a dotted key
 toml-integer-overflow = integer number overflowed
 toml-float-overflow = floating-point number overflowed
+cli-evidence-not-copied = { $file } was not copied beside the export: { $reason }
+cli-evidence-outside = its path leads out of the data folder

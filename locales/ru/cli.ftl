@@ -587,3 +587,5 @@ toml-dotted = { $kind ->
 } нельзя дополнить ключом с точкой: значение уже задано
 toml-integer-overflow = целое число слишком велико
 toml-float-overflow = дробное число слишком велико
+cli-evidence-not-copied = { $file } не скопирован рядом с экспортом: { $reason }
+cli-evidence-outside = его путь ведёт за пределы папки данных

@@ -2,10 +2,9 @@
 # завершение и справка. Ведущие пробелы ставит код, не каталог.
 
 ## Экран визита: заголовки редакторов.
-tui-editor-note = Заметка
-tui-editor-visit-note = Заметка к визиту
-tui-editor-answer = Ответ
-tui-editor-title = { $title } — сохраняется по мере ввода
+tui-editor-note-on = Заметка к пункту: { $item }
+tui-editor-visit-note = Заметка ко всему визиту
+tui-editor-answer-on = Ответ на пункт: { $item }
 
 ## Предупреждения и слишком маленький терминал.
 tui-unknown-reason = причина неизвестна

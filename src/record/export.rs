@@ -139,7 +139,8 @@ fn stamp(time: Option<&Stamp>) -> String {
 /// their exceeded counts; answered and unanswered); the visit note and the
 /// files attached to the visit; then every checklist, section by section, with
 /// each observation's answer, points, time measured, files and note; and how
-/// scores work. Attached files are linked by their path in the data folder.
+/// scores work. Attached files are named, without a link: a path on this
+/// machine would be dead wherever the document is read.
 ///
 /// Everything from the visit is escaped: Markdown punctuation cannot format,
 /// `|` cannot break a table, and control characters are shown as `\u{1b}`.
@@ -147,13 +148,23 @@ pub fn to_markdown(visit: &Visit) -> String {
     markdown(visit, None)
 }
 
-/// [`to_markdown`], with attached files linked by their full path under the
-/// data folder `data_folder`, so the links work wherever the file is read.
-pub fn to_markdown_in(visit: &Visit, data_folder: &Path) -> String {
-    markdown(visit, Some(data_folder))
+/// [`to_markdown`], with attached files linked relatively, in `folder`
+/// beside the document (`visit-evidence` for `visit.md`): the files go
+/// with it when the folder is sent, and the links stay good. The caller
+/// copies them there ([`evidence_file_name`]).
+pub fn to_markdown_in(visit: &Visit, folder: &str) -> String {
+    markdown(visit, Some(folder))
 }
 
-fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
+/// The name of an attached file in the folder beside a Markdown export.
+pub fn evidence_file_name(file: &Evidence) -> String {
+    Path::new(&file.file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.name().to_owned())
+}
+
+fn markdown(visit: &Visit, data_folder: Option<&str>) -> String {
     let record = build::<Stamp>(visit);
     let score = score::score(visit);
     let header = &visit.header;
@@ -399,16 +410,20 @@ fn exceeded_text(count: usize) -> String {
     tr!("doc-exceeded-count", count = count)
 }
 
-/// `[receipt.jpg](/path/evidence/…) (34 KB, sha256 3fa2b1c4d5e6…)`.
-fn file_text(file: &Evidence, data_folder: Option<&Path>) -> String {
-    let path = match data_folder {
-        Some(folder) => folder.join(&file.file).to_string_lossy().into_owned(),
-        None => file.file.clone(),
+/// `[receipt.jpg](visit-evidence/…) (34 KB, sha256 3fa2b1c4d5e6…)`, or
+/// without a folder `receipt.jpg (34 KB, sha256 3fa2b1c4d5e6…)`.
+fn file_text(file: &Evidence, folder: Option<&str>) -> String {
+    let name = match folder {
+        Some(folder) => format!(
+            "[{}]({}/{})",
+            inline(file.name()),
+            url_path(folder),
+            url_path(&evidence_file_name(file))
+        ),
+        None => inline(file.name()),
     };
     format!(
-        "[{}]({}) ({}, sha256 {}…)",
-        inline(file.name()),
-        url_path(&path),
+        "{name} ({}, sha256 {}…)",
         size_text(file.bytes),
         file.sha256.get(..12).unwrap_or(&file.sha256)
     )
@@ -434,7 +449,7 @@ fn observation(
     visit: &Visit,
     at: ItemRef,
     o: &Observation<Stamp>,
-    data_folder: Option<&Path>,
+    data_folder: Option<&str>,
 ) {
     let entry = visit.entry(at);
     let answer = match (entry.and_then(|e| e.answer.as_ref()), visit.response(at)) {

@@ -185,11 +185,11 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
             *selected,
             *confirming,
         ),
-        Mode::Note { editor, .. } => draw_editor(
+        Mode::Note { editor, at } => draw_editor(
             frame,
             editor_area,
             editor,
-            &tr!("tui-editor-note"),
+            &tr!("tui-editor-note-on", item = prompt_of(app, *at)),
             &app.theme,
         ),
         Mode::VisitNote { editor } => draw_editor(
@@ -199,15 +199,23 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
             &tr!("tui-editor-visit-note"),
             &app.theme,
         ),
-        Mode::Text { editor, .. } => draw_editor(
+        Mode::Text { editor, at } => draw_editor(
             frame,
             editor_area,
             editor,
-            &tr!("tui-editor-answer"),
+            &tr!("tui-editor-answer-on", item = prompt_of(app, *at)),
             &app.theme,
         ),
         _ => {}
     }
+}
+
+/// The prompt of item `at`, safe to draw: what an editor's title names.
+fn prompt_of(app: &App, at: ItemRef) -> String {
+    app.visit
+        .item(at)
+        .map(|(_, item)| inert(&item.prompt))
+        .unwrap_or_default()
 }
 
 /// Most rows an alert may take from the visit.
@@ -347,8 +355,13 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
     let (answered, shown) = visit.progress();
     let now = app.now();
     let width = usize::from(area.width);
+    // A final visit shows how long it took; a draft, the time since it began.
+    let until = match (&visit.header.finished, visit.is_final()) {
+        (Some(finished), true) => finished,
+        _ => &now,
+    };
     let elapsed =
-        elapsed_text(now.timestamp().as_second() - visit.header.started.timestamp().as_second());
+        elapsed_text(until.timestamp().as_second() - visit.header.started.timestamp().as_second());
     let started = &visit.header.started;
     let date = tr!(
         "tui-day-month",
@@ -1458,7 +1471,7 @@ fn draw_editor(
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(fit(
-            &format!(" {} ", tr!("tui-editor-title", title = title)),
+            &format!(" {title} "),
             usize::from(area.width.saturating_sub(2)),
         ))
         .title_style(theme.title());
