@@ -314,3 +314,47 @@ fn a_final_visit_shows_how_long_it_took() {
     pty.send("q");
     pty.wait_exit(Duration::from_secs(5)).expect("q leaves");
 }
+
+#[test]
+fn a_markdown_export_takes_its_evidence_along_and_stdout_names_it() {
+    let data = temp_dir("md-evidence");
+    let _cleanup = Cleanup(data.clone());
+    let photo = data.join("lobby dust.png");
+    std::fs::write(&photo, b"\x89PNG lobby").unwrap();
+    let mut pty = start(&data, 80, 24, &[]);
+    pty.send("a");
+    pty.wait_for("Attach to item:");
+    pty.send(&format!("{}\r", photo.display()));
+    pty.wait_for("attached lobby dust.png");
+    let record = leave(pty, &data);
+    let id = record.header.id.clone();
+
+    let out = data.join("sent");
+    std::fs::create_dir_all(&out).unwrap();
+    let exported = common::run(
+        &data,
+        &["export", &id, "--format", "md", "-o", out.join("visit.md").to_str().unwrap()],
+    );
+    assert!(exported.status.success(), "{exported:?}");
+    let md = std::fs::read_to_string(out.join("visit.md")).unwrap();
+    let copies: Vec<_> = std::fs::read_dir(out.join("visit-evidence"))
+        .expect("the evidence folder beside the export")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(
+        std::fs::read(out.join("visit-evidence").join(&copies[0])).unwrap(),
+        b"\x89PNG lobby"
+    );
+    let link = format!("(visit-evidence/{})", copies[0].replace(' ', "%20"));
+    assert!(md.contains(&link), "{link} in\n{md}");
+    let here = data.display().to_string();
+    assert!(!md.contains(&here), "a path of this machine in\n{md}");
+
+    let printed = common::run(&data, &["export", &id, "--format", "md"]);
+    assert!(printed.status.success(), "{printed:?}");
+    let md = String::from_utf8_lossy(&printed.stdout);
+    assert!(md.contains("lobby dust.png ("), "{md}");
+    assert!(!md.contains("evidence/"), "{md}");
+    assert!(!md.contains(&here), "{md}");
+}
