@@ -175,6 +175,12 @@ tui-issue-no-note = без заметки
 tui-issue-open = без ответа
 
 ## Сообщения экрана визита.
+tui-answered = { $answer } — { $item } · u отменяет
+tui-stopwatches-running = { $count ->
+    [one] ◷ идёт { $count } секундомер: { $places }
+    [few] ◷ идут { $count } секундомера: { $places }
+   *[many] ◷ идут { $count } секундомеров: { $places }
+}
 tui-no-option = у этого пункта нет варианта { $n }
 tui-not-an-option = здесь нет ответа { $wanted ->
     [yes] «Да»

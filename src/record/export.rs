@@ -269,7 +269,7 @@ fn markdown(visit: &Visit, data_folder: Option<&str>) -> String {
         line(&tally_row(
             &tr!(
                 "export-row-touchpoint",
-                name = cell(&touchpoint_name(touchpoint))
+                name = cell(&touchpoint_title(visit, touchpoint))
             ),
             tally,
         ));
@@ -328,11 +328,9 @@ fn markdown(visit: &Visit, data_folder: Option<&str>) -> String {
 
     for (c, loaded) in visit.checklists.iter().enumerate() {
         let meta = &loaded.checklist.checklist;
-        line(&format!(
-            "## {}: {}",
-            inline(&touchpoint_name(&meta.touchpoint)),
-            inline(&meta.title)
-        ));
+        // The checklist's own title names its touchpoint in the journey's
+        // words: a train is boarded, not checked into.
+        line(&format!("## {}", inline(&meta.title)));
         line("");
         let tally = score.checklists.get(c).copied().unwrap_or_default();
         line(&tr!(
@@ -402,6 +400,22 @@ fn source_text(source: &Source) -> String {
     match source {
         Source::Bundled(id) => tr!("doc-source-bundled", id = id.as_str()),
         other => other.to_string(),
+    }
+}
+
+/// A touchpoint as the visit's checklists name it: the title of the one
+/// checklist of that touchpoint ("Train: welcome and boarding"), else the
+/// catalog's generic word.
+fn touchpoint_title(visit: &Visit, touchpoint: &str) -> String {
+    let mut titles = visit
+        .checklists
+        .iter()
+        .map(|l| &l.checklist.checklist)
+        .filter(|c| c.touchpoint == touchpoint)
+        .map(|c| c.title.clone());
+    match (titles.next(), titles.next()) {
+        (Some(title), None) => title,
+        _ => touchpoint_name(touchpoint),
     }
 }
 

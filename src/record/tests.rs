@@ -807,7 +807,8 @@ fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
         md.contains("| Personal touch | 100.0% | 3 of 3 | ▲ 1 exceeded |"),
         "{md}"
     );
-    assert!(md.contains("| Touchpoint: In-stay | 100.0% |"), "{md}");
+    // A touchpoint is named by the visit's checklist of it, in its own words.
+    assert!(md.contains("| Touchpoint: Room | 100.0% |"), "{md}");
     assert!(md.contains("| Tag: Atmosphere | 100.0% |"), "{md}");
     assert!(md.contains("### Arrival (70.0%, ▲ 1 exceeded)\n"), "{md}");
     assert!(
