@@ -49,7 +49,11 @@ fn leave(mut pty: Pty, data: &Path) -> RecordFile {
 /// The screen's rows joined, so that text wrapped or cut at a row's end
 /// can still be found.
 fn flat(pty: &Pty) -> String {
-    pty.screen().lines().map(str::trim_end).collect::<Vec<_>>().join(" ")
+    pty.screen()
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -116,8 +120,14 @@ fn the_status_line_names_the_answer_and_the_item() {
     pty.send("0");
     pty.wait_for("N/A — Help with luggage was offered · u undoes");
     let record = leave(pty, &data);
-    assert_eq!(answer_of(&record, "pre-arrival-message").as_deref(), Some("no"));
-    assert_eq!(answer_of(&record, "interest-in-trip").as_deref(), Some("met"));
+    assert_eq!(
+        answer_of(&record, "pre-arrival-message").as_deref(),
+        Some("no")
+    );
+    assert_eq!(
+        answer_of(&record, "interest-in-trip").as_deref(),
+        Some("met")
+    );
     let na: Vec<_> = record.observations.iter().filter(|o| o.na).collect();
     assert_eq!(na.len(), 1);
     assert_eq!(na[0].prompt, "Help with luggage was offered");
@@ -148,7 +158,10 @@ fn a_number_takes_0_5_and_a_dash_alone_is_na() {
     pty.send("1,5\r");
     pty.wait_for("1.5 minutes ✓");
     let record = leave(pty, &data);
-    assert_eq!(answer_of(&record, "check-in-minutes").as_deref(), Some("1.5"));
+    assert_eq!(
+        answer_of(&record, "check-in-minutes").as_deref(),
+        Some("1.5")
+    );
     assert_eq!(
         answer_of(&record, "reservation-accurate"),
         None,
@@ -165,7 +178,10 @@ fn a_resumed_draft_opens_on_the_item_it_was_left_on() {
     pty.send("/key in hand\r");
     pty.wait_for("│Minutes from greeting");
     let record = leave(pty, &data);
-    assert_eq!(record.header.selected.as_deref(), Some("hotel-check-in/check-in-minutes"));
+    assert_eq!(
+        record.header.selected.as_deref(),
+        Some("hotel-check-in/check-in-minutes")
+    );
     let id = id_of(&visit_files(&data)[0]);
     let mut pty = Pty::spawn(&["resume", &id], &data, 80, 24);
     pty.wait_for("resumed draft saved");
@@ -242,7 +258,10 @@ fn russian_letters_act_as_the_keys_in_their_place_and_notes_stay_russian() {
     pty.send("й");
     pty.wait_exit(Duration::from_secs(5)).expect("й leaves");
     let record = read_record(&visit_files(&data)[0]);
-    assert_eq!(answer_of(&record, "pre-arrival-message").as_deref(), Some("no"));
+    assert_eq!(
+        answer_of(&record, "pre-arrival-message").as_deref(),
+        Some("no")
+    );
     assert_eq!(note_of(&record, "pre-arrival-message"), "Письмо пришло");
 }
 
@@ -333,7 +352,14 @@ fn a_markdown_export_takes_its_evidence_along_and_stdout_names_it() {
     std::fs::create_dir_all(&out).unwrap();
     let exported = common::run(
         &data,
-        &["export", &id, "--format", "md", "-o", out.join("visit.md").to_str().unwrap()],
+        &[
+            "export",
+            &id,
+            "--format",
+            "md",
+            "-o",
+            out.join("visit.md").to_str().unwrap(),
+        ],
     );
     assert!(exported.status.success(), "{exported:?}");
     let md = std::fs::read_to_string(out.join("visit.md")).unwrap();
@@ -357,4 +383,81 @@ fn a_markdown_export_takes_its_evidence_along_and_stdout_names_it() {
     assert!(md.contains("lobby dust.png ("), "{md}");
     assert!(!md.contains("evidence/"), "{md}");
     assert!(!md.contains(&here), "{md}");
+}
+
+#[test]
+fn the_russian_train_reads_as_russian_and_a_standard_of_0_takes_0() {
+    let data = temp_dir("russian-train");
+    let _cleanup = Cleanup(data.clone());
+    let mut pty = Pty::spawn_with(
+        &[
+            "new",
+            "--site",
+            "Анды",
+            "--auditor",
+            "anna",
+            "--journey",
+            "luxury-train",
+        ],
+        &data,
+        80,
+        24,
+        &[("LANG", "ru_RU.UTF-8")],
+    );
+    pty.wait_for("Поезд: встреча и посадка");
+    // "≤ 0" and no N/A: 0 starts the value and Enter records it.
+    pty.send("/не представились\r");
+    pty.wait_for("│Сколько сотрудников");
+    pty.send("0\r");
+    pty.wait_for("отвечено 1/");
+    // A decimal comma, typed and shown.
+    pty.send("/в руках был напиток\r");
+    pty.wait_for("│Через сколько минут");
+    pty.send("0,5\t");
+    pty.wait_for("отвечено 2/");
+    pty.wait_for("0,5 ");
+    let screen = flat(&pty);
+    assert!(!screen.contains("0.5"), "{screen}");
+    let record = leave(pty, &data);
+    let values: Vec<_> = record
+        .observations
+        .iter()
+        .filter_map(|o| o.answer.as_ref().map(|a| (o.item.clone(), a.as_text())))
+        .collect();
+    assert_eq!(values.len(), 2, "{values:?}");
+    assert!(values.iter().any(|(_, v)| v == "0"), "{values:?}");
+    assert!(values.iter().any(|(_, v)| v == "0.5"), "{values:?}");
+
+    // Its export calls the touchpoints by the train's words, not the hotel's.
+    let exported =
+        common::touchpoint_command(&["export", &record.header.id, "--format", "md"], &data)
+            .env("LANG", "ru_RU.UTF-8")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+    assert!(exported.status.success(), "{exported:?}");
+    let md = String::from_utf8_lossy(&exported.stdout);
+    for hotel in ["Заселение", "Проживание", "Отъезд"] {
+        assert!(!md.contains(hotel), "{hotel} in\n{md}");
+    }
+    assert!(md.contains("## Поезд: встреча и посадка\n"), "{md}");
+    assert!(md.contains("0,5"), "{md}");
+}
+
+#[test]
+fn an_unscored_fact_answered_no_is_no_miss() {
+    let data = temp_dir("unscored-no");
+    let _cleanup = Cleanup(data.clone());
+    let mut pty = start(&data, 80, 24, &[]);
+    pty.send("/queue at the desk\r");
+    pty.wait_for("│There was a queue at the desk");
+    pty.send("n");
+    pty.wait_for("• No — There was a queue at the desk");
+    let screen = pty.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("No · There was a queue") && l.contains('│'))
+        .expect("the item's row");
+    assert!(row.contains(" • ") && !row.contains('✗'), "{row}");
+    leave(pty, &data);
 }

@@ -297,3 +297,6 @@ tui-refused-no-file = no such attached file
 tui-size-bytes = { $size } B
 tui-size-kb = { $size } KB
 tui-size-mb = { $size } MB
+
+## A text answer quoted in the list.
+tui-quoted = “{ $text }”

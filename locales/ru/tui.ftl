@@ -104,7 +104,7 @@ tui-editor-new-line = Ctrl-J: новая строка
 tui-editor-saved = сохраняется по мере ввода
 tui-editor-done-next = Tab: готово, к следующему
 tui-footer-read-only = только чтение
-tui-footer-move = j/k ход
+tui-footer-move = j/k пункты
 tui-footer-search = / поиск
 tui-footer-help = ? справка
 tui-footer-quit = q выход
@@ -325,3 +325,6 @@ tui-refused-no-file = такого прикреплённого файла не�
 tui-size-bytes = { $size } Б
 tui-size-kb = { $size } КБ
 tui-size-mb = { $size } МБ
+
+## A text answer quoted in the list.
+tui-quoted = «{ $text }»

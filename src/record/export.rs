@@ -249,10 +249,10 @@ fn markdown(visit: &Visit, data_folder: Option<&str>) -> String {
     let overall = if score.failed() {
         tr!(
             "export-overall-failed",
-            percent = percent_text(score.total.percent())
+            percent = md_percent(score.total.percent())
         )
     } else {
-        percent_text(score.total.percent())
+        md_percent(score.total.percent())
     };
     line(&format!(
         "| **{}** | **{overall}** | {} | {} |",
@@ -335,7 +335,7 @@ fn markdown(visit: &Visit, data_folder: Option<&str>) -> String {
         let tally = score.checklists.get(c).copied().unwrap_or_default();
         line(&tr!(
             "export-checklist-score",
-            percent = percent_text(tally.percent()),
+            percent = md_percent(tally.percent()),
             points = points_text(&tally),
             exceeded = exceeded_text(tally.exceeded),
             source = inline(&source_text(&loaded.source))
@@ -363,7 +363,7 @@ fn markdown(visit: &Visit, data_folder: Option<&str>) -> String {
             line(&format!(
                 "### {} ({}{exceeded})",
                 inline(&section.title),
-                percent_text(section_tally.percent())
+                md_percent(section_tally.percent())
             ));
             line("");
             for listed in &section.item {
@@ -401,6 +401,16 @@ fn source_text(source: &Source) -> String {
         Source::Bundled(id) => tr!("doc-source-bundled", id = id.as_str()),
         other => other.to_string(),
     }
+}
+
+/// A number as the document's language writes it (`0,5` in Russian).
+fn md_number(n: f64) -> String {
+    crate::i18n::local_decimals(&format_number(n))
+}
+
+/// A percentage as the document's language writes it (`87,5%` in Russian).
+fn md_percent(percent: Option<f64>) -> String {
+    crate::i18n::local_decimals(&percent_text(percent))
 }
 
 /// A touchpoint as the visit's checklists name it: the title of the one
@@ -469,11 +479,11 @@ fn observation(
     let answer = match (entry.and_then(|e| e.answer.as_ref()), visit.response(at)) {
         (None, _) => format!("*{}*", tr!("doc-unanswered")),
         (Some(Answer::Na), _) => tr!("doc-na"),
-        (Some(Answer::Number(n)), Some(Response::Number { unit, standard, .. })) => {
-            inline(&score::against_standard(*n, unit, &standard))
-        }
-        (Some(Answer::Number(n)), _) => format_number(*n),
-        (Some(Answer::Text(t)), _) => format!("“{}”", inline(t)),
+        (Some(Answer::Number(n)), Some(Response::Number { unit, standard, .. })) => inline(
+            &crate::i18n::local_decimals(&score::against_standard(*n, unit, &standard)),
+        ),
+        (Some(Answer::Number(n)), _) => md_number(*n),
+        (Some(Answer::Text(t)), _) => tr!("export-quoted", text = inline(t)),
         (Some(Answer::Choice(id)), _) => match &o.label {
             Some(label) => inline(label),
             None => inline(id),
@@ -487,7 +497,7 @@ fn observation(
         // The maximum as a number, so that it chooses the plural form.
         facts.push(tr!(
             "export-fact-points",
-            points = format_number(points),
+            points = md_number(points),
             max = max
         ));
     }
@@ -503,7 +513,7 @@ fn observation(
         facts.push(format!("*{}*", tr!("export-fact-skipped")));
     }
     if let Some(seconds) = o.timed {
-        facts.push(tr!("export-fact-timed", seconds = format_number(seconds)));
+        facts.push(tr!("export-fact-timed", seconds = md_number(seconds)));
     }
     if let Some(first) = &o.first_at {
         facts.push(tr!(
@@ -534,7 +544,7 @@ fn observation(
 fn tally_row(name: &str, tally: &Tally) -> String {
     format!(
         "| {name} | {} | {} | {} |",
-        percent_text(tally.percent()),
+        md_percent(tally.percent()),
         points_text(tally),
         exceeded_text(tally.exceeded)
     )
@@ -544,8 +554,8 @@ fn points_text(tally: &Tally) -> String {
     if tally.max > 0.0 {
         tr!(
             "export-points-of",
-            points = format_number(score::round1(tally.points)),
-            max = format_number(score::round1(tally.max))
+            points = md_number(score::round1(tally.points)),
+            max = md_number(score::round1(tally.max))
         )
     } else {
         "—".to_owned()

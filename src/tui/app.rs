@@ -217,7 +217,13 @@ impl App {
             .iter()
             .filter_map(|t| {
                 let (_, item) = self.visit.item(t.at)?;
-                let title = &self.visit.checklists.get(t.at.checklist)?.checklist.checklist.title;
+                let title = &self
+                    .visit
+                    .checklists
+                    .get(t.at.checklist)?
+                    .checklist
+                    .checklist
+                    .title;
                 Some(format!(
                     "{}: {}",
                     super::theme::inert(title),
@@ -646,9 +652,11 @@ impl App {
     /// "✗ No — Entrance and lobby clean · u undoes", and what `then` says
     /// (the last item's hint) after it; the prompt is cut to fit the row.
     fn answered_message(&self, at: ItemRef, then: Option<String>) -> String {
-        let (Some((_, item)), Some(entry), Some(response)) =
-            (self.visit.item(at), self.visit.entry(at), self.visit.response(at))
-        else {
+        let (Some((_, item)), Some(entry), Some(response)) = (
+            self.visit.item(at),
+            self.visit.entry(at),
+            self.visit.response(at),
+        ) else {
             return then.unwrap_or_default();
         };
         let Some(answer) = entry.answer.as_ref() else {
@@ -814,7 +822,7 @@ impl App {
                 .find(|o| &o.id == id)
                 .map_or_else(|| id.clone(), |o| super::theme::inert(&o.label)),
             (Answer::Number(n), Some(Response::Number { unit, standard, .. })) => {
-                super::theme::inert(&score::against_standard(*n, unit, &standard))
+                super::theme::inert(&super::view::against_standard(*n, unit, &standard))
             }
             _ => String::new(),
         }

@@ -390,7 +390,11 @@ mod tests {
         let mut seen: Vec<char> = Vec::new();
         for layout in LAYOUTS {
             for (other, _) in layout.pairs {
-                assert!(!other.is_ascii(), "{}: {other} is a QWERTY key", layout.name);
+                assert!(
+                    !other.is_ascii(),
+                    "{}: {other} is a QWERTY key",
+                    layout.name
+                );
                 assert!(!seen.contains(other), "{other} is paired twice");
                 seen.push(*other);
             }

@@ -18,7 +18,7 @@ use super::keymap;
 use super::theme::{Theme, fit, inert, mark, truncate};
 use crate::checklist::{Response, Timing};
 use crate::evidence::size_text;
-use crate::score::{self, PERSONAL_TOUCH, Score, Tally, percent_text};
+use crate::score::{self, PERSONAL_TOUCH, Score, Tally};
 use crate::tr;
 use crate::visit::{Answer, ItemRef, Visit, range_text};
 
@@ -216,6 +216,20 @@ fn prompt_of(app: &App, at: ItemRef) -> String {
         .item(at)
         .map(|(_, item)| inert(&item.prompt))
         .unwrap_or_default()
+}
+
+/// `87.5%`, or in Russian `87,5%`: a percentage as the interface writes it.
+fn percent_text(percent: Option<f64>) -> String {
+    crate::i18n::local_decimals(&score::percent_text(percent))
+}
+
+/// A number answer against its standard, with the interface's decimal sign.
+pub(super) fn against_standard(
+    value: f64,
+    unit: Option<&str>,
+    standard: &crate::checklist::Standard,
+) -> String {
+    crate::i18n::local_decimals(&score::against_standard(value, unit, standard))
 }
 
 /// Most rows an alert may take from the visit.
@@ -787,14 +801,15 @@ fn item_line<'a>(
     let room = width.saturating_sub(mark.width() + flags.width());
     let value = match (&entry.answer, &response) {
         (Some(Answer::Number(n)), Response::Number { unit, standard, .. }) => {
-            format!(
-                "{}{DOT}",
-                inert(&score::against_standard(*n, *unit, standard))
-            )
+            format!("{}{DOT}", inert(&against_standard(*n, *unit, standard)))
         }
         (Some(Answer::Text(t)), _) => {
             let first = t.lines().next().unwrap_or_default();
-            format!("“{}”{DOT}", fit(&inert(first), (room / 3).clamp(8, 24)))
+            let quoted = tr!(
+                "tui-quoted",
+                text = fit(&inert(first), (room / 3).clamp(8, 24))
+            );
+            format!("{quoted}{DOT}")
         }
         (Some(Answer::Choice(id)), Response::Options(_))
             if !matches!(item.response_name(), "yes-no" | "grade") =>
@@ -979,11 +994,14 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
         } => {
             let value = match &entry.answer {
                 Some(Answer::Number(v)) => {
-                    format!("▶ {}", inert(&score::against_standard(*v, unit, &standard)))
+                    format!("▶ {}", inert(&against_standard(*v, unit, &standard)))
                 }
                 _ if standard.is_set() => format!(
                     "  {}",
-                    tr!("tui-no-value-standard", standard = standard.text())
+                    tr!(
+                        "tui-no-value-standard",
+                        standard = crate::i18n::local_decimals(&standard.text())
+                    )
                 ),
                 _ => format!("  {}", tr!("tui-no-value")),
             };
@@ -1225,9 +1243,11 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                         tr!("tui-footer-help").as_str(),
                         tr!("tui-footer-quit").as_str(),
                         tr!("tui-footer-move").as_str(),
+                        // Before note and search: a narrow screen drops
+                        // those first, and help lists them.
+                        tr!("tui-footer-finalize").as_str(),
                         tr!("tui-hint-note").as_str(),
                         tr!("tui-footer-search").as_str(),
-                        tr!("tui-footer-finalize").as_str(),
                     ],
                     width,
                 ),

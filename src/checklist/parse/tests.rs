@@ -417,7 +417,8 @@ fn the_toml_parsers_words_are_translated_where_the_catalog_knows_them() {
 #[test]
 fn a_journey_title_is_read_and_an_empty_one_is_refused() {
     let body = "\n[[section]]\nid = \"s\"\ntitle = \"S\"\n\n[[section.item]]\nid = \"a\"\nprompt = \"A\"\n";
-    let named = format!("{HEAD}journey = \"luxury-train\"\njourney_title = \"Поезд класса люкс\"\n{body}");
+    let named =
+        format!("{HEAD}journey = \"luxury-train\"\njourney_title = \"Поезд класса люкс\"\n{body}");
     let checklist = parse("test.toml", &named).expect("a valid checklist");
     assert_eq!(
         checklist.checklist.journey_title.as_deref(),
