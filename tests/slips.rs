@@ -461,3 +461,26 @@ fn an_unscored_fact_answered_no_is_no_miss() {
     assert!(row.contains(" • ") && !row.contains('✗'), "{row}");
     leave(pty, &data);
 }
+
+#[test]
+fn ctrl_u_clears_a_one_line_field_as_in_a_shell() {
+    let data = temp_dir("ctrl-u");
+    let _cleanup = Cleanup(data.clone());
+    // The home screen's site field.
+    let mut home = Pty::spawn(&[], &data, 80, 24);
+    home.wait_for("New visit");
+    home.send("Hotel Wrongname");
+    home.wait_for("Hotel Wrongname");
+    home.send("\x15Metropol");
+    home.wait_for("Metropol");
+    assert!(!home.screen().contains("Wrongname"), "{}", home.screen());
+    home.send("\x1b");
+    home.wait_exit(Duration::from_secs(5)).expect("Esc leaves");
+    // The search field of a visit.
+    let mut pty = start(&data, 80, 24, &[]);
+    pty.send("/lobby");
+    pty.wait_for("/lobby▏");
+    pty.send("\x15queue at the desk\r");
+    pty.wait_for("│There was a queue at the desk");
+    leave(pty, &data);
+}
