@@ -80,9 +80,10 @@ fn summary(file: &toml::Table) -> String {
         .map(Vec::len)
         .sum();
     format!(
-        "journey::Summary {{ id: {:?}, journey: {:?}, language: {:?}, touchpoint: {:?}, title: {:?}, items: {items} }}",
+        "journey::Summary {{ id: {:?}, journey: {:?}, journey_title: {:?}, language: {:?}, touchpoint: {:?}, title: {:?}, items: {items} }}",
         text("id").unwrap_or_default(),
         text("journey"),
+        text("journey_title"),
         text("language"),
         text("touchpoint").unwrap_or_default(),
         text("title").unwrap_or_default(),

@@ -635,7 +635,11 @@ fn open(
     app.set_pauser(Box::new(move |visit: &mut Visit| {
         pausing.borrow_mut().pause(visit)
     }));
-    app.message = message;
+    // Resuming says where stopwatches still run, so none is lost from view.
+    app.message = match (message, app.running_stopwatches()) {
+        (Some(message), Some(running)) => Some(format!("{message} · {running}")),
+        (message, running) => message.or(running),
+    };
     let root = store.root().to_path_buf();
     app.set_attacher(Box::new(move |id: &str, typed: &str| {
         crate::evidence::attach(&root, id, typed).map_err(|e| e.to_string())
@@ -945,7 +949,21 @@ pub fn export(
                 ExportFormat::Json => record::to_json(&visit),
                 ExportFormat::Csv => record::to_csv(&visit),
                 ExportFormat::Html => record::to_html_in(&visit, store.root()),
-                _ => record::to_markdown_in(&visit, store.root()),
+                _ => match output.filter(|p| *p != Path::new("-")) {
+                    // The attached files go beside the document, linked
+                    // relatively, so that they travel with it.
+                    Some(path) => {
+                        let folder = evidence_folder_of(path);
+                        copy_evidence(&store, &visit, &folder, config.export_mode())?;
+                        let name = folder
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        record::to_markdown_in(&visit, &name)
+                    }
+                    // On standard output the files are named, not linked.
+                    None => record::to_markdown(&visit),
+                },
             }
         }
     };
@@ -957,6 +975,72 @@ pub fn export(
         }
         _ => to_stdout(|out| out.write_all(text.as_bytes())),
     }
+}
+
+/// `DIR/visit-evidence` for `DIR/visit.md`: where a Markdown export's
+/// attached files go.
+fn evidence_folder_of(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "visit".to_owned());
+    path.with_file_name(format!("{stem}-evidence"))
+}
+
+/// Copies the visit's attached files into `folder` (each written as an
+/// export is: atomically, with `mode`). A file missing from the data folder
+/// is warned about and left out; it cannot be linked anyway.
+fn copy_evidence(store: &Store, visit: &Visit, folder: &Path, mode: u32) -> Result<(), Failure> {
+    use std::io::Read;
+    use std::path::Component;
+    let files = visit.evidence();
+    if files.is_empty() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(folder).map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))?;
+    for file in files {
+        let name = record::evidence_file_name(file);
+        let relative = Path::new(&file.file);
+        let inside = relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+        let read = if inside {
+            crate::store::open_owned(
+                &store.root().join(relative),
+                std::fs::OpenOptions::new().read(true),
+            )
+            .map_err(|e| match e {
+                crate::store::OpenRefusal::Refused(e) => e.to_string(),
+                crate::store::OpenRefusal::Io(e) => e.to_string(),
+            })
+            .and_then(|f| {
+                let mut bytes = Vec::new();
+                f.take(crate::evidence::MAX_EVIDENCE_BYTES + 1)
+                    .read_to_end(&mut bytes)
+                    .map(|_| bytes)
+                    .map_err(|e| e.to_string())
+            })
+        } else {
+            Err(tr!("cli-evidence-outside"))
+        };
+        match read {
+            Ok(bytes) => {
+                crate::store::write_export(&folder.join(&name), &bytes, mode)?;
+            }
+            Err(reason) => say!(
+                "touchpoint: {}",
+                tr!(
+                    "cli-warning",
+                    warning = tr!(
+                        "cli-evidence-not-copied",
+                        file = crate::checklist::diag::inert(&file.file),
+                        reason = reason
+                    )
+                )
+            ),
+        }
+    }
+    Ok(())
 }
 
 /// Runs `write` on standard output; on a terminal through [`InertTerminal`],

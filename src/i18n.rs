@@ -250,6 +250,30 @@ fn format(lang: usize, id: &str, args: &[(&str, Value)]) -> Option<String> {
     Some(text.into_owned())
 }
 
+/// `0.5` as `0,5` where the interface's language writes a decimal comma
+/// (Russian): a point between two digits becomes a comma.
+pub fn local_decimals(text: &str) -> String {
+    if crate::i18n::lang() != crate::locale::Lang::Ru {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(n, &c)| {
+            let digit_at = |i: Option<usize>| {
+                i.and_then(|i| chars.get(i))
+                    .is_some_and(|c| c.is_ascii_digit())
+            };
+            if c == '.' && digit_at(n.checked_sub(1)) && digit_at(Some(n + 1)) {
+                ','
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// A touchpoint's name: the catalog's for the journey's own touchpoints,
 /// else the id made readable ("shore-excursion" → "Shore excursion").
 pub fn touchpoint_name(id: &str) -> String {

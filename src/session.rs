@@ -437,6 +437,7 @@ impl Session {
         if self.read_only {
             return Ok(());
         }
+        // A selection moved since the last save is written too: resume opens there.
         if self.written > 0 || self.whole || visit.has_unsaved() {
             let unsaved = visit.take_unsaved();
             self.compact(visit, unsaved)?;

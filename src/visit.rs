@@ -274,6 +274,9 @@ pub struct Header {
     pub finished: Option<ZonedDateTime>,
     /// The visit-level note.
     pub note: String,
+    /// The item the screen had selected, as `checklist-id/item-id`, so that
+    /// resuming opens there; `None` in records written before it was kept.
+    pub selected: Option<String>,
 }
 
 /// The most bytes of text one paste may bring into a note or a text answer
@@ -306,6 +309,8 @@ pub struct Unsaved {
     pub evidence: bool,
     /// The status: the visit was finalized.
     pub status: bool,
+    /// The selected item (see [`Header::selected`]).
+    pub selected: bool,
 }
 
 impl Unsaved {
@@ -374,6 +379,7 @@ impl Visit {
             updated: now.clone(),
             finished: None,
             note: String::new(),
+            selected: None,
         };
         Visit::from_header(header, checklists)
     }
@@ -454,6 +460,25 @@ impl Visit {
     /// then counts them as saved.
     pub fn take_unsaved(&mut self) -> Unsaved {
         std::mem::take(&mut self.unsaved)
+    }
+
+    /// Keeps `at` as the selected item, to be written with the next save.
+    /// Not a change of the visit: neither `updated` nor undo are touched.
+    pub fn select(&mut self, at: ItemRef) {
+        let Some((checklist, item)) = self.ids(at) else {
+            return;
+        };
+        let ids = format!("{checklist}/{item}");
+        if self.header.selected.as_deref() != Some(ids.as_str()) {
+            self.header.selected = Some(ids);
+            self.unsaved.selected = true;
+        }
+    }
+
+    /// The selected item kept in the header, if it names an item of this visit.
+    pub fn kept_selection(&self) -> Option<ItemRef> {
+        let (checklist, item) = self.header.selected.as_deref()?.split_once('/')?;
+        self.find(checklist, item)
     }
 
     /// Whether anything changed since the last [`Visit::take_unsaved`].

@@ -440,10 +440,12 @@ fn sigterm_and_sigint_exit_within_a_second_and_restore_the_terminal() {
             "reservation-contact",
             "exceeded",
         ),
+        // Resuming opens where the answer above left the cursor: on the
+        // next item, so `y` alone answers it.
         (
             libc::SIGINT,
             "SIGINT",
-            "jjy",
+            "y",
             "reservation-confirmed",
             "yes",
         ),

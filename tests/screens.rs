@@ -72,7 +72,8 @@ fn mixed() -> App {
         true,
     );
     press(&mut app, "23yy");
-    press(&mut app, "eПисьмо — шаблон, 名前なし\n1");
+    // `e` right after an answer: the note of the item just answered.
+    press(&mut app, "1eПисьмо — шаблон, 名前なし\n");
     press(&mut app, "/key in hand\n7\t");
     press(
         &mut app,

@@ -46,7 +46,7 @@ fn a_stopwatch_survives_kill_9_and_counts_the_time_it_was_dead() {
             .iter()
             .any(|t| screen.contains(t))
     });
-    pty.send("/reaching the desk\r");
+    // Resuming opens on the item it was left on: the stopwatch's.
     pty.wait_for("◷ running since");
     pty.send("t");
     pty.wait_for("stopped at");

@@ -645,3 +645,5 @@ cli-not-exported = visit { $id } is final but not copied to the export folder: {
 cli-no-export-folder = config.toml names no export_folder any more
 cli-exported-now = visit { $id } copied to the export folder { $path } now
 evidence-would-wait = it is a kernel or device file that cannot be read now (reading it would wait); attach an ordinary file
+cli-evidence-not-copied = { $file } was not copied beside the export: { $reason }
+cli-evidence-outside = its path leads out of the data folder

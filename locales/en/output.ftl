@@ -199,3 +199,4 @@ report-items-explain = Items answered with a zero score, by miss rate; the notes
 ## Warnings about a record whose stored [score] disagrees with its observations.
 report-disagree-score = its [score] says { $stored } but its observations give { $figured }; the report uses { $figured }
 report-disagree-failures = its [score] lists critical failures [{ $stored }] but its observations give [{ $figured }]; the report uses the observations
+export-quoted = “{ $text }”

@@ -2,10 +2,9 @@
 # and help. Leading spaces are the code's, never the catalog's.
 
 ## The visit screen: editors' titles.
-tui-editor-note = Note
-tui-editor-visit-note = Visit note
-tui-editor-answer = Answer
-tui-editor-title = { $title } — saved as you type
+tui-editor-note-on = Note on: { $item }
+tui-editor-visit-note = Note on the whole visit
+tui-editor-answer-on = Answer to: { $item }
 
 ## Alerts and the screen too small.
 tui-unknown-reason = unknown reason
@@ -113,7 +112,7 @@ tui-popup-back = ↑ k back up · any other key closes
 tui-help-title = Keys
 tui-help-marks = Marks: · open ✓ yes ✗ no ▼ below ● met ▲ exceeded
 tui-help-flags = ! critical ♥ personal touch ✎ note @ file
-tui-help-editors = Editors: Enter done · Ctrl-J new line in a note
+tui-help-editors = Editors: Enter done · Ctrl-J new line in a note · Ctrl-U clears
 tui-help-to-scoring = Tab: how scores work · other keys close
 tui-help-options = options 4 to 9
 tui-scoring-title = How scores work
@@ -161,6 +160,11 @@ tui-issue-no-note = no note
 tui-issue-open = open
 
 ## Status messages of the visit screen.
+tui-answered = { $answer } — { $item } · u undoes
+tui-stopwatches-running = { $count ->
+    [one] ◷ a stopwatch is running: { $places }
+   *[other] ◷ { $count } stopwatches are running: { $places }
+}
 tui-no-option = this item has no option { $n }
 tui-not-an-option = { $wanted } is not an option here; use the numbers
 tui-undone = undone
@@ -297,3 +301,6 @@ tui-refused-no-file = no such attached file
 tui-size-bytes = { $size } B
 tui-size-kb = { $size } KB
 tui-size-mb = { $size } MB
+
+## A text answer quoted in the list.
+tui-quoted = “{ $text }”

@@ -671,3 +671,5 @@ cli-not-exported = визит { $id } завершён, но не скопиро
 cli-no-export-folder = в config.toml больше нет export_folder
 cli-exported-now = визит { $id } теперь скопирован в папку экспорта { $path }
 evidence-would-wait = это файл ядра или устройства, который сейчас нельзя прочесть (чтение ждало бы); прикрепите обычный файл
+cli-evidence-not-copied = { $file } не скопирован рядом с экспортом: { $reason }
+cli-evidence-outside = его путь ведёт за пределы папки данных

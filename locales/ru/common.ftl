@@ -28,7 +28,7 @@ tag-recovery = Исправление ошибок
 tag-surprise = Сюрприз
 
 ## Встроенные маршруты.
-journey-hotel-stay = Отель: проживание
+journey-hotel-stay = Проживание в отеле
 journey-luxury-train = Поезд класса люкс
 journey-river-cruise = Речной круиз
 

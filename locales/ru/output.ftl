@@ -214,3 +214,4 @@ report-items-explain = Пункты, получившие ноль баллов,
 ## Предупреждения о записи, чей сохранённый [score] расходится с наблюдениями.
 report-disagree-score = в разделе [score] указано { $stored }, а по наблюдениям выходит { $figured }; в отчёте — { $figured }
 report-disagree-failures = в разделе [score] критические провалы [{ $stored }], а по наблюдениям [{ $figured }]; в отчёте — по наблюдениям
+export-quoted = «{ $text }»

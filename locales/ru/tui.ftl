@@ -2,10 +2,9 @@
 # завершение и справка. Ведущие пробелы ставит код, не каталог.
 
 ## Экран визита: заголовки редакторов.
-tui-editor-note = Заметка
-tui-editor-visit-note = Заметка к визиту
-tui-editor-answer = Ответ
-tui-editor-title = { $title } — сохраняется по мере ввода
+tui-editor-note-on = Заметка к пункту: { $item }
+tui-editor-visit-note = Заметка ко всему визиту
+tui-editor-answer-on = Ответ на пункт: { $item }
 
 ## Предупреждения и слишком маленький терминал.
 tui-unknown-reason = причина неизвестна
@@ -105,7 +104,7 @@ tui-editor-new-line = Ctrl-J: новая строка
 tui-editor-saved = сохраняется по мере ввода
 tui-editor-done-next = Tab: готово, к следующему
 tui-footer-read-only = только чтение
-tui-footer-move = j/k ход
+tui-footer-move = j/k пункты
 tui-footer-search = / поиск
 tui-footer-help = ? справка
 tui-footer-quit = q выход
@@ -118,7 +117,7 @@ tui-popup-back = ↑ k назад · другая клавиша закрыва�
 tui-help-title = Клавиши
 tui-help-marks = Значки: · не отвечен ✓ да ✗ нет ▼ ниже ● выполнен ▲ превзошли
 tui-help-flags = ! критичный ♥ личное участие ✎ заметка @ файл
-tui-help-editors = Редакторы: Enter готово · Ctrl-J новая строка в заметке
+tui-help-editors = Редакторы: Enter готово · Ctrl-J новая строка в заметке · Ctrl-U стирает
 tui-help-to-scoring = Tab: как считается оценка · другие клавиши закрывают
 tui-help-options = варианты с 4 по 9
 tui-scoring-title = Как считается оценка
@@ -176,6 +175,12 @@ tui-issue-no-note = без заметки
 tui-issue-open = без ответа
 
 ## Сообщения экрана визита.
+tui-answered = { $answer } — { $item } · u отменяет
+tui-stopwatches-running = { $count ->
+    [one] ◷ идёт { $count } секундомер: { $places }
+    [few] ◷ идут { $count } секундомера: { $places }
+   *[many] ◷ идут { $count } секундомеров: { $places }
+}
 tui-no-option = у этого пункта нет варианта { $n }
 tui-not-an-option = здесь нет ответа { $wanted ->
     [yes] «Да»
@@ -324,3 +329,6 @@ tui-refused-no-file = такого прикреплённого файла не�
 tui-size-bytes = { $size } Б
 tui-size-kb = { $size } КБ
 tui-size-mb = { $size } МБ
+
+## A text answer quoted in the list.
+tui-quoted = «{ $text }»

@@ -53,6 +53,8 @@ pub struct Summary<'a> {
     pub id: &'a str,
     /// Its `journey`, if it names one.
     pub journey: Option<&'a str>,
+    /// Its `journey_title`, if it gives one.
+    pub journey_title: Option<&'a str>,
     /// Its language tag, if it gives one.
     pub language: Option<&'a str>,
     /// Its touchpoint.
@@ -70,6 +72,7 @@ impl<'a> Summary<'a> {
         Summary {
             id: &meta.id,
             journey: meta.journey.as_deref(),
+            journey_title: meta.journey_title.as_deref(),
             language: meta.language.as_deref(),
             touchpoint: &meta.touchpoint,
             title: &meta.title,
@@ -114,8 +117,10 @@ pub fn journeys_of(available: &[Summary<'_>]) -> Vec<Journey> {
             let mut touchpoints: Vec<&str> = members.iter().map(|m| m.touchpoint).collect();
             touchpoints.dedup();
             let titles: Vec<&str> = members.iter().map(|m| m.title).collect();
+            // The journey's own title, as its first checklist gives it.
+            let named = members.iter().find_map(|m| m.journey_title);
             Journey {
-                name: name(&id, language.as_deref(), &titles),
+                name: named.map_or_else(|| name(&id, language.as_deref(), &titles), str::to_owned),
                 checklists: members.iter().map(|m| m.id.to_owned()).collect(),
                 touchpoints: touchpoints.len(),
                 items: members.iter().map(|m| m.items).sum(),
@@ -191,12 +196,16 @@ mod tests {
         );
         assert_eq!(hotel.summary(), "Hotel stay — 3 touchpoints, 76 items");
         let cruise = pick(&journeys, "river-cruise", "ru").expect("cruise");
-        assert_eq!(cruise.name, "Круиз");
+        // Its journey_title, in the checklists' language.
+        assert_eq!(cruise.name, "Речной круиз");
         assert_eq!(cruise.checklists[0], "cruise-check-in-ru");
-        // No Russian title prefix: the id it is.
         assert_eq!(
             pick(&journeys, "hotel-stay", "ru").unwrap().name,
-            "Hotel stay"
+            "Проживание в отеле"
+        );
+        assert_eq!(
+            pick(&journeys, "luxury-train", "ru").unwrap().name,
+            "Поезд класса люкс"
         );
         // A language the journey lacks falls back to English.
         assert_eq!(

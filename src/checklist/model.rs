@@ -62,6 +62,10 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
     pub journey: Option<String>,
+    /// The journey's name as offered, in the checklist's language ("Luxury
+    /// train"); else the id made into words, or the titles' shared prefix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journey_title: Option<String>,
     /// What the checklist covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,

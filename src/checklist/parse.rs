@@ -891,6 +891,7 @@ impl Walker<'_, '_> {
             "version",
             "language",
             "journey",
+            "journey_title",
             "description",
         ];
         if let DeValue::Array(_) = value.get_ref() {
@@ -924,6 +925,9 @@ impl Walker<'_, '_> {
             }
         });
         let journey = f.get(key!(KEYS, "journey")).map(|v| self.id(v, "journey"));
+        let journey_title = f
+            .get(key!(KEYS, "journey_title"))
+            .map(|v| self.non_empty(v, "journey title"));
         let description = f
             .get(key!(KEYS, "description"))
             .map(|v| self.string(v, "description"));
@@ -935,6 +939,7 @@ impl Walker<'_, '_> {
             version: optional(version)?,
             language: optional(language)?,
             journey: optional(journey)?,
+            journey_title: optional(journey_title)?,
             description: optional(description)?,
         })
     }

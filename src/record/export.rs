@@ -139,7 +139,8 @@ fn stamp(time: Option<&Stamp>) -> String {
 /// their exceeded counts; answered and unanswered); the visit note and the
 /// files attached to the visit; then every checklist, section by section, with
 /// each observation's answer, points, time measured, files and note; and how
-/// scores work. Attached files are linked by their path in the data folder.
+/// scores work. Attached files are named, without a link: a path on this
+/// machine would be dead wherever the document is read.
 ///
 /// Everything from the visit is escaped: Markdown punctuation cannot format,
 /// `|` cannot break a table, and control characters are shown as `\u{1b}`.
@@ -147,13 +148,23 @@ pub fn to_markdown(visit: &Visit) -> String {
     markdown(visit, None)
 }
 
-/// [`to_markdown`], with attached files linked by their full path under the
-/// data folder `data_folder`, so the links work wherever the file is read.
-pub fn to_markdown_in(visit: &Visit, data_folder: &Path) -> String {
-    markdown(visit, Some(data_folder))
+/// [`to_markdown`], with attached files linked relatively, in `folder`
+/// beside the document (`visit-evidence` for `visit.md`): the files go
+/// with it when the folder is sent, and the links stay good. The caller
+/// copies them there ([`evidence_file_name`]).
+pub fn to_markdown_in(visit: &Visit, folder: &str) -> String {
+    markdown(visit, Some(folder))
 }
 
-fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
+/// The name of an attached file in the folder beside a Markdown export.
+pub fn evidence_file_name(file: &Evidence) -> String {
+    Path::new(&file.file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.name().to_owned())
+}
+
+fn markdown(visit: &Visit, data_folder: Option<&str>) -> String {
     let record = build::<Stamp>(visit);
     let score = score::score(visit);
     let header = &visit.header;
@@ -238,10 +249,10 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
     let overall = if score.failed() {
         tr!(
             "export-overall-failed",
-            percent = percent_text(score.total.percent())
+            percent = md_percent(score.total.percent())
         )
     } else {
-        percent_text(score.total.percent())
+        md_percent(score.total.percent())
     };
     line(&format!(
         "| **{}** | **{overall}** | {} | {} |",
@@ -258,7 +269,7 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
         line(&tally_row(
             &tr!(
                 "export-row-touchpoint",
-                name = cell(&touchpoint_name(touchpoint))
+                name = cell(&touchpoint_title(visit, touchpoint))
             ),
             tally,
         ));
@@ -317,16 +328,14 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
 
     for (c, loaded) in visit.checklists.iter().enumerate() {
         let meta = &loaded.checklist.checklist;
-        line(&format!(
-            "## {}: {}",
-            inline(&touchpoint_name(&meta.touchpoint)),
-            inline(&meta.title)
-        ));
+        // The checklist's own title names its touchpoint in the journey's
+        // words: a train is boarded, not checked into.
+        line(&format!("## {}", inline(&meta.title)));
         line("");
         let tally = score.checklists.get(c).copied().unwrap_or_default();
         line(&tr!(
             "export-checklist-score",
-            percent = percent_text(tally.percent()),
+            percent = md_percent(tally.percent()),
             points = points_text(&tally),
             exceeded = exceeded_text(tally.exceeded),
             source = inline(&source_text(&loaded.source))
@@ -354,7 +363,7 @@ fn markdown(visit: &Visit, data_folder: Option<&Path>) -> String {
             line(&format!(
                 "### {} ({}{exceeded})",
                 inline(&section.title),
-                percent_text(section_tally.percent())
+                md_percent(section_tally.percent())
             ));
             line("");
             for listed in &section.item {
@@ -394,21 +403,51 @@ fn source_text(source: &Source) -> String {
     }
 }
 
+/// A number as the document's language writes it (`0,5` in Russian).
+fn md_number(n: f64) -> String {
+    crate::i18n::local_decimals(&format_number(n))
+}
+
+/// A percentage as the document's language writes it (`87,5%` in Russian).
+fn md_percent(percent: Option<f64>) -> String {
+    crate::i18n::local_decimals(&percent_text(percent))
+}
+
+/// A touchpoint as the visit's checklists name it: the title of the one
+/// checklist of that touchpoint ("Train: welcome and boarding"), else the
+/// catalog's generic word.
+fn touchpoint_title(visit: &Visit, touchpoint: &str) -> String {
+    let mut titles = visit
+        .checklists
+        .iter()
+        .map(|l| &l.checklist.checklist)
+        .filter(|c| c.touchpoint == touchpoint)
+        .map(|c| c.title.clone());
+    match (titles.next(), titles.next()) {
+        (Some(title), None) => title,
+        _ => touchpoint_name(touchpoint),
+    }
+}
+
 /// `▲ 4 exceeded`, as the document counts answers that exceeded.
 fn exceeded_text(count: usize) -> String {
     tr!("doc-exceeded-count", count = count)
 }
 
-/// `[receipt.jpg](/path/evidence/…) (34 KB, sha256 3fa2b1c4d5e6…)`.
-fn file_text(file: &Evidence, data_folder: Option<&Path>) -> String {
-    let path = match data_folder {
-        Some(folder) => folder.join(&file.file).to_string_lossy().into_owned(),
-        None => file.file.clone(),
+/// `[receipt.jpg](visit-evidence/…) (34 KB, sha256 3fa2b1c4d5e6…)`, or
+/// without a folder `receipt.jpg (34 KB, sha256 3fa2b1c4d5e6…)`.
+fn file_text(file: &Evidence, folder: Option<&str>) -> String {
+    let name = match folder {
+        Some(folder) => format!(
+            "[{}]({}/{})",
+            inline(file.name()),
+            url_path(folder),
+            url_path(&evidence_file_name(file))
+        ),
+        None => inline(file.name()),
     };
     format!(
-        "[{}]({}) ({}, sha256 {}…)",
-        inline(file.name()),
-        url_path(&path),
+        "{name} ({}, sha256 {}…)",
         size_text(file.bytes),
         file.sha256.get(..12).unwrap_or(&file.sha256)
     )
@@ -434,17 +473,17 @@ fn observation(
     visit: &Visit,
     at: ItemRef,
     o: &Observation<Stamp>,
-    data_folder: Option<&Path>,
+    data_folder: Option<&str>,
 ) {
     let entry = visit.entry(at);
     let answer = match (entry.and_then(|e| e.answer.as_ref()), visit.response(at)) {
         (None, _) => format!("*{}*", tr!("doc-unanswered")),
         (Some(Answer::Na), _) => tr!("doc-na"),
-        (Some(Answer::Number(n)), Some(Response::Number { unit, standard, .. })) => {
-            inline(&score::against_standard(*n, unit, &standard))
-        }
-        (Some(Answer::Number(n)), _) => format_number(*n),
-        (Some(Answer::Text(t)), _) => format!("“{}”", inline(t)),
+        (Some(Answer::Number(n)), Some(Response::Number { unit, standard, .. })) => inline(
+            &crate::i18n::local_decimals(&score::against_standard(*n, unit, &standard)),
+        ),
+        (Some(Answer::Number(n)), _) => md_number(*n),
+        (Some(Answer::Text(t)), _) => tr!("export-quoted", text = inline(t)),
         (Some(Answer::Choice(id)), _) => match &o.label {
             Some(label) => inline(label),
             None => inline(id),
@@ -458,7 +497,7 @@ fn observation(
         // The maximum as a number, so that it chooses the plural form.
         facts.push(tr!(
             "export-fact-points",
-            points = format_number(points),
+            points = md_number(points),
             max = max
         ));
     }
@@ -474,7 +513,7 @@ fn observation(
         facts.push(format!("*{}*", tr!("export-fact-skipped")));
     }
     if let Some(seconds) = o.timed {
-        facts.push(tr!("export-fact-timed", seconds = format_number(seconds)));
+        facts.push(tr!("export-fact-timed", seconds = md_number(seconds)));
     }
     if let Some(first) = &o.first_at {
         facts.push(tr!(
@@ -505,7 +544,7 @@ fn observation(
 fn tally_row(name: &str, tally: &Tally) -> String {
     format!(
         "| {name} | {} | {} | {} |",
-        percent_text(tally.percent()),
+        md_percent(tally.percent()),
         points_text(tally),
         exceeded_text(tally.exceeded)
     )
@@ -515,8 +554,8 @@ fn points_text(tally: &Tally) -> String {
     if tally.max > 0.0 {
         tr!(
             "export-points-of",
-            points = format_number(score::round1(tally.points)),
-            max = format_number(score::round1(tally.max))
+            points = md_number(score::round1(tally.points)),
+            max = md_number(score::round1(tally.max))
         )
     } else {
         "—".to_owned()

@@ -67,6 +67,9 @@ pub struct Change {
     /// The attached files, when they changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     evidence: Option<Vec<EvidenceLine>>,
+    /// The selected item, `checklist-id/item-id`, when it moved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    selected: Option<String>,
 }
 
 /// An item's entry, in the record's terms.
@@ -237,6 +240,11 @@ pub fn line(visit: &Visit, unsaved: &Unsaved, n: u64) -> String {
         note: unsaved.note.then(|| visit.header.note.clone()),
         timers,
         evidence,
+        selected: if unsaved.selected {
+            visit.header.selected.clone()
+        } else {
+            None
+        },
     };
     // Strings, finite numbers and lists of them always serialize.
     checked(&serde_json::to_string(&change).unwrap_or_default())
@@ -375,6 +383,9 @@ pub fn apply(visit: &mut Visit, changes: &[Change]) -> Vec<String> {
                 })
                 .collect();
             visit.replay_evidence(files);
+        }
+        if let Some(selected) = &change.selected {
+            visit.header.selected = Some(selected.clone());
         }
         if let Some(updated) = when(&change.updated) {
             visit.header.updated = updated;

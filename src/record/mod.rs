@@ -38,7 +38,10 @@ use crate::checklist::{Loaded, Response};
 use crate::score::{self, item_points};
 use crate::visit::{Answer, Header, Status, Visit};
 
-pub use export::{CSV_COLUMNS, csv_answer, csv_text, to_csv, to_json, to_markdown, to_markdown_in};
+pub use export::{
+    CSV_COLUMNS, csv_answer, csv_text, evidence_file_name, to_csv, to_json, to_markdown,
+    to_markdown_in,
+};
 pub use html::{to_html, to_html_in};
 pub use read::{
     RecordFile, Summary, load_checklists, load_checklists_kept, load_source, parse, parse_bytes,
@@ -122,6 +125,11 @@ pub struct VisitTable<T = Stamp> {
     /// The program that wrote the record: `touchpoint 0.1.0`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub tool: String,
+    /// The item selected when the draft was last saved, as
+    /// `checklist-id/item-id`: `resume` opens there. Optional; one that
+    /// names no item of the visit is ignored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
 }
 
 /// A `[[checklists]]` entry: which checklist the visit used, and which bytes.
@@ -662,6 +670,10 @@ fn build<T: RecordTime>(visit: &Visit) -> Record<T> {
             },
             note: header.note.clone(),
             tool: tool(),
+            selected: match header.status {
+                Status::Draft => header.selected.clone(),
+                Status::Final => None,
+            },
         },
         checklists,
         observations,
@@ -838,6 +850,7 @@ fn header_of(visit: &VisitTable<Stamp>) -> Header {
         updated: visit.updated.0.clone(),
         finished: visit.finished.as_ref().map(|s| s.0.clone()),
         note: visit.note.clone(),
+        selected: visit.selected.clone(),
     }
 }
 

@@ -807,7 +807,8 @@ fn markdown_reads_as_a_review_and_formats_nothing_from_the_visit() {
         md.contains("| Personal touch | 100.0% | 3 of 3 | ▲ 1 exceeded |"),
         "{md}"
     );
-    assert!(md.contains("| Touchpoint: In-stay | 100.0% |"), "{md}");
+    // A touchpoint is named by the visit's checklist of it, in its own words.
+    assert!(md.contains("| Touchpoint: Room | 100.0% |"), "{md}");
     assert!(md.contains("| Tag: Atmosphere | 100.0% |"), "{md}");
     assert!(md.contains("### Arrival (70.0%, ▲ 1 exceeded)\n"), "{md}");
     assert!(
@@ -1106,17 +1107,25 @@ fn a_stopped_stopwatch_records_the_seconds_it_measured() {
 }
 
 #[test]
-fn evidence_is_linked_in_markdown() {
+fn evidence_is_linked_in_markdown_beside_it_and_named_on_stdout() {
     let v = timed_visit();
-    let md = to_markdown_in(&v, std::path::Path::new("/srv/data (anna)"));
+    let md = to_markdown_in(&v, "visit (anna)-evidence");
     assert!(md.contains("## Files attached to the visit\n"), "{md}");
     assert!(
         md.contains(
-            "  - File: [receipt (1).jpg](/srv/data%20%28anna%29/evidence/x/aaaaaaaaaaaa-receipt%20%281%29.jpg) (34 KB, sha256 aaaaaaaaaaaa…)"
+            "  - File: [receipt (1).jpg](visit%20%28anna%29-evidence/aaaaaaaaaaaa-receipt%20%281%29.jpg) (34 KB, sha256 aaaaaaaaaaaa…)"
         ),
         "{md}"
     );
-    assert!(md.contains("- [receipt (1).jpg](/srv/data%20%28anna%29/evidence/x/bbbbbbbbbbbb-"));
+    assert!(md.contains("- [receipt (1).jpg](visit%20%28anna%29-evidence/bbbbbbbbbbbb-"));
+    // To stdout: named, never a path of this machine.
+    let md = to_markdown(&v);
+    assert!(
+        md.contains("  - File: receipt \\(1\\).jpg (34 KB, sha256 aaaaaaaaaaaa…)")
+            || md.contains("  - File: receipt (1).jpg (34 KB, sha256 aaaaaaaaaaaa…)"),
+        "{md}"
+    );
+    assert!(!md.contains("evidence/"), "{md}");
 }
 
 #[test]

@@ -187,6 +187,12 @@ pub struct App {
     pub guidance: bool,
     /// Set when the auditor leaves.
     pub quit: bool,
+    /// The item the last key answered, until the next key: `e` pressed
+    /// right after an answer writes that item's note, not the next one's.
+    just_answered: Option<ItemRef>,
+    /// The finalize summary's row and issue left by `Enter`, so that `F`
+    /// comes back to it (or to the row that took its place).
+    finalize_left: Option<(usize, Issue)>,
     saver: Saver,
     clock: Clock,
     /// The monotonic clock's reading (`clock::monotonic`), which running
@@ -205,7 +211,8 @@ impl App {
         let cursor = (0..visit.checklists.len())
             .map(|c| visit.first_shown(c, true).map_or(0, |at| at.item))
             .collect();
-        App {
+        let kept = visit.kept_selection();
+        let mut app = App {
             visit,
             tab: 0,
             cursor,
@@ -221,12 +228,51 @@ impl App {
             last_search: None,
             guidance: false,
             quit: false,
+            just_answered: None,
+            finalize_left: None,
             saver,
             clock,
             monotonic: None,
             attacher: None,
             pauser: None,
+        };
+        // A resumed draft opens on the item it was left on.
+        if let Some(at) = kept {
+            app.reveal(at);
         }
+        app
+    }
+
+    /// Where running stopwatches are, for the status line on resuming:
+    /// `None` when none runs.
+    pub fn running_stopwatches(&self) -> Option<String> {
+        let places: Vec<String> = self
+            .visit
+            .timers()
+            .iter()
+            .filter_map(|t| {
+                let (_, item) = self.visit.item(t.at)?;
+                let title = &self
+                    .visit
+                    .checklists
+                    .get(t.at.checklist)?
+                    .checklist
+                    .checklist
+                    .title;
+                Some(format!(
+                    "{}: {}",
+                    super::theme::inert(title),
+                    super::theme::inert(&item.prompt)
+                ))
+            })
+            .collect();
+        (!places.is_empty()).then(|| {
+            tr!(
+                "tui-stopwatches-running",
+                count = places.len(),
+                places = places.join("; ")
+            )
+        })
     }
 
     /// Measures stopwatches on `monotonic` while the program runs, rather
@@ -310,9 +356,29 @@ impl App {
         }
     }
 
-    /// Handles one key press. Below the smallest layout only quit is acted
-    /// on: the auditor cannot see what any other key would change.
+    /// Handles one key press, then keeps the selected item in the draft
+    /// (written with the next save), so that resuming opens there.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        let just = self.just_answered.take();
+        self.handle_key_after(key, just);
+        if !self.visit.is_final() {
+            let at = self.selected();
+            self.visit.select(at);
+        }
+    }
+
+    /// Handles one key press; `just` is the item the previous key answered.
+    /// Below the smallest layout only quit is acted on: the auditor cannot
+    /// see what any other key would change.
+    fn handle_key_after(&mut self, key: KeyEvent, just: Option<ItemRef>) {
+        // Command keys act by their place in another layout (`н` is `y`);
+        // fields and editors take the letters as typed.
+        let key = match self.mode {
+            Mode::Normal | Mode::Help { .. } | Mode::Finalize { .. } | Mode::ConfirmQuit => {
+                keymap::by_place(key)
+            }
+            _ => key,
+        };
         let (width, height) = self.size.get();
         if !super::view::fits(width, height) && !fits_now(self.size_now) {
             if keymap::lookup(&key) == Some(Action::Quit) || matches!(self.mode, Mode::ConfirmQuit)
@@ -327,9 +393,18 @@ impl App {
         }
         match &mut self.mode {
             Mode::Normal => {
+                if self.starts_number(&key) {
+                    return;
+                }
                 if let Some(action) = keymap::lookup(&key) {
                     self.message = None;
-                    self.act(action);
+                    match (action, just) {
+                        // Right after an answer: the note of the item answered.
+                        (Action::EditNote, Some(at)) if !self.visit.is_final() => {
+                            self.open_note(at)
+                        }
+                        _ => self.act(action),
+                    }
                 }
             }
             Mode::Help { page, scroll } => {
@@ -446,17 +521,7 @@ impl App {
                 self.answer(at, None);
             }
             Action::EditValue => self.open_value_editor(at),
-            Action::EditNote => {
-                let note = self
-                    .visit
-                    .entry(at)
-                    .map(|e| e.note.clone())
-                    .unwrap_or_default();
-                self.mode = Mode::Note {
-                    at,
-                    editor: Box::new(editor(&note)),
-                };
-            }
+            Action::EditNote => self.open_note(at),
             Action::EditVisitNote => {
                 self.mode = Mode::VisitNote {
                     editor: Box::new(editor(&self.visit.header.note)),
@@ -553,8 +618,21 @@ impl App {
                 }
             }
             Action::Finalize => {
+                // Back on the row left by a jump: the same issue if it is
+                // still open, else the one that took its place.
+                let selected = match self.finalize_left.take() {
+                    Some((row, issue)) => {
+                        let issues = issues(&self.visit);
+                        issues
+                            .iter()
+                            .position(|i| *i == issue)
+                            .unwrap_or(row)
+                            .min(issues.len().saturating_sub(1))
+                    }
+                    None => 0,
+                };
                 self.mode = Mode::Finalize {
-                    selected: 0,
+                    selected,
                     confirming: false,
                 }
             }
@@ -596,10 +674,97 @@ impl App {
 
     /// A choice, then on to the next shown item, as a paper checklist's eye
     /// would go. Answering an item again with the same choice moves on too.
+    /// The status line names what was recorded and on which item.
+    /// The item moved to is kept in the same save, so that a draft resumed
+    /// after a crash opens where the auditor was.
     fn answer_and_advance(&mut self, at: ItemRef, answer: Answer) {
-        if self.answer(at, Some(answer)) {
-            self.advance(at);
+        let now = self.now();
+        match self.visit.set_answer(at, Some(answer), &now) {
+            Ok(changed) => {
+                self.message = None;
+                self.advance(at);
+                let here = self.selected();
+                self.visit.select(here);
+                if changed {
+                    self.save();
+                }
+                let then = self.message.take();
+                self.message = Some(self.answered_message(at, then));
+                self.just_answered = Some(at);
+            }
+            Err(e) => self.message = Some(refusal(&e)),
         }
+    }
+
+    /// "✗ No — Entrance and lobby clean · u undoes", and what `then` says
+    /// (the last item's hint) after it; the prompt is cut to fit the row.
+    fn answered_message(&self, at: ItemRef, then: Option<String>) -> String {
+        let (Some((_, item)), Some(entry), Some(response)) = (
+            self.visit.item(at),
+            self.visit.entry(at),
+            self.visit.response(at),
+        ) else {
+            return then.unwrap_or_default();
+        };
+        let Some(answer) = entry.answer.as_ref() else {
+            return then.unwrap_or_default();
+        };
+        let said = match answer {
+            Answer::Na => tr!("tui-na"),
+            Answer::Number(_) | Answer::Text(_) => self.answer_text(at, answer),
+            Answer::Choice(_) => {
+                let points = score::item_points(&self.visit, at);
+                let mark = super::theme::mark(entry, &response, points);
+                format!("{} {}", mark.trim(), self.answer_text(at, answer))
+            }
+        };
+        let with = |prompt: &str| {
+            let said = tr!("tui-answered", answer = said.as_str(), item = prompt);
+            match &then {
+                Some(then) => format!("{said} · {then}"),
+                None => said,
+            }
+        };
+        use unicode_width::UnicodeWidthStr;
+        let width = usize::from(self.size.get().0);
+        let room = width.saturating_sub(with("").width()).max(12);
+        with(&super::theme::fit(&super::theme::inert(&item.prompt), room))
+    }
+
+    /// On a number item every digit, `.` and `,` start its value, as typed
+    /// (`-` alone is N/A): true when `key` did.
+    fn starts_number(&mut self, key: &KeyEvent) -> bool {
+        let KeyCode::Char(c) = key.code else {
+            return false;
+        };
+        if key.modifiers.contains(KeyModifiers::CONTROL)
+            || !(c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return false;
+        }
+        let at = self.selected();
+        if !matches!(self.visit.response(at), Some(Response::Number { .. })) || self.read_only() {
+            return false;
+        }
+        self.message = None;
+        self.mode = Mode::Number {
+            at,
+            input: c.to_string(),
+        };
+        true
+    }
+
+    /// Opens the note editor of `at`; its title names the item.
+    fn open_note(&mut self, at: ItemRef) {
+        let note = self
+            .visit
+            .entry(at)
+            .map(|e| e.note.clone())
+            .unwrap_or_default();
+        self.mode = Mode::Note {
+            at,
+            editor: Box::new(editor(&note)),
+        };
     }
 
     /// Moves from `from` to the next shown item of its checklist (visibility
@@ -717,6 +882,7 @@ impl App {
                 }
                 self.message = None;
                 self.advance(at);
+                self.just_answered = Some(at);
                 self.message = Some(match self.message.take() {
                     Some(last) => format!("{stopped} · {last}"),
                     None => stopped,
@@ -737,7 +903,7 @@ impl App {
                 .find(|o| &o.id == id)
                 .map_or_else(|| id.clone(), |o| super::theme::inert(&o.label)),
             (Answer::Number(n), Some(Response::Number { unit, standard, .. })) => {
-                super::theme::inert(&score::against_standard(*n, unit, &standard))
+                super::theme::inert(&super::view::against_standard(*n, unit, &standard))
             }
             _ => String::new(),
         }
@@ -775,6 +941,10 @@ impl App {
             }
             KeyCode::Backspace => {
                 input.pop();
+                choices.clear();
+            }
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                input.clear();
                 choices.clear();
             }
             KeyCode::Char(c)
@@ -948,6 +1118,10 @@ impl App {
                     editor.insert_newline();
                 }
             }
+            // As in a shell: Ctrl-U clears the line up to the cursor.
+            KeyCode::Char('u') if ctrl => {
+                editor.delete_line_by_head();
+            }
             _ => {
                 editor.input(key);
             }
@@ -1091,7 +1265,10 @@ impl App {
                         self.mode = Mode::Normal;
                         if key.code == KeyCode::Tab {
                             self.step(1);
+                            self.just_answered = Some(at);
                         }
+                        let then = self.message.take();
+                        self.message = Some(self.answered_message(at, then));
                     }
                     Err(e) => self.message = Some(tr!("tui-nothing-changed", error = refusal(&e))),
                 }
@@ -1099,6 +1276,8 @@ impl App {
             KeyCode::Backspace => {
                 input.pop();
             }
+            // As in a shell: Ctrl-U clears the field.
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => input.clear(),
             KeyCode::Char(c)
                 if !key.modifiers.contains(KeyModifiers::CONTROL)
                     && input.chars().count() < 32
@@ -1175,6 +1354,7 @@ impl App {
             KeyCode::Backspace => {
                 query.pop();
             }
+            KeyCode::Char('u') if ctrl => query.clear(),
             KeyCode::Char(c) if !ctrl && !c.is_control() && query.chars().count() < 80 => {
                 query.push(c)
             }
@@ -1220,6 +1400,7 @@ impl App {
             KeyCode::Enter => {
                 if let Some(issue) = issues.get(*selected) {
                     let at = issue.at();
+                    self.finalize_left = Some((*selected, *issue));
                     self.mode = Mode::Normal;
                     self.reveal(at);
                 }

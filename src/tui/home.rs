@@ -763,6 +763,8 @@ fn text_key(text: &mut String, key: KeyEvent, focus: &mut Focus, next: Focus) {
         KeyCode::Backspace => {
             text.pop();
         }
+        // As in a shell: Ctrl-U clears the field.
+        KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => text.clear(),
         KeyCode::Char(c)
             if !key.modifiers.contains(KeyModifiers::CONTROL)
                 && !c.is_control()

@@ -238,8 +238,68 @@ pub const KEYMAP: &[Binding] = &[
     },
 ];
 
-/// The action bound to `event`, if any.
+/// A keyboard layout other than QWERTY: each of its letters beside the
+/// QWERTY character on the same key. Commands act by the key's place, so an
+/// auditor writing notes in Russian need not switch layouts for `y` or `j`.
+///
+/// To add a layout, add a `Layout` to [`LAYOUTS`] with its letters, lower
+/// and upper case, paired with the QWERTY characters of the same keys; a
+/// letter must not be a QWERTY letter itself (AZERTY's `a` is QWERTY's `q`
+/// and cannot be told apart by the character alone), and no two layouts
+/// may pair one letter differently (a test checks both).
+pub struct Layout {
+    /// Its name, for the docs and tests.
+    pub name: &'static str,
+    /// (the layout's character, QWERTY's character on the same key).
+    pub pairs: &'static [(char, char)],
+}
+
+/// The layouts whose keys are read by place.
+#[rustfmt::skip]
+pub const LAYOUTS: &[Layout] = &[Layout {
+    name: "Russian ЙЦУКЕН",
+    pairs: &[
+        ('й', 'q'), ('ц', 'w'), ('у', 'e'), ('к', 'r'), ('е', 't'), ('н', 'y'),
+        ('г', 'u'), ('ш', 'i'), ('щ', 'o'), ('з', 'p'), ('х', '['), ('ъ', ']'),
+        ('ф', 'a'), ('ы', 's'), ('в', 'd'), ('а', 'f'), ('п', 'g'), ('р', 'h'),
+        ('о', 'j'), ('л', 'k'), ('д', 'l'), ('я', 'z'), ('ч', 'x'), ('с', 'c'),
+        ('м', 'v'), ('и', 'b'), ('т', 'n'), ('ь', 'm'),
+        ('Й', 'Q'), ('Ц', 'W'), ('У', 'E'), ('К', 'R'), ('Е', 'T'), ('Н', 'Y'),
+        ('Г', 'U'), ('Ш', 'I'), ('Щ', 'O'), ('З', 'P'), ('Х', '{'), ('Ъ', '}'),
+        ('Ф', 'A'), ('Ы', 'S'), ('В', 'D'), ('А', 'F'), ('П', 'G'), ('Р', 'H'),
+        ('О', 'J'), ('Л', 'K'), ('Д', 'L'), ('Я', 'Z'), ('Ч', 'X'), ('С', 'C'),
+        ('М', 'V'), ('И', 'B'), ('Т', 'N'), ('Ь', 'M'),
+    ],
+}];
+
+/// The QWERTY character on the key that types `c` in another layout.
+pub fn qwerty_of(c: char) -> Option<char> {
+    LAYOUTS
+        .iter()
+        .flat_map(|l| l.pairs.iter())
+        .find(|(other, _)| *other == c)
+        .map(|(_, qwerty)| *qwerty)
+}
+
+/// `event` as the same key pressed in the QWERTY layout: for command keys,
+/// never for text being typed.
+pub fn by_place(event: KeyEvent) -> KeyEvent {
+    match event.code {
+        KeyCode::Char(c) => match qwerty_of(c) {
+            Some(qwerty) => KeyEvent {
+                code: KeyCode::Char(qwerty),
+                ..event
+            },
+            None => event,
+        },
+        _ => event,
+    }
+}
+
+/// The action bound to `event` (or to the key in its place, in another
+/// layout), if any.
 pub fn lookup(event: &KeyEvent) -> Option<Action> {
+    let event = by_place(*event);
     let pressed = Key {
         code: event.code,
         ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
@@ -308,6 +368,35 @@ mod tests {
             for key in binding.keys {
                 assert!(!seen.contains(key), "{} is bound twice", key_name(key));
                 seen.push(*key);
+            }
+        }
+    }
+
+    #[test]
+    fn russian_letters_act_as_the_keys_in_their_place() {
+        let press = |c| lookup(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        assert_eq!(press('н'), Some(Action::Yes));
+        assert_eq!(press('т'), Some(Action::No));
+        assert_eq!(press('о'), Some(Action::Next));
+        assert_eq!(press('у'), Some(Action::EditNote));
+        assert_eq!(press('й'), Some(Action::Quit));
+        assert_eq!(press('А'), Some(Action::Finalize));
+        assert_eq!(press('х'), Some(Action::PrevUnanswered));
+        assert_eq!(press('ж'), None);
+    }
+
+    #[test]
+    fn a_layout_letter_is_no_qwerty_key_and_means_one_key() {
+        let mut seen: Vec<char> = Vec::new();
+        for layout in LAYOUTS {
+            for (other, _) in layout.pairs {
+                assert!(
+                    !other.is_ascii(),
+                    "{}: {other} is a QWERTY key",
+                    layout.name
+                );
+                assert!(!seen.contains(other), "{other} is paired twice");
+                seen.push(*other);
             }
         }
     }

@@ -106,12 +106,19 @@ impl Theme {
         if !self.ascii {
             return;
         }
-        for cell in buffer.content.iter_mut() {
-            let mut chars = cell.symbol().chars();
+        let cells = buffer.content.len();
+        for n in 0..cells {
+            let mut chars = buffer.content[n].symbol().chars();
             if let (Some(c), None) = (chars.next(), chars.next())
                 && let Some(plain) = ascii_for(c)
             {
-                cell.set_char(plain);
+                buffer.content[n].set_char(plain);
+                // "≤ 3" reads "<= 3" as "<=3", never as "< 3": the space
+                // after it takes the "=".
+                if matches!(c, '≤' | '≥') && n + 1 < cells && buffer.content[n + 1].symbol() == " "
+                {
+                    buffer.content[n + 1].set_char('=');
+                }
             }
         }
     }
@@ -154,12 +161,17 @@ pub fn ascii_for(c: char) -> Option<char> {
 }
 
 /// The mark of an item in the list, three cells wide, readable without colour:
-/// `·` unanswered, `✓`/`✗` yes/no (and a number within or outside its
+/// `·` unanswered, `✓`/`✗` a scored yes/no (and a number within or outside its
 /// standard, and an option of another scored set with full or no points, as
 /// `points` says), `◐` an option with some of its points, `•` an option of an
 /// unscored set, `▼`/`●`/`▲` below/met/exceeded (`▲` too for any option with
 /// `exceeds`), `n/a`, `#` a number, `¶` a text.
 pub fn mark(entry: &Entry, response: &Response<'_>, points: Option<(f64, f64)>) -> String {
+    // An unscored fact ("there was a queue": No) is no miss: `•`, as any
+    // unscored option, never the ✗ of a failed standard.
+    if points.is_none() && matches!(&entry.answer, Some(Answer::Choice(_))) {
+        return " • ".into();
+    }
     match &entry.answer {
         None => " · ".into(),
         Some(Answer::Na) => crate::tr!("tui-mark-na"),

@@ -18,7 +18,7 @@ use super::keymap;
 use super::theme::{Theme, fit, inert, mark, truncate};
 use crate::checklist::{Response, Timing};
 use crate::evidence::size_text;
-use crate::score::{self, PERSONAL_TOUCH, Score, Tally, percent_text};
+use crate::score::{self, PERSONAL_TOUCH, Score, Tally};
 use crate::tr;
 use crate::visit::{Answer, ItemRef, Visit, range_text};
 
@@ -185,11 +185,11 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
             *selected,
             *confirming,
         ),
-        Mode::Note { editor, .. } => draw_editor(
+        Mode::Note { editor, at } => draw_editor(
             frame,
             editor_area,
             editor,
-            &tr!("tui-editor-note"),
+            &tr!("tui-editor-note-on", item = prompt_of(app, *at)),
             &app.theme,
         ),
         Mode::VisitNote { editor } => draw_editor(
@@ -199,15 +199,37 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
             &tr!("tui-editor-visit-note"),
             &app.theme,
         ),
-        Mode::Text { editor, .. } => draw_editor(
+        Mode::Text { editor, at } => draw_editor(
             frame,
             editor_area,
             editor,
-            &tr!("tui-editor-answer"),
+            &tr!("tui-editor-answer-on", item = prompt_of(app, *at)),
             &app.theme,
         ),
         _ => {}
     }
+}
+
+/// The prompt of item `at`, safe to draw: what an editor's title names.
+fn prompt_of(app: &App, at: ItemRef) -> String {
+    app.visit
+        .item(at)
+        .map(|(_, item)| inert(&item.prompt))
+        .unwrap_or_default()
+}
+
+/// `87.5%`, or in Russian `87,5%`: a percentage as the interface writes it.
+fn percent_text(percent: Option<f64>) -> String {
+    crate::i18n::local_decimals(&score::percent_text(percent))
+}
+
+/// A number answer against its standard, with the interface's decimal sign.
+pub(super) fn against_standard(
+    value: f64,
+    unit: Option<&str>,
+    standard: &crate::checklist::Standard,
+) -> String {
+    crate::i18n::local_decimals(&score::against_standard(value, unit, standard))
 }
 
 /// Most rows an alert may take from the visit.
@@ -347,8 +369,13 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
     let (answered, shown) = visit.progress();
     let now = app.now();
     let width = usize::from(area.width);
+    // A final visit shows how long it took; a draft, the time since it began.
+    let until = match (&visit.header.finished, visit.is_final()) {
+        (Some(finished), true) => finished,
+        _ => &now,
+    };
     let elapsed =
-        elapsed_text(now.timestamp().as_second() - visit.header.started.timestamp().as_second());
+        elapsed_text(until.timestamp().as_second() - visit.header.started.timestamp().as_second());
     let started = &visit.header.started;
     let date = tr!(
         "tui-day-month",
@@ -774,14 +801,15 @@ fn item_line<'a>(
     let room = width.saturating_sub(mark.width() + flags.width());
     let value = match (&entry.answer, &response) {
         (Some(Answer::Number(n)), Response::Number { unit, standard, .. }) => {
-            format!(
-                "{}{DOT}",
-                inert(&score::against_standard(*n, *unit, standard))
-            )
+            format!("{}{DOT}", inert(&against_standard(*n, *unit, standard)))
         }
         (Some(Answer::Text(t)), _) => {
             let first = t.lines().next().unwrap_or_default();
-            format!("“{}”{DOT}", fit(&inert(first), (room / 3).clamp(8, 24)))
+            let quoted = tr!(
+                "tui-quoted",
+                text = fit(&inert(first), (room / 3).clamp(8, 24))
+            );
+            format!("{quoted}{DOT}")
         }
         (Some(Answer::Choice(id)), Response::Options(_))
             if !matches!(item.response_name(), "yes-no" | "grade") =>
@@ -966,11 +994,14 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
         } => {
             let value = match &entry.answer {
                 Some(Answer::Number(v)) => {
-                    format!("▶ {}", inert(&score::against_standard(*v, unit, &standard)))
+                    format!("▶ {}", inert(&against_standard(*v, unit, &standard)))
                 }
                 _ if standard.is_set() => format!(
                     "  {}",
-                    tr!("tui-no-value-standard", standard = standard.text())
+                    tr!(
+                        "tui-no-value-standard",
+                        standard = crate::i18n::local_decimals(&standard.text())
+                    )
                 ),
                 _ => format!("  {}", tr!("tui-no-value")),
             };
@@ -1212,9 +1243,11 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                         tr!("tui-footer-help").as_str(),
                         tr!("tui-footer-quit").as_str(),
                         tr!("tui-footer-move").as_str(),
+                        // Before note and search: a narrow screen drops
+                        // those first, and help lists them.
+                        tr!("tui-footer-finalize").as_str(),
                         tr!("tui-hint-note").as_str(),
                         tr!("tui-footer-search").as_str(),
-                        tr!("tui-footer-finalize").as_str(),
                     ],
                     width,
                 ),
@@ -1458,7 +1491,7 @@ fn draw_editor(
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(fit(
-            &format!(" {} ", tr!("tui-editor-title", title = title)),
+            &format!(" {title} "),
             usize::from(area.width.saturating_sub(2)),
         ))
         .title_style(theme.title());

@@ -530,23 +530,14 @@ pub fn plan_of(ids: &[&str]) -> Vec<Vec<Step>> {
                 touchpoint::checklist::Response::Number { .. } => {
                     let value = it.at_most.or(it.at_least).unwrap_or(3.0);
                     let typed = format!("{value}");
-                    if value >= 1.0 {
-                        // The first digit opens the field as typed; Tab saves and moves on.
-                        (
-                            format!("{typed}\t"),
-                            1,
-                            touchpoint::visit::Answer::Number(value),
-                            typed,
-                        )
-                    } else {
-                        // `0` alone is N/A: a value under 1 is typed after Enter.
-                        (
-                            format!("\r{typed}\t"),
-                            2,
-                            touchpoint::visit::Answer::Number(value),
-                            typed,
-                        )
-                    }
+                    // The first character (`0` too) opens the field as
+                    // typed; Tab saves and moves on.
+                    (
+                        format!("{typed}\t"),
+                        1,
+                        touchpoint::visit::Answer::Number(value),
+                        typed,
+                    )
                 }
                 touchpoint::checklist::Response::Text => {
                     let text = "Calm and friendly";

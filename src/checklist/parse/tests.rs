@@ -154,7 +154,7 @@ fn a_key_far_from_any_known_one_lists_the_keys_allowed() {
     );
     assert_eq!(
         problems(&source)[0].2,
-        "unknown key \"colour\" in [checklist]; [checklist] may hold \"id\", \"title\", \"touchpoint\", \"version\", \"language\", \"journey\", \"description\""
+        "unknown key \"colour\" in [checklist]; [checklist] may hold \"id\", \"title\", \"touchpoint\", \"version\", \"language\", \"journey\", \"journey_title\", \"description\""
     );
 }
 
@@ -412,4 +412,20 @@ fn the_toml_parsers_words_are_translated_where_the_catalog_knows_them() {
         }),
         "some new problem; ожидалось: `=`"
     );
+}
+
+#[test]
+fn a_journey_title_is_read_and_an_empty_one_is_refused() {
+    let body = "\n[[section]]\nid = \"s\"\ntitle = \"S\"\n\n[[section.item]]\nid = \"a\"\nprompt = \"A\"\n";
+    let named =
+        format!("{HEAD}journey = \"luxury-train\"\njourney_title = \"Поезд класса люкс\"\n{body}");
+    let checklist = parse("test.toml", &named).expect("a valid checklist");
+    assert_eq!(
+        checklist.checklist.journey_title.as_deref(),
+        Some("Поезд класса люкс")
+    );
+    let empty = format!("{HEAD}journey = \"luxury-train\"\njourney_title = \"\"\n{body}");
+    let found = problems(&empty);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].2.contains("journey title"), "{found:?}");
 }
