@@ -105,6 +105,14 @@ pub enum Command {
         #[arg(long, value_name = "PERCENT", default_value_t = crate::report::DEFAULT_LINE,
               value_parser = parse_line)]
         line: f64,
+        /// Final visits with fewer of their shown items answered, in percent,
+        /// are listed as incomplete and left out of every figure.
+        #[arg(long, value_name = "PERCENT", default_value_t = crate::report::DEFAULT_MIN_COVERAGE,
+              value_parser = parse_line)]
+        min_coverage: f64,
+        /// Fewest scored answers for an item to be listed among the most missed.
+        #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_MIN_ANSWERS)]
+        min_answers: usize,
     },
     /// Check checklist files or folders of them; exit 1 on any error.
     Validate {
@@ -320,6 +328,8 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("report", "since") => crate::tr!("help-report-since"),
         ("report", "until") => crate::tr!("help-report-until"),
         ("report", "line") => crate::tr!("help-report-line"),
+        ("report", "min_coverage") => crate::tr!("help-report-min-coverage"),
+        ("report", "min_answers") => crate::tr!("help-report-min-answers"),
         ("validate", "paths") => crate::tr!("help-validate-paths"),
         ("schema", "kind") => crate::tr!("help-schema-kind"),
         _ => return arg,
@@ -336,7 +346,8 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("report", "paths") => Some(crate::tr!("help-value-paths")),
         ("report", "site") => Some(crate::tr!("help-value-s")),
         ("report", "since" | "until") => Some(crate::tr!("help-value-date")),
-        ("report", "line") => Some(crate::tr!("help-value-percent")),
+        ("report", "line" | "min_coverage") => Some(crate::tr!("help-value-percent")),
+        ("report", "min_answers") => Some(crate::tr!("help-value-n")),
         ("schema", "kind") => Some(crate::tr!("help-value-kind")),
         _ => None,
     };

@@ -897,6 +897,10 @@ pub struct ReportArgs {
     pub filter: Filter,
     /// The service map's line between high and low.
     pub line: f64,
+    /// Final visits under this coverage (percent) are left out of the figures.
+    pub min_coverage: f64,
+    /// Fewest scored answers for an item among the most missed.
+    pub min_answers: usize,
 }
 
 /// Records read at once, in parallel; the report holds no more than these.
@@ -978,7 +982,10 @@ pub fn write_report(
         rows.finish()?;
         return Ok(tally);
     }
-    let mut builder = report::Builder::new(args.line);
+    let mut builder = report::Builder::new(args.line)
+        .min_coverage(args.min_coverage)
+        .min_answers(args.min_answers)
+        .filter(args.filter.clone());
     let tally = read_all(
         files,
         &args.filter,

@@ -84,6 +84,8 @@ fn main() -> ExitCode {
             since,
             until,
             line,
+            min_coverage,
+            min_answers,
         }) => commands::report(
             data_dir,
             &commands::ReportArgs {
@@ -97,6 +99,8 @@ fn main() -> ExitCode {
                     until: until.map(|d| d.last),
                 },
                 line,
+                min_coverage,
+                min_answers,
             },
         ),
         Some(Command::Validate { paths }) => commands::validate(&paths, &mut stdout),

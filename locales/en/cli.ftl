@@ -279,6 +279,8 @@ help-report-include-drafts = Take drafts too (left out by default: they may stil
 help-report-site = Only this site (case does not matter); may be given more than once
 help-report-since = Only visits started on or after this day (2026-11-22) or month (2026-11)
 help-report-until = Only visits started on or before this day (2026-11-22) or month (2026-11)
+help-report-min-coverage = Final visits with fewer of their shown items answered (percent) are listed as incomplete and left out of every figure (default 50)
+help-report-min-answers = Fewest scored answers for an item to be listed among the most missed (default 3)
 help-report-line = The service map's line between high and low, in percent
 help-line-not-percent = write a percentage between 0 and 100, such as 80
 help-validate = Check checklist files or folders of them; exit 1 on any error
@@ -297,6 +299,7 @@ help-value-paths = PATHS
 help-value-format = FORMAT
 help-value-s = S
 help-value-date = DATE
+help-value-n = N
 help-value-percent = PERCENT
 help-value-kind = KIND
 

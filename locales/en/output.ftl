@@ -199,3 +199,33 @@ report-items-explain = Items answered with a zero score, by miss rate; the notes
 ## Warnings about a record whose stored [score] disagrees with its observations.
 report-disagree-score = its [score] says { $stored } but its observations give { $figured }; the report uses { $figured }
 report-disagree-failures = its [score] lists critical failures [{ $stored }] but its observations give [{ $figured }]; the report uses the observations
+
+## The review's figures of issue 20: where and what to fix.
+report-critical = Critical failures by name
+report-critical-none = No critical item failed.
+report-visits = Visits
+report-col-coverage = Answered
+report-col-chain = Chain
+report-col-note = Auditor's note
+report-col-sites = Sites
+report-col-visit = Visit
+report-incomplete-mark = incomplete
+report-incomplete = Incomplete (left out)
+report-incomplete-lead = { $count ->
+    [one] { $count } final visit
+   *[other] { $count } final visits
+} with under { $bar }% of shown items answered: listed as incomplete and left out of every figure
+report-by-site-touchpoint = By site and touchpoint
+report-by-site-month = By site and month
+report-where-lead = each site's mean beside the chain's (all sites) for the same touchpoint or month
+report-items-few = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+} with fewer than { $min } scored answers not listed
+report-notes-capped = the { $per } newest notes per item; the JSON report keeps all { $total }
+report-scope-drafts = drafts included
+report-scope-since = from { $date }
+report-scope-until = to { $date }
+report-site-unknown = no visit of { $site } in the records read; nearest sites: { $near }
+report-site-unknown-none = no visit of { $site } in the records read
+report-print-header = { $title } · { $period }

@@ -214,3 +214,35 @@ report-items-explain = Пункты, получившие ноль баллов,
 ## Предупреждения о записи, чей сохранённый [score] расходится с наблюдениями.
 report-disagree-score = в разделе [score] указано { $stored }, а по наблюдениям выходит { $figured }; в отчёте — { $figured }
 report-disagree-failures = в разделе [score] критические провалы [{ $stored }], а по наблюдениям [{ $figured }]; в отчёте — по наблюдениям
+
+## Цифры обзора из задачи 20: где и что исправлять.
+report-critical = Критические провалы поимённо
+report-critical-none = Ни один критичный пункт не провален.
+report-visits = Визиты
+report-col-coverage = Отвечено
+report-col-chain = Сеть
+report-col-note = Заметка аудитора
+report-col-sites = Объекты
+report-col-visit = Визит
+report-incomplete-mark = неполный
+report-incomplete = Неполные (не учтены)
+report-incomplete-lead = { $count ->
+    [one] { $count } завершённый визит
+    [few] { $count } завершённых визита
+    [many] { $count } завершённых визитов
+   *[other] { $count } завершённого визита
+} с ответами меньше чем на { $bar }% показанных пунктов: { $count ->
+    [one] отмечен как неполный и не учтён
+   *[other] отмечены как неполные и не учтены
+} ни в одной цифре
+report-by-site-touchpoint = По объектам и точкам контакта
+report-by-site-month = По объектам и месяцам
+report-where-lead = среднее объекта рядом со средним сети (все объекты) для той же точки контакта или месяца
+report-items-few = не показаны пункты, у которых меньше { $min } оценённых ответов: { $count }
+report-notes-capped = по { $per } самых новых заметки на пункт; в отчёте JSON все { $total }
+report-scope-drafts = с черновиками
+report-scope-since = с { $date }
+report-scope-until = по { $date }
+report-site-unknown = в прочитанных записях нет визитов на объект { $site }; ближайшие: { $near }
+report-site-unknown-none = в прочитанных записях нет визитов на объект { $site }
+report-print-header = { $title } · { $period }

@@ -892,6 +892,7 @@ impl Walker<'_, '_> {
             "language",
             "journey",
             "description",
+            "translation_of",
         ];
         if let DeValue::Array(_) = value.get_ref() {
             self.report
@@ -927,6 +928,9 @@ impl Walker<'_, '_> {
         let description = f
             .get(key!(KEYS, "description"))
             .map(|v| self.string(v, "description"));
+        let translation_of = f
+            .get(key!(KEYS, "translation_of"))
+            .map(|v| self.id(v, "translation_of"));
         self.unknown_keys(&f, place);
         Some(Meta {
             id: id?,
@@ -936,6 +940,7 @@ impl Walker<'_, '_> {
             language: optional(language)?,
             journey: optional(journey)?,
             description: optional(description)?,
+            translation_of: optional(translation_of)?,
         })
     }
 
