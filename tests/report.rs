@@ -71,11 +71,19 @@ fn json_gives_the_hand_computed_figures_and_names_the_corrupt_file() {
         .collect();
     let mut expected = vec![
         "visits",
+        "visits_counted",
         "score",
         "critical_failures",
+        "critical",
         "standards",
         "personal_touch",
+        "exceeded",
+        "incomplete",
+        "min_coverage",
+        "min_answers",
         "by_site",
+        "by_site_touchpoint",
+        "by_site_month",
         "by_touchpoint",
         "by_tag",
         "by_month",
@@ -84,7 +92,7 @@ fn json_gives_the_hand_computed_figures_and_names_the_corrupt_file() {
     ];
     expected.sort();
     assert_eq!(keys, expected);
-    assert_eq!(json["visits"], 4);
+    assert_eq!(json["visits_counted"], 4);
     assert_eq!(json["score"], 65.5);
     assert_eq!(json["standards"], 83.3);
     assert_eq!(json["personal_touch"], 63.9);
@@ -93,11 +101,11 @@ fn json_gives_the_hand_computed_figures_and_names_the_corrupt_file() {
         json["by_site"],
         json!([
             {"site": "Hotel Metropol", "visits": 2, "score": 60.7, "standards": 75.0,
-             "personal_touch": 62.5, "critical_failures": 1},
+             "personal_touch": 62.5, "critical_failures": 1, "exceeded": 1},
             {"site": "Гостиница Москва", "visits": 1, "score": 75.0, "standards": 100.0,
-             "personal_touch": 66.7, "critical_failures": 0},
+             "personal_touch": 66.7, "critical_failures": 0, "exceeded": 0},
             {"site": "東京ホテル", "visits": 1, "score": null, "standards": null,
-             "personal_touch": null, "critical_failures": 0},
+             "personal_touch": null, "critical_failures": 0, "exceeded": 0},
         ])
     );
     assert_eq!(
@@ -105,7 +113,8 @@ fn json_gives_the_hand_computed_figures_and_names_the_corrupt_file() {
         json!([
             {"touchpoint": "check-in", "visits": 3, "score": 66.7},
             {"touchpoint": "in-stay", "visits": 1, "score": 66.7},
-            {"touchpoint": "departure", "visits": 1, "score": null},
+            // Tokyo's departure has no maximum: no visit counts in it.
+            {"touchpoint": "departure", "visits": 0, "score": null},
         ])
     );
     assert_eq!(
@@ -119,19 +128,33 @@ fn json_gives_the_hand_computed_figures_and_names_the_corrupt_file() {
         json["by_month"],
         json!([
             {"month": "2026-10", "visits": 1, "score": 50.0},
-            {"month": "2026-11", "visits": 3, "score": 73.2},
+            {"month": "2026-11", "visits": 2, "score": 73.2},
         ])
     );
+    // At least 3 scored answers (--min-answers): `clean` (1 of 1 missed)
+    // is not listed; the three check-in items with 3 answers are.
     assert_eq!(
         json["items"][0],
-        json!({"checklist": "hotel-room", "item": "clean", "prompt": "Room clean on arrival",
-               "answered": 1, "missed": 1, "miss_rate": 100.0})
+        json!({"checklist": "hotel-check-in", "item": "greeted",
+               "prompt": "Greeted within 30 seconds", "answered": 3, "missed": 1,
+               "miss_rate": 33.3, "sites": ["Hotel Metropol"]})
     );
-    assert_eq!(json["items"][2]["prompt"], "Agent used the guest's name");
-    assert_eq!(json["items"].as_array().unwrap().len(), 7);
-    assert_eq!(json["notes"][1]["note"], "Nobody at the desk for 6 minutes");
-    assert_eq!(json["notes"][1]["site"], "Hotel Metropol");
-    assert_eq!(json["notes"][1]["date"], "2026-11-10");
+    assert_eq!(json["items"][1]["prompt"], "Agent used the guest's name");
+    assert_eq!(json["items"].as_array().unwrap().len(), 3);
+    // The failure by name, with the auditor's words.
+    assert_eq!(
+        json["critical"],
+        json!([{"visit": "20261110T090000-hotel-metropol-b002", "site": "Hotel Metropol",
+                "started": "2026-11-10T09:00:00+03:00", "checklist": "hotel-check-in",
+                "item": "greeted", "prompt": "Greeted within 30 seconds",
+                "note": "Nobody at the desk for 6 minutes"}])
+    );
+    assert_eq!(json["visits"][3]["coverage"], 87.5);
+    assert_eq!(json["visits"][3]["answered"], 7);
+    assert_eq!(json["visits"][3]["shown"], 8);
+    assert_eq!(json["notes"][0]["note"], "Nobody at the desk for 6 minutes");
+    assert_eq!(json["notes"][0]["site"], "Hotel Metropol");
+    assert_eq!(json["notes"][0]["date"], "2026-11-10");
 }
 
 #[test]
@@ -142,12 +165,12 @@ fn only_good_records_exit_zero_and_drafts_come_when_asked() {
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let (out, err, code) = report(&data, &refs);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["visits"], 4);
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["visits_counted"], 4);
 
     let folder = fixtures().display().to_string();
     let (out, _, _) = report(&data, &[&folder, "--format", "json", "--include-drafts"]);
     let json: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(json["visits"], 5);
+    assert_eq!(json["visits_counted"], 5);
     assert_eq!(json["critical_failures"], 2);
     // "hotel metropol" is the same site as "Hotel Metropol".
     assert_eq!(json["by_site"][0]["visits"], 3);
@@ -157,7 +180,7 @@ fn only_good_records_exit_zero_and_drafts_come_when_asked() {
         &[&folder, "--format", "json", "--site", "гостиница москва"],
     );
     let json: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(json["visits"], 1);
+    assert_eq!(json["visits_counted"], 1);
     assert_eq!(json["score"], 75.0);
 
     let (out, _, _) = report(
@@ -174,7 +197,7 @@ fn only_good_records_exit_zero_and_drafts_come_when_asked() {
     );
     let json: Value = serde_json::from_str(&out).unwrap();
     // B (Nov 10) and C (Nov 20); D started on Nov 21.
-    assert_eq!(json["visits"], 2);
+    assert_eq!(json["visits_counted"], 2);
     assert_eq!(json["score"], 73.2);
 
     let (_, err, code) = report(&data, &[&folder, "--since", "last week"]);
@@ -193,7 +216,7 @@ fn a_report_over_no_visits_says_so() {
     let (out, _, code) = report(&data, &[empty.to_str().unwrap(), "--format", "json"]);
     assert_eq!(code, 0);
     let json: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(json["visits"], 0);
+    assert_eq!(json["visits_counted"], 0);
     assert_eq!(json["score"], Value::Null);
     let (out, _, code) = report(&data, &[empty.to_str().unwrap(), "--format", "csv"]);
     assert_eq!(code, 0);
@@ -221,7 +244,7 @@ fn without_paths_the_data_folders_final_visits_are_reported() {
     assert_eq!(code, 0, "{err}");
     let json: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
-        (json["visits"].clone(), json["score"].clone()),
+        (json["visits_counted"].clone(), json["score"].clone()),
         (json!(4), json!(65.5))
     );
 }
@@ -235,7 +258,7 @@ fn the_same_visit_twice_counts_once() {
     let (out, err, code) = report(&data, &[&a, copy.to_str().unwrap(), "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("is also in"), "{err}");
-    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["visits"], 1);
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["visits_counted"], 1);
 }
 
 #[test]
@@ -306,10 +329,12 @@ fn csv_has_one_row_per_observation_and_no_formulas() {
 fn markdown_and_table_show_every_site_and_score() {
     let data = temp_dir("report-text");
     let mut args: Vec<String> = finals();
+    // The fixture's items have one to three answers each: all listed.
+    args.extend(["--min-answers".into(), "1".into()]);
     args.extend(["--format".into(), "md".into()]);
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let (md, _, _) = report(&data, &refs);
-    let (table, _, _) = report(&data, &refs[..4]);
+    let (table, _, _) = report(&data, &refs[..6]);
     for (name, text) in [("md", &md), ("table", &table)] {
         for wanted in [
             "Hotel Metropol",
@@ -331,7 +356,7 @@ fn markdown_and_table_show_every_site_and_score() {
     }
     assert!(md.starts_with("# Service review\n"));
     assert!(
-        md.contains("| Hotel Metropol | 2 | 60.7% | 75.0% | 62.5% | 1 | failing |"),
+        md.contains("| Hotel Metropol | 2 | 60.7% | 75.0% | 62.5% | 1 | 1 | failing |"),
         "{md}"
     );
     // Markup in a note cannot format the document.
@@ -407,6 +432,7 @@ fn assert_self_contained(html: &str) {
 fn the_html_review_is_self_contained_and_hostile_text_stays_text() {
     let data = temp_dir("report-html");
     let mut args: Vec<String> = finals();
+    args.extend(["--min-answers".into(), "1".into()]);
     args.extend(["--format".into(), "html".into()]);
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let (html, err, code) = report(&data, &refs);
@@ -609,7 +635,7 @@ fn many_files_in_several_batches_keep_their_order_and_each_visit_once() {
     assert_eq!(err.matches("is also in").count(), 1, "{err}");
     let json: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
-        (json["visits"].clone(), json["score"].clone()),
+        (json["visits_counted"].clone(), json["score"].clone()),
         (json!(600), json!(50.0))
     );
     let (out, _, _) = report(&data, &[&path, "--format", "csv"]);
