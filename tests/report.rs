@@ -24,6 +24,10 @@ fn fixture(name: &str) -> String {
     fixtures().join(name).display().to_string()
 }
 
+fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(fixtures().join(name)).unwrap()
+}
+
 /// `touchpoint report ARGS`: (stdout, stderr, exit code).
 fn report(data: &Path, args: &[&str]) -> (String, String, i32) {
     let mut all = vec!["report"];
@@ -296,7 +300,17 @@ fn csv_has_one_row_per_observation_and_no_formulas() {
             "max",
             "critical",
             "skipped",
-            "note"
+            "note",
+            "status",
+            "review_status",
+            "corrected",
+            "exceeded",
+            "label",
+            "timed",
+            "first_at",
+            "at",
+            "date",
+            "month",
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -310,9 +324,15 @@ fn csv_has_one_row_per_observation_and_no_formulas() {
     // Text a spreadsheet would run is neutralised, with a leading quote.
     assert_eq!(&row("a001", "comment")[col("answer")], "'=SUM(A1:A9)");
     assert!(row("a001", "name")[col("note")].starts_with("'-5 points"));
-    // Numbers stay numbers.
+    // Numbers stay numbers; points and max always with a decimal point.
     let name = row("a001", "name");
-    assert_eq!((&name[col("points")], &name[col("max")]), ("0", "3"));
+    assert_eq!((&name[col("points")], &name[col("max")]), ("0.0", "3.0"));
+    assert_eq!(
+        (&name[col("status")], &name[col("date")], &name[col("month")]),
+        ("final", "2026-10-05", "2026-10")
+    );
+    assert_eq!(&row("b002", "name")[col("exceeded")], "true");
+    assert_eq!(&row("b002", "name")[col("label")], "Exceeded expectations");
     assert_eq!(&row("a001", "wait")[col("answer")], "4");
     assert_eq!(&name[col("tags")], "personal-touch");
     assert_eq!(&name[col("version")], "2026.1");
@@ -645,4 +665,79 @@ fn many_files_in_several_batches_keep_their_order_and_each_visit_once() {
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted, "rows come in the order of the files");
+}
+
+/// Whether `python3 -c "import duckdb"` works; a test that needs it says
+/// `skipped` without it, and fails under `CI=true` (where .ci/run installs it).
+fn duckdb_available(test: &str) -> bool {
+    let ok = std::process::Command::new("python3")
+        .args(["-c", "import duckdb"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{test}: python3 with duckdb is needed under CI (pip install duckdb)"
+        );
+        eprintln!("{test}: skipped: python3 -c 'import duckdb' fails (pip install duckdb)");
+    }
+    ok
+}
+
+#[test]
+fn the_observation_csv_reads_back_in_duckdb_with_its_types() {
+    if !duckdb_available("the_observation_csv_reads_back_in_duckdb_with_its_types") {
+        return;
+    }
+    let data = temp_dir("report-duckdb");
+    // A visit started 21:30 −05:00 on 30 Nov: November in its own offset
+    // (1 Dec 02:30 in UTC), as the report counts it.
+    let late = fixture_text("b-metropol-november.toml")
+        .replace("20261110T090000-hotel-metropol-b002", "20261130T213000-hotel-metropol-late")
+        .replace("started = 2026-11-10T09:00:00+03:00", "started = 2026-11-30T21:30:00-05:00");
+    let late_path = data.join("late.toml");
+    std::fs::write(&late_path, late).unwrap();
+    let mut args: Vec<String> = finals();
+    args.push(late_path.display().to_string());
+    let csv_path = data.join("obs.csv");
+    args.extend(["--format".into(), "csv".into(), "-o".into(), csv_path.display().to_string()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (_, err, code) = report(&data, &refs);
+    assert_eq!(code, 0, "{err}");
+    let script = r#"
+import duckdb, json, sys
+con = duckdb.connect()
+rel = con.read_csv(sys.argv[1])
+types = {c: str(t) for c, t in zip(rel.columns, rel.types)}
+late = con.execute(
+    "select date, month, status, points, max from read_csv(?) "
+    "where visit_id = '20261130T213000-hotel-metropol-late' and item = 'greeted'",
+    [sys.argv[1]]).fetchone()
+total = con.execute("select sum(points), sum(max), count(*) from read_csv(?)", [sys.argv[1]]).fetchone()
+print(json.dumps({"types": types, "late": [str(x) for x in late], "total": [str(x) for x in total]}))
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, csv_path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let types = &got["types"];
+    assert_eq!(types["points"], "DOUBLE", "{types}");
+    assert_eq!(types["max"], "DOUBLE", "{types}");
+    assert_eq!(types["date"], "DATE", "{types}");
+    assert_eq!(types["status"], "VARCHAR", "{types}");
+    assert_eq!(types["first_at"], "TIMESTAMP WITH TIME ZONE", "{types}");
+    // The late visit's day and month as the report counts them, not December.
+    assert_eq!(got["late"], json!(["2026-11-30", "2026-11", "final", "0.0", "1.0"]));
+    // Points and max summed as numbers over the observations as recorded:
+    // A 3 of 6, B 5 of 7, C 3 of 4, D none, the late copy of B 5 of 7; rows
+    // 8 + 8 + 4 + 2 + 8.
+    let sums: Vec<&str> = got["total"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(sums, ["16.0", "24.0", "30"]);
 }

@@ -4,10 +4,13 @@
 
 use std::io::{self, Write};
 
-use crate::record::{RecordFile, csv_answer, csv_text, format_number};
+use crate::record::{RecordFile, Stamp, csv_answer, csv_text, format_number};
 
-/// The columns, in order.
-pub const COLUMNS: [&str; 18] = [
+/// The columns, in order. The last ten came with issue 20, after the
+/// first eighteen so that older scripts reading by position still work.
+/// `review_status` and `corrected` belong to the editor's review (not built
+/// yet): they are empty on every row until it is.
+pub const COLUMNS: [&str; 28] = [
     "visit_id",
     "site",
     "auditor",
@@ -26,7 +29,29 @@ pub const COLUMNS: [&str; 18] = [
     "critical",
     "skipped",
     "note",
+    "status",
+    "review_status",
+    "corrected",
+    "exceeded",
+    "label",
+    "timed",
+    "first_at",
+    "at",
+    "date",
+    "month",
 ];
+
+/// A number as a CSV cell that every reader types as a decimal: always with
+/// a decimal point (`1.0`, `0.5`), so that a column whose first rows hold
+/// whole numbers is not guessed to be integers.
+pub fn decimal(n: f64) -> String {
+    let text = format_number(n);
+    if text.contains(['.', 'e', 'E']) || !n.is_finite() {
+        text
+    } else {
+        format!("{text}.0")
+    }
+}
 
 /// Rows of observations written through the csv crate as records come.
 pub struct Rows<W: Write> {
@@ -71,6 +96,11 @@ pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
     {
         let header = &record.header;
         let started = header.started.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+        // The day and month of the visit in its own offset, as the report
+        // counts it (a visit started 21:30 −05:00 on 30 Nov is November's).
+        let date = header.started.strftime("%Y-%m-%d").to_string();
+        let month = header.started.strftime("%Y-%m").to_string();
+        let status = header.status.as_str();
         let (id, site, auditor) = (
             csv_text(&header.id),
             csv_text(&header.site),
@@ -81,8 +111,12 @@ pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
             let touchpoint = checklist.map(|c| c.touchpoint.as_str()).unwrap_or("");
             let version = checklist.and_then(|c| c.version.as_deref()).unwrap_or("");
             let answer = o.answer.as_ref().map(csv_answer).unwrap_or_default();
-            let points = o.points.map(format_number).unwrap_or_default();
-            let max = o.max.map(format_number).unwrap_or_default();
+            let points = o.points.map(decimal).unwrap_or_default();
+            let max = o.max.map(decimal).unwrap_or_default();
+            let label = o.label.as_deref().map(csv_text).unwrap_or_default();
+            let timed = o.timed.map(decimal).unwrap_or_default();
+            let first_at = o.first_at.as_ref().map(Stamp::rfc3339).unwrap_or_default();
+            let at = o.at.as_ref().map(Stamp::rfc3339).unwrap_or_default();
             writer.write_record([
                 &*id,
                 &*site,
@@ -102,6 +136,16 @@ pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
                 flag(o.critical),
                 flag(o.skipped),
                 &*csv_text(&o.note),
+                status,
+                "",
+                "",
+                flag(o.exceeded),
+                &label,
+                &timed,
+                &first_at,
+                &at,
+                &date,
+                &month,
             ])?;
         }
     }
