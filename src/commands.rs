@@ -928,9 +928,11 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         && args.output.is_none()
         && std::io::stdout().is_terminal()
         && Theme::from_env().color;
+    let mut unknown: Vec<(String, Vec<String>)> = Vec::new();
     let mut run = |out: &mut dyn Write| -> std::io::Result<()> {
         let tally = write_report(&files, args, out, color)?;
         skipped += tally.skipped;
+        unknown = tally.unknown_sites;
         if tally.drafts > 0 {
             say!(
                 "touchpoint: {}",
@@ -949,8 +951,26 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         }
         None => to_stdout(|out| run(out))?,
     }
+    for (site, near) in &unknown {
+        let site = crate::checklist::diag::one_line(site);
+        let near: Vec<String> = near
+            .iter()
+            .map(|s| crate::checklist::diag::one_line(s))
+            .collect();
+        if near.is_empty() {
+            say!("touchpoint: {}", tr!("report-site-unknown-none", site = site));
+        } else {
+            say!(
+                "touchpoint: {}",
+                tr!("report-site-unknown", site = site, near = near.join(", "))
+            );
+        }
+    }
     if skipped > 0 {
         say!("touchpoint: {}", tr!("cli-files-skipped", count = skipped));
+        return Err(Failure::Reported);
+    }
+    if !unknown.is_empty() {
         return Err(Failure::Reported);
     }
     Ok(())
@@ -963,6 +983,11 @@ pub struct ReadTally {
     pub skipped: usize,
     /// Drafts left out.
     pub drafts: usize,
+    /// Every site named by a record read (taken or not), for a `--site`
+    /// that matches none.
+    pub sites: Vec<String>,
+    /// `--site` values no record names, each with the nearest sites seen.
+    pub unknown_sites: Vec<(String, Vec<String>)>,
 }
 
 /// Reads `files` in batches (each in parallel, taken in path order) and
@@ -976,10 +1001,11 @@ pub fn write_report(
 ) -> std::io::Result<ReadTally> {
     if args.format == ReportFormat::Csv {
         let mut rows = report::csv::Rows::new(&mut *out)?;
-        let tally = read_all(files, &args.filter, report::csv::render, |_, rendered| {
+        let mut tally = read_all(files, &args.filter, report::csv::render, |_, rendered| {
             rows.add_rendered(&rendered?)
         })?;
         rows.finish()?;
+        tally.unknown_sites = report::unknown_sites(&args.filter.sites, &tally.sites);
         return Ok(tally);
     }
     let mut builder = report::Builder::new(args.line)
@@ -996,6 +1022,12 @@ pub fn write_report(
             Ok(())
         },
     )?;
+    let mut tally = tally;
+    tally.unknown_sites = report::unknown_sites(&args.filter.sites, &tally.sites);
+    if !tally.unknown_sites.is_empty() {
+        // Nothing written: the caller names the site and fails.
+        return Ok(tally);
+    }
     let review = builder.finish();
     match args.format {
         ReportFormat::Table => report::text::write_table(&review, out, color)?,
@@ -1010,8 +1042,8 @@ pub fn write_report(
 enum Read<X> {
     /// Not a record.
     Skipped(Diagnostic),
-    /// A record the filter does not take.
-    LeftOut(LeftOut),
+    /// A record the filter does not take, and its site.
+    LeftOut(LeftOut, String),
     /// A record, its figures and what `prepare` made of it.
     Taken(Box<(RecordFile, report::VisitFigures)>, X),
 }
@@ -1034,7 +1066,7 @@ fn read_all<X: Send>(
             .map(|path| match read_record_file(path) {
                 Err(problem) => Read::Skipped(problem),
                 Ok(record) => match filter.admits(&record) {
-                    Err(why) => Read::LeftOut(why),
+                    Err(why) => Read::LeftOut(why, record.header.site),
                     Ok(()) => {
                         let figures = report::VisitFigures::of(&record);
                         let extra = prepare(&record);
@@ -1057,11 +1089,15 @@ fn read_all<X: Send>(
                     tally.skipped += 1;
                     continue;
                 }
-                Read::LeftOut(LeftOut::Draft) => {
-                    tally.drafts += 1;
+                Read::LeftOut(why, site) => {
+                    if !filter.sites.is_empty() {
+                        tally.sites.push(site);
+                    }
+                    if why == LeftOut::Draft {
+                        tally.drafts += 1;
+                    }
                     continue;
                 }
-                Read::LeftOut(LeftOut::NotSelected) => continue,
                 Read::Taken(taken, extra) => {
                     let (record, figures) = *taken;
                     (record, figures, extra)
@@ -1084,6 +1120,9 @@ fn read_all<X: Send>(
                 continue;
             }
             seen.insert(record.header.id.clone(), path.clone());
+            if !filter.sites.is_empty() {
+                tally.sites.push(record.header.site.clone());
+            }
             if let Some(why) = figures.disagreement(&record) {
                 say!(
                     "touchpoint: {}",

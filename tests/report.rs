@@ -741,3 +741,27 @@ print(json.dumps({"types": types, "late": [str(x) for x in late], "total": [str(
         .collect();
     assert_eq!(sums, ["16.0", "24.0", "30"]);
 }
+
+#[test]
+fn a_site_that_matches_nothing_exits_1_and_names_the_nearest() {
+    let data = temp_dir("report-site-unknown");
+    let mut args: Vec<String> = finals();
+    args.extend(["--site".into(), "Hotel Metropole".into()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (out, err, code) = report(&data, &refs);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty(), "no report of nothing: {out}");
+    assert!(
+        err.contains("no visit of Hotel Metropole in the records read; nearest sites: Hotel Metropol,"),
+        "{err}"
+    );
+    // The same site typed in another case, spacing and Unicode form matches,
+    // and the review's title names it.
+    let decomposed = "  HOTEL METROPOL ".to_owned();
+    let mut args: Vec<String> = finals();
+    args.extend(["--site".into(), decomposed, "--format".into(), "md".into()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (out, err, code) = report(&data, &refs);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("# Service review — Hotel Metropol\n"), "{out}");
+}

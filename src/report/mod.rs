@@ -80,6 +80,34 @@ pub fn site_key(site: &str) -> String {
     site.trim().nfc().collect::<String>().to_lowercase()
 }
 
+/// Sites asked for by `--site` that no record read names, each with the
+/// (at most three) nearest sites that were seen, nearest first.
+pub fn unknown_sites(asked: &[String], seen: &[String]) -> Vec<(String, Vec<String>)> {
+    let mut keys: Vec<(String, &String)> = seen.iter().map(|s| (site_key(s), s)).collect();
+    keys.sort();
+    keys.dedup_by(|a, b| a.0 == b.0);
+    asked
+        .iter()
+        .filter(|a| !keys.iter().any(|(k, _)| *k == site_key(a)))
+        .map(|a| {
+            let want = site_key(a);
+            let mut near: Vec<(usize, &String)> = keys
+                .iter()
+                .map(|(k, name)| {
+                    let contains = k.contains(&want) || want.contains(k.as_str());
+                    let d = crate::checklist::diag::levenshtein(&want, k);
+                    (if contains { 0 } else { d }, *name)
+                })
+                .collect();
+            near.sort();
+            (
+                a.trim().to_owned(),
+                near.into_iter().take(3).map(|(_, n)| n.trim().to_owned()).collect(),
+            )
+        })
+        .collect()
+}
+
 /// A day as `--since`/`--until` take it: `2026-11-22`, or a month `2026-11`
 /// (its first day for `--since`, its last for `--until`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
