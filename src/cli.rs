@@ -114,6 +114,16 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_MIN_ANSWERS)]
         min_answers: usize,
     },
+    /// Two visits of one site item by item: fixed, regressed, still missed, new.
+    Compare {
+        /// The earlier visit: a record file or a visit id.
+        a: String,
+        /// The later visit: a record file or a visit id.
+        b: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
+    },
     /// Check checklist files or folders of them; exit 1 on any error.
     Validate {
         /// Checklist files, or folders holding .toml files.
@@ -157,6 +167,19 @@ pub enum ReportFormat {
     /// JSON.
     Json,
     /// One self-contained HTML file, with charts and the service map.
+    Html,
+}
+
+/// Formats `compare` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// A list for the terminal.
+    Table,
+    /// Markdown.
+    Md,
+    /// JSON: {a, b, fixed, regressed, still_missed, new}.
+    Json,
+    /// One self-contained HTML file.
     Html,
 }
 
@@ -296,6 +319,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "restore" => crate::tr!("help-restore"),
         "export" => crate::tr!("help-export"),
         "report" => crate::tr!("help-report"),
+        "compare" => crate::tr!("help-compare"),
         "validate" => crate::tr!("help-validate"),
         "checklists" => crate::tr!("help-checklists"),
         "schema" => crate::tr!("help-schema"),
@@ -328,6 +352,9 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("report", "since") => crate::tr!("help-report-since"),
         ("report", "until") => crate::tr!("help-report-until"),
         ("report", "line") => crate::tr!("help-report-line"),
+        ("compare", "a") => crate::tr!("help-compare-a"),
+        ("compare", "b") => crate::tr!("help-compare-b"),
+        ("compare", "format") => crate::tr!("help-compare-format"),
         ("report", "min_coverage") => crate::tr!("help-report-min-coverage"),
         ("report", "min_answers") => crate::tr!("help-report-min-answers"),
         ("validate", "paths") => crate::tr!("help-validate-paths"),

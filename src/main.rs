@@ -103,6 +103,7 @@ fn main() -> ExitCode {
                 min_answers,
             },
         ),
+        Some(Command::Compare { a, b, format }) => commands::compare(data_dir, &a, &b, format),
         Some(Command::Validate { paths }) => commands::validate(&paths, &mut stdout),
         Some(Command::Checklists) => commands::checklists(&mut stdout),
         Some(Command::Schema { kind }) => commands::schema(kind, &mut stdout),

@@ -169,7 +169,10 @@ fn only_good_records_exit_zero_and_drafts_come_when_asked() {
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let (out, err, code) = report(&data, &refs);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["visits_counted"], 4);
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap()["visits_counted"],
+        4
+    );
 
     let folder = fixtures().display().to_string();
     let (out, _, _) = report(&data, &[&folder, "--format", "json", "--include-drafts"]);
@@ -262,7 +265,10 @@ fn the_same_visit_twice_counts_once() {
     let (out, err, code) = report(&data, &[&a, copy.to_str().unwrap(), "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("is also in"), "{err}");
-    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["visits_counted"], 1);
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap()["visits_counted"],
+        1
+    );
 }
 
 #[test]
@@ -328,7 +334,11 @@ fn csv_has_one_row_per_observation_and_no_formulas() {
     let name = row("a001", "name");
     assert_eq!((&name[col("points")], &name[col("max")]), ("0.0", "3.0"));
     assert_eq!(
-        (&name[col("status")], &name[col("date")], &name[col("month")]),
+        (
+            &name[col("status")],
+            &name[col("date")],
+            &name[col("month")]
+        ),
         ("final", "2026-10-05", "2026-10")
     );
     assert_eq!(&row("b002", "name")[col("exceeded")], "true");
@@ -693,14 +703,25 @@ fn the_observation_csv_reads_back_in_duckdb_with_its_types() {
     // A visit started 21:30 −05:00 on 30 Nov: November in its own offset
     // (1 Dec 02:30 in UTC), as the report counts it.
     let late = fixture_text("b-metropol-november.toml")
-        .replace("20261110T090000-hotel-metropol-b002", "20261130T213000-hotel-metropol-late")
-        .replace("started = 2026-11-10T09:00:00+03:00", "started = 2026-11-30T21:30:00-05:00");
+        .replace(
+            "20261110T090000-hotel-metropol-b002",
+            "20261130T213000-hotel-metropol-late",
+        )
+        .replace(
+            "started = 2026-11-10T09:00:00+03:00",
+            "started = 2026-11-30T21:30:00-05:00",
+        );
     let late_path = data.join("late.toml");
     std::fs::write(&late_path, late).unwrap();
     let mut args: Vec<String> = finals();
     args.push(late_path.display().to_string());
     let csv_path = data.join("obs.csv");
-    args.extend(["--format".into(), "csv".into(), "-o".into(), csv_path.display().to_string()]);
+    args.extend([
+        "--format".into(),
+        "csv".into(),
+        "-o".into(),
+        csv_path.display().to_string(),
+    ]);
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let (_, err, code) = report(&data, &refs);
     assert_eq!(code, 0, "{err}");
@@ -720,7 +741,11 @@ print(json.dumps({"types": types, "late": [str(x) for x in late], "total": [str(
         .args(["-c", script, csv_path.to_str().unwrap()])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got: Value = serde_json::from_slice(&out.stdout).unwrap();
     let types = &got["types"];
     assert_eq!(types["points"], "DOUBLE", "{types}");
@@ -729,7 +754,10 @@ print(json.dumps({"types": types, "late": [str(x) for x in late], "total": [str(
     assert_eq!(types["status"], "VARCHAR", "{types}");
     assert_eq!(types["first_at"], "TIMESTAMP WITH TIME ZONE", "{types}");
     // The late visit's day and month as the report counts them, not December.
-    assert_eq!(got["late"], json!(["2026-11-30", "2026-11", "final", "0.0", "1.0"]));
+    assert_eq!(
+        got["late"],
+        json!(["2026-11-30", "2026-11", "final", "0.0", "1.0"])
+    );
     // Points and max summed as numbers over the observations as recorded:
     // A 3 of 6, B 5 of 7, C 3 of 4, D none, the late copy of B 5 of 7; rows
     // 8 + 8 + 4 + 2 + 8.
@@ -752,7 +780,9 @@ fn a_site_that_matches_nothing_exits_1_and_names_the_nearest() {
     assert_eq!(code, 1, "{err}");
     assert!(out.is_empty(), "no report of nothing: {out}");
     assert!(
-        err.contains("no visit of Hotel Metropole in the records read; nearest sites: Hotel Metropol,"),
+        err.contains(
+            "no visit of Hotel Metropole in the records read; nearest sites: Hotel Metropol,"
+        ),
         "{err}"
     );
     // The same site typed in another case, spacing and Unicode form matches,
@@ -763,5 +793,57 @@ fn a_site_that_matches_nothing_exits_1_and_names_the_nearest() {
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let (out, err, code) = report(&data, &refs);
     assert_eq!(code, 0, "{err}");
-    assert!(out.starts_with("# Service review — Hotel Metropol\n"), "{out}");
+    assert!(
+        out.starts_with("# Service review — Hotel Metropol\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn compare_says_what_was_fixed_regressed_still_missed_and_new_in_every_format() {
+    let data = temp_dir("compare");
+    let (a, b) = (
+        fixture("a-metropol-october.toml"),
+        fixture("b-metropol-november.toml"),
+    );
+    let json_out = run(&data, &["compare", &a, &b, "--format", "json"]);
+    assert!(
+        json_out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&json_out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&json_out.stdout).unwrap();
+    // A: greeted yes, name missed (0 of 3); B: greeted no, name exceeded,
+    // and the room checklist A did not have.
+    assert_eq!(
+        json["regressed"],
+        json!([{"checklist": "hotel-check-in", "item": "greeted",
+                "prompt": "Greeted within 30 seconds", "a": "Yes", "b": "No"}])
+    );
+    assert_eq!(json["fixed"][0]["item"], "name");
+    assert_eq!(json["fixed"][0]["b"], "Exceeded expectations");
+    assert_eq!(json["still_missed"], json!([]));
+    let new: Vec<&str> = json["new"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["item"].as_str().unwrap())
+        .collect();
+    assert_eq!(new, ["clean", "minibar", "towels"]);
+    assert_eq!(json["a"]["id"], "20261005T140000-hotel-metropol-a001");
+    let md = run(&data, &["compare", &a, &b, "--format", "md"]);
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("## Regressed (1)"), "{md}");
+    assert!(
+        md.contains("| Greeted within 30 seconds (hotel-check-in/greeted) | Yes | No |"),
+        "{md}"
+    );
+    let html = run(&data, &["compare", &a, &b, "--format", "html"]);
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert_self_contained(&html);
+    let page = tokens(&html);
+    assert!(page.text.contains("Fixed (1)"), "{}", page.text);
+    let table = run(&data, &["compare", &a, &b]);
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(table.contains("A: Yes  →  B: No"), "{table}");
 }

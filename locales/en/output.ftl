@@ -229,3 +229,11 @@ report-scope-until = to { $date }
 report-site-unknown = no visit of { $site } in the records read; nearest sites: { $near }
 report-site-unknown-none = no visit of { $site } in the records read
 report-print-header = { $title } · { $period }
+
+## touchpoint compare
+compare-title = { $site }: { $a } against { $b }
+compare-fixed = Fixed
+compare-regressed = Regressed
+compare-still-missed = Still missed
+compare-new = New (in B only)
+compare-other-site = the two visits are of different sites ({ $a }, { $b })

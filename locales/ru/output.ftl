@@ -246,3 +246,11 @@ report-scope-until = по { $date }
 report-site-unknown = в прочитанных записях нет визитов на объект { $site }; ближайшие: { $near }
 report-site-unknown-none = в прочитанных записях нет визитов на объект { $site }
 report-print-header = { $title } · { $period }
+
+## touchpoint compare
+compare-title = { $site }: { $a } и { $b }
+compare-fixed = Исправлено
+compare-regressed = Ухудшилось
+compare-still-missed = По-прежнему промах
+compare-new = Новое (только в B)
+compare-other-site = визиты относятся к разным объектам ({ $a }, { $b })

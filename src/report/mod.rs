@@ -8,6 +8,7 @@
 //! visits' percentages for that group. The formats ([`text`], [`json`],
 //! [`csv`], [`html`]) print through a writer; reading files is the caller's.
 
+pub mod compare;
 pub mod csv;
 pub mod html;
 pub mod json;
@@ -102,7 +103,10 @@ pub fn unknown_sites(asked: &[String], seen: &[String]) -> Vec<(String, Vec<Stri
             near.sort();
             (
                 a.trim().to_owned(),
-                near.into_iter().take(3).map(|(_, n)| n.trim().to_owned()).collect(),
+                near.into_iter()
+                    .take(3)
+                    .map(|(_, n)| n.trim().to_owned())
+                    .collect(),
             )
         })
         .collect()
@@ -246,7 +250,11 @@ impl VisitFigures {
         let mut critical = Vec::new();
         let mut exceeded = 0;
         let (mut shown, mut answered) = (0, 0);
-        let started = record.header.started.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+        let started = record
+            .header
+            .started
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string();
         let touchpoint_of: HashMap<&str, usize> = record
             .checklists
             .iter()
@@ -602,10 +610,16 @@ impl Report {
             scope.push(names.join(", "));
         }
         if let Some(d) = self.filter.since {
-            scope.push(crate::tr!("report-scope-since", date = crate::i18n::date(d)));
+            scope.push(crate::tr!(
+                "report-scope-since",
+                date = crate::i18n::date(d)
+            ));
         }
         if let Some(d) = self.filter.until {
-            scope.push(crate::tr!("report-scope-until", date = crate::i18n::date(d)));
+            scope.push(crate::tr!(
+                "report-scope-until",
+                date = crate::i18n::date(d)
+            ));
         }
         if self.filter.include_drafts {
             scope.push(crate::tr!("report-scope-drafts"));
@@ -640,7 +654,10 @@ fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
 
 /// The mean and how many values it is of.
 fn counted_mean(values: &[Option<f64>]) -> (usize, Option<f64>) {
-    (values.iter().flatten().count(), mean(values.iter().copied()))
+    (
+        values.iter().flatten().count(),
+        mean(values.iter().copied()),
+    )
 }
 
 #[derive(Debug, Default)]
@@ -953,8 +970,11 @@ impl Builder {
             .iter()
             .flat_map(|v| v.critical.iter().cloned())
             .collect();
-        let instant_of: HashMap<&str, jiff::Timestamp> =
-            self.visits.iter().map(|v| (v.id.as_str(), v.instant)).collect();
+        let instant_of: HashMap<&str, jiff::Timestamp> = self
+            .visits
+            .iter()
+            .map(|v| (v.id.as_str(), v.instant))
+            .collect();
         critical.sort_by(|a, b| {
             instant_of
                 .get(b.visit.as_str())

@@ -399,9 +399,7 @@ fn synth(
             "text" => t.push_str("answer = \"words\"\n"),
             pm => {
                 let (p, m) = pm.split_once('/').unwrap();
-                t.push_str(&format!(
-                    "answer = \"x\"\npoints = {p}.0\nmax = {m}.0\n"
-                ));
+                t.push_str(&format!("answer = \"x\"\npoints = {p}.0\nmax = {m}.0\n"));
             }
         }
         if ob.critical {
@@ -414,7 +412,9 @@ fn synth(
             t.push_str(&format!("note = {:?}\n", ob.note));
         }
     }
-    t.push_str("[score]\npoints = 0.0\nmax = 0.0\nanswered = 0\nunanswered = 0\ncritical_failures = []\n");
+    t.push_str(
+        "[score]\npoints = 0.0\nmax = 0.0\nanswered = 0\nunanswered = 0\ncritical_failures = []\n",
+    );
     parse(id, &t).unwrap_or_else(|e| panic!("{e:?}\n{t}"))
 }
 
@@ -428,21 +428,56 @@ fn critical_failures_are_named_newest_first_with_the_auditors_words() {
         ..o("ci", "greeted", "no")
     };
     let r = report_of(&[
-        synth("v1", "North", "2026-10-01T10:00:00+03:00", CHECK_IN, &[fail("Nobody came")]),
-        synth("v2", "South", "2026-11-02T10:00:00+03:00", CHECK_IN, &[fail(""), o("ci", "x", "yes")]),
+        synth(
+            "v1",
+            "North",
+            "2026-10-01T10:00:00+03:00",
+            CHECK_IN,
+            &[fail("Nobody came")],
+        ),
+        synth(
+            "v2",
+            "South",
+            "2026-11-02T10:00:00+03:00",
+            CHECK_IN,
+            &[fail(""), o("ci", "x", "yes")],
+        ),
         // Critical but met: no failure.
-        synth("v3", "North", "2026-11-03T10:00:00+03:00", CHECK_IN, &[O { critical: true, ..o("ci", "greeted", "yes") }]),
+        synth(
+            "v3",
+            "North",
+            "2026-11-03T10:00:00+03:00",
+            CHECK_IN,
+            &[O {
+                critical: true,
+                ..o("ci", "greeted", "yes")
+            }],
+        ),
     ]);
     let names: Vec<(&str, &str, &str, &str, &str)> = r
         .critical
         .iter()
-        .map(|c| (c.visit.as_str(), c.site.as_str(), c.started.as_str(), c.item.as_str(), c.note.as_str()))
+        .map(|c| {
+            (
+                c.visit.as_str(),
+                c.site.as_str(),
+                c.started.as_str(),
+                c.item.as_str(),
+                c.note.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         names,
         [
             ("v2", "South", "2026-11-02T10:00:00+03:00", "greeted", ""),
-            ("v1", "North", "2026-10-01T10:00:00+03:00", "greeted", "Nobody came"),
+            (
+                "v1",
+                "North",
+                "2026-10-01T10:00:00+03:00",
+                "greeted",
+                "Nobody came"
+            ),
         ]
     );
     assert_eq!(r.critical[0].prompt, "greeted prompt");
@@ -488,11 +523,22 @@ fn a_visit_under_half_answered_is_listed_as_incomplete_and_left_out_of_every_mea
     let rows: Vec<(&str, usize, usize, bool)> = r
         .visit_list
         .iter()
-        .map(|v| (v.figures.id.as_str(), v.figures.answered, v.figures.shown, v.incomplete))
+        .map(|v| {
+            (
+                v.figures.id.as_str(),
+                v.figures.answered,
+                v.figures.shown,
+                v.incomplete,
+            )
+        })
         .collect();
     assert_eq!(
         rows,
-        [("v1", 11, 11, false), ("v2", 4, 22, true), ("v3", 2, 3, false)]
+        [
+            ("v1", 11, 11, false),
+            ("v2", 4, 22, true),
+            ("v3", 2, 3, false)
+        ]
     );
     assert_eq!(r.incomplete, 1);
     assert_eq!(r.visits, 2);
@@ -520,9 +566,27 @@ fn group_rows_count_only_visits_with_a_maximum_in_the_group() {
         ..o("ci", "recover", answer)
     };
     let r = report_of(&[
-        synth("v1", "A", "2026-11-01T10:00:00+00:00", CHECK_IN, &[o("ci", "a", "yes"), recovery("no")]),
-        synth("v2", "A", "2026-11-02T10:00:00+00:00", CHECK_IN, &[o("ci", "a", "yes"), recovery("na")]),
-        synth("v3", "A", "2026-11-03T10:00:00+00:00", CHECK_IN, &[o("ci", "a", "no"), recovery("")]),
+        synth(
+            "v1",
+            "A",
+            "2026-11-01T10:00:00+00:00",
+            CHECK_IN,
+            &[o("ci", "a", "yes"), recovery("no")],
+        ),
+        synth(
+            "v2",
+            "A",
+            "2026-11-02T10:00:00+00:00",
+            CHECK_IN,
+            &[o("ci", "a", "yes"), recovery("na")],
+        ),
+        synth(
+            "v3",
+            "A",
+            "2026-11-03T10:00:00+00:00",
+            CHECK_IN,
+            &[o("ci", "a", "no"), recovery("")],
+        ),
     ]);
     // Three visits contain the group; one has a maximum in it.
     assert_eq!(group(&r.by_tag, "recovery"), (1, Some(0.0)));
@@ -544,8 +608,20 @@ fn percentages_come_from_exact_sums_rounded_half_away_from_zero() {
     // 41/42 = 97.619 % and 33/35 = 94.286 % show as 97.6 and 94.3; their
     // exact mean 95.952 is 96.0 (the mean of the shown figures gave 95.9).
     let r = report_of(&[
-        synth("v1", "Andean Explorer", "2026-11-01T10:00:00+00:00", CHECK_IN, &[o("ci", "a", "41/42")]),
-        synth("v2", "Andean Explorer", "2026-11-02T10:00:00+00:00", CHECK_IN, &[o("ci", "a", "33/35")]),
+        synth(
+            "v1",
+            "Andean Explorer",
+            "2026-11-01T10:00:00+00:00",
+            CHECK_IN,
+            &[o("ci", "a", "41/42")],
+        ),
+        synth(
+            "v2",
+            "Andean Explorer",
+            "2026-11-02T10:00:00+00:00",
+            CHECK_IN,
+            &[o("ci", "a", "33/35")],
+        ),
     ]);
     assert_eq!(r.by_site[0].score, Some(96.0));
     assert_eq!(r.score, Some(96.0));
@@ -558,17 +634,52 @@ fn most_missed_needs_three_answers_merges_translations_and_names_the_sites() {
     // An older record without translation_of: the bundled Russian list says it.
     let ru_old = &[("hotel-check-in-ru", "check-in", None)][..];
     let r = report_of(&[
-        synth("v1", "North", "2026-11-01T10:00:00+00:00", en, &[o("hotel-check-in", "name", "no"), o("hotel-check-in", "once", "no")]),
-        synth("v2", "South", "2026-11-02T10:00:00+00:00", ru, &[o("hotel-check-in-ru", "name", "no")]),
-        synth("v3", "South", "2026-11-03T10:00:00+00:00", ru_old, &[o("hotel-check-in-ru", "name", "yes")]),
-        synth("v4", "North", "2026-11-04T10:00:00+00:00", en, &[o("hotel-check-in", "name", "no")]),
+        synth(
+            "v1",
+            "North",
+            "2026-11-01T10:00:00+00:00",
+            en,
+            &[
+                o("hotel-check-in", "name", "no"),
+                o("hotel-check-in", "once", "no"),
+            ],
+        ),
+        synth(
+            "v2",
+            "South",
+            "2026-11-02T10:00:00+00:00",
+            ru,
+            &[o("hotel-check-in-ru", "name", "no")],
+        ),
+        synth(
+            "v3",
+            "South",
+            "2026-11-03T10:00:00+00:00",
+            ru_old,
+            &[o("hotel-check-in-ru", "name", "yes")],
+        ),
+        synth(
+            "v4",
+            "North",
+            "2026-11-04T10:00:00+00:00",
+            en,
+            &[o("hotel-check-in", "name", "no")],
+        ),
     ]);
     // name: 4 answers (2 English, 2 Russian), 3 missed: one row, 75 %.
     // once: 1 of 1 missed, but one answer is under the minimum of 3.
     let rows: Vec<(&str, &str, usize, usize, f64)> = r
         .items
         .iter()
-        .map(|i| (i.checklist.as_str(), i.item.as_str(), i.answered, i.missed, i.miss_rate))
+        .map(|i| {
+            (
+                i.checklist.as_str(),
+                i.item.as_str(),
+                i.answered,
+                i.missed,
+                i.miss_rate,
+            )
+        })
         .collect();
     assert_eq!(rows, [("hotel-check-in", "name", 4, 3, 75.0)]);
     assert_eq!(r.items[0].sites, ["North", "South"]);
@@ -576,7 +687,13 @@ fn most_missed_needs_three_answers_merges_translations_and_names_the_sites() {
     // The original's prompt, not the translation's.
     assert_eq!(r.items[0].prompt, "name prompt");
     let mut b = Builder::new(DEFAULT_LINE).min_answers(1);
-    b.add(&synth("v1", "North", "2026-11-01T10:00:00+00:00", en, &[o("hotel-check-in", "once", "no")]));
+    b.add(&synth(
+        "v1",
+        "North",
+        "2026-11-01T10:00:00+00:00",
+        en,
+        &[o("hotel-check-in", "once", "no")],
+    ));
     assert_eq!(b.finish().items.len(), 1);
 }
 
@@ -602,7 +719,10 @@ fn notes_are_kept_in_json_and_three_newest_per_item_quoted_elsewhere() {
     let all: Vec<&str> = r.notes.iter().map(|n| n.note.as_str()).collect();
     assert_eq!(all, ["n5", "n4", "n3", "n2", "n1"]);
     assert_eq!(json::value(&r)["notes"].as_array().unwrap().len(), 5);
-    let quoted: Vec<&str> = text::quoted_notes(&r).iter().map(|n| n.note.as_str()).collect();
+    let quoted: Vec<&str> = text::quoted_notes(&r)
+        .iter()
+        .map(|n| n.note.as_str())
+        .collect();
     assert_eq!(quoted, ["n5", "n4", "n3"]);
     let mut md = Vec::new();
     text::write_markdown(&r, &mut md).unwrap();
@@ -616,12 +736,38 @@ fn sites_by_touchpoint_and_month_stand_beside_the_chain() {
     let two = &[("ci", "check-in", None), ("room", "in-stay", None)][..];
     let r = report_of(&[
         // A, Oct: check-in 1/2 = 50, in-stay 1/1 = 100, visit 2/3 = 66.667
-        synth("v1", "A", "2026-10-10T10:00:00+00:00", two, &[o("ci", "a", "yes"), o("ci", "b", "no"), o("room", "c", "yes")]),
+        synth(
+            "v1",
+            "A",
+            "2026-10-10T10:00:00+00:00",
+            two,
+            &[
+                o("ci", "a", "yes"),
+                o("ci", "b", "no"),
+                o("room", "c", "yes"),
+            ],
+        ),
         // A, Nov: check-in 2/2 = 100, in-stay 0/1 = 0, visit 2/3 = 66.667
-        synth("v2", "A", "2026-11-10T10:00:00+00:00", two, &[o("ci", "a", "yes"), o("ci", "b", "yes"), o("room", "c", "no")]),
+        synth(
+            "v2",
+            "A",
+            "2026-11-10T10:00:00+00:00",
+            two,
+            &[
+                o("ci", "a", "yes"),
+                o("ci", "b", "yes"),
+                o("room", "c", "no"),
+            ],
+        ),
         // B, Nov (started 21:30 −05:00 on 30 Nov: November in its own offset):
         // check-in 0/2 = 0, in-stay N/A, visit 0/2 = 0
-        synth("v3", "B", "2026-11-30T21:30:00-05:00", two, &[o("ci", "a", "no"), o("ci", "b", "no"), o("room", "c", "na")]),
+        synth(
+            "v3",
+            "B",
+            "2026-11-30T21:30:00-05:00",
+            two,
+            &[o("ci", "a", "no"), o("ci", "b", "no"), o("room", "c", "na")],
+        ),
     ]);
     let cells = |rows: &[CellRow]| -> Vec<(String, String, usize, Option<f64>, Option<f64>)> {
         rows.iter()
@@ -649,14 +795,29 @@ fn sites_by_touchpoint_and_month_stand_beside_the_chain() {
         ]
     );
     let j = json::value(&r);
-    assert_eq!(j["by_site_month"][2], serde_json::json!({"site": "B", "month": "2026-11", "visits": 1, "score": 0.0, "chain": 33.3}));
+    assert_eq!(
+        j["by_site_month"][2],
+        serde_json::json!({"site": "B", "month": "2026-11", "visits": 1, "score": 0.0, "chain": 33.3})
+    );
 }
 
 #[test]
 fn one_site_however_its_name_is_composed_or_spaced() {
     let r = report_of(&[
-        synth("v1", "Café Noir", "2026-11-01T10:00:00+00:00", CHECK_IN, &[o("ci", "a", "yes")]),
-        synth("v2", " Cafe\u{301} Noir ", "2026-11-02T10:00:00+00:00", CHECK_IN, &[o("ci", "a", "no")]),
+        synth(
+            "v1",
+            "Café Noir",
+            "2026-11-01T10:00:00+00:00",
+            CHECK_IN,
+            &[o("ci", "a", "yes")],
+        ),
+        synth(
+            "v2",
+            " Cafe\u{301} Noir ",
+            "2026-11-02T10:00:00+00:00",
+            CHECK_IN,
+            &[o("ci", "a", "no")],
+        ),
     ]);
     assert_eq!(r.by_site.len(), 1);
     assert_eq!((r.by_site[0].visits, r.by_site[0].score), (2, Some(50.0)));
@@ -664,7 +825,16 @@ fn one_site_however_its_name_is_composed_or_spaced() {
         sites: vec!["CAFE\u{301} NOIR".into()],
         ..Filter::default()
     };
-    assert_eq!(f.admits(&synth("v3", "Café Noir", "2026-11-01T10:00:00+00:00", CHECK_IN, &[])), Ok(()));
+    assert_eq!(
+        f.admits(&synth(
+            "v3",
+            "Café Noir",
+            "2026-11-01T10:00:00+00:00",
+            CHECK_IN,
+            &[]
+        )),
+        Ok(())
+    );
 }
 
 #[test]
@@ -675,8 +845,81 @@ fn a_filtered_review_names_its_site_period_and_drafts_in_the_title() {
         since: Some("2026-11-01".parse().unwrap()),
         until: None,
     });
-    b.add(&synth("v1", "North", "2026-11-01T10:00:00+00:00", CHECK_IN, &[o("ci", "a", "yes")]));
+    b.add(&synth(
+        "v1",
+        "North",
+        "2026-11-01T10:00:00+00:00",
+        CHECK_IN,
+        &[o("ci", "a", "yes")],
+    ));
     let r = b.finish();
-    assert_eq!(r.title(), "Service review — North, from 1 Nov 2026, drafts included");
-    assert!(html::review(&r).contains("<h1>Service review — North, from 1 Nov 2026, drafts included</h1>"));
+    assert_eq!(
+        r.title(),
+        "Service review — North, from 1 Nov 2026, drafts included"
+    );
+    assert!(
+        html::review(&r)
+            .contains("<h1>Service review — North, from 1 Nov 2026, drafts included</h1>")
+    );
+}
+
+#[test]
+fn compare_lists_fixed_regressed_still_missed_and_new_across_checklist_versions() {
+    // A: the English 2026.1 list; B: its Russian translation, a later version
+    // with an item A did not have and without one A had.
+    let a = synth(
+        "a",
+        "North",
+        "2026-10-01T10:00:00+00:00",
+        &[("hotel-check-in", "check-in", None)],
+        &[
+            o("hotel-check-in", "greeted", "no"),
+            o("hotel-check-in", "name", "yes"),
+            o("hotel-check-in", "smile", "no"),
+            o("hotel-check-in", "clean", "yes"),
+            o("hotel-check-in", "dropped", "no"),
+            o("hotel-check-in", "bill", "na"),
+        ],
+    );
+    let b = synth(
+        "b",
+        "North ",
+        "2026-11-01T10:00:00+00:00",
+        &[("hotel-check-in-ru", "check-in", Some("hotel-check-in"))],
+        &[
+            o("hotel-check-in-ru", "greeted", "yes"),
+            o("hotel-check-in-ru", "name", "no"),
+            o("hotel-check-in-ru", "smile", "no"),
+            o("hotel-check-in-ru", "clean", "yes"),
+            o("hotel-check-in-ru", "added", "no"),
+            o("hotel-check-in-ru", "bill", "no"),
+        ],
+    );
+    let c = compare::compare(&a, &b);
+    let ids = |l: &[compare::Change]| -> Vec<String> {
+        l.iter()
+            .map(|x| format!("{}/{}", x.checklist, x.item))
+            .collect()
+    };
+    assert_eq!(ids(&c.fixed), ["hotel-check-in/greeted"]);
+    // bill was N/A in A (not a miss) and missed in B: regressed.
+    assert_eq!(
+        ids(&c.regressed),
+        ["hotel-check-in/name", "hotel-check-in/bill"]
+    );
+    assert_eq!(ids(&c.still_missed), ["hotel-check-in/smile"]);
+    assert_eq!(ids(&c.new), ["hotel-check-in/added"]);
+    assert_eq!(c.regressed[1].a.as_deref(), Some("N/A"));
+    assert!(!c.other_site());
+    let j = compare::value(&c);
+    let keys: Vec<&str> = j.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["a", "b", "fixed", "new", "regressed", "still_missed"]
+    );
+    assert_eq!(
+        j["fixed"][0],
+        serde_json::json!({"checklist": "hotel-check-in", "item": "greeted",
+                           "prompt": "greeted prompt", "a": "no", "b": "yes"})
+    );
 }

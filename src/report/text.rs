@@ -293,12 +293,7 @@ fn visits_section(report: &Report) -> Section {
             .iter()
             .map(|row| {
                 let v = &row.figures;
-                let coverage = format!(
-                    "{}/{} {}",
-                    v.answered,
-                    v.shown,
-                    percent_text(v.coverage())
-                );
+                let coverage = format!("{}/{} {}", v.answered, v.shown, percent_text(v.coverage()));
                 let mut id = v.id.clone();
                 if row.incomplete {
                     id = format!("{} ({id})", tr!("report-incomplete-mark"));
