@@ -1389,6 +1389,58 @@ pub fn schema(kind: SchemaKind, out: &mut dyn Write) -> Result<(), Failure> {
     writeln!(out, "{text}").map_err(|e| io_failure(&tr!("cli-cannot-write-schema"), &e))
 }
 
+/// A visit for `compare`: a record file when `arg` names one, else the data
+/// folder's visit with that id.
+fn record_for_compare(data_dir: Option<&Path>, arg: &str) -> Result<RecordFile, Failure> {
+    let path = Path::new(arg);
+    let path = if path.is_file() {
+        path.to_path_buf()
+    } else {
+        let store = open_store(data_dir)?;
+        store.path(arg)?
+    };
+    read_record_file(&path).map_err(|problem| report_all(&[problem]))
+}
+
+/// `touchpoint compare A B`: two visits item by item.
+pub fn compare(
+    data_dir: Option<&Path>,
+    a: &str,
+    b: &str,
+    format: crate::cli::CompareFormat,
+) -> Result<(), Failure> {
+    use crate::cli::CompareFormat;
+    use crate::report::compare;
+    let (a, b) = (
+        record_for_compare(data_dir, a)?,
+        record_for_compare(data_dir, b)?,
+    );
+    let c = compare::compare(&a, &b);
+    if c.other_site() {
+        say!(
+            "touchpoint: {}",
+            tr!(
+                "cli-warning",
+                warning = tr!(
+                    "compare-other-site",
+                    a = crate::checklist::diag::one_line(&c.a.site),
+                    b = crate::checklist::diag::one_line(&c.b.site)
+                )
+            )
+        );
+    }
+    to_stdout(|out| match format {
+        CompareFormat::Table => compare::write_table(&c, out),
+        CompareFormat::Md => compare::write_markdown(&c, out),
+        CompareFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &compare::value(&c))?;
+            out.write_all(b"\n")
+        }
+        CompareFormat::Html => compare::write_html(&c, out),
+    })?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1466,56 +1518,4 @@ mod tests {
         let text = table(&heading, &rows, &[(0, Align::Left), (7, Align::Right)]);
         assert_eq!(text, "ВИЗИТ  ОЦЕНКА\n東京    60.0%\n");
     }
-}
-
-/// A visit for `compare`: a record file when `arg` names one, else the data
-/// folder's visit with that id.
-fn record_for_compare(data_dir: Option<&Path>, arg: &str) -> Result<RecordFile, Failure> {
-    let path = Path::new(arg);
-    let path = if path.is_file() {
-        path.to_path_buf()
-    } else {
-        let store = open_store(data_dir)?;
-        store.path(arg)?
-    };
-    read_record_file(&path).map_err(|problem| report_all(&[problem]))
-}
-
-/// `touchpoint compare A B`: two visits item by item.
-pub fn compare(
-    data_dir: Option<&Path>,
-    a: &str,
-    b: &str,
-    format: crate::cli::CompareFormat,
-) -> Result<(), Failure> {
-    use crate::cli::CompareFormat;
-    use crate::report::compare;
-    let (a, b) = (
-        record_for_compare(data_dir, a)?,
-        record_for_compare(data_dir, b)?,
-    );
-    let c = compare::compare(&a, &b);
-    if c.other_site() {
-        say!(
-            "touchpoint: {}",
-            tr!(
-                "cli-warning",
-                warning = tr!(
-                    "compare-other-site",
-                    a = crate::checklist::diag::one_line(&c.a.site),
-                    b = crate::checklist::diag::one_line(&c.b.site)
-                )
-            )
-        );
-    }
-    to_stdout(|out| match format {
-        CompareFormat::Table => compare::write_table(&c, out),
-        CompareFormat::Md => compare::write_markdown(&c, out),
-        CompareFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &compare::value(&c))?;
-            out.write_all(b"\n")
-        }
-        CompareFormat::Html => compare::write_html(&c, out),
-    })?;
-    Ok(())
 }

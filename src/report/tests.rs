@@ -769,7 +769,8 @@ fn sites_by_touchpoint_and_month_stand_beside_the_chain() {
             &[o("ci", "a", "no"), o("ci", "b", "no"), o("room", "c", "na")],
         ),
     ]);
-    let cells = |rows: &[CellRow]| -> Vec<(String, String, usize, Option<f64>, Option<f64>)> {
+    type Cell = (String, String, usize, Option<f64>, Option<f64>);
+    let cells = |rows: &[CellRow]| -> Vec<Cell> {
         rows.iter()
             .map(|c| (c.site.clone(), c.name.clone(), c.visits, c.score, c.chain))
             .collect()
