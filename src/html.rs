@@ -99,8 +99,9 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
 }
 "#;
 
-/// The printed page's margins, with "Page 2 of 5" in the document's language.
-fn page_css() -> String {
+/// The printed page's margins, with "Page 2 of 5" in the document's
+/// language and `header` at the top of every page.
+fn page_css(header: &str) -> String {
     // The counters are CSS, not text: the message is cut where they go.
     let words = tr!("html-page-of", page = "\u{E000}", pages = "\u{E001}");
     let (before, rest) = words.split_once('\u{E000}').unwrap_or((words.as_str(), ""));
@@ -109,10 +110,11 @@ fn page_css() -> String {
         "@page {{ size: A4; margin: 16mm 14mm 18mm;\n  \
          @bottom-right {{ content: {} counter(page) {} counter(pages) {}; \
          font: 9px sans-serif; color: #5b6475; }}\n  \
-         @top-left {{ content: \"touchpoint\"; font: 9px sans-serif; color: #5b6475; }} }}\n",
+         @top-left {{ content: {}; font: 9px sans-serif; color: #5b6475; }} }}\n",
         css_string(before),
         css_string(between),
-        css_string(after)
+        css_string(after),
+        css_string(header)
     )
 }
 
@@ -137,6 +139,12 @@ fn css_string(text: &str) -> String {
 /// A whole page in the interface's language: `title` in the tab and the
 /// heading, `body` below it.
 pub fn page(title: &str, body: Markup) -> String {
+    page_headed(title, "touchpoint", body)
+}
+
+/// [`page`] with `header` at the top of every printed page (a review's
+/// title, period and sites, so a loose page says which review it is of).
+pub fn page_headed(title: &str, header: &str, body: Markup) -> String {
     let lang = crate::i18n::lang().tag();
     html! {
         (DOCTYPE)
@@ -148,7 +156,7 @@ pub fn page(title: &str, body: Markup) -> String {
                 meta http-equiv="Content-Security-Policy"
                     content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
                 title { (text(title)) }
-                style { (PreEscaped(CSS)) (PreEscaped(page_css())) }
+                style { (PreEscaped(CSS)) (PreEscaped(page_css(header))) }
             }
             body {
                 (body)

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use maud::{Markup, html};
 
 use super::{CellRow, NOTED_ITEMS, Quarter, Report, day_label, month_label};
-use crate::html::{MapDot, bar_table, card, page, service_map, text, trend};
+use crate::html::{MapDot, bar_table, card, page_headed, service_map, text, trend};
 use crate::i18n::{tag_name, touchpoint_name};
 use crate::score::round1;
 
@@ -56,7 +56,12 @@ pub fn review(report: &Report) -> String {
             (visits(report))
         }
     };
-    page(&title, body)
+    let header = tr!(
+        "report-print-header",
+        title = crate::checklist::diag::one_line(&title),
+        period = period(report)
+    );
+    page_headed(&title, &header, body)
 }
 
 /// Writes the review page.
