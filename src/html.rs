@@ -75,6 +75,9 @@ svg.chart .grid { stroke: var(--line); stroke-width: .2; }
 svg.chart .split { stroke: var(--ink); stroke-width: .35; stroke-dasharray: 1.2 1; }
 svg.chart .dot { fill: var(--bar); stroke: #fff; stroke-width: .4; }
 svg.chart .dot.fail { fill: var(--bad); }
+svg.chart .dot.some { fill: var(--warn); }
+svg.chart .leader { stroke: var(--ink); stroke-width: .25; }
+svg.chart .true-place { fill: var(--ink); }
 svg.chart .dot-label { font-size: 2.6px; fill: #fff; font-weight: 700; }
 svg.chart .trend { fill: none; stroke: var(--bar); stroke-width: .6; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
@@ -319,8 +322,59 @@ pub struct MapDot {
     pub standards: f64,
     /// Personal touch %, up.
     pub personal_touch: f64,
-    /// Whether one of its visits failed on a critical item.
-    pub failed: bool,
+    /// Its visits: the dot's size, and its label's second line.
+    pub visits: usize,
+    /// Its visits failed on a critical item: the dot's colour is the share.
+    pub failed: usize,
+}
+
+impl MapDot {
+    /// The dot's radius in the 100×100 box: larger with more visits (by
+    /// area, capped), so one visit is never mistaken for forty.
+    fn radius(&self) -> f64 {
+        (1.9 + 0.45 * (self.visits.max(1) as f64).sqrt()).min(4.6)
+    }
+
+    /// `fail` when half its visits or more failed on a critical item, `some`
+    /// when fewer but at least one did, none when none did.
+    fn colour(&self) -> Option<&'static str> {
+        match (self.failed, self.visits) {
+            (0, _) => None,
+            (f, v) if 2 * f >= v => Some("fail"),
+            _ => Some("some"),
+        }
+    }
+}
+
+/// Where each dot is drawn: at its figures, or moved the least distance
+/// (round a spiral) that clears every dot drawn before it, so no dot hides
+/// another. A moved dot keeps a thin line to its true place.
+fn spread(at: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+    for &(x, y, r) in at {
+        let clear = |px: f64, py: f64, placed: &[(f64, f64, f64)]| {
+            placed
+                .iter()
+                .all(|&(qx, qy, qr)| (px - qx).hypot(py - qy) >= r + qr + 0.3)
+        };
+        let mut spot = (x, y);
+        if !clear(x, y, &placed) {
+            'search: for step in 1..400 {
+                let dist = 0.5 * f64::from(step);
+                for k in 0..12 {
+                    let angle =
+                        std::f64::consts::TAU * f64::from(k) / 12.0 + f64::from(step) * 0.37;
+                    let (px, py) = (x + dist * angle.cos(), y + dist * angle.sin());
+                    if clear(px, py, &placed) {
+                        spot = (px, py);
+                        break 'search;
+                    }
+                }
+            }
+        }
+        placed.push((spot.0, spot.1, r));
+    }
+    placed.into_iter().map(|(x, y, _)| (x, y)).collect()
 }
 
 /// The service map: standards across, personal touch up, the four quarters
@@ -330,10 +384,11 @@ pub struct MapDot {
 pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
     // Plot area: x 12..96, y 4..88 of a 100×100 box.
     let (x0, x1, y0, y1) = (12.0, 96.0, 4.0, 88.0);
+    // Zoomed to the data, keeping the line in view.
     let lowest = dots
         .iter()
         .flat_map(|d| [d.standards, d.personal_touch])
-        .fold(line - 30.0, f64::min);
+        .fold(line, f64::min);
     let lo = ((lowest - 5.0) / 10.0).floor().clamp(0.0, 9.0) * 10.0;
     let span = 100.0 - lo;
     let x = |p: f64| x0 + (x1 - x0) * (p.clamp(lo, 100.0) - lo) / span;
@@ -343,6 +398,12 @@ pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
         .map(|n| 100.0 - step * f64::from(n))
         .filter(|t| *t >= lo)
         .collect();
+    let drawn = spread(
+        &dots
+            .iter()
+            .map(|d| (x(d.standards), y(d.personal_touch), d.radius()))
+            .collect::<Vec<_>>(),
+    );
     let summary: Vec<String> = dots
         .iter()
         .map(|d| {
@@ -382,13 +443,20 @@ pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
             text x=(num((x0 + x1) / 2.0)) y="99" text-anchor="middle" { (tr!("chart-axis-standards")) }
             text x="3" y=(num((y0 + y1) / 2.0)) text-anchor="middle"
                 transform=(format!("rotate(-90 3 {})", num((y0 + y1) / 2.0))) { (tr!("chart-axis-personal")) }
-            @for d in dots {
+            @for (d, (cx, cy)) in dots.iter().zip(&drawn) {
                 g {
                     title { (tr!("chart-map-dot", n = d.n, site = text(&d.site),
                         standards = percent_text(Some(d.standards)),
-                        personal = percent_text(Some(d.personal_touch)))) }
-                    circle.dot.fail[d.failed] cx=(num(x(d.standards))) cy=(num(y(d.personal_touch))) r="2.4" {}
-                    text.dot-label x=(num(x(d.standards))) y=(num(y(d.personal_touch) + 0.9))
+                        personal = percent_text(Some(d.personal_touch)))) " · "
+                        (tr!("chart-map-dot-visits", visits = d.visits, failed = d.failed)) }
+                    @if (cx - x(d.standards)).hypot(cy - y(d.personal_touch)) > 0.01 {
+                        line.leader x1=(num(x(d.standards))) y1=(num(y(d.personal_touch)))
+                            x2=(num(*cx)) y2=(num(*cy)) {}
+                        circle.true-place cx=(num(x(d.standards))) cy=(num(y(d.personal_touch))) r="0.5" {}
+                    }
+                    circle.dot.fail[d.colour() == Some("fail")].some[d.colour() == Some("some")]
+                        cx=(num(*cx)) cy=(num(*cy)) r=(num(d.radius())) data-visits=(d.visits) {}
+                    text.dot-label x=(num(*cx)) y=(num(cy + 0.9))
                         text-anchor="middle" { (d.n) }
                 }
             }

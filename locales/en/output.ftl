@@ -129,6 +129,10 @@ html-page-of = Page { $page } of { $pages }
 chart-score-by-month = Score by month: { $summary }
 chart-map-title = Service map: { $summary }
 chart-map-site = { $n } { $site }: standards { $standards }, personal touch { $personal }
+chart-map-dot-visits = { $visits ->
+    [one] { $visits } visit
+   *[other] { $visits } visits
+}, { $failed } failed on a critical item
 chart-map-dot = { $n }. { $site }: standards { $standards }, personal touch { $personal }
 chart-axis-standards = Standards % →
 chart-axis-personal = Personal touch % →
@@ -191,7 +195,7 @@ report-map-impersonal = (flawless but impersonal)
 # Between the last two quarters' names: "warm but sloppy, and failing".
 report-map-and = , and
 report-map-none = No site has both a standards and a personal-touch score to place.
-report-map-red = Red dots: a site with a visit failed on a critical item.
+report-map-red = Dot size: the site's visits; colour: blue none, amber under half, red half or more of its visits failed on a critical item. A dot moved off a neighbour keeps a line to its place.
 report-map-unplaced = Not placed (no standards or no personal-touch score): { $sites }
 report-no-misses = No scored item was missed.
 report-items-explain = Items answered with a zero score, by miss rate; the notes auditors wrote on the misses of the { $count } missed most are quoted under them.

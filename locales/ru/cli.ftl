@@ -321,7 +321,7 @@ help-value-paths = ПУТИ
 help-value-format = ФОРМАТ
 help-value-s = ОБЪЕКТ
 help-value-date = ДАТА
-help-value-n = N
+help-value-n = ЧИСЛО
 help-value-percent = ПРОЦЕНТ
 help-value-kind = ВИД
 

@@ -136,6 +136,12 @@ html-page-of = Стр. { $page } из { $pages }
 chart-score-by-month = Оценка по месяцам: { $summary }
 chart-map-title = Карта сервиса: { $summary }
 chart-map-site = { $n } { $site }: стандарты { $standards }, личное участие { $personal }
+chart-map-dot-visits = { $visits ->
+    [one] { $visits } визит
+    [few] { $visits } визита
+    [many] { $visits } визитов
+   *[other] { $visits } визита
+}, провалов на критичном пункте: { $failed }
 chart-map-dot = { $n }. { $site }: стандарты { $standards }, личное участие { $personal }
 chart-axis-standards = Стандарты, % →
 chart-axis-personal = Личное участие, % →
@@ -203,7 +209,7 @@ report-map-impersonal = (безупречно, но безлично)
 # Между названиями двух последних четвертей: «тепло, но небрежно и провал».
 report-map-and = {" "}и
 report-map-none = Нет объекта, у которого есть и оценка стандартов, и оценка личного участия.
-report-map-red = Красные точки: объекты, где визит провален на критичном пункте.
+report-map-red = Размер точки — число визитов объекта; цвет: синий — провалов нет, жёлтый — меньше половины, красный — половина визитов или больше провалены на критичном пункте. Точка, сдвинутая с соседней, соединена линией со своим местом.
 report-map-unplaced = Не на карте (нет оценки стандартов или личного участия): { $sites }
 report-no-misses = Ни один оцениваемый пункт не провален.
 report-items-explain = Пункты, получившие ноль баллов, по доле промахов; под { $count ->
@@ -239,7 +245,7 @@ report-by-site-touchpoint = По объектам и точкам контакт
 report-by-site-month = По объектам и месяцам
 report-where-lead = среднее объекта рядом со средним сети (все объекты) для той же точки контакта или месяца
 report-items-few = не показаны пункты, у которых меньше { $min } оценённых ответов: { $count }
-report-notes-capped = по { $per } самых новых заметки на пункт; в отчёте JSON все { $total }
+report-notes-capped = по { $per } самых новых заметки на пункт; все { $total } — в машиночитаемом отчёте
 report-scope-drafts = с черновиками
 report-scope-since = с { $date }
 report-scope-until = по { $date }

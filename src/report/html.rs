@@ -131,7 +131,8 @@ fn map(report: &Report) -> Markup {
                 site: s.site.clone(),
                 standards: s.standards?,
                 personal_touch: s.personal_touch?,
-                failed: s.critical_failures > 0,
+                visits: s.visits,
+                failed: s.critical_failures,
             })
         })
         .enumerate()

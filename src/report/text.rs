@@ -34,6 +34,10 @@ struct Section {
     /// Columns that give way, in order, when the table is wider than the
     /// terminal (the last one, then the first, unless said otherwise).
     give_way: Option<Vec<usize>>,
+    /// A column the terminal table leaves out (the by-site quarter: the
+    /// service map just below names every quarter's sites in full, so the
+    /// 80 columns go to the site's name).
+    terminal_hides: Option<usize>,
 }
 
 /// A left-aligned column heading.
@@ -53,7 +57,7 @@ fn percent_text(p: Option<f64>) -> String {
 
 /// The headline: visits, score, standards, personal touch, failures, exceeded.
 fn headline(report: &Report) -> Vec<(String, String)> {
-    vec![
+    let mut rows = vec![
         (tr!("doc-visits"), report.visits.to_string()),
         (tr!("doc-score"), percent_text(report.score)),
         (tr!("doc-standards"), percent_text(report.standards)),
@@ -73,8 +77,11 @@ fn headline(report: &Report) -> Vec<(String, String)> {
             tr!("doc-exceeded"),
             tr!("report-exceeded-answers", count = report.exceeded),
         ),
-        (tr!("report-incomplete"), report.incomplete.to_string()),
-    ]
+    ];
+    if report.incomplete > 0 {
+        rows.push((tr!("report-incomplete"), report.incomplete.to_string()));
+    }
+    rows
 }
 
 /// The notes quoted in table, md and html: the [`NOTES_PER_ITEM`] newest of
@@ -149,6 +156,7 @@ fn sections(report: &Report) -> Vec<Section> {
         bars: None,
         // The site's name gives way, never the quarter ("service–friendship").
         give_way: Some(vec![0]),
+        terminal_hides: Some(7),
     });
     for (title, first, rows, name) in [
         (
@@ -177,6 +185,7 @@ fn sections(report: &Report) -> Vec<Section> {
             rows: cell_rows(rows, name),
             bars: None,
             give_way: Some(vec![0]),
+            terminal_hides: None,
         });
     }
     let groups: [(String, String, &[GroupRow], Naming); 3] = [
@@ -214,6 +223,7 @@ fn sections(report: &Report) -> Vec<Section> {
                 .collect(),
             bars: Some(rows.iter().map(|g| g.score).collect()),
             give_way: None,
+            terminal_hides: None,
         });
     }
     let missed: Vec<_> = report.items.iter().filter(|i| i.missed > 0).collect();
@@ -263,6 +273,7 @@ fn sections(report: &Report) -> Vec<Section> {
             .collect(),
         bars: None,
         give_way: Some(vec![3, 2]),
+        terminal_hides: None,
     });
     out
 }
@@ -311,6 +322,7 @@ fn visits_section(report: &Report) -> Section {
             .collect(),
         bars: None,
         give_way: Some(vec![6, 1]),
+        terminal_hides: None,
     }
 }
 
@@ -459,19 +471,19 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
     }
     for c in &report.critical {
         let head = format!(
-            "✗ {} · {} · {} ({}/{})",
+            "✗ {} · {} · {}",
             c.started.get(..10).map(day_label).unwrap_or_default(),
             c.site,
-            c.prompt,
-            c.checklist,
-            c.item
+            c.prompt
         );
         for part in wrap(&one_line(&head), WIDTH - 2) {
             text.push_str(&format!("  {part}\n"));
         }
+        // The ids on a line of their own, never broken inside one.
+        let ids = format!("{}/{} · {}", c.checklist, c.item, c.visit);
         text.push_str(&format!(
             "    {}\n",
-            fit(&one_line(&c.visit), WIDTH - 4, false).trim_end()
+            fit(&one_line(&ids), WIDTH - 4, false).trim_end()
         ));
         for l in c.note.lines() {
             for part in wrap(&one_line(l), WIDTH - 6) {
@@ -481,7 +493,16 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
     }
     let mut all = sections(report);
     all.insert(0, visits_section(report));
-    for s in all {
+    for mut s in all {
+        if let Some(hide) = s.terminal_hides.take().filter(|h| *h < s.columns.len()) {
+            s.columns.remove(hide);
+            for row in &mut s.rows {
+                if hide < row.len() {
+                    row.remove(hide);
+                }
+            }
+            s.give_way = Some(vec![0, s.columns.len() - 1]);
+        }
         text.push('\n');
         text.push_str(&paint.bold(&s.title));
         text.push('\n');
