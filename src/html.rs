@@ -349,7 +349,9 @@ impl MapDot {
 /// Where each dot is drawn: at its figures, or moved the least distance
 /// (round a spiral) that clears every dot drawn before it, so no dot hides
 /// another. A moved dot keeps a thin line to its true place.
-fn spread(at: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
+/// Moved dots stay within `bounds` (x0, x1, y0, y1), the plot area.
+fn spread(at: &[(f64, f64, f64)], bounds: (f64, f64, f64, f64)) -> Vec<(f64, f64)> {
+    let (x0, x1, y0, y1) = bounds;
     let mut placed: Vec<(f64, f64, f64)> = Vec::new();
     for &(x, y, r) in at {
         let clear = |px: f64, py: f64, placed: &[(f64, f64, f64)]| {
@@ -365,7 +367,8 @@ fn spread(at: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
                     let angle =
                         std::f64::consts::TAU * f64::from(k) / 12.0 + f64::from(step) * 0.37;
                     let (px, py) = (x + dist * angle.cos(), y + dist * angle.sin());
-                    if clear(px, py, &placed) {
+                    let inside = (x0..=x1).contains(&px) && (y0..=y1).contains(&py);
+                    if inside && clear(px, py, &placed) {
                         spot = (px, py);
                         break 'search;
                     }
@@ -403,6 +406,7 @@ pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
             .iter()
             .map(|d| (x(d.standards), y(d.personal_touch), d.radius()))
             .collect::<Vec<_>>(),
+        (x0, x1, y0, y1),
     );
     let summary: Vec<String> = dots
         .iter()

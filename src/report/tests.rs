@@ -924,3 +924,68 @@ fn compare_lists_fixed_regressed_still_missed_and_new_across_checklist_versions(
                            "prompt": "greeted prompt", "a": "no", "b": "yes"})
     );
 }
+
+#[test]
+fn the_service_map_shows_every_dot_apart_sized_by_visits_and_coloured_by_failed_share() {
+    use html5gum::{Token, Tokenizer};
+    // Five sites at the same figures (standards 1/1, personal touch 1/1):
+    // all five dots must be seen. E has three visits, one failed: amber;
+    // D's only visit failed: red.
+    let tagged = |answer| O {
+        tags: &["personal-touch"],
+        ..o("ci", "warm", answer)
+    };
+    let mut records = Vec::new();
+    for (n, site) in ["A", "B", "C", "D", "E"].iter().enumerate() {
+        let visits = if *site == "E" { 3 } else { 1 };
+        for v in 0..visits {
+            let failed = (*site == "D") || (*site == "E" && v == 0);
+            let crit = O {
+                critical: true,
+                ..o("ci", "safe", if failed { "no" } else { "yes" })
+            };
+            records.push(synth(
+                &format!("v{n}{v}"),
+                site,
+                "2026-11-01T10:00:00+00:00",
+                CHECK_IN,
+                &[o("ci", "std", "yes"), tagged("yes"), crit],
+            ));
+        }
+    }
+    let r = report_of(&records);
+    let page = html::review(&r);
+    let mut dots: Vec<(f64, f64, f64, String)> = Vec::new();
+    // Only the map's circles (the month trend has dots too).
+    let start = page.find("viewBox=\"0 0 100 100\"").unwrap();
+    let map = &page[start..start + page[start..].find("</svg>").unwrap()];
+    for token in Tokenizer::new(&format!("<svg {map}")).flatten() {
+        if let Token::StartTag(tag) = token {
+            let attr = |k: &str| {
+                tag.attributes
+                    .get(k.as_bytes())
+                    .map(|v| String::from_utf8_lossy(v).into_owned())
+            };
+            if &tag.name[..] == b"circle" && attr("class").is_some_and(|c| c.starts_with("dot")) {
+                let num = |k: &str| attr(k).unwrap().parse::<f64>().unwrap();
+                dots.push((num("cx"), num("cy"), num("r"), attr("class").unwrap()));
+            }
+        }
+    }
+    assert_eq!(dots.len(), 5, "{dots:?}");
+    for (i, a) in dots.iter().enumerate() {
+        // Within the 100 × 100 box.
+        assert!(
+            (0.0..=100.0).contains(&a.0) && (0.0..=100.0).contains(&a.1),
+            "{a:?}"
+        );
+        for b in &dots[i + 1..] {
+            let gap = (a.0 - b.0).hypot(a.1 - b.1);
+            assert!(gap >= a.2 + b.2, "dots overlap: {a:?} {b:?}");
+        }
+    }
+    // A..D one visit each; E three: a larger dot.
+    assert!(dots[4].2 > dots[0].2, "{dots:?}");
+    let classes: Vec<&str> = dots.iter().map(|d| d.3.as_str()).collect();
+    assert_eq!(classes, ["dot", "dot", "dot", "dot fail", "dot some"]);
+}
