@@ -41,7 +41,14 @@ th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bot
 th { font-size: .85rem; color: var(--muted); font-weight: 600; }
 td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.wrap { overflow-wrap: break-word; min-width: 7rem; }
-div.table { overflow-x: auto; }
+div.table { overflow-x: auto;
+  /* Scroll shadows, no script: a shade at an edge where more of the table
+     lies beyond it, gone once scrolled there (the covers move with the content). */
+  background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) left / .8rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) right / .8rem 100% no-repeat scroll; }
+div.table tr.fail td, div.table tr.miss td { background-clip: padding-box; }
 table.items { table-layout: fixed; }
 th.c-mark { width: 10.5rem; } th.c-answer { width: 9rem; } th.c-points { width: 4.5rem; }
 td.bar { width: 30%; }

@@ -35,10 +35,10 @@ pub fn review(report: &Report) -> String {
             (sites(report))
             h2 { (tr!("report-by-site-touchpoint")) }
             p.sub { (tr!("report-where-lead")) }
-            (cells(&report.by_site_touchpoint, touchpoint_name))
+            (cells(&report.by_site_touchpoint, &tr!("doc-touchpoint"), touchpoint_name))
             h2 { (tr!("report-by-site-month")) }
             p.sub { (tr!("report-where-lead")) }
-            (cells(&report.by_site_month, month_label))
+            (cells(&report.by_site_month, &tr!("doc-month"), month_label))
             h2 { (tr!("report-by-touchpoint")) }
             (bar_table(&tr!("doc-touchpoint"), &rows(&report.by_touchpoint, touchpoint_name), line))
             h2 { (tr!("report-by-tag")) }
@@ -264,7 +264,7 @@ fn critical(report: &Report) -> Markup {
             div.table { table {
                 thead { tr {
                     th { (tr!("doc-started")) } th { (tr!("doc-site")) } th { (tr!("doc-item")) }
-                    th { (tr!("report-col-note")) } th { (tr!("report-col-visit")) }
+                    th { (tr!("report-col-note")) } th.hide-narrow { (tr!("report-col-visit")) }
                 } }
                 tbody {
                     @for c in &report.critical {
@@ -273,7 +273,7 @@ fn critical(report: &Report) -> Markup {
                             td.wrap { (text(&c.site)) }
                             td.wrap { "✗ " (text(&c.prompt)) br; span.tag { (text(&c.checklist)) "/" (text(&c.item)) } }
                             td.wrap { @if !c.note.is_empty() { blockquote { (text(&c.note)) } } }
-                            td.wrap { span.tag { (text(&c.visit)) } }
+                            td.wrap.hide-narrow { span.tag { (text(&c.visit)) } }
                         }
                     }
                 }
@@ -283,11 +283,11 @@ fn critical(report: &Report) -> Markup {
 }
 
 /// A site × touchpoint or site × month table beside the chain's mean.
-fn cells(rows: &[CellRow], name: fn(&str) -> String) -> Markup {
+fn cells(rows: &[CellRow], heading: &str, name: fn(&str) -> String) -> Markup {
     html! {
         div.table { table {
             thead { tr {
-                th { (tr!("doc-site")) } th { "" } th.n { (tr!("doc-visits")) }
+                th { (tr!("doc-site")) } th { (heading) } th.n { (tr!("doc-visits")) }
                 th.n { (tr!("doc-score")) } th.n { (tr!("report-col-chain")) }
             } }
             tbody {
