@@ -847,3 +847,53 @@ fn compare_says_what_was_fixed_regressed_still_missed_and_new_in_every_format() 
     let table = String::from_utf8(table.stdout).unwrap();
     assert!(table.contains("A: Yes  →  B: No"), "{table}");
 }
+
+#[test]
+fn the_debrief_opens_with_what_to_fix_then_praise_then_scores_then_the_timeline() {
+    let data = temp_dir("debrief-order");
+    let id = hostile_visit(&data);
+    let out = run(&data, &["export", &id, "--format", "html"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8(out.stdout).unwrap();
+    let page = tokens(&html);
+    let text = &page.text;
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("the debrief lacks {needle:?}:\n{text}"))
+    };
+    let critical = at("Identity, payment and room number were handled securely and discreetly");
+    let to_fix = at("What to fix");
+    let door_note = at("=HYPERLINK(\"http://evil.example\") <b>bold</b>");
+    let scores = at("Scores");
+    let timeline = at("Timeline");
+    assert!(critical < to_fix, "the critical failure first");
+    assert!(
+        to_fix < door_note && door_note < scores,
+        "the miss and its note before the scores"
+    );
+    assert!(scores < timeline, "the scores before the timeline");
+    // The visit note before the scores too, not after the timeline.
+    assert!(at("Overall <em>fine</em>") < scores);
+}
+
+#[test]
+fn the_debrief_shows_a_number_against_its_standard() {
+    let now = jiff::civil::date(2026, 11, 22)
+        .at(14, 0, 0, 0)
+        .to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(3)))
+        .unwrap();
+    let checklists = vec![
+        checklist::bundled_by_id("hotel-departure")
+            .unwrap()
+            .unwrap(),
+    ];
+    let mut v = Visit::new("Hotel", "anna", checklists, &now, "7f3b");
+    let at = v.find("hotel-departure", "checkout-minutes").unwrap();
+    v.set_answer(at, Some(Answer::Number(7.5)), &now).unwrap();
+    let html = record::to_html(&v);
+    assert!(tokens(&html).text.contains("7.5 minutes ✗ ≤ 3"), "{html}");
+}

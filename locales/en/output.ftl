@@ -97,6 +97,9 @@ export-scoring-standards = Standards are the items without the personal-touch ta
 export-scoring-critical = A critical item (!) answered with zero points fails the whole visit, whatever its percentage.
 
 ## The HTML debrief of a visit.
+debrief-to-fix = What to fix
+debrief-to-praise = What to praise
+debrief-scores = Scores
 debrief-title = Visit debrief
 debrief-duration = Duration
 debrief-visit-id = Visit id

@@ -102,6 +102,9 @@ export-scoring-standards = Стандарты — пункты без тега �
 export-scoring-critical = Критичный пункт (!) с нулём баллов проваливает весь визит, каким бы ни был процент.
 
 ## HTML-разбор визита.
+debrief-to-fix = Что исправить
+debrief-to-praise = За что похвалить
+debrief-scores = Оценки
 debrief-title = Разбор визита
 debrief-duration = Длительность
 debrief-visit-id = Код визита
