@@ -805,7 +805,10 @@ pub fn export(
             match other {
                 ExportFormat::Json => record::to_json(&visit),
                 ExportFormat::Csv => record::to_csv(&visit),
-                ExportFormat::Html => record::to_html_in(&visit, store.root()),
+                ExportFormat::Html => {
+                    let since = since_last_visit(&store, &visit);
+                    record::to_html_since(&visit, store.root(), since.as_ref())
+                }
                 _ => record::to_markdown_in(&visit, store.root()),
             }
         }
@@ -1387,6 +1390,16 @@ pub fn schema(kind: SchemaKind, out: &mut dyn Write) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(&schema)
         .map_err(|e| Failure::Message(format!("{}: {e}", tr!("cli-cannot-write-schema"))))?;
     writeln!(out, "{text}").map_err(|e| io_failure(&tr!("cli-cannot-write-schema"), &e))
+}
+
+/// What changed since the site's earlier final visit of the same journey in
+/// the data folder, if there is one (for the debrief).
+fn since_last_visit(store: &Store, visit: &Visit) -> Option<report::compare::Comparison> {
+    let current = record::parse(&visit.header.id, &record::to_toml(visit)).ok()?;
+    let files = store.visit_files().ok()?;
+    let others = files.iter().filter_map(|p| read_record_file(p).ok());
+    let earlier = report::compare::earlier_visit(&current, others)?;
+    Some(report::compare::compare(&earlier, &current))
 }
 
 /// A visit for `compare`: a record file when `arg` names one, else the data

@@ -897,3 +897,56 @@ fn the_debrief_shows_a_number_against_its_standard() {
     let html = record::to_html(&v);
     assert!(tokens(&html).text.contains("7.5 minutes ✗ ≤ 3"), "{html}");
 }
+
+#[test]
+fn the_debrief_says_what_changed_since_the_sites_last_visit() {
+    let data = temp_dir("debrief-since");
+    let store = Store::open(&data).unwrap();
+    let day = |d: i8| {
+        jiff::civil::date(2026, 11, d)
+            .at(14, 0, 0, 0)
+            .to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(3)))
+            .unwrap()
+    };
+    let mut ids = Vec::new();
+    // Earlier: door missed, identity met. Later: door met, identity missed.
+    for (d, door, identity, suffix) in [(1, "missed", "yes", "aaa1"), (15, "met", "no", "bbb2")] {
+        let checklists = vec![checklist::bundled_by_id("hotel-check-in").unwrap().unwrap()];
+        let mut v = Visit::new("Hotel Metropol", "anna", checklists, &day(d), suffix);
+        let at = |v: &Visit, item: &str| v.find("hotel-check-in", item).unwrap();
+        let door_at = at(&v, "door-welcome");
+        v.set_answer(door_at, Some(Answer::Choice(door.into())), &day(d))
+            .unwrap();
+        let id_at = at(&v, "identity-payment-discreet");
+        v.set_answer(id_at, Some(Answer::Choice(identity.into())), &day(d))
+            .unwrap();
+        v.finalize(&day(d)).unwrap();
+        store
+            .save(&v.header.id, record::to_toml(&v).as_bytes())
+            .unwrap();
+        ids.push(v.header.id.clone());
+    }
+    let out = run(&data, &["export", &ids[1], "--format", "html"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = tokens(&String::from_utf8(out.stdout).unwrap()).text;
+    let since = text.find("Since the last visit (1 Nov 2026)").expect(&text);
+    let after = &text[since..];
+    let regressed = after.find("Regressed (1)").unwrap();
+    let fixed = after.find("Fixed (1)").unwrap();
+    let identity = after
+        .find("Identity, payment and room number were handled securely and discreetly")
+        .unwrap();
+    let door = after
+        .find("Welcome at the entrance by door or bell staff")
+        .unwrap();
+    assert!(regressed < identity && identity < fixed, "{after}");
+    assert!(fixed < door, "{after}");
+    // The earlier visit's debrief has nothing to compare with.
+    let out = run(&data, &["export", &ids[0], "--format", "html"]);
+    let text = tokens(&String::from_utf8(out.stdout).unwrap()).text;
+    assert!(!text.contains("Since the last visit"));
+}

@@ -58,7 +58,25 @@ pub fn to_html(visit: &Visit) -> String {
     to_html_with(visit, None)
 }
 
+/// [`to_html_in`] that also says what changed since `since`, the site's
+/// earlier visit of the same journey: fixed, regressed, still missed.
+pub fn to_html_since(
+    visit: &Visit,
+    data_folder: &Path,
+    since: Option<&crate::report::compare::Comparison>,
+) -> String {
+    to_html_full(visit, Some(data_folder), since)
+}
+
 fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
+    to_html_full(visit, data_folder, None)
+}
+
+fn to_html_full(
+    visit: &Visit,
+    data_folder: Option<&Path>,
+    since: Option<&crate::report::compare::Comparison>,
+) -> String {
     let record = build::<Stamp>(visit);
     let s = score::score(visit);
     let header = &visit.header;
@@ -204,6 +222,23 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
                 }
             }
         }
+        @if let Some(c) = since {
+            h2.since { (tr!("debrief-since", date = c_started(c))) }
+            p.sub { (tr!("debrief-since-lead", visit = text(&c.a.id))) }
+            @for (name, list) in [
+                (tr!("compare-regressed"), &c.regressed),
+                (tr!("compare-still-missed"), &c.still_missed),
+                (tr!("compare-fixed"), &c.fixed),
+            ] {
+                h3 { (name) " (" (list.len()) ")" }
+                @if !list.is_empty() {
+                    ul { @for ch in list.iter() {
+                        li { (text(&ch.prompt)) ": "
+                            (text(ch.a.as_deref().unwrap_or("—"))) " → " (text(ch.b.as_deref().unwrap_or("—"))) }
+                    } }
+                }
+            }
+        }
         @if !header.note.is_empty() {
             h2 { (tr!("doc-visit-note")) }
             blockquote { (text(&header.note)) }
@@ -334,6 +369,15 @@ fn answer(visit: &Visit, checklist: &str, o: &Observation<Stamp>) -> String {
 /// other files named with their size and hash.
 pub fn to_html_in(visit: &Visit, data_folder: &Path) -> String {
     to_html_with(visit, Some(data_folder))
+}
+
+/// The day the earlier visit of a comparison started, as a reader reads it.
+fn c_started(c: &crate::report::compare::Comparison) -> String {
+    c.a.started
+        .get(..10)
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+        .map(i18n::date)
+        .unwrap_or_else(|| c.a.started.clone())
 }
 
 /// Attached files as the debrief shows them, after a note or an item.

@@ -39,7 +39,7 @@ use crate::score::{self, item_points};
 use crate::visit::{Answer, Header, Status, Visit};
 
 pub use export::{CSV_COLUMNS, csv_answer, csv_text, to_csv, to_json, to_markdown, to_markdown_in};
-pub use html::{to_html, to_html_in};
+pub use html::{to_html, to_html_in, to_html_since};
 pub use read::{
     RecordFile, Summary, load_checklists, load_checklists_kept, load_source, parse, parse_bytes,
     rebuild,

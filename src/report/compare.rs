@@ -136,6 +136,36 @@ pub fn compare(a: &RecordFile, b: &RecordFile) -> Comparison {
     out
 }
 
+/// The checklists of a visit as the review counts them (translations as
+/// their originals): two visits with the same set are of one journey.
+fn journey_of(r: &RecordFile) -> Vec<String> {
+    let mut ids: Vec<String> = r.checklists.iter().map(|c| original_id(r, &c.id)).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// The latest final visit among `others` of the same site and journey as
+/// `current`, started before it: what the debrief compares with.
+pub fn earlier_visit(
+    current: &RecordFile,
+    others: impl IntoIterator<Item = RecordFile>,
+) -> Option<RecordFile> {
+    let site = site_key(&current.header.site);
+    let journey = journey_of(current);
+    let started = current.header.started.timestamp();
+    others
+        .into_iter()
+        .filter(|r| {
+            r.header.id != current.header.id
+                && r.header.status == crate::visit::Status::Final
+                && site_key(&r.header.site) == site
+                && r.header.started.timestamp() < started
+                && journey_of(r) == journey
+        })
+        .max_by_key(|r| r.header.started.timestamp())
+}
+
 fn changes(list: &[Change]) -> Value {
     list.iter()
         .map(|c| {
