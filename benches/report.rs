@@ -150,6 +150,8 @@ fn main() {
             output: None,
             filter: Filter::default(),
             line: DEFAULT_LINE,
+            min_coverage: touchpoint::report::DEFAULT_MIN_COVERAGE,
+            min_answers: touchpoint::report::DEFAULT_MIN_ANSWERS,
         };
         let mut out = std::io::sink();
         let tally = commands::write_report(&files, &args, &mut out, false).expect("report");

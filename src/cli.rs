@@ -108,6 +108,24 @@ pub enum Command {
         #[arg(long, value_name = "PERCENT", default_value_t = crate::report::DEFAULT_LINE,
               value_parser = parse_line)]
         line: f64,
+        /// Final visits with fewer of their shown items answered, in percent,
+        /// are listed as incomplete and left out of every figure.
+        #[arg(long, value_name = "PERCENT", default_value_t = crate::report::DEFAULT_MIN_COVERAGE,
+              value_parser = parse_line)]
+        min_coverage: f64,
+        /// Fewest scored answers for an item to be listed among the most missed.
+        #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_MIN_ANSWERS)]
+        min_answers: usize,
+    },
+    /// Two visits of one site item by item: fixed, regressed, still missed, new.
+    Compare {
+        /// The earlier visit: a record file or a visit id.
+        a: String,
+        /// The later visit: a record file or a visit id.
+        b: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
     },
     /// Check checklist files or folders of them; exit 1 on any error.
     Validate {
@@ -178,6 +196,19 @@ pub enum ReportFormat {
     /// JSON.
     Json,
     /// One self-contained HTML file, with charts and the service map.
+    Html,
+}
+
+/// Formats `compare` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// A list for the terminal.
+    Table,
+    /// Markdown.
+    Md,
+    /// JSON: {a, b, fixed, regressed, still_missed, new}.
+    Json,
+    /// One self-contained HTML file.
     Html,
 }
 
@@ -317,6 +348,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "restore" => crate::tr!("help-restore"),
         "export" => crate::tr!("help-export"),
         "report" => crate::tr!("help-report"),
+        "compare" => crate::tr!("help-compare"),
         "validate" => crate::tr!("help-validate"),
         "checklists" => crate::tr!("help-checklists"),
         "schema" => crate::tr!("help-schema"),
@@ -358,6 +390,11 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("report", "since") => crate::tr!("help-report-since"),
         ("report", "until") => crate::tr!("help-report-until"),
         ("report", "line") => crate::tr!("help-report-line"),
+        ("compare", "a") => crate::tr!("help-compare-a"),
+        ("compare", "b") => crate::tr!("help-compare-b"),
+        ("compare", "format") => crate::tr!("help-compare-format"),
+        ("report", "min_coverage") => crate::tr!("help-report-min-coverage"),
+        ("report", "min_answers") => crate::tr!("help-report-min-answers"),
         ("validate", "paths") => crate::tr!("help-validate-paths"),
         ("schema", "kind") => crate::tr!("help-schema-kind"),
         _ => return arg,
@@ -375,7 +412,8 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("verify", "allowed_signers") => Some(crate::tr!("help-value-file")),
         ("report", "site") => Some(crate::tr!("help-value-s")),
         ("report", "since" | "until") => Some(crate::tr!("help-value-date")),
-        ("report", "line") => Some(crate::tr!("help-value-percent")),
+        ("report", "line" | "min_coverage") => Some(crate::tr!("help-value-percent")),
+        ("report", "min_answers") => Some(crate::tr!("help-value-n")),
         ("schema", "kind") => Some(crate::tr!("help-value-kind")),
         ("completions", "shell") => Some(crate::tr!("help-value-shell")),
         _ => None,

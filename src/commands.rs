@@ -948,7 +948,10 @@ pub fn export(
             match other {
                 ExportFormat::Json => record::to_json(&visit),
                 ExportFormat::Csv => record::to_csv(&visit),
-                ExportFormat::Html => record::to_html_in(&visit, store.root()),
+                ExportFormat::Html => {
+                    let since = since_last_visit(&store, &visit);
+                    record::to_html_since(&visit, store.root(), since.as_ref())
+                }
                 _ => match output.filter(|p| *p != Path::new("-")) {
                     // The attached files go beside the document, linked
                     // relatively, so that they travel with it.
@@ -1121,6 +1124,10 @@ pub struct ReportArgs {
     pub filter: Filter,
     /// The service map's line between high and low.
     pub line: f64,
+    /// Final visits under this coverage (percent) are left out of the figures.
+    pub min_coverage: f64,
+    /// Fewest scored answers for an item among the most missed.
+    pub min_answers: usize,
 }
 
 /// Records read at once, in parallel; the report holds no more than these.
@@ -1179,9 +1186,11 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         && output.is_none()
         && std::io::stdout().is_terminal()
         && Theme::from_env().color;
+    let mut unknown: Vec<(String, Vec<String>)> = Vec::new();
     let mut run = |out: &mut dyn Write| -> std::io::Result<()> {
         let tally = write_report(&files, args, out, color)?;
         skipped += tally.skipped;
+        unknown = tally.unknown_sites;
         if tally.drafts > 0 {
             say!(
                 "touchpoint: {}",
@@ -1205,8 +1214,29 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         }
         None => to_stdout(|out| run(out))?,
     }
+    for (site, near) in &unknown {
+        let site = crate::checklist::diag::one_line(site);
+        let near: Vec<String> = near
+            .iter()
+            .map(|s| crate::checklist::diag::one_line(s))
+            .collect();
+        if near.is_empty() {
+            say!(
+                "touchpoint: {}",
+                tr!("report-site-unknown-none", site = site)
+            );
+        } else {
+            say!(
+                "touchpoint: {}",
+                tr!("report-site-unknown", site = site, near = near.join(", "))
+            );
+        }
+    }
     if skipped > 0 {
         say!("touchpoint: {}", tr!("cli-files-skipped", count = skipped));
+        return Err(Failure::Reported);
+    }
+    if !unknown.is_empty() {
         return Err(Failure::Reported);
     }
     Ok(())
@@ -1219,6 +1249,11 @@ pub struct ReadTally {
     pub skipped: usize,
     /// Drafts left out.
     pub drafts: usize,
+    /// Every site named by a record read (taken or not), for a `--site`
+    /// that matches none.
+    pub sites: Vec<String>,
+    /// `--site` values no record names, each with the nearest sites seen.
+    pub unknown_sites: Vec<(String, Vec<String>)>,
 }
 
 /// Reads `files` in batches (each in parallel, taken in path order) and
@@ -1232,13 +1267,17 @@ pub fn write_report(
 ) -> std::io::Result<ReadTally> {
     if args.format == ReportFormat::Csv {
         let mut rows = report::csv::Rows::new(&mut *out)?;
-        let tally = read_all(files, &args.filter, report::csv::render, |_, rendered| {
+        let mut tally = read_all(files, &args.filter, report::csv::render, |_, rendered| {
             rows.add_rendered(&rendered?)
         })?;
         rows.finish()?;
+        tally.unknown_sites = report::unknown_sites(&args.filter.sites, &tally.sites);
         return Ok(tally);
     }
-    let mut builder = report::Builder::new(args.line);
+    let mut builder = report::Builder::new(args.line)
+        .min_coverage(args.min_coverage)
+        .min_answers(args.min_answers)
+        .filter(args.filter.clone());
     let tally = read_all(
         files,
         &args.filter,
@@ -1249,6 +1288,12 @@ pub fn write_report(
             Ok(())
         },
     )?;
+    let mut tally = tally;
+    tally.unknown_sites = report::unknown_sites(&args.filter.sites, &tally.sites);
+    if !tally.unknown_sites.is_empty() {
+        // Nothing written: the caller names the site and fails.
+        return Ok(tally);
+    }
     let review = builder.finish();
     match args.format {
         ReportFormat::Table => report::text::write_table(&review, out, color)?,
@@ -1263,8 +1308,8 @@ pub fn write_report(
 enum Read<X> {
     /// Not a record.
     Skipped(Diagnostic),
-    /// A record the filter does not take.
-    LeftOut(LeftOut),
+    /// A record the filter does not take, and its site.
+    LeftOut(LeftOut, String),
     /// A record, its figures and what `prepare` made of it.
     Taken(Box<(RecordFile, report::VisitFigures)>, X),
 }
@@ -1287,7 +1332,7 @@ fn read_all<X: Send>(
             .map(|path| match read_record_file(path) {
                 Err(problem) => Read::Skipped(problem),
                 Ok(record) => match filter.admits(&record) {
-                    Err(why) => Read::LeftOut(why),
+                    Err(why) => Read::LeftOut(why, record.header.site),
                     Ok(()) => {
                         let figures = report::VisitFigures::of(&record);
                         let extra = prepare(&record);
@@ -1310,11 +1355,15 @@ fn read_all<X: Send>(
                     tally.skipped += 1;
                     continue;
                 }
-                Read::LeftOut(LeftOut::Draft) => {
-                    tally.drafts += 1;
+                Read::LeftOut(why, site) => {
+                    if !filter.sites.is_empty() {
+                        tally.sites.push(site);
+                    }
+                    if why == LeftOut::Draft {
+                        tally.drafts += 1;
+                    }
                     continue;
                 }
-                Read::LeftOut(LeftOut::NotSelected) => continue,
                 Read::Taken(taken, extra) => {
                     let (record, figures) = *taken;
                     (record, figures, extra)
@@ -1337,6 +1386,9 @@ fn read_all<X: Send>(
                 continue;
             }
             seen.insert(record.header.id.clone(), path.clone());
+            if !filter.sites.is_empty() {
+                tally.sites.push(record.header.site.clone());
+            }
             if let Some(why) = figures.disagreement(&record) {
                 say!(
                     "touchpoint: {}",
@@ -1622,6 +1674,68 @@ pub fn schema(kind: SchemaKind, out: &mut dyn Write) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(&schema)
         .map_err(|e| Failure::Message(format!("{}: {e}", tr!("cli-cannot-write-schema"))))?;
     writeln!(out, "{text}").map_err(|e| io_failure(&tr!("cli-cannot-write-schema"), &e))
+}
+
+/// What changed since the site's earlier final visit of the same journey in
+/// the data folder, if there is one (for the debrief).
+fn since_last_visit(store: &Store, visit: &Visit) -> Option<report::compare::Comparison> {
+    let current = record::parse(&visit.header.id, &record::to_toml(visit)).ok()?;
+    let files = store.visit_files().ok()?;
+    let others = files.iter().filter_map(|p| read_record_file(p).ok());
+    let earlier = report::compare::earlier_visit(&current, others)?;
+    Some(report::compare::compare(&earlier, &current))
+}
+
+/// A visit for `compare`: a record file when `arg` names one, else the data
+/// folder's visit with that id.
+fn record_for_compare(data_dir: Option<&Path>, arg: &str) -> Result<RecordFile, Failure> {
+    let path = Path::new(arg);
+    let path = if path.is_file() {
+        path.to_path_buf()
+    } else {
+        let store = open_store(data_dir)?;
+        store.path(arg)?
+    };
+    read_record_file(&path).map_err(|problem| report_all(&[problem]))
+}
+
+/// `touchpoint compare A B`: two visits item by item.
+pub fn compare(
+    data_dir: Option<&Path>,
+    a: &str,
+    b: &str,
+    format: crate::cli::CompareFormat,
+) -> Result<(), Failure> {
+    use crate::cli::CompareFormat;
+    use crate::report::compare;
+    let (a, b) = (
+        record_for_compare(data_dir, a)?,
+        record_for_compare(data_dir, b)?,
+    );
+    let c = compare::compare(&a, &b);
+    if c.other_site() {
+        say!(
+            "touchpoint: {}",
+            tr!(
+                "cli-warning",
+                warning = tr!(
+                    "compare-other-site",
+                    a = crate::checklist::diag::one_line(&c.a.site),
+                    b = crate::checklist::diag::one_line(&c.b.site)
+                )
+            )
+        );
+    }
+    to_stdout(|out| match format {
+        CompareFormat::Table => compare::write_table(&c, out),
+        CompareFormat::Md => compare::write_markdown(&c, out),
+        CompareFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &compare::value(&c))?;
+            out.write_all(b"\n")
+        }
+        CompareFormat::Html => compare::write_html(&c, out),
+    })?;
+    Ok(())
 }
 
 #[cfg(test)]

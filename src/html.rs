@@ -41,7 +41,14 @@ th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bot
 th { font-size: .85rem; color: var(--muted); font-weight: 600; }
 td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.wrap { overflow-wrap: break-word; min-width: 7rem; }
-div.table { overflow-x: auto; }
+div.table { overflow-x: auto;
+  /* Scroll shadows, no script: a shade at an edge where more of the table
+     lies beyond it, gone once scrolled there (the covers move with the content). */
+  background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) left / .8rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) right / .8rem 100% no-repeat scroll; }
+div.table tr.fail td, div.table tr.miss td { background-clip: padding-box; }
 table.items { table-layout: fixed; }
 th.c-mark { width: 10.5rem; } th.c-answer { width: 9rem; } th.c-points { width: 4.5rem; }
 td.bar { width: 30%; }
@@ -75,6 +82,9 @@ svg.chart .grid { stroke: var(--line); stroke-width: .2; }
 svg.chart .split { stroke: var(--ink); stroke-width: .35; stroke-dasharray: 1.2 1; }
 svg.chart .dot { fill: var(--bar); stroke: #fff; stroke-width: .4; }
 svg.chart .dot.fail { fill: var(--bad); }
+svg.chart .dot.some { fill: var(--warn); }
+svg.chart .leader { stroke: var(--ink); stroke-width: .25; }
+svg.chart .true-place { fill: var(--ink); }
 svg.chart .dot-label { font-size: 2.6px; fill: #fff; font-weight: 700; }
 svg.chart .trend { fill: none; stroke: var(--bar); stroke-width: .6; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
@@ -99,8 +109,9 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
 }
 "#;
 
-/// The printed page's margins, with "Page 2 of 5" in the document's language.
-fn page_css() -> String {
+/// The printed page's margins, with "Page 2 of 5" in the document's
+/// language and `header` at the top of every page.
+fn page_css(header: &str) -> String {
     // The counters are CSS, not text: the message is cut where they go.
     let words = tr!("html-page-of", page = "\u{E000}", pages = "\u{E001}");
     let (before, rest) = words.split_once('\u{E000}').unwrap_or((words.as_str(), ""));
@@ -109,10 +120,11 @@ fn page_css() -> String {
         "@page {{ size: A4; margin: 16mm 14mm 18mm;\n  \
          @bottom-right {{ content: {} counter(page) {} counter(pages) {}; \
          font: 9px sans-serif; color: #5b6475; }}\n  \
-         @top-left {{ content: \"touchpoint\"; font: 9px sans-serif; color: #5b6475; }} }}\n",
+         @top-left {{ content: {}; font: 9px sans-serif; color: #5b6475; }} }}\n",
         css_string(before),
         css_string(between),
-        css_string(after)
+        css_string(after),
+        css_string(header)
     )
 }
 
@@ -137,6 +149,12 @@ fn css_string(text: &str) -> String {
 /// A whole page in the interface's language: `title` in the tab and the
 /// heading, `body` below it.
 pub fn page(title: &str, body: Markup) -> String {
+    page_headed(title, "touchpoint", body)
+}
+
+/// [`page`] with `header` at the top of every printed page (a review's
+/// title, period and sites, so a loose page says which review it is of).
+pub fn page_headed(title: &str, header: &str, body: Markup) -> String {
     let lang = crate::i18n::lang().tag();
     html! {
         (DOCTYPE)
@@ -148,7 +166,7 @@ pub fn page(title: &str, body: Markup) -> String {
                 meta http-equiv="Content-Security-Policy"
                     content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
                 title { (text(title)) }
-                style { (PreEscaped(CSS)) (PreEscaped(page_css())) }
+                style { (PreEscaped(CSS)) (PreEscaped(page_css(header))) }
             }
             body {
                 (body)
@@ -311,8 +329,62 @@ pub struct MapDot {
     pub standards: f64,
     /// Personal touch %, up.
     pub personal_touch: f64,
-    /// Whether one of its visits failed on a critical item.
-    pub failed: bool,
+    /// Its visits: the dot's size, and its label's second line.
+    pub visits: usize,
+    /// Its visits failed on a critical item: the dot's colour is the share.
+    pub failed: usize,
+}
+
+impl MapDot {
+    /// The dot's radius in the 100×100 box: larger with more visits (by
+    /// area, capped), so one visit is never mistaken for forty.
+    fn radius(&self) -> f64 {
+        (1.9 + 0.45 * (self.visits.max(1) as f64).sqrt()).min(4.6)
+    }
+
+    /// `fail` when half its visits or more failed on a critical item, `some`
+    /// when fewer but at least one did, none when none did.
+    fn colour(&self) -> Option<&'static str> {
+        match (self.failed, self.visits) {
+            (0, _) => None,
+            (f, v) if 2 * f >= v => Some("fail"),
+            _ => Some("some"),
+        }
+    }
+}
+
+/// Where each dot is drawn: at its figures, or moved the least distance
+/// (round a spiral) that clears every dot drawn before it, so no dot hides
+/// another. A moved dot keeps a thin line to its true place.
+/// Moved dots stay within `bounds` (x0, x1, y0, y1), the plot area.
+fn spread(at: &[(f64, f64, f64)], bounds: (f64, f64, f64, f64)) -> Vec<(f64, f64)> {
+    let (x0, x1, y0, y1) = bounds;
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+    for &(x, y, r) in at {
+        let clear = |px: f64, py: f64, placed: &[(f64, f64, f64)]| {
+            placed
+                .iter()
+                .all(|&(qx, qy, qr)| (px - qx).hypot(py - qy) >= r + qr + 0.3)
+        };
+        let mut spot = (x, y);
+        if !clear(x, y, &placed) {
+            'search: for step in 1..400 {
+                let dist = 0.5 * f64::from(step);
+                for k in 0..12 {
+                    let angle =
+                        std::f64::consts::TAU * f64::from(k) / 12.0 + f64::from(step) * 0.37;
+                    let (px, py) = (x + dist * angle.cos(), y + dist * angle.sin());
+                    let inside = (x0..=x1).contains(&px) && (y0..=y1).contains(&py);
+                    if inside && clear(px, py, &placed) {
+                        spot = (px, py);
+                        break 'search;
+                    }
+                }
+            }
+        }
+        placed.push((spot.0, spot.1, r));
+    }
+    placed.into_iter().map(|(x, y, _)| (x, y)).collect()
 }
 
 /// The service map: standards across, personal touch up, the four quarters
@@ -322,10 +394,11 @@ pub struct MapDot {
 pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
     // Plot area: x 12..96, y 4..88 of a 100×100 box.
     let (x0, x1, y0, y1) = (12.0, 96.0, 4.0, 88.0);
+    // Zoomed to the data, keeping the line in view.
     let lowest = dots
         .iter()
         .flat_map(|d| [d.standards, d.personal_touch])
-        .fold(line - 30.0, f64::min);
+        .fold(line, f64::min);
     let lo = ((lowest - 5.0) / 10.0).floor().clamp(0.0, 9.0) * 10.0;
     let span = 100.0 - lo;
     let x = |p: f64| x0 + (x1 - x0) * (p.clamp(lo, 100.0) - lo) / span;
@@ -335,6 +408,13 @@ pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
         .map(|n| 100.0 - step * f64::from(n))
         .filter(|t| *t >= lo)
         .collect();
+    let drawn = spread(
+        &dots
+            .iter()
+            .map(|d| (x(d.standards), y(d.personal_touch), d.radius()))
+            .collect::<Vec<_>>(),
+        (x0, x1, y0, y1),
+    );
     let summary: Vec<String> = dots
         .iter()
         .map(|d| {
@@ -374,13 +454,20 @@ pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
             text x=(num((x0 + x1) / 2.0)) y="99" text-anchor="middle" { (tr!("chart-axis-standards")) }
             text x="3" y=(num((y0 + y1) / 2.0)) text-anchor="middle"
                 transform=(format!("rotate(-90 3 {})", num((y0 + y1) / 2.0))) { (tr!("chart-axis-personal")) }
-            @for d in dots {
+            @for (d, (cx, cy)) in dots.iter().zip(&drawn) {
                 g {
                     title { (tr!("chart-map-dot", n = d.n, site = text(&d.site),
                         standards = percent_text(Some(d.standards)),
-                        personal = percent_text(Some(d.personal_touch)))) }
-                    circle.dot.fail[d.failed] cx=(num(x(d.standards))) cy=(num(y(d.personal_touch))) r="2.4" {}
-                    text.dot-label x=(num(x(d.standards))) y=(num(y(d.personal_touch) + 0.9))
+                        personal = percent_text(Some(d.personal_touch)))) " · "
+                        (tr!("chart-map-dot-visits", visits = d.visits, failed = d.failed)) }
+                    @if (cx - x(d.standards)).hypot(cy - y(d.personal_touch)) > 0.01 {
+                        line.leader x1=(num(x(d.standards))) y1=(num(y(d.personal_touch)))
+                            x2=(num(*cx)) y2=(num(*cy)) {}
+                        circle.true-place cx=(num(x(d.standards))) cy=(num(y(d.personal_touch))) r="0.5" {}
+                    }
+                    circle.dot.fail[d.colour() == Some("fail")].some[d.colour() == Some("some")]
+                        cx=(num(*cx)) cy=(num(*cy)) r=(num(d.radius())) data-visits=(d.visits) {}
+                    text.dot-label x=(num(*cx)) y=(num(cy + 0.9))
                         text-anchor="middle" { (d.n) }
                 }
             }

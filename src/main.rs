@@ -121,6 +121,8 @@ fn main() -> ExitCode {
             since,
             until,
             line,
+            min_coverage,
+            min_answers,
         }) => commands::report(
             data_dir,
             &commands::ReportArgs {
@@ -134,8 +136,11 @@ fn main() -> ExitCode {
                     until: until.map(|d| d.last),
                 },
                 line,
+                min_coverage,
+                min_answers,
             },
         ),
+        Some(Command::Compare { a, b, format }) => commands::compare(data_dir, &a, &b, format),
         Some(Command::Validate { paths }) => commands::validate(&paths, &mut stdout),
         Some(Command::Checklists { json }) => commands::checklists(json, &mut stdout),
         Some(Command::Schema { kind }) => commands::schema(kind, &mut stdout),

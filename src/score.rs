@@ -33,7 +33,7 @@ pub struct Tally {
 impl Tally {
     /// points / max × 100 to one decimal; `None` when there is no maximum.
     pub fn percent(&self) -> Option<f64> {
-        (self.max > 0.0).then(|| round1(self.points / self.max * 100.0))
+        (self.max > 0.0).then(|| round1(self.points * 100.0 / self.max))
     }
 }
 
@@ -47,9 +47,13 @@ impl From<&Sum> for Tally {
     }
 }
 
-/// Rounds to one decimal, as scores are shown and recorded.
+/// Rounds to one decimal, as scores are shown and recorded: half away from
+/// zero, as by hand. A figure a hair under an exact half only because binary
+/// fractions cannot hold it (63.75 computed as 63.749999…) counts as the half.
 pub fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    let tenths = x * 10.0;
+    let nudge = tenths.abs().max(1.0) * 1e-12;
+    (tenths + nudge.copysign(tenths)).round() / 10.0
 }
 
 /// `87.5%`, or `—` when there is no score.

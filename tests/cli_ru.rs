@@ -321,7 +321,7 @@ fn the_lang_flag_wins_over_a_russian_locale() {
 }
 
 /// The commands, formats and values of the command line, typed as they are.
-const TYPED: [&str; 22] = [
+const TYPED: [&str; 23] = [
     "new",
     "resume",
     "list",
@@ -329,6 +329,7 @@ const TYPED: [&str; 22] = [
     "restore",
     "export",
     "report",
+    "compare",
     "validate",
     "checklists",
     "schema",

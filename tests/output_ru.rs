@@ -138,7 +138,9 @@ fn record_of(v: &Visit) -> RecordFile {
 
 fn report_of(visits: usize) -> (Report, Vec<RecordFile>) {
     let records: Vec<RecordFile> = (0..visits).map(|n| record_of(&visit(n))).collect();
-    let mut builder = Builder::new(report::DEFAULT_LINE);
+    // These visits answer a few items of a long checklist: counted whatever
+    // their coverage (the incomplete rule has tests of its own).
+    let mut builder = Builder::new(report::DEFAULT_LINE).min_coverage(0.0);
     for r in &records {
         builder.add(r);
     }
@@ -209,6 +211,12 @@ fn own_words(records: &[RecordFile]) -> Own {
                     && let (Some(c), Some(i)) = (c.as_str(), i.as_str())
                 {
                     ids.push(format!("{c}/{i}"));
+                    // A review counts a translation's items under the
+                    // original's id (the bundled Russian lists translate
+                    // the English ones of the same id without `-ru`).
+                    if let Some(original) = c.strip_suffix("-ru") {
+                        ids.push(format!("{original}/{i}"));
+                    }
                 }
                 for (k, v) in map {
                     walk(v, k, text, ids);
@@ -598,7 +606,7 @@ fn a_year_of_russian_months_does_not_run_together_under_the_trend() {
             r
         })
         .collect();
-    let mut builder = Builder::new(report::DEFAULT_LINE);
+    let mut builder = Builder::new(report::DEFAULT_LINE).min_coverage(0.0);
     for r in &records {
         builder.add(r);
     }

@@ -24,6 +24,10 @@ fn fixture(name: &str) -> String {
     fixtures().join(name).display().to_string()
 }
 
+fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(fixtures().join(name)).unwrap()
+}
+
 /// `touchpoint report ARGS`: (stdout, stderr, exit code).
 fn report(data: &Path, args: &[&str]) -> (String, String, i32) {
     let mut all = vec!["report"];
@@ -71,11 +75,19 @@ fn json_gives_the_hand_computed_figures_and_names_the_corrupt_file() {
         .collect();
     let mut expected = vec![
         "visits",
+        "visits_counted",
         "score",
         "critical_failures",
+        "critical",
         "standards",
         "personal_touch",
+        "exceeded",
+        "incomplete",
+        "min_coverage",
+        "min_answers",
         "by_site",
+        "by_site_touchpoint",
+        "by_site_month",
         "by_touchpoint",
         "by_tag",
         "by_month",
@@ -84,7 +96,7 @@ fn json_gives_the_hand_computed_figures_and_names_the_corrupt_file() {
     ];
     expected.sort();
     assert_eq!(keys, expected);
-    assert_eq!(json["visits"], 4);
+    assert_eq!(json["visits_counted"], 4);
     assert_eq!(json["score"], 65.5);
     assert_eq!(json["standards"], 83.3);
     assert_eq!(json["personal_touch"], 63.9);
@@ -93,11 +105,11 @@ fn json_gives_the_hand_computed_figures_and_names_the_corrupt_file() {
         json["by_site"],
         json!([
             {"site": "Hotel Metropol", "visits": 2, "score": 60.7, "standards": 75.0,
-             "personal_touch": 62.5, "critical_failures": 1},
+             "personal_touch": 62.5, "critical_failures": 1, "exceeded": 1},
             {"site": "Гостиница Москва", "visits": 1, "score": 75.0, "standards": 100.0,
-             "personal_touch": 66.7, "critical_failures": 0},
+             "personal_touch": 66.7, "critical_failures": 0, "exceeded": 0},
             {"site": "東京ホテル", "visits": 1, "score": null, "standards": null,
-             "personal_touch": null, "critical_failures": 0},
+             "personal_touch": null, "critical_failures": 0, "exceeded": 0},
         ])
     );
     assert_eq!(
@@ -105,7 +117,8 @@ fn json_gives_the_hand_computed_figures_and_names_the_corrupt_file() {
         json!([
             {"touchpoint": "check-in", "visits": 3, "score": 66.7},
             {"touchpoint": "in-stay", "visits": 1, "score": 66.7},
-            {"touchpoint": "departure", "visits": 1, "score": null},
+            // Tokyo's departure has no maximum: no visit counts in it.
+            {"touchpoint": "departure", "visits": 0, "score": null},
         ])
     );
     assert_eq!(
@@ -119,19 +132,33 @@ fn json_gives_the_hand_computed_figures_and_names_the_corrupt_file() {
         json["by_month"],
         json!([
             {"month": "2026-10", "visits": 1, "score": 50.0},
-            {"month": "2026-11", "visits": 3, "score": 73.2},
+            {"month": "2026-11", "visits": 2, "score": 73.2},
         ])
     );
+    // At least 3 scored answers (--min-answers): `clean` (1 of 1 missed)
+    // is not listed; the three check-in items with 3 answers are.
     assert_eq!(
         json["items"][0],
-        json!({"checklist": "hotel-room", "item": "clean", "prompt": "Room clean on arrival",
-               "answered": 1, "missed": 1, "miss_rate": 100.0})
+        json!({"checklist": "hotel-check-in", "item": "greeted",
+               "prompt": "Greeted within 30 seconds", "answered": 3, "missed": 1,
+               "miss_rate": 33.3, "sites": ["Hotel Metropol"]})
     );
-    assert_eq!(json["items"][2]["prompt"], "Agent used the guest's name");
-    assert_eq!(json["items"].as_array().unwrap().len(), 7);
-    assert_eq!(json["notes"][1]["note"], "Nobody at the desk for 6 minutes");
-    assert_eq!(json["notes"][1]["site"], "Hotel Metropol");
-    assert_eq!(json["notes"][1]["date"], "2026-11-10");
+    assert_eq!(json["items"][1]["prompt"], "Agent used the guest's name");
+    assert_eq!(json["items"].as_array().unwrap().len(), 3);
+    // The failure by name, with the auditor's words.
+    assert_eq!(
+        json["critical"],
+        json!([{"visit": "20261110T090000-hotel-metropol-b002", "site": "Hotel Metropol",
+                "started": "2026-11-10T09:00:00+03:00", "checklist": "hotel-check-in",
+                "item": "greeted", "prompt": "Greeted within 30 seconds",
+                "note": "Nobody at the desk for 6 minutes"}])
+    );
+    assert_eq!(json["visits"][3]["coverage"], 87.5);
+    assert_eq!(json["visits"][3]["answered"], 7);
+    assert_eq!(json["visits"][3]["shown"], 8);
+    assert_eq!(json["notes"][0]["note"], "Nobody at the desk for 6 minutes");
+    assert_eq!(json["notes"][0]["site"], "Hotel Metropol");
+    assert_eq!(json["notes"][0]["date"], "2026-11-10");
 }
 
 #[test]
@@ -142,12 +169,15 @@ fn only_good_records_exit_zero_and_drafts_come_when_asked() {
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let (out, err, code) = report(&data, &refs);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["visits"], 4);
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap()["visits_counted"],
+        4
+    );
 
     let folder = fixtures().display().to_string();
     let (out, _, _) = report(&data, &[&folder, "--format", "json", "--include-drafts"]);
     let json: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(json["visits"], 5);
+    assert_eq!(json["visits_counted"], 5);
     assert_eq!(json["critical_failures"], 2);
     // "hotel metropol" is the same site as "Hotel Metropol".
     assert_eq!(json["by_site"][0]["visits"], 3);
@@ -157,7 +187,7 @@ fn only_good_records_exit_zero_and_drafts_come_when_asked() {
         &[&folder, "--format", "json", "--site", "гостиница москва"],
     );
     let json: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(json["visits"], 1);
+    assert_eq!(json["visits_counted"], 1);
     assert_eq!(json["score"], 75.0);
 
     let (out, _, _) = report(
@@ -174,7 +204,7 @@ fn only_good_records_exit_zero_and_drafts_come_when_asked() {
     );
     let json: Value = serde_json::from_str(&out).unwrap();
     // B (Nov 10) and C (Nov 20); D started on Nov 21.
-    assert_eq!(json["visits"], 2);
+    assert_eq!(json["visits_counted"], 2);
     assert_eq!(json["score"], 73.2);
 
     let (_, err, code) = report(&data, &[&folder, "--since", "last week"]);
@@ -193,7 +223,7 @@ fn a_report_over_no_visits_says_so() {
     let (out, _, code) = report(&data, &[empty.to_str().unwrap(), "--format", "json"]);
     assert_eq!(code, 0);
     let json: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(json["visits"], 0);
+    assert_eq!(json["visits_counted"], 0);
     assert_eq!(json["score"], Value::Null);
     let (out, _, code) = report(&data, &[empty.to_str().unwrap(), "--format", "csv"]);
     assert_eq!(code, 0);
@@ -221,7 +251,7 @@ fn without_paths_the_data_folders_final_visits_are_reported() {
     assert_eq!(code, 0, "{err}");
     let json: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
-        (json["visits"].clone(), json["score"].clone()),
+        (json["visits_counted"].clone(), json["score"].clone()),
         (json!(4), json!(65.5))
     );
 }
@@ -235,7 +265,10 @@ fn the_same_visit_twice_counts_once() {
     let (out, err, code) = report(&data, &[&a, copy.to_str().unwrap(), "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("is also in"), "{err}");
-    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["visits"], 1);
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap()["visits_counted"],
+        1
+    );
 }
 
 #[test]
@@ -273,7 +306,17 @@ fn csv_has_one_row_per_observation_and_no_formulas() {
             "max",
             "critical",
             "skipped",
-            "note"
+            "note",
+            "status",
+            "review_status",
+            "corrected",
+            "exceeded",
+            "label",
+            "timed",
+            "first_at",
+            "at",
+            "date",
+            "month",
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -287,9 +330,19 @@ fn csv_has_one_row_per_observation_and_no_formulas() {
     // Text a spreadsheet would run is neutralised, with a leading quote.
     assert_eq!(&row("a001", "comment")[col("answer")], "'=SUM(A1:A9)");
     assert!(row("a001", "name")[col("note")].starts_with("'-5 points"));
-    // Numbers stay numbers.
+    // Numbers stay numbers; points and max always with a decimal point.
     let name = row("a001", "name");
-    assert_eq!((&name[col("points")], &name[col("max")]), ("0", "3"));
+    assert_eq!((&name[col("points")], &name[col("max")]), ("0.0", "3.0"));
+    assert_eq!(
+        (
+            &name[col("status")],
+            &name[col("date")],
+            &name[col("month")]
+        ),
+        ("final", "2026-10-05", "2026-10")
+    );
+    assert_eq!(&row("b002", "name")[col("exceeded")], "true");
+    assert_eq!(&row("b002", "name")[col("label")], "Exceeded expectations");
     assert_eq!(&row("a001", "wait")[col("answer")], "4");
     assert_eq!(&name[col("tags")], "personal-touch");
     assert_eq!(&name[col("version")], "2026.1");
@@ -306,10 +359,12 @@ fn csv_has_one_row_per_observation_and_no_formulas() {
 fn markdown_and_table_show_every_site_and_score() {
     let data = temp_dir("report-text");
     let mut args: Vec<String> = finals();
+    // The fixture's items have one to three answers each: all listed.
+    args.extend(["--min-answers".into(), "1".into()]);
     args.extend(["--format".into(), "md".into()]);
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let (md, _, _) = report(&data, &refs);
-    let (table, _, _) = report(&data, &refs[..4]);
+    let (table, _, _) = report(&data, &refs[..6]);
     for (name, text) in [("md", &md), ("table", &table)] {
         for wanted in [
             "Hotel Metropol",
@@ -331,7 +386,7 @@ fn markdown_and_table_show_every_site_and_score() {
     }
     assert!(md.starts_with("# Service review\n"));
     assert!(
-        md.contains("| Hotel Metropol | 2 | 60.7% | 75.0% | 62.5% | 1 | failing |"),
+        md.contains("| Hotel Metropol | 2 | 60.7% | 75.0% | 62.5% | 1 | 1 | failing |"),
         "{md}"
     );
     // Markup in a note cannot format the document.
@@ -407,6 +462,7 @@ fn assert_self_contained(html: &str) {
 fn the_html_review_is_self_contained_and_hostile_text_stays_text() {
     let data = temp_dir("report-html");
     let mut args: Vec<String> = finals();
+    args.extend(["--min-answers".into(), "1".into()]);
     args.extend(["--format".into(), "html".into()]);
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let (html, err, code) = report(&data, &refs);
@@ -612,7 +668,7 @@ fn many_files_in_several_batches_keep_their_order_and_each_visit_once() {
     assert_eq!(err.matches("is also in").count(), 1, "{err}");
     let json: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
-        (json["visits"].clone(), json["score"].clone()),
+        (json["visits_counted"].clone(), json["score"].clone()),
         (json!(600), json!(50.0))
     );
     let (out, _, _) = report(&data, &[&path, "--format", "csv"]);
@@ -714,4 +770,277 @@ fn report_of_a_folder_skips_and_names_planted_links() {
     let (shown, err, code) = report(&dir, &["--format", "csv", named.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert!(shown.contains("PRIVATE SITE"), "{shown}");
+
+/// Whether `python3 -c "import duckdb"` works; a test that needs it says
+/// `skipped` without it, and fails under `CI=true` (where .ci/run installs it).
+fn duckdb_available(test: &str) -> bool {
+    let ok = std::process::Command::new("python3")
+        .args(["-c", "import duckdb"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{test}: python3 with duckdb is needed under CI (pip install duckdb)"
+        );
+        eprintln!("{test}: skipped: python3 -c 'import duckdb' fails (pip install duckdb)");
+    }
+    ok
+}
+
+#[test]
+fn the_observation_csv_reads_back_in_duckdb_with_its_types() {
+    if !duckdb_available("the_observation_csv_reads_back_in_duckdb_with_its_types") {
+        return;
+    }
+    let data = temp_dir("report-duckdb");
+    // A visit started 21:30 −05:00 on 30 Nov: November in its own offset
+    // (1 Dec 02:30 in UTC), as the report counts it.
+    let late = fixture_text("b-metropol-november.toml")
+        .replace(
+            "20261110T090000-hotel-metropol-b002",
+            "20261130T213000-hotel-metropol-late",
+        )
+        .replace(
+            "started = 2026-11-10T09:00:00+03:00",
+            "started = 2026-11-30T21:30:00-05:00",
+        );
+    let late_path = data.join("late.toml");
+    std::fs::write(&late_path, late).unwrap();
+    let mut args: Vec<String> = finals();
+    args.push(late_path.display().to_string());
+    let csv_path = data.join("obs.csv");
+    args.extend([
+        "--format".into(),
+        "csv".into(),
+        "-o".into(),
+        csv_path.display().to_string(),
+    ]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (_, err, code) = report(&data, &refs);
+    assert_eq!(code, 0, "{err}");
+    let script = r#"
+import duckdb, json, sys
+con = duckdb.connect()
+rel = con.read_csv(sys.argv[1])
+types = {c: str(t) for c, t in zip(rel.columns, rel.types)}
+late = con.execute(
+    "select date, month, status, points, max from read_csv(?) "
+    "where visit_id = '20261130T213000-hotel-metropol-late' and item = 'greeted'",
+    [sys.argv[1]]).fetchone()
+total = con.execute("select sum(points), sum(max), count(*) from read_csv(?)", [sys.argv[1]]).fetchone()
+print(json.dumps({"types": types, "late": [str(x) for x in late], "total": [str(x) for x in total]}))
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, csv_path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let types = &got["types"];
+    assert_eq!(types["points"], "DOUBLE", "{types}");
+    assert_eq!(types["max"], "DOUBLE", "{types}");
+    assert_eq!(types["date"], "DATE", "{types}");
+    assert_eq!(types["status"], "VARCHAR", "{types}");
+    assert_eq!(types["first_at"], "TIMESTAMP WITH TIME ZONE", "{types}");
+    // The late visit's day and month as the report counts them, not December.
+    assert_eq!(
+        got["late"],
+        json!(["2026-11-30", "2026-11", "final", "0.0", "1.0"])
+    );
+    // Points and max summed as numbers over the observations as recorded:
+    // A 3 of 6, B 5 of 7, C 3 of 4, D none, the late copy of B 5 of 7; rows
+    // 8 + 8 + 4 + 2 + 8.
+    let sums: Vec<&str> = got["total"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(sums, ["16.0", "24.0", "30"]);
+}
+
+#[test]
+fn a_site_that_matches_nothing_exits_1_and_names_the_nearest() {
+    let data = temp_dir("report-site-unknown");
+    let mut args: Vec<String> = finals();
+    args.extend(["--site".into(), "Hotel Metropole".into()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (out, err, code) = report(&data, &refs);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty(), "no report of nothing: {out}");
+    assert!(
+        err.contains(
+            "no visit of Hotel Metropole in the records read; nearest sites: Hotel Metropol,"
+        ),
+        "{err}"
+    );
+    // The same site typed in another case, spacing and Unicode form matches,
+    // and the review's title names it.
+    let decomposed = "  HOTEL METROPOL ".to_owned();
+    let mut args: Vec<String> = finals();
+    args.extend(["--site".into(), decomposed, "--format".into(), "md".into()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (out, err, code) = report(&data, &refs);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("# Service review — Hotel Metropol\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn compare_says_what_was_fixed_regressed_still_missed_and_new_in_every_format() {
+    let data = temp_dir("compare");
+    let (a, b) = (
+        fixture("a-metropol-october.toml"),
+        fixture("b-metropol-november.toml"),
+    );
+    let json_out = run(&data, &["compare", &a, &b, "--format", "json"]);
+    assert!(
+        json_out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&json_out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&json_out.stdout).unwrap();
+    // A: greeted yes, name missed (0 of 3); B: greeted no, name exceeded,
+    // and the room checklist A did not have.
+    assert_eq!(
+        json["regressed"],
+        json!([{"checklist": "hotel-check-in", "item": "greeted",
+                "prompt": "Greeted within 30 seconds", "a": "Yes", "b": "No"}])
+    );
+    assert_eq!(json["fixed"][0]["item"], "name");
+    assert_eq!(json["fixed"][0]["b"], "Exceeded expectations");
+    assert_eq!(json["still_missed"], json!([]));
+    let new: Vec<&str> = json["new"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["item"].as_str().unwrap())
+        .collect();
+    assert_eq!(new, ["clean", "minibar", "towels"]);
+    assert_eq!(json["a"]["id"], "20261005T140000-hotel-metropol-a001");
+    let md = run(&data, &["compare", &a, &b, "--format", "md"]);
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("## Regressed (1)"), "{md}");
+    assert!(
+        md.contains("| Greeted within 30 seconds (hotel-check-in/greeted) | Yes | No |"),
+        "{md}"
+    );
+    let html = run(&data, &["compare", &a, &b, "--format", "html"]);
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert_self_contained(&html);
+    let page = tokens(&html);
+    assert!(page.text.contains("Fixed (1)"), "{}", page.text);
+    let table = run(&data, &["compare", &a, &b]);
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(table.contains("A: Yes  →  B: No"), "{table}");
+}
+
+#[test]
+fn the_debrief_opens_with_what_to_fix_then_praise_then_scores_then_the_timeline() {
+    let data = temp_dir("debrief-order");
+    let id = hostile_visit(&data);
+    let out = run(&data, &["export", &id, "--format", "html"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8(out.stdout).unwrap();
+    let page = tokens(&html);
+    let text = &page.text;
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("the debrief lacks {needle:?}:\n{text}"))
+    };
+    let critical = at("Identity, payment and room number were handled securely and discreetly");
+    let to_fix = at("What to fix");
+    let door_note = at("=HYPERLINK(\"http://evil.example\") <b>bold</b>");
+    let scores = at("Scores");
+    let timeline = at("Timeline");
+    assert!(critical < to_fix, "the critical failure first");
+    assert!(
+        to_fix < door_note && door_note < scores,
+        "the miss and its note before the scores"
+    );
+    assert!(scores < timeline, "the scores before the timeline");
+    // The visit note before the scores too, not after the timeline.
+    assert!(at("Overall <em>fine</em>") < scores);
+}
+
+#[test]
+fn the_debrief_shows_a_number_against_its_standard() {
+    let now = jiff::civil::date(2026, 11, 22)
+        .at(14, 0, 0, 0)
+        .to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(3)))
+        .unwrap();
+    let checklists = vec![
+        checklist::bundled_by_id("hotel-departure")
+            .unwrap()
+            .unwrap(),
+    ];
+    let mut v = Visit::new("Hotel", "anna", checklists, &now, "7f3b");
+    let at = v.find("hotel-departure", "checkout-minutes").unwrap();
+    v.set_answer(at, Some(Answer::Number(7.5)), &now).unwrap();
+    let html = record::to_html(&v);
+    assert!(tokens(&html).text.contains("7.5 minutes ✗ ≤ 3"), "{html}");
+}
+
+#[test]
+fn the_debrief_says_what_changed_since_the_sites_last_visit() {
+    let data = temp_dir("debrief-since");
+    let store = Store::open(&data).unwrap();
+    let day = |d: i8| {
+        jiff::civil::date(2026, 11, d)
+            .at(14, 0, 0, 0)
+            .to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(3)))
+            .unwrap()
+    };
+    let mut ids = Vec::new();
+    // Earlier: door missed, identity met. Later: door met, identity missed.
+    for (d, door, identity, suffix) in [(1, "missed", "yes", "aaa1"), (15, "met", "no", "bbb2")] {
+        let checklists = vec![checklist::bundled_by_id("hotel-check-in").unwrap().unwrap()];
+        let mut v = Visit::new("Hotel Metropol", "anna", checklists, &day(d), suffix);
+        let at = |v: &Visit, item: &str| v.find("hotel-check-in", item).unwrap();
+        let door_at = at(&v, "door-welcome");
+        v.set_answer(door_at, Some(Answer::Choice(door.into())), &day(d))
+            .unwrap();
+        let id_at = at(&v, "identity-payment-discreet");
+        v.set_answer(id_at, Some(Answer::Choice(identity.into())), &day(d))
+            .unwrap();
+        v.finalize(&day(d)).unwrap();
+        store
+            .save(&v.header.id, record::to_toml(&v).as_bytes())
+            .unwrap();
+        ids.push(v.header.id.clone());
+    }
+    let out = run(&data, &["export", &ids[1], "--format", "html"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = tokens(&String::from_utf8(out.stdout).unwrap()).text;
+    let since = text.find("Since the last visit (1 Nov 2026)").expect(&text);
+    let after = &text[since..];
+    let regressed = after.find("Regressed (1)").unwrap();
+    let fixed = after.find("Fixed (1)").unwrap();
+    let identity = after
+        .find("Identity, payment and room number were handled securely and discreetly")
+        .unwrap();
+    let door = after
+        .find("Welcome at the entrance by door or bell staff")
+        .unwrap();
+    assert!(regressed < identity && identity < fixed, "{after}");
+    assert!(fixed < door, "{after}");
+    // The earlier visit's debrief has nothing to compare with.
+    let out = run(&data, &["export", &ids[0], "--format", "html"]);
+    let text = tokens(&String::from_utf8(out.stdout).unwrap()).text;
+    assert!(!text.contains("Since the last visit"));
 }

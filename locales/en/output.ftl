@@ -97,6 +97,11 @@ export-scoring-standards = Standards are the items without the personal-touch ta
 export-scoring-critical = A critical item (!) answered with zero points fails the whole visit, whatever its percentage.
 
 ## The HTML debrief of a visit.
+debrief-to-fix = What to fix
+debrief-to-praise = What to praise
+debrief-scores = Scores
+debrief-since = Since the last visit ({ $date })
+debrief-since-lead = Against the site's earlier final visit of the same journey, { $visit }.
 debrief-title = Visit debrief
 debrief-duration = Duration
 debrief-visit-id = Visit id
@@ -129,6 +134,10 @@ html-page-of = Page { $page } of { $pages }
 chart-score-by-month = Score by month: { $summary }
 chart-map-title = Service map: { $summary }
 chart-map-site = { $n } { $site }: standards { $standards }, personal touch { $personal }
+chart-map-dot-visits = { $visits ->
+    [one] { $visits } visit
+   *[other] { $visits } visits
+}, { $failed } failed on a critical item
 chart-map-dot = { $n }. { $site }: standards { $standards }, personal touch { $personal }
 chart-axis-standards = Standards % →
 chart-axis-personal = Personal touch % →
@@ -191,7 +200,7 @@ report-map-impersonal = (flawless but impersonal)
 # Between the last two quarters' names: "warm but sloppy, and failing".
 report-map-and = , and
 report-map-none = No site has both a standards and a personal-touch score to place.
-report-map-red = Red dots: a site with a visit failed on a critical item.
+report-map-red = Dot size: the site's visits; colour: blue none, amber under half, red half or more of its visits failed on a critical item. A dot moved off a neighbour keeps a line to its place.
 report-map-unplaced = Not placed (no standards or no personal-touch score): { $sites }
 report-no-misses = No scored item was missed.
 report-items-explain = Items answered with a zero score, by miss rate; the notes auditors wrote on the misses of the { $count } missed most are quoted under them.
@@ -200,3 +209,41 @@ report-items-explain = Items answered with a zero score, by miss rate; the notes
 report-disagree-score = its [score] says { $stored } but its observations give { $figured }; the report uses { $figured }
 report-disagree-failures = its [score] lists critical failures [{ $stored }] but its observations give [{ $figured }]; the report uses the observations
 export-quoted = “{ $text }”
+
+## The review's figures of issue 20: where and what to fix.
+report-critical = Critical failures by name
+report-critical-none = No critical item failed.
+report-visits = Visits
+report-col-coverage = Answered
+report-col-chain = Chain
+report-col-note = Auditor's note
+report-col-sites = Sites
+report-col-visit = Visit
+report-incomplete-mark = incomplete
+report-incomplete = Incomplete (left out)
+report-incomplete-lead = { $count ->
+    [one] { $count } final visit
+   *[other] { $count } final visits
+} with under { $bar }% of shown items answered: listed as incomplete and left out of every figure
+report-by-site-touchpoint = By site and touchpoint
+report-by-site-month = By site and month
+report-where-lead = each site's mean beside the chain's (all sites) for the same touchpoint or month
+report-items-few = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+} with fewer than { $min } scored answers not listed
+report-notes-capped = the { $per } newest notes per item; the JSON report keeps all { $total }
+report-scope-drafts = drafts included
+report-scope-since = from { $date }
+report-scope-until = to { $date }
+report-site-unknown = no visit of { $site } in the records read; nearest sites: { $near }
+report-site-unknown-none = no visit of { $site } in the records read
+report-print-header = { $title } · { $period }
+
+## touchpoint compare
+compare-title = { $site }: { $a } against { $b }
+compare-fixed = Fixed
+compare-regressed = Regressed
+compare-still-missed = Still missed
+compare-new = New (in B only)
+compare-other-site = the two visits are of different sites ({ $a }, { $b })

@@ -102,6 +102,11 @@ export-scoring-standards = Стандарты — пункты без тега �
 export-scoring-critical = Критичный пункт (!) с нулём баллов проваливает весь визит, каким бы ни был процент.
 
 ## HTML-разбор визита.
+debrief-to-fix = Что исправить
+debrief-to-praise = За что похвалить
+debrief-scores = Оценки
+debrief-since = С прошлого визита ({ $date })
+debrief-since-lead = В сравнении с прошлым завершённым визитом на этот объект по тому же маршруту, { $visit }.
 debrief-title = Разбор визита
 debrief-duration = Длительность
 debrief-visit-id = Код визита
@@ -136,6 +141,12 @@ html-page-of = Стр. { $page } из { $pages }
 chart-score-by-month = Оценка по месяцам: { $summary }
 chart-map-title = Карта сервиса: { $summary }
 chart-map-site = { $n } { $site }: стандарты { $standards }, личное участие { $personal }
+chart-map-dot-visits = { $visits ->
+    [one] { $visits } визит
+    [few] { $visits } визита
+    [many] { $visits } визитов
+   *[other] { $visits } визита
+}, провалов на критичном пункте: { $failed }
 chart-map-dot = { $n }. { $site }: стандарты { $standards }, личное участие { $personal }
 chart-axis-standards = Стандарты, % →
 chart-axis-personal = Личное участие, % →
@@ -203,7 +214,7 @@ report-map-impersonal = (безупречно, но безлично)
 # Между названиями двух последних четвертей: «тепло, но небрежно и провал».
 report-map-and = {" "}и
 report-map-none = Нет объекта, у которого есть и оценка стандартов, и оценка личного участия.
-report-map-red = Красные точки: объекты, где визит провален на критичном пункте.
+report-map-red = Размер точки — число визитов объекта; цвет: синий — провалов нет, жёлтый — меньше половины, красный — половина визитов или больше провалены на критичном пункте. Точка, сдвинутая с соседней, соединена линией со своим местом.
 report-map-unplaced = Не на карте (нет оценки стандартов или личного участия): { $sites }
 report-no-misses = Ни один оцениваемый пункт не провален.
 report-items-explain = Пункты, получившие ноль баллов, по доле промахов; под { $count ->
@@ -215,3 +226,43 @@ report-items-explain = Пункты, получившие ноль баллов,
 report-disagree-score = в разделе [score] указано { $stored }, а по наблюдениям выходит { $figured }; в отчёте — { $figured }
 report-disagree-failures = в разделе [score] критические провалы [{ $stored }], а по наблюдениям [{ $figured }]; в отчёте — по наблюдениям
 export-quoted = «{ $text }»
+
+## Цифры обзора из задачи 20: где и что исправлять.
+report-critical = Критические провалы поимённо
+report-critical-none = Ни один критичный пункт не провален.
+report-visits = Визиты
+report-col-coverage = Отвечено
+report-col-chain = Сеть
+report-col-note = Заметка аудитора
+report-col-sites = Объекты
+report-col-visit = Визит
+report-incomplete-mark = неполный
+report-incomplete = Неполные (не учтены)
+report-incomplete-lead = { $count ->
+    [one] { $count } завершённый визит
+    [few] { $count } завершённых визита
+    [many] { $count } завершённых визитов
+   *[other] { $count } завершённого визита
+} с ответами меньше чем на { $bar }% показанных пунктов: { $count ->
+    [one] отмечен как неполный и не учтён
+   *[other] отмечены как неполные и не учтены
+} ни в одной цифре
+report-by-site-touchpoint = По объектам и точкам контакта
+report-by-site-month = По объектам и месяцам
+report-where-lead = среднее объекта рядом со средним сети (все объекты) для той же точки контакта или месяца
+report-items-few = не показаны пункты, у которых меньше { $min } оценённых ответов: { $count }
+report-notes-capped = по { $per } самых новых заметки на пункт; все { $total } — в машиночитаемом отчёте
+report-scope-drafts = с черновиками
+report-scope-since = с { $date }
+report-scope-until = по { $date }
+report-site-unknown = в прочитанных записях нет визитов на объект { $site }; ближайшие: { $near }
+report-site-unknown-none = в прочитанных записях нет визитов на объект { $site }
+report-print-header = { $title } · { $period }
+
+## touchpoint compare
+compare-title = { $site }: { $a } и { $b }
+compare-fixed = Исправлено
+compare-regressed = Ухудшилось
+compare-still-missed = По-прежнему промах
+compare-new = Новое (только в B)
+compare-other-site = визиты относятся к разным объектам ({ $a }, { $b })

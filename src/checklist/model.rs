@@ -69,6 +69,11 @@ pub struct Meta {
     /// What the checklist covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The id of the checklist this file translates (same section and item
+    /// ids): reports and `compare` count its items as the original's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub translation_of: Option<String>,
 }
 
 /// A named set of options an item can be answered with.

@@ -893,6 +893,7 @@ impl Walker<'_, '_> {
             "journey",
             "journey_title",
             "description",
+            "translation_of",
         ];
         if let DeValue::Array(_) = value.get_ref() {
             self.report
@@ -931,6 +932,9 @@ impl Walker<'_, '_> {
         let description = f
             .get(key!(KEYS, "description"))
             .map(|v| self.string(v, "description"));
+        let translation_of = f
+            .get(key!(KEYS, "translation_of"))
+            .map(|v| self.id(v, "translation_of"));
         self.unknown_keys(&f, place);
         Some(Meta {
             id: id?,
@@ -941,6 +945,7 @@ impl Walker<'_, '_> {
             journey: optional(journey)?,
             journey_title: optional(journey_title)?,
             description: optional(description)?,
+            translation_of: optional(translation_of)?,
         })
     }
 

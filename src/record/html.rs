@@ -58,7 +58,25 @@ pub fn to_html(visit: &Visit) -> String {
     to_html_with(visit, None)
 }
 
+/// [`to_html_in`] that also says what changed since `since`, the site's
+/// earlier visit of the same journey: fixed, regressed, still missed.
+pub fn to_html_since(
+    visit: &Visit,
+    data_folder: &Path,
+    since: Option<&crate::report::compare::Comparison>,
+) -> String {
+    to_html_full(visit, Some(data_folder), since)
+}
+
 fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
+    to_html_full(visit, data_folder, None)
+}
+
+fn to_html_full(
+    visit: &Visit,
+    data_folder: Option<&Path>,
+    since: Option<&crate::report::compare::Comparison>,
+) -> String {
     let record = build::<Stamp>(visit);
     let s = score::score(visit);
     let header = &visit.header;
@@ -103,6 +121,34 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
         .iter()
         .map(|o| ((o.checklist.as_str(), o.item.as_str()), o))
         .collect();
+    let note_of = |failure: &str| {
+        record
+            .observations
+            .iter()
+            .find(|o| format!("{}/{}", o.checklist, o.item) == failure)
+            .map(|o| o.note.clone())
+    };
+    // Misses that are not critical failures (those are in the banner), by
+    // touchpoint in journey order; answers that exceeded expectations.
+    let mut misses: Vec<(String, Vec<&Observation<Stamp>>)> = Vec::new();
+    for o in record.observations.iter().filter(|o| {
+        !o.skipped
+            && !o.na
+            && !o.critical
+            && o.points == Some(0.0)
+            && o.max.is_some_and(|m| m > 0.0)
+    }) {
+        let tp = touchpoint_of(&o.checklist);
+        match misses.iter_mut().find(|(t, _)| *t == tp) {
+            Some((_, list)) => list.push(o),
+            None => misses.push((tp, vec![o])),
+        }
+    }
+    let praise: Vec<&Observation<Stamp>> = record
+        .observations
+        .iter()
+        .filter(|o| o.exceeded && !o.skipped)
+        .collect();
     let critical = tr!("doc-critical");
     let title = tr!("debrief-title");
     let shown = s.answered + s.unanswered;
@@ -136,13 +182,71 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
             }
             dt { (tr!("debrief-visit-id")) } dd { (text(&header.id)) }
         }
+        // What to fix first, then what to praise, then the scores and the
+        // timeline: the order a manager acts in.
         @if s.failed() {
-            div.banner role="alert" {
+            div.banner.critical role="alert" {
                 strong { (tr!("debrief-failed", count = s.critical_failures.len())) }
                 " " (tr!("doc-failed-why"))
-                ul { @for f in &s.critical_failures { li { (text(&prompt_of(f))) " " span.tag { (text(f)) } } } }
+                ul { @for f in &s.critical_failures {
+                    li {
+                        (text(&prompt_of(f))) " " span.tag { (text(f)) }
+                        @if let Some(note) = note_of(f).filter(|n| !n.is_empty()) {
+                            blockquote { (text(&note)) }
+                        }
+                    }
+                } }
             }
         }
+        @if !misses.is_empty() {
+            h2.fix { (tr!("debrief-to-fix")) }
+            @for (touchpoint, list) in &misses {
+                h3 { (text(touchpoint)) }
+                ul.misses {
+                    @for o in list {
+                        li.miss {
+                            span.mark.miss { "✗" } " " (text(&o.prompt))
+                            " — " (answer(visit, &o.checklist, o))
+                            @if !o.note.is_empty() { blockquote { (text(&o.note)) } }
+                        }
+                    }
+                }
+            }
+        }
+        @if !praise.is_empty() {
+            h2.praise { (tr!("debrief-to-praise")) }
+            ul.praise {
+                @for o in &praise {
+                    li.exceeded {
+                        span.mark.exceeded { "▲" } " " (text(&o.prompt))
+                        " " span.tag { (text(&touchpoint_of(&o.checklist))) }
+                        @if !o.note.is_empty() { blockquote { (text(&o.note)) } }
+                    }
+                }
+            }
+        }
+        @if let Some(c) = since {
+            h2.since { (tr!("debrief-since", date = c_started(c))) }
+            p.sub { (tr!("debrief-since-lead", visit = text(&c.a.id))) }
+            @for (name, list) in [
+                (tr!("compare-regressed"), &c.regressed),
+                (tr!("compare-still-missed"), &c.still_missed),
+                (tr!("compare-fixed"), &c.fixed),
+            ] {
+                h3 { (name) " (" (list.len()) ")" }
+                @if !list.is_empty() {
+                    ul { @for ch in list.iter() {
+                        li { (text(&ch.prompt)) ": "
+                            (text(ch.a.as_deref().unwrap_or("—"))) " → " (text(ch.b.as_deref().unwrap_or("—"))) }
+                    } }
+                }
+            }
+        }
+        @if !header.note.is_empty() {
+            h2 { (tr!("doc-visit-note")) }
+            blockquote { (text(&header.note)) }
+        }
+        h2 { (tr!("debrief-scores")) }
         div.cards {
             (card(&tr!("doc-overall"), &percent_text(s.total.percent()), s.failed()))
             (card(&tr!("doc-standards"), &percent_text(s.standards.percent()), false))
@@ -170,10 +274,6 @@ fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
                     }
                 }
             }
-        }
-        @if !header.note.is_empty() {
-            h2 { (tr!("doc-visit-note")) }
-            blockquote { (text(&header.note)) }
         }
         @let visit_files = visit.visit_evidence();
         @if !visit_files.is_empty() {
@@ -252,16 +352,15 @@ fn answer(visit: &Visit, checklist: &str, o: &Observation<Stamp>) -> String {
         (None, _) => String::new(),
         (Some(_), Some(label)) => text(label),
         (Some(super::AnswerValue::Number(n)), None) => {
-            let unit = visit
+            // Against its standard, as the Markdown shows it: "7.5 min ✗ ≤ 5".
+            match visit
                 .find(checklist, &o.item)
                 .and_then(|at| visit.response(at))
-                .and_then(|r| match r {
-                    crate::checklist::Response::Number { unit, .. } => unit.map(str::to_owned),
-                    _ => None,
-                });
-            match unit {
-                Some(u) => format!("{} {}", format_number(*n), text(&u)),
-                None => format_number(*n),
+            {
+                Some(crate::checklist::Response::Number { unit, standard, .. }) => {
+                    text(&score::against_standard(*n, unit, &standard))
+                }
+                _ => format_number(*n),
             }
         }
         (Some(a), None) => text(&a.as_text()),
@@ -273,6 +372,15 @@ fn answer(visit: &Visit, checklist: &str, o: &Observation<Stamp>) -> String {
 /// other files named with their size and hash.
 pub fn to_html_in(visit: &Visit, data_folder: &Path) -> String {
     to_html_with(visit, Some(data_folder))
+}
+
+/// The day the earlier visit of a comparison started, as a reader reads it.
+fn c_started(c: &crate::report::compare::Comparison) -> String {
+    c.a.started
+        .get(..10)
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+        .map(i18n::date)
+        .unwrap_or_else(|| c.a.started.clone())
 }
 
 /// Attached files as the debrief shows them, after a note or an item.

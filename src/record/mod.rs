@@ -42,7 +42,7 @@ pub use export::{
     CSV_COLUMNS, csv_answer, csv_text, evidence_file_name, to_csv, to_json, to_markdown,
     to_markdown_in,
 };
-pub use html::{to_html, to_html_in};
+pub use html::{to_html, to_html_in, to_html_since};
 pub use read::{
     RecordFile, Summary, load_checklists, load_checklists_kept, load_source, parse, parse_bytes,
     rebuild,
@@ -146,6 +146,11 @@ pub struct ChecklistRef {
     /// Its version, when the file gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// The checklist it translates, when it is a translation: reports and
+    /// `compare` count its items as the original's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub translation_of: Option<String>,
     /// SHA-256 of the checklist file's bytes, lowercase hex.
     pub sha256: String,
     /// `bundled:ID`, or the path it was loaded from.
@@ -717,6 +722,7 @@ fn checklist_ref(loaded: &Loaded) -> ChecklistRef {
         title: meta.title.clone(),
         touchpoint: meta.touchpoint.clone(),
         version: meta.version.clone(),
+        translation_of: meta.translation_of.clone(),
         sha256: loaded.sha256.clone(),
         source: loaded.source.to_string(),
     }

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use crate::record::{AnswerValue, RecordFile, csv_text, format_number};
+use crate::record::{AnswerValue, RecordFile, Stamp, csv_text, format_number};
 
 /// A text cell from a record: control and invisible characters (ESC, C1,
 /// bidi overrides) written as `\u{1b}` text, then neutralised for
@@ -14,8 +14,11 @@ fn text(cell: &str) -> String {
     csv_text(&crate::text::escape(cell)).into_owned()
 }
 
-/// The columns, in order.
-pub const COLUMNS: [&str; 18] = [
+/// The columns, in order. The last ten came with issue 20, after the
+/// first eighteen so that older scripts reading by position still work.
+/// `review_status` and `corrected` belong to the editor's review (not built
+/// yet): they are empty on every row until it is.
+pub const COLUMNS: [&str; 28] = [
     "visit_id",
     "site",
     "auditor",
@@ -34,7 +37,29 @@ pub const COLUMNS: [&str; 18] = [
     "critical",
     "skipped",
     "note",
+    "status",
+    "review_status",
+    "corrected",
+    "exceeded",
+    "label",
+    "timed",
+    "first_at",
+    "at",
+    "date",
+    "month",
 ];
+
+/// A number as a CSV cell that every reader types as a decimal: always with
+/// a decimal point (`1.0`, `0.5`), so that a column whose first rows hold
+/// whole numbers is not guessed to be integers.
+pub fn decimal(n: f64) -> String {
+    let text = format_number(n);
+    if text.contains(['.', 'e', 'E']) || !n.is_finite() {
+        text
+    } else {
+        format!("{text}.0")
+    }
+}
 
 /// Rows of observations written through the csv crate as records come.
 pub struct Rows<W: Write> {
@@ -79,6 +104,11 @@ pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
     {
         let header = &record.header;
         let started = header.started.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+        // The day and month of the visit in its own offset, as the report
+        // counts it (a visit started 21:30 −05:00 on 30 Nov is November's).
+        let date = header.started.strftime("%Y-%m-%d").to_string();
+        let month = header.started.strftime("%Y-%m").to_string();
+        let status = header.status.as_str();
         let (id, site, auditor) = (text(&header.id), text(&header.site), text(&header.auditor));
         for o in &record.observations {
             let checklist = record.checklists.iter().find(|c| c.id == o.checklist);
@@ -89,8 +119,12 @@ pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
                 Some(AnswerValue::Text(t)) => text(t),
                 None => String::new(),
             };
-            let points = o.points.map(format_number).unwrap_or_default();
-            let max = o.max.map(format_number).unwrap_or_default();
+            let points = o.points.map(decimal).unwrap_or_default();
+            let max = o.max.map(decimal).unwrap_or_default();
+            let label = o.label.as_deref().map(text).unwrap_or_default();
+            let timed = o.timed.map(decimal).unwrap_or_default();
+            let first_at = o.first_at.as_ref().map(Stamp::rfc3339).unwrap_or_default();
+            let at = o.at.as_ref().map(Stamp::rfc3339).unwrap_or_default();
             writer.write_record([
                 &*id,
                 &*site,
@@ -110,6 +144,16 @@ pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
                 flag(o.critical),
                 flag(o.skipped),
                 &text(&o.note),
+                status,
+                "",
+                "",
+                flag(o.exceeded),
+                &label,
+                &timed,
+                &first_at,
+                &at,
+                &date,
+                &month,
             ])?;
         }
     }

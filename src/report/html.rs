@@ -6,26 +6,39 @@ use std::io::{self, Write};
 
 use maud::{Markup, html};
 
-use super::{NOTED_ITEMS, Quarter, Report, day_label, month_label};
-use crate::html::{MapDot, bar_table, card, page, service_map, text, trend};
+use super::{CellRow, NOTED_ITEMS, Quarter, Report, day_label, month_label};
+use crate::html::{MapDot, bar_table, card, page_headed, service_map, text, trend};
 use crate::i18n::{tag_name, touchpoint_name};
-use crate::score::percent_text;
+use crate::score::round1;
+
+/// A percentage as shown: rounded once, half away from zero; `—` for none.
+fn percent_text(p: Option<f64>) -> String {
+    crate::score::percent_text(p.map(round1))
+}
 use crate::tr;
 
 /// The review page of `report`.
 pub fn review(report: &Report) -> String {
     let line = report.line;
-    let title = tr!("report-title");
+    let title = report.title();
     let body = html! {
         h1 { (title) }
-        @if report.visits == 0 {
+        @if report.visits == 0 && report.visit_list.is_empty() {
             p.none { (tr!("report-no-visits")) }
         } @else {
             p.sub { (period(report)) }
             (cards(report))
+            h2 { (tr!("report-critical")) }
+            (critical(report))
             (map(report))
             h2 { (tr!("report-by-site")) }
             (sites(report))
+            h2 { (tr!("report-by-site-touchpoint")) }
+            p.sub { (tr!("report-where-lead")) }
+            (cells(&report.by_site_touchpoint, &tr!("doc-touchpoint"), touchpoint_name))
+            h2 { (tr!("report-by-site-month")) }
+            p.sub { (tr!("report-where-lead")) }
+            (cells(&report.by_site_month, &tr!("doc-month"), month_label))
             h2 { (tr!("report-by-touchpoint")) }
             (bar_table(&tr!("doc-touchpoint"), &rows(&report.by_touchpoint, touchpoint_name), line))
             h2 { (tr!("report-by-tag")) }
@@ -39,9 +52,16 @@ pub fn review(report: &Report) -> String {
             (bar_table(&tr!("doc-month"), &rows(&report.by_month, month_label), line))
             h2 { (tr!("report-items")) }
             (items(report))
+            h2 { (tr!("report-visits")) }
+            (visits(report))
         }
     };
-    page(&title, body)
+    let header = tr!(
+        "report-print-header",
+        title = crate::checklist::diag::one_line(&title),
+        period = period(report)
+    );
+    page_headed(&title, &header, body)
 }
 
 /// Writes the review page.
@@ -93,6 +113,9 @@ fn cards(report: &Report) -> Markup {
                 report.critical_failures > 0))
             (card(&tr!("report-card-exceeded"), &format!("▲ {}", report.exceeded), false))
             (card(&tr!("doc-visits"), &report.visits.to_string(), false))
+            @if report.incomplete > 0 {
+                (card(&tr!("report-incomplete"), &report.incomplete.to_string(), true))
+            }
         }
     }
 }
@@ -108,7 +131,8 @@ fn map(report: &Report) -> Markup {
                 site: s.site.clone(),
                 standards: s.standards?,
                 personal_touch: s.personal_touch?,
-                failed: s.critical_failures > 0,
+                visits: s.visits,
+                failed: s.critical_failures,
             })
         })
         .enumerate()
@@ -168,7 +192,7 @@ fn sites(report: &Report) -> Markup {
             thead { tr {
                 th { (tr!("doc-site")) } th.n { (tr!("doc-visits")) } th.n { (tr!("doc-score")) }
                 th.n { (tr!("doc-standards")) } th.n { (tr!("doc-personal-touch")) }
-                th.n { (tr!("report-col-failed")) }
+                th.n { (tr!("report-col-failed")) } th.n { "▲" }
                 th.hide-narrow { (tr!("doc-chart")) }
             } }
             tbody {
@@ -180,6 +204,7 @@ fn sites(report: &Report) -> Markup {
                         td.n { (percent_text(s.standards)) }
                         td.n { (percent_text(s.personal_touch)) }
                         td.n { (s.critical_failures) }
+                        td.n { (s.exceeded) }
                         td.bar.hide-narrow { (crate::html::bar(s.score, line)) }
                     }
                 }
@@ -190,6 +215,7 @@ fn sites(report: &Report) -> Markup {
 
 fn items(report: &Report) -> Markup {
     let missed: Vec<_> = report.items.iter().filter(|i| i.missed > 0).collect();
+    let quoted = super::text::quoted_notes(report);
     html! {
         @if missed.is_empty() {
             p.none { (tr!("report-no-misses")) }
@@ -206,8 +232,11 @@ fn items(report: &Report) -> Markup {
                             td.wrap {
                                 (text(&i.prompt)) br;
                                 span.tag { (text(&i.checklist)) "/" (text(&i.item)) }
+                                @if !i.sites.is_empty() {
+                                    br; span.tag { (tr!("report-col-sites")) ": " (text(&i.sites.join(", "))) }
+                                }
                                 @if rank < NOTED_ITEMS {
-                                    @for n in report.notes.iter().filter(|n| n.checklist == i.checklist && n.item == i.item) {
+                                    @for n in quoted.iter().filter(|n| n.checklist == i.checklist && n.item == i.item) {
                                         blockquote {
                                             (text(&n.note))
                                             br;
@@ -223,5 +252,93 @@ fn items(report: &Report) -> Markup {
                 }
             } }
         }
+    }
+}
+
+/// Every critical failure by name, newest first, with the auditor's words.
+fn critical(report: &Report) -> Markup {
+    html! {
+        @if report.critical.is_empty() {
+            p.none { (tr!("report-critical-none")) }
+        } @else {
+            div.table { table {
+                thead { tr {
+                    th { (tr!("doc-started")) } th { (tr!("doc-site")) } th { (tr!("doc-item")) }
+                    th { (tr!("report-col-note")) } th.hide-narrow { (tr!("report-col-visit")) }
+                } }
+                tbody {
+                    @for c in &report.critical {
+                        tr.fail.critical {
+                            td { (c.started.get(..10).map(day_label).unwrap_or_default()) }
+                            td.wrap { (text(&c.site)) }
+                            td.wrap { "✗ " (text(&c.prompt)) br; span.tag { (text(&c.checklist)) "/" (text(&c.item)) } }
+                            td.wrap { @if !c.note.is_empty() { blockquote { (text(&c.note)) } } }
+                            td.wrap.hide-narrow { span.tag { (text(&c.visit)) } }
+                        }
+                    }
+                }
+            } }
+        }
+    }
+}
+
+/// A site × touchpoint or site × month table beside the chain's mean.
+fn cells(rows: &[CellRow], heading: &str, name: fn(&str) -> String) -> Markup {
+    html! {
+        div.table { table {
+            thead { tr {
+                th { (tr!("doc-site")) } th { (heading) } th.n { (tr!("doc-visits")) }
+                th.n { (tr!("doc-score")) } th.n { (tr!("report-col-chain")) }
+            } }
+            tbody {
+                @for c in rows {
+                    tr {
+                        td.wrap { (text(&c.site)) }
+                        td { (text(&name(&c.name))) }
+                        td.n { (c.visits) }
+                        td.n { (percent_text(c.score)) }
+                        td.n { (percent_text(c.chain)) }
+                    }
+                }
+            }
+        } }
+    }
+}
+
+/// The visits, newest first, the incomplete ones marked.
+fn visits(report: &Report) -> Markup {
+    html! {
+        @if report.incomplete > 0 {
+            p.sub { (tr!("report-incomplete-lead", count = report.incomplete,
+                bar = crate::record::format_number(report.min_coverage))) }
+        }
+        div.table { table {
+            thead { tr {
+                th { (tr!("doc-started")) } th { (tr!("doc-site")) } th { (tr!("doc-auditor")) }
+                th.n { (tr!("report-col-coverage")) } th.n { (tr!("doc-score")) }
+                th.n { (tr!("doc-standards")) } th.n { (tr!("doc-personal-touch")) }
+                th.n { "▲" } th.n { (tr!("report-col-failed")) } th { (tr!("report-col-visit")) }
+            } }
+            tbody {
+                @for row in &report.visit_list {
+                    @let v = &row.figures;
+                    tr.fail[v.failed()].incomplete[row.incomplete] {
+                        td { (day_label(&v.date)) }
+                        td.wrap { (text(&v.site)) }
+                        td.wrap { (text(&v.auditor)) }
+                        td.n { (v.answered) "/" (v.shown) " " (percent_text(v.coverage())) }
+                        td.n { (percent_text(v.percent)) }
+                        td.n { (percent_text(v.standards)) }
+                        td.n { (percent_text(v.personal_touch)) }
+                        td.n { (v.exceeded) }
+                        td.n { (v.critical_failures.len()) }
+                        td.wrap {
+                            span.tag { (text(&v.id)) }
+                            @if row.incomplete { " " strong { (tr!("report-incomplete-mark")) } }
+                        }
+                    }
+                }
+            }
+        } }
     }
 }

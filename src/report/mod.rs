@@ -8,6 +8,7 @@
 //! visits' percentages for that group. The formats ([`text`], [`json`],
 //! [`csv`], [`html`]) print through a writer; reading files is the caller's.
 
+pub mod compare;
 pub mod csv;
 pub mod html;
 pub mod json;
@@ -26,7 +27,8 @@ use crate::visit::Status;
 /// sets another.
 pub const DEFAULT_LINE: f64 = crate::score::HIGH;
 
-/// How many of the most-missed items have their notes quoted.
+/// How many of the most-missed items have their notes quoted in table, md
+/// and html.
 pub const NOTED_ITEMS: usize = 10;
 
 /// Which visits a report takes.
@@ -34,7 +36,8 @@ pub const NOTED_ITEMS: usize = 10;
 pub struct Filter {
     /// Take drafts too (left out by default: their answers may still change).
     pub include_drafts: bool,
-    /// Only these sites (compared without regard to case); all when empty.
+    /// Only these sites (compared in NFC, trimmed, without regard to case);
+    /// all when empty.
     pub sites: Vec<String>,
     /// Only visits started on or after this day (in the visit's own offset).
     pub since: Option<Date>,
@@ -58,8 +61,8 @@ impl Filter {
         if header.status == Status::Draft && !self.include_drafts {
             return Err(LeftOut::Draft);
         }
-        let site = header.site.trim().to_lowercase();
-        if !self.sites.is_empty() && !self.sites.iter().any(|s| s.trim().to_lowercase() == site) {
+        let site = site_key(&header.site);
+        if !self.sites.is_empty() && !self.sites.iter().any(|s| site_key(s) == site) {
             return Err(LeftOut::NotSelected);
         }
         let day = header.started.date();
@@ -68,6 +71,45 @@ impl Filter {
         }
         Ok(())
     }
+}
+
+/// The key two spellings of one site share: Unicode NFC, surrounding spaces
+/// trimmed, lower case ("Café Noir" typed with a combining accent is the same
+/// site as with a precomposed one).
+pub fn site_key(site: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    site.trim().nfc().collect::<String>().to_lowercase()
+}
+
+/// Sites asked for by `--site` that no record read names, each with the
+/// (at most three) nearest sites that were seen, nearest first.
+pub fn unknown_sites(asked: &[String], seen: &[String]) -> Vec<(String, Vec<String>)> {
+    let mut keys: Vec<(String, &String)> = seen.iter().map(|s| (site_key(s), s)).collect();
+    keys.sort();
+    keys.dedup_by(|a, b| a.0 == b.0);
+    asked
+        .iter()
+        .filter(|a| !keys.iter().any(|(k, _)| *k == site_key(a)))
+        .map(|a| {
+            let want = site_key(a);
+            let mut near: Vec<(usize, &String)> = keys
+                .iter()
+                .map(|(k, name)| {
+                    let contains = k.contains(&want) || want.contains(k.as_str());
+                    let d = crate::checklist::diag::levenshtein(&want, k);
+                    (if contains { 0 } else { d }, *name)
+                })
+                .collect();
+            near.sort();
+            (
+                a.trim().to_owned(),
+                near.into_iter()
+                    .take(3)
+                    .map(|(_, n)| n.trim().to_owned())
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 /// A day as `--since`/`--until` take it: `2026-11-22`, or a month `2026-11`
@@ -103,17 +145,49 @@ impl std::str::FromStr for DateArg {
     }
 }
 
-/// What one visit contributes, computed from its observations.
+/// A critical item answered with a zero score, by name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriticalRow {
+    /// The visit id.
+    pub visit: String,
+    /// The site.
+    pub site: String,
+    /// When the visit started, RFC 3339 in the visit's own offset.
+    pub started: String,
+    /// The checklist id.
+    pub checklist: String,
+    /// The item id.
+    pub item: String,
+    /// The item's prompt as recorded.
+    pub prompt: String,
+    /// The auditor's note on the item, as written (empty when none).
+    pub note: String,
+}
+
+/// What one visit contributes, computed from its observations. Percentages
+/// are exact (not rounded): means are taken from them and rounded once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VisitFigures {
     /// The visit id.
     pub id: String,
     /// The site audited.
     pub site: String,
+    /// Who audited it.
+    pub auditor: String,
+    /// Draft or final.
+    pub status: Status,
+    /// When it started, RFC 3339 in the visit's own offset.
+    pub started: String,
+    /// The same instant, for ordering.
+    pub instant: jiff::Timestamp,
     /// `YYYY-MM` of `started`, in the visit's own offset.
     pub month: String,
     /// `YYYY-MM-DD` of `started`.
     pub date: String,
+    /// Items shown (not hidden by `show_if`).
+    pub shown: usize,
+    /// Shown items answered (N/A is an answer).
+    pub answered: usize,
     /// The whole visit; `None` with no maximum.
     pub percent: Option<f64>,
     /// Scored items without the personal-touch tag.
@@ -122,6 +196,8 @@ pub struct VisitFigures {
     pub personal_touch: Option<f64>,
     /// `checklist/item` of each critical item answered with a zero score.
     pub critical_failures: Vec<String>,
+    /// The same failures by name, with prompt and note.
+    pub critical: Vec<CriticalRow>,
     /// Answers whose option exceeded expectations.
     pub exceeded: usize,
     /// Every touchpoint of the visit, in journey order, with its percentage.
@@ -141,6 +217,11 @@ fn scored(o: &Observation<Stamp>) -> Option<(f64, f64)> {
 fn add(tally: &mut Tally, (points, max): (f64, f64)) {
     tally.points += points;
     tally.max += max;
+}
+
+/// points / max × 100, not rounded; `None` with no maximum.
+fn exact(tally: &Tally) -> Option<f64> {
+    (tally.max > 0.0).then(|| tally.points * 100.0 / tally.max)
 }
 
 impl VisitFigures {
@@ -166,7 +247,14 @@ impl VisitFigures {
         touchpoints.dedup_by(|a, b| a.0 == b.0);
         let mut tags: BTreeMap<String, Tally> = BTreeMap::new();
         let mut critical_failures = Vec::new();
+        let mut critical = Vec::new();
         let mut exceeded = 0;
+        let (mut shown, mut answered) = (0, 0);
+        let started = record
+            .header
+            .started
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string();
         let touchpoint_of: HashMap<&str, usize> = record
             .checklists
             .iter()
@@ -180,6 +268,12 @@ impl VisitFigures {
             for tag in &o.tags {
                 if !tags.contains_key(tag) {
                     tags.insert(tag.clone(), Tally::default());
+                }
+            }
+            if !o.skipped {
+                shown += 1;
+                if o.na || o.answer.is_some() {
+                    answered += 1;
                 }
             }
             if o.exceeded && !o.skipped {
@@ -202,31 +296,52 @@ impl VisitFigures {
             }
             if o.critical && pm.0 == 0.0 && pm.1 > 0.0 {
                 critical_failures.push(format!("{}/{}", o.checklist, o.item));
+                critical.push(CriticalRow {
+                    visit: record.header.id.clone(),
+                    site: record.header.site.trim().to_owned(),
+                    started: started.clone(),
+                    checklist: o.checklist.clone(),
+                    item: o.item.clone(),
+                    prompt: o.prompt.clone(),
+                    note: o.note.clone(),
+                });
             }
         }
         let mut figures = VisitFigures {
             id: record.header.id.clone(),
             site: record.header.site.clone(),
+            auditor: record.header.auditor.clone(),
+            status: record.header.status,
+            started,
+            instant: record.header.started.timestamp(),
             month: record.header.started.strftime("%Y-%m").to_string(),
             date: record.header.started.strftime("%Y-%m-%d").to_string(),
-            percent: total.percent(),
-            standards: standards.percent(),
-            personal_touch: personal.percent(),
+            shown,
+            answered,
+            percent: exact(&total),
+            standards: exact(&standards),
+            personal_touch: exact(&personal),
             critical_failures,
+            critical,
             exceeded,
             touchpoints: touchpoints
                 .into_iter()
-                .map(|((_, name), tally)| (name.to_owned(), tally.percent()))
+                .map(|((_, name), tally)| (name.to_owned(), exact(&tally)))
                 .collect(),
             tags: tags
                 .into_iter()
-                .map(|(name, tally)| (name, tally.percent()))
+                .map(|(name, tally)| (name, exact(&tally)))
                 .collect(),
         };
         if !tagged && !record.score.tags.0.is_empty() {
             figures.untagged_from_stored(record);
         }
         figures
+    }
+
+    /// Answered ÷ shown × 100, not rounded; `None` when nothing was shown.
+    pub fn coverage(&self) -> Option<f64> {
+        (self.shown > 0).then(|| self.answered as f64 * 100.0 / self.shown as f64)
     }
 
     /// By-tag figures of a record whose observations carry no tags: the
@@ -257,7 +372,9 @@ impl VisitFigures {
     pub fn disagreement(&self, record: &RecordFile) -> Option<String> {
         let stored = &record.score;
         let differs = match (stored.percent, self.percent) {
-            (Some(a), Some(b)) => (a - b).abs() > 0.05,
+            // A stored score is rounded to one decimal, so within 0.05 of
+            // the exact figure however it was rounded.
+            (Some(a), Some(b)) => (a - b).abs() > 0.05 + 1e-9,
             (a, b) => a.is_some() != b.is_some(),
         };
         let mut stored_failures = stored.critical_failures.clone();
@@ -268,7 +385,7 @@ impl VisitFigures {
             Some(crate::tr!(
                 "report-disagree-score",
                 stored = crate::score::percent_text(stored.percent),
-                figured = crate::score::percent_text(self.percent)
+                figured = crate::score::percent_text(self.percent.map(round1))
             ))
         } else if stored_failures != failures {
             Some(crate::tr!(
@@ -321,9 +438,9 @@ impl Quarter {
 /// One site's row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteRow {
-    /// The site, as first written.
+    /// The site, as first written (trimmed).
     pub site: String,
-    /// Its visits.
+    /// Its visits counted (incomplete ones left out).
     pub visits: usize,
     /// Mean of its visits' percentages.
     pub score: Option<f64>,
@@ -349,17 +466,32 @@ impl SiteRow {
 pub struct GroupRow {
     /// The touchpoint, tag or `YYYY-MM`.
     pub name: String,
-    /// Visits that have the group.
+    /// Visits with a maximum in the group (a visit whose items of the group
+    /// were all N/A, skipped or unanswered does not count).
     pub visits: usize,
-    /// Mean of those visits' percentages for the group (visits with no
-    /// maximum in it left out).
+    /// Mean of those visits' percentages for the group.
     pub score: Option<f64>,
+}
+
+/// One site's figure for one touchpoint or month, beside the chain's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellRow {
+    /// The site.
+    pub site: String,
+    /// The touchpoint, or the month `YYYY-MM`.
+    pub name: String,
+    /// The site's visits with a maximum in it.
+    pub visits: usize,
+    /// Mean of those visits' percentages.
+    pub score: Option<f64>,
+    /// The chain's mean for the same touchpoint or month (all sites taken).
+    pub chain: Option<f64>,
 }
 
 /// One item's misses over the visits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemRow {
-    /// The checklist id.
+    /// The checklist id (the original's, for a translation).
     pub checklist: String,
     /// The item id.
     pub item: String,
@@ -371,12 +503,14 @@ pub struct ItemRow {
     pub missed: usize,
     /// missed / answered × 100, one decimal.
     pub miss_rate: f64,
+    /// The sites its misses came from, by name.
+    pub sites: Vec<String>,
 }
 
 /// A note an auditor wrote on a miss.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoteRow {
-    /// The checklist id.
+    /// The checklist id (the original's, for a translation).
     pub checklist: String,
     /// The item id.
     pub item: String,
@@ -388,12 +522,23 @@ pub struct NoteRow {
     pub visit: String,
     /// The note, as written.
     pub note: String,
+    /// When the visit started, for "newest first".
+    pub instant: jiff::Timestamp,
+}
+
+/// One visit's row in the list of visits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitRow {
+    /// Its figures (percentages exact).
+    pub figures: VisitFigures,
+    /// Left out of every mean: a final visit under the coverage bar.
+    pub incomplete: bool,
 }
 
 /// The review of many visits: every figure of SPEC.md's "Reports".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
-    /// Visits taken.
+    /// Visits counted (incomplete ones left out).
     pub visits: usize,
     /// Mean of the visits' percentages.
     pub score: Option<f64>,
@@ -405,24 +550,100 @@ pub struct Report {
     pub personal_touch: Option<f64>,
     /// Answers that exceeded expectations, over all visits.
     pub exceeded: usize,
+    /// Every critical failure by name, newest first (incomplete visits'
+    /// too: a failure observed is a fact).
+    pub critical: Vec<CriticalRow>,
+    /// Every visit taken, newest first, incomplete ones marked.
+    pub visit_list: Vec<VisitRow>,
+    /// Final visits left out of the means for coverage under the bar.
+    pub incomplete: usize,
+    /// The coverage bar, in percent.
+    pub min_coverage: f64,
+    /// Fewest scored answers for an item to be listed among the most missed.
+    pub min_answers: usize,
     /// Per site, by name.
     pub by_site: Vec<SiteRow>,
+    /// Per site and touchpoint (journey order), beside the chain's mean.
+    pub by_site_touchpoint: Vec<CellRow>,
+    /// Per site and month, beside the chain's mean.
+    pub by_site_month: Vec<CellRow>,
     /// Per touchpoint, in journey order.
     pub by_touchpoint: Vec<GroupRow>,
     /// Per tag, by name.
     pub by_tag: Vec<GroupRow>,
     /// Per month of `started`, oldest first.
     pub by_month: Vec<GroupRow>,
-    /// Per item with a scored answer: most missed first.
+    /// Per item with at least `min_answers` scored answers: most missed first.
     pub items: Vec<ItemRow>,
-    /// Notes on the misses of the [`NOTED_ITEMS`] most-missed items, item by
-    /// item in that order, oldest first.
+    /// Items with a scored answer but fewer than `min_answers`.
+    pub items_few: usize,
+    /// Every note on a miss of a listed item, item by item in that order,
+    /// newest first. Table, md and html quote [`NOTES_PER_ITEM`] per item.
     pub notes: Vec<NoteRow>,
     /// The service map's line between high and low, in percent.
     pub line: f64,
+    /// Which visits were asked for: named in the title.
+    pub filter: Filter,
 }
 
-/// Mean of the percentages that exist, one decimal; `None` when none does.
+impl Report {
+    /// The review's title, naming the sites, dates and drafts it was
+    /// filtered to ("Service review — Hotel Metropol, from 1 Nov 2026,
+    /// drafts included"); the plain title when it takes everything final.
+    pub fn title(&self) -> String {
+        let mut scope: Vec<String> = Vec::new();
+        if !self.filter.sites.is_empty() {
+            // The sites as the records name them, else as asked.
+            let names: Vec<String> = self
+                .filter
+                .sites
+                .iter()
+                .map(|asked| {
+                    let key = site_key(asked);
+                    self.by_site
+                        .iter()
+                        .find(|s| site_key(&s.site) == key)
+                        .map(|s| s.site.clone())
+                        .unwrap_or_else(|| asked.trim().to_owned())
+                })
+                .collect();
+            scope.push(names.join(", "));
+        }
+        if let Some(d) = self.filter.since {
+            scope.push(crate::tr!(
+                "report-scope-since",
+                date = crate::i18n::date(d)
+            ));
+        }
+        if let Some(d) = self.filter.until {
+            scope.push(crate::tr!(
+                "report-scope-until",
+                date = crate::i18n::date(d)
+            ));
+        }
+        if self.filter.include_drafts {
+            scope.push(crate::tr!("report-scope-drafts"));
+        }
+        let title = crate::tr!("report-title");
+        if scope.is_empty() {
+            title
+        } else {
+            format!("{title} — {}", scope.join(", "))
+        }
+    }
+}
+
+/// Notes quoted per item in table, md and html (JSON keeps them all).
+pub const NOTES_PER_ITEM: usize = 3;
+
+/// The bar under which a final visit's coverage makes it incomplete.
+pub const DEFAULT_MIN_COVERAGE: f64 = 50.0;
+
+/// Scored answers an item needs to be listed among the most missed.
+pub const DEFAULT_MIN_ANSWERS: usize = 3;
+
+/// Mean of the exact percentages that exist, rounded once to one decimal
+/// (half away from zero); `None` when none does.
 fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
     let (sum, n) = values
         .into_iter()
@@ -431,12 +652,22 @@ fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
     (n > 0).then(|| round1(sum / n as f64))
 }
 
+/// The mean and how many values it is of.
+fn counted_mean(values: &[Option<f64>]) -> (usize, Option<f64>) {
+    (
+        values.iter().flatten().count(),
+        mean(values.iter().copied()),
+    )
+}
+
 #[derive(Debug, Default)]
 struct ItemTally {
     answered: usize,
     missed: usize,
     prompt: String,
     latest: Option<jiff::Timestamp>,
+    /// Site keys of the misses, each with the name first written.
+    sites: BTreeMap<String, String>,
 }
 
 /// Builds a [`Report`] one record at a time, keeping only what the figures
@@ -444,22 +675,83 @@ struct ItemTally {
 #[derive(Debug)]
 pub struct Builder {
     line: f64,
+    min_coverage: f64,
+    min_answers: usize,
     visits: Vec<VisitFigures>,
     /// Per checklist, per item: looked up by reference, so that ten
     /// thousand visits do not copy every id of every observation.
     items: HashMap<String, HashMap<String, ItemTally>>,
     misses: Vec<NoteRow>,
+    filter: Filter,
+}
+
+/// The id a checklist is counted under: the original's when the record says
+/// it translates one, else a bundled checklist's `translation_of`, else its own.
+fn original_id(record: &RecordFile, checklist: &str) -> String {
+    record
+        .checklists
+        .iter()
+        .find(|c| c.id == checklist)
+        .and_then(|c| c.translation_of.clone())
+        .or_else(|| bundled_translation_of(checklist).map(str::to_owned))
+        .unwrap_or_else(|| checklist.to_owned())
+}
+
+/// The `translation_of` of a bundled checklist, for records written before
+/// records carried it. The bundled files are read once.
+fn bundled_translation_of(id: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::checklist::bundled_ids()
+            .filter_map(|id| crate::checklist::bundled_by_id(id)?.ok())
+            .filter_map(|l| {
+                let meta = &l.checklist.checklist;
+                Some((meta.id.clone(), meta.translation_of.clone()?))
+            })
+            .collect()
+    })
+    .get(id)
+    .map(String::as_str)
 }
 
 impl Builder {
-    /// A report whose service map divides high from low at `line` percent.
+    /// A report whose service map divides high from low at `line` percent,
+    /// with the default coverage bar and minimum answers.
     pub fn new(line: f64) -> Builder {
         Builder {
             line,
+            min_coverage: DEFAULT_MIN_COVERAGE,
+            min_answers: DEFAULT_MIN_ANSWERS,
             visits: Vec::new(),
             items: HashMap::new(),
             misses: Vec::new(),
+            filter: Filter::default(),
         }
+    }
+
+    /// The filter the visits were taken by, named in the report's title.
+    pub fn filter(mut self, filter: Filter) -> Builder {
+        self.filter = filter;
+        self
+    }
+
+    /// Final visits with less than `percent` of their shown items answered
+    /// are listed as incomplete and left out of every mean.
+    pub fn min_coverage(mut self, percent: f64) -> Builder {
+        self.min_coverage = percent;
+        self
+    }
+
+    /// Items with fewer scored answers than `count` are not listed among
+    /// the most missed.
+    pub fn min_answers(mut self, count: usize) -> Builder {
+        self.min_answers = count;
+        self
+    }
+
+    /// Whether a visit is left out of the means for its coverage.
+    fn incomplete(&self, v: &VisitFigures) -> bool {
+        v.status == Status::Final && v.coverage().is_some_and(|c| c < self.min_coverage)
     }
 
     /// Takes one visit; returns its figures (for a warning on disagreement).
@@ -470,41 +762,55 @@ impl Builder {
     /// Takes one visit whose figures were computed already (on another
     /// thread: [`VisitFigures::of`] is the costly part and needs no builder).
     pub fn add_figured(&mut self, record: &RecordFile, figures: VisitFigures) -> &VisitFigures {
-        let started = record.header.started.timestamp();
-        for o in &record.observations {
-            let Some((points, max)) = scored(o) else {
-                continue;
-            };
-            if !self.items.contains_key(&o.checklist) {
-                self.items.insert(o.checklist.clone(), HashMap::new());
-            }
-            let Some(checklist) = self.items.get_mut(&o.checklist) else {
-                continue;
-            };
-            if !checklist.contains_key(&o.item) {
-                checklist.insert(o.item.clone(), ItemTally::default());
-            }
-            let Some(tally) = checklist.get_mut(&o.item) else {
-                continue;
-            };
-            tally.answered += 1;
-            let miss = points == 0.0 && max > 0.0;
-            if miss {
-                tally.missed += 1;
-            }
-            if tally.latest.is_none_or(|t| t <= started) {
-                tally.latest = Some(started);
-                tally.prompt.clone_from(&o.prompt);
-            }
-            if miss && !o.note.trim().is_empty() {
-                self.misses.push(NoteRow {
-                    checklist: o.checklist.clone(),
-                    item: o.item.clone(),
-                    site: figures.site.clone(),
-                    date: figures.date.clone(),
-                    visit: figures.id.clone(),
-                    note: o.note.clone(),
-                });
+        let started = figures.instant;
+        if !self.incomplete(&figures) {
+            let site = figures.site.trim().to_owned();
+            let key = site_key(&site);
+            let mut originals: HashMap<&str, String> = HashMap::new();
+            for o in &record.observations {
+                let Some((points, max)) = scored(o) else {
+                    continue;
+                };
+                let checklist_id = originals
+                    .entry(o.checklist.as_str())
+                    .or_insert_with(|| original_id(record, &o.checklist));
+                if !self.items.contains_key(checklist_id.as_str()) {
+                    self.items.insert(checklist_id.clone(), HashMap::new());
+                }
+                let Some(checklist) = self.items.get_mut(checklist_id.as_str()) else {
+                    continue;
+                };
+                if !checklist.contains_key(&o.item) {
+                    checklist.insert(o.item.clone(), ItemTally::default());
+                }
+                let Some(tally) = checklist.get_mut(&o.item) else {
+                    continue;
+                };
+                tally.answered += 1;
+                let miss = points == 0.0 && max > 0.0;
+                if miss {
+                    tally.missed += 1;
+                    if !tally.sites.contains_key(&key) {
+                        tally.sites.insert(key.clone(), site.clone());
+                    }
+                }
+                // The original's own prompt wins over a translation's.
+                let own = *checklist_id == o.checklist;
+                if tally.latest.is_none_or(|t| t <= started) && (own || tally.prompt.is_empty()) {
+                    tally.latest = Some(started);
+                    tally.prompt.clone_from(&o.prompt);
+                }
+                if miss && !o.note.trim().is_empty() {
+                    self.misses.push(NoteRow {
+                        checklist: checklist_id.clone(),
+                        item: o.item.clone(),
+                        site: site.clone(),
+                        date: figures.date.clone(),
+                        visit: figures.id.clone(),
+                        note: o.note.clone(),
+                        instant: started,
+                    });
+                }
             }
         }
         self.visits.push(figures);
@@ -519,12 +825,19 @@ impl Builder {
 
     /// The review of the visits taken. Over no visits every score is `None`.
     pub fn finish(self) -> Report {
-        let visits = &self.visits;
+        let incomplete: Vec<bool> = self.visits.iter().map(|v| self.incomplete(v)).collect();
+        let visits: Vec<&VisitFigures> = self
+            .visits
+            .iter()
+            .zip(&incomplete)
+            .filter(|(_, out)| !**out)
+            .map(|(v, _)| v)
+            .collect();
         let mut sites: Vec<(String, Vec<&VisitFigures>)> = Vec::new();
         let mut site_index: HashMap<String, usize> = HashMap::new();
-        for v in visits {
-            // One site however its name is capitalised or spaced.
-            let key = v.site.trim().to_lowercase();
+        for v in &visits {
+            // One site however its name is capitalised, spaced or composed.
+            let key = site_key(&v.site);
             let n = *site_index.entry(key).or_insert_with(|| {
                 sites.push((v.site.trim().to_owned(), Vec::new()));
                 sites.len() - 1
@@ -533,9 +846,9 @@ impl Builder {
         }
         sites.sort_by_key(|(name, _)| name.to_lowercase());
         let by_site = sites
-            .into_iter()
+            .iter()
             .map(|(site, vs)| SiteRow {
-                site,
+                site: site.clone(),
                 visits: vs.len(),
                 score: mean(vs.iter().map(|v| v.percent)),
                 standards: mean(vs.iter().map(|v| v.standards)),
@@ -545,42 +858,86 @@ impl Builder {
             })
             .collect();
 
-        let mut touchpoints: BTreeMap<(usize, String), Vec<Option<f64>>> = BTreeMap::new();
-        let mut tags: BTreeMap<String, Vec<Option<f64>>> = BTreeMap::new();
-        let mut months: BTreeMap<String, Vec<Option<f64>>> = BTreeMap::new();
-        for v in visits {
-            for (name, p) in &v.touchpoints {
-                let key = (journey_rank(name).0, name.clone());
-                touchpoints.entry(key).or_default().push(*p);
+        type Groups<K> = BTreeMap<K, Vec<Option<f64>>>;
+        let gather = |vs: &[&VisitFigures]| {
+            let mut touchpoints: Groups<(usize, String)> = BTreeMap::new();
+            let mut tags: Groups<String> = BTreeMap::new();
+            let mut months: Groups<String> = BTreeMap::new();
+            for v in vs {
+                for (name, p) in &v.touchpoints {
+                    let key = (journey_rank(name).0, name.clone());
+                    touchpoints.entry(key).or_default().push(*p);
+                }
+                for (name, p) in &v.tags {
+                    tags.entry(name.clone()).or_default().push(*p);
+                }
+                months.entry(v.month.clone()).or_default().push(v.percent);
             }
-            for (name, p) in &v.tags {
-                tags.entry(name.clone()).or_default().push(*p);
-            }
-            months.entry(v.month.clone()).or_default().push(v.percent);
-        }
-        let group = |name: String, ps: Vec<Option<f64>>| GroupRow {
-            name,
-            visits: ps.len(),
-            score: mean(ps),
+            (touchpoints, tags, months)
         };
-
-        let mut items: Vec<ItemRow> = self
-            .items
-            .into_iter()
-            .flat_map(|(checklist, items)| {
-                items
-                    .into_iter()
-                    .map(move |(item, t)| (checklist.clone(), item, t))
-            })
-            .map(|(checklist, item, t)| ItemRow {
-                checklist,
-                item,
-                prompt: t.prompt,
-                answered: t.answered,
-                missed: t.missed,
-                miss_rate: round1(t.missed as f64 / t.answered as f64 * 100.0),
-            })
+        let group = |name: String, ps: &[Option<f64>]| {
+            let (visits, score) = counted_mean(ps);
+            GroupRow {
+                name,
+                visits,
+                score,
+            }
+        };
+        let (touchpoints, tags, months) = gather(&visits);
+        let by_touchpoint: Vec<GroupRow> = touchpoints
+            .iter()
+            .map(|((_, name), ps)| group(name.clone(), ps))
             .collect();
+        let by_month: Vec<GroupRow> = months.iter().map(|(n, ps)| group(n.clone(), ps)).collect();
+        let chain_of = |rows: &[GroupRow], name: &str| {
+            rows.iter().find(|g| g.name == name).and_then(|g| g.score)
+        };
+        let mut by_site_touchpoint = Vec::new();
+        let mut by_site_month = Vec::new();
+        for (site, vs) in &sites {
+            let (tps, _, ms) = gather(vs);
+            for ((_, name), ps) in &tps {
+                let (n, score) = counted_mean(ps);
+                by_site_touchpoint.push(CellRow {
+                    site: site.clone(),
+                    name: name.clone(),
+                    visits: n,
+                    score,
+                    chain: chain_of(&by_touchpoint, name),
+                });
+            }
+            for (name, ps) in &ms {
+                let (n, score) = counted_mean(ps);
+                by_site_month.push(CellRow {
+                    site: site.clone(),
+                    name: name.clone(),
+                    visits: n,
+                    score,
+                    chain: chain_of(&by_month, name),
+                });
+            }
+        }
+
+        let min_answers = self.min_answers;
+        let mut items_few = 0;
+        let mut items: Vec<ItemRow> = Vec::new();
+        for (checklist, list) in self.items {
+            for (item, t) in list {
+                if t.answered < min_answers.max(1) {
+                    items_few += 1;
+                    continue;
+                }
+                items.push(ItemRow {
+                    checklist: checklist.clone(),
+                    item,
+                    prompt: t.prompt,
+                    answered: t.answered,
+                    missed: t.missed,
+                    miss_rate: round1(t.missed as f64 * 100.0 / t.answered as f64),
+                    sites: t.sites.into_values().collect(),
+                });
+            }
+        }
         items.sort_by(|a, b| {
             let rate = |r: &ItemRow| r.missed as f64 / r.answered as f64;
             rate(b)
@@ -588,25 +945,56 @@ impl Builder {
                 .then(b.missed.cmp(&a.missed))
                 .then_with(|| (&a.checklist, &a.item).cmp(&(&b.checklist, &b.item)))
         });
-        let noted: Vec<(&str, &str)> = items
+        let rank: HashMap<(&str, &str), usize> = items
             .iter()
-            .filter(|i| i.missed > 0)
-            .take(NOTED_ITEMS)
-            .map(|i| (i.checklist.as_str(), i.item.as_str()))
+            .enumerate()
+            .filter(|(_, i)| i.missed > 0)
+            .map(|(n, i)| ((i.checklist.as_str(), i.item.as_str()), n))
             .collect();
         let mut notes: Vec<(usize, NoteRow)> = self
             .misses
             .into_iter()
             .filter_map(|n| {
-                let rank = noted
-                    .iter()
-                    .position(|(c, i)| *c == n.checklist && *i == n.item)?;
-                Some((rank, n))
+                let r = *rank.get(&(n.checklist.as_str(), n.item.as_str()))?;
+                Some((r, n))
             })
             .collect();
         notes.sort_by(|(ra, a), (rb, b)| {
             ra.cmp(rb)
-                .then_with(|| (&a.date, &a.visit).cmp(&(&b.date, &b.visit)))
+                .then_with(|| b.instant.cmp(&a.instant))
+                .then_with(|| a.visit.cmp(&b.visit))
+        });
+
+        let mut critical: Vec<CriticalRow> = self
+            .visits
+            .iter()
+            .flat_map(|v| v.critical.iter().cloned())
+            .collect();
+        let instant_of: HashMap<&str, jiff::Timestamp> = self
+            .visits
+            .iter()
+            .map(|v| (v.id.as_str(), v.instant))
+            .collect();
+        critical.sort_by(|a, b| {
+            instant_of
+                .get(b.visit.as_str())
+                .cmp(&instant_of.get(a.visit.as_str()))
+                .then_with(|| a.visit.cmp(&b.visit))
+        });
+        let mut visit_list: Vec<VisitRow> = self
+            .visits
+            .iter()
+            .zip(&incomplete)
+            .map(|(v, out)| VisitRow {
+                figures: v.clone(),
+                incomplete: *out,
+            })
+            .collect();
+        visit_list.sort_by(|a, b| {
+            b.figures
+                .instant
+                .cmp(&a.figures.instant)
+                .then_with(|| a.figures.id.cmp(&b.figures.id))
         });
 
         Report {
@@ -616,16 +1004,22 @@ impl Builder {
             standards: mean(visits.iter().map(|v| v.standards)),
             personal_touch: mean(visits.iter().map(|v| v.personal_touch)),
             exceeded: visits.iter().map(|v| v.exceeded).sum(),
+            critical,
+            incomplete: incomplete.iter().filter(|x| **x).count(),
+            visit_list,
+            min_coverage: self.min_coverage,
+            min_answers,
             by_site,
-            by_touchpoint: touchpoints
-                .into_iter()
-                .map(|((_, name), ps)| group(name, ps))
-                .collect(),
-            by_tag: tags.into_iter().map(|(n, ps)| group(n, ps)).collect(),
-            by_month: months.into_iter().map(|(n, ps)| group(n, ps)).collect(),
+            by_site_touchpoint,
+            by_site_month,
+            by_touchpoint,
+            by_tag: tags.iter().map(|(n, ps)| group(n.clone(), ps)).collect(),
+            by_month,
             items,
+            items_few,
             notes: notes.into_iter().map(|(_, n)| n).collect(),
             line: self.line,
+            filter: self.filter,
         }
     }
 }

@@ -7,11 +7,11 @@ use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{GroupRow, Quarter, Report, day_label, month_label};
+use super::{CellRow, GroupRow, NOTES_PER_ITEM, NoteRow, Quarter, Report, day_label, month_label};
 use crate::checklist::diag::one_line;
 use crate::i18n::{tag_name, touchpoint_name};
 use crate::record::md;
-use crate::score::percent_text;
+use crate::score::round1;
 use crate::tr;
 
 /// Widest table line, for an 80-column terminal.
@@ -31,6 +31,13 @@ struct Section {
     rows: Vec<Vec<String>>,
     /// Per row, the score its bar shows (bar column added when present).
     bars: Option<Vec<Option<f64>>>,
+    /// Columns that give way, in order, when the table is wider than the
+    /// terminal (the last one, then the first, unless said otherwise).
+    give_way: Option<Vec<usize>>,
+    /// A column the terminal table leaves out (the by-site quarter: the
+    /// service map just below names every quarter's sites in full, so the
+    /// 80 columns go to the site's name).
+    terminal_hides: Option<usize>,
 }
 
 /// A left-aligned column heading.
@@ -43,9 +50,14 @@ fn right(heading: String) -> (String, bool) {
     (heading, true)
 }
 
+/// A percentage as shown: rounded once, half away from zero; `—` for none.
+fn percent_text(p: Option<f64>) -> String {
+    crate::score::percent_text(p.map(round1))
+}
+
 /// The headline: visits, score, standards, personal touch, failures, exceeded.
 fn headline(report: &Report) -> Vec<(String, String)> {
-    vec![
+    let mut rows = vec![
         (tr!("doc-visits"), report.visits.to_string()),
         (tr!("doc-score"), percent_text(report.score)),
         (tr!("doc-standards"), percent_text(report.standards)),
@@ -65,7 +77,44 @@ fn headline(report: &Report) -> Vec<(String, String)> {
             tr!("doc-exceeded"),
             tr!("report-exceeded-answers", count = report.exceeded),
         ),
-    ]
+    ];
+    if report.incomplete > 0 {
+        rows.push((tr!("report-incomplete"), report.incomplete.to_string()));
+    }
+    rows
+}
+
+/// The notes quoted in table, md and html: the [`NOTES_PER_ITEM`] newest of
+/// each item (the notes come item by item, newest first).
+pub fn quoted_notes(report: &Report) -> Vec<&NoteRow> {
+    let mut out: Vec<&NoteRow> = Vec::new();
+    let mut run = 0;
+    for (n, note) in report.notes.iter().enumerate() {
+        let same = n > 0 && {
+            let prev = &report.notes[n - 1];
+            (&prev.checklist, &prev.item) == (&note.checklist, &note.item)
+        };
+        run = if same { run + 1 } else { 0 };
+        if run < NOTES_PER_ITEM {
+            out.push(note);
+        }
+    }
+    out
+}
+
+/// The site × touchpoint or site × month rows as cells.
+fn cell_rows(rows: &[CellRow], name: Naming) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|c| {
+            vec![
+                c.site.clone(),
+                name(&c.name),
+                c.visits.to_string(),
+                percent_text(c.score),
+                percent_text(c.chain),
+            ]
+        })
+        .collect()
 }
 
 /// How a group row's key becomes the name a reader knows it by.
@@ -83,6 +132,7 @@ fn sections(report: &Report) -> Vec<Section> {
             right(tr!("doc-standards")),
             right(tr!("report-col-personal")),
             right(tr!("report-col-failed")),
+            right("▲".to_owned()),
             left(tr!("report-col-map")),
         ],
         rows: report
@@ -96,6 +146,7 @@ fn sections(report: &Report) -> Vec<Section> {
                     percent_text(s.standards),
                     percent_text(s.personal_touch),
                     s.critical_failures.to_string(),
+                    s.exceeded.to_string(),
                     s.quarter(report.line)
                         .map(Quarter::name)
                         .unwrap_or_else(|| "—".to_owned()),
@@ -103,7 +154,40 @@ fn sections(report: &Report) -> Vec<Section> {
             })
             .collect(),
         bars: None,
+        // The site's name gives way, never the quarter ("service–friendship").
+        give_way: Some(vec![0]),
+        terminal_hides: Some(7),
     });
+    for (title, first, rows, name) in [
+        (
+            tr!("report-by-site-touchpoint"),
+            tr!("doc-touchpoint"),
+            &report.by_site_touchpoint,
+            touchpoint_name as Naming,
+        ),
+        (
+            tr!("report-by-site-month"),
+            tr!("doc-month"),
+            &report.by_site_month,
+            month_label as Naming,
+        ),
+    ] {
+        out.push(Section {
+            title,
+            lead: Some(tr!("report-where-lead")),
+            columns: vec![
+                left(tr!("doc-site")),
+                left(first),
+                right(tr!("doc-visits")),
+                right(tr!("doc-score")),
+                right(tr!("report-col-chain")),
+            ],
+            rows: cell_rows(rows, name),
+            bars: None,
+            give_way: Some(vec![0]),
+            terminal_hides: None,
+        });
+    }
     let groups: [(String, String, &[GroupRow], Naming); 3] = [
         (
             tr!("report-by-touchpoint"),
@@ -138,6 +222,8 @@ fn sections(report: &Report) -> Vec<Section> {
                 .map(|g| vec![name(&g.name), g.visits.to_string(), percent_text(g.score)])
                 .collect(),
             bars: Some(rows.iter().map(|g| g.score).collect()),
+            give_way: None,
+            terminal_hides: None,
         });
     }
     let missed: Vec<_> = report.items.iter().filter(|i| i.missed > 0).collect();
@@ -155,6 +241,14 @@ fn sections(report: &Report) -> Vec<Section> {
         lead.push_str("; ");
         lead.push_str(&tr!("report-items-never", count = never));
     }
+    if report.items_few > 0 {
+        lead.push_str("; ");
+        lead.push_str(&tr!(
+            "report-items-few",
+            count = report.items_few,
+            min = report.min_answers
+        ));
+    }
     out.push(Section {
         title: tr!("report-items"),
         lead: Some(lead),
@@ -162,6 +256,7 @@ fn sections(report: &Report) -> Vec<Section> {
             right(tr!("report-col-missed")),
             right(tr!("report-col-rate")),
             left(tr!("doc-item")),
+            left(tr!("report-col-sites")),
         ],
         rows: missed
             .iter()
@@ -172,12 +267,63 @@ fn sections(report: &Report) -> Vec<Section> {
                     format!("{:.1}%", i.miss_rate),
                     // The prompt first: if the line is cut, the id goes.
                     format!("{} ({}/{})", i.prompt, i.checklist, i.item),
+                    i.sites.join(", "),
                 ]
             })
             .collect(),
         bars: None,
+        give_way: Some(vec![3, 2]),
+        terminal_hides: None,
     });
     out
+}
+
+/// The visits, newest first, the incomplete ones marked.
+fn visits_section(report: &Report) -> Section {
+    let lead = (report.incomplete > 0).then(|| {
+        tr!(
+            "report-incomplete-lead",
+            count = report.incomplete,
+            bar = crate::record::format_number(report.min_coverage)
+        )
+    });
+    Section {
+        title: tr!("report-visits"),
+        lead,
+        columns: vec![
+            left(tr!("doc-started")),
+            left(tr!("doc-site")),
+            right(tr!("report-col-coverage")),
+            right(tr!("doc-score")),
+            right("▲".to_owned()),
+            right(tr!("report-col-failed")),
+            left(tr!("report-col-visit")),
+        ],
+        rows: report
+            .visit_list
+            .iter()
+            .map(|row| {
+                let v = &row.figures;
+                let coverage = format!("{}/{} {}", v.answered, v.shown, percent_text(v.coverage()));
+                let mut id = v.id.clone();
+                if row.incomplete {
+                    id = format!("{} ({id})", tr!("report-incomplete-mark"));
+                }
+                vec![
+                    day_label(&v.date),
+                    v.site.trim().to_owned(),
+                    coverage,
+                    percent_text(v.percent),
+                    v.exceeded.to_string(),
+                    v.critical_failures.len().to_string(),
+                    id,
+                ]
+            })
+            .collect(),
+        bars: None,
+        give_way: Some(vec![6, 1]),
+        terminal_hides: None,
+    }
 }
 
 /// The service map as lines: each quarter and its sites.
@@ -300,7 +446,7 @@ impl Paint {
 pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
     let paint = Paint { on: color };
     let mut text = String::new();
-    text.push_str(&paint.bold(&tr!("report-title")));
+    text.push_str(&paint.bold(&one_line(&report.title())));
     text.push('\n');
     if report.visits == 0 {
         text.push_str(&tr!("report-no-visits"));
@@ -317,7 +463,46 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
             fit(&name, names.max(18), false)
         ));
     }
-    for s in sections(report) {
+    text.push('\n');
+    text.push_str(&paint.bold(&tr!("report-critical")));
+    text.push('\n');
+    if report.critical.is_empty() {
+        text.push_str(&format!("  {}\n", tr!("report-critical-none")));
+    }
+    for c in &report.critical {
+        let head = format!(
+            "✗ {} · {} · {}",
+            c.started.get(..10).map(day_label).unwrap_or_default(),
+            c.site,
+            c.prompt
+        );
+        for part in wrap(&one_line(&head), WIDTH - 2) {
+            text.push_str(&format!("  {part}\n"));
+        }
+        // The ids on a line of their own, never broken inside one.
+        let ids = format!("{}/{} · {}", c.checklist, c.item, c.visit);
+        text.push_str(&format!(
+            "    {}\n",
+            fit(&one_line(&ids), WIDTH - 4, false).trim_end()
+        ));
+        for l in c.note.lines() {
+            for part in wrap(&one_line(l), WIDTH - 6) {
+                text.push_str(&format!("    “{part}”\n"));
+            }
+        }
+    }
+    let mut all = sections(report);
+    all.insert(0, visits_section(report));
+    for mut s in all {
+        if let Some(hide) = s.terminal_hides.take().filter(|h| *h < s.columns.len()) {
+            s.columns.remove(hide);
+            for row in &mut s.rows {
+                if hide < row.len() {
+                    row.remove(hide);
+                }
+            }
+            s.give_way = Some(vec![0, s.columns.len() - 1]);
+        }
         text.push('\n');
         text.push_str(&paint.bold(&s.title));
         text.push('\n');
@@ -353,7 +538,8 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
         // The last column (a prompt, a quarter) gives way first, then the first.
         let budget = WIDTH - 2 - bar_width;
         let spent = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
-        for shrink in [widths.len() - 1, 0] {
+        let give_way = s.give_way.clone().unwrap_or(vec![widths.len() - 1, 0]);
+        for shrink in give_way {
             let over = spent(&widths).saturating_sub(budget);
             let floor = 8.min(widths[shrink]);
             widths[shrink] = widths[shrink].saturating_sub(over).max(floor);
@@ -396,11 +582,20 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
             fit(&one_line(&sites), room, false).trim_end()
         ));
     }
-    if !report.notes.is_empty() {
+    let quoted = quoted_notes(report);
+    if !quoted.is_empty() {
         text.push('\n');
         text.push_str(&paint.bold(&tr!("report-notes")));
         text.push('\n');
-        for n in &report.notes {
+        let lead = tr!(
+            "report-notes-capped",
+            per = NOTES_PER_ITEM,
+            total = report.notes.len()
+        );
+        for part in wrap(&lead, WIDTH) {
+            text.push_str(&format!("{part}\n"));
+        }
+        for n in quoted {
             let head = format!(
                 "{}/{} — {}, {}",
                 n.checklist,
@@ -425,7 +620,7 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
 /// The report as a Markdown document: the same sections as [`write_table`],
 /// with every string from a record escaped so it cannot format or break a table.
 pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut text = format!("# {}\n\n", tr!("report-title"));
+    let mut text = format!("# {}\n\n", md::inline(&report.title()));
     if report.visits == 0 {
         text.push_str(&tr!("report-no-visits"));
         text.push('\n');
@@ -435,7 +630,35 @@ pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for (name, value) in headline(report) {
         text.push_str(&format!("| {name} | {value} |\n"));
     }
-    for s in sections(report) {
+    text.push_str(&format!("\n## {}\n\n", tr!("report-critical")));
+    if report.critical.is_empty() {
+        text.push_str(&tr!("report-critical-none"));
+        text.push('\n');
+    } else {
+        text.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- |\n",
+            tr!("doc-started"),
+            tr!("doc-site"),
+            tr!("doc-item"),
+            tr!("report-col-note"),
+            tr!("report-col-visit")
+        ));
+        for c in &report.critical {
+            text.push_str(&format!(
+                "| {} | {} | {} ({}/{}) | {} | {} |\n",
+                md::inline(&c.started),
+                md::inline(&c.site),
+                md::inline(&c.prompt),
+                md::inline(&c.checklist),
+                md::inline(&c.item),
+                md::inline(&c.note),
+                md::inline(&c.visit)
+            ));
+        }
+    }
+    let mut all = sections(report);
+    all.insert(0, visits_section(report));
+    for s in all {
         text.push_str(&format!("\n## {}\n\n", s.title));
         if let Some(lead) = &s.lead {
             text.push_str(&format!("{}.\n\n", md::inline(lead)));
@@ -477,9 +700,18 @@ pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for (quarter, sites) in lines {
         text.push_str(&format!("- **{quarter}**: {}\n", md::inline(&sites)));
     }
-    if !report.notes.is_empty() {
-        text.push_str(&format!("\n## {}\n\n", tr!("report-notes")));
-        for n in &report.notes {
+    let quoted = quoted_notes(report);
+    if !quoted.is_empty() {
+        text.push_str(&format!(
+            "\n## {}\n\n{}.\n\n",
+            tr!("report-notes"),
+            md::inline(&tr!(
+                "report-notes-capped",
+                per = NOTES_PER_ITEM,
+                total = report.notes.len()
+            ))
+        ));
+        for n in quoted {
             text.push_str(&format!(
                 "- **{}/{}** — {}, {}\n\n",
                 md::inline(&n.checklist),
