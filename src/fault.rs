@@ -184,4 +184,20 @@ mod tests {
         drop(armed);
         assert!(check(Op::Write).is_ok());
     }
+
+    #[test]
+    fn a_torn_write_writes_half_then_fails() {
+        let mut out = Vec::new();
+        let armed = arm_torn(Some((0, libc::ENOSPC)));
+        let e = write_all(&mut out, b"0123456789").unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(libc::ENOSPC));
+        assert_eq!(out, b"01234");
+        write_all(&mut out, b"ab").unwrap();
+        assert_eq!(out, b"01234ab");
+        drop(armed);
+        let _plain = arm(Some((0, libc::EIO)));
+        let mut out = Vec::new();
+        assert!(write_all(&mut out, b"0123").is_err());
+        assert!(out.is_empty(), "a plain failure writes nothing");
+    }
 }
