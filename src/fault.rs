@@ -47,6 +47,9 @@ struct Plan {
     seen: Vec<Op>,
     /// Fail the operation of this index with this errno.
     fail: Option<(usize, i32)>,
+    /// A failed write through [`write_all`] writes half its bytes first,
+    /// as a disk filling up part-way through does.
+    torn: bool,
     /// The operation that was failed, once it was.
     fired: Option<Op>,
 }
@@ -67,21 +70,41 @@ pub fn check(op: Op) -> io::Result<()> {
 
 #[cold]
 fn check_armed(op: Op) -> io::Result<()> {
+    fire(op).map_or(Ok(()), |(errno, _)| {
+        Err(io::Error::from_raw_os_error(errno))
+    })
+}
+
+/// Counts `op`; the errno and whether to tear, when it is the one to fail.
+fn fire(op: Op) -> Option<(i32, bool)> {
     PLAN.with(|plan| {
         let mut plan = plan.borrow_mut();
-        let Some(plan) = plan.as_mut() else {
-            return Ok(());
-        };
+        let plan = plan.as_mut()?;
         let n = plan.seen.len();
         plan.seen.push(op);
         match plan.fail {
             Some((at, errno)) if at == n => {
                 plan.fired = Some(op);
-                Err(io::Error::from_raw_os_error(errno))
+                Some((errno, plan.torn))
             }
-            _ => Ok(()),
+            _ => None,
         }
     })
+}
+
+/// `out.write_all(bytes)` through the seam ([`Op::Write`]): a planned
+/// failure writes nothing, or, in a torn plan ([`arm_torn`]), the first
+/// half of `bytes`, then fails.
+pub fn write_all(out: &mut impl io::Write, bytes: &[u8]) -> io::Result<()> {
+    if ARMED.load(Ordering::Relaxed) != 0
+        && let Some((errno, torn)) = fire(Op::Write)
+    {
+        if torn {
+            out.write_all(&bytes[..bytes.len() / 2])?;
+        }
+        return Err(io::Error::from_raw_os_error(errno));
+    }
+    out.write_all(bytes)
 }
 
 /// A plan armed on this thread until dropped.
@@ -90,10 +113,21 @@ pub struct Armed(());
 /// Arms a plan on this thread: count every operation, and fail the one of
 /// index `fail.0` (from 0) with errno `fail.1`, if given.
 pub fn arm(fail: Option<(usize, i32)>) -> Armed {
+    arm_as(fail, false)
+}
+
+/// [`arm`], where the failed operation, if a write through [`write_all`],
+/// writes half its bytes before failing.
+pub fn arm_torn(fail: Option<(usize, i32)>) -> Armed {
+    arm_as(fail, true)
+}
+
+fn arm_as(fail: Option<(usize, i32)>, torn: bool) -> Armed {
     PLAN.with(|plan| {
         let old = plan.borrow_mut().replace(Plan {
             seen: Vec::new(),
             fail,
+            torn,
             fired: None,
         });
         assert!(
@@ -149,5 +183,21 @@ mod tests {
         .unwrap();
         drop(armed);
         assert!(check(Op::Write).is_ok());
+    }
+
+    #[test]
+    fn a_torn_write_writes_half_then_fails() {
+        let mut out = Vec::new();
+        let armed = arm_torn(Some((0, libc::ENOSPC)));
+        let e = write_all(&mut out, b"0123456789").unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(libc::ENOSPC));
+        assert_eq!(out, b"01234");
+        write_all(&mut out, b"ab").unwrap();
+        assert_eq!(out, b"01234ab");
+        drop(armed);
+        let _plain = arm(Some((0, libc::EIO)));
+        let mut out = Vec::new();
+        assert!(write_all(&mut out, b"0123").is_err());
+        assert!(out.is_empty(), "a plain failure writes nothing");
     }
 }

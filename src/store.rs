@@ -1552,8 +1552,7 @@ impl JournalFile {
     /// After a failure the file is cut back to its last whole line (best
     /// effort: a torn line is ignored when read, but no line may follow one).
     pub fn append(&mut self, line: &[u8]) -> Result<(), StoreError> {
-        let written = crate::fault::check(crate::fault::Op::Write)
-            .and_then(|()| self.file.write_all(line))
+        let written = crate::fault::write_all(&mut self.file, line)
             .and_then(|()| crate::fault::check(crate::fault::Op::Sync))
             .and_then(|()| self.file.sync_data());
         match written {

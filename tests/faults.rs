@@ -193,8 +193,9 @@ fn leave(out: &mut Outcome, step: &str, store: &Store, mut app: App) -> String {
     last
 }
 
-/// One life of a visit, with the fault `fail` (operation index, errno).
-fn life(fail: Option<(usize, i32)>) -> Outcome {
+/// One life of a visit, with the fault `fail` (operation index, errno);
+/// `torn`: a failed journal append writes half its line first.
+fn life(fail: Option<(usize, i32)>, torn: bool) -> Outcome {
     let folder = Folder::new("life");
     let root = folder.0.join("data");
     let export_folder = folder.0.join("exports");
@@ -205,7 +206,11 @@ fn life(fail: Option<(usize, i32)>) -> Outcome {
         mode: 0o600,
     });
     let mut out = Outcome::default();
-    let armed = fault::arm(fail);
+    let armed = if torn {
+        fault::arm_torn(fail)
+    } else {
+        fault::arm(fail)
+    };
 
     // new: the store opened, the first frame drawn, the first save.
     let Some(store) = twice(&mut out, "open the data folder", || {
@@ -331,7 +336,7 @@ fn life(fail: Option<(usize, i32)>) -> Outcome {
 
 #[test]
 fn every_file_operation_of_a_visits_life_fails_in_turn_and_no_visit_is_lost() {
-    let clean = life(None);
+    let clean = life(None, false);
     assert!(
         clean.broken.is_empty() && clean.stuck.is_empty() && !clean.shown,
         "the life without faults: {clean:?}"
@@ -353,13 +358,23 @@ fn every_file_operation_of_a_visits_life_fails_in_turn_and_no_visit_is_lost() {
     ] {
         assert!(kinds.contains(&kind), "no {kind:?} in the life: {kinds:?}");
     }
-    let errnos = [libc::ENOSPC, libc::EIO, libc::EACCES];
+    // The three errnos at every operation; and a disk filling up part-way
+    // through a write (half the bytes written, then ENOSPC) at every write.
+    let errnos = [
+        (libc::ENOSPC, false),
+        (libc::EIO, false),
+        (libc::EACCES, false),
+        (libc::ENOSPC, true),
+    ];
     let mut injected = 0;
     let mut broken = Vec::new();
     let mut stuck = Vec::new();
     for at in 0..ops {
-        for errno in errnos {
-            let out = life(Some((at, errno)));
+        for (errno, torn) in errnos {
+            if torn && clean.seen[at] != Op::Write {
+                continue;
+            }
+            let out = life(Some((at, errno)), torn);
             assert_eq!(
                 out.fired,
                 Some(clean.seen[at]),
@@ -368,10 +383,18 @@ fn every_file_operation_of_a_visits_life_fails_in_turn_and_no_visit_is_lost() {
             );
             injected += 1;
             for b in out.stuck {
-                stuck.push(format!("op {at} {:?} errno {errno}: {b}", clean.seen[at]));
+                stuck.push(format!(
+                    "op {at} {:?} errno {errno}{}: {b}",
+                    clean.seen[at],
+                    if torn { " torn" } else { "" }
+                ));
             }
             for b in out.broken {
-                broken.push(format!("op {at} {:?} errno {errno}: {b}", clean.seen[at]));
+                broken.push(format!(
+                    "op {at} {:?} errno {errno}{}: {b}",
+                    clean.seen[at],
+                    if torn { " torn" } else { "" }
+                ));
             }
         }
     }
