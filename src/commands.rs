@@ -936,6 +936,10 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         let tally = write_report(&files, args, out, color)?;
         skipped += tally.skipped;
         unknown = tally.unknown_sites;
+        if !unknown.is_empty() && args.output.is_some() {
+            // Nothing renamed over `-o PATH`: it keeps what it had.
+            return Err(std::io::Error::other("no such site"));
+        }
         if tally.drafts > 0 {
             say!(
                 "touchpoint: {}",
@@ -945,7 +949,12 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         Ok(())
     };
     match &args.output {
-        Some(path) => crate::store::write_private_with(path, |out| run(out))?,
+        Some(path) => {
+            let written = crate::store::write_private_with(path, |out| run(out));
+            if unknown.is_empty() {
+                written?;
+            }
+        }
         None if args.format == ReportFormat::Table => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             run(&mut out)
