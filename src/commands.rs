@@ -1191,6 +1191,10 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         let tally = write_report(&files, args, out, color)?;
         skipped += tally.skipped;
         unknown = tally.unknown_sites;
+        if !unknown.is_empty() && output.is_some() {
+            // Nothing renamed over `-o PATH`: it keeps what it had.
+            return Err(std::io::Error::other("no such site"));
+        }
         if tally.drafts > 0 {
             say!(
                 "touchpoint: {}",
@@ -1204,7 +1208,10 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
             if let Ok(root) = data_root(data_dir) {
                 crate::store::check_outside(path, &root)?;
             }
-            crate::store::write_private_with(path, |out| run(out))?;
+            let written = crate::store::write_private_with(path, |out| run(out));
+            if unknown.is_empty() {
+                written?;
+            }
         }
         None if args.format == ReportFormat::Table => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());

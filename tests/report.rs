@@ -879,6 +879,20 @@ fn a_site_that_matches_nothing_exits_1_and_names_the_nearest() {
         ),
         "{err}"
     );
+    // With -o the file keeps what it had: bad input changes nothing.
+    let kept = data.join("kept.md");
+    std::fs::write(&kept, "before").unwrap();
+    let mut args: Vec<String> = finals();
+    args.extend([
+        "--site".into(),
+        "Nowhere".into(),
+        "-o".into(),
+        kept.display().to_string(),
+    ]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (_, err, code) = report(&data, &refs);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "before");
     // The same site typed in another case, spacing and Unicode form matches,
     // and the review's title names it.
     let decomposed = "  HOTEL METROPOL ".to_owned();

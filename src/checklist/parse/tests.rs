@@ -154,7 +154,7 @@ fn a_key_far_from_any_known_one_lists_the_keys_allowed() {
     );
     assert_eq!(
         problems(&source)[0].2,
-        "unknown key \"colour\" in [checklist]; [checklist] may hold \"id\", \"title\", \"touchpoint\", \"version\", \"language\", \"journey\", \"journey_title\", \"description\""
+        "unknown key \"colour\" in [checklist]; [checklist] may hold \"id\", \"title\", \"touchpoint\", \"version\", \"language\", \"journey\", \"journey_title\", \"description\", \"translation_of\""
     );
 }
 
