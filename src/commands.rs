@@ -982,21 +982,22 @@ pub const BATCH_BYTES: u64 = 16 * 1024 * 1024;
 /// `files` cut into batches of at most [`BATCH`] files and [`BATCH_BYTES`]
 /// bytes (by their sizes now; a file that cannot be looked at counts as
 /// nothing, and its reader names the problem).
-fn batches(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+/// Each batch comes with its bytes.
+fn batches(files: &[PathBuf]) -> Vec<(&[PathBuf], u64)> {
     let mut batches = Vec::new();
     let mut start = 0;
     let mut bytes = 0u64;
     for (n, path) in files.iter().enumerate() {
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         if n > start && (n - start == BATCH || bytes + size > BATCH_BYTES) {
-            batches.push(&files[start..n]);
+            batches.push((&files[start..n], bytes));
             start = n;
             bytes = 0;
         }
         bytes += size;
     }
     if start < files.len() {
-        batches.push(&files[start..]);
+        batches.push((&files[start..], bytes));
     }
     batches
 }
@@ -1201,6 +1202,14 @@ fn read_all<X: Send>(
         let batch = batches.next();
         let mut next = None;
         let mut taken = Ok(());
+        // A batch of huge records is not read while the one before it is
+        // still held: one of them in memory at a time, not two.
+        if batch.is_some_and(|(_, bytes)| bytes > BATCH_BYTES / 2)
+            && let Some((paths, read)) = current.take()
+        {
+            take_batch(paths, read)?;
+        }
+        let batch = batch.map(|(paths, _)| paths);
         rayon::in_place_scope(|scope| {
             if let Some(batch) = batch {
                 scope.spawn(|_| next = Some(read_batch(batch)));
