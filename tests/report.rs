@@ -752,7 +752,7 @@ fn huge_records_are_read_a_few_bytes_at_a_time() {
         let text = huge_record(n, 15_800_000);
         std::fs::write(records.join(format!("r{n}.toml")), text).unwrap();
     }
-    let child = common::touchpoint_command(&["report", records.to_str().unwrap()], &dir)
+    let mut child = common::touchpoint_command(&["report", records.to_str().unwrap()], &dir)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -767,6 +767,8 @@ fn huge_records_are_read_a_few_bytes_at_a_time() {
         assert_eq!(pid, child.id() as libc::pid_t);
         (status, usage.ru_maxrss)
     };
+    // Reaped by wait4 already: this only tells std so (an error, ignored).
+    let _ = child.wait();
     assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
     eprintln!(
         "report over 8 records of 15.8 MB: peak {} MiB",
