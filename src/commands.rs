@@ -268,7 +268,7 @@ fn home_with(
     let (store, not_exported) = open_store_retrying(data_dir)?;
     let config = Config::load()?;
     let lang = language(lang, &config);
-    let (records, problems) = session::read_all(&store);
+    let (records, problems) = read_listed(&store);
     let mut drafts: Vec<&RecordFile> = records
         .iter()
         .filter(|r| r.header.status == Status::Draft)
@@ -645,6 +645,49 @@ pub fn read_records(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
     session::read_all(store)
 }
 
+/// [`session::read_all`] for the lists the auditor picks from (`list`, the
+/// home screen): a record whose `[visit] id` differs from its file name is
+/// listed under the file name — the name `resume`, `export` and `delete`
+/// find it by — and said on stderr (issue 17).
+fn read_listed(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
+    let (mut records, problems) = session::read_all(store);
+    let Ok(files) = store.visit_files() else {
+        return (records, problems);
+    };
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.file_stem()?.to_str().map(str::to_owned))
+        .collect();
+    // read_all reads the files in this order and skips those it names as
+    // problems; the n-th record is the n-th file that was read.
+    let unread: std::collections::HashSet<String> =
+        problems.iter().map(|d| d.to_string()).collect();
+    let mut read = names.iter().filter(|name| {
+        // A problem names the record or its journal: `visits/<name>.…`.
+        let shown = format!("{}/{name}.", store.visits_dir().display());
+        !unread.iter().any(|p| p.starts_with(&shown))
+    });
+    for record in &mut records {
+        let Some(name) = read.next() else { break };
+        if &record.header.id != name {
+            say!(
+                "touchpoint: {}",
+                tr!(
+                    "cli-warning",
+                    warning = tr!(
+                        "cli-id-differs",
+                        path = format!("{name}.toml"),
+                        id = crate::checklist::diag::one_line(&record.header.id),
+                        name = name.as_str()
+                    )
+                )
+            );
+            record.header.id = name.clone();
+        }
+    }
+    (records, problems)
+}
+
 /// `touchpoint list`: one line per visit, newest first; unreadable records
 /// are named on stderr and do not hide the others.
 pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result<(), Failure> {
@@ -652,7 +695,7 @@ pub fn list(data_dir: Option<&Path>, trash: bool, out: &mut dyn Write) -> Result
     let (mut records, problems) = if trash {
         read_trash(&store)
     } else {
-        session::read_all(&store)
+        read_listed(&store)
     };
     records.sort_by(|a, b| {
         b.header

@@ -828,3 +828,36 @@ fn an_empty_data_dir_variable_is_named() {
         .unwrap();
     assert!(out.status.success());
 }
+
+// Issue 17 #14. A record whose file name and `[visit] id` differ is listed
+// under its file name (the name `resume` and `export` find it by), with a
+// warning naming both.
+#[test]
+fn a_record_whose_id_differs_from_its_file_name_is_listed_under_the_file_name() {
+    let data = temp_dir("id-differs");
+    let _cleanup = common::Cleanup(data.clone());
+    let visits = data.join("visits");
+    fs::create_dir_all(&visits).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/records/a-metropol-october.toml");
+    let text = fs::read_to_string(fixture).unwrap();
+    assert!(text.contains("id = \"20261005T140000-hotel-metropol-a001\""));
+    fs::write(visits.join("renamed-by-hand.toml"), &text).unwrap();
+    let out = common::run(&data, &["list"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(listed.contains("renamed-by-hand"), "{listed}");
+    assert!(!listed.contains("hotel-metropol-a001"), "{listed}");
+    assert!(
+        err.contains("renamed-by-hand.toml: its [visit] id is 20261005T140000-hotel-metropol-a001"),
+        "{err}"
+    );
+    // And the name listed is the one the other commands take.
+    let out = common::run(&data, &["export", "renamed-by-hand", "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

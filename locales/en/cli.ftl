@@ -575,3 +575,4 @@ cli-not-exported = visit { $id } is final but not copied to the export folder: {
 cli-no-export-folder = config.toml names no export_folder any more
 cli-exported-now = visit { $id } copied to the export folder { $path } now
 evidence-would-wait = it is a kernel or device file that cannot be read now (reading it would wait); attach an ordinary file
+cli-id-differs = { $path }: its [visit] id is { $id }, not its file name; listed as { $name }, the name every command finds it by

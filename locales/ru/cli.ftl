@@ -597,3 +597,4 @@ cli-not-exported = визит { $id } завершён, но не скопиро
 cli-no-export-folder = в config.toml больше нет export_folder
 cli-exported-now = визит { $id } теперь скопирован в папку экспорта { $path }
 evidence-would-wait = это файл ядра или устройства, который сейчас нельзя прочесть (чтение ждало бы); прикрепите обычный файл
+cli-id-differs = { $path }: его [visit] id — { $id }, а не имя файла; показан как { $name } — по этому имени его находят все команды
