@@ -287,7 +287,7 @@ fn home_with(
     let (store, not_exported) = open_store_retrying(data_dir)?;
     let config = Config::load()?;
     let lang = language(lang, &config);
-    let (records, problems) = session::read_all(&store);
+    let (records, problems, _) = read_listed(&store);
     let mut drafts: Vec<&RecordFile> = records
         .iter()
         .filter(|r| r.header.status == Status::Draft)
@@ -687,6 +687,49 @@ pub fn read_records(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>) {
     session::read_all(store)
 }
 
+/// [`session::read_all`] for the lists the auditor picks from (`list`, the
+/// home screen): a record whose `[visit] id` differs from its file name is
+/// listed under the file name — the name `resume`, `export` and `delete`
+/// find it by — and said on stderr (issue 17).
+fn read_listed(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>, Vec<String>) {
+    let (mut records, problems, notes) = session::read_all_noting(store);
+    let Ok(files) = store.visit_files() else {
+        return (records, problems, notes);
+    };
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.file_stem()?.to_str().map(str::to_owned))
+        .collect();
+    // read_all reads the files in this order and skips those it names as
+    // problems; the n-th record is the n-th file that was read.
+    let unread: std::collections::HashSet<String> =
+        problems.iter().map(|d| d.to_string()).collect();
+    let mut read = names.iter().filter(|name| {
+        // A problem names the record or its journal: `visits/<name>.…`.
+        let shown = format!("{}/{name}.", store.visits_dir().display());
+        !unread.iter().any(|p| p.starts_with(&shown))
+    });
+    for record in &mut records {
+        let Some(name) = read.next() else { break };
+        if &record.header.id != name {
+            say!(
+                "touchpoint: {}",
+                tr!(
+                    "cli-warning",
+                    warning = tr!(
+                        "cli-id-differs",
+                        path = format!("{name}.toml"),
+                        id = crate::checklist::diag::one_line(&record.header.id),
+                        name = name.as_str()
+                    )
+                )
+            );
+            record.header.id = name.clone();
+        }
+    }
+    (records, problems, notes)
+}
+
 /// `touchpoint list`: one line per visit, newest first; unreadable records
 /// are named on stderr and do not hide the others.
 pub fn list(
@@ -700,7 +743,7 @@ pub fn list(
         let (records, problems) = read_trash(&store);
         (records, problems, Vec::new())
     } else {
-        session::read_all_noting(&store)
+        read_listed(&store)
     };
     records.sort_by(|a, b| {
         b.header
@@ -1143,21 +1186,22 @@ pub const BATCH_BYTES: u64 = 16 * 1024 * 1024;
 /// `files` cut into batches of at most [`BATCH`] files and [`BATCH_BYTES`]
 /// bytes (by their sizes now; a file that cannot be looked at counts as
 /// nothing, and its reader names the problem).
-fn batches(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+/// Each batch comes with its bytes.
+fn batches(files: &[PathBuf]) -> Vec<(&[PathBuf], u64)> {
     let mut batches = Vec::new();
     let mut start = 0;
     let mut bytes = 0u64;
     for (n, path) in files.iter().enumerate() {
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         if n > start && (n - start == BATCH || bytes + size > BATCH_BYTES) {
-            batches.push(&files[start..n]);
+            batches.push((&files[start..n], bytes));
             start = n;
             bytes = 0;
         }
         bytes += size;
     }
     if start < files.len() {
-        batches.push(&files[start..]);
+        batches.push((&files[start..], bytes));
     }
     batches
 }
@@ -1414,6 +1458,14 @@ fn read_all<X: Send>(
         let batch = batches.next();
         let mut next = None;
         let mut taken = Ok(());
+        // A batch of huge records is not read while the one before it is
+        // still held: one of them in memory at a time, not two.
+        if batch.is_some_and(|(_, bytes)| bytes > BATCH_BYTES / 2)
+            && let Some((paths, read)) = current.take()
+        {
+            take_batch(paths, read)?;
+        }
+        let batch = batch.map(|(paths, _)| paths);
         rayon::in_place_scope(|scope| {
             if let Some(batch) = batch {
                 scope.spawn(|_| next = Some(read_batch(batch)));

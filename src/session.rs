@@ -168,11 +168,22 @@ impl Session {
         }
         // Lock before reading, so that no other session changes the files
         // between our read and our first save.
-        let lock = store.lock(id)?;
+        // On a read-only disk no lock file can be made, and nothing there
+        // can change: a final visit still opens read-only (issue 17).
+        let (lock, unlocked) = match store.lock(id) {
+            Ok(lock) => (Some(lock), None),
+            Err(e @ crate::store::StoreError::Io { .. }) if read_only_disk(&e) => (None, Some(e)),
+            Err(e) => return Err(e.into()),
+        };
         let read = read_stored(store, id)?;
         let (visit, warnings, from_copy) = rebuild(&read, Some(store))?;
         let replayed = read.changes.len();
         let final_visit = visit.is_final();
+        if let Some(e) = unlocked
+            && !final_visit
+        {
+            return Err(e.into());
+        }
         // The journal is replaced by the first save: what of it could not
         // be applied is kept aside first, and a journal that cannot be kept
         // keeps the visit closed rather than lose it.
@@ -180,7 +191,7 @@ impl Session {
             (Some(bytes), true) => Some(store.keep_damaged_journal(id, bytes)?),
             _ => None,
         };
-        if final_visit && read.journal_found {
+        if final_visit && read.journal_found && lock.is_some() {
             // A final record never has a journal: this one was left by a
             // crash after finalizing and holds nothing the record lacks.
             store.remove_journal(id)?;
@@ -188,7 +199,7 @@ impl Session {
         let session = Session {
             store: store.clone(),
             id: id.to_owned(),
-            lock: (!final_visit).then_some(lock),
+            lock: lock.filter(|_| !final_visit),
             read_only: final_visit,
             journal: None,
             head: (replayed == 0).then(|| journal::head(&read.bytes)),
@@ -452,6 +463,12 @@ impl Session {
         }
         Ok(())
     }
+}
+
+/// Whether a store error is the disk refusing every write (`EROFS`).
+fn read_only_disk(error: &crate::store::StoreError) -> bool {
+    matches!(error, crate::store::StoreError::Io { source, .. }
+        if source.kind() == std::io::ErrorKind::ReadOnlyFilesystem)
 }
 
 /// A record file and its journal, read together.

@@ -639,16 +639,20 @@ pub fn write_export(path: &Path, bytes: &[u8], mode: u32) -> Result<Written, Sto
     write_export_with(path, mode, |out| out.write_all(bytes))
 }
 
-/// Whether `meta` is the null device: a character device with the device
-/// number of `/dev/null`.
+/// Whether `meta` is the null device or `/dev/tty` (the process's own
+/// terminal, whoever owns the node): a character device with the device
+/// number of one of them.
 fn is_null_device(meta: &fs::Metadata) -> bool {
     meta.file_type().is_char_device()
-        && fs::metadata("/dev/null")
-            .is_ok_and(|null| null.file_type().is_char_device() && null.rdev() == meta.rdev())
+        && ["/dev/null", "/dev/tty"].iter().any(|name| {
+            fs::metadata(name)
+                .is_ok_and(|dev| dev.file_type().is_char_device() && dev.rdev() == meta.rdev())
+        })
 }
 
-/// A character device an export may be written into: `/dev/null`, or a
-/// terminal owned by this user (checked again on the open file).
+/// A character device an export may be written into: `/dev/null`,
+/// `/dev/tty`, or a terminal owned by this user (checked again on the open
+/// file).
 fn harmless_device(meta: &fs::Metadata) -> bool {
     is_null_device(meta) || (meta.file_type().is_char_device() && meta.uid() == euid())
 }

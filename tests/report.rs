@@ -680,97 +680,6 @@ fn many_files_in_several_batches_keep_their_order_and_each_visit_once() {
     assert_eq!(ids, sorted, "rows come in the order of the files");
 }
 
-// Issue 17 #10. A foreign record's ESC, OSC, C1 and bidi characters never
-// leave `report --format csv` or `--format json` raw, to a pipe or a file:
-// JSON escapes them as \u001b (reading it back gives the same text), CSV
-// shows them as \u{1b} text.
-#[test]
-fn report_csv_and_json_make_a_foreign_records_escapes_inert() {
-    let dir = temp_dir("report-escapes");
-    let _cleanup = Cleanup(dir.clone());
-    let hostile = "Evil\x1b]0;pwned\x07\x1b[2J\u{9b}31m\u{202e}gpj.exe\u{200b}";
-    let text = std::fs::read_to_string(fixtures().join("a-metropol-october.toml"))
-        .unwrap()
-        .replace(
-            "site = \"Hotel Metropol\"",
-            "site = \"Evil\\u001b]0;pwned\\u0007\\u001b[2J\u{9b}31m\u{202e}gpj.exe\u{200b}\"",
-        )
-        .replace(
-            "note = \"-5 points",
-            "note = \"\\u001b[31m\u{9b}2J\u{202e}-5 points",
-        );
-    assert!(text.contains("Evil"));
-    let records = dir.join("records");
-    std::fs::create_dir(&records).unwrap();
-    std::fs::write(records.join("evil.toml"), text).unwrap();
-    let folder = records.to_str().unwrap();
-    for format in ["csv", "json"] {
-        let (shown, err, code) = report(&dir, &["--format", format, folder]);
-        assert_eq!(code, 0, "{format}: {err}");
-        let raw = shown.chars().find(|&c| {
-            c != '\n'
-                && c != '\r'
-                && c != '\t'
-                && (c.is_control() || touchpoint::text::is_invisible(c))
-        });
-        assert_eq!(
-            raw, None,
-            "{format} report lets a character through: {shown:?}"
-        );
-        assert!(shown.contains("Evil"), "{format}: {shown}");
-    }
-    let (json, _, _) = report(&dir, &["--format", "json", folder]);
-    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(value["by_site"][0]["site"], hostile);
-    let (csv, _, _) = report(&dir, &["--format", "csv", folder]);
-    assert!(csv.contains("Evil\\u{1b}]0;pwned\\u{7}"), "{csv}");
-}
-
-// Issue 17 #9. `report FOLDER` never follows a symbolic link found in the
-// folder (to a file or a folder, wherever it points): another user's
-// planted link cannot pull an auditor's private notes into the review. Each
-// link is named on stderr and the run exits 1 after the report of the others.
-#[test]
-fn report_of_a_folder_skips_and_names_planted_links() {
-    let dir = temp_dir("report-links");
-    let _cleanup = Cleanup(dir.clone());
-    let private = dir.join("private");
-    std::fs::create_dir(&private).unwrap();
-    let secret = std::fs::read_to_string(fixtures().join("b-metropol-november.toml"))
-        .unwrap()
-        .replace("site = \"Hotel Metropol\"", "site = \"PRIVATE SITE\"");
-    assert!(secret.contains("PRIVATE SITE"));
-    std::fs::write(private.join("secret.toml"), secret).unwrap();
-    let team = dir.join("team");
-    std::fs::create_dir(&team).unwrap();
-    std::fs::copy(
-        fixtures().join("a-metropol-october.toml"),
-        team.join("a.toml"),
-    )
-    .unwrap();
-    std::os::unix::fs::symlink(private.join("secret.toml"), team.join("planted.toml")).unwrap();
-    std::os::unix::fs::symlink(&private, team.join("planted-folder")).unwrap();
-
-    for format in ["csv", "json", "table"] {
-        let (shown, err, code) = report(&dir, &["--format", format, team.to_str().unwrap()]);
-        assert_eq!(code, 1, "{format}: {err}");
-        assert!(!shown.contains("PRIVATE SITE"), "{format}: {shown}");
-        assert!(shown.contains("Metropol"), "{format}: {shown}");
-        for link in ["planted.toml", "planted-folder"] {
-            assert!(
-                err.contains(&format!(
-                    "{link}: a symbolic link inside the folder, not followed"
-                )),
-                "{format}: {err}"
-            );
-        }
-    }
-    // A file named on the command line is the user's own choice: followed.
-    let named = team.join("planted.toml");
-    let (shown, err, code) = report(&dir, &["--format", "csv", named.to_str().unwrap()]);
-    assert_eq!(code, 0, "{err}");
-    assert!(shown.contains("PRIVATE SITE"), "{shown}");
-
 /// Whether `python3 -c "import duckdb"` works; a test that needs it says
 /// `skipped` without it, and fails under `CI=true` (where .ci/run installs it).
 fn duckdb_available(test: &str) -> bool {
@@ -1057,4 +966,161 @@ fn the_debrief_says_what_changed_since_the_sites_last_visit() {
     let out = run(&data, &["export", &ids[0], "--format", "html"]);
     let text = tokens(&String::from_utf8(out.stdout).unwrap()).text;
     assert!(!text.contains("Since the last visit"));
+}
+
+// Issue 17 #10. A foreign record's ESC, OSC, C1 and bidi characters never
+// leave `report --format csv` or `--format json` raw, to a pipe or a file:
+// JSON escapes them as \u001b (reading it back gives the same text), CSV
+// shows them as \u{1b} text.
+#[test]
+fn report_csv_and_json_make_a_foreign_records_escapes_inert() {
+    let dir = temp_dir("report-escapes");
+    let _cleanup = Cleanup(dir.clone());
+    let hostile = "Evil\x1b]0;pwned\x07\x1b[2J\u{9b}31m\u{202e}gpj.exe\u{200b}";
+    let text = std::fs::read_to_string(fixtures().join("a-metropol-october.toml"))
+        .unwrap()
+        .replace(
+            "site = \"Hotel Metropol\"",
+            "site = \"Evil\\u001b]0;pwned\\u0007\\u001b[2J\u{9b}31m\u{202e}gpj.exe\u{200b}\"",
+        )
+        .replace(
+            "note = \"-5 points",
+            "note = \"\\u001b[31m\u{9b}2J\u{202e}-5 points",
+        );
+    assert!(text.contains("Evil"));
+    let records = dir.join("records");
+    std::fs::create_dir(&records).unwrap();
+    std::fs::write(records.join("evil.toml"), text).unwrap();
+    let folder = records.to_str().unwrap();
+    for format in ["csv", "json"] {
+        let (shown, err, code) = report(&dir, &["--format", format, folder]);
+        assert_eq!(code, 0, "{format}: {err}");
+        let raw = shown.chars().find(|&c| {
+            c != '\n'
+                && c != '\r'
+                && c != '\t'
+                && (c.is_control() || touchpoint::text::is_invisible(c))
+        });
+        assert_eq!(
+            raw, None,
+            "{format} report lets a character through: {shown:?}"
+        );
+        assert!(shown.contains("Evil"), "{format}: {shown}");
+    }
+    let (json, _, _) = report(&dir, &["--format", "json", folder]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["by_site"][0]["site"], hostile);
+    let (csv, _, _) = report(&dir, &["--format", "csv", folder]);
+    assert!(csv.contains("Evil\\u{1b}]0;pwned\\u{7}"), "{csv}");
+}
+
+// Issue 17 #9. `report FOLDER` never follows a symbolic link found in the
+// folder (to a file or a folder, wherever it points): another user's
+// planted link cannot pull an auditor's private notes into the review. Each
+// link is named on stderr and the run exits 1 after the report of the others.
+#[test]
+fn report_of_a_folder_skips_and_names_planted_links() {
+    let dir = temp_dir("report-links");
+    let _cleanup = Cleanup(dir.clone());
+    let private = dir.join("private");
+    std::fs::create_dir(&private).unwrap();
+    let secret = std::fs::read_to_string(fixtures().join("b-metropol-november.toml"))
+        .unwrap()
+        .replace("site = \"Hotel Metropol\"", "site = \"PRIVATE SITE\"");
+    assert!(secret.contains("PRIVATE SITE"));
+    std::fs::write(private.join("secret.toml"), secret).unwrap();
+    let team = dir.join("team");
+    std::fs::create_dir(&team).unwrap();
+    std::fs::copy(
+        fixtures().join("a-metropol-october.toml"),
+        team.join("a.toml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(private.join("secret.toml"), team.join("planted.toml")).unwrap();
+    std::os::unix::fs::symlink(&private, team.join("planted-folder")).unwrap();
+
+    for format in ["csv", "json", "table"] {
+        let (shown, err, code) = report(&dir, &["--format", format, team.to_str().unwrap()]);
+        assert_eq!(code, 1, "{format}: {err}");
+        assert!(!shown.contains("PRIVATE SITE"), "{format}: {shown}");
+        assert!(shown.contains("Metropol"), "{format}: {shown}");
+        for link in ["planted.toml", "planted-folder"] {
+            assert!(
+                err.contains(&format!(
+                    "{link}: a symbolic link inside the folder, not followed"
+                )),
+                "{format}: {err}"
+            );
+        }
+    }
+    // A file named on the command line is the user's own choice: followed.
+    let named = team.join("planted.toml");
+    let (shown, err, code) = report(&dir, &["--format", "csv", named.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(shown.contains("PRIVATE SITE"), "{shown}");
+}
+
+/// A final record of about `bytes` bytes: the first fixture with as many
+/// observations (each with a note) as it takes.
+fn huge_record(n: usize, bytes: usize) -> String {
+    let fixture = std::fs::read_to_string(fixtures().join("a-metropol-october.toml")).unwrap();
+    let head = &fixture[..fixture.find("[[observations]]").unwrap()];
+    let score = &fixture[fixture.find("\n[score]\n").unwrap() + 1..];
+    let mut text = head.replace("hotel-metropol-a001", &format!("hotel-metropol-h{n:03}"));
+    let mut item = 0;
+    while text.len() + score.len() < bytes {
+        text.push_str(&format!(
+            "[[observations]]\nchecklist = \"hotel-check-in\"\nsection = \"desk\"\n\
+             item = \"i{item}\"\nprompt = \"Prompt {item}\"\nanswer = \"yes\"\nlabel = \"Yes\"\n\
+             points = 1.0\nmax = 1.0\ntags = [\"personal-touch\"]\n\
+             at = 2026-10-05T14:01:00+03:00\nnote = \"{}\"\n\n",
+            "x".repeat(120)
+        ));
+        item += 1;
+    }
+    text.push_str(score);
+    text
+}
+
+// Issue 17 #13. Records near the 16 MiB limit are read one batch of bytes
+// at a time: eight of 15.8 MB, which a batch of 32 files held all at once
+// (≈ 1.1 GB), peak at about what one or two cost (docs/performance.md has
+// the 64-file folder).
+#[test]
+fn huge_records_are_read_a_few_bytes_at_a_time() {
+    let dir = temp_dir("report-huge");
+    let _cleanup = Cleanup(dir.clone());
+    let records = dir.join("records");
+    std::fs::create_dir(&records).unwrap();
+    for n in 0..8 {
+        let text = huge_record(n, 15_800_000);
+        std::fs::write(records.join(format!("r{n}.toml")), text).unwrap();
+    }
+    let mut child = common::touchpoint_command(&["report", records.to_str().unwrap()], &dir)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // wait4: the peak of this child alone, not of every test's children.
+    // SAFETY: wait4 on our own child, into a zeroed rusage.
+    let (status, peak_kib) = unsafe {
+        let mut status = 0;
+        let mut usage: libc::rusage = std::mem::zeroed();
+        let pid = libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage);
+        assert_eq!(pid, child.id() as libc::pid_t);
+        (status, usage.ru_maxrss)
+    };
+    // Reaped by wait4 already: this only tells std so (an error, ignored).
+    let _ = child.wait();
+    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
+    eprintln!(
+        "report over 8 records of 15.8 MB: peak {} MiB",
+        peak_kib / 1024
+    );
+    assert!(
+        peak_kib / 1024 <= 640,
+        "report over 8 records of 15.8 MB peaked at {} MiB",
+        peak_kib / 1024
+    );
 }

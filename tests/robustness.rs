@@ -830,3 +830,93 @@ fn an_empty_data_dir_variable_is_named() {
         .unwrap();
     assert!(out.status.success());
 }
+
+// Issue 17 #14. A record whose file name and `[visit] id` differ is listed
+// under its file name (the name `resume` and `export` find it by), with a
+// warning naming both.
+#[test]
+fn a_record_whose_id_differs_from_its_file_name_is_listed_under_the_file_name() {
+    let data = temp_dir("id-differs");
+    let _cleanup = common::Cleanup(data.clone());
+    let visits = data.join("visits");
+    fs::create_dir_all(&visits).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/records/a-metropol-october.toml");
+    let text = fs::read_to_string(fixture).unwrap();
+    assert!(text.contains("id = \"20261005T140000-hotel-metropol-a001\""));
+    fs::write(visits.join("renamed-by-hand.toml"), &text).unwrap();
+    let out = common::run(&data, &["list"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(listed.contains("renamed-by-hand"), "{listed}");
+    assert!(!listed.contains("hotel-metropol-a001"), "{listed}");
+    assert!(
+        err.contains("renamed-by-hand.toml: its [visit] id is 20261005T140000-hotel-metropol-a001"),
+        "{err}"
+    );
+    // And the name listed is the one the other commands take.
+    let out = common::run(&data, &["export", "renamed-by-hand", "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+// Issue 17 #14. A final visit on a read-only disk opens read-only: no lock
+// file can be made there, and none is needed, since nothing can change it.
+// Needs root (a tmpfs mounted, then remounted read-only).
+#[test]
+fn a_final_visit_on_a_read_only_disk_opens_read_only() {
+    let dir = temp_dir("read-only-disk");
+    let _cleanup = common::Cleanup(dir.clone());
+    let disk = dir.join("disk");
+    fs::create_dir(&disk).unwrap();
+    let mount = |args: &[&str]| {
+        std::process::Command::new("mount")
+            .args(args)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !mount(&["-t", "tmpfs", "tmpfs", disk.to_str().unwrap()]) {
+        eprintln!("skipped: mounting a tmpfs needs root");
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI runs as root"
+        );
+        return;
+    }
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(disk.clone());
+    let data = disk.join("data");
+    let store = touchpoint::store::Store::open(&data).unwrap();
+    let now = jiff::ZonedDateTime::now();
+    let checklists = vec![
+        touchpoint::checklist::bundled_by_id("hotel-check-in")
+            .unwrap()
+            .unwrap(),
+    ];
+    let mut visit =
+        touchpoint::visit::Visit::new("Read Only Hotel", "anna", checklists, &now, "7f3a");
+    visit.finalize(&now).unwrap();
+    let id = visit.header.id.clone();
+    let text = touchpoint::record::try_to_toml(&visit).unwrap();
+    store.save(&id, text.as_bytes()).unwrap();
+    assert!(mount(&["-o", "remount,ro", disk.to_str().unwrap()]));
+
+    let mut pty = Pty::spawn(&["resume", &id], &data, 80, 24);
+    pty.wait_for("Read Only Hotel");
+    pty.send("q");
+    let status = pty
+        .wait_exit(Duration::from_secs(5))
+        .expect("touchpoint leaves on q");
+    assert!(status.success(), "{}", pty.screen());
+    assert!(!data.join(format!("visits/{id}.lock")).exists());
+}

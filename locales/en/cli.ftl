@@ -654,3 +654,4 @@ cli-exported-now = visit { $id } copied to the export folder { $path } now
 evidence-would-wait = it is a kernel or device file that cannot be read now (reading it would wait); attach an ordinary file
 cli-evidence-not-copied = { $file } was not copied beside the export: { $reason }
 cli-evidence-outside = its path leads out of the data folder
+cli-id-differs = { $path }: its [visit] id is { $id }, not its file name; listed as { $name }, the name every command finds it by
