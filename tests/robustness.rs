@@ -442,13 +442,7 @@ fn sigterm_and_sigint_exit_within_a_second_and_restore_the_terminal() {
         ),
         // Resuming opens where the answer above left the cursor: on the
         // next item, so `y` alone answers it.
-        (
-            libc::SIGINT,
-            "SIGINT",
-            "y",
-            "reservation-confirmed",
-            "yes",
-        ),
+        (libc::SIGINT, "SIGINT", "y", "reservation-confirmed", "yes"),
     ];
     for (answered, (signal, name, keys, item, answer)) in (1..).zip(rounds) {
         if answered > 1 {

@@ -205,7 +205,7 @@ fn t_starts_and_stops_a_stopwatch_that_answers_the_set_by_its_within() {
     assert_eq!(entry.timed, Some(42.3));
     assert_eq!(
         app.message.as_deref(),
-        Some("stopped at 0:42: 30–60 seconds")
+        Some("stopped at 0:42: 30–60 seconds — Time from reaching the desk to bein… · u undoes")
     );
     assert!(app.visit.timers().is_empty());
     let shown = text(&draw(&app));
@@ -233,7 +233,9 @@ fn a_number_is_timed_in_its_unit_against_its_standard() {
     );
     assert_eq!(
         app.message.as_deref(),
-        Some("stopped at 7:06: 7.1 minutes ✗ ≤ 5")
+        Some(
+            "stopped at 7:06: 7.1 minutes ✗ ≤ 5 — Minutes from greeting to key in hand · u undoes"
+        )
     );
     press(&mut app, "k");
     let shown = text(&draw(&app));

@@ -1550,3 +1550,30 @@ fn rebuild_and_journal_warnings_are_in_russian_and_quote_text_escaped() {
     assert!(!all.contains(" the ") && !all.contains("left out"), "{all}");
     assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{all:?}");
 }
+
+#[test]
+fn a_draft_keeps_its_selected_item_and_a_final_record_does_not() {
+    let mut v = visit();
+    let wait = at(&v, "desk", "wait");
+    v.select(wait);
+    assert!(
+        v.has_unsaved(),
+        "a new selection is written with the next save"
+    );
+    let text = to_toml(&v);
+    assert!(text.contains("selected = \"desk/wait\"\n"), "{text}");
+    let (back, _) = round_trip(&v);
+    assert_eq!(back.kept_selection(), Some(wait));
+    // The JSON export fits the schema with it.
+    let json: serde_json::Value = serde_json::from_str(&to_json(&v)).unwrap();
+    let validator = jsonschema::validator_for(&schema_json()).unwrap();
+    assert!(validator.is_valid(&json));
+    // One that names no item is ignored; without one, nothing is selected.
+    let unknown = text.replace("desk/wait", "desk/nothing");
+    let record = parse("v.toml", &unknown).unwrap();
+    assert_eq!(record.header.selected.as_deref(), Some("desk/nothing"));
+    let gone = text.replace("selected = \"desk/wait\"\n", "");
+    assert_eq!(parse("v.toml", &gone).unwrap().header.selected, None);
+    v.finalize(&time(21, 0)).unwrap();
+    assert!(!to_toml(&v).contains("selected"));
+}

@@ -699,11 +699,7 @@ impl App {
     /// "✗ No — Entrance and lobby clean · u undoes", and what `then` says
     /// (the last item's hint) after it; the prompt is cut to fit the row.
     fn answered_message(&self, at: ItemRef, then: Option<String>) -> String {
-        let (Some((_, item)), Some(entry), Some(response)) = (
-            self.visit.item(at),
-            self.visit.entry(at),
-            self.visit.response(at),
-        ) else {
+        let (Some(entry), Some(response)) = (self.visit.entry(at), self.visit.response(at)) else {
             return then.unwrap_or_default();
         };
         let Some(answer) = entry.answer.as_ref() else {
@@ -717,6 +713,15 @@ impl App {
                 let mark = super::theme::mark(entry, &response, points);
                 format!("{} {}", mark.trim(), self.answer_text(at, answer))
             }
+        };
+        self.named_message(at, said, then)
+    }
+
+    /// `said` — the item's prompt · u undoes, then what `then` says; the
+    /// prompt is cut so that the whole fits the row.
+    fn named_message(&self, at: ItemRef, said: String, then: Option<String>) -> String {
+        let Some((_, item)) = self.visit.item(at) else {
+            return then.unwrap_or(said);
         };
         let with = |prompt: &str| {
             let said = tr!("tui-answered", answer = said.as_str(), item = prompt);
@@ -883,10 +888,9 @@ impl App {
                 self.message = None;
                 self.advance(at);
                 self.just_answered = Some(at);
-                self.message = Some(match self.message.take() {
-                    Some(last) => format!("{stopped} · {last}"),
-                    None => stopped,
-                });
+                // Named as any answer is: what was recorded, and where.
+                let then = self.message.take();
+                self.message = Some(self.named_message(at, stopped, then));
             }
             // The stopwatch runs on; the auditor can type the value instead.
             Err(e) => self.message = Some(tr!("tui-stopwatch-runs-on", error = refusal(&e))),
