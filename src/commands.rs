@@ -752,7 +752,12 @@ pub fn list(
             .cmp(&a.header.updated.timestamp())
     });
     if as_json {
-        json::visits(&records, trash, &|id| !trash && store.is_unexported(id), out)?;
+        json::visits(
+            &records,
+            trash,
+            &|id| !trash && store.is_unexported(id),
+            out,
+        )?;
         tell_list_problems(&problems, &notes, not_exported);
         return Ok(());
     }
@@ -828,7 +833,11 @@ pub fn list(
 
 /// What `list` says on stderr after its list: unreadable records, what a
 /// reader noted (changes it could not apply), copies not yet exported.
-fn tell_list_problems(problems: &[Diagnostic], notes: &[String], not_exported: Vec<(String, String)>) {
+fn tell_list_problems(
+    problems: &[Diagnostic],
+    notes: &[String],
+    not_exported: Vec<(String, String)>,
+) {
     for problem in problems {
         say!(
             "touchpoint: {}",
