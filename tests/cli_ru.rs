@@ -321,7 +321,7 @@ fn the_lang_flag_wins_over_a_russian_locale() {
 }
 
 /// The commands, formats and values of the command line, typed as they are.
-const TYPED: [&str; 23] = [
+const TYPED: [&str; 33] = [
     "new",
     "resume",
     "list",
@@ -334,6 +334,16 @@ const TYPED: [&str; 23] = [
     "checklists",
     "schema",
     "help",
+    "sign",
+    "verify",
+    "completions",
+    "man",
+    "bash",
+    "zsh",
+    "fish",
+    "elvish",
+    "powershell",
+    "roff",
     "en",
     "ru",
     "toml",

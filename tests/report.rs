@@ -718,7 +718,10 @@ fn the_observation_csv_reads_back_in_duckdb_with_its_types() {
     std::fs::write(&late_path, late).unwrap();
     let mut args: Vec<String> = finals();
     args.push(late_path.display().to_string());
-    let csv_path = data.join("obs.csv");
+    // Outside the data folder: a report into it is refused (issue 17).
+    let elsewhere = temp_dir("report-duckdb-out");
+    let _elsewhere = Cleanup(elsewhere.clone());
+    let csv_path = elsewhere.join("obs.csv");
     args.extend([
         "--format".into(),
         "csv".into(),

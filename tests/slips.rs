@@ -348,8 +348,9 @@ fn a_markdown_export_takes_its_evidence_along_and_stdout_names_it() {
     let record = leave(pty, &data);
     let id = record.header.id.clone();
 
-    let out = data.join("sent");
-    std::fs::create_dir_all(&out).unwrap();
+    // Outside the data folder: an export into it is refused (issue 17).
+    let out = common::temp_dir("md-evidence-sent");
+    let _sent = Cleanup(out.clone());
     let exported = common::run(
         &data,
         &[
