@@ -70,7 +70,7 @@ mod sign;
 
 pub use completions::{completions, ids};
 pub use man::man;
-pub use sign::{sign, sign_record, signature_path, verify};
+pub use sign::{awaits_signature, sign, sign_finalized, sign_record, signature_path, verify};
 
 fn io_failure(what: &str, e: &std::io::Error) -> Failure {
     // `what` is already in the interface language; the reason follows it.
@@ -618,6 +618,7 @@ fn open(
     message: Option<String>,
 ) -> Result<(), Failure> {
     let id = visit.header.id.clone();
+    let was_final = visit.is_final();
     let path = store.path(&id)?;
     tui::install_panic_hook(tr!(
         "tui-panic-saved",
@@ -662,6 +663,12 @@ fn open(
             error = error
         )));
     }
+    // Finalized in this session: signed now, the record being on disk
+    // (told after the screen is given back; a failure leaves it final and
+    // unsigned, see docs/store.md).
+    let signing = (!was_final && app.visit.is_final())
+        .then(|| sign_finalized(store, &id))
+        .flatten();
     let ending = ran.map_err(|e| io_failure(&tr!("cli-terminal"), &e))?;
     if ending == Ending::TerminalGone {
         // Saved, but the session did not end as the auditor chose; nothing
@@ -677,6 +684,9 @@ fn open(
                 path = path.display().to_string()
             )
         );
+    }
+    if let Some(told) = signing {
+        say!("touchpoint: {told}");
     }
     Ok(())
 }
@@ -739,6 +749,7 @@ pub fn list(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let (store, not_exported) = open_store_retrying(data_dir)?;
+    let config = Config::load().ok();
     let (mut records, problems, notes) = if trash {
         let (records, problems) = read_trash(&store);
         (records, problems, Vec::new())
@@ -752,10 +763,12 @@ pub fn list(
             .cmp(&a.header.updated.timestamp())
     });
     if as_json {
+        let signed = |id: &str| !awaits_signature(&store, config.as_ref(), id);
         json::visits(
             &records,
             trash,
             &|id| !trash && store.is_unexported(id),
+            &|id| trash || signed(id),
             out,
         )?;
         tell_list_problems(&problems, &notes, not_exported);
@@ -791,6 +804,9 @@ pub fn list(
                 Status::Draft => tr!("cli-status-draft"),
                 Status::Final if !trash && store.is_unexported(&s.id) => {
                     tr!("cli-status-not-exported")
+                }
+                Status::Final if !trash && awaits_signature(&store, config.as_ref(), &s.id) => {
+                    tr!("cli-status-unsigned")
                 }
                 Status::Final => tr!("cli-status-final"),
             };

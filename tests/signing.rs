@@ -316,3 +316,77 @@ fn a_key_in_the_agent_signs_and_a_missing_agent_or_key_is_explained() {
     );
     assert!(out.status.success(), "{}", text(&out));
 }
+
+/// Starts a visit in a pty, answers one item and finalizes it; returns the
+/// record's path and what the terminal showed once the program had left.
+fn finalize_one(data: &Path) -> (PathBuf, String) {
+    let mut pty = common::Pty::spawn(
+        &["new", "--site", "Hotel Metropol", "--auditor", "anna"],
+        data,
+        80,
+        24,
+    );
+    pty.wait_for("0/60 answered");
+    let record = common::wait_for_visit_file(data);
+    pty.send("2");
+    pty.wait_for("1/60 answered");
+    pty.send("F");
+    pty.wait_for("Finalize");
+    pty.send("y");
+    pty.wait_for("items unanswered");
+    pty.send("Y");
+    pty.wait_for("FINAL");
+    pty.send("q");
+    let status = pty
+        .wait_exit(std::time::Duration::from_secs(10))
+        .expect("touchpoint exits on q");
+    assert!(status.success());
+    let shown = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+    (record, shown)
+}
+
+#[test]
+fn finalize_signs_with_the_configured_key_or_says_why_not_and_list_tells() {
+    if !have_ssh_keygen() {
+        return;
+    }
+    let data = temp_dir("sign-finalize");
+    let _cleanup = Cleanup(data.clone());
+    std::fs::create_dir_all(&data).unwrap();
+    let key = keygen(&data, "anna", "ed25519", "");
+    write_config(&data, &format!("signing_key = \"{}\"\n", key.display()));
+    let (record, shown) = finalize_one(&data);
+    assert!(shown.contains("signed"), "{shown}");
+    let list = allowed(&data, "anna", &key);
+    assert!(
+        ssh_verify(&list, "anna", &record),
+        "ssh-keygen refused the finalized record"
+    );
+
+    // A key behind a passphrase and no agent: the visit is final all the
+    // same, unsigned and told why, and list says so until it is signed.
+    let data = temp_dir("sign-finalize-locked");
+    let _cleanup_locked = Cleanup(data.clone());
+    std::fs::create_dir_all(&data).unwrap();
+    let locked = keygen(&data, "locked", "ed25519", "a passphrase");
+    write_config(&data, &format!("signing_key = \"{}\"\n", locked.display()));
+    let (record, shown) = finalize_one(&data);
+    assert!(
+        shown.contains("not signed") && shown.contains("ssh-agent"),
+        "{shown}"
+    );
+    assert_eq!(
+        common::read_record_file(&record).header.status,
+        touchpoint::visit::Status::Final
+    );
+    let out = touchpoint(&data, &["list"], &[]);
+    assert!(text(&out).contains("final, unsigned"), "{}", text(&out));
+    let id = common::id_of(&record);
+    let key = keygen(&data, "anna", "ed25519", "");
+    write_config(&data, &format!("signing_key = \"{}\"\n", key.display()));
+    let out = touchpoint(&data, &["sign", &id], &[]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = touchpoint(&data, &["list"], &[]);
+    assert!(!text(&out).contains("unsigned"), "{}", text(&out));
+    assert!(ssh_verify(&allowed(&data, "anna", &key), "anna", &record));
+}

@@ -71,6 +71,7 @@ cli-list-updated = UPDATED
 cli-status-draft = draft
 cli-status-final = final
 cli-status-not-exported = final, not exported
+cli-status-unsigned = final, unsigned
 cli-score-fail = FAIL
 cli-unreadable-record = unreadable record, left as it is: { $problem }
 
@@ -360,6 +361,8 @@ sign-agent-refused = ssh-agent did not sign: { $reason }
 sign-no-key-configured = no signing key: set `signing_key` in config.toml to your SSH key (or its .pub, with the key in ssh-agent)
 sign-draft = visit { $id } is a draft: only a final record is signed
 sign-signed = signed { $id }: { $path }
+sign-unsigned = visit { $id } is final but not signed: { $why }; `touchpoint sign { $id }` signs it once the key is available
+sign-copy-not-exported = the signature was not copied to the export folder: { $error }
 sign-no-allowed-signers = no allowed_signers file: give --allowed-signers FILE or set `allowed_signers` in config.toml
 sign-cannot-read-allowed = cannot read { $path }: { $reason }
 verify-valid = signed by { $principal }

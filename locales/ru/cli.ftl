@@ -77,6 +77,7 @@ cli-list-updated = ИЗМЕНЁН
 cli-status-draft = черновик
 cli-status-final = завершён
 cli-status-not-exported = завершён, не экспортирован
+cli-status-unsigned = завершён, не подписан
 cli-score-fail = ПРОВАЛ
 cli-unreadable-record = запись не читается и оставлена как есть: { $problem }
 
@@ -382,6 +383,8 @@ sign-agent-refused = ssh-agent не подписал: { $reason }
 sign-no-key-configured = нет ключа подписи: укажите в config.toml `signing_key` — ваш ключ SSH (или его .pub, если ключ в ssh-agent)
 sign-draft = визит { $id } — черновик: подписывается только завершённая запись
 sign-signed = визит { $id } подписан: { $path }
+sign-unsigned = визит { $id } завершён, но не подписан: { $why }; `touchpoint sign { $id }` подпишет его, когда ключ будет доступен
+sign-copy-not-exported = подпись не скопирована в папку экспорта: { $error }
 sign-no-allowed-signers = нет файла allowed_signers: укажите --allowed-signers ФАЙЛ или `allowed_signers` в config.toml
 sign-cannot-read-allowed = не удалось прочитать { $path }: { $reason }
 verify-valid = подписано: { $principal }

@@ -13,11 +13,12 @@ use crate::visit::Status;
 
 /// The visits `list` found, newest first, as `{"visits": [...]}`.
 /// `unexported` says whether a final visit's copy to `export_folder` is
-/// still pending.
+/// still pending; `signed`, whether it is signed or needs no signature.
 pub fn visits(
     records: &[RecordFile],
     trash: bool,
     unexported: &dyn Fn(&str) -> bool,
+    signed: &dyn Fn(&str) -> bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let visits: Vec<Value> = records
@@ -38,6 +39,7 @@ pub fn visits(
                 "critical_failures": s.critical_failures,
                 "updated": s.updated.to_string(),
                 "exported": !unexported(&s.id),
+                "awaits_signature": s.status == Status::Final && !signed(&s.id),
             })
         })
         .collect();

@@ -88,6 +88,48 @@ pub fn signature_path(record: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// After a visit was finalized in a session: signs it when config.toml
+/// names a `signing_key`, and copies the signature beside the record's copy
+/// in `export_folder`. Never fails the finalize: what it returns is told to
+/// the auditor (signed, or unsigned and why); `None` when no key is set.
+pub fn sign_finalized(store: &store::Store, id: &str) -> Option<String> {
+    let config = Config::load().ok()?;
+    let key = config.signing_key()?;
+    let unsigned = |why: String| tr!("sign-unsigned", id = id, why = why);
+    let signed = store
+        .path(id)
+        .map_err(|e| e.to_string())
+        .and_then(|path| Ok((path, store.load(id).map_err(|e| e.to_string())?)))
+        .and_then(|(path, bytes)| Ok((path, sign_record(&key, &bytes)?)));
+    let (path, armored) = match signed {
+        Ok(signed) => signed,
+        Err(why) => return Some(unsigned(why)),
+    };
+    let sig = signature_path(&path);
+    if let Err(e) = store::write_private(&sig, armored.as_bytes()) {
+        return Some(unsigned(e.to_string()));
+    }
+    let mut told = tr!("sign-signed", id = id, path = sig.display().to_string());
+    if let (Some(folder), Some(name)) = (config.export_folder(), sig.file_name()) {
+        let copied =
+            store::write_export(&folder.join(name), armored.as_bytes(), config.export_mode());
+        if let Err(e) = copied {
+            told.push_str("; ");
+            told.push_str(&tr!("sign-copy-not-exported", error = e.to_string()));
+        }
+    }
+    Some(told)
+}
+
+/// Whether the final visit `id` waits for a signature: a `signing_key` is
+/// configured and no `.sig` stands beside its record.
+pub fn awaits_signature(store: &store::Store, config: Option<&Config>, id: &str) -> bool {
+    config.and_then(Config::signing_key).is_some()
+        && store
+            .path(id)
+            .is_ok_and(|path| std::fs::symlink_metadata(signature_path(&path)).is_err())
+}
+
 /// `touchpoint sign ID`: signs a final record that finalize could not sign.
 pub fn sign(data_dir: Option<&Path>, id: &str, out: &mut dyn Write) -> Result<(), Failure> {
     let config = Config::load()?;
