@@ -11,7 +11,6 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::checklist::diag::inert;
 use crate::report::Quarter;
-use crate::score::percent_text;
 use crate::tr;
 
 /// The stylesheet of both documents: screen, phone and print (A4).
@@ -473,4 +472,9 @@ pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
             }
         }
     }
+}
+
+/// A percentage as the document's language writes it (`87,5%` in Russian).
+fn percent_text(percent: Option<f64>) -> String {
+    crate::i18n::local_decimals(&crate::score::percent_text(percent))
 }

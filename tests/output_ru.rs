@@ -552,7 +552,7 @@ fn the_html_debrief_is_russian() {
         "Точки контакта",
         "Точка контакта",
         "Хронология",
-        "Заселение: Заселение в отель",
+        "Заселение в отель — 33,3%",
         "Отметка",
         "Пункт",
         "Ответ",
@@ -629,4 +629,37 @@ fn a_year_of_russian_months_does_not_run_together_under_the_trend() {
         (3..=6).contains(&named),
         "{named} month names under the axis"
     );
+}
+
+/// A train's debrief names its touchpoints by its own checklists
+/// («Поезд: встреча и посадка»), never by a hotel's words («Заселение»),
+/// and writes its decimals with a comma (issue 18, item 8).
+#[test]
+fn a_trains_html_debrief_speaks_of_a_train_with_russian_decimals() {
+    let checklists: Vec<_> = [
+        "train-check-in-ru",
+        "train-in-stay-ru",
+        "train-departure-ru",
+    ]
+    .iter()
+    .map(|id| checklist::bundled_by_id(id).unwrap().unwrap())
+    .collect();
+    let t = |minutes| at(3, 1, minutes);
+    let mut v = Visit::new("Андский экспресс", "Анна", checklists, &t(0), "0001");
+    let quality = v.find("train-check-in-ru", "reply-quality").unwrap();
+    v.set_answer(quality, Some(Answer::Choice("missed".into())), &t(1))
+        .unwrap();
+    let documents = v.find("train-check-in-ru", "documents-complete").unwrap();
+    v.set_answer(documents, Some(Answer::Choice("yes".into())), &t(2))
+        .unwrap();
+    let html = with_lang(Lang::Ru, || record::to_html(&v));
+    let page = html_text(&html);
+    for hotel in ["Заселение", "Проживание", "Отъезд"] {
+        assert!(
+            !page.contains(hotel),
+            "a hotel's {hotel:?} in a train's debrief:\n{page}"
+        );
+    }
+    assert!(page.contains("Поезд: встреча и посадка"), "{page}");
+    assert!(!page.contains(".0%"), "a decimal point in Russian:\n{page}");
 }

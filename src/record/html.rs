@@ -14,7 +14,7 @@ use crate::evidence::size_text;
 use crate::html::{bar_table, card, page, text};
 use crate::i18n::{self, touchpoint_name};
 use crate::record::export::visit_tag;
-use crate::score::{self, PERSONAL_TOUCH, percent_text};
+use crate::score::{self, PERSONAL_TOUCH};
 use crate::store;
 use crate::tr;
 use crate::visit::{Evidence, Status, Visit};
@@ -100,7 +100,13 @@ fn to_html_full(
     let touchpoints: Vec<(String, Option<usize>, Option<f64>)> = s
         .touchpoints
         .iter()
-        .map(|(name, t)| (touchpoint_name(name), None, t.percent()))
+        .map(|(name, t)| {
+            (
+                touchpoint_title(&record.checklists, name),
+                None,
+                t.percent(),
+            )
+        })
         .collect();
     let mut timeline: Vec<&Observation<Stamp>> = record
         .observations
@@ -112,7 +118,12 @@ fn to_html_full(
     let touchpoint_names: HashMap<&str, String> = record
         .checklists
         .iter()
-        .map(|c| (c.id.as_str(), touchpoint_name(&c.touchpoint)))
+        .map(|c| {
+            (
+                c.id.as_str(),
+                touchpoint_title(&record.checklists, &c.touchpoint),
+            )
+        })
         .collect();
     let touchpoint_of =
         |checklist: &str| touchpoint_names.get(checklist).cloned().unwrap_or_default();
@@ -283,7 +294,7 @@ fn to_html_full(
         @for (c, loaded) in visit.checklists.iter().enumerate() {
             @let meta = &loaded.checklist.checklist;
             @let tally = s.checklists.get(c).copied().unwrap_or_default();
-            h2 { (text(&touchpoint_name(&meta.touchpoint))) ": " (text(&meta.title))
+            h2 { (text(&checklist_heading(&record.checklists, &meta.touchpoint, &meta.title)))
                 @if let Some(p) = tally.percent() { " — " (percent_text(Some(p))) } }
             @for (n, section) in loaded.checklist.section.iter().enumerate() {
                 @let st = s.sections.get(c).and_then(|v| v.get(n)).copied().unwrap_or_default();
@@ -454,4 +465,39 @@ fn inline_image(data_folder: &Path, file: &Evidence) -> Option<String> {
     }
     let encoded = base64::engine::general_purpose::STANDARD.encode(&bytes);
     Some(format!("data:{kind};base64,{encoded}"))
+}
+
+/// A touchpoint as the visit's checklists name it: the title of the one
+/// checklist of that touchpoint ("Поезд: посадка"), else the catalog's
+/// generic word, so that a train is never told in a hotel's words (as the
+/// Markdown export does).
+fn touchpoint_title(checklists: &[super::ChecklistRef], touchpoint: &str) -> String {
+    let mut titles = checklists
+        .iter()
+        .filter(|c| c.touchpoint == touchpoint)
+        .map(|c| c.title.clone());
+    match (titles.next(), titles.next()) {
+        (Some(title), None) => title,
+        _ => touchpoint_name(touchpoint),
+    }
+}
+
+/// A checklist's heading: its title, after the touchpoint's generic word
+/// only when several checklists share the touchpoint.
+fn checklist_heading(checklists: &[super::ChecklistRef], touchpoint: &str, title: &str) -> String {
+    let shared = checklists
+        .iter()
+        .filter(|c| c.touchpoint == touchpoint)
+        .count()
+        > 1;
+    if shared {
+        format!("{}: {title}", touchpoint_name(touchpoint))
+    } else {
+        title.to_owned()
+    }
+}
+
+/// A percentage as the document's language writes it (`87,5%` in Russian).
+fn percent_text(percent: Option<f64>) -> String {
+    i18n::local_decimals(&score::percent_text(percent))
 }
