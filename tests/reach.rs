@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{Cleanup, run, temp_dir};
+use common::{Cleanup, have, run, temp_dir};
 
 /// A data folder holding the fixture visit `name`, as touchpoint keeps it.
 fn data_with(test: &str, name: &str) -> (std::path::PathBuf, String) {
@@ -26,25 +26,6 @@ fn data_with(test: &str, name: &str) -> (std::path::PathBuf, String) {
     std::fs::write(&file, &bytes).unwrap();
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
     (data, record.header.id)
-}
-
-/// Whether `program` can be run here; when it cannot, the test says so,
-/// and fails under CI, where `.ci/run` installs it.
-fn have(program: &str) -> bool {
-    let found = Command::new(program)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{program} is missing under CI"
-        );
-        eprintln!("skipped: {program} is not installed");
-    }
-    found
 }
 
 /// What bash completes for the words `line` (the last one being completed),

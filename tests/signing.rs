@@ -11,20 +11,7 @@ use common::{Cleanup, temp_dir};
 
 /// `ssh-keygen` is the judge here; without it under CI the test fails.
 fn have_ssh_keygen() -> bool {
-    let found = Command::new("ssh-keygen")
-        .arg("-?")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "ssh-keygen is missing under CI"
-        );
-        eprintln!("skipped: ssh-keygen is not installed");
-    }
-    found
+    common::have("ssh-keygen")
 }
 
 /// A data folder with the final fixture visit, its id and record path.

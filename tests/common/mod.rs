@@ -563,3 +563,23 @@ pub fn plan_of(ids: &[&str]) -> Vec<Vec<Step>> {
     }
     touchpoints
 }
+
+/// Whether `program` can be run here (it starts at all: any exit status
+/// will do). When it cannot, the test says `skipped` and passes, but fails
+/// under CI, where `.ci/run` installs what the tests need.
+pub fn have(program: &str) -> bool {
+    let found = Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{program} is missing under CI"
+        );
+        eprintln!("skipped: {program} is not installed");
+    }
+    found
+}
