@@ -97,43 +97,16 @@ fn resuming_an_unknown_id_leaves_no_lock_behind() {
     assert!(left.is_empty(), "left in visits/: {left:?}");
 }
 
-/// Sets the largest file `pid` may write (RLIMIT_FSIZE), as `ulimit -f`
-/// would: here, a record can no longer be rewritten, while the journal
-/// (much shorter) still takes lines — a disk nearly full.
-fn limit_file_size(pid: u32, bytes: u64) {
-    let limit = libc::rlimit {
-        rlim_cur: bytes,
-        rlim_max: libc::RLIM_INFINITY,
-    };
-    // SAFETY: prlimit reads one valid rlimit; our own child.
-    let rc = unsafe {
-        libc::prlimit(
-            pid as libc::pid_t,
-            libc::RLIMIT_FSIZE,
-            &limit,
-            std::ptr::null_mut(),
-        )
-    };
-    assert_eq!(rc, 0, "prlimit: {}", std::io::Error::last_os_error());
-}
-
 /// After a compaction fails (the record cannot be rewritten), every later
 /// change still goes to the journal, and a kill -9 loses none of them.
 #[test]
 fn after_a_failed_compaction_changes_still_reach_the_journal_and_survive_kill_9() {
     let dir = temp_dir("compaction-fails");
     let _cleanup = Cleanup(dir.clone());
-    let mut pty = common::Pty::spawn(
-        &["new", "--site", "Hotel Metropol", "--auditor", "anna"],
-        &dir,
-        80,
-        24,
-    );
-    pty.wait_for("0/60 answered");
-    let path = common::wait_for_visit_file(&dir);
+    let (mut pty, path) = common::new_visit(&dir);
     let record_len = std::fs::metadata(&path).unwrap().len();
     // Any record with an answer more is longer than this one.
-    limit_file_size(pty.pid(), record_len);
+    common::limit_file_size(pty.pid(), record_len);
     let plan = common::plan();
     let steps = &plan[0];
     pty.send(&steps[0].keys);
@@ -175,14 +148,7 @@ fn after_a_failed_compaction_changes_still_reach_the_journal_and_survive_kill_9(
 /// `pause_after_first`, the auditor pauses after the first answer, so the
 /// record holds it and the journal the rest.
 fn killed_visit(dir: &Path, answers: usize, pause_after_first: bool) -> std::path::PathBuf {
-    let mut pty = common::Pty::spawn(
-        &["new", "--site", "Hotel Metropol", "--auditor", "anna"],
-        dir,
-        80,
-        24,
-    );
-    pty.wait_for("0/60 answered");
-    let path = common::wait_for_visit_file(dir);
+    let (mut pty, path) = common::new_visit(dir);
     let plan = common::plan();
     for (n, step) in plan[0][..answers].iter().enumerate() {
         pty.send(&step.keys);
@@ -313,14 +279,7 @@ fn a_record_edited_since_its_journal_began_keeps_the_journals_changes() {
 fn a_paste_too_large_for_a_note_is_refused_when_pasted() {
     let dir = temp_dir("paste-cap");
     let _cleanup = Cleanup(dir.clone());
-    let mut pty = common::Pty::spawn(
-        &["new", "--site", "Hotel Metropol", "--auditor", "anna"],
-        &dir,
-        80,
-        24,
-    );
-    pty.wait_for("0/60 answered");
-    let path = common::wait_for_visit_file(&dir);
+    let (mut pty, path) = common::new_visit(&dir);
     pty.send("e");
     pty.wait_for("Ctrl-J");
     let big = "a".repeat(touchpoint::visit::MAX_TEXT_BYTES + 1);

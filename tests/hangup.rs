@@ -109,25 +109,6 @@ fn closing_the_terminal_under_the_finalize_summary_keeps_the_draft() {
     }
 }
 
-/// Sets the largest file `pid` may write (RLIMIT_FSIZE), as `ulimit -f`
-/// or a disk quota would stop it.
-fn limit_file_size(pid: u32, bytes: u64) {
-    let limit = libc::rlimit {
-        rlim_cur: bytes,
-        rlim_max: libc::RLIM_INFINITY,
-    };
-    // SAFETY: prlimit reads one valid rlimit; our own child.
-    let rc = unsafe {
-        libc::prlimit(
-            pid as libc::pid_t,
-            libc::RLIMIT_FSIZE,
-            &limit,
-            std::ptr::null_mut(),
-        )
-    };
-    assert_eq!(rc, 0, "prlimit: {}", std::io::Error::last_os_error());
-}
-
 /// Saves fail (no file may grow past a few bytes: the journal and the
 /// record cannot be written), the screen says so; the space comes back,
 /// then the terminal closes: the one more try saves every answer.
@@ -137,12 +118,12 @@ fn a_failed_save_is_tried_once_more_when_the_terminal_closes() {
         let dir = temp_dir("hangup-failed");
         let _cleanup = Cleanup(dir.clone());
         let (mut pty, path) = start_visit(&dir, session);
-        limit_file_size(pty.pid(), 64);
+        common::limit_file_size(pty.pid(), 64);
         pty.send("2");
         pty.wait_for("NOT SAVED");
         pty.send("3");
         pty.wait_for("2/60 answered");
-        limit_file_size(pty.pid(), libc::RLIM_INFINITY);
+        common::limit_file_size(pty.pid(), libc::RLIM_INFINITY);
         close_terminal(&mut pty, "the terminal closed after a failed save");
         let record = read_record(&path);
         assert_eq!(record.score.answered, 2, "session {session}");

@@ -307,14 +307,7 @@ fn a_key_in_the_agent_signs_and_a_missing_agent_or_key_is_explained() {
 /// Starts a visit in a pty, answers one item and finalizes it; returns the
 /// record's path and what the terminal showed once the program had left.
 fn finalize_one(data: &Path) -> (PathBuf, String) {
-    let mut pty = common::Pty::spawn(
-        &["new", "--site", "Hotel Metropol", "--auditor", "anna"],
-        data,
-        80,
-        24,
-    );
-    pty.wait_for("0/60 answered");
-    let record = common::wait_for_visit_file(data);
+    let (mut pty, record) = common::new_visit(data);
     pty.send("2");
     pty.wait_for("1/60 answered");
     pty.send("F");

@@ -583,3 +583,37 @@ pub fn have(program: &str) -> bool {
     }
     found
 }
+
+/// `touchpoint new` on the hotel stay (site Hotel Metropol, auditor anna)
+/// in an 80×24 pty, once its first frame is drawn and its record written:
+/// the terminal and the record's path.
+pub fn new_visit(data_dir: &Path) -> (Pty, PathBuf) {
+    let pty = Pty::spawn(
+        &["new", "--site", "Hotel Metropol", "--auditor", "anna"],
+        data_dir,
+        80,
+        24,
+    );
+    pty.wait_for("0/60 answered");
+    let path = wait_for_visit_file(data_dir);
+    (pty, path)
+}
+
+/// Sets the largest file `pid` may write (RLIMIT_FSIZE), as `ulimit -f` or
+/// a disk quota would stop it: saves past it fail as on a full disk.
+pub fn limit_file_size(pid: u32, bytes: u64) {
+    let limit = libc::rlimit {
+        rlim_cur: bytes,
+        rlim_max: libc::RLIM_INFINITY,
+    };
+    // SAFETY: prlimit reads one valid rlimit; our own child.
+    let rc = unsafe {
+        libc::prlimit(
+            pid as libc::pid_t,
+            libc::RLIMIT_FSIZE,
+            &limit,
+            std::ptr::null_mut(),
+        )
+    };
+    assert_eq!(rc, 0, "prlimit: {}", std::io::Error::last_os_error());
+}
