@@ -2,7 +2,7 @@
 //! screen drawn through ratatui's crossterm backend into memory, frame after
 //! frame, as the real terminal gets them (only the cells that changed).
 
-mod common;
+use crate::common;
 
 use jiff::ZonedDateTime;
 use jiff::tz::{TimeZone, offset};

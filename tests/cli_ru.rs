@@ -2,7 +2,7 @@
 //! Russian output with Russian plurals, `--lang en` wins over the locale,
 //! and no English word of the program's own is left in what it prints.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};

@@ -1,7 +1,7 @@
 //! Issue 17, through the built binary: a config file that is not a file,
 //! an unknown id, a damaged journal, a compaction that fails.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

@@ -1,7 +1,7 @@
 //! The built binary in a real pseudo-terminal: keys typed as an auditor types
 //! them, the screen read back, and the record on disk checked afterwards.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! completion, the copy made private in the data folder, the mark on the
 //! item, refusals that change nothing, and undo.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -310,67 +310,4 @@ fn an_unreadable_system_file_is_refused_in_the_catalogs_words() {
         "{message}"
     );
     assert!(app.visit.evidence().is_empty());
-}
-
-fn max_rss_kib() -> i64 {
-    // SAFETY: getrusage fills the struct it is given.
-    unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
-        usage.ru_maxrss
-    }
-}
-
-// Issue 17 #13. 2,000 attachments took 1.2 GB, each undo step holding a copy
-// of the whole list; a step now holds the one file it changed. Undo and redo
-// still put every file back in its place.
-#[test]
-fn two_thousand_attachments_cost_little_and_undo_in_place() {
-    let now = jiff::civil::date(2026, 11, 22)
-        .at(14, 3, 0, 0)
-        .to_zoned_datetime(TimeZone::fixed(offset(3)))
-        .unwrap();
-    let checklists = vec![checklist::bundled_by_id("hotel-check-in").unwrap().unwrap()];
-    let mut visit = Visit::new("S", "a", checklists, &now, "0000");
-    let before = max_rss_kib();
-    for n in 0..2_000 {
-        let evidence = touchpoint::visit::Evidence {
-            item: None,
-            file: format!("evidence/v/{n:012}-photo-of-the-lobby-number-{n}.jpg"),
-            sha256: format!("{n:064}"),
-            bytes: 1_000_000,
-            added: now.clone(),
-        };
-        visit.add_evidence(evidence, &now).unwrap();
-    }
-    let grown = max_rss_kib() - before;
-    eprintln!("2,000 attachments: peak grew by {grown} KiB");
-    // The old undo held ≈ 2,000 × 1,000 copies of ≈ 200 bytes: 400 MB.
-    assert!(
-        grown < 64 * 1024,
-        "2,000 attachments grew the peak by {grown} KiB"
-    );
-    let all: Vec<String> = visit.evidence().iter().map(|e| e.file.clone()).collect();
-    // One taken from the middle comes back to its place.
-    let removed = visit.remove_evidence(1_000, &now).unwrap();
-    assert_eq!(removed.file, all[1_000]);
-    visit.undo(&now);
-    let files = |v: &Visit| {
-        v.evidence()
-            .iter()
-            .map(|e| e.file.clone())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(files(&visit), all);
-    visit.redo(&now);
-    assert_eq!(visit.evidence().len(), 1_999);
-    visit.undo(&now);
-    for _ in 0..2_000 {
-        visit.undo(&now);
-    }
-    assert!(visit.evidence().is_empty());
-    for _ in 0..2_000 {
-        visit.redo(&now);
-    }
-    assert_eq!(files(&visit), all);
 }

@@ -2,7 +2,7 @@
 //! many keys a whole visit takes, where each answer lands, the editors'
 //! keys, search across touchpoints, the trash, and `new` without a terminal.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::Duration;

@@ -3,7 +3,7 @@
 //! cleanly, never abort (exit 134, SIGABRT), with every answer on disk,
 //! after one more try of a save that failed.
 
-mod common;
+use crate::common;
 
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! journey chosen with `new --journey`, every shown item answered from the
 //! keyboard, the visit finalized, and the record read back.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -8,7 +8,7 @@
 //! The visits are over the bundled Russian hotel checklists, so that their
 //! own text is Cyrillic and an English word of the program stands out.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -1,7 +1,7 @@
 //! The command line's reach: completion scripts run in a real bash, the
 //! manual page rendered by groff, and the lists as JSON for scripts.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};

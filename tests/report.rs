@@ -3,7 +3,7 @@
 //! `tests/fixtures/records/` (whose figures are worked out by hand in each
 //! file and in `src/report/tests.rs`), every format read back and checked.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

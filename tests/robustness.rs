@@ -2,7 +2,7 @@
 //! built binary in a real pseudo-terminal: kills at any instant, hang-ups,
 //! signals, saves that fail, hostile files, private modes.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::Write;

@@ -2,7 +2,7 @@
 //! record signed by `touchpoint sign` (from a key file and from an agent
 //! the test starts), checked by `ssh-keygen -Y verify` and `touchpoint verify`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

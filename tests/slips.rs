@@ -1,7 +1,7 @@
 //! Issue 18: slips that put an answer or a note on another item than the one
 //! the screen named, tried through the real binary in a pseudo-terminal.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::Duration;

@@ -3,7 +3,7 @@
 //! fills in, keys typed right after growing from too small a terminal,
 //! times recorded in another offset, and characters that draw nothing.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

@@ -5,7 +5,7 @@
 //! Needs OpenSSH's server and client; `.ci/run` installs them. Without them
 //! the test says so and passes, unless `CI` is set: CI must run it.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::net::{TcpListener, TcpStream};

@@ -1,7 +1,7 @@
 //! The stopwatch of the real binary in a pseudo-terminal: it survives a
 //! `kill -9`, and the time that passed while the program was dead counts.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

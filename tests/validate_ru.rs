@@ -9,7 +9,7 @@
 //! Russian messages keep for TOML examples and values (`id = "hotel-check-in"`),
 //! quoting their own words in «».
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -617,3 +617,43 @@ pub fn limit_file_size(pid: u32, bytes: u64) {
     };
     assert_eq!(rc, 0, "prlimit: {}", std::io::Error::last_os_error());
 }
+
+/// Runs `command` to its end as `Command::output` does, and also returns
+/// the peak resident memory of that child alone, in KiB (`wait4`): other
+/// tests' children, running beside it in this binary, do not count.
+pub fn output_and_peak(command: &mut Command) -> (std::process::Output, i64) {
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the program starts");
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut stderr = child.stderr.take().expect("piped");
+    let out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = stdout.read_to_end(&mut bytes);
+        bytes
+    });
+    let err = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = stderr.read_to_end(&mut bytes);
+        bytes
+    });
+    // SAFETY: wait4 on our own child, into a zeroed rusage.
+    let (status, peak_kib) = unsafe {
+        let mut status = 0;
+        let mut usage: libc::rusage = std::mem::zeroed();
+        let pid = libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage);
+        assert_eq!(pid, child.id() as libc::pid_t, "wait4");
+        (status, usage.ru_maxrss)
+    };
+    // Reaped by wait4 already: this only tells std so (an error, ignored).
+    let _ = child.wait();
+    let output = std::process::Output {
+        status: ExitStatus::from_raw(status),
+        stdout: out.join().expect("stdout reader"),
+        stderr: err.join().expect("stderr reader"),
+    };
+    (output, peak_kib)
+}
