@@ -1724,7 +1724,13 @@ mod tests {
     /// Runs one test of this binary in a child process, with `var` set.
     fn spawn_self(test: &str, var: &str, value: &Path) -> Child {
         Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", test, "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                test,
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(var, value)
             .stdout(Stdio::piped())
             .spawn()
@@ -1888,6 +1894,7 @@ mod tests {
 
     /// Child half of the next test: saves past a 4 KiB file size limit.
     #[test]
+    #[ignore = "the child half of the next test, which runs it"]
     fn child_save_past_file_size_limit() {
         let Some(root) = std::env::var_os("TOUCHPOINT_TEST_FSIZE") else {
             return;
@@ -2133,6 +2140,7 @@ mod tests {
 
     /// Child half of the next test: holds the lock of visit `held` until killed.
     #[test]
+    #[ignore = "the child half of the next test, which runs it"]
     fn child_lock_holder() {
         let Some(root) = std::env::var_os("TOUCHPOINT_TEST_HOLD_LOCK") else {
             return;
