@@ -127,6 +127,34 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
         format: CompareFormat,
     },
+    /// The editor's desk: the queue of records awaiting review, or one action on a record.
+    #[command(group = clap::ArgGroup::new("action").multiple(false))]
+    Review {
+        /// With an action: the record (a file or a visit id); without: record files or folders to list.
+        #[arg(value_name = "REC")]
+        paths: Vec<String>,
+        /// Ask the auditor about an item (checklist/item, or "visit").
+        #[arg(long, num_args = 2, value_names = ["ITEM", "TEXT"], group = "action")]
+        query: Option<Vec<String>>,
+        /// Correct an answer: checklist/item=answer (with --reason).
+        #[arg(long, value_name = "ITEM=ANSWER", group = "action", requires = "reason")]
+        correct: Option<String>,
+        /// Why the answer is corrected.
+        #[arg(long, value_name = "TEXT", requires = "correct")]
+        reason: Option<String>,
+        /// Approve the record.
+        #[arg(long, group = "action")]
+        approve: bool,
+        /// A note with the approval.
+        #[arg(long, value_name = "TEXT", requires = "approve")]
+        note: Option<String>,
+        /// Send the record back to its auditor with this message.
+        #[arg(long = "return", value_name = "TEXT", group = "action")]
+        return_: Option<String>,
+        /// Leave the record out of every figure, for this reason.
+        #[arg(long, value_name = "TEXT", group = "action")]
+        exclude: Option<String>,
+    },
     /// Check checklist files or folders of them; exit 1 on any error.
     Validate {
         /// Checklist files, or folders holding .toml files.
@@ -355,6 +383,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "completions" => crate::tr!("help-completions"),
         "sign" => crate::tr!("help-sign"),
         "verify" => crate::tr!("help-verify"),
+        "review" => crate::tr!("help-review"),
         "man" => crate::tr!("help-man"),
         _ => return None,
     })
@@ -397,6 +426,14 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("report", "min_answers") => crate::tr!("help-report-min-answers"),
         ("validate", "paths") => crate::tr!("help-validate-paths"),
         ("schema", "kind") => crate::tr!("help-schema-kind"),
+        ("review", "paths") => crate::tr!("help-review-paths"),
+        ("review", "query") => crate::tr!("help-review-query"),
+        ("review", "correct") => crate::tr!("help-review-correct"),
+        ("review", "reason") => crate::tr!("help-review-reason"),
+        ("review", "approve") => crate::tr!("help-review-approve"),
+        ("review", "note") => crate::tr!("help-review-note"),
+        ("review", "return_") => crate::tr!("help-review-return"),
+        ("review", "exclude") => crate::tr!("help-review-exclude"),
         _ => return arg,
     };
     let value_name = match (command, id.as_str()) {
@@ -416,6 +453,11 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("report", "min_answers") => Some(crate::tr!("help-value-n")),
         ("schema", "kind") => Some(crate::tr!("help-value-kind")),
         ("completions", "shell") => Some(crate::tr!("help-value-shell")),
+        ("review", "paths") => Some(crate::tr!("help-value-rec")),
+        ("review", "correct") => Some(crate::tr!("help-value-item-answer")),
+        ("review", "reason" | "note" | "return_" | "exclude") => {
+            Some(crate::tr!("help-value-text"))
+        }
         _ => None,
     };
     let mut arg = arg.help(help).long_help(None);

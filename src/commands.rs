@@ -66,6 +66,7 @@ macro_rules! say {
 mod completions;
 mod json;
 mod man;
+pub mod review;
 mod sign;
 
 pub use completions::{completions, ids};
@@ -1564,7 +1565,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
         .collect();
     found.sort_by(|a, b| a.0.cmp(&b.0));
     for (path, kind) in found {
-        let toml = path.extension().is_some_and(|x| x == "toml");
+        // A review file beside a record (`<id>.review.toml`) is not a record.
+        let toml = path.extension().is_some_and(|x| x == "toml")
+            && !crate::review::disk::is_review_file(&path);
         if kind.is_symlink() {
             // Named without reading through it: where it points is not
             // looked at beyond whether it is a folder.

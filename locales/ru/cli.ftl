@@ -684,3 +684,15 @@ evidence-would-wait = это файл ядра или устройства, ко
 cli-evidence-not-copied = { $file } не скопирован рядом с экспортом: { $reason }
 cli-evidence-outside = его путь ведёт за пределы папки данных
 cli-id-differs = { $path }: его [visit] id — { $id }, а не имя файла; показан как { $name } — по этому имени его находят все команды
+help-review = Стол редактора: очередь записей на проверку или одно действие с записью
+help-review-paths = С действием — запись (файл или идентификатор визита); без него — файлы записей или папки для списка
+help-review-query = Задать аудитору вопрос о пункте (checklist/item или "visit")
+help-review-correct = Исправить ответ: checklist/item=ответ (с --reason)
+help-review-reason = Почему ответ исправлен
+help-review-approve = Принять запись
+help-review-note = Комментарий к приёму
+help-review-return = Вернуть запись аудитору с этим текстом
+help-review-exclude = Исключить запись из всех показателей по этой причине
+help-value-rec = ЗАПИСЬ
+help-value-item-answer = ПУНКТ=ОТВЕТ
+help-value-text = ТЕКСТ
