@@ -116,6 +116,9 @@ pub enum Command {
         /// Fewest scored answers for an item to be listed among the most missed.
         #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_MIN_ANSWERS)]
         min_answers: usize,
+        /// Final visits with these review statuses only: final, approved, returned, excluded or all (default: final and approved).
+        #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = parse_status)]
+        status: Vec<StatusArg>,
     },
     /// Two visits of one site item by item: fixed, regressed, still missed, new.
     Compare {
@@ -238,6 +241,38 @@ pub enum CompareFormat {
     Json,
     /// One self-contained HTML file.
     Html,
+}
+
+/// A review status `report --status` takes, or all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusArg {
+    /// One status.
+    One(crate::review::ReviewStatus),
+    /// Every status.
+    All,
+}
+
+/// `final`, `approved`, `returned`, `excluded` or `all`.
+fn parse_status(s: &str) -> Result<StatusArg, String> {
+    if s.trim() == "all" {
+        return Ok(StatusArg::All);
+    }
+    crate::review::ReviewStatus::from_word(s)
+        .map(StatusArg::One)
+        .ok_or_else(|| crate::tr!("help-status-unknown"))
+}
+
+/// The statuses `--status` asks for (empty: the default).
+pub fn statuses(args: &[StatusArg]) -> Vec<crate::review::ReviewStatus> {
+    if args.contains(&StatusArg::All) {
+        return crate::review::ReviewStatus::ALL.to_vec();
+    }
+    args.iter()
+        .filter_map(|a| match a {
+            StatusArg::One(s) => Some(*s),
+            StatusArg::All => None,
+        })
+        .collect()
 }
 
 /// A percentage between 0 and 100.
@@ -424,6 +459,7 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("compare", "format") => crate::tr!("help-compare-format"),
         ("report", "min_coverage") => crate::tr!("help-report-min-coverage"),
         ("report", "min_answers") => crate::tr!("help-report-min-answers"),
+        ("report", "status") => crate::tr!("help-report-status"),
         ("validate", "paths") => crate::tr!("help-validate-paths"),
         ("schema", "kind") => crate::tr!("help-schema-kind"),
         ("review", "paths") => crate::tr!("help-review-paths"),
@@ -451,6 +487,7 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("report", "since" | "until") => Some(crate::tr!("help-value-date")),
         ("report", "line" | "min_coverage") => Some(crate::tr!("help-value-percent")),
         ("report", "min_answers") => Some(crate::tr!("help-value-n")),
+        ("report", "status") => Some(crate::tr!("help-value-status")),
         ("schema", "kind") => Some(crate::tr!("help-value-kind")),
         ("completions", "shell") => Some(crate::tr!("help-value-shell")),
         ("review", "paths") => Some(crate::tr!("help-value-rec")),

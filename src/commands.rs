@@ -763,6 +763,23 @@ pub fn list(
             .timestamp()
             .cmp(&a.header.updated.timestamp())
     });
+    // The editor's review of each final visit (data folder, else the
+    // export folder's copy); review files ignored are said on stderr.
+    let reviews: HashMap<String, crate::review::State> = if trash {
+        HashMap::new()
+    } else {
+        records
+            .iter()
+            .filter(|r| r.header.status == Status::Final)
+            .filter_map(|r| {
+                let (found, warnings) = review::review_of(&store, config.as_ref(), &r.header.id);
+                for w in warnings {
+                    say!("touchpoint: {}", tr!("cli-warning", warning = w));
+                }
+                Some((r.header.id.clone(), found?.state))
+            })
+            .collect()
+    };
     if as_json {
         let signed = |id: &str| !awaits_signature(&store, config.as_ref(), id);
         json::visits(
@@ -770,6 +787,7 @@ pub fn list(
             trash,
             &|id| !trash && store.is_unexported(id),
             &|id| trash || signed(id),
+            &|id| reviews.get(id).cloned(),
             out,
         )?;
         tell_list_problems(&problems, &notes, not_exported);
@@ -801,8 +819,14 @@ pub fn list(
                 (Some(p), true) => format!("{p:.1}%"),
                 (None, true) => "—".to_owned(),
             };
+            let reviewed = reviews
+                .get(&s.id)
+                .filter(|r| r.status != crate::review::ReviewStatus::Final || r.resubmitted);
             let status = match s.status {
                 Status::Draft => tr!("cli-status-draft"),
+                Status::Final if reviewed.is_some() => {
+                    reviewed.map(crate::review::State::shown).unwrap_or_default()
+                }
                 Status::Final if !trash && store.is_unexported(&s.id) => {
                     tr!("cli-status-not-exported")
                 }
@@ -1271,6 +1295,12 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
                 tr!("cli-drafts-left-out", count = tally.drafts)
             );
         }
+        if tally.reviewed_out > 0 {
+            say!(
+                "touchpoint: {}",
+                tr!("report-reviewed-left-out", count = tally.reviewed_out)
+            );
+        }
         Ok(())
     };
     match output {
@@ -1326,6 +1356,8 @@ pub struct ReadTally {
     pub skipped: usize,
     /// Drafts left out.
     pub drafts: usize,
+    /// Final visits left out for their review status (`--status`).
+    pub reviewed_out: usize,
     /// Every site named by a record read (taken or not), for a `--site`
     /// that matches none.
     pub sites: Vec<String>,
@@ -1344,7 +1376,14 @@ pub fn write_report(
 ) -> std::io::Result<ReadTally> {
     if args.format == ReportFormat::Csv {
         let mut rows = report::csv::Rows::new(&mut *out)?;
-        let mut tally = read_all(files, &args.filter, report::csv::render, |_, rendered| {
+        let render = |record: &RecordFile, figures: &report::VisitFigures| {
+            report::csv::render_reviewed(
+                record,
+                figures.review_status.map(|s| s.as_str()),
+                &figures.corrected,
+            )
+        };
+        let mut tally = read_all(files, &args.filter, render, |_, rendered| {
             rows.add_rendered(&rendered?)
         })?;
         rows.finish()?;
@@ -1358,7 +1397,7 @@ pub fn write_report(
     let tally = read_all(
         files,
         &args.filter,
-        |_| (),
+        |_, _| (),
         |figured, ()| {
             let (record, figures) = figured;
             builder.add_figured(record, figures);
@@ -1387,8 +1426,49 @@ enum Read<X> {
     Skipped(Diagnostic),
     /// A record the filter does not take, and its site.
     LeftOut(LeftOut, String),
-    /// A record, its figures and what `prepare` made of it.
-    Taken(Box<(RecordFile, report::VisitFigures)>, X),
+    /// A record, its figures and what `prepare` made of it, and what its
+    /// review file had to say.
+    Taken(Box<(RecordFile, report::VisitFigures)>, X, Reviewed),
+}
+
+/// What reading a record's review file gave besides its status and
+/// corrections (which are in its figures).
+struct Reviewed {
+    /// Review files ignored, and why.
+    warnings: Vec<String>,
+    /// The record's stored score against its own observations, before any
+    /// correction (a corrected answer is no disagreement).
+    disagreement: Option<String>,
+}
+
+/// The figures of `record` read from `path`: with the review beside it (a
+/// final record's), its corrected answers in the observations, its review
+/// status in the figures.
+fn reviewed_figures(path: &Path, record: &mut RecordFile) -> (report::VisitFigures, Reviewed) {
+    let mut reviewed = Reviewed {
+        warnings: Vec::new(),
+        disagreement: None,
+    };
+    if record.header.status != Status::Final {
+        let figures = report::VisitFigures::of(record);
+        reviewed.disagreement = figures.disagreement(record);
+        return (figures, reviewed);
+    }
+    let (found, warnings) = crate::review::disk::beside(path, &record.header.id);
+    reviewed.warnings = warnings;
+    let state = found.map(|f| f.state).unwrap_or_default();
+    let mut corrected = Vec::new();
+    if !state.corrections.is_empty() {
+        reviewed.disagreement = report::VisitFigures::of(record).disagreement(record);
+        corrected = crate::review::apply(record, &state);
+    }
+    let mut figures = report::VisitFigures::of(record);
+    if corrected.is_empty() {
+        reviewed.disagreement = figures.disagreement(record);
+    }
+    figures.review_status = Some(state.status);
+    figures.corrected = corrected;
+    (figures, reviewed)
 }
 
 /// Parses `files` in parallel batches, with each record's figures and
@@ -1399,7 +1479,7 @@ enum Read<X> {
 fn read_all<X: Send>(
     files: &[PathBuf],
     filter: &Filter,
-    prepare: impl Fn(&RecordFile) -> X + Sync,
+    prepare: impl Fn(&RecordFile, &report::VisitFigures) -> X + Sync,
     mut take: impl FnMut((&RecordFile, report::VisitFigures), X) -> std::io::Result<()>,
 ) -> std::io::Result<ReadTally> {
     use rayon::prelude::*;
@@ -1408,12 +1488,15 @@ fn read_all<X: Send>(
             .par_iter()
             .map(|path| match read_record_file(path) {
                 Err(problem) => Read::Skipped(problem),
-                Ok(record) => match filter.admits(&record) {
+                Ok(mut record) => match filter.admits(&record) {
                     Err(why) => Read::LeftOut(why, record.header.site),
                     Ok(()) => {
-                        let figures = report::VisitFigures::of(&record);
-                        let extra = prepare(&record);
-                        Read::Taken(Box::new((record, figures)), extra)
+                        let (figures, reviewed) = reviewed_figures(path, &mut record);
+                        if let Err(why) = filter.admits_review(figures.review_status) {
+                            return Read::LeftOut(why, record.header.site);
+                        }
+                        let extra = prepare(&record, &figures);
+                        Read::Taken(Box::new((record, figures)), extra, reviewed)
                     }
                 },
             })
@@ -1423,7 +1506,7 @@ fn read_all<X: Send>(
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut take_batch = |batch: &[PathBuf], read: Vec<Read<X>>| -> std::io::Result<()> {
         for (path, result) in batch.iter().zip(read) {
-            let (record, figures, extra) = match result {
+            let (record, figures, extra, reviewed) = match result {
                 Read::Skipped(problem) => {
                     say!(
                         "touchpoint: {}",
@@ -1439,13 +1522,19 @@ fn read_all<X: Send>(
                     if why == LeftOut::Draft {
                         tally.drafts += 1;
                     }
+                    if why == LeftOut::Reviewed {
+                        tally.reviewed_out += 1;
+                    }
                     continue;
                 }
-                Read::Taken(taken, extra) => {
+                Read::Taken(taken, extra, reviewed) => {
                     let (record, figures) = *taken;
-                    (record, figures, extra)
+                    (record, figures, extra, reviewed)
                 }
             };
+            for warning in &reviewed.warnings {
+                say!("touchpoint: {}", tr!("cli-warning", warning = warning.as_str()));
+            }
             let shown = crate::checklist::diag::one_line(&path.display().to_string());
             if let Some(first) = seen.get(&record.header.id) {
                 say!(
@@ -1466,7 +1555,7 @@ fn read_all<X: Send>(
             if !filter.sites.is_empty() {
                 tally.sites.push(record.header.site.clone());
             }
-            if let Some(why) = figures.disagreement(&record) {
+            if let Some(why) = reviewed.disagreement {
                 say!(
                     "touchpoint: {}",
                     tr!("cli-warning", warning = format!("{shown}: {why}"))

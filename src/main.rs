@@ -123,6 +123,7 @@ fn main() -> ExitCode {
             line,
             min_coverage,
             min_answers,
+            status,
         }) => commands::report(
             data_dir,
             &commands::ReportArgs {
@@ -134,6 +135,7 @@ fn main() -> ExitCode {
                     sites: site,
                     since: since.map(|d| d.first),
                     until: until.map(|d| d.last),
+                    statuses: cli::statuses(&status),
                 },
                 line,
                 min_coverage,

@@ -670,3 +670,10 @@ help-review-exclude = Leave the record out of every figure, for this reason
 help-value-rec = REC
 help-value-item-answer = ITEM=ANSWER
 help-value-text = TEXT
+help-report-status = Final visits with these review statuses only: final, approved, returned, excluded or all (default: final and approved)
+help-value-status = STATUS
+help-status-unknown = a review status is final, approved, returned, excluded or all
+report-reviewed-left-out = { $count ->
+    [one] { $count } returned or excluded visit left out (--status chooses)
+   *[other] { $count } returned or excluded visits left out (--status chooses)
+}

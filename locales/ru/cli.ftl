@@ -696,3 +696,11 @@ help-review-exclude = Исключить запись из всех показа
 help-value-rec = ЗАПИСЬ
 help-value-item-answer = ПУНКТ=ОТВЕТ
 help-value-text = ТЕКСТ
+help-report-status = Только завершённые визиты с этими статусами проверки: final, approved, returned, excluded или all (по умолчанию final и approved)
+help-value-status = СТАТУС
+help-status-unknown = статус проверки: final, approved, returned, excluded или all
+report-reviewed-left-out = { $count ->
+    [one] { $count } возвращённый или исключённый визит не учтён (выбирает --status)
+    [few] { $count } возвращённых или исключённых визита не учтены (выбирает --status)
+   *[many] { $count } возвращённых или исключённых визитов не учтены (выбирает --status)
+}

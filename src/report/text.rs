@@ -297,6 +297,7 @@ fn visits_section(report: &Report) -> Section {
             right(tr!("doc-score")),
             right("▲".to_owned()),
             right(tr!("report-col-failed")),
+            left(tr!("report-col-review")),
             left(tr!("report-col-visit")),
         ],
         rows: report
@@ -316,13 +317,31 @@ fn visits_section(report: &Report) -> Section {
                     percent_text(v.percent),
                     v.exceeded.to_string(),
                     v.critical_failures.len().to_string(),
+                    review_cell(v),
                     id,
                 ]
             })
             .collect(),
         bars: None,
-        give_way: Some(vec![6, 1]),
+        give_way: Some(vec![7, 1]),
         terminal_hides: None,
+    }
+}
+
+/// The review column: the editor's status, and how many answers were
+/// corrected ("approved, 1 corrected"); a draft's is empty.
+fn review_cell(v: &super::VisitFigures) -> String {
+    let Some(status) = v.review_status else {
+        return String::new();
+    };
+    if v.corrected.is_empty() {
+        status.shown()
+    } else {
+        tr!(
+            "report-review-corrected",
+            status = status.shown(),
+            count = v.corrected.len()
+        )
     }
 }
 
