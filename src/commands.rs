@@ -1025,7 +1025,18 @@ pub fn export(
             crate::text::toml_inert(&String::from_utf8_lossy(&current.bytes)).into_owned()
         }
         other => {
-            let visit = match current.visit {
+            // The editor's review of a final visit: its corrected answers
+            // and marks (the TOML export stays the auditor's record).
+            let review = if current.record.header.status == Status::Final {
+                let (found, warnings) = review::review_of(&store, Some(&config), id);
+                for w in warnings {
+                    say!("touchpoint: {}", tr!("cli-warning", warning = w));
+                }
+                Some(found.map(|f| f.state).unwrap_or_default())
+            } else {
+                None
+            };
+            let mut visit = match current.visit {
                 Some(visit) => visit,
                 None => {
                     let (visit, warnings, _) = session::load_visit(&store, id)?;
@@ -1038,12 +1049,30 @@ pub fn export(
                     visit
                 }
             };
+            if let Some(state) = &review {
+                review::correct_visit(&mut visit, state);
+            }
+            let marked = review.as_ref().filter(|r| *r != &crate::review::State::default());
             match other {
-                ExportFormat::Json => record::to_json(&visit),
-                ExportFormat::Csv => record::to_csv(&visit),
+                ExportFormat::Json => {
+                    let json = record::to_json(&visit);
+                    match &review {
+                        Some(state) => review::mark_json(&json, state),
+                        None => json,
+                    }
+                }
+                ExportFormat::Csv => review::mark_csv(
+                    &record::to_csv(&visit),
+                    review.as_ref().map(|r| r.status),
+                    &review.clone().unwrap_or_default(),
+                ),
                 ExportFormat::Html => {
                     let since = since_last_visit(&store, &visit);
-                    record::to_html_since(&visit, store.root(), since.as_ref())
+                    let page = record::to_html_since(&visit, store.root(), since.as_ref());
+                    match marked {
+                        Some(state) => review::mark_html(&page, state),
+                        None => page,
+                    }
                 }
                 _ => match output.filter(|p| *p != Path::new("-")) {
                     // The attached files go beside the document, linked
@@ -1059,7 +1088,8 @@ pub fn export(
                     }
                     // On standard output the files are named, not linked.
                     None => record::to_markdown(&visit),
-                },
+                }
+                .pipe_review(marked),
             }
         }
     };
@@ -1070,6 +1100,20 @@ pub fn export(
             Ok(())
         }
         _ => to_stdout(|out| out.write_all(text.as_bytes())),
+    }
+}
+
+/// A Markdown export with the review's section when there is a review.
+trait PipeReview {
+    fn pipe_review(self, state: Option<&crate::review::State>) -> String;
+}
+
+impl PipeReview for String {
+    fn pipe_review(self, state: Option<&crate::review::State>) -> String {
+        match state {
+            Some(state) => review::mark_markdown(&self, state),
+            None => self,
+        }
     }
 }
 
@@ -1864,15 +1908,32 @@ fn since_last_visit(store: &Store, visit: &Visit) -> Option<report::compare::Com
 
 /// A visit for `compare`: a record file when `arg` names one, else the data
 /// folder's visit with that id.
-fn record_for_compare(data_dir: Option<&Path>, arg: &str) -> Result<RecordFile, Failure> {
-    let path = Path::new(arg);
-    let path = if path.is_file() {
-        path.to_path_buf()
+fn record_for_compare(
+    data_dir: Option<&Path>,
+    arg: &str,
+) -> Result<(RecordFile, Option<crate::review::State>), Failure> {
+    let given = Path::new(arg);
+    let (path, store) = if given.is_file() {
+        (given.to_path_buf(), None)
     } else {
         let store = open_store(data_dir)?;
-        store.path(arg)?
+        (store.path(arg)?, Some(store))
     };
-    read_record_file(&path).map_err(|problem| report_all(&[problem]))
+    let mut record = read_record_file(&path).map_err(|problem| report_all(&[problem]))?;
+    if record.header.status != Status::Final {
+        return Ok((record, None));
+    }
+    // The editor's corrected answers are the ones compared.
+    let (found, warnings) = match &store {
+        Some(store) => review::review_of(store, Config::load().ok().as_ref(), arg),
+        None => crate::review::disk::beside(&path, &record.header.id),
+    };
+    for w in warnings {
+        say!("touchpoint: {}", tr!("cli-warning", warning = w));
+    }
+    let state = found.map(|f| f.state).unwrap_or_default();
+    crate::review::apply(&mut record, &state);
+    Ok((record, Some(state)))
 }
 
 /// `touchpoint compare A B`: two visits item by item.
@@ -1884,11 +1945,21 @@ pub fn compare(
 ) -> Result<(), Failure> {
     use crate::cli::CompareFormat;
     use crate::report::compare;
-    let (a, b) = (
+    let ((a, review_a), (b, review_b)) = (
         record_for_compare(data_dir, a)?,
         record_for_compare(data_dir, b)?,
     );
     let c = compare::compare(&a, &b);
+    let status = |r: &Option<crate::review::State>| r.as_ref().map(|s| s.status.as_str());
+    let shown = |r: &Option<crate::review::State>| {
+        r.as_ref()
+            .map_or_else(|| tr!("cli-status-draft"), crate::review::State::shown)
+    };
+    let review_line = tr!(
+        "review-compare-line",
+        a = shown(&review_a),
+        b = shown(&review_b)
+    );
     if c.other_site() {
         say!(
             "touchpoint: {}",
@@ -1903,10 +1974,22 @@ pub fn compare(
         );
     }
     to_stdout(|out| match format {
-        CompareFormat::Table => compare::write_table(&c, out),
-        CompareFormat::Md => compare::write_markdown(&c, out),
+        CompareFormat::Table => {
+            compare::write_table(&c, out)?;
+            writeln!(out, "{review_line}")
+        }
+        CompareFormat::Md => {
+            compare::write_markdown(&c, out)?;
+            writeln!(out, "\n{}", crate::record::md::inline(&review_line))
+        }
         CompareFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &compare::value(&c))?;
+            let mut value = compare::value(&c);
+            for (side, review) in [("a", &review_a), ("b", &review_b)] {
+                if let Some(side) = value.get_mut(side).and_then(|v| v.as_object_mut()) {
+                    side.insert("review_status".into(), serde_json::json!(status(review)));
+                }
+            }
+            serde_json::to_writer_pretty(&mut *out, &value)?;
             out.write_all(b"\n")
         }
         CompareFormat::Html => compare::write_html(&c, out),

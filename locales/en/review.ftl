@@ -44,3 +44,7 @@ review-queue-empty = No records await review.
 review-queue-auditor = AUDITOR
 review-queue-finished = FINISHED
 review-queue-no-screen = (The review screen is not built yet: act with touchpoint review REC --query, --correct, --approve, --return or --exclude.)
+review-export-title = Review
+review-export-status = Review status: { $status }
+review-export-correction = { $item }: { $change } — { $reason }
+review-compare-line = Review: A { $a }, B { $b }

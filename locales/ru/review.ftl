@@ -45,3 +45,7 @@ review-queue-empty = Нет записей, ожидающих проверки.
 review-queue-auditor = АУДИТОР
 review-queue-finished = ЗАВЕРШЁН
 review-queue-no-screen = (Экрана проверки пока нет: действуйте командами touchpoint review REC --query, --correct, --approve, --return или --exclude.)
+review-export-title = Проверка
+review-export-status = Статус проверки: { $status }
+review-export-correction = { $item }: { $change } — { $reason }
+review-compare-line = Проверка: A — { $a }, B — { $b }

@@ -474,3 +474,174 @@ pub fn queue(data_dir: Option<&Path>, paths: &[PathBuf], out: &mut dyn Write) ->
     out.write_all(text.as_bytes())
         .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))
 }
+
+/// The visit with the editor's corrected answers in place of the
+/// auditor's, so that an export's scores use them.
+pub fn correct_visit(visit: &mut crate::visit::Visit, state: &State) {
+    for c in &state.corrections {
+        let Some((checklist, item)) = c.item.split_once('/') else {
+            continue;
+        };
+        let Some(at) = visit.find(checklist, item) else {
+            continue;
+        };
+        let answer = match (&c.new, c.na, visit.response(at)) {
+            (_, true, _) => Some(Answer::Na),
+            (Some(AnswerValue::Number(n)), _, _) => Some(Answer::Number(*n)),
+            (Some(AnswerValue::Text(t)), _, Some(crate::checklist::Response::Text)) => {
+                Some(Answer::Text(t.clone()))
+            }
+            (Some(AnswerValue::Text(t)), _, _) => Some(Answer::Choice(t.clone())),
+            (None, false, _) => None,
+        };
+        let mut entry = visit.entry(at).cloned().unwrap_or_default();
+        entry.answer = answer;
+        visit.restore(checklist, item, entry);
+    }
+}
+
+/// A JSON export with the review: `review` (status, open queries,
+/// corrections with `old`, `new` and `reason`) at the top, and
+/// `corrected = true` with `corrected_from` on each corrected observation.
+pub fn mark_json(json: &str, state: &State) -> String {
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(json) else {
+        return json.to_owned();
+    };
+    let answer = |a: &Option<AnswerValue>| match a {
+        Some(AnswerValue::Number(n)) => serde_json::json!(n),
+        Some(AnswerValue::Text(t)) => serde_json::json!(t),
+        None => serde_json::Value::Null,
+    };
+    if let Some(observations) = value.get_mut("observations").and_then(|o| o.as_array_mut()) {
+        for o in observations {
+            let key = format!(
+                "{}/{}",
+                o.get("checklist").and_then(|v| v.as_str()).unwrap_or_default(),
+                o.get("item").and_then(|v| v.as_str()).unwrap_or_default()
+            );
+            if let (Some(c), Some(map)) = (state.correction(&key), o.as_object_mut()) {
+                map.insert("corrected".into(), serde_json::json!(true));
+                map.insert("corrected_from".into(), answer(&c.old));
+            }
+        }
+    }
+    if let Some(map) = value.as_object_mut() {
+        map.insert(
+            "review".into(),
+            serde_json::json!({
+                "status": state.status.as_str(),
+                "resubmitted": state.resubmitted,
+                "open_queries": state.open.iter().map(|q| serde_json::json!({
+                    "item": q.item, "text": q.text,
+                })).collect::<Vec<_>>(),
+                "corrections": state.corrections.iter().map(|c| serde_json::json!({
+                    "item": c.item,
+                    "old": answer(&c.old),
+                    "new": if c.na { serde_json::json!("n/a") } else { answer(&c.new) },
+                    "reason": c.reason,
+                })).collect::<Vec<_>>(),
+            }),
+        );
+    }
+    let mut text = crate::text::json_inert(serde_json::to_string_pretty(&value).unwrap_or_default());
+    if json.ends_with('\n') && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
+
+/// A CSV export with two more columns: `review_status` (empty for a draft)
+/// and `corrected` (`true` on a corrected answer).
+pub fn mark_csv(csv: &str, status: Option<ReviewStatus>, state: &State) -> String {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let mut columns: Option<(usize, usize)> = None;
+    for row in reader.records() {
+        let Ok(mut row) = row else {
+            return csv.to_owned();
+        };
+        match columns {
+            None => {
+                let find = |name: &str| row.iter().position(|c| c == name).unwrap_or(0);
+                columns = Some((find("checklist"), find("item")));
+                row.push_field("review_status");
+                row.push_field("corrected");
+            }
+            Some((checklist, item)) => {
+                let key = format!("{}/{}", &row[checklist], &row[item]);
+                let corrected = state.correction(&key).is_some();
+                row.push_field(status.map_or("", ReviewStatus::as_str));
+                row.push_field(if corrected { "true" } else { "" });
+            }
+        }
+        if writer.write_record(&row).is_err() {
+            return csv.to_owned();
+        }
+    }
+    writer
+        .into_inner()
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_else(|| csv.to_owned())
+}
+
+/// The lines of the review for Markdown and HTML: the status, then each
+/// correction as `checklist/item: old → new — reason`.
+fn review_lines(state: &State) -> (String, Vec<String>) {
+    let status = tr!("review-export-status", status = state.shown());
+    let lines = state
+        .corrections
+        .iter()
+        .map(|c| {
+            tr!(
+                "review-export-correction",
+                item = inert(&c.item),
+                change = inert(&c.arrow()),
+                reason = inert(&c.reason)
+            )
+        })
+        .collect();
+    (status, lines)
+}
+
+/// A Markdown export with a closing "Review" section: the status and each
+/// correction as `old → new` with its reason.
+pub fn mark_markdown(markdown: &str, state: &State) -> String {
+    let (status, lines) = review_lines(state);
+    let mut text = markdown.trim_end().to_owned();
+    text.push_str("\n\n## ");
+    text.push_str(&tr!("review-export-title"));
+    text.push_str("\n\n");
+    text.push_str(&crate::record::md::inline(&status));
+    text.push('\n');
+    if !lines.is_empty() {
+        text.push('\n');
+    }
+    for line in lines {
+        text.push_str("- ");
+        text.push_str(&crate::record::md::inline(&line));
+        text.push('\n');
+    }
+    text
+}
+
+/// An HTML export with a "Review" section before the end of its body.
+pub fn mark_html(page: &str, state: &State) -> String {
+    let (status, lines) = review_lines(state);
+    let section = maud::html! {
+        section.review {
+            h2 { (tr!("review-export-title")) }
+            p { (status) }
+            @if !lines.is_empty() {
+                ul { @for line in &lines { li { (line) } } }
+            }
+        }
+    }
+    .into_string();
+    match page.rfind("</body>") {
+        Some(at) => format!("{}{section}\n{}", &page[..at], &page[at..]),
+        None => format!("{page}{section}"),
+    }
+}
