@@ -209,6 +209,8 @@ fn query_return_correct_approve_round_trip() {
     assert_eq!(r["visits"][0]["review_status"], "approved");
     let (list, _) = ok(&data, &["list"]);
     assert!(list.contains("approved"), "{list}");
+    let (table, _) = ok(&data, &["report"]);
+    assert!(table.contains("approved, 1 corrected"), "{table}");
 
     // Every export says so: JSON and CSV mark the answer, Markdown shows old → new.
     let (json, _) = ok(&data, &["export", ID, "--format", "json"]);

@@ -287,19 +287,30 @@ fn visits_section(report: &Report) -> Section {
             bar = crate::record::format_number(report.min_coverage)
         )
     });
+    // The Review column only once an editor has reviewed some visit: a
+    // column of "final" on every row would take the site's room for nothing.
+    let reviewed = report.visit_list.iter().any(|row| {
+        let v = &row.figures;
+        !v.corrected.is_empty()
+            || v.review_status.is_some_and(|s| s != crate::review::ReviewStatus::Final)
+    });
+    let mut columns = vec![
+        left(tr!("doc-started")),
+        left(tr!("doc-site")),
+        right(tr!("report-col-coverage")),
+        right(tr!("doc-score")),
+        right("▲".to_owned()),
+        right(tr!("report-col-failed")),
+    ];
+    if reviewed {
+        columns.push(left(tr!("report-col-review")));
+    }
+    columns.push(left(tr!("report-col-visit")));
+    let visit_column = columns.len() - 1;
     Section {
         title: tr!("report-visits"),
         lead,
-        columns: vec![
-            left(tr!("doc-started")),
-            left(tr!("doc-site")),
-            right(tr!("report-col-coverage")),
-            right(tr!("doc-score")),
-            right("▲".to_owned()),
-            right(tr!("report-col-failed")),
-            left(tr!("report-col-review")),
-            left(tr!("report-col-visit")),
-        ],
+        columns,
         rows: report
             .visit_list
             .iter()
@@ -310,20 +321,23 @@ fn visits_section(report: &Report) -> Section {
                 if row.incomplete {
                     id = format!("{} ({id})", tr!("report-incomplete-mark"));
                 }
-                vec![
+                let mut cells = vec![
                     day_label(&v.date),
                     v.site.trim().to_owned(),
                     coverage,
                     percent_text(v.percent),
                     v.exceeded.to_string(),
                     v.critical_failures.len().to_string(),
-                    review_cell(v),
-                    id,
-                ]
+                ];
+                if reviewed {
+                    cells.push(review_cell(v));
+                }
+                cells.push(id);
+                cells
             })
             .collect(),
         bars: None,
-        give_way: Some(vec![7, 1]),
+        give_way: Some(vec![visit_column, 1]),
         terminal_hides: None,
     }
 }
