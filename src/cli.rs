@@ -140,7 +140,12 @@ pub enum Command {
         #[arg(long, num_args = 2, value_names = ["ITEM", "TEXT"], group = "action")]
         query: Option<Vec<String>>,
         /// Correct an answer: checklist/item=answer (with --reason).
-        #[arg(long, value_name = "ITEM=ANSWER", group = "action", requires = "reason")]
+        #[arg(
+            long,
+            value_name = "ITEM=ANSWER",
+            group = "action",
+            requires = "reason"
+        )]
         correct: Option<String>,
         /// Why the answer is corrected.
         #[arg(long, value_name = "TEXT", requires = "correct")]

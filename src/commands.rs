@@ -824,9 +824,9 @@ pub fn list(
                 .filter(|r| r.status != crate::review::ReviewStatus::Final || r.resubmitted);
             let status = match s.status {
                 Status::Draft => tr!("cli-status-draft"),
-                Status::Final if reviewed.is_some() => {
-                    reviewed.map(crate::review::State::shown).unwrap_or_default()
-                }
+                Status::Final if reviewed.is_some() => reviewed
+                    .map(crate::review::State::shown)
+                    .unwrap_or_default(),
                 Status::Final if !trash && store.is_unexported(&s.id) => {
                     tr!("cli-status-not-exported")
                 }
@@ -1052,7 +1052,9 @@ pub fn export(
             if let Some(state) = &review {
                 review::correct_visit(&mut visit, state);
             }
-            let marked = review.as_ref().filter(|r| *r != &crate::review::State::default());
+            let marked = review
+                .as_ref()
+                .filter(|r| *r != &crate::review::State::default());
             match other {
                 ExportFormat::Json => {
                     let json = record::to_json(&visit);
@@ -1577,7 +1579,10 @@ fn read_all<X: Send>(
                 }
             };
             for warning in &reviewed.warnings {
-                say!("touchpoint: {}", tr!("cli-warning", warning = warning.as_str()));
+                say!(
+                    "touchpoint: {}",
+                    tr!("cli-warning", warning = warning.as_str())
+                );
             }
             let shown = crate::checklist::diag::one_line(&path.display().to_string());
             if let Some(first) = seen.get(&record.header.id) {

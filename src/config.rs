@@ -209,7 +209,10 @@ impl Config {
 
     /// The review folders, with `~` and relative paths resolved.
     pub fn review_folders(&self) -> Vec<PathBuf> {
-        self.review_folders.iter().map(|f| self.resolve(f)).collect()
+        self.review_folders
+            .iter()
+            .map(|f| self.resolve(f))
+            .collect()
     }
 
     /// The signing key's path, `~` and relative paths resolved.

@@ -26,8 +26,8 @@ pub fn visits(
         .iter()
         .map(|r| {
             let s = r.summary();
-            let state = (s.status == Status::Final && !trash)
-                .then(|| review(&s.id).unwrap_or_default());
+            let state =
+                (s.status == Status::Final && !trash).then(|| review(&s.id).unwrap_or_default());
             json!({
                 "id": s.id,
                 "site": s.site,

@@ -38,7 +38,8 @@ pub enum Action {
 
 /// The editor's name: config `reviewer`, else `auditor`, else the login name.
 fn reviewer(config: &Config) -> String {
-    let good = |n: &String| !n.trim().is_empty() && crate::text::refuse_control("", n, false).is_ok();
+    let good =
+        |n: &String| !n.trim().is_empty() && crate::text::refuse_control("", n, false).is_ok();
     config
         .reviewer
         .clone()
@@ -65,7 +66,10 @@ fn target(data_dir: Option<&Path>, rec: &str) -> Result<(Target, Option<Store>),
         let store = open_store(data_dir)?;
         let path = store.path(rec)?;
         if !path.exists() {
-            return Err(Failure::Message(tr!("review-no-such-visit", id = one_line(rec))));
+            return Err(Failure::Message(tr!(
+                "review-no-such-visit",
+                id = one_line(rec)
+            )));
         }
         (path, Some(store))
     };
@@ -92,7 +96,11 @@ fn target(data_dir: Option<&Path>, rec: &str) -> Result<(Target, Option<Store>),
 fn in_data_folder(data_dir: Option<&Path>, path: &Path) -> bool {
     let (Ok(root), Ok(dir)) = (
         data_root(data_dir).and_then(|r| std::fs::canonicalize(r).map_err(|_| Failure::Reported)),
-        std::fs::canonicalize(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))),
+        std::fs::canonicalize(
+            path.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new(".")),
+        ),
     ) else {
         return false;
     };
@@ -164,7 +172,12 @@ pub fn act(
             correct(&target, store.as_ref(), &state, &key, answer, &mut entry)?;
             entry.item = Some(key.clone());
             let arrow = review::fold(std::slice::from_ref(&entry)).corrections[0].arrow();
-            tr!("review-done-correct", id = id.as_str(), item = key, change = inert(&arrow))
+            tr!(
+                "review-done-correct",
+                id = id.as_str(),
+                item = key,
+                change = inert(&arrow)
+            )
         }
         Action::Approve { note } => {
             entry.status = Some(ReviewStatus::Approved);
@@ -172,17 +185,29 @@ pub fn act(
             if !note.is_empty() {
                 entry.text = needs_text(note, || tr!("review-what-note"))?;
             }
-            tr!("review-done-status", id = id.as_str(), status = ReviewStatus::Approved.shown())
+            tr!(
+                "review-done-status",
+                id = id.as_str(),
+                status = ReviewStatus::Approved.shown()
+            )
         }
         Action::Return { text } => {
             entry.status = Some(ReviewStatus::Returned);
             entry.text = needs_text(text, || tr!("review-what-message"))?;
-            tr!("review-done-status", id = id.as_str(), status = ReviewStatus::Returned.shown())
+            tr!(
+                "review-done-status",
+                id = id.as_str(),
+                status = ReviewStatus::Returned.shown()
+            )
         }
         Action::Exclude { text } => {
             entry.status = Some(ReviewStatus::Excluded);
             entry.text = needs_text(text, || tr!("review-what-reason"))?;
-            tr!("review-done-status", id = id.as_str(), status = ReviewStatus::Excluded.shown())
+            tr!(
+                "review-done-status",
+                id = id.as_str(),
+                status = ReviewStatus::Excluded.shown()
+            )
         }
     };
     let private = in_data_folder(data_dir, &target.path);
@@ -201,7 +226,11 @@ pub fn act(
     writeln!(
         out,
         "{}",
-        tr!("review-written", done = told, path = one_line(&path.display().to_string()))
+        tr!(
+            "review-written",
+            done = told,
+            path = one_line(&path.display().to_string())
+        )
     )
     .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))
 }
@@ -268,7 +297,11 @@ fn correct(
         ))
     })?;
     let (Some((_, item)), Some(response)) = (visit.item(at), visit.response(at)) else {
-        return Err(Failure::Message(tr!("review-no-checklist", item = key, problems = "")));
+        return Err(Failure::Message(tr!(
+            "review-no-checklist",
+            item = key,
+            problems = ""
+        )));
     };
     let answer = answer.trim();
     let refuse = |takes: String| {
@@ -292,7 +325,11 @@ fn correct(
             crate::checklist::Response::Options(options) => options
                 .iter()
                 .find(|o| o.id == answer)
-                .or_else(|| options.iter().find(|o| o.label.eq_ignore_ascii_case(answer)))
+                .or_else(|| {
+                    options
+                        .iter()
+                        .find(|o| o.label.eq_ignore_ascii_case(answer))
+                })
                 .map(|o| Answer::Choice(o.id.clone()))
                 .ok_or_else(|| refuse(takes(&response, item.na_allowed())))?,
             crate::checklist::Response::Number { min, max, .. } => {
@@ -335,7 +372,10 @@ fn correct(
     entry.new = new_value;
     entry.na = na;
     entry.label = match &new {
-        Answer::Choice(id) => options.iter().find(|o| &o.id == id).map(|o| o.label.clone()),
+        Answer::Choice(id) => options
+            .iter()
+            .find(|o| &o.id == id)
+            .map(|o| o.label.clone()),
         _ => None,
     };
     let scored = crate::visit::tally::earned(item, response, Some(&new));
@@ -377,7 +417,10 @@ pub fn review_of(store: &Store, config: Option<&Config>, id: &str) -> (Option<Fo
     if let Some(folder) = config.and_then(Config::export_folder) {
         candidates.push(folder.join(format!("{id}.review.toml")));
     }
-    if !candidates.iter().any(|c| std::fs::symlink_metadata(c).is_ok()) {
+    if !candidates
+        .iter()
+        .any(|c| std::fs::symlink_metadata(c).is_ok())
+    {
         return (None, Vec::new());
     }
     match disk::read_record_bytes(&path) {
@@ -398,7 +441,11 @@ pub fn review_beside(path: &Path, id: &str) -> Option<Found> {
 /// `touchpoint review [PATH…]` without an action: the queue — final and
 /// resubmitted records awaiting review, oldest first — as a plain table.
 /// (The review screen is not built yet.)
-pub fn queue(data_dir: Option<&Path>, paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
+pub fn queue(
+    data_dir: Option<&Path>,
+    paths: &[PathBuf],
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let config = Config::load()?;
     let paths: Vec<PathBuf> = if !paths.is_empty() {
         paths.to_vec()
@@ -409,7 +456,10 @@ pub fn queue(data_dir: Option<&Path>, paths: &[PathBuf], out: &mut dyn Write) ->
     };
     let (files, problems) = find_records(&paths);
     for p in &problems {
-        say!("touchpoint: {}", tr!("cli-skipped", problem = p.to_string()));
+        say!(
+            "touchpoint: {}",
+            tr!("cli-skipped", problem = p.to_string())
+        );
     }
     let mut rows: Vec<(jiff::Timestamp, [String; 5])> = Vec::new();
     for file in files {
@@ -516,7 +566,9 @@ pub fn mark_json(json: &str, state: &State) -> String {
         for o in observations {
             let key = format!(
                 "{}/{}",
-                o.get("checklist").and_then(|v| v.as_str()).unwrap_or_default(),
+                o.get("checklist")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default(),
                 o.get("item").and_then(|v| v.as_str()).unwrap_or_default()
             );
             if let (Some(c), Some(map)) = (state.correction(&key), o.as_object_mut()) {
@@ -543,7 +595,8 @@ pub fn mark_json(json: &str, state: &State) -> String {
             }),
         );
     }
-    let mut text = crate::text::json_inert(serde_json::to_string_pretty(&value).unwrap_or_default());
+    let mut text =
+        crate::text::json_inert(serde_json::to_string_pretty(&value).unwrap_or_default());
     if json.ends_with('\n') && !text.ends_with('\n') {
         text.push('\n');
     }

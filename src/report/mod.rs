@@ -91,7 +91,11 @@ impl Filter {
         } else {
             self.statuses.contains(&status)
         };
-        if taken { Ok(()) } else { Err(LeftOut::Reviewed) }
+        if taken {
+            Ok(())
+        } else {
+            Err(LeftOut::Reviewed)
+        }
     }
 }
 

@@ -292,7 +292,8 @@ fn visits_section(report: &Report) -> Section {
     let reviewed = report.visit_list.iter().any(|row| {
         let v = &row.figures;
         !v.corrected.is_empty()
-            || v.review_status.is_some_and(|s| s != crate::review::ReviewStatus::Final)
+            || v.review_status
+                .is_some_and(|s| s != crate::review::ReviewStatus::Final)
     });
     let mut columns = vec![
         left(tr!("doc-started")),

@@ -298,8 +298,7 @@ fn check_shared(file: &File, path: &Path, rules: Rules) -> Result<(), String> {
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let shared = !rules.private
-        && std::fs::metadata(dir)
-            .is_ok_and(|d| d.mode() & 0o2000 != 0 && d.gid() == meta.gid());
+        && std::fs::metadata(dir).is_ok_and(|d| d.mode() & 0o2000 != 0 && d.gid() == meta.gid());
     if shared {
         Ok(())
     } else {

@@ -233,8 +233,13 @@ pub struct Correction {
 impl Correction {
     /// `old → new` as a reader sees it (`—` for unanswered, `n/a`).
     pub fn arrow(&self) -> String {
-        let shown = |a: &Option<AnswerValue>| a.as_ref().map_or("—".to_owned(), AnswerValue::as_text);
-        let new = if self.na { "n/a".to_owned() } else { shown(&self.new) };
+        let shown =
+            |a: &Option<AnswerValue>| a.as_ref().map_or("—".to_owned(), AnswerValue::as_text);
+        let new = if self.na {
+            "n/a".to_owned()
+        } else {
+            shown(&self.new)
+        };
         format!("{} → {}", shown(&self.old), new)
     }
 }
@@ -529,12 +534,20 @@ mod tests {
 
     #[test]
     fn bad_files_are_placed() {
-        let e = parse("r.review.toml", "format = 1\nrecord = \"x\"\nrecord_sha256 = 3\n").unwrap_err();
+        let e = parse(
+            "r.review.toml",
+            "format = 1\nrecord = \"x\"\nrecord_sha256 = 3\n",
+        )
+        .unwrap_err();
         assert_eq!(e.at.map(|a| a.0), Some(3), "{e}");
         let text = "format = 1\nrecord = \"x\"\nrecord_sha256 = \"a\"\n\n[[entry]]\nat = 2026-11-24T10:02:00+03:00\nby = \"o\"\nkind = \"status\"\n";
         let e = parse("r.review.toml", text).unwrap_err();
         assert_eq!(e.at, Some((5, 1)), "{e}");
-        let e = parse("r.review.toml", "format = 2\nrecord = \"x\"\nrecord_sha256 = \"a\"\n").unwrap_err();
+        let e = parse(
+            "r.review.toml",
+            "format = 2\nrecord = \"x\"\nrecord_sha256 = \"a\"\n",
+        )
+        .unwrap_err();
         assert_eq!(e.at, Some((1, 1)), "{e}");
     }
 }
