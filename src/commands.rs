@@ -1076,22 +1076,27 @@ pub fn export(
                         None => page,
                     }
                 }
-                _ => match output.filter(|p| *p != Path::new("-")) {
-                    // The attached files go beside the document, linked
-                    // relatively, so that they travel with it.
-                    Some(path) => {
-                        let folder = evidence_folder_of(path);
-                        copy_evidence(&store, &visit, &folder, config.export_mode())?;
-                        let name = folder
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        record::to_markdown_in(&visit, &name)
+                _ => {
+                    let markdown = match output.filter(|p| *p != Path::new("-")) {
+                        // The attached files go beside the document, linked
+                        // relatively, so that they travel with it.
+                        Some(path) => {
+                            let folder = evidence_folder_of(path);
+                            copy_evidence(&store, &visit, &folder, config.export_mode())?;
+                            let name = folder
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            record::to_markdown_in(&visit, &name)
+                        }
+                        // On standard output the files are named, not linked.
+                        None => record::to_markdown(&visit),
+                    };
+                    match marked {
+                        Some(state) => review::mark_markdown(&markdown, state),
+                        None => markdown,
                     }
-                    // On standard output the files are named, not linked.
-                    None => record::to_markdown(&visit),
                 }
-                .pipe_review(marked),
             }
         }
     };
@@ -1102,20 +1107,6 @@ pub fn export(
             Ok(())
         }
         _ => to_stdout(|out| out.write_all(text.as_bytes())),
-    }
-}
-
-/// A Markdown export with the review's section when there is a review.
-trait PipeReview {
-    fn pipe_review(self, state: Option<&crate::review::State>) -> String;
-}
-
-impl PipeReview for String {
-    fn pipe_review(self, state: Option<&crate::review::State>) -> String {
-        match state {
-            Some(state) => review::mark_markdown(&self, state),
-            None => self,
-        }
     }
 }
 

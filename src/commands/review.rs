@@ -498,7 +498,7 @@ pub fn queue(
             ],
         ));
     }
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows.sort_by_key(|r| r.0);
     let mut text = String::new();
     if rows.is_empty() {
         text.push_str(&tr!("review-queue-empty"));
