@@ -243,6 +243,21 @@ fn query_return_correct_approve_round_trip() {
     assert!(list.contains("approved"), "{list}");
     let (table, _) = ok(&data, &["report"]);
     assert!(table.contains("approved, 1 corrected"), "{table}");
+    // --status chooses exactly: approved only takes it, final only does not.
+    assert_eq!(
+        report_json(&data, &["--status", "approved"])["visits_counted"],
+        1
+    );
+    assert_eq!(
+        report_json(&data, &["--status", "final,excluded"])["visits_counted"],
+        0
+    );
+    let out = run(&data, &["report", "--status", "maybe"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a status that is none is a usage error"
+    );
 
     // Every export says so: JSON and CSV mark the answer, Markdown shows old → new.
     let (json, _) = ok(&data, &["export", ID, "--format", "json"]);
