@@ -116,6 +116,9 @@ pub enum Command {
         /// Fewest scored answers for an item to be listed among the most missed.
         #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_MIN_ANSWERS)]
         min_answers: usize,
+        /// Final visits with these review statuses only: final, approved, returned, excluded or all (default: final and approved).
+        #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = parse_status)]
+        status: Vec<StatusArg>,
     },
     /// Two visits of one site item by item: fixed, regressed, still missed, new.
     Compare {
@@ -126,6 +129,39 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
         format: CompareFormat,
+    },
+    /// The editor's desk: the queue of records awaiting review, or one action on a record.
+    #[command(group = clap::ArgGroup::new("action").multiple(false))]
+    Review {
+        /// With an action: the record (a file or a visit id); without: record files or folders to list.
+        #[arg(value_name = "REC")]
+        paths: Vec<String>,
+        /// Ask the auditor about an item (checklist/item, or "visit").
+        #[arg(long, num_args = 2, value_names = ["ITEM", "TEXT"], group = "action")]
+        query: Option<Vec<String>>,
+        /// Correct an answer: checklist/item=answer (with --reason).
+        #[arg(
+            long,
+            value_name = "ITEM=ANSWER",
+            group = "action",
+            requires = "reason"
+        )]
+        correct: Option<String>,
+        /// Why the answer is corrected.
+        #[arg(long, value_name = "TEXT", requires = "correct")]
+        reason: Option<String>,
+        /// Approve the record.
+        #[arg(long, group = "action")]
+        approve: bool,
+        /// A note with the approval.
+        #[arg(long, value_name = "TEXT", requires = "approve")]
+        note: Option<String>,
+        /// Send the record back to its auditor with this message.
+        #[arg(long = "return", value_name = "TEXT", group = "action")]
+        return_: Option<String>,
+        /// Leave the record out of every figure, for this reason.
+        #[arg(long, value_name = "TEXT", group = "action")]
+        exclude: Option<String>,
     },
     /// Check checklist files or folders of them; exit 1 on any error.
     Validate {
@@ -210,6 +246,38 @@ pub enum CompareFormat {
     Json,
     /// One self-contained HTML file.
     Html,
+}
+
+/// A review status `report --status` takes, or all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusArg {
+    /// One status.
+    One(crate::review::ReviewStatus),
+    /// Every status.
+    All,
+}
+
+/// `final`, `approved`, `returned`, `excluded` or `all`.
+fn parse_status(s: &str) -> Result<StatusArg, String> {
+    if s.trim() == "all" {
+        return Ok(StatusArg::All);
+    }
+    crate::review::ReviewStatus::from_word(s)
+        .map(StatusArg::One)
+        .ok_or_else(|| crate::tr!("help-status-unknown"))
+}
+
+/// The statuses `--status` asks for (empty: the default).
+pub fn statuses(args: &[StatusArg]) -> Vec<crate::review::ReviewStatus> {
+    if args.contains(&StatusArg::All) {
+        return crate::review::ReviewStatus::ALL.to_vec();
+    }
+    args.iter()
+        .filter_map(|a| match a {
+            StatusArg::One(s) => Some(*s),
+            StatusArg::All => None,
+        })
+        .collect()
 }
 
 /// A percentage between 0 and 100.
@@ -355,6 +423,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "completions" => crate::tr!("help-completions"),
         "sign" => crate::tr!("help-sign"),
         "verify" => crate::tr!("help-verify"),
+        "review" => crate::tr!("help-review"),
         "man" => crate::tr!("help-man"),
         _ => return None,
     })
@@ -395,8 +464,17 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("compare", "format") => crate::tr!("help-compare-format"),
         ("report", "min_coverage") => crate::tr!("help-report-min-coverage"),
         ("report", "min_answers") => crate::tr!("help-report-min-answers"),
+        ("report", "status") => crate::tr!("help-report-status"),
         ("validate", "paths") => crate::tr!("help-validate-paths"),
         ("schema", "kind") => crate::tr!("help-schema-kind"),
+        ("review", "paths") => crate::tr!("help-review-paths"),
+        ("review", "query") => crate::tr!("help-review-query"),
+        ("review", "correct") => crate::tr!("help-review-correct"),
+        ("review", "reason") => crate::tr!("help-review-reason"),
+        ("review", "approve") => crate::tr!("help-review-approve"),
+        ("review", "note") => crate::tr!("help-review-note"),
+        ("review", "return_") => crate::tr!("help-review-return"),
+        ("review", "exclude") => crate::tr!("help-review-exclude"),
         _ => return arg,
     };
     let value_name = match (command, id.as_str()) {
@@ -414,8 +492,14 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("report", "since" | "until") => Some(crate::tr!("help-value-date")),
         ("report", "line" | "min_coverage") => Some(crate::tr!("help-value-percent")),
         ("report", "min_answers") => Some(crate::tr!("help-value-n")),
+        ("report", "status") => Some(crate::tr!("help-value-status")),
         ("schema", "kind") => Some(crate::tr!("help-value-kind")),
         ("completions", "shell") => Some(crate::tr!("help-value-shell")),
+        ("review", "paths") => Some(crate::tr!("help-value-rec")),
+        ("review", "correct") => Some(crate::tr!("help-value-item-answer")),
+        ("review", "reason" | "note" | "return_" | "exclude") => {
+            Some(crate::tr!("help-value-text"))
+        }
         _ => None,
     };
     let mut arg = arg.help(help).long_help(None);

@@ -66,6 +66,7 @@ macro_rules! say {
 mod completions;
 mod json;
 mod man;
+pub mod review;
 mod sign;
 
 pub use completions::{completions, ids};
@@ -762,6 +763,23 @@ pub fn list(
             .timestamp()
             .cmp(&a.header.updated.timestamp())
     });
+    // The editor's review of each final visit (data folder, else the
+    // export folder's copy); review files ignored are said on stderr.
+    let reviews: HashMap<String, crate::review::State> = if trash {
+        HashMap::new()
+    } else {
+        records
+            .iter()
+            .filter(|r| r.header.status == Status::Final)
+            .filter_map(|r| {
+                let (found, warnings) = review::review_of(&store, config.as_ref(), &r.header.id);
+                for w in warnings {
+                    say!("touchpoint: {}", tr!("cli-warning", warning = w));
+                }
+                Some((r.header.id.clone(), found?.state))
+            })
+            .collect()
+    };
     if as_json {
         let signed = |id: &str| !awaits_signature(&store, config.as_ref(), id);
         json::visits(
@@ -769,6 +787,7 @@ pub fn list(
             trash,
             &|id| !trash && store.is_unexported(id),
             &|id| trash || signed(id),
+            &|id| reviews.get(id).cloned(),
             out,
         )?;
         tell_list_problems(&problems, &notes, not_exported);
@@ -800,8 +819,14 @@ pub fn list(
                 (Some(p), true) => format!("{p:.1}%"),
                 (None, true) => "—".to_owned(),
             };
+            let reviewed = reviews
+                .get(&s.id)
+                .filter(|r| r.status != crate::review::ReviewStatus::Final || r.resubmitted);
             let status = match s.status {
                 Status::Draft => tr!("cli-status-draft"),
+                Status::Final if reviewed.is_some() => reviewed
+                    .map(crate::review::State::shown)
+                    .unwrap_or_default(),
                 Status::Final if !trash && store.is_unexported(&s.id) => {
                     tr!("cli-status-not-exported")
                 }
@@ -1000,7 +1025,18 @@ pub fn export(
             crate::text::toml_inert(&String::from_utf8_lossy(&current.bytes)).into_owned()
         }
         other => {
-            let visit = match current.visit {
+            // The editor's review of a final visit: its corrected answers
+            // and marks (the TOML export stays the auditor's record).
+            let review = if current.record.header.status == Status::Final {
+                let (found, warnings) = review::review_of(&store, Some(&config), id);
+                for w in warnings {
+                    say!("touchpoint: {}", tr!("cli-warning", warning = w));
+                }
+                Some(found.map(|f| f.state).unwrap_or_default())
+            } else {
+                None
+            };
+            let mut visit = match current.visit {
                 Some(visit) => visit,
                 None => {
                     let (visit, warnings, _) = session::load_visit(&store, id)?;
@@ -1013,28 +1049,54 @@ pub fn export(
                     visit
                 }
             };
+            if let Some(state) = &review {
+                review::correct_visit(&mut visit, state);
+            }
+            let marked = review
+                .as_ref()
+                .filter(|r| *r != &crate::review::State::default());
             match other {
-                ExportFormat::Json => record::to_json(&visit),
-                ExportFormat::Csv => record::to_csv(&visit),
+                ExportFormat::Json => {
+                    let json = record::to_json(&visit);
+                    match &review {
+                        Some(state) => review::mark_json(&json, state),
+                        None => json,
+                    }
+                }
+                ExportFormat::Csv => review::mark_csv(
+                    &record::to_csv(&visit),
+                    review.as_ref().map(|r| r.status),
+                    &review.clone().unwrap_or_default(),
+                ),
                 ExportFormat::Html => {
                     let since = since_last_visit(&store, &visit);
-                    record::to_html_since(&visit, store.root(), since.as_ref())
-                }
-                _ => match output.filter(|p| *p != Path::new("-")) {
-                    // The attached files go beside the document, linked
-                    // relatively, so that they travel with it.
-                    Some(path) => {
-                        let folder = evidence_folder_of(path);
-                        copy_evidence(&store, &visit, &folder, config.export_mode())?;
-                        let name = folder
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        record::to_markdown_in(&visit, &name)
+                    let page = record::to_html_since(&visit, store.root(), since.as_ref());
+                    match marked {
+                        Some(state) => review::mark_html(&page, state),
+                        None => page,
                     }
-                    // On standard output the files are named, not linked.
-                    None => record::to_markdown(&visit),
-                },
+                }
+                _ => {
+                    let markdown = match output.filter(|p| *p != Path::new("-")) {
+                        // The attached files go beside the document, linked
+                        // relatively, so that they travel with it.
+                        Some(path) => {
+                            let folder = evidence_folder_of(path);
+                            copy_evidence(&store, &visit, &folder, config.export_mode())?;
+                            let name = folder
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            record::to_markdown_in(&visit, &name)
+                        }
+                        // On standard output the files are named, not linked.
+                        None => record::to_markdown(&visit),
+                    };
+                    match marked {
+                        Some(state) => review::mark_markdown(&markdown, state),
+                        None => markdown,
+                    }
+                }
             }
         }
     };
@@ -1270,6 +1332,12 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
                 tr!("cli-drafts-left-out", count = tally.drafts)
             );
         }
+        if tally.reviewed_out > 0 {
+            say!(
+                "touchpoint: {}",
+                tr!("report-reviewed-left-out", count = tally.reviewed_out)
+            );
+        }
         Ok(())
     };
     match output {
@@ -1325,6 +1393,8 @@ pub struct ReadTally {
     pub skipped: usize,
     /// Drafts left out.
     pub drafts: usize,
+    /// Final visits left out for their review status (`--status`).
+    pub reviewed_out: usize,
     /// Every site named by a record read (taken or not), for a `--site`
     /// that matches none.
     pub sites: Vec<String>,
@@ -1343,7 +1413,14 @@ pub fn write_report(
 ) -> std::io::Result<ReadTally> {
     if args.format == ReportFormat::Csv {
         let mut rows = report::csv::Rows::new(&mut *out)?;
-        let mut tally = read_all(files, &args.filter, report::csv::render, |_, rendered| {
+        let render = |record: &RecordFile, figures: &report::VisitFigures| {
+            report::csv::render_reviewed(
+                record,
+                figures.review_status.map(|s| s.as_str()),
+                &figures.corrected,
+            )
+        };
+        let mut tally = read_all(files, &args.filter, render, |_, rendered| {
             rows.add_rendered(&rendered?)
         })?;
         rows.finish()?;
@@ -1357,7 +1434,7 @@ pub fn write_report(
     let tally = read_all(
         files,
         &args.filter,
-        |_| (),
+        |_, _| (),
         |figured, ()| {
             let (record, figures) = figured;
             builder.add_figured(record, figures);
@@ -1386,8 +1463,49 @@ enum Read<X> {
     Skipped(Diagnostic),
     /// A record the filter does not take, and its site.
     LeftOut(LeftOut, String),
-    /// A record, its figures and what `prepare` made of it.
-    Taken(Box<(RecordFile, report::VisitFigures)>, X),
+    /// A record, its figures and what `prepare` made of it, and what its
+    /// review file had to say.
+    Taken(Box<(RecordFile, report::VisitFigures)>, X, Reviewed),
+}
+
+/// What reading a record's review file gave besides its status and
+/// corrections (which are in its figures).
+struct Reviewed {
+    /// Review files ignored, and why.
+    warnings: Vec<String>,
+    /// The record's stored score against its own observations, before any
+    /// correction (a corrected answer is no disagreement).
+    disagreement: Option<String>,
+}
+
+/// The figures of `record` read from `path`: with the review beside it (a
+/// final record's), its corrected answers in the observations, its review
+/// status in the figures.
+fn reviewed_figures(path: &Path, record: &mut RecordFile) -> (report::VisitFigures, Reviewed) {
+    let mut reviewed = Reviewed {
+        warnings: Vec::new(),
+        disagreement: None,
+    };
+    if record.header.status != Status::Final {
+        let figures = report::VisitFigures::of(record);
+        reviewed.disagreement = figures.disagreement(record);
+        return (figures, reviewed);
+    }
+    let (found, warnings) = crate::review::disk::beside(path, &record.header.id);
+    reviewed.warnings = warnings;
+    let state = found.map(|f| f.state).unwrap_or_default();
+    let mut corrected = Vec::new();
+    if !state.corrections.is_empty() {
+        reviewed.disagreement = report::VisitFigures::of(record).disagreement(record);
+        corrected = crate::review::apply(record, &state);
+    }
+    let mut figures = report::VisitFigures::of(record);
+    if corrected.is_empty() {
+        reviewed.disagreement = figures.disagreement(record);
+    }
+    figures.review_status = Some(state.status);
+    figures.corrected = corrected;
+    (figures, reviewed)
 }
 
 /// Parses `files` in parallel batches, with each record's figures and
@@ -1398,7 +1516,7 @@ enum Read<X> {
 fn read_all<X: Send>(
     files: &[PathBuf],
     filter: &Filter,
-    prepare: impl Fn(&RecordFile) -> X + Sync,
+    prepare: impl Fn(&RecordFile, &report::VisitFigures) -> X + Sync,
     mut take: impl FnMut((&RecordFile, report::VisitFigures), X) -> std::io::Result<()>,
 ) -> std::io::Result<ReadTally> {
     use rayon::prelude::*;
@@ -1407,12 +1525,15 @@ fn read_all<X: Send>(
             .par_iter()
             .map(|path| match read_record_file(path) {
                 Err(problem) => Read::Skipped(problem),
-                Ok(record) => match filter.admits(&record) {
+                Ok(mut record) => match filter.admits(&record) {
                     Err(why) => Read::LeftOut(why, record.header.site),
                     Ok(()) => {
-                        let figures = report::VisitFigures::of(&record);
-                        let extra = prepare(&record);
-                        Read::Taken(Box::new((record, figures)), extra)
+                        let (figures, reviewed) = reviewed_figures(path, &mut record);
+                        if let Err(why) = filter.admits_review(figures.review_status) {
+                            return Read::LeftOut(why, record.header.site);
+                        }
+                        let extra = prepare(&record, &figures);
+                        Read::Taken(Box::new((record, figures)), extra, reviewed)
                     }
                 },
             })
@@ -1422,7 +1543,7 @@ fn read_all<X: Send>(
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut take_batch = |batch: &[PathBuf], read: Vec<Read<X>>| -> std::io::Result<()> {
         for (path, result) in batch.iter().zip(read) {
-            let (record, figures, extra) = match result {
+            let (record, figures, extra, reviewed) = match result {
                 Read::Skipped(problem) => {
                     say!(
                         "touchpoint: {}",
@@ -1438,13 +1559,22 @@ fn read_all<X: Send>(
                     if why == LeftOut::Draft {
                         tally.drafts += 1;
                     }
+                    if why == LeftOut::Reviewed {
+                        tally.reviewed_out += 1;
+                    }
                     continue;
                 }
-                Read::Taken(taken, extra) => {
+                Read::Taken(taken, extra, reviewed) => {
                     let (record, figures) = *taken;
-                    (record, figures, extra)
+                    (record, figures, extra, reviewed)
                 }
             };
+            for warning in &reviewed.warnings {
+                say!(
+                    "touchpoint: {}",
+                    tr!("cli-warning", warning = warning.as_str())
+                );
+            }
             let shown = crate::checklist::diag::one_line(&path.display().to_string());
             if let Some(first) = seen.get(&record.header.id) {
                 say!(
@@ -1465,7 +1595,7 @@ fn read_all<X: Send>(
             if !filter.sites.is_empty() {
                 tally.sites.push(record.header.site.clone());
             }
-            if let Some(why) = figures.disagreement(&record) {
+            if let Some(why) = reviewed.disagreement {
                 say!(
                     "touchpoint: {}",
                     tr!("cli-warning", warning = format!("{shown}: {why}"))
@@ -1564,7 +1694,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
         .collect();
     found.sort_by(|a, b| a.0.cmp(&b.0));
     for (path, kind) in found {
-        let toml = path.extension().is_some_and(|x| x == "toml");
+        // A review file beside a record (`<id>.review.toml`) is not a record.
+        let toml = path.extension().is_some_and(|x| x == "toml")
+            && !crate::review::disk::is_review_file(&path);
         if kind.is_symlink() {
             // Named without reading through it: where it points is not
             // looked at beyond whether it is a folder.
@@ -1772,15 +1904,32 @@ fn since_last_visit(store: &Store, visit: &Visit) -> Option<report::compare::Com
 
 /// A visit for `compare`: a record file when `arg` names one, else the data
 /// folder's visit with that id.
-fn record_for_compare(data_dir: Option<&Path>, arg: &str) -> Result<RecordFile, Failure> {
-    let path = Path::new(arg);
-    let path = if path.is_file() {
-        path.to_path_buf()
+fn record_for_compare(
+    data_dir: Option<&Path>,
+    arg: &str,
+) -> Result<(RecordFile, Option<crate::review::State>), Failure> {
+    let given = Path::new(arg);
+    let (path, store) = if given.is_file() {
+        (given.to_path_buf(), None)
     } else {
         let store = open_store(data_dir)?;
-        store.path(arg)?
+        (store.path(arg)?, Some(store))
     };
-    read_record_file(&path).map_err(|problem| report_all(&[problem]))
+    let mut record = read_record_file(&path).map_err(|problem| report_all(&[problem]))?;
+    if record.header.status != Status::Final {
+        return Ok((record, None));
+    }
+    // The editor's corrected answers are the ones compared.
+    let (found, warnings) = match &store {
+        Some(store) => review::review_of(store, Config::load().ok().as_ref(), arg),
+        None => crate::review::disk::beside(&path, &record.header.id),
+    };
+    for w in warnings {
+        say!("touchpoint: {}", tr!("cli-warning", warning = w));
+    }
+    let state = found.map(|f| f.state).unwrap_or_default();
+    crate::review::apply(&mut record, &state);
+    Ok((record, Some(state)))
 }
 
 /// `touchpoint compare A B`: two visits item by item.
@@ -1792,11 +1941,21 @@ pub fn compare(
 ) -> Result<(), Failure> {
     use crate::cli::CompareFormat;
     use crate::report::compare;
-    let (a, b) = (
+    let ((a, review_a), (b, review_b)) = (
         record_for_compare(data_dir, a)?,
         record_for_compare(data_dir, b)?,
     );
     let c = compare::compare(&a, &b);
+    let status = |r: &Option<crate::review::State>| r.as_ref().map(|s| s.status.as_str());
+    let shown = |r: &Option<crate::review::State>| {
+        r.as_ref()
+            .map_or_else(|| tr!("cli-status-draft"), crate::review::State::shown)
+    };
+    let review_line = tr!(
+        "review-compare-line",
+        a = shown(&review_a),
+        b = shown(&review_b)
+    );
     if c.other_site() {
         say!(
             "touchpoint: {}",
@@ -1811,10 +1970,22 @@ pub fn compare(
         );
     }
     to_stdout(|out| match format {
-        CompareFormat::Table => compare::write_table(&c, out),
-        CompareFormat::Md => compare::write_markdown(&c, out),
+        CompareFormat::Table => {
+            compare::write_table(&c, out)?;
+            writeln!(out, "{review_line}")
+        }
+        CompareFormat::Md => {
+            compare::write_markdown(&c, out)?;
+            writeln!(out, "\n{}", crate::record::md::inline(&review_line))
+        }
         CompareFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &compare::value(&c))?;
+            let mut value = compare::value(&c);
+            for (side, review) in [("a", &review_a), ("b", &review_b)] {
+                if let Some(side) = value.get_mut(side).and_then(|v| v.as_object_mut()) {
+                    side.insert("review_status".into(), serde_json::json!(status(review)));
+                }
+            }
+            serde_json::to_writer_pretty(&mut *out, &value)?;
             out.write_all(b"\n")
         }
         CompareFormat::Html => compare::write_html(&c, out),

@@ -30,6 +30,11 @@ pub struct Config {
     pub signing_key: Option<PathBuf>,
     /// The OpenSSH `allowed_signers` file `verify` checks signatures against.
     pub allowed_signers: Option<PathBuf>,
+    /// The editor's name in review files (default: `auditor`, else the login name).
+    pub reviewer: Option<String>,
+    /// Folders `touchpoint review` lists records from (default: the data folder).
+    #[serde(default)]
+    pub review_folders: Vec<PathBuf>,
     /// Where the file was read from, to resolve relative folders.
     #[serde(skip)]
     pub folder: Option<PathBuf>,
@@ -161,6 +166,12 @@ impl Config {
         if let Some(folder) = &self.export_folder {
             fields.push(("export_folder", folder.to_string_lossy().into_owned()));
         }
+        if let Some(reviewer) = &self.reviewer {
+            fields.push(("reviewer", reviewer.clone()));
+        }
+        for folder in &self.review_folders {
+            fields.push(("review_folders", folder.to_string_lossy().into_owned()));
+        }
         for (key, value) in fields {
             if let Err(why) = crate::text::refuse_control(key, &value, false) {
                 // The key's line, where there is one (it may be a quoted key).
@@ -194,6 +205,14 @@ impl Config {
     /// The export folder, with `~` and relative paths resolved.
     pub fn export_folder(&self) -> Option<PathBuf> {
         self.export_folder.as_deref().map(|f| self.resolve(f))
+    }
+
+    /// The review folders, with `~` and relative paths resolved.
+    pub fn review_folders(&self) -> Vec<PathBuf> {
+        self.review_folders
+            .iter()
+            .map(|f| self.resolve(f))
+            .collect()
     }
 
     /// The signing key's path, `~` and relative paths resolved.

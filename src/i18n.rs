@@ -37,6 +37,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("en/tui.ftl", include_str!("../locales/en/tui.ftl")),
             ("en/cli.ftl", include_str!("../locales/en/cli.ftl")),
             ("en/output.ftl", include_str!("../locales/en/output.ftl")),
+            ("en/review.ftl", include_str!("../locales/en/review.ftl")),
             (
                 "en/checklist.ftl",
                 include_str!("../locales/en/checklist.ftl"),
@@ -50,6 +51,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("ru/tui.ftl", include_str!("../locales/ru/tui.ftl")),
             ("ru/cli.ftl", include_str!("../locales/ru/cli.ftl")),
             ("ru/output.ftl", include_str!("../locales/ru/output.ftl")),
+            ("ru/review.ftl", include_str!("../locales/ru/review.ftl")),
             (
                 "ru/checklist.ftl",
                 include_str!("../locales/ru/checklist.ftl"),

@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod locale;
 pub mod record;
 pub mod report;
+pub mod review;
 pub mod score;
 pub mod session;
 pub mod signing;

@@ -123,6 +123,7 @@ fn main() -> ExitCode {
             line,
             min_coverage,
             min_answers,
+            status,
         }) => commands::report(
             data_dir,
             &commands::ReportArgs {
@@ -134,6 +135,7 @@ fn main() -> ExitCode {
                     sites: site,
                     since: since.map(|d| d.first),
                     until: until.map(|d| d.last),
+                    statuses: cli::statuses(&status),
                 },
                 line,
                 min_coverage,
@@ -141,6 +143,29 @@ fn main() -> ExitCode {
             },
         ),
         Some(Command::Compare { a, b, format }) => commands::compare(data_dir, &a, &b, format),
+        Some(Command::Review {
+            paths,
+            query,
+            correct,
+            reason,
+            approve,
+            note,
+            return_,
+            exclude,
+        }) => review(
+            data_dir,
+            paths,
+            ReviewArgs {
+                query,
+                correct,
+                reason,
+                approve,
+                note,
+                return_,
+                exclude,
+            },
+            &mut stdout,
+        ),
         Some(Command::Validate { paths }) => commands::validate(&paths, &mut stdout),
         Some(Command::Checklists { json }) => commands::checklists(json, &mut stdout),
         Some(Command::Schema { kind }) => commands::schema(kind, &mut stdout),
@@ -166,6 +191,59 @@ fn main() -> ExitCode {
             let _ = writeln!(std::io::stderr(), "touchpoint: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The action flags of `touchpoint review`, as clap read them.
+struct ReviewArgs {
+    query: Option<Vec<String>>,
+    correct: Option<String>,
+    reason: Option<String>,
+    approve: bool,
+    note: Option<String>,
+    return_: Option<String>,
+    exclude: Option<String>,
+}
+
+/// `touchpoint review`: one action on one record, or the queue.
+fn review(
+    data_dir: Option<&std::path::Path>,
+    paths: Vec<String>,
+    args: ReviewArgs,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    use commands::review::Action;
+    let action = if let Some(query) = args.query {
+        let mut q = query.into_iter();
+        Some(Action::Query {
+            item: q.next().unwrap_or_default(),
+            text: q.next().unwrap_or_default(),
+        })
+    } else if let Some(correct) = args.correct {
+        let (item, answer) = correct.split_once('=').unwrap_or((correct.as_str(), ""));
+        Some(Action::Correct {
+            item: item.to_owned(),
+            answer: answer.to_owned(),
+            reason: args.reason.unwrap_or_default(),
+        })
+    } else if args.approve {
+        Some(Action::Approve {
+            note: args.note.unwrap_or_default(),
+        })
+    } else if let Some(text) = args.return_ {
+        Some(Action::Return { text })
+    } else {
+        args.exclude.map(|text| Action::Exclude { text })
+    };
+    match action {
+        None => {
+            let paths: Vec<std::path::PathBuf> = paths.into_iter().map(Into::into).collect();
+            commands::review::queue(data_dir, &paths, out)
+        }
+        Some(action) => match paths.as_slice() {
+            [rec] => commands::review::act(data_dir, rec, action, out),
+            _ => Err(Failure::Message(touchpoint::tr!("review-one-record"))),
+        },
     }
 }
 

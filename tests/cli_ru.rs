@@ -321,7 +321,7 @@ fn the_lang_flag_wins_over_a_russian_locale() {
 }
 
 /// The commands, formats and values of the command line, typed as they are.
-const TYPED: [&str; 33] = [
+const TYPED: [&str; 39] = [
     "new",
     "resume",
     "list",
@@ -336,6 +336,7 @@ const TYPED: [&str; 33] = [
     "help",
     "sign",
     "verify",
+    "review",
     "completions",
     "man",
     "bash",
@@ -355,6 +356,11 @@ const TYPED: [&str; 33] = [
     "checklist",
     "record",
     "language",
+    "final",
+    "approved",
+    "returned",
+    "excluded",
+    "all",
 ];
 
 /// The version is the same in every language and from every spelling of

@@ -658,3 +658,22 @@ evidence-would-wait = it is a kernel or device file that cannot be read now (rea
 cli-evidence-not-copied = { $file } was not copied beside the export: { $reason }
 cli-evidence-outside = its path leads out of the data folder
 cli-id-differs = { $path }: its [visit] id is { $id }, not its file name; listed as { $name }, the name every command finds it by
+help-review = The editor's desk: the queue of records awaiting review, or one action on a record
+help-review-paths = With an action: the record (a file or a visit id); without: record files or folders to list
+help-review-query = Ask the auditor about an item (checklist/item, or "visit")
+help-review-correct = Correct an answer: checklist/item=answer (with --reason)
+help-review-reason = Why the answer is corrected
+help-review-approve = Approve the record
+help-review-note = A note with the approval
+help-review-return = Send the record back to its auditor with this message
+help-review-exclude = Leave the record out of every figure, for this reason
+help-value-rec = REC
+help-value-item-answer = ITEM=ANSWER
+help-value-text = TEXT
+help-report-status = Final visits with these review statuses only: final, approved, returned, excluded or all (default: final and approved)
+help-value-status = STATUS
+help-status-unknown = a review status is final, approved, returned, excluded or all
+report-reviewed-left-out = { $count ->
+    [one] { $count } returned or excluded visit left out (--status chooses)
+   *[other] { $count } returned or excluded visits left out (--status chooses)
+}

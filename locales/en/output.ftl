@@ -247,3 +247,5 @@ compare-regressed = Regressed
 compare-still-missed = Still missed
 compare-new = New (in B only)
 compare-other-site = the two visits are of different sites ({ $a }, { $b })
+report-col-review = Review
+report-review-corrected = { $status }, { $count } corrected

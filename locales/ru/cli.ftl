@@ -684,3 +684,23 @@ evidence-would-wait = это файл ядра или устройства, ко
 cli-evidence-not-copied = { $file } не скопирован рядом с экспортом: { $reason }
 cli-evidence-outside = его путь ведёт за пределы папки данных
 cli-id-differs = { $path }: его [visit] id — { $id }, а не имя файла; показан как { $name } — по этому имени его находят все команды
+help-review = Стол редактора: очередь записей на проверку или одно действие с записью
+help-review-paths = С действием — запись (файл или идентификатор визита); без него — файлы записей или папки для списка
+help-review-query = Задать аудитору вопрос о пункте (checklist/item или "visit")
+help-review-correct = Исправить ответ: checklist/item=ответ (с --reason)
+help-review-reason = Почему ответ исправлен
+help-review-approve = Принять запись
+help-review-note = Комментарий к приёму
+help-review-return = Вернуть запись аудитору с этим текстом
+help-review-exclude = Исключить запись из всех показателей по этой причине
+help-value-rec = ЗАПИСЬ
+help-value-item-answer = ПУНКТ=ОТВЕТ
+help-value-text = ТЕКСТ
+help-report-status = Только завершённые визиты с этими статусами проверки: final, approved, returned, excluded или all (по умолчанию final и approved)
+help-value-status = СТАТУС
+help-status-unknown = статус проверки: final, approved, returned, excluded или all
+report-reviewed-left-out = { $count ->
+    [one] { $count } возвращённый или исключённый визит не учтён (выбирает --status)
+    [few] { $count } возвращённых или исключённых визита не учтены (выбирает --status)
+   *[many] { $count } возвращённых или исключённых визитов не учтены (выбирает --status)
+}

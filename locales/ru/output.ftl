@@ -266,3 +266,5 @@ compare-regressed = Ухудшилось
 compare-still-missed = По-прежнему промах
 compare-new = Новое (только в B)
 compare-other-site = визиты относятся к разным объектам ({ $a }, { $b })
+report-col-review = Проверка
+report-review-corrected = { $status }, исправлено: { $count }

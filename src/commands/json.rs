@@ -19,12 +19,15 @@ pub fn visits(
     trash: bool,
     unexported: &dyn Fn(&str) -> bool,
     signed: &dyn Fn(&str) -> bool,
+    review: &dyn Fn(&str) -> Option<crate::review::State>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let visits: Vec<Value> = records
         .iter()
         .map(|r| {
             let s = r.summary();
+            let state =
+                (s.status == Status::Final && !trash).then(|| review(&s.id).unwrap_or_default());
             json!({
                 "id": s.id,
                 "site": s.site,
@@ -40,6 +43,10 @@ pub fn visits(
                 "updated": s.updated.to_string(),
                 "exported": !unexported(&s.id),
                 "awaits_signature": s.status == Status::Final && !signed(&s.id),
+                "review_status": state.as_ref().map(|r| r.status.as_str()),
+                "resubmitted": state.as_ref().is_some_and(|r| r.resubmitted),
+                "open_queries": state.as_ref().map_or(0, |r| r.open.len()),
+                "corrected": state.as_ref().map_or(0, |r| r.corrections.len()),
             })
         })
         .collect();

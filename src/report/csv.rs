@@ -16,8 +16,8 @@ fn text(cell: &str) -> String {
 
 /// The columns, in order. The last ten came with issue 20, after the
 /// first eighteen so that older scripts reading by position still work.
-/// `review_status` and `corrected` belong to the editor's review (not built
-/// yet): they are empty on every row until it is.
+/// `review_status` is the editor's (empty for a draft); `corrected` is
+/// `true` on an answer the editor corrected.
 pub const COLUMNS: [&str; 28] = [
     "visit_id",
     "site",
@@ -100,6 +100,17 @@ impl<W: Write> Rows<W> {
 
 /// The rows of `record`, without the header, as CSV bytes.
 pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
+    let status = (record.header.status == crate::visit::Status::Final).then_some("final");
+    render_reviewed(record, status, &[])
+}
+
+/// [`render`] with the editor's review: the visit's review status and the
+/// `checklist/item` of each corrected answer.
+pub fn render_reviewed(
+    record: &RecordFile,
+    review_status: Option<&str>,
+    corrected: &[String],
+) -> io::Result<Vec<u8>> {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     {
         let header = &record.header;
@@ -125,6 +136,9 @@ pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
             let timed = o.timed.map(decimal).unwrap_or_default();
             let first_at = o.first_at.as_ref().map(Stamp::rfc3339).unwrap_or_default();
             let at = o.at.as_ref().map(Stamp::rfc3339).unwrap_or_default();
+            let is_corrected = corrected
+                .iter()
+                .any(|c| c.split_once('/') == Some((o.checklist.as_str(), o.item.as_str())));
             writer.write_record([
                 &*id,
                 &*site,
@@ -145,8 +159,8 @@ pub fn render(record: &RecordFile) -> io::Result<Vec<u8>> {
                 flag(o.skipped),
                 &text(&o.note),
                 status,
-                "",
-                "",
+                review_status.unwrap_or(""),
+                flag(is_corrected),
                 flag(o.exceeded),
                 &label,
                 &timed,

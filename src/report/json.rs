@@ -7,8 +7,10 @@
 //!
 //! `visits` is the list of visits, as SPEC names it (newest first, the
 //! incomplete ones marked); how many were counted in the means is
-//! `visits_counted` (it was `visits` before the list). Review status, signatures and flags (issues 21
-//! and 22) are not built yet, so the visit rows leave those keys out.
+//! `visits_counted` (it was `visits` before the list). Signatures and flags (issues 21
+//! and 22) are not built yet, so the visit rows leave those keys out;
+//! `review_status` is the editor's (null for a draft), `corrected` the
+//! items whose answers the editor corrected.
 
 use std::io::{self, Write};
 
@@ -69,6 +71,8 @@ pub fn value(report: &Report) -> Value {
                 "auditor": v.auditor,
                 "started": v.started,
                 "status": v.status.as_str(),
+                "review_status": v.review_status.map(|s| s.as_str()),
+                "corrected": v.corrected,
                 "answered": v.answered,
                 "shown": v.shown,
                 "coverage": v.coverage().map(round1),

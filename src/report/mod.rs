@@ -20,6 +20,7 @@ use jiff::civil::Date;
 
 use crate::checklist::journey_rank;
 use crate::record::{Observation, RecordFile, Stamp};
+use crate::review::ReviewStatus;
 use crate::score::{PERSONAL_TOUCH, Tally, round1};
 use crate::visit::Status;
 
@@ -43,6 +44,9 @@ pub struct Filter {
     pub since: Option<Date>,
     /// Only visits started on or before this day.
     pub until: Option<Date>,
+    /// Only final visits with these review statuses; when empty, the final
+    /// and approved ones (returned and excluded visits are left out).
+    pub statuses: Vec<ReviewStatus>,
 }
 
 /// Why a visit was left out by a [`Filter`].
@@ -52,6 +56,8 @@ pub enum LeftOut {
     Draft,
     /// Another site, or outside the dates.
     NotSelected,
+    /// A review status not asked for (by default: returned or excluded).
+    Reviewed,
 }
 
 impl Filter {
@@ -70,6 +76,26 @@ impl Filter {
             return Err(LeftOut::NotSelected);
         }
         Ok(())
+    }
+}
+
+impl Filter {
+    /// Whether the report takes a final visit whose review status is
+    /// `status` (`None`: a draft, which has none).
+    pub fn admits_review(&self, status: Option<ReviewStatus>) -> Result<(), LeftOut> {
+        let Some(status) = status else {
+            return Ok(());
+        };
+        let taken = if self.statuses.is_empty() {
+            matches!(status, ReviewStatus::Final | ReviewStatus::Approved)
+        } else {
+            self.statuses.contains(&status)
+        };
+        if taken {
+            Ok(())
+        } else {
+            Err(LeftOut::Reviewed)
+        }
     }
 }
 
@@ -176,6 +202,11 @@ pub struct VisitFigures {
     pub auditor: String,
     /// Draft or final.
     pub status: Status,
+    /// The editor's review status of a final visit (`final` when it has no
+    /// review file); `None` for a draft.
+    pub review_status: Option<ReviewStatus>,
+    /// `checklist/item` of each answer the editor corrected.
+    pub corrected: Vec<String>,
     /// When it started, RFC 3339 in the visit's own offset.
     pub started: String,
     /// The same instant, for ordering.
@@ -312,6 +343,8 @@ impl VisitFigures {
             site: record.header.site.clone(),
             auditor: record.header.auditor.clone(),
             status: record.header.status,
+            review_status: (record.header.status == Status::Final).then_some(ReviewStatus::Final),
+            corrected: Vec::new(),
             started,
             instant: record.header.started.timestamp(),
             month: record.header.started.strftime("%Y-%m").to_string(),

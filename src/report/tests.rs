@@ -845,6 +845,7 @@ fn a_filtered_review_names_its_site_period_and_drafts_in_the_title() {
         sites: vec!["north ".into()],
         since: Some("2026-11-01".parse().unwrap()),
         until: None,
+        statuses: Vec::new(),
     });
     b.add(&synth(
         "v1",

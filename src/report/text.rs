@@ -287,18 +287,31 @@ fn visits_section(report: &Report) -> Section {
             bar = crate::record::format_number(report.min_coverage)
         )
     });
+    // The Review column only once an editor has reviewed some visit: a
+    // column of "final" on every row would take the site's room for nothing.
+    let reviewed = report.visit_list.iter().any(|row| {
+        let v = &row.figures;
+        !v.corrected.is_empty()
+            || v.review_status
+                .is_some_and(|s| s != crate::review::ReviewStatus::Final)
+    });
+    let mut columns = vec![
+        left(tr!("doc-started")),
+        left(tr!("doc-site")),
+        right(tr!("report-col-coverage")),
+        right(tr!("doc-score")),
+        right("▲".to_owned()),
+        right(tr!("report-col-failed")),
+    ];
+    if reviewed {
+        columns.push(left(tr!("report-col-review")));
+    }
+    columns.push(left(tr!("report-col-visit")));
+    let visit_column = columns.len() - 1;
     Section {
         title: tr!("report-visits"),
         lead,
-        columns: vec![
-            left(tr!("doc-started")),
-            left(tr!("doc-site")),
-            right(tr!("report-col-coverage")),
-            right(tr!("doc-score")),
-            right("▲".to_owned()),
-            right(tr!("report-col-failed")),
-            left(tr!("report-col-visit")),
-        ],
+        columns,
         rows: report
             .visit_list
             .iter()
@@ -309,20 +322,41 @@ fn visits_section(report: &Report) -> Section {
                 if row.incomplete {
                     id = format!("{} ({id})", tr!("report-incomplete-mark"));
                 }
-                vec![
+                let mut cells = vec![
                     day_label(&v.date),
                     v.site.trim().to_owned(),
                     coverage,
                     percent_text(v.percent),
                     v.exceeded.to_string(),
                     v.critical_failures.len().to_string(),
-                    id,
-                ]
+                ];
+                if reviewed {
+                    cells.push(review_cell(v));
+                }
+                cells.push(id);
+                cells
             })
             .collect(),
         bars: None,
-        give_way: Some(vec![6, 1]),
+        give_way: Some(vec![visit_column, 1]),
         terminal_hides: None,
+    }
+}
+
+/// The review column: the editor's status, and how many answers were
+/// corrected ("approved, 1 corrected"); a draft's is empty.
+fn review_cell(v: &super::VisitFigures) -> String {
+    let Some(status) = v.review_status else {
+        return String::new();
+    };
+    if v.corrected.is_empty() {
+        status.shown()
+    } else {
+        tr!(
+            "report-review-corrected",
+            status = status.shown(),
+            count = v.corrected.len()
+        )
     }
 }
 

@@ -1,0 +1,50 @@
+# The editor's review (SPEC.md, "Review"): review files, `touchpoint review`.
+
+review-status-final = final
+review-status-approved = approved
+review-status-returned = returned
+review-status-excluded = excluded
+review-status-resubmitted = resubmitted
+review-status-returned-open = { $count ->
+    [one] returned, { $count } open question
+   *[other] returned, { $count } open questions
+}
+review-unknown-format = this review file has format { $format }; this touchpoint reads format 1
+review-entry-lacks = a { $kind } entry needs `{ $key }`
+review-of-another-record = { $path } is the review of visit { $record }, not of { $id }
+review-sha-mismatch = { $path } was written about other bytes of visit { $id } (its record_sha256 does not match the record)
+review-ignored = review file ignored: { $why }
+review-link-refused = refusing { $path }: it is a symbolic link; a review file is never written or read through a link
+review-not-regular = refusing { $path }: not a regular file
+review-hard-link = refusing { $path }: it has another name (a hard link); copy it instead
+review-foreign-file = refusing { $path }: it belongs to user { $uid }, and is not shared through a setgid group folder
+review-too-large = { $path } is { $size } bytes, more than a review file can be
+review-not-utf8 = { $path } is not UTF-8 text
+review-busy = { $path } kept changing under us; try again
+review-no-such-visit = no visit { $id } in the data folder (`touchpoint list` shows the ids)
+review-of-draft = { $path } is a draft: only a final record is reviewed (the auditor finalizes it first)
+review-one-record = an action (--query, --correct, --approve, --return, --exclude) takes exactly one record: a file or a visit id
+review-empty-text = the { $what } is empty: say it in words
+review-what-question = question
+review-what-reason = reason
+review-what-note = note
+review-what-message = message
+review-correct-visit = a correction is of one item (checklist/item), not of the whole visit
+review-unknown-item = { $path } has no item { $item }; nearest: { $near }
+review-no-checklist = cannot correct { $item }: its checklist cannot be loaded, so its options are unknown: { $problems }
+review-not-an-option = { $path }: { $answer } is not an answer { $item } takes; it takes: { $takes }
+review-takes-number = a number from { $min } to { $max }
+review-takes-text = any text
+review-same-answer = { $item } is already answered { $answer }: nothing to correct
+review-done-query = query on { $item } of visit { $id }
+review-done-correct = correction of { $item } of visit { $id }: { $change }
+review-done-status = visit { $id } { $status }
+review-written = { $done }; written to { $path }
+review-queue-empty = No records await review.
+review-queue-auditor = AUDITOR
+review-queue-finished = FINISHED
+review-queue-no-screen = (The review screen is not built yet: act with touchpoint review REC --query, --correct, --approve, --return or --exclude.)
+review-export-title = Review
+review-export-status = Review status: { $status }
+review-export-correction = { $item }: { $change } — { $reason }
+review-compare-line = Review: A { $a }, B { $b }

@@ -1,0 +1,700 @@
+//! `touchpoint review`: the editor's actions for scripts (`--query`,
+//! `--correct`, `--approve`, `--return`, `--exclude`), appended to the
+//! review file beside the record, and — until the review screen exists —
+//! the queue as a plain table. Also where every other command finds a
+//! record's review ([`review_of`], [`review_beside`]).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{Failure, data_root, find_records, io_failure, login_name, open_store};
+use crate::checklist::diag::{inert, one_line};
+use crate::config::Config;
+use crate::record::{self, AnswerValue, RecordFile};
+use crate::review::disk::{self, Found, Rules};
+use crate::review::{self, Entry, Kind, ReviewStatus, State};
+use crate::store::Store;
+use crate::tr;
+use crate::visit::{Answer, Status};
+
+/// What the editor does to a record.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Ask the auditor about an item (`checklist/item`) or the visit.
+    Query { item: String, text: String },
+    /// Change an answer, with a reason.
+    Correct {
+        item: String,
+        answer: String,
+        reason: String,
+    },
+    /// Approve, with an optional note.
+    Approve { note: String },
+    /// Send back to the auditor with a message.
+    Return { text: String },
+    /// Leave out of every figure, with a reason.
+    Exclude { text: String },
+}
+
+/// The editor's name: config `reviewer`, else `auditor`, else the login name.
+fn reviewer(config: &Config) -> String {
+    let good =
+        |n: &String| !n.trim().is_empty() && crate::text::refuse_control("", n, false).is_ok();
+    config
+        .reviewer
+        .clone()
+        .filter(good)
+        .or_else(|| config.auditor.clone().filter(good))
+        .or_else(|| std::env::var("USER").ok().filter(good))
+        .or_else(|| login_name().filter(good))
+        .unwrap_or_else(|| "?".to_owned())
+}
+
+/// A record file to review: the file, its bytes' sha256, and the record.
+struct Target {
+    path: PathBuf,
+    sha256: String,
+    record: RecordFile,
+}
+
+/// `REC`: a record file, or the id of a visit in the data folder.
+fn target(data_dir: Option<&Path>, rec: &str) -> Result<(Target, Option<Store>), Failure> {
+    let given = Path::new(rec);
+    let (path, store) = if given.is_file() || rec.contains('/') || rec.ends_with(".toml") {
+        (given.to_path_buf(), open_store(data_dir).ok())
+    } else {
+        let store = open_store(data_dir)?;
+        let path = store.path(rec)?;
+        if !path.exists() {
+            return Err(Failure::Message(tr!(
+                "review-no-such-visit",
+                id = one_line(rec)
+            )));
+        }
+        (path, Some(store))
+    };
+    let bytes = disk::read_record_bytes(&path).map_err(Failure::Message)?;
+    let shown = path.display().to_string();
+    let record = record::parse_bytes(&shown, &bytes)?;
+    if record.header.status == Status::Draft {
+        return Err(Failure::Message(tr!(
+            "review-of-draft",
+            path = one_line(&shown)
+        )));
+    }
+    Ok((
+        Target {
+            sha256: disk::sha256_hex(&bytes),
+            path,
+            record,
+        },
+        store,
+    ))
+}
+
+/// Whether `path` lies in the data folder (then the review file is private).
+fn in_data_folder(data_dir: Option<&Path>, path: &Path) -> bool {
+    let (Ok(root), Ok(dir)) = (
+        data_root(data_dir).and_then(|r| std::fs::canonicalize(r).map_err(|_| Failure::Reported)),
+        std::fs::canonicalize(
+            path.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new(".")),
+        ),
+    ) else {
+        return false;
+    };
+    dir.starts_with(root)
+}
+
+/// `touchpoint review REC ACTION`: checks the action against the record and
+/// its review so far, then appends one entry. Bad input changes nothing.
+pub fn act(
+    data_dir: Option<&Path>,
+    rec: &str,
+    action: Action,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let config = Config::load()?;
+    let (target, store) = target(data_dir, rec)?;
+    let id = target.record.header.id.clone();
+    let review_path = disk::review_path(&target.path);
+    let review_shown = one_line(&review_path.display().to_string());
+    let state = match disk::read(&review_path).map_err(Failure::Message)? {
+        Some(file) => {
+            review::check_about(&file, &review_shown, &id, &target.sha256)
+                .map_err(Failure::Message)?;
+            review::fold(&file.entry)
+        }
+        None => State::default(),
+    };
+    let now = record::Stamp(crate::clock::now());
+    let mut entry = Entry {
+        at: now,
+        by: reviewer(&config),
+        kind: Kind::Status,
+        item: None,
+        text: String::new(),
+        old: None,
+        new: None,
+        status: None,
+        na: false,
+        label: None,
+        points: None,
+        max: None,
+        exceeded: false,
+    };
+    let needs_text = |text: &str, what: fn() -> String| -> Result<String, Failure> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Failure::Message(tr!("review-empty-text", what = what())));
+        }
+        crate::text::refuse_control(&what(), text, true).map_err(Failure::Message)?;
+        Ok(text.to_owned())
+    };
+    let told = match &action {
+        Action::Query { item, text } => {
+            entry.kind = Kind::Query;
+            entry.item = item_of(&target, item)?;
+            entry.text = needs_text(text, || tr!("review-what-question"))?;
+            tr!("review-done-query", id = id.as_str(), item = one_line(item))
+        }
+        Action::Correct {
+            item,
+            answer,
+            reason,
+        } => {
+            entry.kind = Kind::Correction;
+            entry.text = needs_text(reason, || tr!("review-what-reason"))?;
+            let Some(key) = item_of(&target, item)? else {
+                return Err(Failure::Message(tr!("review-correct-visit")));
+            };
+            correct(&target, store.as_ref(), &state, &key, answer, &mut entry)?;
+            entry.item = Some(key.clone());
+            let arrow = review::fold(std::slice::from_ref(&entry)).corrections[0].arrow();
+            tr!(
+                "review-done-correct",
+                id = id.as_str(),
+                item = key,
+                change = inert(&arrow)
+            )
+        }
+        Action::Approve { note } => {
+            entry.status = Some(ReviewStatus::Approved);
+            let note = note.trim();
+            if !note.is_empty() {
+                entry.text = needs_text(note, || tr!("review-what-note"))?;
+            }
+            tr!(
+                "review-done-status",
+                id = id.as_str(),
+                status = ReviewStatus::Approved.shown()
+            )
+        }
+        Action::Return { text } => {
+            entry.status = Some(ReviewStatus::Returned);
+            entry.text = needs_text(text, || tr!("review-what-message"))?;
+            tr!(
+                "review-done-status",
+                id = id.as_str(),
+                status = ReviewStatus::Returned.shown()
+            )
+        }
+        Action::Exclude { text } => {
+            entry.status = Some(ReviewStatus::Excluded);
+            entry.text = needs_text(text, || tr!("review-what-reason"))?;
+            tr!(
+                "review-done-status",
+                id = id.as_str(),
+                status = ReviewStatus::Excluded.shown()
+            )
+        }
+    };
+    let private = in_data_folder(data_dir, &target.path);
+    let rules = Rules {
+        mode: if private { 0o600 } else { config.export_mode() },
+        private,
+    };
+    let path = disk::append(
+        &target.path,
+        &id,
+        &target.sha256,
+        &review::entry_toml(&entry),
+        rules,
+    )
+    .map_err(Failure::Message)?;
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            "review-written",
+            done = told,
+            path = one_line(&path.display().to_string())
+        )
+    )
+    .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))
+}
+
+/// `checklist/item` of the record, or `None` for "visit"; an item the
+/// record does not have is refused, naming the nearest ones.
+fn item_of(target: &Target, item: &str) -> Result<Option<String>, Failure> {
+    let item = item.trim();
+    if item == "visit" {
+        return Ok(None);
+    }
+    let known = item.split_once('/').is_some_and(|(c, i)| {
+        target
+            .record
+            .observations
+            .iter()
+            .any(|o| o.checklist == c && o.item == i)
+    });
+    if known {
+        return Ok(Some(item.to_owned()));
+    }
+    let mut near: Vec<(usize, String)> = target
+        .record
+        .observations
+        .iter()
+        .map(|o| {
+            let key = format!("{}/{}", o.checklist, o.item);
+            (crate::checklist::diag::levenshtein(item, &key), key)
+        })
+        .collect();
+    near.sort();
+    let near: Vec<String> = near.into_iter().take(3).map(|(_, k)| inert(&k)).collect();
+    Err(Failure::Message(tr!(
+        "review-unknown-item",
+        path = one_line(&target.path.display().to_string()),
+        item = inert(item),
+        near = near.join(", ")
+    )))
+}
+
+/// Fills `entry` with a correction of `key` to `answer`: the answer as it is
+/// now (the auditor's, or the latest correction), and the new answer with
+/// its label and score as the item's checklist gives them. An answer that is
+/// not an option of the item (or a number out of its range, or N/A where it
+/// is not allowed) is refused, listing what the item takes.
+fn correct(
+    target: &Target,
+    store: Option<&Store>,
+    state: &State,
+    key: &str,
+    answer: &str,
+    entry: &mut Entry,
+) -> Result<(), Failure> {
+    let (checklist_id, item_id) = key.split_once('/').unwrap_or((key, ""));
+    let (loaded, problems, _) = record::load_checklists_kept(&target.record, |sha| {
+        store.and_then(|s| s.kept_checklist(sha)?.ok())
+    });
+    let (visit, _) = record::rebuild(&target.record, loaded);
+    let at = visit.find(checklist_id, item_id).ok_or_else(|| {
+        Failure::Message(tr!(
+            "review-no-checklist",
+            item = key,
+            problems = problems.join("; ")
+        ))
+    })?;
+    let (Some((_, item)), Some(response)) = (visit.item(at), visit.response(at)) else {
+        return Err(Failure::Message(tr!(
+            "review-no-checklist",
+            item = key,
+            problems = ""
+        )));
+    };
+    let answer = answer.trim();
+    let refuse = |takes: String| {
+        Failure::Message(tr!(
+            "review-not-an-option",
+            path = one_line(&target.path.display().to_string()),
+            item = key,
+            answer = inert(answer),
+            takes = takes
+        ))
+    };
+    let options = response.options();
+    let na_words = ["n/a", "na", "-"];
+    let new = if na_words.contains(&answer.to_lowercase().as_str()) {
+        if !item.na_allowed() {
+            return Err(refuse(takes(&response, false)));
+        }
+        Answer::Na
+    } else {
+        match response {
+            crate::checklist::Response::Options(options) => options
+                .iter()
+                .find(|o| o.id == answer)
+                .or_else(|| {
+                    options
+                        .iter()
+                        .find(|o| o.label.eq_ignore_ascii_case(answer))
+                })
+                .map(|o| Answer::Choice(o.id.clone()))
+                .ok_or_else(|| refuse(takes(&response, item.na_allowed())))?,
+            crate::checklist::Response::Number { min, max, .. } => {
+                let value: f64 = answer
+                    .replace(',', ".")
+                    .parse()
+                    .ok()
+                    .filter(|v: &f64| v.is_finite())
+                    .filter(|v| min.is_none_or(|m| *v >= m) && max.is_none_or(|m| *v <= m))
+                    .ok_or_else(|| refuse(takes(&response, item.na_allowed())))?;
+                Answer::Number(value)
+            }
+            crate::checklist::Response::Text => Answer::Text(answer.to_owned()),
+        }
+    };
+    let current = state.correction(key).map_or_else(
+        || {
+            let o = target.record.observation(checklist_id, item_id);
+            (o.and_then(|o| o.answer.clone()), o.is_some_and(|o| o.na))
+        },
+        |c| (c.new.clone(), c.na),
+    );
+    entry.old = if current.1 {
+        Some(AnswerValue::Text("n/a".to_owned()))
+    } else {
+        current.0.clone()
+    };
+    let (new_value, na) = match &new {
+        Answer::Na => (None, true),
+        Answer::Choice(id) | Answer::Text(id) => (Some(AnswerValue::Text(id.clone())), false),
+        Answer::Number(n) => (Some(AnswerValue::Number(*n)), false),
+    };
+    if na == current.1 && (na || new_value == current.0) {
+        return Err(Failure::Message(tr!(
+            "review-same-answer",
+            item = key,
+            answer = inert(answer)
+        )));
+    }
+    entry.new = new_value;
+    entry.na = na;
+    entry.label = match &new {
+        Answer::Choice(id) => options
+            .iter()
+            .find(|o| &o.id == id)
+            .map(|o| o.label.clone()),
+        _ => None,
+    };
+    let scored = crate::visit::tally::earned(item, response, Some(&new));
+    entry.points = scored.map(|s| s.0);
+    entry.max = scored.map(|s| s.1);
+    entry.exceeded = crate::visit::tally::exceeds(response, Some(&new));
+    Ok(())
+}
+
+/// What an item takes, for a refused correction.
+fn takes(response: &crate::checklist::Response<'_>, na: bool) -> String {
+    let mut words: Vec<String> = match response {
+        crate::checklist::Response::Options(options) => {
+            options.iter().map(|o| inert(&o.id)).collect()
+        }
+        crate::checklist::Response::Number { min, max, .. } => {
+            vec![tr!(
+                "review-takes-number",
+                min = min.map_or("—".to_owned(), record::format_number),
+                max = max.map_or("—".to_owned(), record::format_number)
+            )]
+        }
+        crate::checklist::Response::Text => vec![tr!("review-takes-text")],
+    };
+    if na {
+        words.push("n/a".to_owned());
+    }
+    words.join(", ")
+}
+
+/// The review that counts for the visit `id` of the data folder: beside
+/// its record in the data folder, else beside its copy in `export_folder`;
+/// warnings name review files ignored (another record, other bytes).
+pub fn review_of(store: &Store, config: Option<&Config>, id: &str) -> (Option<Found>, Vec<String>) {
+    let Ok(path) = store.path(id) else {
+        return (None, Vec::new());
+    };
+    let mut candidates = vec![disk::review_path(&path)];
+    if let Some(folder) = config.and_then(Config::export_folder) {
+        candidates.push(folder.join(format!("{id}.review.toml")));
+    }
+    if !candidates
+        .iter()
+        .any(|c| std::fs::symlink_metadata(c).is_ok())
+    {
+        return (None, Vec::new());
+    }
+    match disk::read_record_bytes(&path) {
+        Ok(bytes) => disk::find(&candidates, id, &disk::sha256_hex(&bytes)),
+        Err(why) => (None, vec![tr!("review-ignored", why = why)]),
+    }
+}
+
+/// [`disk::beside`], with each warning said on stderr.
+pub fn review_beside(path: &Path, id: &str) -> Option<Found> {
+    let (found, warnings) = disk::beside(path, id);
+    for w in warnings {
+        say!("touchpoint: {}", tr!("cli-warning", warning = w));
+    }
+    found
+}
+
+/// `touchpoint review [PATH…]` without an action: the queue — final and
+/// resubmitted records awaiting review, oldest first — as a plain table.
+/// (The review screen is not built yet.)
+pub fn queue(
+    data_dir: Option<&Path>,
+    paths: &[PathBuf],
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let config = Config::load()?;
+    let paths: Vec<PathBuf> = if !paths.is_empty() {
+        paths.to_vec()
+    } else if !config.review_folders().is_empty() {
+        config.review_folders()
+    } else {
+        vec![open_store(data_dir)?.visits_dir().to_path_buf()]
+    };
+    let (files, problems) = find_records(&paths);
+    for p in &problems {
+        say!(
+            "touchpoint: {}",
+            tr!("cli-skipped", problem = p.to_string())
+        );
+    }
+    let mut rows: Vec<(jiff::Timestamp, [String; 5])> = Vec::new();
+    for file in files {
+        let shown = file.display().to_string();
+        let record = match disk::read_record_bytes(&file)
+            .and_then(|b| record::parse_bytes(&shown, &b).map_err(|d| d.to_string()))
+        {
+            Ok(record) => record,
+            Err(why) => {
+                say!("touchpoint: {}", tr!("cli-skipped", problem = why));
+                continue;
+            }
+        };
+        if record.header.status != Status::Final {
+            continue;
+        }
+        let state = review_beside(&file, &record.header.id)
+            .map(|f| f.state)
+            .unwrap_or_default();
+        if state.status != ReviewStatus::Final {
+            continue;
+        }
+        let finished = record
+            .header
+            .finished
+            .clone()
+            .unwrap_or_else(|| record.header.updated.clone());
+        rows.push((
+            finished.timestamp(),
+            [
+                inert(&record.header.id),
+                crate::tui::theme::truncate(&inert(&record.header.site), 24),
+                crate::tui::theme::truncate(&inert(&record.header.auditor), 16),
+                crate::clock::shown(&finished, "%Y-%m-%d %H:%M"),
+                state.shown(),
+            ],
+        ));
+    }
+    rows.sort_by_key(|r| r.0);
+    let mut text = String::new();
+    if rows.is_empty() {
+        text.push_str(&tr!("review-queue-empty"));
+        text.push('\n');
+    } else {
+        let heading = [
+            tr!("cli-list-id"),
+            tr!("cli-list-site"),
+            tr!("review-queue-auditor"),
+            tr!("review-queue-finished"),
+            tr!("cli-list-status"),
+        ];
+        let rows: Vec<[String; 5]> = rows.into_iter().map(|r| r.1).collect();
+        use super::Align::{Last, Left};
+        text.push_str(&super::table(
+            &heading,
+            &rows,
+            &[(0, Left), (0, Left), (0, Left), (0, Left), (0, Last)],
+        ));
+        text.push_str(&tr!("review-queue-no-screen"));
+        text.push('\n');
+    }
+    out.write_all(text.as_bytes())
+        .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))
+}
+
+/// The visit with the editor's corrected answers in place of the
+/// auditor's, so that an export's scores use them.
+pub fn correct_visit(visit: &mut crate::visit::Visit, state: &State) {
+    for c in &state.corrections {
+        let Some((checklist, item)) = c.item.split_once('/') else {
+            continue;
+        };
+        let Some(at) = visit.find(checklist, item) else {
+            continue;
+        };
+        let answer = match (&c.new, c.na, visit.response(at)) {
+            (_, true, _) => Some(Answer::Na),
+            (Some(AnswerValue::Number(n)), _, _) => Some(Answer::Number(*n)),
+            (Some(AnswerValue::Text(t)), _, Some(crate::checklist::Response::Text)) => {
+                Some(Answer::Text(t.clone()))
+            }
+            (Some(AnswerValue::Text(t)), _, _) => Some(Answer::Choice(t.clone())),
+            (None, false, _) => None,
+        };
+        let mut entry = visit.entry(at).cloned().unwrap_or_default();
+        entry.answer = answer;
+        visit.restore(checklist, item, entry);
+    }
+}
+
+/// A JSON export with the review: `review` (status, open queries,
+/// corrections with `old`, `new` and `reason`) at the top, and
+/// `corrected = true` with `corrected_from` on each corrected observation.
+pub fn mark_json(json: &str, state: &State) -> String {
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(json) else {
+        return json.to_owned();
+    };
+    let answer = |a: &Option<AnswerValue>| match a {
+        Some(AnswerValue::Number(n)) => serde_json::json!(n),
+        Some(AnswerValue::Text(t)) => serde_json::json!(t),
+        None => serde_json::Value::Null,
+    };
+    if let Some(observations) = value.get_mut("observations").and_then(|o| o.as_array_mut()) {
+        for o in observations {
+            let key = format!(
+                "{}/{}",
+                o.get("checklist")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default(),
+                o.get("item").and_then(|v| v.as_str()).unwrap_or_default()
+            );
+            if let (Some(c), Some(map)) = (state.correction(&key), o.as_object_mut()) {
+                map.insert("corrected".into(), serde_json::json!(true));
+                map.insert("corrected_from".into(), answer(&c.old));
+            }
+        }
+    }
+    if let Some(map) = value.as_object_mut() {
+        map.insert(
+            "review".into(),
+            serde_json::json!({
+                "status": state.status.as_str(),
+                "resubmitted": state.resubmitted,
+                "open_queries": state.open.iter().map(|q| serde_json::json!({
+                    "item": q.item, "text": q.text,
+                })).collect::<Vec<_>>(),
+                "corrections": state.corrections.iter().map(|c| serde_json::json!({
+                    "item": c.item,
+                    "old": answer(&c.old),
+                    "new": if c.na { serde_json::json!("n/a") } else { answer(&c.new) },
+                    "reason": c.reason,
+                })).collect::<Vec<_>>(),
+            }),
+        );
+    }
+    let mut text =
+        crate::text::json_inert(serde_json::to_string_pretty(&value).unwrap_or_default());
+    if json.ends_with('\n') && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
+
+/// A CSV export with two more columns: `review_status` (empty for a draft)
+/// and `corrected` (`true` on a corrected answer).
+pub fn mark_csv(csv: &str, status: Option<ReviewStatus>, state: &State) -> String {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let mut columns: Option<(usize, usize)> = None;
+    for row in reader.records() {
+        let Ok(mut row) = row else {
+            return csv.to_owned();
+        };
+        match columns {
+            None => {
+                let find = |name: &str| row.iter().position(|c| c == name).unwrap_or(0);
+                columns = Some((find("checklist"), find("item")));
+                row.push_field("review_status");
+                row.push_field("corrected");
+            }
+            Some((checklist, item)) => {
+                let key = format!("{}/{}", &row[checklist], &row[item]);
+                let corrected = state.correction(&key).is_some();
+                row.push_field(status.map_or("", ReviewStatus::as_str));
+                row.push_field(if corrected { "true" } else { "" });
+            }
+        }
+        if writer.write_record(&row).is_err() {
+            return csv.to_owned();
+        }
+    }
+    writer
+        .into_inner()
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_else(|| csv.to_owned())
+}
+
+/// The lines of the review for Markdown and HTML: the status, then each
+/// correction as `checklist/item: old → new — reason`.
+fn review_lines(state: &State) -> (String, Vec<String>) {
+    let status = tr!("review-export-status", status = state.shown());
+    let lines = state
+        .corrections
+        .iter()
+        .map(|c| {
+            tr!(
+                "review-export-correction",
+                item = inert(&c.item),
+                change = inert(&c.arrow()),
+                reason = inert(&c.reason)
+            )
+        })
+        .collect();
+    (status, lines)
+}
+
+/// A Markdown export with a closing "Review" section: the status and each
+/// correction as `old → new` with its reason.
+pub fn mark_markdown(markdown: &str, state: &State) -> String {
+    let (status, lines) = review_lines(state);
+    let mut text = markdown.trim_end().to_owned();
+    text.push_str("\n\n## ");
+    text.push_str(&tr!("review-export-title"));
+    text.push_str("\n\n");
+    text.push_str(&crate::record::md::inline(&status));
+    text.push('\n');
+    if !lines.is_empty() {
+        text.push('\n');
+    }
+    for line in lines {
+        text.push_str("- ");
+        text.push_str(&crate::record::md::inline(&line));
+        text.push('\n');
+    }
+    text
+}
+
+/// An HTML export with a "Review" section before the end of its body.
+pub fn mark_html(page: &str, state: &State) -> String {
+    let (status, lines) = review_lines(state);
+    let section = maud::html! {
+        section.review {
+            h2 { (tr!("review-export-title")) }
+            p { (status) }
+            @if !lines.is_empty() {
+                ul { @for line in &lines { li { (line) } } }
+            }
+        }
+    }
+    .into_string();
+    match page.rfind("</body>") {
+        Some(at) => format!("{}{section}\n{}", &page[..at], &page[at..]),
+        None => format!("{page}{section}"),
+    }
+}
