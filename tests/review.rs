@@ -3,7 +3,7 @@
 //! appends, and `list`, `report`, `export` and `compare` telling the same
 //! story — while the auditor's record keeps its bytes.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;

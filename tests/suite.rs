@@ -41,6 +41,8 @@ mod reach;
 mod readme;
 #[path = "report.rs"]
 mod report;
+#[path = "review.rs"]
+mod review;
 #[path = "robustness.rs"]
 mod robustness;
 #[path = "schema.rs"]
