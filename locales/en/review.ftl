@@ -32,6 +32,7 @@ review-what-message = message
 review-correct-visit = a correction is of one item (checklist/item), not of the whole visit
 review-unknown-item = { $path } has no item { $item }; nearest: { $near }
 review-no-checklist = cannot correct { $item }: its checklist cannot be loaded, so its options are unknown: { $problems }
+review-item-not-in-checklist = cannot correct { $item }: the checklist { $checklist } as it can be loaded now has no such item (the record was made with another version of it), so the item's options are unknown
 review-not-an-option = { $path }: { $answer } is not an answer { $item } takes; it takes: { $takes }
 review-takes-number = a number from { $min } to { $max }
 review-takes-text = any text

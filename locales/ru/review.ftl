@@ -33,6 +33,7 @@ review-what-message = текст
 review-correct-visit = исправляется ответ на один пункт (checklist/item), а не весь визит
 review-unknown-item = в { $path } нет пункта { $item }; ближайшие: { $near }
 review-no-checklist = не удаётся исправить { $item }: его чек-лист не загружается, и варианты ответа неизвестны: { $problems }
+review-item-not-in-checklist = не удаётся исправить { $item }: в чек-листе { $checklist }, каким он загружается сейчас, такого пункта нет (запись сделана по другой его версии), и варианты ответа неизвестны
 review-not-an-option = { $path }: { $answer } — не ответ на { $item }; допустимо: { $takes }
 review-takes-number = число от { $min } до { $max }
 review-takes-text = любой текст

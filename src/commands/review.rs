@@ -289,19 +289,27 @@ fn correct(
         store.and_then(|s| s.kept_checklist(sha)?.ok())
     });
     let (visit, _) = record::rebuild(&target.record, loaded);
-    let at = visit.find(checklist_id, item_id).ok_or_else(|| {
-        Failure::Message(tr!(
-            "review-no-checklist",
-            item = key,
-            problems = problems.join("; ")
-        ))
-    })?;
+    // The checklist as loaded now may be another version than the one the
+    // record was made with: then it is the item that is missing, not the
+    // checklist, and the message says so.
+    let missing = || {
+        if problems.is_empty() {
+            Failure::Message(tr!(
+                "review-item-not-in-checklist",
+                item = key,
+                checklist = inert(checklist_id)
+            ))
+        } else {
+            Failure::Message(tr!(
+                "review-no-checklist",
+                item = key,
+                problems = problems.join("; ")
+            ))
+        }
+    };
+    let at = visit.find(checklist_id, item_id).ok_or_else(missing)?;
     let (Some((_, item)), Some(response)) = (visit.item(at), visit.response(at)) else {
-        return Err(Failure::Message(tr!(
-            "review-no-checklist",
-            item = key,
-            problems = ""
-        )));
+        return Err(missing());
     };
     let answer = answer.trim();
     let refuse = |takes: String| {
