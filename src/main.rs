@@ -141,6 +141,9 @@ fn main() -> ExitCode {
             },
         ),
         Some(Command::Compare { a, b, format }) => commands::compare(data_dir, &a, &b, format),
+        Some(Command::Check { paths, format }) => {
+            commands::check(data_dir, &paths, format, &mut stdout)
+        }
         Some(Command::Validate { paths }) => commands::validate(&paths, &mut stdout),
         Some(Command::Checklists { json }) => commands::checklists(json, &mut stdout),
         Some(Command::Schema { kind }) => commands::schema(kind, &mut stdout),

@@ -256,6 +256,14 @@ check-duration = { $minutes ->
        *[other] { $minutes } min { $seconds } s
     }
 }
+check-duration-hours = { $minutes ->
+    [0] { $hours } h
+   *[other] { $hours } h { $minutes } min
+}
+check-duration-days = { $hours ->
+    [0] { $days } d
+   *[other] { $days } d { $hours } h
+}
 check-finished-before-started = finalized at { $finished }, before the visit started ({ $started })
 check-answer-before-start = first answered at { $at }, before the visit started ({ $started })
 check-answer-after-finish = first answered at { $at }, after the visit was finalized ({ $finished })

@@ -275,6 +275,14 @@ check-duration = { $minutes ->
        *[other] { $minutes } мин { $seconds } с
     }
 }
+check-duration-hours = { $minutes ->
+    [0] { $hours } ч
+   *[other] { $hours } ч { $minutes } мин
+}
+check-duration-days = { $hours ->
+    [0] { $days } дн
+   *[other] { $days } дн { $hours } ч
+}
 check-finished-before-started = завершён в { $finished }, раньше начала визита ({ $started })
 check-answer-before-start = впервые отвечен в { $at }, до начала визита ({ $started })
 check-answer-after-finish = впервые отвечен в { $at }, после завершения визита ({ $finished })

@@ -141,7 +141,9 @@ fn unit(w: &str) -> Option<f64> {
         | "секунд" | "секунду" => 1.0,
         "min" | "mins" | "minute" | "minutes" | "мин" | "минута" | "минуты" | "минут"
         | "минуту" => 60.0,
-        "h" | "hr" | "hrs" | "hour" | "hours" | "ч" | "час" | "часа" | "часов" => 3600.0,
+        "h" | "hr" | "hrs" | "hour" | "hours" | "ч" | "час" | "часа" | "часов" => {
+            3600.0
+        }
         _ => return None,
     })
 }
@@ -190,9 +192,7 @@ fn amount(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
     };
     match and_a_half(tokens, next) {
         // "2 and a half minutes", but not "2 s and a half": the unit follows.
-        Some(after) if word(tokens, after).and_then(unit).is_some() => {
-            Some((value + 0.5, after))
-        }
+        Some(after) if word(tokens, after).and_then(unit).is_some() => Some((value + 0.5, after)),
         _ => Some((value, next)),
     }
 }

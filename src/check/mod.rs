@@ -300,9 +300,7 @@ fn item_facts(checklists: &[Loaded], o: &Observation<Stamp>) -> Facts {
             },
             ..Facts::default()
         },
-        Response::Number {
-            unit, standard, ..
-        } => Facts {
+        Response::Number { unit, standard, .. } => Facts {
             per_unit: unit.and_then(seconds_per_unit),
             at_most: standard.at_most,
             unit: unit.map(str::to_owned),
@@ -404,7 +402,8 @@ fn note_contradiction(o: &Observation<Stamp>, facts: &Facts) -> Option<String> {
 
 fn integrity(o: &Observation<Stamp>) -> Option<String> {
     let truthful = o.integrity.as_deref()?;
-    let answered_na = o.na || matches!(&o.answer, Some(AnswerValue::Text(t)) if t == crate::record::NA);
+    let answered_na =
+        o.na || matches!(&o.answer, Some(AnswerValue::Text(t)) if t == crate::record::NA);
     let given = if answered_na {
         "na".to_owned()
     } else {
@@ -623,9 +622,18 @@ fn outliers(inputs: &[Input<'_>]) -> Vec<(usize, Flag)> {
     out
 }
 
-/// `1 min 28 s`, `45 s`, `2 min`: a duration as the details write it.
+/// `1 min 28 s`, `45 s`, `2 h 5 min`, `3 d 4 h`: a duration as the
+/// details write it.
 pub fn duration_text(seconds: f64) -> String {
     let whole = seconds.round().max(0.0) as u64;
+    if whole >= 86_400 {
+        let (days, hours) = (whole / 86_400, whole % 86_400 / 3600);
+        return tr!("check-duration-days", days = days, hours = hours);
+    }
+    if whole >= 3600 {
+        let (hours, minutes) = (whole / 3600, whole % 3600 / 60);
+        return tr!("check-duration-hours", hours = hours, minutes = minutes);
+    }
     let (minutes, rest) = (whole / 60, whole % 60);
     tr!("check-duration", minutes = minutes, seconds = rest)
 }
@@ -636,7 +644,10 @@ fn time_text(at: Option<Timestamp>, input: &Input<'_>) -> String {
         return String::new();
     };
     let offset = input.record.header.started.offset();
-    offset.to_datetime(at).strftime("%Y-%m-%d %H:%M:%S").to_string()
+    offset
+        .to_datetime(at)
+        .strftime("%Y-%m-%d %H:%M:%S")
+        .to_string()
 }
 
 #[cfg(test)]

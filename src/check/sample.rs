@@ -69,8 +69,19 @@ const TIMED_NOTES: [&str; 4] = [
 /// answered 3 to 25 seconds after the one before (a stopwatch on timed
 /// items), mostly to the standard, a miss now and then with a note saying
 /// what was missed, N/A where it may be; finalized a few minutes after the
-/// last answer. Misses come `miss_percent` times in a hundred.
+/// last answer. Misses come `miss_percent` times in a hundred. The visit
+/// as a record read back: see [`honest_visit`].
 pub fn honest(n: u64, auditor: &str, site: &str, miss_percent: u64) -> RecordFile {
+    let visit = honest_visit(n, auditor, site, miss_percent);
+    let text = record::to_toml(&visit);
+    match record::parse("sample.toml", &text) {
+        Ok(read) => read,
+        Err(problem) => panic!("a sample record does not read back: {problem}"),
+    }
+}
+
+/// The finalized visit of [`honest`], before it is written.
+pub fn honest_visit(n: u64, auditor: &str, site: &str, miss_percent: u64) -> Visit {
     let mut rng = Rng::new(n + 1);
     let start = jiff::civil::date(2026, 11, 1)
         .at(9, 0, 0, 0)
@@ -148,11 +159,7 @@ pub fn honest(n: u64, auditor: &str, site: &str, miss_percent: u64) -> RecordFil
     }
     now = later(&now, rng.range(60, 600) as i64);
     let _ = visit.finalize(&now);
-    let text = record::to_toml(&visit);
-    match record::parse("sample.toml", &text) {
-        Ok(read) => read,
-        Err(problem) => panic!("a sample record does not read back: {problem}"),
-    }
+    visit
 }
 
 /// How an item is to be answered, worked out before the visit changes.
@@ -195,9 +202,13 @@ fn plan(response: Response<'_>, miss: bool, rng: &mut Rng) -> Plan {
                 .any(|o| Some(&o.id) == id.as_ref() && o.score == Some(0.0));
             Plan::Choice { id, zero }
         }
-        (_, Response::Number { standard, min, .. }) => {
-            Plan::Number(standard.at_most.or(standard.at_least).or(min).unwrap_or(1.0))
-        }
+        (_, Response::Number { standard, min, .. }) => Plan::Number(
+            standard
+                .at_most
+                .or(standard.at_least)
+                .or(min)
+                .unwrap_or(1.0),
+        ),
         (_, Response::Text) => Plan::Text,
     }
 }

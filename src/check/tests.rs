@@ -47,7 +47,14 @@ fn stamp(record: &RecordFile, seconds: i64) -> Stamp {
 #[test]
 fn honest_visits_raise_no_flag() {
     let records: Vec<RecordFile> = (0..40)
-        .map(|n| honest(n, ["anna", "boris", "chen"][n as usize % 3], "Hotel Metropol", 10))
+        .map(|n| {
+            honest(
+                n,
+                ["anna", "boris", "chen"][n as usize % 3],
+                "Hotel Metropol",
+                10,
+            )
+        })
         .collect();
     let flags = check(&records);
     assert!(flags.is_empty(), "{flags:#?}");
@@ -70,7 +77,11 @@ fn a_timed_option_faster_than_the_stopwatch_is_a_timed_contradiction() {
         flags[0].item.as_deref(),
         Some("hotel-check-in/desk-greeting-wait")
     );
-    assert!(flags[0].detail.contains("1 min 28 s"), "{}", flags[0].detail);
+    assert!(
+        flags[0].detail.contains("1 min 28 s"),
+        "{}",
+        flags[0].detail
+    );
 }
 
 #[test]
@@ -302,7 +313,14 @@ fn an_integrity_item_answered_otherwise_is_flagged() {
 #[test]
 fn an_auditor_far_above_the_others_is_an_outlier() {
     let mut records: Vec<RecordFile> = (0..15)
-        .map(|n| honest(n, ["boris", "chen", "dana"][n as usize % 3], "Hotel Metropol", 25))
+        .map(|n| {
+            honest(
+                n,
+                ["boris", "chen", "dana"][n as usize % 3],
+                "Hotel Metropol",
+                25,
+            )
+        })
         .collect();
     assert!(check(&records).is_empty());
     // Five perfect visits against others around 80 %.

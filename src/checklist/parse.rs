@@ -1313,8 +1313,21 @@ impl Walker<'_, '_> {
         context: &mut ItemContext<'s, 'i>,
     ) -> Option<Item> {
         const KEYS: &[&str] = &[
-            "id", "prompt", "guidance", "response", "weight", "critical", "na", "tags", "show_if",
-            "unit", "min", "max", "at_most", "at_least", "integrity",
+            "id",
+            "prompt",
+            "guidance",
+            "response",
+            "weight",
+            "critical",
+            "na",
+            "tags",
+            "show_if",
+            "unit",
+            "min",
+            "max",
+            "at_most",
+            "at_least",
+            "integrity",
         ];
         let position = context.position;
         context.position += 1;
@@ -1426,8 +1439,14 @@ impl Walker<'_, '_> {
         let integrity = f.get(key!(KEYS, "integrity")).map(|v| {
             let wanted = self.string(v, "integrity")?;
             let na_refused = matches!(na, Some(Some(false)));
-            self.integrity(v, &wanted, resolved.then_some(response_name), na_refused, context)
-                .then_some(wanted)
+            self.integrity(
+                v,
+                &wanted,
+                resolved.then_some(response_name),
+                na_refused,
+                context,
+            )
+            .then_some(wanted)
         });
         // An integrity item is never scored, so it cannot fail the visit.
         if let (Some(Some(true)), Some(Some(_))) = (&critical, &integrity)
