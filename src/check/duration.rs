@@ -247,22 +247,35 @@ fn duration_at(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
 /// Whether the duration at `i` follows words that make it a bound.
 fn is_bound(tokens: &[Token], i: usize) -> bool {
     let back = |k: usize| i.checked_sub(k).and_then(|at| word(tokens, at));
-    match (back(1), back(2), back(3)) {
+    matches!(
+        (back(1), back(2), back(3)),
         (
             Some(
-                "within" | "under" | "below" | "max" | "maximum" | "до" | "течение" | "менее"
-                | "меньше" | "быстрее" | "максимум" | "пределах",
+                "within"
+                    | "under"
+                    | "below"
+                    | "max"
+                    | "maximum"
+                    | "до"
+                    | "течение"
+                    | "менее"
+                    | "меньше"
+                    | "быстрее"
+                    | "максимум"
+                    | "пределах",
             ),
             _,
             _,
-        ) => true,
-        (Some("than" | "чем"), Some("less" | "fewer" | "faster" | "quicker" | "sooner"), _)
-        | (Some("чем"), Some("меньше" | "менее" | "быстрее"), _) => true,
-        (Some("than"), Some("more"), Some("no" | "not")) => true,
-        (Some("to"), Some("up"), _) | (Some("most"), Some("at"), _) => true,
-        (Some("более" | "больше" | "дольше"), Some("не"), _) => true,
-        _ => false,
-    }
+        ) | (
+            Some("than" | "чем"),
+            Some("less" | "fewer" | "faster" | "quicker" | "sooner"),
+            _
+        ) | (Some("чем"), Some("меньше" | "менее" | "быстрее"), _)
+            | (Some("than"), Some("more"), Some("no" | "not"))
+            | (Some("to"), Some("up"), _)
+            | (Some("most"), Some("at"), _)
+            | (Some("более" | "больше" | "дольше"), Some("не"), _)
+    )
 }
 
 #[cfg(test)]
