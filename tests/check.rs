@@ -59,11 +59,11 @@ fn a_folder_with_one_flagged_record_exits_1_and_names_only_it() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
-        text.starts_with(&format!("integrity-item  Hotel Metropol  {id}\n")),
+        text.starts_with(&format!("integrity-item  {id}\n")),
         "{text}"
     );
     assert!(
-        text.contains("hotel-check-in/agent-introduced: answered"),
+        text.contains("    Hotel Metropol · hotel-check-in/agent-introduced: answered"),
         "{text}"
     );
     assert!(text.contains("truthful auditor answers \"N/A\""), "{text}");
@@ -127,6 +127,13 @@ fn a_path_that_is_not_there_is_named_and_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out), "No flags in 1 visit.\n");
     assert!(stderr(&out).contains("broken.toml:2:"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).ends_with("1 file skipped; the others were checked\n"),
+        "{}",
+        stderr(&out)
+    );
+    // Checking records elsewhere makes no data folder.
+    assert!(!data.join("visits").exists());
 }
 
 /// A JPEG holding only an EXIF `DateTimeOriginal` of `time`

@@ -327,7 +327,7 @@ fn number(o: &Observation<Stamp>) -> Option<f64> {
 /// The answer as a reader knows it: its label, else the id or number.
 fn answer_text(o: &Observation<Stamp>) -> String {
     if o.na {
-        return "N/A".to_owned();
+        return tr!("doc-na");
     }
     match (&o.label, &o.answer) {
         (Some(label), _) => label.clone(),
@@ -413,7 +413,11 @@ fn integrity(o: &Observation<Stamp>) -> Option<String> {
         tr!(
             "check-integrity",
             answer = answer_text(o),
-            truthful = if truthful == "na" { "N/A" } else { truthful }
+            truthful = if truthful == "na" {
+                tr!("doc-na")
+            } else {
+                truthful.to_owned()
+            }
         )
     })
 }

@@ -184,10 +184,10 @@ pub fn check(
     } else {
         let (files, problems) = find_records(paths);
         // The data folder only for its kept checklists and evidence: never
-        // made here when there is none.
+        // made here, nor its visits folder, when there is none.
         let store = data_root(data_dir)
             .ok()
-            .filter(|root| root.is_dir())
+            .filter(|root| root.join("visits").is_dir())
             .and_then(|root| Store::open_untidied(&root).ok());
         (files, problems, store)
     };
@@ -232,7 +232,10 @@ pub fn check(
         ));
     }
     if drafts > 0 {
-        say!("touchpoint: {}", tr!("cli-drafts-left-out", count = drafts));
+        say!(
+            "touchpoint: {}",
+            tr!("check-drafts-left-out", count = drafts)
+        );
     }
     let inputs: Vec<Input<'_>> = checked.iter().map(Checked::input).collect();
     let flags = check::flags(&inputs);
@@ -244,7 +247,10 @@ pub fn check(
         written.map_err(|e| super::io_failure(&tr!("cli-cannot-write-stdout"), &e))?;
     }
     if skipped > 0 {
-        say!("touchpoint: {}", tr!("cli-files-skipped", count = skipped));
+        say!(
+            "touchpoint: {}",
+            tr!("check-files-skipped", count = skipped)
+        );
     }
     if skipped > 0 || !flags.is_empty() {
         return Err(Failure::Reported);
@@ -259,20 +265,21 @@ pub fn write_json(flags: &[Flag], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{}", crate::text::json_inert(text))
 }
 
-/// Each flag as a heading line (code, site, visit) and its item and detail
+/// Each flag as a heading line (code, visit) and its site, item and detail
 /// wrapped below, then a count: every string from a record escaped.
 pub fn write_table(flags: &[Flag], visits: usize, out: &mut dyn Write) -> std::io::Result<()> {
     for flag in flags {
-        writeln!(
-            out,
-            "{}  {}  {}",
-            flag.code.as_str(),
-            escape(&flag.site),
-            escape(&flag.visit)
-        )?;
+        // The code and the visit on one line (under 80 columns for any id
+        // the program makes), the site, item and detail wrapped below.
+        writeln!(out, "{}  {}", flag.code.as_str(), escape(&flag.visit))?;
         let text = match &flag.item {
-            Some(item) => format!("{}: {}", escape(item), escape(&flag.detail)),
-            None => escape(&flag.detail).into_owned(),
+            Some(item) => format!(
+                "{} · {}: {}",
+                escape(&flag.site),
+                escape(item),
+                escape(&flag.detail)
+            ),
+            None => format!("{}: {}", escape(&flag.site), escape(&flag.detail)),
         };
         for line in wrap(&text, WIDTH - 4) {
             writeln!(out, "    {line}")?;

@@ -528,6 +528,9 @@ integrity = "yes"
         ]
     );
     let ru = russian(&source);
-    assert!(ru[0].starts_with("integrity «yse» — не ответ этого пункта"), "{ru:?}");
+    assert!(
+        ru[0].starts_with("integrity «yse» — не ответ этого пункта"),
+        "{ru:?}"
+    );
     assert_eq!(ru.len(), 4);
 }
