@@ -134,7 +134,7 @@ checklist-critical-unscored = critical applies only to scored responses, and "{ 
     [number] remove critical, or give the number a standard with at_most or at_least
    *[other] remove critical or use a scored response
 }
-checklist-integrity-not-an-option = integrity "{ $id }" is not an answer of this item ({ $response }){ $hint }: integrity is the answer a truthful auditor gives
+checklist-integrity-not-an-option = integrity "{ $id }" is not an answer of this item ({ $response }); integrity is the answer a truthful auditor gives{ $hint }
 checklist-integrity-no-options = integrity "{ $id }" cannot be an answer of a { $response } item: use integrity = "na", or give the item a response with options
 checklist-integrity-na-refused = integrity = "na" on an item with na = false cannot be answered; remove na = false or choose an option id
 checklist-integrity-critical = an integrity item is never scored, so it cannot be critical; remove critical

@@ -146,7 +146,7 @@ checklist-critical-unscored = critical применим только к оцен
     [number] уберите critical или задайте числу норму через at_most или at_least
    *[other] уберите critical или выберите оцениваемый тип ответа
 }
-checklist-integrity-not-an-option = integrity «{ $id }» — не ответ этого пункта ({ $response }){ $hint }: integrity — это ответ, который даст честный аудитор
+checklist-integrity-not-an-option = integrity «{ $id }» — не ответ этого пункта ({ $response }); integrity — это ответ, который даст честный аудитор{ $hint }
 checklist-integrity-no-options = integrity «{ $id }» не может быть ответом пункта типа { $response }: укажите integrity = "na" или дайте пункту ответ с вариантами
 checklist-integrity-na-refused = integrity = "na" у пункта с na = false дать невозможно; уберите na = false или укажите id варианта
 checklist-integrity-critical = пункт integrity никогда не оценивается, поэтому не может быть критическим; уберите critical

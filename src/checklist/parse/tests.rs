@@ -501,8 +501,8 @@ integrity = "yes"
             (
                 13,
                 13,
-                "integrity \"yse\" is not an answer of this item (yes-no) — did you mean \"yes\"?: \
-                 integrity is the answer a truthful auditor gives"
+                "integrity \"yse\" is not an answer of this item (yes-no); integrity is the \
+                 answer a truthful auditor gives — did you mean \"yes\"?"
                     .to_owned()
             ),
             (
