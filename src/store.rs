@@ -346,7 +346,24 @@ impl Store {
         .map_err(|e| e.or_io(fail))?;
         ensure_mode(&file, 0o600).map_err(fail)?;
         crate::fault::check(crate::fault::Op::Lock).map_err(fail)?;
-        match file.try_lock() {
+        // A lock this very process let go of can still be held for an
+        // instant by a child another thread is starting: between its fork
+        // and its exec the child holds a copy of every descriptor, the lock's
+        // too. So a lock whose holder is this process is tried again for a
+        // moment before it is refused.
+        let mut tries = 0;
+        let locked = loop {
+            match file.try_lock() {
+                Err(fs::TryLockError::WouldBlock)
+                    if tries < 20 && read_holder(&file).pid == Some(std::process::id()) =>
+                {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                other => break other,
+            }
+        };
+        match locked {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
                 let holder = read_holder(&file);
