@@ -1088,7 +1088,9 @@ fn huge_record(n: usize, bytes: usize) -> String {
 // Issue 17 #13. Records near the 16 MiB limit are read one batch of bytes
 // at a time: eight of 15.8 MB, which a batch of 32 files held all at once
 // (≈ 1.1 GB), peak at about what one or two cost (docs/performance.md has
-// the 64-file folder).
+// the 64-file folder). And each is read table by table: the whole-document
+// TOML parse of one such record alone cost ≈ 250 MB (439 MiB over these
+// eight with two threads); in pieces the eight peak near 120 MiB.
 #[test]
 fn huge_records_are_read_a_few_bytes_at_a_time() {
     let dir = temp_dir("report-huge");
@@ -1122,7 +1124,7 @@ fn huge_records_are_read_a_few_bytes_at_a_time() {
         peak_kib / 1024
     );
     assert!(
-        peak_kib / 1024 <= 640,
+        peak_kib / 1024 <= 200,
         "report over 8 records of 15.8 MB peaked at {} MiB",
         peak_kib / 1024
     );
