@@ -70,7 +70,7 @@ pub(super) fn split(text: &str) -> Vec<Chunk> {
                 current.cut = cut_header(text, tokens);
                 header = None;
             } else if tokens.len() <= HEADER_TOKENS {
-                tokens.push(token.clone());
+                tokens.push(token);
             }
         }
         match kind {
@@ -87,7 +87,7 @@ pub(super) fn split(text: &str) -> Vec<Chunk> {
                         range: start..start,
                         cut: None,
                     };
-                    header = Some(vec![token.clone()]);
+                    header = Some(vec![token]);
                 }
                 depth += 1;
             }
@@ -120,17 +120,21 @@ fn cut_header(text: &str, tokens: &[Token]) -> Option<usize> {
     // `[[`, blanks, the key, blanks, `]]`, blanks, a comment.
     let mut rest = tokens.iter().map(Token::kind).peekable();
     let mut take = |kind: TokenKind| rest.next_if_eq(&kind).is_some();
-    let shape = take(Open) && take(Open) && {
-        take(Whitespace);
-        take(Atom)
-    } && {
-        take(Whitespace);
-        take(Close) && take(Close)
-    } && {
-        take(Whitespace);
-        take(Comment);
-        !take(Newline) && rest.peek().is_none()
-    };
+    let shape = take(Open)
+        && take(Open)
+        && {
+            take(Whitespace);
+            take(Atom)
+        }
+        && {
+            take(Whitespace);
+            take(Close) && take(Close)
+        }
+        && {
+            take(Whitespace);
+            take(Comment);
+            !take(Newline) && rest.peek().is_none()
+        };
     if !shape {
         return None;
     }
@@ -140,14 +144,14 @@ fn cut_header(text: &str, tokens: &[Token]) -> Option<usize> {
 }
 
 /// What reading in pieces came to.
-pub(super) enum Outcome<'t> {
+pub(super) enum Outcome {
     /// The record, as the whole-document reader reads it.
-    Read(Record<super::Stamp>),
+    Read(Box<Record<super::Stamp>>),
     /// Refused: the span in the text and the message (not yet made inert).
     Refused(Range<usize>, String),
     /// Read it whole instead: pieces would not give the same answer, or
     /// there is nothing to cut.
-    Whole(&'t str),
+    Whole,
 }
 
 /// Offsets of the skeleton in the text: each part starts at `at` in the
@@ -256,10 +260,10 @@ fn only_table(root: Spanned<DeTable<'_>>, k: usize) -> Option<Spanned<DeValue<'_
 }
 
 /// Reads `text` (a record, its byte-order mark taken off) in pieces.
-pub(super) fn read(text: &str) -> Outcome<'_> {
+pub(super) fn read(text: &str) -> Outcome {
     let chunks = split(text);
     if chunks.iter().all(|c| c.cut.is_none()) {
-        return Outcome::Whole(text);
+        return Outcome::Whole;
     }
     let mut skeleton = Skeleton {
         text: String::new(),
@@ -321,7 +325,7 @@ pub(super) fn read(text: &str) -> Outcome<'_> {
                     continue;
                 }
                 let Some(table) = only_table(root, k) else {
-                    return Outcome::Whole(text);
+                    return Outcome::Whole;
                 };
                 if let Err(e) = tables.read(k, table) {
                     let span = e.span().map(|s| shift(s, chunk.range.start));
@@ -357,13 +361,13 @@ pub(super) fn read(text: &str) -> Outcome<'_> {
         }
     };
     if (0..CUT.len()).any(|k| has_cut(k) && tree.get_ref().contains_key(CUT[k])) {
-        return Outcome::Whole(text);
+        return Outcome::Whole;
     }
     if let Some(e) = errors.iter().min_by_key(|e| e.chunk) {
         return Outcome::Refused(e.span.clone(), e.message.clone());
     }
     let Some(skeleton_tree) = skeleton_tree else {
-        return Outcome::Whole(text);
+        return Outcome::Whole;
     };
 
     // 2. serde. It reads the root table's keys in order and stops at the
@@ -387,7 +391,7 @@ pub(super) fn read(text: &str) -> Outcome<'_> {
             let (span, message) = explain(e.message().trim_end(), span, text);
             return Outcome::Refused(span, message);
         }
-        (Err(_), Some(_)) => return Outcome::Whole(text),
+        (Err(_), Some(_)) => return Outcome::Whole,
     };
     if has_cut(0) {
         record.checklists = tables.checklists;
@@ -404,8 +408,10 @@ pub(super) fn read(text: &str) -> Outcome<'_> {
 
     // 3. The rules serde cannot say, placed in the chunk they point into.
     match super::read::check(&record) {
-        Ok(()) => Outcome::Read(record),
-        Err((steps, message)) => Outcome::Refused(place(text, &chunks, &skeleton, &kept, &steps), message),
+        Ok(()) => Outcome::Read(Box::new(record)),
+        Err((steps, message)) => {
+            Outcome::Refused(place(text, &chunks, &skeleton, &kept, &steps), message)
+        }
     }
 }
 
@@ -593,11 +599,17 @@ mod tests {
         // serde: a wrong type in the 31st observation.
         let text = good.replacen("prompt = \"Prompt 30\"", "prompt = 30", 1);
         let e = same(&text).unwrap_err();
-        assert_eq!(e.at, Some(line_of(&text, "prompt = 30")).map(|(l, _)| (l, 10)));
+        assert_eq!(
+            e.at,
+            Some(line_of(&text, "prompt = 30")).map(|(l, _)| (l, 10))
+        );
         // The record's own rules: an item recorded twice.
         let text = good.replacen("item = \"i31\"", "item = \"i3\"", 1);
         let e = same(&text).unwrap_err();
-        assert_eq!(e.at.map(|(l, _)| l), Some(line_of(&text, "item = \"i3\"\nprompt = \"Prompt 31\"").0));
+        assert_eq!(
+            e.at.map(|(l, _)| l),
+            Some(line_of(&text, "item = \"i3\"\nprompt = \"Prompt 31\"").0)
+        );
         // TOML syntax: a bad escape, and a key written twice.
         let text = good.replacen("item = \"i33\"", "item = \"i\\q33\"", 1);
         let e = same(&text).unwrap_err();
@@ -720,7 +732,11 @@ mod tests {
         // serde meets the root table's keys in this order, which the order
         // of CUT and the choice between two errors rely on.
         let root = DeTable::parse("visit = 1\nobservations = 2\nchecklists = 3\n").unwrap();
-        let keys: Vec<&str> = root.get_ref().keys().map(|k| k.get_ref().as_ref()).collect();
+        let keys: Vec<&str> = root
+            .get_ref()
+            .keys()
+            .map(|k| k.get_ref().as_ref())
+            .collect();
         assert_eq!(keys, ["checklists", "observations", "visit"]);
         let mut sorted = CUT;
         sorted.sort_unstable();

@@ -152,9 +152,9 @@ pub fn parse_with(path: &str, text: &str, chunk_above: usize) -> Result<RecordFi
     }
     let record = if text.len() > chunk_above {
         match super::chunks::read(text) {
-            super::chunks::Outcome::Read(record) => Ok(record),
+            super::chunks::Outcome::Read(record) => Ok(*record),
             super::chunks::Outcome::Refused(span, message) => Err((span, message)),
-            super::chunks::Outcome::Whole(text) => whole(text),
+            super::chunks::Outcome::Whole => whole(text),
         }
     } else {
         whole(text)
@@ -191,7 +191,11 @@ pub(super) fn syntax_message(e: &toml::de::Error) -> String {
 
 /// Serde's message in the words of a record, with a hint where one helps,
 /// and a better place for a table missing from the end of a cut-short file.
-pub(super) fn explain(serde: &str, span: Option<Range<usize>>, text: &str) -> (Range<usize>, String) {
+pub(super) fn explain(
+    serde: &str,
+    span: Option<Range<usize>>,
+    text: &str,
+) -> (Range<usize>, String) {
     let missing = serde
         .strip_prefix("missing field `")
         .and_then(|rest| rest.strip_suffix('`'));
