@@ -110,37 +110,34 @@ pub(super) fn split(text: &str) -> Vec<Chunk> {
 }
 
 /// `Some(k)` when `tokens` are a header `[[CUT[k]]]`, with blanks and a
-/// comment allowed where TOML allows them and the key bare.
+/// comment allowed where TOML allows them, and the key bare or quoted
+/// without escapes (`[["observations"]]`, `[['observations']]`).
 fn cut_header(text: &str, tokens: &[Token]) -> Option<usize> {
-    use TokenKind::{Atom, Comment, LeftSquareBracket as Open, RightSquareBracket as Close};
-    use TokenKind::{Newline, Whitespace};
+    use TokenKind::{Atom, BasicString, Comment, LiteralString, Newline, Whitespace};
+    use TokenKind::{LeftSquareBracket as Open, RightSquareBracket as Close};
     if tokens.len() > HEADER_TOKENS {
         return None;
     }
     // `[[`, blanks, the key, blanks, `]]`, blanks, a comment.
-    let mut rest = tokens.iter().map(Token::kind).peekable();
-    let mut take = |kind: TokenKind| rest.next_if_eq(&kind).is_some();
-    let shape = take(Open)
-        && take(Open)
-        && {
-            take(Whitespace);
-            take(Atom)
-        }
-        && {
-            take(Whitespace);
-            take(Close) && take(Close)
-        }
-        && {
-            take(Whitespace);
-            take(Comment);
-            !take(Newline) && rest.peek().is_none()
-        };
-    if !shape {
-        return None;
-    }
-    let key = tokens.iter().find(|t| t.kind() == Atom)?;
-    let key = &text[key.span().start()..key.span().end()];
-    CUT.iter().position(|c| *c == key)
+    let mut rest = tokens.iter().peekable();
+    let take = |rest: &mut std::iter::Peekable<std::slice::Iter<'_, Token>>, kind: TokenKind| {
+        rest.next_if(|t| t.kind() == kind).is_some()
+    };
+    let opened = take(&mut rest, Open) && take(&mut rest, Open);
+    take(&mut rest, Whitespace);
+    let key = rest.next_if(|t| matches!(t.kind(), Atom | BasicString | LiteralString));
+    take(&mut rest, Whitespace);
+    let closed = take(&mut rest, Close) && take(&mut rest, Close);
+    take(&mut rest, Whitespace);
+    take(&mut rest, Comment);
+    let ended = !take(&mut rest, Newline) && rest.peek().is_none();
+    let key = key.filter(|_| opened && closed && ended)?;
+    let raw = &text[key.span().start()..key.span().end()];
+    let name = match key.kind() {
+        Atom => raw,
+        _ => &raw[1..raw.len().checked_sub(1).filter(|&end| end >= 1)?],
+    };
+    CUT.iter().position(|c| *c == name)
 }
 
 /// What reading in pieces came to.
@@ -521,13 +518,14 @@ mod tests {
     fn only_plain_array_headers_of_the_four_arrays_are_cut_out() {
         let text = "[[observations.x]]\n[[\"observations\"]]\n[observations]\n[[ observations ]]\n\
                     [[evidence]]\n[[timers]]\n[[checklists]]\n[[other]]\n[ [observations]]\n\
-                    [[observations] ]\n[[observations]]x\n";
+                    [[observations] ]\n[[observations]]x\n[[ 'timers' ]]\n[[\"tim\\u0065rs\"]]\n\
+                    [[\"\"]]\n";
         let cuts: Vec<Option<&str>> = shape(text).into_iter().map(|(_, c)| c).collect();
         assert_eq!(
             cuts,
             [
                 None,
-                None,
+                Some("observations"),
                 None,
                 Some("observations"),
                 Some("evidence"),
@@ -535,6 +533,9 @@ mod tests {
                 Some("checklists"),
                 None,
                 None,
+                None,
+                None,
+                Some("timers"),
                 None,
                 None,
             ]
@@ -669,6 +670,8 @@ mod tests {
         let inserts = [
             "[[observations]]\n",
             "[[observations]] # c\n",
+            "[[\"observations\"]]\n",
+            "[[ 'observations' ]]\nitem = 'x'\n",
             "[observations]\n",
             "[observations.note]\n",
             "observations = 1\n",
