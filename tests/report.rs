@@ -1129,3 +1129,43 @@ fn huge_records_are_read_a_few_bytes_at_a_time() {
         peak_kib / 1024
     );
 }
+
+// Issue 17 #13. A record over 1 MiB is read table by table: a problem in a
+// late table is still named at its line and column of the whole file, and
+// the good records beside it are reported as before.
+#[test]
+fn a_problem_deep_in_a_large_record_is_placed_in_the_whole_file() {
+    let dir = temp_dir("report-large-bad");
+    let _cleanup = Cleanup(dir.clone());
+    let records = dir.join("records");
+    std::fs::create_dir(&records).unwrap();
+    let good = huge_record(1, 2_000_000);
+    std::fs::write(records.join("good.toml"), &good).unwrap();
+    let bad = huge_record(2, 2_000_000).replacen("item = \"i5000\"", "item = \"I 5000\"", 1);
+    let at = bad.find("item = \"I 5000\"").unwrap();
+    let line = bad[..at].matches('\n').count() + 1;
+    std::fs::write(records.join("bad.toml"), &bad).unwrap();
+    let broken = huge_record(3, 2_000_000).replacen("item = \"i5500\"", "item \"i5500\"", 1);
+    let broken_line = broken[..broken.find("item \"i5500\"").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    std::fs::write(records.join("broken.toml"), &broken).unwrap();
+    let out = common::run(
+        &dir,
+        &["report", "--format", "csv", records.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("bad.toml:{line}:8")),
+        "{line}: {stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("broken.toml:{broken_line}:")),
+        "{broken_line}: {stderr}"
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    // The good record is in the report, every observation of it.
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.contains("hotel-metropol-h001"), "{stderr}");
+}
