@@ -333,6 +333,9 @@ pub(super) fn read(text: &str) -> Outcome {
                 let syntax = syntax_error(piece);
                 if syntax {
                     first_syntax = Some(n);
+                } else if errors.iter().any(|e| !e.syntax && e.chunk < n) {
+                    // Only the first tree error can be the one reported.
+                    continue;
                 }
                 errors.push(TomlError {
                     chunk: n,
@@ -625,6 +628,19 @@ mod tests {
             .replacen("item = \"i36\"\n", "item \"i36\"\n", 1);
         let e = same(&text).unwrap_err();
         assert_eq!(e.at.map(|(l, _)| l), Some(line_of(&text, "item \"i36\"").0));
+        // Two errors of building the tree, the later one in the skeleton:
+        // the first in the text is reported.
+        let text = good
+            .replacen("item = \"i7\"", "item = \"i\\q7\"", 1)
+            .replacen("points = 3.0", "points = 3.0\npoints = 4.0", 1);
+        let e = same(&text).unwrap_err();
+        assert_eq!(e.at.map(|(l, _)| l), Some(line_of(&text, "i\\q7").0));
+        let text = good
+            .replacen("item = \"i7\"", "item = \"i\\q7\"", 1)
+            .replacen("item = \"i9\"", "item = \"i\\q9\"", 1)
+            .replacen("[visit]\n", "[visit]\nsite = 1\n", 1);
+        let e = same(&text).unwrap_err();
+        assert_eq!(e.at, Some(line_of(&text, "site = \"")));
         // An unclosed string in the last table.
         let text = format!("{good}[[observations]]\nnote = \"open\n");
         same(&text).unwrap_err();
