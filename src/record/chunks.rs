@@ -641,6 +641,16 @@ mod tests {
             .replacen("[visit]\n", "[visit]\nsite = 1\n", 1);
         let e = same(&text).unwrap_err();
         assert_eq!(e.at, Some(line_of(&text, "site = \"")));
+        // Nesting deeper than `toml` allows is an error of its first pass,
+        // reported before a bad escape earlier in the text (and so NESTING
+        // must be `toml`'s limit).
+        for depth in [79, 80, 81, 90] {
+            let deep = format!("deep = {}{}", "[".repeat(depth), "]".repeat(depth));
+            let text = good
+                .replacen("item = \"i2\"", "item = \"i\\q2\"", 1)
+                .replacen("item = \"i30\"", &format!("item = \"i30\"\n{deep}"), 1);
+            same(&text).unwrap_err();
+        }
         // An unclosed string in the last table.
         let text = format!("{good}[[observations]]\nnote = \"open\n");
         same(&text).unwrap_err();
