@@ -15,7 +15,7 @@
 //! - scoring and writing the record, per item, vs 1,000 items (linear: 1.0).
 //!
 //! `BENCH_SIZES=20,75,1000` measures fewer sizes, `BENCH_ONLY=validate,draw`
-//! fewer groups (validate, draw, keys, save, export, linear), and `BENCH_MS`
+//! fewer groups (validate, draw, keys, save, read, export, linear), and `BENCH_MS`
 //! sets the time given to each row (default 1500).
 
 mod generate;
@@ -330,6 +330,32 @@ fn main() {
             bare,
         );
         session.close(&mut visit).expect("close");
+    }
+
+    // Reading a record back: `parse` reads one over 1 MiB table by table
+    // (issue 17 #13), against reading it as one document. Below 1 MiB both
+    // are the same code; the 10,000-item record (≈ 3 MB) is read in pieces.
+    for s in sizes.iter().filter(|_| wanted("read")) {
+        let text = record::to_toml(&s.visit);
+        let (pieces, whole) = compare(
+            budget,
+            || {
+                black_box(record::parse("r.toml", black_box(&text)).is_ok());
+            },
+            || {
+                black_box(record::parse_with("r.toml", black_box(&text), usize::MAX).is_ok());
+            },
+        );
+        row(
+            &format!(
+                "read a record, {} items ({} KB)",
+                s.items,
+                text.len() / 1024
+            ),
+            pieces,
+            "read as one document",
+            whole,
+        );
     }
 
     for s in sizes.iter().filter(|_| wanted("export")) {

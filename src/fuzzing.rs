@@ -112,13 +112,21 @@ pub fn record_as(lang: Lang, data: &[u8]) {
 }
 
 fn record_in(data: &[u8]) {
-    match record::parse_bytes("fuzz.toml", data) {
+    let read = record::parse_bytes("fuzz.toml", data);
+    match &read {
         Ok(record) => {
             let _ = record.summary();
         }
         Err(problem) => assert_inert_line("a problem", &problem.to_string()),
     }
     if let Ok(text) = std::str::from_utf8(data) {
+        // Read table by table, the same record or the same message at the
+        // same place as read whole.
+        assert_eq!(
+            record::parse_with("fuzz.toml", text, 0),
+            record::parse_with("fuzz.toml", text, usize::MAX),
+            "read in pieces and whole differ"
+        );
         assert_inert_output("TOML export", &crate::text::toml_inert(text));
     }
 }

@@ -1085,45 +1085,42 @@ fn huge_record(n: usize, bytes: usize) -> String {
     text
 }
 
-// Issue 17 #13. Records near the 16 MiB limit are read one batch of bytes
-// at a time: eight of 15.8 MB, which a batch of 32 files held all at once
-// (≈ 1.1 GB), peak at about what one or two cost (docs/performance.md has
-// the 64-file folder).
+// Issue 17 #13. A record over 1 MiB is read table by table: a problem in a
+// late table is still named at its line and column of the whole file, and
+// the good records beside it are reported as before.
 #[test]
-fn huge_records_are_read_a_few_bytes_at_a_time() {
-    let dir = temp_dir("report-huge");
+fn a_problem_deep_in_a_large_record_is_placed_in_the_whole_file() {
+    let dir = temp_dir("report-large-bad");
     let _cleanup = Cleanup(dir.clone());
     let records = dir.join("records");
     std::fs::create_dir(&records).unwrap();
-    for n in 0..8 {
-        let text = huge_record(n, 15_800_000);
-        std::fs::write(records.join(format!("r{n}.toml")), text).unwrap();
-    }
-    let mut child = common::touchpoint_command(&["report", records.to_str().unwrap()], &dir)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    // wait4: the peak of this child alone, not of every test's children.
-    // SAFETY: wait4 on our own child, into a zeroed rusage.
-    let (status, peak_kib) = unsafe {
-        let mut status = 0;
-        let mut usage: libc::rusage = std::mem::zeroed();
-        let pid = libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage);
-        assert_eq!(pid, child.id() as libc::pid_t);
-        (status, usage.ru_maxrss)
-    };
-    // Reaped by wait4 already: this only tells std so (an error, ignored).
-    let _ = child.wait();
-    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
-    eprintln!(
-        "report over 8 records of 15.8 MB: peak {} MiB",
-        peak_kib / 1024
+    let good = huge_record(1, 2_000_000);
+    std::fs::write(records.join("good.toml"), &good).unwrap();
+    let bad = huge_record(2, 2_000_000).replacen("item = \"i5000\"", "item = \"I 5000\"", 1);
+    let at = bad.find("item = \"I 5000\"").unwrap();
+    let line = bad[..at].matches('\n').count() + 1;
+    std::fs::write(records.join("bad.toml"), &bad).unwrap();
+    let broken = huge_record(3, 2_000_000).replacen("item = \"i5500\"", "item \"i5500\"", 1);
+    let broken_line = broken[..broken.find("item \"i5500\"").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    std::fs::write(records.join("broken.toml"), &broken).unwrap();
+    let out = common::run(
+        &dir,
+        &["report", "--format", "csv", records.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("bad.toml:{line}:8")),
+        "{line}: {stderr}"
     );
     assert!(
-        peak_kib / 1024 <= 640,
-        "report over 8 records of 15.8 MB peaked at {} MiB",
-        peak_kib / 1024
+        stderr.contains(&format!("broken.toml:{broken_line}:")),
+        "{broken_line}: {stderr}"
     );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    // The good record is in the report, every observation of it.
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.contains("hotel-metropol-h001"), "{stderr}");
 }

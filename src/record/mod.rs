@@ -14,6 +14,7 @@
 //! Times are recorded to the second, in the offset each time was taken in
 //! (rounded to whole minutes, as TOML offsets are).
 
+mod chunks;
 mod export;
 mod html;
 pub mod journal;
@@ -44,8 +45,8 @@ pub use export::{
 };
 pub use html::{to_html, to_html_in, to_html_since};
 pub use read::{
-    RecordFile, Summary, load_checklists, load_checklists_kept, load_source, parse, parse_bytes,
-    rebuild,
+    CHUNK_ABOVE, RecordFile, Summary, load_checklists, load_checklists_kept, load_source, parse,
+    parse_bytes, parse_with, rebuild,
 };
 
 /// The newest record format this program writes and reads.

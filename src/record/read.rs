@@ -126,6 +126,18 @@ fn too_big(path: &str, len: usize, at: (usize, usize)) -> Diagnostic {
 /// newer format, duplicate or dangling observations, non-finite numbers, and
 /// files over [`MAX_RECORD_BYTES`].
 pub fn parse(path: &str, text: &str) -> Result<RecordFile, Diagnostic> {
+    parse_with(path, text, CHUNK_ABOVE)
+}
+
+/// Records larger than this are read table by table (`chunks`), which
+/// bounds the TOML parser's memory by the largest table rather than the
+/// file; smaller ones are read as one document, which is quicker.
+pub const CHUNK_ABOVE: usize = 1024 * 1024;
+
+/// [`parse`], reading `text` table by table when it is over `chunk_above`
+/// bytes. Both ways give the same record or the same message at the same
+/// place; tests and the fuzz targets compare them on every input.
+pub fn parse_with(path: &str, text: &str, chunk_above: usize) -> Result<RecordFile, Diagnostic> {
     if text.len() > MAX_RECORD_BYTES {
         return Err(too_big(path, text.len(), line_col(text, MAX_RECORD_BYTES)));
     }
@@ -138,21 +150,16 @@ pub fn parse(path: &str, text: &str) -> Result<RecordFile, Diagnostic> {
     if text.trim().is_empty() {
         return Err(at(0..0, crate::tr!("record-empty")));
     }
-    let root = DeTable::parse(text).map_err(|e| {
-        at(
-            e.span().unwrap_or(0..0),
-            crate::tr!(
-                "record-toml-syntax",
-                message = crate::toml_words::toml_message(e.message().trim_end())
-            ),
-        )
-    })?;
-    let record =
-        Record::<Stamp>::deserialize(toml::de::Deserializer::from(root.clone())).map_err(|e| {
-            let (span, message) = explain(e.message().trim_end(), e.span(), text);
-            at(span, message)
-        })?;
-    check(&record).map_err(|(steps, message)| at(locate(&root, &steps), message))?;
+    let record = if text.len() > chunk_above {
+        match super::chunks::read(text) {
+            super::chunks::Outcome::Read(record) => Ok(*record),
+            super::chunks::Outcome::Refused(span, message) => Err((span, message)),
+            super::chunks::Outcome::Whole => whole(text),
+        }
+    } else {
+        whole(text)
+    };
+    let record = record.map_err(|(span, message)| at(span, message))?;
     Ok(RecordFile {
         header: header_of(&record.visit),
         tool: record.visit.tool,
@@ -164,9 +171,31 @@ pub fn parse(path: &str, text: &str) -> Result<RecordFile, Diagnostic> {
     })
 }
 
+/// A record read as one TOML document, or the span and message of its first
+/// problem.
+fn whole(text: &str) -> Result<Record<Stamp>, (Range<usize>, String)> {
+    let root = DeTable::parse(text).map_err(|e| (e.span().unwrap_or(0..0), syntax_message(&e)))?;
+    let record = Record::<Stamp>::deserialize(toml::de::Deserializer::from(root.clone()))
+        .map_err(|e| explain(e.message().trim_end(), e.span(), text))?;
+    check(&record).map_err(|(steps, message)| (locate(&root, &steps), message))?;
+    Ok(record)
+}
+
+/// The message of a TOML syntax error `e`.
+pub(super) fn syntax_message(e: &toml::de::Error) -> String {
+    crate::tr!(
+        "record-toml-syntax",
+        message = crate::toml_words::toml_message(e.message().trim_end())
+    )
+}
+
 /// Serde's message in the words of a record, with a hint where one helps,
 /// and a better place for a table missing from the end of a cut-short file.
-fn explain(serde: &str, span: Option<Range<usize>>, text: &str) -> (Range<usize>, String) {
+pub(super) fn explain(
+    serde: &str,
+    span: Option<Range<usize>>,
+    text: &str,
+) -> (Range<usize>, String) {
     let missing = serde
         .strip_prefix("missing field `")
         .and_then(|rest| rest.strip_suffix('`'));
@@ -297,13 +326,14 @@ fn serde_words(message: &str) -> String {
 }
 
 /// One step of a path into the TOML tree.
-enum Step<'a> {
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Step<'a> {
     Key(&'a str),
     Index(usize),
 }
 
 /// The span of the value at `steps`, or of the deepest part of it that exists.
-fn locate(root: &Spanned<DeTable<'_>>, steps: &[Step<'_>]) -> Range<usize> {
+pub(super) fn locate(root: &Spanned<DeTable<'_>>, steps: &[Step<'_>]) -> Range<usize> {
     let mut span = root.span();
     let mut value: Option<&Spanned<DeValue<'_>>> = None;
     for step in steps {
@@ -342,10 +372,10 @@ fn is_visit_id(id: &str) -> bool {
         && id.len() <= 128
 }
 
-type Problem = (Vec<Step<'static>>, String);
+pub(super) type Problem = (Vec<Step<'static>>, String);
 
 /// The rules that serde's types cannot say: the first one broken, with where.
-fn check(record: &Record<Stamp>) -> Result<(), Problem> {
+pub(super) fn check(record: &Record<Stamp>) -> Result<(), Problem> {
     use Step::{Index, Key};
     if record.format > FORMAT || record.format == 0 {
         return Err((
