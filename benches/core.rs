@@ -276,7 +276,7 @@ fn main() {
         let line = {
             let mut probe = visit.clone();
             change(&mut probe);
-            record::journal::line(&probe, &probe.clone().take_unsaved(), 1)
+            record::journal::line(&probe, &probe.clone().take_unsaved(), 1, Default::default())
         };
         let floor_path = dir.join(format!("floor-{}", s.items));
         let mut floor = std::fs::OpenOptions::new()

@@ -159,6 +159,11 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         allowed_signers: Option<PathBuf>,
     },
+    /// Print a visit's change log as a timeline: what changed, when.
+    Log {
+        /// Visit id, as `touchpoint list` shows it.
+        id: String,
+    },
     /// Print a shell's completion script (visit and checklist ids complete too).
     Completions {
         /// The shell: bash, zsh, fish, elvish or powershell.
@@ -355,6 +360,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "completions" => crate::tr!("help-completions"),
         "sign" => crate::tr!("help-sign"),
         "verify" => crate::tr!("help-verify"),
+        "log" => crate::tr!("help-log"),
         "man" => crate::tr!("help-man"),
         _ => return None,
     })
@@ -375,7 +381,7 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("list", "trash") => crate::tr!("help-list-trash"),
         ("list" | "checklists", "json") => crate::tr!("help-json"),
         ("completions", "shell") => crate::tr!("help-completions-shell"),
-        ("sign", "id") => crate::tr!("help-resume-id"),
+        ("sign" | "log", "id") => crate::tr!("help-resume-id"),
         ("verify", "paths") => crate::tr!("help-report-paths"),
         ("verify", "allowed_signers") => crate::tr!("help-verify-allowed-signers"),
         ("delete", "id") => crate::tr!("help-delete-id"),

@@ -65,10 +65,12 @@ macro_rules! say {
 
 mod completions;
 mod json;
+mod log;
 mod man;
 mod sign;
 
 pub use completions::{completions, ids};
+pub use log::{log, log_path, log_problem};
 pub use man::man;
 pub use sign::{awaits_signature, sign, sign_finalized, sign_record, signature_path, verify};
 

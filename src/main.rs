@@ -147,6 +147,7 @@ fn main() -> ExitCode {
         Some(Command::Completions { shell }) => commands::completions(shell, &mut stdout),
         Some(Command::Man) => commands::man(&mut stdout),
         Some(Command::Sign { id }) => commands::sign(data_dir, &id, &mut stdout),
+        Some(Command::Log { id }) => commands::log(data_dir, &id, &mut stdout),
         Some(Command::Verify {
             paths,
             allowed_signers,

@@ -321,7 +321,7 @@ fn the_lang_flag_wins_over_a_russian_locale() {
 }
 
 /// The commands, formats and values of the command line, typed as they are.
-const TYPED: [&str; 33] = [
+const TYPED: [&str; 34] = [
     "new",
     "resume",
     "list",
@@ -336,6 +336,7 @@ const TYPED: [&str; 33] = [
     "help",
     "sign",
     "verify",
+    "log",
     "completions",
     "man",
     "bash",

@@ -658,3 +658,23 @@ evidence-would-wait = it is a kernel or device file that cannot be read now (rea
 cli-evidence-not-copied = { $file } was not copied beside the export: { $reason }
 cli-evidence-outside = its path leads out of the data folder
 cli-id-differs = { $path }: its [visit] id is { $id }, not its file name; listed as { $name }, the name every command finds it by
+
+## The change log (issue 22)
+store-action-read-log = read the change log of visit { $id }
+store-action-write-log = write the change log of visit { $id }
+help-log = Print a visit's change log as a timeline: what changed, when
+log-not-a-line = not a line of a change log
+log-chain-broken = the chain is broken here: a line was taken out, added or edited
+log-cut-short = the last line is cut short
+log-missing = the change log { $path } is missing
+log-unreadable = cannot read the change log { $path }: { $reason }
+log-hash-differs = the change log { $path } is not the one the record names (its sha256 differs from log_sha256)
+log-visit = visit
+log-undo = undo
+log-redo = redo
+log-field-note = note
+log-field-evidence = file
+log-field-stopwatch = stopwatch
+log-field-status = status
+log-no-visit = no visit { $id }; `touchpoint list` shows the visits
+log-empty = (no change yet)

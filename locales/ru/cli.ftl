@@ -684,3 +684,23 @@ evidence-would-wait = это файл ядра или устройства, ко
 cli-evidence-not-copied = { $file } не скопирован рядом с экспортом: { $reason }
 cli-evidence-outside = его путь ведёт за пределы папки данных
 cli-id-differs = { $path }: его [visit] id — { $id }, а не имя файла; показан как { $name } — по этому имени его находят все команды
+
+## The change log (issue 22)
+store-action-read-log = прочитать журнал изменений визита { $id }
+store-action-write-log = записать журнал изменений визита { $id }
+help-log = Показать журнал изменений визита по времени: что и когда изменилось
+log-not-a-line = это не строка журнала изменений
+log-chain-broken = цепочка здесь разорвана: строку удалили, добавили или изменили
+log-cut-short = последняя строка оборвана
+log-missing = журнала изменений { $path } нет
+log-unreadable = не удалось прочитать журнал изменений { $path }: { $reason }
+log-hash-differs = журнал изменений { $path } не тот, что назван в записи (его sha256 не совпадает с log_sha256)
+log-visit = визит
+log-undo = отмена
+log-redo = повтор
+log-field-note = заметка
+log-field-evidence = файл
+log-field-stopwatch = секундомер
+log-field-status = статус
+log-no-visit = визита { $id } нет; `touchpoint list` покажет визиты
+log-empty = (изменений пока нет)

@@ -44,6 +44,12 @@ fn read_capped(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Reads a change log beside a record: a regular file of at most
+/// [`store::MAX_VISIT_BYTES`], never through a FIFO.
+pub(super) fn read_log(path: &Path) -> std::io::Result<Vec<u8>> {
+    read_capped(path, store::MAX_VISIT_BYTES)
+}
+
 /// The signature of `record` with the key `key_path` names, or why there is
 /// none (in the interface language): the key file itself when it needs no
 /// passphrase, else its private half in `ssh-agent`.
@@ -221,6 +227,12 @@ pub fn verify(
             &record.header.auditor,
             now,
         );
+        // A log that is not the one the record names makes the record
+        // invalid, whatever its signature says.
+        let verdict = match super::log_problem(file, &record) {
+            Some(problem) => Verdict::Invalid(problem),
+            None => verdict,
+        };
         all_valid &= matches!(verdict, Verdict::Valid { .. });
         let why = match &verdict {
             Verdict::Valid { principal } => tr!("verify-valid", principal = principal.clone()),
