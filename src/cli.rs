@@ -116,6 +116,12 @@ pub enum Command {
         /// Fewest scored answers for an item to be listed among the most missed.
         #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_MIN_ANSWERS)]
         min_answers: usize,
+        /// Leave out every visit whose signature is not valid.
+        #[arg(long)]
+        require_signed: bool,
+        /// OpenSSH allowed_signers file (default: config.toml's `allowed_signers`).
+        #[arg(long, value_name = "FILE")]
+        allowed_signers: Option<PathBuf>,
     },
     /// Two visits of one site item by item: fixed, regressed, still missed, new.
     Compare {
@@ -384,6 +390,8 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("sign" | "log", "id") => crate::tr!("help-resume-id"),
         ("verify", "paths") => crate::tr!("help-report-paths"),
         ("verify", "allowed_signers") => crate::tr!("help-verify-allowed-signers"),
+        ("report", "allowed_signers") => crate::tr!("help-report-allowed-signers"),
+        ("report", "require_signed") => crate::tr!("help-report-require-signed"),
         ("delete", "id") => crate::tr!("help-delete-id"),
         ("restore", "id") => crate::tr!("help-restore-id"),
         ("export", "id") => crate::tr!("help-export-id"),
@@ -415,7 +423,7 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         (_, "output") | ("validate", "paths") => Some(crate::tr!("help-value-path")),
         (_, "format") => Some(crate::tr!("help-value-format")),
         ("report" | "verify", "paths") => Some(crate::tr!("help-value-paths")),
-        ("verify", "allowed_signers") => Some(crate::tr!("help-value-file")),
+        ("verify" | "report", "allowed_signers") => Some(crate::tr!("help-value-file")),
         ("report", "site") => Some(crate::tr!("help-value-s")),
         ("report", "since" | "until") => Some(crate::tr!("help-value-date")),
         ("report", "line" | "min_coverage") => Some(crate::tr!("help-value-percent")),

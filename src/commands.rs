@@ -72,7 +72,9 @@ mod sign;
 pub use completions::{completions, ids};
 pub use log::{log, log_path, log_problem};
 pub use man::man;
-pub use sign::{awaits_signature, sign, sign_finalized, sign_record, signature_path, verify};
+pub use sign::{
+    Signers, awaits_signature, sign, sign_finalized, sign_record, signature_path, signers, verify,
+};
 
 fn io_failure(what: &str, e: &std::io::Error) -> Failure {
     // `what` is already in the interface language; the reason follows it.
@@ -372,6 +374,15 @@ fn home_with(
         not_exported
             .iter()
             .map(|(id, why)| tr!("cli-not-exported", id = id.as_str(), error = why.as_str())),
+    );
+    // A final visit that waits for its signature (finalize could not sign
+    // it): said until `touchpoint sign ID` signs it, as `list` does.
+    screen.problems.extend(
+        records
+            .iter()
+            .filter(|r| r.header.status == Status::Final)
+            .filter(|r| awaits_signature(&store, Some(&config), &r.header.id))
+            .map(|r| tr!("cli-home-unsigned", id = crate::tui::theme::inert(&r.header.id))),
     );
     screen.point_at_chosen();
     let trash_store = store.clone();
@@ -1198,6 +1209,10 @@ pub struct ReportArgs {
     pub min_coverage: f64,
     /// Fewest scored answers for an item among the most missed.
     pub min_answers: usize,
+    /// Leave out every visit whose signature is not `valid`.
+    pub require_signed: bool,
+    /// The OpenSSH allowed_signers file (default: config.toml's).
+    pub allowed_signers: Option<PathBuf>,
 }
 
 /// Records read at once, in parallel; the report holds no more than these.
@@ -1238,6 +1253,7 @@ fn batches(files: &[PathBuf]) -> Vec<(&[PathBuf], u64)> {
 /// file was skipped, after writing the report of the others.
 pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure> {
     use std::io::IsTerminal;
+    let signers = sign::signers(args.allowed_signers.as_deref(), args.require_signed)?;
     let (files, mut skipped) = if args.paths.is_empty() {
         let store = open_store(data_dir)?;
         (store.visit_files()?, 0)
@@ -1259,7 +1275,7 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         && Theme::from_env().color;
     let mut unknown: Vec<(String, Vec<String>)> = Vec::new();
     let mut run = |out: &mut dyn Write| -> std::io::Result<()> {
-        let tally = write_report(&files, args, out, color)?;
+        let tally = write_report(&files, args, &signers, out, color)?;
         skipped += tally.skipped;
         unknown = tally.unknown_sites;
         if !unknown.is_empty() && output.is_some() {
@@ -1270,6 +1286,12 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
             say!(
                 "touchpoint: {}",
                 tr!("cli-drafts-left-out", count = tally.drafts)
+            );
+        }
+        if tally.unsigned > 0 {
+            say!(
+                "touchpoint: {}",
+                tr!("report-unsigned-left-out", count = tally.unsigned)
             );
         }
         Ok(())
@@ -1327,6 +1349,8 @@ pub struct ReadTally {
     pub skipped: usize,
     /// Drafts left out.
     pub drafts: usize,
+    /// Visits left out by `--require-signed`.
+    pub unsigned: usize,
     /// Every site named by a record read (taken or not), for a `--site`
     /// that matches none.
     pub sites: Vec<String>,
@@ -1340,12 +1364,18 @@ pub struct ReadTally {
 pub fn write_report(
     files: &[PathBuf],
     args: &ReportArgs,
+    signers: &sign::Signers,
     out: &mut dyn Write,
     color: bool,
 ) -> std::io::Result<ReadTally> {
+    let reading = Reading {
+        filter: &args.filter,
+        signers,
+        require_signed: args.require_signed,
+    };
     if args.format == ReportFormat::Csv {
         let mut rows = report::csv::Rows::new(&mut *out)?;
-        let mut tally = read_all(files, &args.filter, report::csv::render, |_, rendered| {
+        let mut tally = read_all(files, &reading, report::csv::render, |_, rendered| {
             rows.add_rendered(&rendered?)
         })?;
         rows.finish()?;
@@ -1358,7 +1388,7 @@ pub fn write_report(
         .filter(args.filter.clone());
     let tally = read_all(
         files,
-        &args.filter,
+        &reading,
         |_| (),
         |figured, ()| {
             let (record, figures) = figured;
@@ -1382,6 +1412,13 @@ pub fn write_report(
     Ok(tally)
 }
 
+/// What the reader of records takes: the filter, and how signatures are judged.
+struct Reading<'a> {
+    filter: &'a Filter,
+    signers: &'a sign::Signers,
+    require_signed: bool,
+}
+
 /// A file as the parallel stage leaves it.
 enum Read<X> {
     /// Not a record.
@@ -1399,11 +1436,12 @@ enum Read<X> {
 /// disagrees with its observations.
 fn read_all<X: Send>(
     files: &[PathBuf],
-    filter: &Filter,
+    reading: &Reading<'_>,
     prepare: impl Fn(&RecordFile) -> X + Sync,
     mut take: impl FnMut((&RecordFile, report::VisitFigures), X) -> std::io::Result<()>,
 ) -> std::io::Result<ReadTally> {
     use rayon::prelude::*;
+    let filter = reading.filter;
     let read_batch = |batch: &[PathBuf]| -> Vec<Read<X>> {
         batch
             .par_iter()
@@ -1412,7 +1450,11 @@ fn read_all<X: Send>(
                 Ok(record) => match filter.admits(&record) {
                     Err(why) => Read::LeftOut(why, record.header.site),
                     Ok(()) => {
-                        let figures = report::VisitFigures::of(&record);
+                        let mut figures = report::VisitFigures::of(&record);
+                        figures.signed = reading.signers.state(path, &record);
+                        if reading.require_signed && figures.signed != "valid" {
+                            return Read::LeftOut(LeftOut::Unsigned, record.header.site);
+                        }
                         let extra = prepare(&record);
                         Read::Taken(Box::new((record, figures)), extra)
                     }
@@ -1439,6 +1481,9 @@ fn read_all<X: Send>(
                     }
                     if why == LeftOut::Draft {
                         tally.drafts += 1;
+                    }
+                    if why == LeftOut::Unsigned {
+                        tally.unsigned += 1;
                     }
                     continue;
                 }

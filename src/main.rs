@@ -123,6 +123,8 @@ fn main() -> ExitCode {
             line,
             min_coverage,
             min_answers,
+            require_signed,
+            allowed_signers,
         }) => commands::report(
             data_dir,
             &commands::ReportArgs {
@@ -138,6 +140,8 @@ fn main() -> ExitCode {
                 line,
                 min_coverage,
                 min_answers,
+                require_signed,
+                allowed_signers,
             },
         ),
         Some(Command::Compare { a, b, format }) => commands::compare(data_dir, &a, &b, format),

@@ -247,3 +247,10 @@ compare-regressed = Regressed
 compare-still-missed = Still missed
 compare-new = New (in B only)
 compare-other-site = the two visits are of different sites ({ $a }, { $b })
+
+## Signed state in reports (issue 22)
+report-col-signed = Signed
+report-signed-valid = valid
+report-signed-unsigned = unsigned
+report-signed-invalid = invalid
+report-signed-unknown-key = unknown key

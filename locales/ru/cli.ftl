@@ -704,3 +704,12 @@ log-field-stopwatch = секундомер
 log-field-status = статус
 log-no-visit = визита { $id } нет; `touchpoint list` покажет визиты
 log-empty = (изменений пока нет)
+help-report-require-signed = Не учитывать визиты без действительной подписи (нужен файл allowed_signers)
+report-unsigned-left-out = { $count ->
+    [one] { $count } визит не учтён: нет действительной подписи (--require-signed)
+    [few] { $count } визита не учтены: нет действительной подписи (--require-signed)
+    [many] { $count } визитов не учтено: нет действительной подписи (--require-signed)
+   *[other] { $count } визита не учтено: нет действительной подписи (--require-signed)
+}
+cli-home-unsigned = визит { $id } завершён, но не подписан: `touchpoint sign { $id }` подпишет его
+help-report-allowed-signers = Файл с разрешёнными ключами подписи (по умолчанию — из config.toml)

@@ -266,3 +266,10 @@ compare-regressed = Ухудшилось
 compare-still-missed = По-прежнему промах
 compare-new = Новое (только в B)
 compare-other-site = визиты относятся к разным объектам ({ $a }, { $b })
+
+## Signed state in reports (issue 22)
+report-col-signed = Подпись
+report-signed-valid = действительна
+report-signed-unsigned = нет
+report-signed-invalid = недействительна
+report-signed-unknown-key = ключ неизвестен

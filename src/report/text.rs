@@ -297,6 +297,7 @@ fn visits_section(report: &Report) -> Section {
             right(tr!("doc-score")),
             right("▲".to_owned()),
             right(tr!("report-col-failed")),
+            left(tr!("report-col-signed")),
             left(tr!("report-col-visit")),
         ],
         rows: report
@@ -316,13 +317,24 @@ fn visits_section(report: &Report) -> Section {
                     percent_text(v.percent),
                     v.exceeded.to_string(),
                     v.critical_failures.len().to_string(),
+                    signed_word(v.signed),
                     id,
                 ]
             })
             .collect(),
         bars: None,
-        give_way: Some(vec![6, 1]),
+        give_way: Some(vec![7, 1]),
         terminal_hides: None,
+    }
+}
+
+/// A signature's state in the reader's words (`report-signed-valid`…).
+pub fn signed_word(state: &str) -> String {
+    match state {
+        "valid" => tr!("report-signed-valid"),
+        "invalid" => tr!("report-signed-invalid"),
+        "unknown-key" => tr!("report-signed-unknown-key"),
+        _ => tr!("report-signed-unsigned"),
     }
 }
 
