@@ -1005,6 +1005,14 @@ pub fn export(
             )
         );
     }
+    // The debrief names the record's signed state (issue 22).
+    let signed = (current.record.header.status == Status::Final)
+        .then(|| {
+            let path = store.path(id).ok()?;
+            let signers = sign::signers(None, false).ok()?;
+            Some(signers.state(&path, &current.record))
+        })
+        .flatten();
     let text = match format {
         // The record itself, byte for byte as saved when no journal adds to
         // it, but for characters that could drive a terminal, escaped as TOML
@@ -1031,7 +1039,8 @@ pub fn export(
                 ExportFormat::Csv => record::to_csv(&visit),
                 ExportFormat::Html => {
                     let since = since_last_visit(&store, &visit);
-                    record::to_html_since(&visit, store.root(), since.as_ref())
+                    let html = record::to_html_since(&visit, store.root(), since.as_ref());
+                    with_signed_html(html, signed)
                 }
                 _ => match output.filter(|p| *p != Path::new("-")) {
                     // The attached files go beside the document, linked
@@ -1043,10 +1052,10 @@ pub fn export(
                             .file_name()
                             .map(|n| n.to_string_lossy().into_owned())
                             .unwrap_or_default();
-                        record::to_markdown_in(&visit, &name)
+                        with_signed_md(record::to_markdown_in(&visit, &name), signed)
                     }
                     // On standard output the files are named, not linked.
-                    None => record::to_markdown(&visit),
+                    None => with_signed_md(record::to_markdown(&visit), signed),
                 },
             }
         }
@@ -1058,6 +1067,47 @@ pub fn export(
             Ok(())
         }
         _ => to_stdout(|out| out.write_all(text.as_bytes())),
+    }
+}
+
+/// The signed state in the reader's words: "Signature: valid".
+fn signed_sentence(state: &str) -> String {
+    tr!(
+        "export-signed",
+        state = report::text::signed_word(state)
+    )
+}
+
+/// A Markdown debrief with its signed state as a fact, after the id.
+fn with_signed_md(text: String, signed: Option<&str>) -> String {
+    let Some(state) = signed else {
+        return text;
+    };
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut done = false;
+    for line in text.split_inclusive('\n') {
+        out.push_str(line);
+        if !done && line.starts_with(&format!("| {} |", tr!("export-id"))) {
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                tr!("export-signature"),
+                report::text::signed_word(state)
+            ));
+            done = true;
+        }
+    }
+    out
+}
+
+/// An HTML debrief with its signed state under its title.
+fn with_signed_html(html: String, signed: Option<&str>) -> String {
+    match (signed, html.find("</h1>")) {
+        (Some(state), Some(at)) => {
+            let at = at + "</h1>".len();
+            let sentence = maud::html! { p.sub { (signed_sentence(state)) } }.into_string();
+            format!("{}{sentence}{}", &html[..at], &html[at..])
+        }
+        _ => html,
     }
 }
 

@@ -282,6 +282,60 @@ fn the_signed_record_names_its_log_and_verify_refuses_a_log_cut_or_edited() {
     std::fs::write(&log, &bytes).unwrap();
     let out = run(&data, &["verify"]);
     assert!(out.status.success(), "{}", text(&out));
+
+    // The report and the debrief say so.
+    assert_eq!(signed_in_report(&data, &[]), ["valid"]);
+    let out = run(&data, &["export", &id_of(&record), "--format", "md"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("| Signature | valid |"),
+        "{}",
+        text(&out)
+    );
+    let outside = temp_dir("changelog-signed-out");
+    let _cleanup_outside = Cleanup(outside.clone());
+    std::fs::create_dir_all(&outside).unwrap();
+    let html = outside.join("debrief.html");
+    let html_arg = html.display().to_string();
+    let out = run(
+        &data,
+        &["export", &id_of(&record), "--format", "html", "-o", &html_arg],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(std::fs::read_to_string(&html).unwrap().contains("Signature: valid"));
+
+    // A log cut short: invalid in the report, and --require-signed leaves it out.
+    std::fs::write(&log, cut).unwrap();
+    assert_eq!(signed_in_report(&data, &[]), ["invalid"]);
+    assert!(signed_in_report(&data, &["--require-signed"]).is_empty());
+    let out = run(&data, &["report", "--require-signed"]);
+    assert!(text(&out).contains("not validly signed"), "{}", text(&out));
+    std::fs::write(&log, &bytes).unwrap();
+
+    // Without an allowed_signers file, whose key signed cannot be told.
+    std::fs::write(
+        config.join("config.toml"),
+        format!("signing_key = \"{}\"\n", key.display()),
+    )
+    .unwrap();
+    assert_eq!(signed_in_report(&data, &[]), ["unknown-key"]);
+    let out = run(&data, &["report", "--require-signed"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("allowed_signers"), "{}", text(&out));
+}
+
+/// `visits[].signed` of `touchpoint report --format json ARGS`.
+fn signed_in_report(data: &Path, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["report", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run(data, &all);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", text(&out)));
+    json["visits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["signed"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 #[test]

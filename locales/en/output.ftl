@@ -254,3 +254,5 @@ report-signed-valid = valid
 report-signed-unsigned = unsigned
 report-signed-invalid = invalid
 report-signed-unknown-key = unknown key
+export-signed = Signature: { $state }
+export-signature = Signature

@@ -273,3 +273,5 @@ report-signed-valid = действительна
 report-signed-unsigned = нет
 report-signed-invalid = недействительна
 report-signed-unknown-key = ключ неизвестен
+export-signed = Подпись: { $state }
+export-signature = Подпись
