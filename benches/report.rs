@@ -155,7 +155,9 @@ fn main() {
             require_signed: false,
             allowed_signers: None,
         };
-        let signers = commands::signers(None, false).ok().expect("no allowed_signers");
+        let signers = commands::signers(None, false)
+            .ok()
+            .expect("no allowed_signers");
         let mut out = std::io::sink();
         let tally =
             commands::write_report(&files, &args, &signers, &mut out, false).expect("report");

@@ -382,7 +382,12 @@ fn home_with(
             .iter()
             .filter(|r| r.header.status == Status::Final)
             .filter(|r| awaits_signature(&store, Some(&config), &r.header.id))
-            .map(|r| tr!("cli-home-unsigned", id = crate::tui::theme::inert(&r.header.id))),
+            .map(|r| {
+                tr!(
+                    "cli-home-unsigned",
+                    id = crate::tui::theme::inert(&r.header.id)
+                )
+            }),
     );
     screen.point_at_chosen();
     let trash_store = store.clone();
@@ -1072,10 +1077,7 @@ pub fn export(
 
 /// The signed state in the reader's words: "Signature: valid".
 fn signed_sentence(state: &str) -> String {
-    tr!(
-        "export-signed",
-        state = report::text::signed_word(state)
-    )
+    tr!("export-signed", state = report::text::signed_word(state))
 }
 
 /// A Markdown debrief with its signed state as a fact, after the id.

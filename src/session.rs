@@ -183,7 +183,9 @@ impl ChangeLog {
         }
         let file = match &mut self.file {
             Some(file) => file,
-            None => self.file.insert(store.open_log(id).map_err(|e| e.to_string())?),
+            None => self
+                .file
+                .insert(store.open_log(id).map_err(|e| e.to_string())?),
         };
         file.write(self.unwritten.concat().as_bytes())
             .map_err(|e| e.to_string())?;

@@ -843,7 +843,14 @@ impl Visit {
         self.unsaved.timers = true;
         self.header.updated = now.clone();
         let values = (LogValue::None, LogValue::Text("started".to_owned()));
-        self.log(Some(at), LogField::Stopwatch, LogHow::Made, values, false, now);
+        self.log(
+            Some(at),
+            LogField::Stopwatch,
+            LogHow::Made,
+            values,
+            false,
+            now,
+        );
         Ok(true)
     }
 
@@ -888,7 +895,14 @@ impl Visit {
             LogValue::Text("started".to_owned()),
             LogValue::Text(format!("stopped {seconds} s")),
         );
-        self.log(Some(at), LogField::Stopwatch, LogHow::Made, values, false, now);
+        self.log(
+            Some(at),
+            LogField::Stopwatch,
+            LogHow::Made,
+            values,
+            false,
+            now,
+        );
         let before = self.entries[at.checklist][at.item].clone();
         let mut after = before.clone();
         after.first_at.get_or_insert_with(|| now.clone());
@@ -914,7 +928,14 @@ impl Visit {
                 LogValue::Text("started".to_owned()),
                 LogValue::Text("cancelled".to_owned()),
             );
-            self.log(Some(at), LogField::Stopwatch, LogHow::Made, values, false, now);
+            self.log(
+                Some(at),
+                LogField::Stopwatch,
+                LogHow::Made,
+                values,
+                false,
+                now,
+            );
         }
         Ok(cancelled)
     }

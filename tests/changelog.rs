@@ -47,8 +47,7 @@ fn wait_for_lines(log: &Path, n: usize) -> Vec<changelog::Line> {
 
 fn kill_9(pty: &mut Pty) {
     pty.signal(libc::SIGKILL);
-    pty.wait_exit(Duration::from_secs(10))
-        .expect("killed");
+    pty.wait_exit(Duration::from_secs(10)).expect("killed");
 }
 
 /// Answers, changes, undoes, notes and clears in a pty: `(pty, record)`
@@ -94,9 +93,16 @@ fn a_visit_played_in_a_terminal_leaves_one_chained_line_per_change() {
     assert_eq!((&lines[2].old, &lines[2].new), (&second, &first));
     assert_eq!(lines[3].new, "Slow");
     assert_eq!(lines[4].new, serde_json::Value::Null);
-    assert!(lines.iter().all(|l| l.item == lines[0].item && l.item.is_some()));
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.item == lines[0].item && l.item.is_some())
+    );
     use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(log_of(&record)).unwrap().permissions().mode();
+    let mode = std::fs::metadata(log_of(&record))
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600);
 
     // The timeline, in the user's words.
@@ -112,14 +118,17 @@ fn a_visit_played_in_a_terminal_leaves_one_chained_line_per_change() {
         " note: — → Slow".to_owned(),
         format!(": {first} → —"),
     ] {
-            assert!(shown.contains(&want), "{want:?} not in\n{shown}");
+        assert!(shown.contains(&want), "{want:?} not in\n{shown}");
     }
     let out = common::touchpoint_command(&["--lang", "ru", "log", &id], &data)
         .stdin(Stdio::null())
         .output()
         .unwrap();
     let shown = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(shown.contains("(отмена)") && shown.contains("заметка"), "{shown}");
+    assert!(
+        shown.contains("(отмена)") && shown.contains("заметка"),
+        "{shown}"
+    );
     kill_9(&mut pty);
 }
 
@@ -142,7 +151,10 @@ fn kill_9_mid_visit_loses_no_line_and_typing_cut_short_is_kept() {
     let lines = wait_for_lines(&log_of(&record), 6);
     assert_eq!(lines.len(), 6, "{lines:?}");
     assert_eq!(lines[5].field, "note");
-    assert!(lines[5].new.as_str().is_some_and(|n| n.contains("Abc")), "{lines:?}");
+    assert!(
+        lines[5].new.as_str().is_some_and(|n| n.contains("Abc")),
+        "{lines:?}"
+    );
     // Changes after it chain on.
     pty.send("1");
     pty.wait_for("1/60 answered");
@@ -227,7 +239,10 @@ fn the_signed_record_names_its_log_and_verify_refuses_a_log_cut_or_edited() {
     assert_eq!((&last.old, &last.new), (&"draft".into(), &"final".into()));
     let header = common::read_record_file(&record).header;
     assert_eq!(header.log_sha256, Some(changelog::sha256_hex(&bytes)));
-    assert!(ssh_verify(&allowed, &record), "ssh-keygen refused the record");
+    assert!(
+        ssh_verify(&allowed, &record),
+        "ssh-keygen refused the record"
+    );
     let out = run(&data, &["verify"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("valid"), "{}", text(&out));
@@ -298,10 +313,21 @@ fn the_signed_record_names_its_log_and_verify_refuses_a_log_cut_or_edited() {
     let html_arg = html.display().to_string();
     let out = run(
         &data,
-        &["export", &id_of(&record), "--format", "html", "-o", &html_arg],
+        &[
+            "export",
+            &id_of(&record),
+            "--format",
+            "html",
+            "-o",
+            &html_arg,
+        ],
     );
     assert!(out.status.success(), "{}", text(&out));
-    assert!(std::fs::read_to_string(&html).unwrap().contains("Signature: valid"));
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("Signature: valid")
+    );
 
     // A log cut short: invalid in the report, and --require-signed leaves it out.
     std::fs::write(&log, cut).unwrap();
@@ -328,8 +354,8 @@ fn signed_in_report(data: &Path, args: &[&str]) -> Vec<String> {
     let mut all = vec!["report", "--format", "json"];
     all.extend_from_slice(args);
     let out = run(data, &all);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", text(&out)));
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(&out)));
     json["visits"]
         .as_array()
         .unwrap()

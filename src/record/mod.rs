@@ -14,9 +14,9 @@
 //! Times are recorded to the second, in the offset each time was taken in
 //! (rounded to whole minutes, as TOML offsets are).
 
+pub mod changelog;
 mod export;
 mod html;
-pub mod changelog;
 pub mod journal;
 mod read;
 

@@ -1226,7 +1226,12 @@ fn journaled(changes: &[&Edit]) -> (String, String, Visit) {
     for (n, change) in changes.iter().enumerate() {
         change(&mut v);
         let unsaved = v.take_unsaved();
-        text.push_str(&journal::line(&v, &unsaved, n as u64 + 1, Default::default()));
+        text.push_str(&journal::line(
+            &v,
+            &unsaved,
+            n as u64 + 1,
+            Default::default(),
+        ));
     }
     (base, text, v)
 }
