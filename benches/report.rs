@@ -155,9 +155,9 @@ fn main() {
             require_signed: false,
             allowed_signers: None,
         };
-        let signers = commands::signers(None, false)
-            .ok()
-            .expect("no allowed_signers");
+        let Ok(signers) = commands::signers(None, false) else {
+            panic!("the allowed_signers of config.toml cannot be read");
+        };
         let mut out = std::io::sink();
         let tally =
             commands::write_report(&files, &args, &signers, &mut out, false).expect("report");
