@@ -1249,6 +1249,68 @@ mod tests {
         drop(store.lock(&id).unwrap());
     }
 
+    /// The log's lines once whole, checked.
+    fn log_lines(store: &Store, id: &str) -> Vec<changelog::Line> {
+        let bytes = store.load_log(id).unwrap().unwrap_or_default();
+        let checked = changelog::check(&bytes);
+        assert_eq!(checked.broken, None, "{}", String::from_utf8_lossy(&bytes));
+        checked.lines
+    }
+
+    #[test]
+    fn log_lines_lost_with_the_logs_unflushed_tail_come_back_from_the_journal() {
+        let folder = Folder::new("log-repair");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.save(&mut visit).unwrap();
+        assert_eq!(store.load_log(&id).unwrap(), Some(Vec::new()));
+        for (n, answer) in ["yes", "no", "yes"].into_iter().enumerate() {
+            visit
+                .set_answer(item(3), Some(Answer::Choice(answer.into())), &now())
+                .unwrap();
+            session.save(&mut visit).unwrap();
+            assert_eq!(log_lines(&store, &id).len(), n + 1);
+        }
+        visit.set_note(item(1), "Slo", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        visit.set_note(item(1), "Slow", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        // The note being typed is not a line yet: the journal carries it.
+        assert_eq!(log_lines(&store, &id).len(), 3);
+        let whole = store.load_log(&id).unwrap().unwrap();
+        drop(session);
+        // A power cut: the log lost its last line and a half; the journal,
+        // flushed at each change, has them.
+        let first = whole.iter().position(|b| *b == b'\n').unwrap() + 1;
+        let cut = &whole[..first + 10];
+        std::fs::write(store.log_path(&id).unwrap(), cut).unwrap();
+
+        let mut opened = Session::resume(&store, &id, None).unwrap();
+        let lines = log_lines(&store, &id);
+        let fields: Vec<(&str, &serde_json::Value)> =
+            lines.iter().map(|l| (l.field.as_str(), &l.new)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("answer", &"yes".into()),
+                ("answer", &"no".into()),
+                ("answer", &"yes".into()),
+                ("note", &"Slow".into()),
+            ]
+        );
+        assert_eq!(
+            &store.load_log(&id).unwrap().unwrap()[..whole.len()],
+            &whole[..]
+        );
+        // And the chain goes on from there.
+        opened.visit.set_answer(item(3), None, &now()).unwrap();
+        opened.session.save(&mut opened.visit).unwrap();
+        opened.session.close(&mut opened.visit).unwrap();
+        assert_eq!(log_lines(&store, &id).len(), 5);
+    }
+
     #[test]
     fn a_pause_folds_the_journal_in_and_a_final_record_has_no_journal() {
         let folder = Folder::new("final");
