@@ -1510,6 +1510,18 @@ mod tests {
             );
             // The kill came after a change was written, before it was acknowledged.
             in_flight += usize::from(n > seen);
+            // The change log, once opening the visit has put back what the
+            // journal carried: whole, chained, and ending with the answer
+            // the visit has.
+            let opened = Session::resume(&store, &id, None).unwrap();
+            let lines = log_lines(&store, &id);
+            let last = lines.iter().rev().find(|l| l.field == "answer").unwrap();
+            let answer = match opened.visit.entry(item(3)).unwrap().answer.clone() {
+                Some(Answer::Choice(id)) => id,
+                other => panic!("round {round}: {other:?}"),
+            };
+            assert_eq!(last.new, answer.as_str(), "round {round}");
+            drop(opened);
         }
         eprintln!(
             "40 kills: {in_compaction} during a compaction, {in_flight} with a save written \
