@@ -199,16 +199,16 @@ impl ChangeLog {
     /// made, empty, if the visit has none.
     fn flush(&mut self, store: &Store, id: &str) -> Result<(), String> {
         self.end_typing();
-        let mut unwritten = self.unwritten.clone();
-        unwritten.append(&mut self.pending.clone());
-        let before = std::mem::replace(&mut self.unwritten, unwritten);
+        let pending = std::mem::take(&mut self.pending);
+        let count = pending.len();
+        self.unwritten.extend(pending);
         if let Err(e) = self.write(store, id) {
-            // Nothing was written: the lines stay where they were.
-            let all = std::mem::replace(&mut self.unwritten, before);
-            self.pending = all[self.unwritten.len()..].to_vec();
+            // Nothing was written: what no journal line carries yet stays
+            // pending, for the journal to carry if the record fails too.
+            let split = self.unwritten.len() - count;
+            self.pending = self.unwritten.split_off(split);
             return Err(e);
         }
-        self.pending.clear();
         if self.file.is_none() {
             self.file = Some(store.open_log(id).map_err(|e| e.to_string())?);
         }
