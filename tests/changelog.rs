@@ -385,3 +385,25 @@ fn the_log_goes_to_the_trash_and_back_with_its_visit() {
     assert!(!trashed.exists());
     assert_eq!(std::fs::read(log_of(&record)).unwrap(), before);
 }
+
+#[test]
+fn the_home_screen_names_a_final_visit_left_unsigned() {
+    let data = temp_dir("changelog-home-unsigned");
+    let _cleanup = Cleanup(data.clone());
+    let config = data.join("config/touchpoint");
+    std::fs::create_dir_all(&config).unwrap();
+    let missing = data.join("no-such-key");
+    std::fs::write(
+        config.join("config.toml"),
+        format!("signing_key = \"{}\"\n", missing.display()),
+    )
+    .unwrap();
+    let (mut pty, record) = new_visit(&data);
+    pty.send("q");
+    pty.wait_exit(Duration::from_secs(10)).expect("q leaves");
+    finalize(&data, &record);
+    let home = Pty::spawn(&[], &data, 100, 30);
+    home.wait_until("the unsigned visit named", |s| {
+        s.contains(&id_of(&record)) && s.contains("final, unsigned")
+    });
+}
