@@ -407,3 +407,35 @@ fn the_home_screen_names_a_final_visit_left_unsigned() {
         s.contains(&id_of(&record)) && s.contains("final, unsigned")
     });
 }
+
+#[test]
+fn finalizing_copies_the_log_to_the_export_folder_with_the_record() {
+    let data = temp_dir("changelog-export");
+    let _cleanup = Cleanup(data.clone());
+    let exports = temp_dir("changelog-export-out");
+    let _cleanup_exports = Cleanup(exports.clone());
+    let config = data.join("config/touchpoint");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        format!("export_folder = \"{}\"\n", exports.display()),
+    )
+    .unwrap();
+    let (mut pty, record) = new_visit(&data);
+    pty.send("1");
+    wait_for_lines(&log_of(&record), 1);
+    pty.send("q");
+    pty.wait_exit(Duration::from_secs(10)).expect("q leaves");
+    finalize(&data, &record);
+    let id = id_of(&record);
+    let copied = exports.join(format!("{id}.log"));
+    assert_eq!(
+        std::fs::read(&copied).unwrap(),
+        std::fs::read(log_of(&record)).unwrap()
+    );
+    let copy = common::read_record_file(&exports.join(format!("{id}.toml")));
+    assert_eq!(
+        copy.header.log_sha256,
+        Some(changelog::sha256_hex(&std::fs::read(&copied).unwrap()))
+    );
+}
