@@ -1622,6 +1622,8 @@ impl JournalFile {
 pub struct LogFile {
     file: File,
     path: PathBuf,
+    /// Bytes in the log, as of the last write that succeeded.
+    len: u64,
 }
 
 impl Store {
@@ -1679,7 +1681,8 @@ impl Store {
                 .and_then(|()| sync_dir(&self.visits))
                 .map_err(fail)?;
         }
-        Ok(LogFile { file, path })
+        let len = file.metadata().map_err(fail)?.len();
+        Ok(LogFile { file, path, len })
     }
 }
 
@@ -1688,13 +1691,16 @@ impl LogFile {
     /// journal line carries them until [`LogFile::sync`]. A failed write
     /// is cut back to where it began (best effort).
     pub fn write(&mut self, bytes: &[u8]) -> Result<(), StoreError> {
-        let len = self.file.metadata().map(|m| m.len());
-        crate::fault::write_all(&mut self.file, bytes).map_err(|e| {
-            if let Ok(len) = len {
-                let _ = self.file.set_len(len);
+        match crate::fault::write_all(&mut self.file, bytes) {
+            Ok(()) => {
+                self.len += bytes.len() as u64;
+                Ok(())
             }
-            self.error(e)
-        })
+            Err(e) => {
+                let _ = self.file.set_len(self.len);
+                Err(self.error(e))
+            }
+        }
     }
 
     /// Flushes what was appended to disk.
