@@ -678,10 +678,10 @@ log-field-stopwatch = stopwatch
 log-field-status = status
 log-no-visit = no visit { $id }; `touchpoint list` shows the visits
 log-empty = (no change yet)
-help-report-require-signed = Leave out every visit whose signature is not valid (needs an allowed_signers file)
+help-report-require-signed = Leave out every visit whose signature is not valid
 report-unsigned-left-out = { $count ->
     [one] { $count } visit left out: not validly signed (--require-signed)
    *[other] { $count } visits left out: not validly signed (--require-signed)
 }
 cli-home-unsigned = visit { $id } is final, unsigned: `touchpoint sign { $id }` signs it
-help-report-allowed-signers = OpenSSH allowed_signers file to check signatures against (default: config.toml's `allowed_signers`)
+help-report-allowed-signers = OpenSSH allowed_signers file (default: config.toml's `allowed_signers`)
