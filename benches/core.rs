@@ -276,7 +276,7 @@ fn main() {
         let line = {
             let mut probe = visit.clone();
             change(&mut probe);
-            record::journal::line(&probe, &probe.clone().take_unsaved(), 1)
+            record::journal::line(&probe, &probe.clone().take_unsaved(), 1, Default::default())
         };
         let floor_path = dir.join(format!("floor-{}", s.items));
         let mut floor = std::fs::OpenOptions::new()
@@ -329,6 +329,47 @@ fn main() {
             "write + fsync of the record",
             bare,
         );
+        // An answer changed: a line of the change log too, carried by the
+        // journal's append and written to `<id>.log` right after it.
+        let chosen = (s.items / 2..s.items).find_map(|i| {
+            let item = ItemRef {
+                checklist: 0,
+                item: i,
+            };
+            match visit.response(item) {
+                Some(Response::Options(o)) if o.len() >= 2 => {
+                    Some((item, o.iter().map(|o| o.id.clone()).collect::<Vec<_>>()))
+                }
+                _ => None,
+            }
+        });
+        if let Some((item, options)) = chosen {
+            let mut k = 0usize;
+            let (ours, base) = compare(
+                budget,
+                || {
+                    k += 1;
+                    let answer = Answer::Choice(options[k % 2].clone());
+                    visit
+                        .set_answer(item, Some(answer), &now())
+                        .expect("answer");
+                    session.save(&mut visit).expect("save");
+                },
+                || {
+                    floor.write_all(line.as_bytes()).expect("write");
+                    floor.sync_data().expect("fdatasync");
+                },
+            );
+            row(
+                &format!(
+                    "save one answer durably, with its change-log line, {} answered items",
+                    s.items
+                ),
+                ours,
+                "append + fdatasync of the change's bytes",
+                base,
+            );
+        }
         session.close(&mut visit).expect("close");
     }
 

@@ -152,9 +152,15 @@ fn main() {
             line: DEFAULT_LINE,
             min_coverage: touchpoint::report::DEFAULT_MIN_COVERAGE,
             min_answers: touchpoint::report::DEFAULT_MIN_ANSWERS,
+            require_signed: false,
+            allowed_signers: None,
+        };
+        let Ok(signers) = commands::signers(None, false) else {
+            panic!("the allowed_signers of config.toml cannot be read");
         };
         let mut out = std::io::sink();
-        let tally = commands::write_report(&files, &args, &mut out, false).expect("report");
+        let tally =
+            commands::write_report(&files, &args, &signers, &mut out, false).expect("report");
         black_box(tally);
         out.flush().expect("flush");
     };

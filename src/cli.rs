@@ -119,6 +119,12 @@ pub enum Command {
         /// Final visits with these review statuses only: final, approved, returned, excluded or all (default: final and approved).
         #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = parse_status)]
         status: Vec<StatusArg>,
+        /// Leave out every visit whose signature is not valid.
+        #[arg(long)]
+        require_signed: bool,
+        /// OpenSSH allowed_signers file (default: config.toml's `allowed_signers`).
+        #[arg(long, value_name = "FILE")]
+        allowed_signers: Option<PathBuf>,
     },
     /// Two visits of one site item by item: fixed, regressed, still missed, new.
     Compare {
@@ -206,6 +212,11 @@ pub enum Command {
         /// OpenSSH allowed_signers file (default: config.toml's `allowed_signers`).
         #[arg(long, value_name = "FILE")]
         allowed_signers: Option<PathBuf>,
+    },
+    /// Print a visit's change log as a timeline: what changed, when.
+    Log {
+        /// Visit id, as `touchpoint list` shows it.
+        id: String,
     },
     /// Print a shell's completion script (visit and checklist ids complete too).
     Completions {
@@ -446,6 +457,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "verify" => crate::tr!("help-verify"),
         "review" => crate::tr!("help-review"),
         "check" => crate::tr!("help-check"),
+        "log" => crate::tr!("help-log"),
         "man" => crate::tr!("help-man"),
         _ => return None,
     })
@@ -466,10 +478,12 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("list", "trash") => crate::tr!("help-list-trash"),
         ("list" | "checklists", "json") => crate::tr!("help-json"),
         ("completions", "shell") => crate::tr!("help-completions-shell"),
-        ("sign", "id") => crate::tr!("help-resume-id"),
+        ("sign" | "log", "id") => crate::tr!("help-resume-id"),
         ("verify" | "check", "paths") => crate::tr!("help-report-paths"),
         ("check", "format") => crate::tr!("help-report-format"),
         ("verify", "allowed_signers") => crate::tr!("help-verify-allowed-signers"),
+        ("report", "allowed_signers") => crate::tr!("help-report-allowed-signers"),
+        ("report", "require_signed") => crate::tr!("help-report-require-signed"),
         ("delete", "id") => crate::tr!("help-delete-id"),
         ("restore", "id") => crate::tr!("help-restore-id"),
         ("export", "id") => crate::tr!("help-export-id"),
@@ -510,7 +524,7 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         (_, "output") | ("validate", "paths") => Some(crate::tr!("help-value-path")),
         (_, "format") => Some(crate::tr!("help-value-format")),
         ("report" | "verify" | "check", "paths") => Some(crate::tr!("help-value-paths")),
-        ("verify", "allowed_signers") => Some(crate::tr!("help-value-file")),
+        ("verify" | "report", "allowed_signers") => Some(crate::tr!("help-value-file")),
         ("report", "site") => Some(crate::tr!("help-value-s")),
         ("report", "since" | "until") => Some(crate::tr!("help-value-date")),
         ("report", "line" | "min_coverage") => Some(crate::tr!("help-value-percent")),

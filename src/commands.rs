@@ -66,14 +66,18 @@ macro_rules! say {
 mod check;
 mod completions;
 mod json;
+mod log;
 mod man;
 pub mod review;
 mod sign;
 
 pub use check::{Checked, Gatherer, check};
 pub use completions::{completions, ids};
+pub use log::{log, log_path, log_problem};
 pub use man::man;
-pub use sign::{awaits_signature, sign, sign_finalized, sign_record, signature_path, verify};
+pub use sign::{
+    Signers, awaits_signature, sign, sign_finalized, sign_record, signature_path, signers, verify,
+};
 
 fn io_failure(what: &str, e: &std::io::Error) -> Failure {
     // `what` is already in the interface language; the reason follows it.
@@ -373,6 +377,20 @@ fn home_with(
         not_exported
             .iter()
             .map(|(id, why)| tr!("cli-not-exported", id = id.as_str(), error = why.as_str())),
+    );
+    // A final visit that waits for its signature (finalize could not sign
+    // it): said until `touchpoint sign ID` signs it, as `list` does.
+    screen.problems.extend(
+        records
+            .iter()
+            .filter(|r| r.header.status == Status::Final)
+            .filter(|r| awaits_signature(&store, Some(&config), &r.header.id))
+            .map(|r| {
+                tr!(
+                    "cli-home-unsigned",
+                    id = crate::tui::theme::inert(&r.header.id)
+                )
+            }),
     );
     screen.point_at_chosen();
     let trash_store = store.clone();
@@ -1019,6 +1037,14 @@ pub fn export(
             )
         );
     }
+    // The debrief names the record's signed state (issue 22).
+    let signed = (current.record.header.status == Status::Final)
+        .then(|| {
+            let path = store.path(id).ok()?;
+            let signers = sign::signers(None, false).ok()?;
+            Some(signers.state(&path, &current.record))
+        })
+        .flatten();
     let text = match format {
         // The record itself, byte for byte as saved when no journal adds to
         // it, but for characters that could drive a terminal, escaped as TOML
@@ -1073,6 +1099,7 @@ pub fn export(
                 ExportFormat::Html => {
                     let since = since_last_visit(&store, &visit);
                     let page = record::to_html_since(&visit, store.root(), since.as_ref());
+                    let page = with_signed_html(page, signed);
                     match marked {
                         Some(state) => review::mark_html(&page, state),
                         None => page,
@@ -1094,6 +1121,7 @@ pub fn export(
                         // On standard output the files are named, not linked.
                         None => record::to_markdown(&visit),
                     };
+                    let markdown = with_signed_md(markdown, signed);
                     match marked {
                         Some(state) => review::mark_markdown(&markdown, state),
                         None => markdown,
@@ -1109,6 +1137,44 @@ pub fn export(
             Ok(())
         }
         _ => to_stdout(|out| out.write_all(text.as_bytes())),
+    }
+}
+
+/// The signed state in the reader's words: "Signature: valid".
+fn signed_sentence(state: &str) -> String {
+    tr!("export-signed", state = report::text::signed_word(state))
+}
+
+/// A Markdown debrief with its signed state as a fact, after the id.
+fn with_signed_md(text: String, signed: Option<&str>) -> String {
+    let Some(state) = signed else {
+        return text;
+    };
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut done = false;
+    for line in text.split_inclusive('\n') {
+        out.push_str(line);
+        if !done && line.starts_with(&format!("| {} |", tr!("export-id"))) {
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                tr!("export-signature"),
+                report::text::signed_word(state)
+            ));
+            done = true;
+        }
+    }
+    out
+}
+
+/// An HTML debrief with its signed state under its title.
+fn with_signed_html(html: String, signed: Option<&str>) -> String {
+    match (signed, html.find("</h1>")) {
+        (Some(state), Some(at)) => {
+            let at = at + "</h1>".len();
+            let sentence = maud::html! { p.sub { (signed_sentence(state)) } }.into_string();
+            format!("{}{sentence}{}", &html[..at], &html[at..])
+        }
+        _ => html,
     }
 }
 
@@ -1260,6 +1326,10 @@ pub struct ReportArgs {
     pub min_coverage: f64,
     /// Fewest scored answers for an item among the most missed.
     pub min_answers: usize,
+    /// Leave out every visit whose signature is not `valid`.
+    pub require_signed: bool,
+    /// The OpenSSH allowed_signers file (default: config.toml's).
+    pub allowed_signers: Option<PathBuf>,
 }
 
 /// Records read at once, in parallel; the report holds no more than these.
@@ -1300,6 +1370,7 @@ fn batches(files: &[PathBuf]) -> Vec<(&[PathBuf], u64)> {
 /// file was skipped, after writing the report of the others.
 pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure> {
     use std::io::IsTerminal;
+    let signers = sign::signers(args.allowed_signers.as_deref(), args.require_signed)?;
     let (files, mut skipped) = if args.paths.is_empty() {
         let store = open_store(data_dir)?;
         (store.visit_files()?, 0)
@@ -1321,7 +1392,7 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         && Theme::from_env().color;
     let mut unknown: Vec<(String, Vec<String>)> = Vec::new();
     let mut run = |out: &mut dyn Write| -> std::io::Result<()> {
-        let tally = write_report(&files, args, out, color)?;
+        let tally = write_report(&files, args, &signers, out, color)?;
         skipped += tally.skipped;
         unknown = tally.unknown_sites;
         if !unknown.is_empty() && output.is_some() {
@@ -1338,6 +1409,12 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
             say!(
                 "touchpoint: {}",
                 tr!("report-reviewed-left-out", count = tally.reviewed_out)
+            );
+        }
+        if tally.unsigned > 0 {
+            say!(
+                "touchpoint: {}",
+                tr!("report-unsigned-left-out", count = tally.unsigned)
             );
         }
         Ok(())
@@ -1397,6 +1474,8 @@ pub struct ReadTally {
     pub drafts: usize,
     /// Final visits left out for their review status (`--status`).
     pub reviewed_out: usize,
+    /// Visits left out by `--require-signed`.
+    pub unsigned: usize,
     /// Every site named by a record read (taken or not), for a `--site`
     /// that matches none.
     pub sites: Vec<String>,
@@ -1410,9 +1489,15 @@ pub struct ReadTally {
 pub fn write_report(
     files: &[PathBuf],
     args: &ReportArgs,
+    signers: &sign::Signers,
     out: &mut dyn Write,
     color: bool,
 ) -> std::io::Result<ReadTally> {
+    let reading = Reading {
+        filter: &args.filter,
+        signers,
+        require_signed: args.require_signed,
+    };
     if args.format == ReportFormat::Csv {
         let mut rows = report::csv::Rows::new(&mut *out)?;
         let render = |record: &RecordFile, figures: &report::VisitFigures| {
@@ -1422,7 +1507,7 @@ pub fn write_report(
                 &figures.corrected,
             )
         };
-        let mut tally = read_all(files, &args.filter, render, |_, rendered| {
+        let mut tally = read_all(files, &reading, render, |_, rendered| {
             rows.add_rendered(&rendered?)
         })?;
         rows.finish()?;
@@ -1435,7 +1520,7 @@ pub fn write_report(
         .filter(args.filter.clone());
     let tally = read_all(
         files,
-        &args.filter,
+        &reading,
         |_, _| (),
         |figured, ()| {
             let (record, figures) = figured;
@@ -1457,6 +1542,13 @@ pub fn write_report(
         ReportFormat::Html | ReportFormat::Csv => report::html::write(&review, out)?,
     }
     Ok(tally)
+}
+
+/// What the reader of records takes: the filter, and how signatures are judged.
+struct Reading<'a> {
+    filter: &'a Filter,
+    signers: &'a sign::Signers,
+    require_signed: bool,
 }
 
 /// A file as the parallel stage leaves it.
@@ -1517,7 +1609,7 @@ fn reviewed_figures(path: &Path, record: &mut RecordFile) -> (report::VisitFigur
 /// disagrees with its observations.
 fn read_all<X: Send>(
     files: &[PathBuf],
-    filter: &Filter,
+    reading: &Reading<'_>,
     prepare: impl Fn(&RecordFile, &report::VisitFigures) -> X + Sync,
     mut take: impl FnMut((&RecordFile, report::VisitFigures), X) -> std::io::Result<()>,
 ) -> std::io::Result<ReadTally> {
@@ -1527,12 +1619,16 @@ fn read_all<X: Send>(
             .par_iter()
             .map(|path| match read_record_file(path) {
                 Err(problem) => Read::Skipped(problem),
-                Ok(mut record) => match filter.admits(&record) {
+                Ok(mut record) => match reading.filter.admits(&record) {
                     Err(why) => Read::LeftOut(why, record.header.site),
                     Ok(()) => {
-                        let (figures, reviewed) = reviewed_figures(path, &mut record);
-                        if let Err(why) = filter.admits_review(figures.review_status) {
+                        let (mut figures, reviewed) = reviewed_figures(path, &mut record);
+                        if let Err(why) = reading.filter.admits_review(figures.review_status) {
                             return Read::LeftOut(why, record.header.site);
+                        }
+                        figures.signed = reading.signers.state(path, &record);
+                        if reading.require_signed && figures.signed != "valid" {
+                            return Read::LeftOut(LeftOut::Unsigned, record.header.site);
                         }
                         let extra = prepare(&record, &figures);
                         Read::Taken(Box::new((record, figures)), extra, reviewed)
@@ -1555,7 +1651,7 @@ fn read_all<X: Send>(
                     continue;
                 }
                 Read::LeftOut(why, site) => {
-                    if !filter.sites.is_empty() {
+                    if !reading.filter.sites.is_empty() {
                         tally.sites.push(site);
                     }
                     if why == LeftOut::Draft {
@@ -1563,6 +1659,9 @@ fn read_all<X: Send>(
                     }
                     if why == LeftOut::Reviewed {
                         tally.reviewed_out += 1;
+                    }
+                    if why == LeftOut::Unsigned {
+                        tally.unsigned += 1;
                     }
                     continue;
                 }
@@ -1594,7 +1693,7 @@ fn read_all<X: Send>(
                 continue;
             }
             seen.insert(record.header.id.clone(), path.clone());
-            if !filter.sites.is_empty() {
+            if !reading.filter.sites.is_empty() {
                 tally.sites.push(record.header.site.clone());
             }
             if let Some(why) = reviewed.disagreement {

@@ -124,6 +124,8 @@ fn main() -> ExitCode {
             min_coverage,
             min_answers,
             status,
+            require_signed,
+            allowed_signers,
         }) => commands::report(
             data_dir,
             &commands::ReportArgs {
@@ -140,6 +142,8 @@ fn main() -> ExitCode {
                 line,
                 min_coverage,
                 min_answers,
+                require_signed,
+                allowed_signers,
             },
         ),
         Some(Command::Compare { a, b, format }) => commands::compare(data_dir, &a, &b, format),
@@ -175,6 +179,7 @@ fn main() -> ExitCode {
         Some(Command::Completions { shell }) => commands::completions(shell, &mut stdout),
         Some(Command::Man) => commands::man(&mut stdout),
         Some(Command::Sign { id }) => commands::sign(data_dir, &id, &mut stdout),
+        Some(Command::Log { id }) => commands::log(data_dir, &id, &mut stdout),
         Some(Command::Verify {
             paths,
             allowed_signers,

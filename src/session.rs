@@ -13,8 +13,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::checklist::Diagnostic;
-use crate::record::{self, RecordFile, journal};
-use crate::store::{JournalFile, Store, StoreError, VisitLock};
+use crate::record::{self, RecordFile, changelog, journal};
+use crate::store::{JournalFile, LogFile, Store, StoreError, VisitLock};
 use crate::tr;
 use crate::visit::{Unsaved, Visit};
 
@@ -93,6 +93,133 @@ pub struct Session {
     /// The store is to be tidied ([`Store::tidy`]) after the next whole
     /// record: a new visit's data folder is opened untidied.
     tidy: bool,
+    /// The change log (`<id>.log`), its lines not yet written, and the
+    /// text being typed.
+    log: ChangeLog,
+}
+
+/// The change log of an open visit (docs/store.md, "Change log"). A line
+/// is durable once a journal line carries it; it is written to `<id>.log`
+/// right after, without a flush of its own, and the log is flushed before
+/// the journal is replaced (with each whole record), so one `fdatasync`
+/// per change keeps both.
+#[derive(Debug, Default)]
+struct ChangeLog {
+    file: Option<LogFile>,
+    /// SHA-256 of the last line chained: the next line's `prev`.
+    tail: String,
+    /// Lines chained (with their newlines) that no journal line carries yet.
+    pending: Vec<String>,
+    /// Lines a journal line carries that are not yet written to the log
+    /// (a write failed): written before any later line.
+    unwritten: Vec<String>,
+    /// Lines were written since the log was last flushed.
+    unsynced: bool,
+    /// Text being typed on one item, letter by letter: one line of the log
+    /// when the typing ends, carried by every journal line meanwhile.
+    typing: Option<changelog::Line>,
+}
+
+impl ChangeLog {
+    /// Chains the visit's changes since the last save: each becomes a
+    /// pending line, but a run of typing on one item becomes one line,
+    /// written when the run ends.
+    fn take(&mut self, visit: &mut Visit) {
+        for logged in visit.take_logged() {
+            let line = changelog::line_of(&logged);
+            let continues = logged.typing
+                && self
+                    .typing
+                    .as_ref()
+                    .is_some_and(|t| t.item == line.item && t.field == line.field);
+            if continues {
+                if let Some(typing) = &mut self.typing {
+                    typing.at = line.at;
+                    typing.new = line.new;
+                }
+                continue;
+            }
+            self.end_typing();
+            if logged.typing {
+                self.typing = Some(line);
+            } else {
+                self.chain(&line);
+            }
+        }
+    }
+
+    fn chain(&mut self, line: &changelog::Line) {
+        let bytes = changelog::to_bytes(line, &self.tail);
+        self.tail = changelog::sha256_hex(bytes.trim_end_matches('\n').as_bytes());
+        self.pending.push(bytes);
+    }
+
+    /// Ends the run of typing: its line is chained.
+    fn end_typing(&mut self) {
+        if let Some(line) = self.typing.take() {
+            self.chain(&line);
+        }
+    }
+
+    /// The pending lines, as a journal line carries them (no newlines).
+    fn carried(&self) -> Vec<String> {
+        self.pending
+            .iter()
+            .map(|l| l.trim_end_matches('\n').to_owned())
+            .collect()
+    }
+
+    /// A journal line now carries the pending lines: they are written to
+    /// the log (a failure leaves them to the next write; the journal keeps them).
+    fn carried_by_journal(&mut self, store: &Store, id: &str) {
+        self.unwritten.append(&mut self.pending);
+        let _ = self.write(store, id);
+    }
+
+    /// Writes the lines not yet written, in one write.
+    fn write(&mut self, store: &Store, id: &str) -> Result<(), String> {
+        if self.unwritten.is_empty() {
+            return Ok(());
+        }
+        let file = match &mut self.file {
+            Some(file) => file,
+            None => self
+                .file
+                .insert(store.open_log(id).map_err(|e| e.to_string())?),
+        };
+        file.write(self.unwritten.concat().as_bytes())
+            .map_err(|e| e.to_string())?;
+        self.unwritten.clear();
+        self.unsynced = true;
+        Ok(())
+    }
+
+    /// Writes every line (the typing run ended) and flushes the log: before
+    /// a whole record replaces the journal that carried them. The log is
+    /// made, empty, if the visit has none.
+    fn flush(&mut self, store: &Store, id: &str) -> Result<(), String> {
+        self.end_typing();
+        let pending = std::mem::take(&mut self.pending);
+        let count = pending.len();
+        self.unwritten.extend(pending);
+        if let Err(e) = self.write(store, id) {
+            // Nothing was written: what no journal line carries yet stays
+            // pending, for the journal to carry if the record fails too.
+            let split = self.unwritten.len() - count;
+            self.pending = self.unwritten.split_off(split);
+            return Err(e);
+        }
+        if self.file.is_none() {
+            self.file = Some(store.open_log(id).map_err(|e| e.to_string())?);
+        }
+        if self.unsynced
+            && let Some(file) = &mut self.file
+        {
+            file.sync().map_err(|e| e.to_string())?;
+            self.unsynced = false;
+        }
+        Ok(())
+    }
 }
 
 /// A visit opened for work, with what opening it found.
@@ -142,6 +269,7 @@ impl Session {
             compact_at: COMPACT_AT,
             compaction_failed: false,
             tidy: false,
+            log: ChangeLog::default(),
         })
     }
 
@@ -191,6 +319,13 @@ impl Session {
             (Some(bytes), true) => Some(store.keep_damaged_journal(id, bytes)?),
             _ => None,
         };
+        // The log gets the lines the journal carries that it lacks (a crash
+        // before the log's own flush), before the journal is replaced.
+        let log = if final_visit {
+            ChangeLog::default()
+        } else {
+            repair_log(store, id, &read.changes)?
+        };
         if final_visit && read.journal_found && lock.is_some() {
             // A final record never has a journal: this one was left by a
             // crash after finalizing and holds nothing the record lacks.
@@ -211,6 +346,7 @@ impl Session {
             compact_at: COMPACT_AT,
             compaction_failed: false,
             tidy: false,
+            log,
         };
         let mut notes = if final_visit {
             Vec::new()
@@ -249,6 +385,7 @@ impl Session {
             return Ok(());
         }
         let unsaved = visit.take_unsaved();
+        self.log.take(visit);
         let long = !self.compaction_failed
             && self
                 .journal
@@ -279,6 +416,16 @@ impl Session {
     /// whole record.
     fn append(&mut self, visit: &Visit, unsaved: &Unsaved) -> Result<(), String> {
         let n = self.written + 1;
+        let log = self.log.carried();
+        let line = journal::line(
+            visit,
+            unsaved,
+            n,
+            journal::Carried {
+                log: &log,
+                typing: self.log.typing.as_ref(),
+            },
+        );
         let appended = self.open_journal().and_then(|journal| {
             if unsaved.is_empty() {
                 return Ok(false);
@@ -286,7 +433,6 @@ impl Session {
             if !journal.in_place() {
                 return Err(tr!("session-journal-moved"));
             }
-            let line = journal::line(visit, unsaved, n);
             if journal.len() + line.len() as u64 > crate::store::MAX_VISIT_BYTES {
                 // A journal longer than the reader takes could never be read.
                 return Err(tr!(
@@ -300,6 +446,9 @@ impl Session {
         match appended {
             Ok(wrote) => {
                 self.written += u64::from(wrote);
+                if wrote {
+                    self.log.carried_by_journal(&self.store, &self.id);
+                }
                 Ok(())
             }
             Err(e) => {
@@ -382,6 +531,17 @@ impl Session {
         if self.lock.is_none() {
             self.lock = Some(self.store.lock(&self.id).map_err(|e| e.to_string())?);
         }
+        // The log first: the journal this record replaces carried its
+        // lines, and a final record names the log's hash.
+        self.log.flush(&self.store, &self.id)?;
+        if visit.is_final() {
+            let log = self
+                .store
+                .load_log(&self.id)
+                .map_err(|e| e.to_string())?
+                .unwrap_or_default();
+            visit.header.log_sha256 = Some(changelog::sha256_hex(&log));
+        }
         let text = record::try_to_toml(visit).map_err(|e| e.to_string())?;
         if text.len() > record::MAX_RECORD_BYTES {
             // Written, it could never be read again: the journal keeps
@@ -463,6 +623,73 @@ impl Session {
         }
         Ok(())
     }
+}
+
+/// Opens the change log of draft `id` for a session: the lines its
+/// journal's `changes` carry that the log lacks are appended (a crash came
+/// before the log's flush), and text being typed at the last change ends
+/// as a line; then the log is flushed. A log cut short in the middle of a
+/// line that the journal carries whole is completed; any other damage is
+/// kept as it is, for `verify` and `log` to name.
+fn repair_log(
+    store: &Store,
+    id: &str,
+    changes: &[journal::Change],
+) -> Result<ChangeLog, SessionError> {
+    let bytes = store.load_log(id)?.unwrap_or_default();
+    let mut log = ChangeLog {
+        tail: changelog::tail_hash(&bytes),
+        ..ChangeLog::default()
+    };
+    let carried: Vec<&String> = changes.iter().flat_map(|c| c.log_lines()).collect();
+    let typing = changes.last().and_then(|c| c.typing());
+    if carried.is_empty() && typing.is_none() && (bytes.is_empty() || bytes.ends_with(b"\n")) {
+        return Ok(log);
+    }
+    let known: std::collections::HashSet<String> = bytes
+        .split(|b| *b == b'\n')
+        .map(changelog::sha256_hex)
+        .collect();
+    let torn = match bytes.iter().rposition(|b| *b == b'\n') {
+        Some(end) => &bytes[end + 1..],
+        None => &bytes[..],
+    };
+    let mut out = String::new();
+    let mut completed = torn.is_empty();
+    for line in carried {
+        let hash = changelog::sha256_hex(line.as_bytes());
+        if known.contains(&hash) {
+            continue;
+        }
+        if !completed && line.as_bytes().starts_with(torn) {
+            // The rest of the line a crash cut short.
+            out.push_str(&line[torn.len()..]);
+            completed = true;
+        } else {
+            if !completed {
+                // A piece no journal line explains: kept, on a line of its own.
+                out.push('\n');
+                completed = true;
+            }
+            out.push_str(line);
+        }
+        out.push('\n');
+        log.tail = hash;
+    }
+    if !completed {
+        out.push('\n');
+    }
+    log.unwritten.push(out);
+    if let Some(line) = typing {
+        log.typing = Some(line.clone());
+    }
+    log.flush(store, id).map_err(|why| {
+        SessionError::Store(StoreError::Refused {
+            path: store.log_path(id).unwrap_or_default(),
+            why,
+        })
+    })?;
+    Ok(log)
 }
 
 /// Whether a store error is the disk refusing every write (`EROFS`).
@@ -1022,6 +1249,68 @@ mod tests {
         drop(store.lock(&id).unwrap());
     }
 
+    /// The log's lines once whole, checked.
+    fn log_lines(store: &Store, id: &str) -> Vec<changelog::Line> {
+        let bytes = store.load_log(id).unwrap().unwrap_or_default();
+        let checked = changelog::check(&bytes);
+        assert_eq!(checked.broken, None, "{}", String::from_utf8_lossy(&bytes));
+        checked.lines
+    }
+
+    #[test]
+    fn log_lines_lost_with_the_logs_unflushed_tail_come_back_from_the_journal() {
+        let folder = Folder::new("log-repair");
+        let store = Store::open(&folder.0).unwrap();
+        let mut visit = new_visit();
+        let id = visit.header.id.clone();
+        let mut session = Session::create(&store, &visit, None).unwrap();
+        session.save(&mut visit).unwrap();
+        assert_eq!(store.load_log(&id).unwrap(), Some(Vec::new()));
+        for (n, answer) in ["yes", "no", "yes"].into_iter().enumerate() {
+            visit
+                .set_answer(item(3), Some(Answer::Choice(answer.into())), &now())
+                .unwrap();
+            session.save(&mut visit).unwrap();
+            assert_eq!(log_lines(&store, &id).len(), n + 1);
+        }
+        visit.set_note(item(1), "Slo", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        visit.set_note(item(1), "Slow", true, &now()).unwrap();
+        session.save(&mut visit).unwrap();
+        // The note being typed is not a line yet: the journal carries it.
+        assert_eq!(log_lines(&store, &id).len(), 3);
+        let whole = store.load_log(&id).unwrap().unwrap();
+        drop(session);
+        // A power cut: the log lost its last line and a half; the journal,
+        // flushed at each change, has them.
+        let first = whole.iter().position(|b| *b == b'\n').unwrap() + 1;
+        let cut = &whole[..first + 10];
+        std::fs::write(store.log_path(&id).unwrap(), cut).unwrap();
+
+        let mut opened = Session::resume(&store, &id, None).unwrap();
+        let lines = log_lines(&store, &id);
+        let fields: Vec<(&str, &serde_json::Value)> =
+            lines.iter().map(|l| (l.field.as_str(), &l.new)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("answer", &"yes".into()),
+                ("answer", &"no".into()),
+                ("answer", &"yes".into()),
+                ("note", &"Slow".into()),
+            ]
+        );
+        assert_eq!(
+            &store.load_log(&id).unwrap().unwrap()[..whole.len()],
+            &whole[..]
+        );
+        // And the chain goes on from there.
+        opened.visit.set_answer(item(3), None, &now()).unwrap();
+        opened.session.save(&mut opened.visit).unwrap();
+        opened.session.close(&mut opened.visit).unwrap();
+        assert_eq!(log_lines(&store, &id).len(), 5);
+    }
+
     #[test]
     fn a_pause_folds_the_journal_in_and_a_final_record_has_no_journal() {
         let folder = Folder::new("final");
@@ -1223,6 +1512,18 @@ mod tests {
             );
             // The kill came after a change was written, before it was acknowledged.
             in_flight += usize::from(n > seen);
+            // The change log, once opening the visit has put back what the
+            // journal carried: whole, chained, and ending with the answer
+            // the visit has.
+            let opened = Session::resume(&store, &id, None).unwrap();
+            let lines = log_lines(&store, &id);
+            let last = lines.iter().rev().find(|l| l.field == "answer").unwrap();
+            let answer = match opened.visit.entry(item(3)).unwrap().answer.clone() {
+                Some(Answer::Choice(id)) => id,
+                other => panic!("round {round}: {other:?}"),
+            };
+            assert_eq!(last.new, answer.as_str(), "round {round}");
+            drop(opened);
         }
         eprintln!(
             "40 kills: {in_compaction} during a compaction, {in_flight} with a save written \

@@ -414,6 +414,19 @@ impl Store {
             .and_then(|()| create_folders(folder, None))
             .map_err(|e| io_error(action(), e, folder, EXPORT_FOLDER, None))?;
         check_folder(folder, EXPORT_FOLDER, 0o022)?;
+        // The change log goes first, so that the record is never there
+        // without it (SPEC.md, "Signing and the change log").
+        if let Some(log) = self.load_log(id)? {
+            write_atomic_as(
+                folder,
+                EXPORT_FOLDER,
+                id,
+                &format!("{id}.log"),
+                &log,
+                &action,
+                mode,
+            )?;
+        }
         write_atomic_as(
             folder,
             EXPORT_FOLDER,
@@ -1614,6 +1627,124 @@ impl JournalFile {
     /// Whether the journal holds nothing (it always holds its head).
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The change log beside a visit: `visits/<id>.log` (docs/store.md, "Change
+// log"). Opened through `open_owned`, as every other file of the store.
+
+/// A visit's change log, open for appending.
+#[derive(Debug)]
+pub struct LogFile {
+    file: File,
+    path: PathBuf,
+    /// Bytes in the log, as of the last write that succeeded.
+    len: u64,
+}
+
+impl Store {
+    /// The change log of visit `id`, `visits/<id>.log`, whether it exists or not.
+    pub fn log_path(&self, id: &str) -> Result<PathBuf, StoreError> {
+        check_id(id)?;
+        Ok(self.visits.join(format!("{id}.log")))
+    }
+
+    /// Reads the change log of visit `id`; `None` when it has none. A
+    /// link, a FIFO or another user's file there is refused, naming it.
+    pub fn load_log(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let path = self.log_path(id)?;
+        let fail = |e: io::Error| {
+            io_error(
+                tr!("store-action-read-log", id = id),
+                e,
+                &self.visits,
+                DATA_FOLDER,
+                Some(&path),
+            )
+        };
+        let file = match open_owned(&path, OpenOptions::new().read(true)) {
+            Ok(file) => file,
+            Err(OpenRefusal::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e.or_io(fail)),
+        };
+        read_capped(file).map(Some).map_err(fail)
+    }
+
+    /// Opens the change log of visit `id` for appending, making it (0600,
+    /// the folder flushed) when there is none.
+    pub fn open_log(&self, id: &str) -> Result<LogFile, StoreError> {
+        let path = self.log_path(id)?;
+        let fail = |e: io::Error| {
+            io_error(
+                tr!("store-action-write-log", id = id),
+                e,
+                &self.visits,
+                DATA_FOLDER,
+                Some(&path),
+            )
+        };
+        let made = fs::symlink_metadata(&path).is_err();
+        let file = open_owned(
+            &path,
+            OpenOptions::new().append(true).create(true).mode(0o600),
+        )
+        .map_err(|e| e.or_io(fail))?;
+        // Made by hand or with a loose umask: private from now on (best effort).
+        let _ = ensure_mode(&file, 0o600);
+        if made {
+            crate::fault::check(crate::fault::Op::Sync)
+                .and_then(|()| file.sync_all())
+                .and_then(|()| sync_dir(&self.visits))
+                .map_err(fail)?;
+        }
+        let len = file.metadata().map_err(fail)?.len();
+        Ok(LogFile { file, path, len })
+    }
+}
+
+impl LogFile {
+    /// Appends `bytes` (whole lines), without flushing them to disk: a
+    /// journal line carries them until [`LogFile::sync`]. A failed write
+    /// is cut back to where it began (best effort).
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), StoreError> {
+        match crate::fault::write_all(&mut self.file, bytes) {
+            Ok(()) => {
+                self.len += bytes.len() as u64;
+                Ok(())
+            }
+            Err(e) => {
+                let _ = self.file.set_len(self.len);
+                Err(self.error(e))
+            }
+        }
+    }
+
+    /// Flushes what was appended to disk.
+    pub fn sync(&mut self) -> Result<(), StoreError> {
+        crate::fault::check(crate::fault::Op::Sync)
+            .and_then(|()| self.file.sync_data())
+            .map_err(|e| self.error(e))
+    }
+
+    /// Whether this open log is still the file at its path.
+    pub fn in_place(&self) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        match (self.file.metadata(), fs::symlink_metadata(&self.path)) {
+            (Ok(open), Ok(there)) => open.dev() == there.dev() && open.ino() == there.ino(),
+            _ => false,
+        }
+    }
+
+    fn error(&self, e: io::Error) -> StoreError {
+        let folder = self.path.parent().unwrap_or(Path::new("."));
+        io_error(
+            tr!("store-action-save-change"),
+            e,
+            folder,
+            DATA_FOLDER,
+            Some(&self.path),
+        )
     }
 }
 

@@ -78,10 +78,14 @@ impl Store {
         let to = trash.join(format!("{id}.toml"));
         // A journal (left by a crash) holds changes the record lacks: it
         // goes along, and `list --trash` and `restore` read it with the record.
-        let journal = self.journal_path(id)?;
+        // So do its change log and signature (SPEC.md, "Signing and the change log").
+        let companions: Vec<(PathBuf, PathBuf)> = companion_names(id)
+            .into_iter()
+            .map(|name| (self.visits_dir().join(&name), trash.join(name)))
+            .collect();
         move_visit(
             (&from, &to),
-            (&journal, &trash.join(format!("{id}.journal"))),
+            &companions,
             &tr!("trash-action-delete", id = id),
         )?;
         // The lock file goes too: it names a visit that is no longer here.
@@ -97,12 +101,13 @@ impl Store {
         if !from.is_file() {
             return Err(TrashError::NotInTrash(id.to_owned()));
         }
+        let companions: Vec<(PathBuf, PathBuf)> = companion_names(id)
+            .into_iter()
+            .map(|name| (self.trash_dir().join(&name), self.visits_dir().join(name)))
+            .collect();
         move_visit(
             (&from, &to),
-            (
-                &self.trash_dir().join(format!("{id}.journal")),
-                &self.journal_path(id)?,
-            ),
+            &companions,
             &tr!("trash-action-restore", id = id),
         )?;
         Ok(to)
@@ -167,48 +172,66 @@ impl Store {
     }
 }
 
-/// Moves a record and its journal, if it has one (`(from, to)` each), without
-/// replacing anything: both new names are made (hard links, the journal
-/// first, so the record never appears without it) and flushed, then the
-/// record's old name goes, then the journal's. A crash leaves the visit
-/// whole under one name or both; at worst a journal without its record,
-/// which no reader looks at and the next move of this visit replaces.
+/// The files that go with visit `id`'s record: its journal, change log and
+/// signature.
+fn companion_names(id: &str) -> Vec<String> {
+    vec![
+        format!("{id}.journal"),
+        format!("{id}.log"),
+        format!("{id}.toml.sig"),
+    ]
+}
+
+/// Moves a record and the files that go with it (`companions`, each
+/// `(from, to)`; those missing are skipped), without replacing anything:
+/// the companions' new names are made first (hard links, so the record
+/// never appears without them) and flushed, then the record is moved, then
+/// the companions' old names go. A crash leaves the visit whole under one
+/// name or both; at worst companions without their record, which no reader
+/// looks at and the next move of this visit replaces.
 fn move_visit(
     record: (&Path, &Path),
-    journal: (&Path, &Path),
+    companions: &[(PathBuf, PathBuf)],
     action: &str,
 ) -> Result<(), TrashError> {
     let fail = io_failure(action.to_owned());
     if fs::symlink_metadata(record.1).is_ok() {
         return Err(TrashError::Taken(record.1.to_path_buf()));
     }
-    let has_journal = match fs::symlink_metadata(journal.0) {
-        Ok(meta) if meta.is_file() => true,
-        Ok(_) => {
-            return Err(fail(io::Error::other(tr!(
-                "trash-journal-not-regular",
-                path = journal.0.display().to_string()
-            ))));
+    let mut present = Vec::new();
+    for (from, to) in companions {
+        match fs::symlink_metadata(from) {
+            Ok(meta) if meta.is_file() => present.push((from, to)),
+            Ok(_) => {
+                return Err(fail(io::Error::other(tr!(
+                    "trash-journal-not-regular",
+                    path = from.display().to_string()
+                ))));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(fail(e)),
         }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
-        Err(e) => return Err(fail(e)),
-    };
-    // A journal whose record is gone was left by a crash during a move.
-    if fs::symlink_metadata(journal.1).is_ok_and(|m| m.is_file()) {
-        crate::fault::check(crate::fault::Op::Remove).map_err(&fail)?;
-        fs::remove_file(journal.1).map_err(&fail)?;
     }
-    if has_journal {
+    for (_, to) in companions {
+        // One whose record is gone was left by a crash during a move.
+        if fs::symlink_metadata(to).is_ok_and(|m| m.is_file()) {
+            crate::fault::check(crate::fault::Op::Remove).map_err(&fail)?;
+            fs::remove_file(to).map_err(&fail)?;
+        }
+    }
+    for (from, to) in &present {
         crate::fault::check(crate::fault::Op::Link).map_err(&fail)?;
-        fs::hard_link(journal.0, journal.1).map_err(&fail)?;
+        fs::hard_link(from, to).map_err(&fail)?;
     }
     move_without_replacing(record.0, record.1, action)?;
-    if has_journal {
+    for (from, _) in &present {
         crate::fault::check(crate::fault::Op::Remove).map_err(&fail)?;
-        fs::remove_file(journal.0).map_err(&fail)?;
-        if let Some(dir) = journal.0.parent() {
-            sync_dir(dir).map_err(&fail)?;
-        }
+        fs::remove_file(from).map_err(&fail)?;
+    }
+    if let Some((from, _)) = present.first()
+        && let Some(dir) = from.parent()
+    {
+        sync_dir(dir).map_err(&fail)?;
     }
     Ok(())
 }

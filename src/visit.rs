@@ -229,6 +229,65 @@ pub enum Touched {
     Visit,
 }
 
+/// What a line of the change log says changed (SPEC.md, "Signing and the
+/// change log"); [`crate::record::changelog`] writes it as the line's `field`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogField {
+    /// An item's answer (N/A and clearing included).
+    Answer,
+    /// An item's note, or the visit note.
+    Note,
+    /// A file attached or taken off.
+    Evidence,
+    /// A stopwatch started, stopped or cancelled.
+    Stopwatch,
+    /// The visit's status: finalized.
+    Status,
+}
+
+/// How a logged change came about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogHow {
+    /// Made by the auditor.
+    Made,
+    /// An undo put the earlier value back.
+    Undo,
+    /// A redo put the undone value back.
+    Redo,
+}
+
+/// A value before or after a logged change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LogValue {
+    /// Nothing: no answer, no file, no stopwatch.
+    None,
+    /// An answer.
+    Answer(Answer),
+    /// A note, a file's name, a stopwatch's state or a status.
+    Text(String),
+}
+
+/// One change for the change log, as the visit saw it; the saver takes it
+/// with [`Visit::take_logged`] and writes it as one line of `<id>.log`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logged {
+    /// When it was made.
+    pub at: ZonedDateTime,
+    /// The item, `(checklist id, item id)`; `None` for the whole visit.
+    pub item: Option<(String, String)>,
+    /// What changed.
+    pub field: LogField,
+    /// Made, undone or redone.
+    pub how: LogHow,
+    /// Before.
+    pub old: LogValue,
+    /// After.
+    pub new: LogValue,
+    /// Text typed in one go, letter by letter: the saver may write a run of
+    /// these on one item as one line (docs/record.md, "Change log").
+    pub typing: bool,
+}
+
 /// One undoable change.
 #[derive(Debug, Clone)]
 #[allow(
@@ -277,6 +336,9 @@ pub struct Header {
     /// The item the screen had selected, as `checklist-id/item-id`, so that
     /// resuming opens there; `None` in records written before it was kept.
     pub selected: Option<String>,
+    /// SHA-256 (lowercase hex) of the visit's change log as it was when the
+    /// visit was finalized; final visits only (set by the saver).
+    pub log_sha256: Option<String>,
 }
 
 /// The most bytes of text one paste may bring into a note or a text answer
@@ -348,6 +410,8 @@ pub struct Visit {
     evidence: Vec<Evidence>,
     undo: Vec<Change>,
     redo: Vec<Change>,
+    /// Changes not yet handed to the change log's writer.
+    logged: Vec<Logged>,
 }
 
 impl Visit {
@@ -380,6 +444,7 @@ impl Visit {
             finished: None,
             note: String::new(),
             selected: None,
+            log_sha256: None,
         };
         Visit::from_header(header, checklists)
     }
@@ -419,6 +484,7 @@ impl Visit {
             evidence: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
+            logged: Vec::new(),
         }
     }
 
@@ -460,6 +526,55 @@ impl Visit {
     /// then counts them as saved.
     pub fn take_unsaved(&mut self) -> Unsaved {
         std::mem::take(&mut self.unsaved)
+    }
+
+    /// The changes made since the last call, for the change log, in order.
+    pub fn take_logged(&mut self) -> Vec<Logged> {
+        std::mem::take(&mut self.logged)
+    }
+
+    /// Notes a change for the change log.
+    fn log(
+        &mut self,
+        at: Option<ItemRef>,
+        field: LogField,
+        how: LogHow,
+        (old, new): (LogValue, LogValue),
+        typing: bool,
+        now: &ZonedDateTime,
+    ) {
+        self.logged.push(Logged {
+            at: now.clone(),
+            item: at.and_then(|at| self.ids(at)),
+            field,
+            how,
+            old,
+            new,
+            typing,
+        });
+    }
+
+    /// Notes what changed between `before` and `after` of the item at `at`.
+    fn log_entry(
+        &mut self,
+        at: ItemRef,
+        (before, after): (&Entry, &Entry),
+        how: LogHow,
+        typing: bool,
+        now: &ZonedDateTime,
+    ) {
+        let answer = |a: &Option<Answer>| a.clone().map_or(LogValue::None, LogValue::Answer);
+        if before.answer != after.answer {
+            let values = (answer(&before.answer), answer(&after.answer));
+            self.log(Some(at), LogField::Answer, how, values, typing, now);
+        }
+        if before.note != after.note {
+            let values = (
+                LogValue::Text(before.note.clone()),
+                LogValue::Text(after.note.clone()),
+            );
+            self.log(Some(at), LogField::Note, how, values, typing, now);
+        }
     }
 
     /// Keeps `at` as the selected item, to be written with the next save.
@@ -727,6 +842,15 @@ impl Visit {
         });
         self.unsaved.timers = true;
         self.header.updated = now.clone();
+        let values = (LogValue::None, LogValue::Text("started".to_owned()));
+        self.log(
+            Some(at),
+            LogField::Stopwatch,
+            LogHow::Made,
+            values,
+            false,
+            now,
+        );
         Ok(true)
     }
 
@@ -767,6 +891,18 @@ impl Visit {
         self.check(item, at, &answer)?;
         self.timers.retain(|t| t.at != at);
         self.unsaved.timers = true;
+        let values = (
+            LogValue::Text("started".to_owned()),
+            LogValue::Text(format!("stopped {seconds} s")),
+        );
+        self.log(
+            Some(at),
+            LogField::Stopwatch,
+            LogHow::Made,
+            values,
+            false,
+            now,
+        );
         let before = self.entries[at.checklist][at.item].clone();
         let mut after = before.clone();
         after.first_at.get_or_insert_with(|| now.clone());
@@ -788,6 +924,18 @@ impl Visit {
         if cancelled {
             self.unsaved.timers = true;
             self.header.updated = now.clone();
+            let values = (
+                LogValue::Text("started".to_owned()),
+                LogValue::Text("cancelled".to_owned()),
+            );
+            self.log(
+                Some(at),
+                LogField::Stopwatch,
+                LogHow::Made,
+                values,
+                false,
+                now,
+            );
         }
         Ok(cancelled)
     }
@@ -927,6 +1075,17 @@ impl Visit {
         now: &ZonedDateTime,
     ) {
         self.unsaved.evidence = true;
+        let name = LogValue::Text(evidence.name().to_owned());
+        let values = if added {
+            (LogValue::None, name)
+        } else {
+            (name, LogValue::None)
+        };
+        let at = match touched {
+            Touched::Item(at) => Some(at),
+            Touched::Visit => None,
+        };
+        self.log(at, LogField::Evidence, LogHow::Made, values, false, now);
         self.undo.push(Change::Evidence {
             touched,
             index,
@@ -1031,9 +1190,13 @@ impl Visit {
         if self.header.note == note {
             return Ok(false);
         }
-        self.header.note = note.to_owned();
+        let values = (
+            LogValue::Text(std::mem::replace(&mut self.header.note, note.to_owned())),
+            LogValue::Text(note.to_owned()),
+        );
         self.unsaved.note = true;
         self.header.updated = now.clone();
+        self.log(None, LogField::Note, LogHow::Made, values, true, now);
         Ok(true)
     }
 
@@ -1044,6 +1207,8 @@ impl Visit {
             && self.redo.is_empty()
             && matches!(self.undo.last(), Some(Change::Entry { typing: true, at: last, .. }) if *last == at);
         if merge {
+            let before = self.entries[at.checklist][at.item].clone();
+            self.log_entry(at, (&before, &after), LogHow::Made, true, now);
             self.set_entry(at, after.clone(), true);
             if let Some(Change::Entry { after: last, .. }) = self.undo.last_mut() {
                 *last = after;
@@ -1063,6 +1228,7 @@ impl Visit {
         typing: bool,
         now: &ZonedDateTime,
     ) {
+        self.log_entry(at, (&before, &after), LogHow::Made, typing, now);
         self.set_entry(at, after.clone(), true);
         self.undo.push(Change::Entry {
             at,
@@ -1080,7 +1246,7 @@ impl Visit {
             return None;
         }
         let change = self.undo.pop()?;
-        let touched = self.put(&change, true);
+        let touched = self.put(&change, true, now);
         let change = match change {
             // Typing after an undo starts a new step.
             Change::Entry {
@@ -1104,19 +1270,26 @@ impl Visit {
             return None;
         }
         let change = self.redo.pop()?;
-        let touched = self.put(&change, false);
+        let touched = self.put(&change, false, now);
         self.undo.push(change);
         self.header.updated = now.clone();
         Some(touched)
     }
 
     /// Puts the state before (`back`) or after a change in place.
-    fn put(&mut self, change: &Change, back: bool) -> Touched {
+    fn put(&mut self, change: &Change, back: bool, now: &ZonedDateTime) -> Touched {
+        let how = if back { LogHow::Undo } else { LogHow::Redo };
         match change {
             Change::Entry {
                 at, before, after, ..
             } => {
-                self.set_entry(*at, if back { before } else { after }.clone(), true);
+                let (from, to) = if back {
+                    (after, before)
+                } else {
+                    (before, after)
+                };
+                self.log_entry(*at, (from, to), how, false, now);
+                self.set_entry(*at, to.clone(), true);
                 Touched::Item(*at)
             }
             Change::Evidence {
@@ -1127,6 +1300,17 @@ impl Visit {
             } => {
                 // Undoing an addition or redoing a removal takes the file off
                 // its place; the other two put it back there.
+                let name = LogValue::Text(evidence.name().to_owned());
+                let values = if *added == back {
+                    (name, LogValue::None)
+                } else {
+                    (LogValue::None, name)
+                };
+                let at = match touched {
+                    Touched::Item(at) => Some(*at),
+                    Touched::Visit => None,
+                };
+                self.log(at, LogField::Evidence, how, values, false, now);
                 if *added == back {
                     if *index < self.evidence.len() {
                         self.evidence.remove(*index);
@@ -1153,6 +1337,11 @@ impl Visit {
         self.timers.clear();
         self.unsaved.status = true;
         self.unsaved.timers = true;
+        let values = (
+            LogValue::Text(Status::Draft.as_str().to_owned()),
+            LogValue::Text(Status::Final.as_str().to_owned()),
+        );
+        self.log(None, LogField::Status, LogHow::Made, values, false, now);
         self.undo.clear();
         self.redo.clear();
         Ok(())

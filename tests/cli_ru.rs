@@ -321,7 +321,7 @@ fn the_lang_flag_wins_over_a_russian_locale() {
 }
 
 /// The commands, formats and values of the command line, typed as they are.
-const TYPED: [&str; 40] = [
+const TYPED: [&str; 41] = [
     "new",
     "check",
     "resume",
@@ -338,6 +338,7 @@ const TYPED: [&str; 40] = [
     "sign",
     "verify",
     "review",
+    "log",
     "completions",
     "man",
     "bash",

@@ -13,6 +13,8 @@ mod common;
 mod bytes;
 #[path = "catalogs.rs"]
 mod catalogs;
+#[path = "changelog.rs"]
+mod changelog;
 #[path = "check.rs"]
 mod check;
 #[path = "checklist_robustness.rs"]

@@ -687,3 +687,31 @@ report-reviewed-left-out = { $count ->
     [one] { $count } returned or excluded visit left out (--status chooses)
    *[other] { $count } returned or excluded visits left out (--status chooses)
 }
+
+
+## The change log (issue 22)
+store-action-read-log = read the change log of visit { $id }
+store-action-write-log = write the change log of visit { $id }
+help-log = Print a visit's change log as a timeline: what changed, when
+log-not-a-line = not a line of a change log
+log-chain-broken = the chain is broken here: a line was taken out, added or edited
+log-cut-short = the last line is cut short
+log-missing = the change log { $path } is missing
+log-unreadable = cannot read the change log { $path }: { $reason }
+log-hash-differs = the change log { $path } is not the one the record names (its sha256 differs from log_sha256)
+log-visit = visit
+log-undo = undo
+log-redo = redo
+log-field-note = note
+log-field-evidence = file
+log-field-stopwatch = stopwatch
+log-field-status = status
+log-no-visit = no visit { $id }; `touchpoint list` shows the visits
+log-empty = (no change yet)
+help-report-require-signed = Leave out every visit whose signature is not valid
+report-unsigned-left-out = { $count ->
+    [one] { $count } visit left out: not validly signed (--require-signed)
+   *[other] { $count } visits left out: not validly signed (--require-signed)
+}
+cli-home-unsigned = visit { $id } is final, unsigned: `touchpoint sign { $id }` signs it
+help-report-allowed-signers = OpenSSH allowed_signers file (default: config.toml's `allowed_signers`)

@@ -293,3 +293,13 @@ check-summary = { $flags ->
     [one] { $visits } visit
    *[other] { $visits } visits
 }.
+
+
+## Signed state in reports (issue 22)
+report-col-signed = Signed
+report-signed-valid = valid
+report-signed-unsigned = unsigned
+report-signed-invalid = invalid
+report-signed-unknown-key = unknown key
+export-signed = Signature: { $state }
+export-signature = Signature

@@ -718,3 +718,33 @@ report-reviewed-left-out = { $count ->
     [few] { $count } возвращённых или исключённых визита не учтены (выбирает --status)
    *[many] { $count } возвращённых или исключённых визитов не учтены (выбирает --status)
 }
+
+
+## The change log (issue 22)
+store-action-read-log = прочитать журнал изменений визита { $id }
+store-action-write-log = записать журнал изменений визита { $id }
+help-log = Показать журнал изменений визита по времени: что и когда изменилось
+log-not-a-line = это не строка журнала изменений
+log-chain-broken = цепочка здесь разорвана: строку удалили, добавили или изменили
+log-cut-short = последняя строка оборвана
+log-missing = журнала изменений { $path } нет
+log-unreadable = не удалось прочитать журнал изменений { $path }: { $reason }
+log-hash-differs = журнал изменений { $path } не тот, что назван в записи (его sha256 не совпадает с log_sha256)
+log-visit = визит
+log-undo = отмена
+log-redo = повтор
+log-field-note = заметка
+log-field-evidence = файл
+log-field-stopwatch = секундомер
+log-field-status = статус
+log-no-visit = визита { $id } нет; `touchpoint list` покажет визиты
+log-empty = (изменений пока нет)
+help-report-require-signed = Не учитывать визиты без действительной подписи (нужен файл allowed_signers)
+report-unsigned-left-out = { $count ->
+    [one] { $count } визит не учтён: нет действительной подписи (--require-signed)
+    [few] { $count } визита не учтены: нет действительной подписи (--require-signed)
+    [many] { $count } визитов не учтено: нет действительной подписи (--require-signed)
+   *[other] { $count } визита не учтено: нет действительной подписи (--require-signed)
+}
+cli-home-unsigned = визит { $id } завершён, но не подписан: `touchpoint sign { $id }` подпишет его
+help-report-allowed-signers = Файл с разрешёнными ключами подписи (по умолчанию — из config.toml)

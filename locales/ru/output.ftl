@@ -317,3 +317,13 @@ check-summary = { $flags ->
     [one] { $visits } визита
    *[other] { $visits } визитов
 }.
+
+
+## Signed state in reports (issue 22)
+report-col-signed = Подпись
+report-signed-valid = действительна
+report-signed-unsigned = нет
+report-signed-invalid = недействительна
+report-signed-unknown-key = ключ неизвестен
+export-signed = Подпись: { $state }
+export-signature = Подпись

@@ -14,8 +14,9 @@ use crate::store::Store;
 use crate::tr;
 
 /// Commands whose first argument is a visit id, and the id kind each wants.
-const ID_ARGUMENTS: [(&str, &str); 5] = [
+const ID_ARGUMENTS: [(&str, &str); 6] = [
     ("resume", "visits"),
+    ("log", "visits"),
     ("delete", "visits"),
     ("export", "visits"),
     ("restore", "trash"),

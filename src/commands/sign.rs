@@ -44,6 +44,12 @@ fn read_capped(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Reads a change log beside a record: a regular file of at most
+/// [`store::MAX_VISIT_BYTES`], never through a FIFO.
+pub(super) fn read_log(path: &Path) -> std::io::Result<Vec<u8>> {
+    read_capped(path, store::MAX_VISIT_BYTES)
+}
+
 /// The signature of `record` with the key `key_path` names, or why there is
 /// none (in the interface language): the key file itself when it needs no
 /// passphrase, else its private half in `ssh-agent`.
@@ -154,6 +160,86 @@ pub fn sign(data_dir: Option<&Path>, id: &str, out: &mut dyn Write) -> Result<()
     .map_err(|e| io_failure(&tr!("cli-cannot-write-list"), &e))
 }
 
+/// How `report` judges each record's signature: against an allowed_signers
+/// file when there is one (`--allowed-signers`, else config.toml's);
+/// without one, a signed record is `unknown-key` (whose key it is cannot be
+/// told), an unsigned one `unsigned` (docs/decisions.md, "Signed state in
+/// reports").
+pub struct Signers {
+    allowed: Option<AllowedSigners>,
+    now: i64,
+}
+
+/// The [`Signers`] of a report: `explicit` or config.toml's file. A file
+/// named that cannot be read or parsed fails the report; none named is
+/// fine, unless `required` (`--require-signed` needs one).
+pub fn signers(explicit: Option<&Path>, required: bool) -> Result<Signers, Failure> {
+    let now = crate::clock::now().timestamp().as_second();
+    let path = match explicit {
+        Some(path) => Some(path.to_path_buf()),
+        None => Config::load().ok().and_then(|c| c.allowed_signers()),
+    };
+    let Some(path) = path else {
+        if required {
+            return Err(Failure::Message(tr!("sign-no-allowed-signers")));
+        }
+        return Ok(Signers { allowed: None, now });
+    };
+    Ok(Signers {
+        allowed: Some(load_allowed(&path)?),
+        now,
+    })
+}
+
+/// Reads and parses an allowed_signers file; each problem on stderr.
+fn load_allowed(path: &Path) -> Result<AllowedSigners, Failure> {
+    let shown = path.display().to_string();
+    let text = read_small(path).map_err(|e| {
+        Failure::Message(tr!(
+            "sign-cannot-read-allowed",
+            path = shown.clone(),
+            reason = crate::checklist::io_reason(&e)
+        ))
+    })?;
+    AllowedSigners::parse(&shown, &String::from_utf8_lossy(&text)).map_err(|problems| {
+        for problem in &problems {
+            say!("touchpoint: {problem}");
+        }
+        Failure::Reported
+    })
+}
+
+impl Signers {
+    /// The signed state of the record file at `path` (read as `record`):
+    /// `valid`, `unsigned`, `invalid` or `unknown-key`. A draft is unsigned;
+    /// a change log that is not the one the record names makes it invalid.
+    pub fn state(&self, path: &Path, record: &record::RecordFile) -> &'static str {
+        if record.header.status != Status::Final {
+            return "unsigned";
+        }
+        if super::log_problem(path, record).is_some() {
+            return "invalid";
+        }
+        let Ok(signature) = read_small(&signature_path(path)) else {
+            return "unsigned";
+        };
+        let Some(allowed) = &self.allowed else {
+            return "unknown-key";
+        };
+        let Ok(bytes) = read_capped(path, record::MAX_RECORD_BYTES as u64) else {
+            return "invalid";
+        };
+        signing::verify(
+            &bytes,
+            Some(&signature),
+            allowed,
+            &record.header.auditor,
+            self.now,
+        )
+        .code()
+    }
+}
+
 /// `touchpoint verify [PATH…] [--allowed-signers FILE]`: each record's
 /// signature; exit 1 unless every one is valid.
 pub fn verify(
@@ -221,6 +307,12 @@ pub fn verify(
             &record.header.auditor,
             now,
         );
+        // A log that is not the one the record names makes the record
+        // invalid, whatever its signature says.
+        let verdict = match super::log_problem(file, &record) {
+            Some(problem) => Verdict::Invalid(problem),
+            None => verdict,
+        };
         all_valid &= matches!(verdict, Verdict::Valid { .. });
         let why = match &verdict {
             Verdict::Valid { principal } => tr!("verify-valid", principal = principal.clone()),

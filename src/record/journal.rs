@@ -70,6 +70,15 @@ pub struct Change {
     /// The selected item, `checklist-id/item-id`, when it moved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     selected: Option<String>,
+    /// The change log's lines of this change, each as written to
+    /// `<id>.log` without its newline: the journal's flush makes them
+    /// durable, and opening the visit appends any the log lacks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    log: Vec<String>,
+    /// Text being typed, not yet a line of the log: its line as it now is,
+    /// without `prev` (it is chained when written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    typing: Option<super::changelog::Line>,
 }
 
 /// An item's entry, in the record's terms.
@@ -140,6 +149,26 @@ impl Change {
     pub fn updated(&self) -> Option<ZonedDateTime> {
         when(&self.updated)
     }
+
+    /// The change log's lines this change carries, without their newlines.
+    pub fn log_lines(&self) -> &[String] {
+        &self.log
+    }
+
+    /// The line of text being typed at this change, not yet in the log.
+    pub fn typing(&self) -> Option<&super::changelog::Line> {
+        self.typing.as_ref()
+    }
+}
+
+/// What a journal line carries for the change log: the lines written with
+/// it, and the line of text being typed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Carried<'a> {
+    /// Lines of the log, each without its newline.
+    pub log: &'a [String],
+    /// Text being typed.
+    pub typing: Option<&'a super::changelog::Line>,
 }
 
 /// SHA-256 of `bytes`, lowercase hex.
@@ -181,7 +210,7 @@ pub fn head(record_bytes: &[u8]) -> String {
 }
 
 /// The line for change number `n`: what `unsaved` names, as `visit` now has it.
-pub fn line(visit: &Visit, unsaved: &Unsaved, n: u64) -> String {
+pub fn line(visit: &Visit, unsaved: &Unsaved, n: u64, carried: Carried<'_>) -> String {
     let time = |t: &ZonedDateTime| to_toml_datetime(t, Precision::Second).to_string();
     let entries = unsaved
         .items
@@ -245,6 +274,8 @@ pub fn line(visit: &Visit, unsaved: &Unsaved, n: u64) -> String {
         } else {
             None
         },
+        log: carried.log.to_vec(),
+        typing: carried.typing.cloned(),
     };
     // Strings, finite numbers and lists of them always serialize.
     checked(&serde_json::to_string(&change).unwrap_or_default())

@@ -14,6 +14,7 @@
 //! Times are recorded to the second, in the offset each time was taken in
 //! (rounded to whole minutes, as TOML offsets are).
 
+pub mod changelog;
 mod chunks;
 mod export;
 mod html;
@@ -131,6 +132,11 @@ pub struct VisitTable<T = Stamp> {
     /// names no item of the visit is ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selected: Option<String>,
+    /// SHA-256 of the visit's change log (`<id>.log`) when it was
+    /// finalized, lowercase hex; final visits only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
+    pub log_sha256: Option<String>,
 }
 
 /// A `[[checklists]]` entry: which checklist the visit used, and which bytes.
@@ -687,6 +693,10 @@ fn build<T: RecordTime>(visit: &Visit) -> Record<T> {
                 Status::Draft => header.selected.clone(),
                 Status::Final => None,
             },
+            log_sha256: match header.status {
+                Status::Final => header.log_sha256.clone(),
+                Status::Draft => None,
+            },
         },
         checklists,
         observations,
@@ -865,6 +875,7 @@ fn header_of(visit: &VisitTable<Stamp>) -> Header {
         finished: visit.finished.as_ref().map(|s| s.0.clone()),
         note: visit.note.clone(),
         selected: visit.selected.clone(),
+        log_sha256: visit.log_sha256.clone(),
     }
 }
 

@@ -1226,7 +1226,12 @@ fn journaled(changes: &[&Edit]) -> (String, String, Visit) {
     for (n, change) in changes.iter().enumerate() {
         change(&mut v);
         let unsaved = v.take_unsaved();
-        text.push_str(&journal::line(&v, &unsaved, n as u64 + 1));
+        text.push_str(&journal::line(
+            &v,
+            &unsaved,
+            n as u64 + 1,
+            Default::default(),
+        ));
     }
     (base, text, v)
 }
@@ -1327,7 +1332,7 @@ fn a_whole_visit_of_changes_in_one_line_replays_exactly() {
     // The same fresh visit, then every change of the fixture, saved at once.
     let mut v = visit();
     let unsaved = v.take_unsaved();
-    text.push_str(&journal::line(&v, &unsaved, 1));
+    text.push_str(&journal::line(&v, &unsaved, 1, Default::default()));
     let (back, warnings) = replayed(&base, text.as_bytes());
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_same(&v, &back);

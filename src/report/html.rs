@@ -317,7 +317,8 @@ fn visits(report: &Report) -> Markup {
                 th { (tr!("doc-started")) } th { (tr!("doc-site")) } th { (tr!("doc-auditor")) }
                 th.n { (tr!("report-col-coverage")) } th.n { (tr!("doc-score")) }
                 th.n { (tr!("doc-standards")) } th.n { (tr!("doc-personal-touch")) }
-                th.n { "▲" } th.n { (tr!("report-col-failed")) } th { (tr!("report-col-visit")) }
+                th.n { "▲" } th.n { (tr!("report-col-failed")) } th { (tr!("report-col-signed")) }
+                th { (tr!("report-col-visit")) }
             } }
             tbody {
                 @for row in &report.visit_list {
@@ -332,6 +333,7 @@ fn visits(report: &Report) -> Markup {
                         td.n { (percent_text(v.personal_touch)) }
                         td.n { (v.exceeded) }
                         td.n { (v.critical_failures.len()) }
+                        td { (super::text::signed_word(v.signed)) }
                         td.wrap {
                             span.tag { (text(&v.id)) }
                             @if row.incomplete { " " strong { (tr!("report-incomplete-mark")) } }

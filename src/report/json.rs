@@ -82,6 +82,7 @@ pub fn value(report: &Report) -> Value {
                 "personal_touch": v.personal_touch.map(round1),
                 "exceeded": v.exceeded,
                 "critical_failures": v.critical_failures,
+                "signed": v.signed,
             })
         }).collect::<Vec<_>>(),
         "incomplete": report.incomplete,

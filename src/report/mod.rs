@@ -58,6 +58,8 @@ pub enum LeftOut {
     NotSelected,
     /// A review status not asked for (by default: returned or excluded).
     Reviewed,
+    /// Not validly signed, and `--require-signed` was given.
+    Unsigned,
 }
 
 impl Filter {
@@ -235,6 +237,10 @@ pub struct VisitFigures {
     pub touchpoints: Vec<(String, Option<f64>)>,
     /// Every tag of the visit, by name, with its percentage.
     pub tags: Vec<(String, Option<f64>)>,
+    /// Its signature's state: `valid`, `unsigned`, `invalid` or
+    /// `unknown-key` (SPEC.md, "Signing and the change log"); set by the
+    /// reader of the record's files, `unsigned` until then.
+    pub signed: &'static str,
 }
 
 /// Whether an observation counts in points and maximum.
@@ -365,6 +371,7 @@ impl VisitFigures {
                 .into_iter()
                 .map(|(name, tally)| (name, exact(&tally)))
                 .collect(),
+            signed: "unsigned",
         };
         if !tagged && !record.score.tags.0.is_empty() {
             figures.untagged_from_stored(record);

@@ -302,6 +302,7 @@ fn visits_section(report: &Report) -> Section {
         right(tr!("doc-score")),
         right("▲".to_owned()),
         right(tr!("report-col-failed")),
+        left(tr!("report-col-signed")),
     ];
     if reviewed {
         columns.push(left(tr!("report-col-review")));
@@ -329,6 +330,7 @@ fn visits_section(report: &Report) -> Section {
                     percent_text(v.percent),
                     v.exceeded.to_string(),
                     v.critical_failures.len().to_string(),
+                    signed_word(v.signed),
                 ];
                 if reviewed {
                     cells.push(review_cell(v));
@@ -357,6 +359,16 @@ fn review_cell(v: &super::VisitFigures) -> String {
             status = status.shown(),
             count = v.corrected.len()
         )
+    }
+}
+
+/// A signature's state in the reader's words (`report-signed-valid`…).
+pub fn signed_word(state: &str) -> String {
+    match state {
+        "valid" => tr!("report-signed-valid"),
+        "invalid" => tr!("report-signed-invalid"),
+        "unknown-key" => tr!("report-signed-unknown-key"),
+        _ => tr!("report-signed-unsigned"),
     }
 }
 

@@ -68,7 +68,18 @@ pub fn read(path: &Path) -> Result<Option<ReviewFile>, String> {
         }
         Err(e) => return Err(io_problem(path, &e)),
     };
+    // A shared lock while reading: a reviewer appending holds the exclusive
+    // one from reading the file to flushing the entry, so this never reads
+    // half an entry. Where locks are not to be had (some network file
+    // systems) the file is read without one.
+    let _ = file.lock_shared();
     let text = read_open(&file, path)?;
+    let _ = file.unlock();
+    // An empty file is one another reviewer has just made and not yet
+    // written (it takes its lock after creating it): no review yet.
+    if text.is_empty() {
+        return Ok(None);
+    }
     parse(&path.display().to_string(), &text)
         .map(Some)
         .map_err(|d| d.to_string())
