@@ -232,6 +232,15 @@ impl Pty {
         let deadline = Instant::now() + limit;
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {
+                // What it wrote last may still be on its way through the
+                // terminal: wait (a moment at most) for the reader to reach
+                // the end of the output, so that `raw_output` holds it all.
+                let drained = Instant::now() + Duration::from_secs(2);
+                while self.reader.as_ref().is_some_and(|r| !r.is_finished())
+                    && Instant::now() < drained
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
                 return Some(status);
             }
             if Instant::now() >= deadline {
