@@ -163,6 +163,18 @@ pub enum Command {
         #[arg(long, value_name = "TEXT", group = "action")]
         exclude: Option<String>,
     },
+    /// Flag what does not add up in records: answers against the stopwatch
+    /// and notes, misses without a note, answers too fast or outside the
+    /// visit, photos' times, reused files, integrity items, outlier
+    /// auditors; exit 1 when any flag is raised.
+    Check {
+        /// Record files, or folders searched for .toml records (default: the
+        /// final visits in the data folder).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
+    },
     /// Check checklist files or folders of them; exit 1 on any error.
     Validate {
         /// Checklist files, or folders holding .toml files.
@@ -278,6 +290,15 @@ pub fn statuses(args: &[StatusArg]) -> Vec<crate::review::ReviewStatus> {
             StatusArg::All => None,
         })
         .collect()
+}
+
+/// Formats `check` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// A list for the terminal.
+    Table,
+    /// JSON: {"flags": [{code, visit, site, item, detail}]}.
+    Json,
 }
 
 /// A percentage between 0 and 100.
@@ -424,6 +445,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "sign" => crate::tr!("help-sign"),
         "verify" => crate::tr!("help-verify"),
         "review" => crate::tr!("help-review"),
+        "check" => crate::tr!("help-check"),
         "man" => crate::tr!("help-man"),
         _ => return None,
     })
@@ -445,7 +467,8 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("list" | "checklists", "json") => crate::tr!("help-json"),
         ("completions", "shell") => crate::tr!("help-completions-shell"),
         ("sign", "id") => crate::tr!("help-resume-id"),
-        ("verify", "paths") => crate::tr!("help-report-paths"),
+        ("verify" | "check", "paths") => crate::tr!("help-report-paths"),
+        ("check", "format") => crate::tr!("help-report-format"),
         ("verify", "allowed_signers") => crate::tr!("help-verify-allowed-signers"),
         ("delete", "id") => crate::tr!("help-delete-id"),
         ("restore", "id") => crate::tr!("help-restore-id"),
@@ -486,7 +509,7 @@ fn localize_arg(command: &str, arg: clap::Arg, english: bool) -> clap::Arg {
         ("new", "checklists") => Some(crate::tr!("help-value-checklist")),
         (_, "output") | ("validate", "paths") => Some(crate::tr!("help-value-path")),
         (_, "format") => Some(crate::tr!("help-value-format")),
-        ("report" | "verify", "paths") => Some(crate::tr!("help-value-paths")),
+        ("report" | "verify" | "check", "paths") => Some(crate::tr!("help-value-paths")),
         ("verify", "allowed_signers") => Some(crate::tr!("help-value-file")),
         ("report", "site") => Some(crate::tr!("help-value-s")),
         ("report", "since" | "until") => Some(crate::tr!("help-value-date")),

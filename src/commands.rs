@@ -63,12 +63,14 @@ macro_rules! say {
     }};
 }
 
+mod check;
 mod completions;
 mod json;
 mod man;
 pub mod review;
 mod sign;
 
+pub use check::{Checked, check, gather};
 pub use completions::{completions, ids};
 pub use man::man;
 pub use sign::{awaits_signature, sign, sign_finalized, sign_record, signature_path, verify};

@@ -4,6 +4,7 @@
 //! as an argument; `store` owns the data folder; `session` the life of an open
 //! visit on disk (lock, journal, saves); `tui` is a thin shell over them.
 
+pub mod check;
 pub mod checklist;
 pub mod cli;
 pub mod clock;

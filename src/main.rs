@@ -166,6 +166,9 @@ fn main() -> ExitCode {
             },
             &mut stdout,
         ),
+        Some(Command::Check { paths, format }) => {
+            commands::check(data_dir, &paths, format, &mut stdout)
+        }
         Some(Command::Validate { paths }) => commands::validate(&paths, &mut stdout),
         Some(Command::Checklists { json }) => commands::checklists(json, &mut stdout),
         Some(Command::Schema { kind }) => commands::schema(kind, &mut stdout),

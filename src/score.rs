@@ -258,7 +258,7 @@ pub fn earns(visit: &Visit, at: ItemRef) -> Option<String> {
     let (_, item) = visit.item(at)?;
     let response = visit.response(at)?;
     let entry = visit.entry(at)?;
-    let Some(best) = response.max_score() else {
+    let Some(best) = response.max_score().filter(|_| item.integrity.is_none()) else {
         return Some(crate::tr!("tui-earns-unscored"));
     };
     let weight = item.weight();

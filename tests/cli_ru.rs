@@ -321,8 +321,9 @@ fn the_lang_flag_wins_over_a_russian_locale() {
 }
 
 /// The commands, formats and values of the command line, typed as they are.
-const TYPED: [&str; 39] = [
+const TYPED: [&str; 40] = [
     "new",
+    "check",
     "resume",
     "list",
     "delete",

@@ -13,6 +13,8 @@ mod common;
 mod bytes;
 #[path = "catalogs.rs"]
 mod catalogs;
+#[path = "check.rs"]
+mod check;
 #[path = "checklist_robustness.rs"]
 mod checklist_robustness;
 #[path = "cli_ru.rs"]

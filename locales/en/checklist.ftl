@@ -134,6 +134,10 @@ checklist-critical-unscored = critical applies only to scored responses, and "{ 
     [number] remove critical, or give the number a standard with at_most or at_least
    *[other] remove critical or use a scored response
 }
+checklist-integrity-not-an-option = integrity "{ $id }" is not an answer of this item ({ $response }); integrity is the answer a truthful auditor gives{ $hint }
+checklist-integrity-no-options = integrity "{ $id }" cannot be an answer of a { $response } item: use integrity = "na", or give the item a response with options
+checklist-integrity-na-refused = integrity = "na" on an item with na = false cannot be answered; remove na = false or choose an option id
+checklist-integrity-critical = an integrity item is never scored, so it cannot be critical; remove critical
 checklist-number-key-only = { $key } applies only to number items, and this item's response is "{ $response }"; remove it or set response = "number"
 checklist-max-below-min = max ({ $max }) is less than min ({ $min }); swap them
 checklist-at-most-below-at-least = at_most ({ $at_most }) is less than at_least ({ $at_least }), so no value could meet the standard; swap them

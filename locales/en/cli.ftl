@@ -337,6 +337,16 @@ help-completions-shell = The shell: bash, zsh, fish, elvish or powershell
 help-man = Print the manual page (roff) on standard output
 help-value-shell = SHELL
 help-sign = Sign a final record that finalize could not sign (config.toml's `signing_key`)
+help-check = Flag what does not add up in records: answers against the stopwatch and notes, misses without a note, answers too fast or outside the visit, photos' times, reused files, integrity items, outlier auditors; exit 1 when any flag is raised
+check-drafts-left-out = { $count ->
+    [one] { $count } draft left out: checks are of final records
+   *[other] { $count } drafts left out: checks are of final records
+}
+check-files-skipped = { $count ->
+    [one] { $count } file skipped; the others were checked
+   *[other] { $count } files skipped; the others were checked
+}
+check-checklist-missing = { $problem }; its items are checked from the record alone
 help-verify = Check records' signatures; exit 1 when any is missing, bad, or by a key not allowed
 help-verify-allowed-signers = OpenSSH allowed_signers file (default: config.toml's `allowed_signers`)
 help-value-file = FILE

@@ -249,3 +249,46 @@ compare-new = New (in B only)
 compare-other-site = the two visits are of different sites ({ $a }, { $b })
 report-col-review = Review
 report-review-corrected = { $status }, { $count } corrected
+
+## touchpoint check: what each flag says (the details of SPEC.md's Checks).
+check-duration = { $minutes ->
+    [0] { $seconds } s
+   *[other] { $seconds ->
+        [0] { $minutes } min
+       *[other] { $minutes } min { $seconds } s
+    }
+}
+check-duration-hours = { $minutes ->
+    [0] { $hours } h
+   *[other] { $hours } h { $minutes } min
+}
+check-duration-days = { $hours ->
+    [0] { $days } d
+   *[other] { $days } d { $hours } h
+}
+check-finished-before-started = finalized at { $finished }, before the visit started ({ $started })
+check-answer-before-start = first answered at { $at }, before the visit started ({ $started })
+check-answer-after-finish = first answered at { $at }, after the visit was finalized ({ $finished })
+check-miss-without-note = answered "{ $answer }" (no points) with no note saying what was missed
+check-timed-option = answered "{ $answer }" (within { $within }), but the stopwatch measured { $timed }
+check-timed-number = answered { $answer } { $unit }, but the stopwatch measured { $timed }
+check-note-longer = answered "{ $answer }" (a standard of { $standard }), but the note says "{ $said }"
+check-integrity = answered "{ $answer }" where a truthful auditor answers "{ $truthful }"
+check-too-fast = { $count } answers in a row, each less than 2 s after the one before ({ $seconds } s in all), from { $first } to { $last }
+check-photo-time = photo { $file } was taken at { $taken }, { $distance } { $side ->
+    [before] before the visit started
+   *[after] after the visit ended
+}
+check-evidence-reused = the same file as { $file } is attached to { $others }
+check-auditor-outlier = { $auditor }'s visits score { $mean }% on average over { $count } visits, more than two standard deviations above the other auditors' visits ({ $others }% ± { $sd })
+check-none = No flags in { $visits ->
+    [one] { $visits } visit
+   *[other] { $visits } visits
+}.
+check-summary = { $flags ->
+    [one] { $flags } flag
+   *[other] { $flags } flags
+} in { $flagged } of { $visits ->
+    [one] { $visits } visit
+   *[other] { $visits } visits
+}.

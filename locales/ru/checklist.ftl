@@ -146,6 +146,10 @@ checklist-critical-unscored = critical применим только к оцен
     [number] уберите critical или задайте числу норму через at_most или at_least
    *[other] уберите critical или выберите оцениваемый тип ответа
 }
+checklist-integrity-not-an-option = integrity «{ $id }» — не ответ этого пункта ({ $response }); integrity — это ответ, который даст честный аудитор{ $hint }
+checklist-integrity-no-options = integrity «{ $id }» не может быть ответом пункта типа { $response }: укажите integrity = "na" или дайте пункту ответ с вариантами
+checklist-integrity-na-refused = integrity = "na" у пункта с na = false дать невозможно; уберите na = false или укажите id варианта
+checklist-integrity-critical = пункт integrity никогда не оценивается, поэтому не может быть критическим; уберите critical
 checklist-number-key-only = { $key } применим только к числовым пунктам, а у этого пункта тип ответа «{ $response }»; уберите ключ или укажите response = "number"
 checklist-max-below-min = max ({ $max }) меньше, чем min ({ $min }); поменяйте их местами
 checklist-at-most-below-at-least = at_most ({ $at_most }) меньше, чем at_least ({ $at_least }), так что норме не удовлетворит ни одно значение; поменяйте их местами

@@ -268,3 +268,51 @@ compare-new = Новое (только в B)
 compare-other-site = визиты относятся к разным объектам ({ $a }, { $b })
 report-col-review = Проверка
 report-review-corrected = { $status }, исправлено: { $count }
+
+## touchpoint check: что говорит каждая отметка (подробности раздела Checks в SPEC.md).
+check-duration = { $minutes ->
+    [0] { $seconds } с
+   *[other] { $seconds ->
+        [0] { $minutes } мин
+       *[other] { $minutes } мин { $seconds } с
+    }
+}
+check-duration-hours = { $minutes ->
+    [0] { $hours } ч
+   *[other] { $hours } ч { $minutes } мин
+}
+check-duration-days = { $hours ->
+    [0] { $days } дн
+   *[other] { $days } дн { $hours } ч
+}
+check-finished-before-started = завершён в { $finished }, раньше начала визита ({ $started })
+check-answer-before-start = впервые отвечен в { $at }, до начала визита ({ $started })
+check-answer-after-finish = впервые отвечен в { $at }, после завершения визита ({ $finished })
+check-miss-without-note = ответ «{ $answer }» (без баллов) без заметки о том, что было упущено
+check-timed-option = ответ «{ $answer }» (не дольше { $within }), но секундомер намерил { $timed }
+check-timed-number = ответ { $answer } { $unit }, но секундомер намерил { $timed }
+check-note-longer = ответ «{ $answer }» (норма { $standard }), но в заметке сказано «{ $said }»
+check-integrity = ответ «{ $answer }», а честный аудитор отвечает «{ $truthful }»
+check-too-fast = { $count ->
+    [one] { $count } ответ
+    [few] { $count } ответа
+   *[many] { $count } ответов
+} подряд, каждый меньше чем через 2 с после предыдущего ({ $seconds } с всего), от { $first } до { $last }
+check-photo-time = фото { $file } снято { $taken }, { $side ->
+    [before] за { $distance } до начала визита
+   *[after] через { $distance } после конца визита
+}
+check-evidence-reused = тот же файл, что { $file }, приложен к { $others }
+check-auditor-outlier = средняя оценка визитов { $auditor } — { $mean }% за { $count } визитов, больше чем на два стандартных отклонения выше визитов других аудиторов ({ $others }% ± { $sd })
+check-none = Нет отметок в { $visits ->
+    [one] { $visits } визите
+   *[other] { $visits } визитах
+}.
+check-summary = { $flags ->
+    [one] { $flags } отметка
+    [few] { $flags } отметки
+   *[many] { $flags } отметок
+} в { $flagged } из { $visits ->
+    [one] { $visits } визита
+   *[other] { $visits } визитов
+}.

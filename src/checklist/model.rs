@@ -181,6 +181,12 @@ pub struct Item {
     /// The standard of a `number` item: values from this one meet it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_least: Option<f64>,
+    /// A check on the auditor, not the site: the answer a truthful auditor
+    /// gives (an option id of the item's response, or `na`). The item is
+    /// never scored; `touchpoint check` raises `integrity-item` when it is
+    /// answered otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integrity: Option<String>,
 }
 
 /// The condition of `show_if`.

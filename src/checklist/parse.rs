@@ -392,7 +392,7 @@ struct Fields<'t, 'i> {
     all_allowed: bool,
 }
 
-/// Most keys a table of the format allows (an item has 14).
+/// Most keys a table of the format allows (an item has 15).
 const MAX_KEYS: usize = 16;
 
 /// The place of key `$key` in the list `$keys` of a table's allowed keys,
@@ -1313,8 +1313,21 @@ impl Walker<'_, '_> {
         context: &mut ItemContext<'s, 'i>,
     ) -> Option<Item> {
         const KEYS: &[&str] = &[
-            "id", "prompt", "guidance", "response", "weight", "critical", "na", "tags", "show_if",
-            "unit", "min", "max", "at_most", "at_least",
+            "id",
+            "prompt",
+            "guidance",
+            "response",
+            "weight",
+            "critical",
+            "na",
+            "tags",
+            "show_if",
+            "unit",
+            "min",
+            "max",
+            "at_most",
+            "at_least",
+            "integrity",
         ];
         let position = context.position;
         context.position += 1;
@@ -1423,6 +1436,25 @@ impl Walker<'_, '_> {
             Some(critical)
         });
         let na = f.get(key!(KEYS, "na")).map(|v| self.boolean(v, "na"));
+        let integrity = f.get(key!(KEYS, "integrity")).map(|v| {
+            let wanted = self.string(v, "integrity")?;
+            let na_refused = matches!(na, Some(Some(false)));
+            self.integrity(
+                v,
+                &wanted,
+                resolved.then_some(response_name),
+                na_refused,
+                context,
+            )
+            .then_some(wanted)
+        });
+        // An integrity item is never scored, so it cannot fail the visit.
+        if let (Some(Some(true)), Some(Some(_))) = (&critical, &integrity)
+            && let Some(v) = f.table.get("critical")
+        {
+            self.report
+                .error(v.span(), crate::tr!("checklist-integrity-critical"));
+        }
         let tags = f.get(key!(KEYS, "tags")).map(|v| self.tags(v));
         let show_if = f
             .get(key!(KEYS, "show_if"))
@@ -1544,7 +1576,63 @@ impl Walker<'_, '_> {
             max: max?,
             at_most: at_most?,
             at_least: at_least?,
+            integrity: optional(integrity)?,
         })
+    }
+
+    /// Whether `wanted`, the `integrity` value `v` of an item answered with
+    /// `response` (`None` when it did not resolve: its own message says
+    /// why), is an answer the item can be given: one of its options, or
+    /// `na` when N/A is allowed. A problem is reported at `v`.
+    fn integrity(
+        &mut self,
+        v: &Value<'_>,
+        wanted: &str,
+        response: Option<&str>,
+        na_refused: bool,
+        context: &ItemContext<'_, '_>,
+    ) -> bool {
+        let Some(response) = response else {
+            return true;
+        };
+        if wanted == "na" {
+            if na_refused {
+                self.report
+                    .error(v.span(), crate::tr!("checklist-integrity-na-refused"));
+                return false;
+            }
+            return true;
+        }
+        let Some(options) = context.options(response) else {
+            self.report.error(
+                v.span(),
+                crate::tr!(
+                    "checklist-integrity-no-options",
+                    id = echo(wanted, ECHO),
+                    response = response
+                ),
+            );
+            return false;
+        };
+        if options.iter().any(|o| o.id == wanted) {
+            return true;
+        }
+        let mut ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+        ids.push("na");
+        let hint = match did_you_mean(wanted, &ids) {
+            Some(near) => crate::tr!("checklist-hint-did-you-mean", near = near),
+            None => crate::tr!("checklist-hint-use-one-of", ids = list(&ids)),
+        };
+        self.report.error(
+            v.span(),
+            crate::tr!(
+                "checklist-integrity-not-an-option",
+                id = echo(wanted, ECHO),
+                response = response,
+                hint = hint
+            ),
+        );
+        false
     }
 
     fn tags(&mut self, value: &Value<'_>) -> Option<Vec<String>> {

@@ -201,6 +201,12 @@ pub struct Observation<T = Stamp> {
     /// Present, and true, only on critical items.
     #[serde(default, skip_serializing_if = "is_false")]
     pub critical: bool,
+    /// Present only on `integrity` items: the answer a truthful auditor
+    /// gives (an option id or `na`), so `touchpoint check` needs no checklist
+    /// to raise `integrity-item`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))]
+    pub integrity: Option<String>,
     /// Present, and true, only when the item was hidden by `show_if`.
     #[serde(default, skip_serializing_if = "is_false")]
     pub skipped: bool,
@@ -654,6 +660,7 @@ fn build<T: RecordTime>(visit: &Visit) -> Record<T> {
             timed: entry.timed,
             tags: item.tags.clone(),
             critical: item.is_critical(),
+            integrity: item.integrity.clone(),
             skipped,
             first_at: entry.first_at.as_ref().map(&time),
             at: entry.at.as_ref().map(&time),

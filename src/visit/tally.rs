@@ -102,8 +102,12 @@ impl Earned {
 /// What an answer earns by SPEC.md's rule: an option its score, a number
 /// standard 1 within and 0 outside, each × the item's weight, out of the
 /// best answer × weight. `None` when it counts in neither points nor maximum
-/// (unanswered, N/A, text, an unscored set).
+/// (unanswered, N/A, text, an unscored set, an `integrity` item: a check on
+/// the auditor, never on the site).
 pub fn earned(item: &Item, response: Response<'_>, answer: Option<&Answer>) -> Option<(f64, f64)> {
+    if item.integrity.is_some() {
+        return None;
+    }
     let best = response.max_score()?;
     let score =
         match (answer?, response) {

@@ -429,3 +429,108 @@ fn a_journey_title_is_read_and_an_empty_one_is_refused() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].2.contains("journey title"), "{found:?}");
 }
+
+#[test]
+fn integrity_is_an_answer_of_the_item_and_never_scored() {
+    let source = format!(
+        r#"{HEAD}
+[[section]]
+id = "s"
+title = "S"
+
+[[section.item]]
+id = "awning-clean"
+prompt = "The awning over the entrance was clean"
+integrity = "na"
+
+[[section.item]]
+id = "pool"
+prompt = "Pool open"
+response = "grade"
+integrity = "met"
+"#
+    );
+    let checklist = parse("test.toml", &source).expect("valid");
+    let item = checklist.item("awning-clean").expect("the item");
+    assert_eq!(item.integrity.as_deref(), Some("na"));
+    let response = checklist.response(item);
+    let earned = crate::visit::tally::earned(
+        item,
+        response,
+        Some(&crate::visit::Answer::Choice("yes".into())),
+    );
+    assert_eq!(earned, None, "an integrity item earns nothing");
+}
+
+#[test]
+fn a_bad_integrity_value_is_named_at_its_place_in_english_and_russian() {
+    let source = format!(
+        r#"{HEAD}
+[[section]]
+id = "s"
+title = "S"
+
+[[section.item]]
+id = "a"
+prompt = "A"
+integrity = "yse"
+
+[[section.item]]
+id = "b"
+prompt = "B"
+response = "text"
+integrity = "none"
+
+[[section.item]]
+id = "c"
+prompt = "C"
+na = false
+integrity = "na"
+
+[[section.item]]
+id = "d"
+prompt = "D"
+critical = true
+integrity = "yes"
+"#
+    );
+    let found = problems(&source);
+    assert_eq!(
+        found,
+        [
+            (
+                13,
+                13,
+                "integrity \"yse\" is not an answer of this item (yes-no); integrity is the \
+                 answer a truthful auditor gives — did you mean \"yes\"?"
+                    .to_owned()
+            ),
+            (
+                19,
+                13,
+                "integrity \"none\" cannot be an answer of a text item: use integrity = \"na\", \
+                 or give the item a response with options"
+                    .to_owned()
+            ),
+            (
+                25,
+                13,
+                "integrity = \"na\" on an item with na = false cannot be answered; remove na = false \
+                 or choose an option id"
+                    .to_owned()
+            ),
+            (
+                30,
+                12,
+                "an integrity item is never scored, so it cannot be critical; remove critical"
+                    .to_owned()
+            ),
+        ]
+    );
+    let ru = russian(&source);
+    assert!(
+        ru[0].starts_with("integrity «yse» — не ответ этого пункта"),
+        "{ru:?}"
+    );
+    assert_eq!(ru.len(), 4);
+}
