@@ -1,7 +1,7 @@
 //! `touchpoint review`: the editor's actions for scripts (`--query`,
 //! `--correct`, `--approve`, `--return`, `--exclude`), appended to the
-//! review file beside the record, and — until the review screen exists —
-//! the queue as a plain table. Also where every other command finds a
+//! review file beside the record, and the queue: the review screen on a
+//! terminal (src/tui/desk.rs), a plain table for a pipe. Also where every other command finds a
 //! record's review ([`review_of`], [`review_beside`]).
 
 use std::io::Write;
@@ -438,30 +438,42 @@ pub fn review_beside(path: &Path, id: &str) -> Option<Found> {
     found
 }
 
-/// `touchpoint review [PATH…]` without an action: the queue — final and
-/// resubmitted records awaiting review, oldest first — as a plain table.
-/// (The review screen is not built yet.)
-pub fn queue(
+/// A record awaiting review, as the queue found it.
+struct Awaiting {
+    path: PathBuf,
+    record: RecordFile,
+    state: State,
+    finished: jiff::ZonedDateTime,
+}
+
+/// The folders the queue reads: `paths`, else `review_folders`, else the data folder.
+fn queue_paths(
     data_dir: Option<&Path>,
+    config: &Config,
     paths: &[PathBuf],
-    out: &mut dyn Write,
-) -> Result<(), Failure> {
-    let config = Config::load()?;
-    let paths: Vec<PathBuf> = if !paths.is_empty() {
+) -> Result<Vec<PathBuf>, Failure> {
+    Ok(if !paths.is_empty() {
         paths.to_vec()
     } else if !config.review_folders().is_empty() {
         config.review_folders()
     } else {
         vec![open_store(data_dir)?.visits_dir().to_path_buf()]
-    };
-    let (files, problems) = find_records(&paths);
+    })
+}
+
+/// Final and resubmitted records under `paths`, oldest first; files that
+/// cannot be read are named on stderr (before the screen, or for a pipe).
+fn awaiting(paths: &[PathBuf], quiet: bool) -> Vec<Awaiting> {
+    let (files, problems) = find_records(paths);
     for p in &problems {
-        say!(
-            "touchpoint: {}",
-            tr!("cli-skipped", problem = p.to_string())
-        );
+        if !quiet {
+            say!(
+                "touchpoint: {}",
+                tr!("cli-skipped", problem = p.to_string())
+            );
+        }
     }
-    let mut rows: Vec<(jiff::Timestamp, [String; 5])> = Vec::new();
+    let mut rows = Vec::new();
     for file in files {
         let shown = file.display().to_string();
         let record = match disk::read_record_bytes(&file)
@@ -469,16 +481,22 @@ pub fn queue(
         {
             Ok(record) => record,
             Err(why) => {
-                say!("touchpoint: {}", tr!("cli-skipped", problem = why));
+                if !quiet {
+                    say!("touchpoint: {}", tr!("cli-skipped", problem = why));
+                }
                 continue;
             }
         };
         if record.header.status != Status::Final {
             continue;
         }
-        let state = review_beside(&file, &record.header.id)
-            .map(|f| f.state)
-            .unwrap_or_default();
+        let state = if quiet {
+            disk::beside(&file, &record.header.id).0
+        } else {
+            review_beside(&file, &record.header.id)
+        }
+        .map(|f| f.state)
+        .unwrap_or_default();
         if state.status != ReviewStatus::Final {
             continue;
         }
@@ -487,18 +505,45 @@ pub fn queue(
             .finished
             .clone()
             .unwrap_or_else(|| record.header.updated.clone());
-        rows.push((
-            finished.timestamp(),
-            [
-                inert(&record.header.id),
-                crate::tui::theme::truncate(&inert(&record.header.site), 24),
-                crate::tui::theme::truncate(&inert(&record.header.auditor), 16),
-                crate::clock::shown(&finished, "%Y-%m-%d %H:%M"),
-                state.shown(),
-            ],
-        ));
+        rows.push(Awaiting {
+            path: file,
+            record,
+            state,
+            finished,
+        });
     }
-    rows.sort_by_key(|r| r.0);
+    rows.sort_by_key(|r| r.finished.timestamp());
+    rows
+}
+
+/// `touchpoint review [PATH…]` without an action: the queue — final and
+/// resubmitted records awaiting review, oldest first — on the review
+/// screen when standard output is a terminal, else as a plain table.
+pub fn queue(
+    data_dir: Option<&Path>,
+    paths: &[PathBuf],
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let config = Config::load()?;
+    let paths = queue_paths(data_dir, &config, paths)?;
+    {
+        use std::io::IsTerminal;
+        if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+            return screen(data_dir, paths);
+        }
+    }
+    let rows: Vec<[String; 5]> = awaiting(&paths, false)
+        .into_iter()
+        .map(|a| {
+            [
+                inert(&a.record.header.id),
+                crate::tui::theme::truncate(&inert(&a.record.header.site), 24),
+                crate::tui::theme::truncate(&inert(&a.record.header.auditor), 16),
+                crate::clock::shown(&a.finished, "%Y-%m-%d %H:%M"),
+                a.state.shown(),
+            ]
+        })
+        .collect();
     let mut text = String::new();
     if rows.is_empty() {
         text.push_str(&tr!("review-queue-empty"));
@@ -511,18 +556,215 @@ pub fn queue(
             tr!("review-queue-finished"),
             tr!("cli-list-status"),
         ];
-        let rows: Vec<[String; 5]> = rows.into_iter().map(|r| r.1).collect();
         use super::Align::{Last, Left};
         text.push_str(&super::table(
             &heading,
             &rows,
             &[(0, Left), (0, Left), (0, Left), (0, Left), (0, Last)],
         ));
-        text.push_str(&tr!("review-queue-no-screen"));
-        text.push('\n');
     }
     out.write_all(text.as_bytes())
         .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))
+}
+
+/// The queue and the review screen on the terminal.
+fn screen(data_dir: Option<&Path>, paths: Vec<PathBuf>) -> Result<(), Failure> {
+    let signals = crate::tui::Signals::register()
+        .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))?;
+    let mut shell = DeskShell::new(data_dir.map(Path::to_path_buf), paths);
+    crate::tui::run_screen(&mut shell, &signals)
+        .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))?;
+    Ok(())
+}
+
+/// The desk's two screens and what they act on: the queue, and the record
+/// open on the review screen.
+struct DeskShell {
+    data_dir: Option<PathBuf>,
+    paths: Vec<PathBuf>,
+    theme: crate::tui::theme::Theme,
+    queue: crate::tui::desk::Queue,
+    /// The records behind the queue's rows, with their flags.
+    records: Vec<(PathBuf, RecordFile, Vec<crate::check::Flag>)>,
+    /// The record open on the review screen (its row), and the screen.
+    open: Option<(usize, crate::tui::desk::Desk)>,
+    quit: bool,
+}
+
+impl DeskShell {
+    fn new(data_dir: Option<PathBuf>, paths: Vec<PathBuf>) -> DeskShell {
+        let theme = crate::tui::theme::Theme::from_env();
+        let mut shell = DeskShell {
+            data_dir,
+            paths,
+            theme,
+            queue: crate::tui::desk::Queue::new(Vec::new(), theme),
+            records: Vec::new(),
+            open: None,
+            quit: false,
+        };
+        shell.load_queue();
+        shell
+    }
+
+    /// Reads the queue again (after a status change), keeping the place.
+    fn load_queue(&mut self) {
+        let found = awaiting(&self.paths, true);
+        let records: Vec<RecordFile> = found.iter().map(|a| a.record.clone()).collect();
+        let flags = crate::check::flags_of_records(&records);
+        let mut rows = Vec::new();
+        self.records.clear();
+        for a in found {
+            let mine: Vec<crate::check::Flag> = flags
+                .iter()
+                .filter(|f| f.visit == a.record.header.id)
+                .cloned()
+                .collect();
+            rows.push(crate::tui::desk::QueueRow {
+                path: a.path.clone(),
+                id: a.record.header.id.clone(),
+                site: a.record.header.site.clone(),
+                auditor: a.record.header.auditor.clone(),
+                finished: crate::clock::shown(&a.finished, "%Y-%m-%d %H:%M"),
+                status: a.state.shown(),
+                flags: mine.len(),
+            });
+            self.records.push((a.path, a.record, mine));
+        }
+        let selected = self.queue.selected.min(rows.len().saturating_sub(1));
+        let message = self.queue.message.take();
+        self.queue = crate::tui::desk::Queue::new(rows, self.theme);
+        self.queue.selected = selected;
+        self.queue.message = message;
+    }
+
+    /// The review screen of row `n`, as its files are now.
+    fn desk(&self, n: usize) -> Option<crate::tui::desk::Desk> {
+        let (path, record, flags) = self.records.get(n)?;
+        let state = disk::beside(path, &record.header.id)
+            .0
+            .map(|f| f.state)
+            .unwrap_or_default();
+        let store = open_store(self.data_dir.as_deref()).ok();
+        let (loaded, _, _) = record::load_checklists_kept(record, |sha| {
+            store.as_ref().and_then(|s| s.kept_checklist(sha)?.ok())
+        });
+        let (visit, _) = record::rebuild(record, loaded);
+        let options = |key: &str| -> Vec<(String, String)> {
+            let (c, i) = key.split_once('/').unwrap_or((key, ""));
+            let Some(at) = visit.find(c, i) else {
+                return Vec::new();
+            };
+            let (Some((_, item)), Some(response)) = (visit.item(at), visit.response(at)) else {
+                return Vec::new();
+            };
+            let mut options: Vec<(String, String)> = response
+                .options()
+                .iter()
+                .map(|o| (o.id.clone(), o.label.clone()))
+                .collect();
+            if !options.is_empty() && item.na_allowed() {
+                options.push(("n/a".to_owned(), tr!("desk-na")));
+            }
+            options
+        };
+        Some(crate::tui::desk::Desk::new(
+            record, &state, flags, &options, self.theme,
+        ))
+    }
+
+    /// Runs the review screen's request through [`act`], as the scripted
+    /// flags do; says what it came to.
+    fn run(&mut self, request: crate::tui::desk::Request) {
+        use crate::tui::desk::Request;
+        let Some((n, desk)) = self.open.as_mut() else {
+            return;
+        };
+        let Some((path, _, _)) = self.records.get(*n) else {
+            return;
+        };
+        let ends = request.ends_review();
+        let action = match request {
+            Request::Query { item, text } => Action::Query {
+                item: item.unwrap_or_else(|| "visit".to_owned()),
+                text,
+            },
+            Request::Correct {
+                item,
+                answer,
+                reason,
+            } => Action::Correct {
+                item,
+                answer,
+                reason,
+            },
+            Request::Approve => Action::Approve {
+                note: String::new(),
+            },
+            Request::Return { text } => Action::Return { text },
+            Request::Exclude { text } => Action::Exclude { text },
+        };
+        let mut said = Vec::new();
+        let rec = path.display().to_string();
+        let outcome = match act(self.data_dir.as_deref(), &rec, action, &mut said) {
+            Ok(()) => Ok(String::from_utf8_lossy(&said).trim().to_owned()),
+            Err(Failure::Message(m)) => Err(m),
+            Err(Failure::Reported) => Err(tr!("desk-refused")),
+        };
+        let ok = outcome.is_ok();
+        desk.finished(outcome);
+        if ok && ends {
+            let message = desk.message.clone();
+            self.open = None;
+            self.queue.message = message;
+            self.load_queue();
+        } else if ok {
+            let n = *n;
+            let old = desk.clone();
+            if let Some(fresh) = self.desk(n) {
+                self.open = Some((n, fresh.reloaded(&old)));
+            }
+        }
+    }
+}
+
+impl crate::tui::Screen for DeskShell {
+    fn draw(&self, frame: &mut ratatui::Frame<'_>) {
+        match &self.open {
+            Some((_, desk)) => desk.draw(frame),
+            None => self.queue.draw(frame),
+        }
+    }
+
+    fn key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+        use crate::tui::desk::QueueChoice;
+        if let Some((_, desk)) = self.open.as_mut() {
+            desk.handle_key(key);
+            if let Some(request) = desk.request.take() {
+                self.run(request);
+            } else if desk.leave {
+                self.open = None;
+            }
+            return;
+        }
+        match self.queue.handle_key(key) {
+            Some(QueueChoice::Quit) => self.quit = true,
+            Some(QueueChoice::Open(n)) => {
+                self.open = self.desk(n).map(|d| (n, d));
+            }
+            None => {}
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        if let Some((_, desk)) = self.open.as_mut() {
+            desk.paste(text);
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.quit
+    }
 }
 
 /// The visit with the editor's corrected answers in place of the
