@@ -55,7 +55,7 @@ desk-queue-title = Review queue: { $count ->
 }
 desk-queue-footer = Enter open · j k move · ? help · q quit
 desk-title = Review · { $header }
-desk-footer = j/k read · ] [ flags · m/M ask · c correct · A approve · R return · X exclude · ? help · q back
+desk-footer = ] [ flags · m M ask · c correct · A approve · R return · X exclude · ? help · q back
 desk-answer = Answer: { $answer }
 desk-corrected = Corrected: { $change } — { $reason }
 desk-open-query = ? Open question: { $text }

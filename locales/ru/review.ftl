@@ -57,7 +57,7 @@ desk-queue-title = Очередь проверки: { $count ->
 }
 desk-queue-footer = Enter открыть · j k выбор · ? справка · q выход
 desk-title = Проверка · { $header }
-desk-footer = j/k читать · ] [ отметки · m/M вопрос · c исправить · A принять · R вернуть · X исключить · ? справка · q назад
+desk-footer = ] [ отметки · m M спросить · c исправить · A принять · R вернуть · X исключить · ? · q назад
 desk-answer = Ответ: { $answer }
 desk-corrected = Исправлено: { $change } — { $reason }
 desk-open-query = ? Открытый вопрос: { $text }

@@ -621,6 +621,7 @@ impl Desk {
         }
         let theme = &self.theme;
         let width = area.width as usize;
+        let flags = self.flag_count();
         let header = format!(
             "{} · {} · {} · {}",
             inert(&self.id),
@@ -628,17 +629,17 @@ impl Desk {
             inert(&self.auditor),
             self.status
         );
-        let flags = self.flag_count();
-        let mut head = vec![Span::styled(
-            fit(&tr!("desk-title", header = header.as_str()), width),
-            theme.title(),
-        )];
+        let mut head = Vec::new();
         if flags > 0 {
-            head.push(Span::styled(
-                fit(&format!(" {FLAG} {flags}"), width.saturating_sub(header.len())),
-                theme.bad(),
-            ));
+            head.push(Span::styled(format!("{FLAG} {flags} "), theme.bad()));
         }
+        head.push(Span::styled(
+            fit(
+                &tr!("desk-title", header = header.as_str()),
+                width.saturating_sub(if flags > 0 { 6 } else { 0 }),
+            ),
+            theme.title(),
+        ));
         frame.render_widget(Paragraph::new(Line::from(head)), Rect::new(area.x, area.y, area.width, 1));
         if self.mode == Mode::Help {
             let mut lines = help_lines(&desk_keys(), width, theme);
