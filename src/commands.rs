@@ -644,6 +644,28 @@ fn open(
         (Some(message), Some(running)) => Some(format!("{message} · {running}")),
         (message, running) => message.or(running),
     };
+    // A returned visit opens on the editor's questions (SPEC.md, "Review").
+    if was_final
+        && let (Some(found), _) = review::review_of(store, Config::load().ok().as_ref(), &id)
+        && found.state.status == crate::review::ReviewStatus::Returned
+    {
+        let data_dir = store.root().to_path_buf();
+        let auditor = app.visit.header.auditor.clone();
+        let replying = id.clone();
+        let message = review_message(&found.path);
+        app.set_returned(tui::app::Returned {
+            open: found
+                .state
+                .open
+                .iter()
+                .map(|q| (q.item.clone(), q.text.clone()))
+                .collect(),
+            message,
+            replier: Box::new(move |reply| {
+                review::reply(Some(&data_dir), &replying, &auditor, reply)
+            }),
+        });
+    }
     let root = store.root().to_path_buf();
     app.set_attacher(Box::new(move |id: &str, typed: &str| {
         crate::evidence::attach(&root, id, typed).map_err(|e| e.to_string())
@@ -692,6 +714,21 @@ fn open(
         say!("touchpoint: {told}");
     }
     Ok(())
+}
+
+/// The editor's message with the latest return, from the review file.
+fn review_message(path: &Path) -> String {
+    crate::review::disk::read(path)
+        .ok()
+        .flatten()
+        .and_then(|file| {
+            file.entry
+                .iter()
+                .rev()
+                .find(|e| e.status == Some(crate::review::ReviewStatus::Returned))
+                .map(|e| e.text.clone())
+        })
+        .unwrap_or_default()
 }
 
 /// Every visit in the data folder as it now stands (its journal applied),

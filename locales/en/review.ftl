@@ -85,3 +85,14 @@ desk-key-help = this help
 desk-key-back = back to the queue
 desk-key-open = open the record's review screen
 desk-key-quit = leave
+
+## The auditor's reply to a returned visit.
+review-what-answer = answer
+review-reply-none = this visit has no review file to answer (it is not returned)
+review-reply-not-returned = this visit is { $status }, not returned: there is nothing to answer or resubmit
+review-reply-questions-open = { $count ->
+    [one] { $count } question is still open: answer it with e first
+   *[other] { $count } questions are still open: answer each with e first
+}
+review-done-answer = Answer written to the review file.
+review-done-resubmit = Resubmitted: the visit is final again and back in the editor's queue.

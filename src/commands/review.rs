@@ -429,6 +429,109 @@ pub fn review_of(store: &Store, config: Option<&Config>, id: &str) -> (Option<Fo
     }
 }
 
+/// The auditor's reply to the editor on a returned visit `id` of the data
+/// folder (SPEC.md, "Review"): an `answer` entry closing the open question
+/// on its item, or a `status` entry setting it final again (once every
+/// question is answered). Appended to the same review file the questions
+/// came from, with the same rules as the editor's entries. On success, what
+/// was written and the questions still open.
+pub fn reply(
+    data_dir: Option<&Path>,
+    id: &str,
+    auditor: &str,
+    reply: crate::tui::app::Reply,
+) -> Result<(String, Vec<(Option<String>, String)>), String> {
+    use crate::tui::app::Reply;
+    let store = open_store(data_dir).map_err(failure_text)?;
+    let config = Config::load().map_err(|d| d.to_string())?;
+    let (found, warnings) = review_of(&store, Some(&config), id);
+    let Some(found) = found else {
+        return Err(warnings
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| tr!("review-reply-none")));
+    };
+    if found.state.status != ReviewStatus::Returned {
+        return Err(tr!(
+            "review-reply-not-returned",
+            status = found.state.shown()
+        ));
+    }
+    let mut entry = Entry {
+        at: record::Stamp(crate::clock::now()),
+        by: auditor.to_owned(),
+        kind: Kind::Answer,
+        item: None,
+        text: String::new(),
+        old: None,
+        new: None,
+        status: None,
+        na: false,
+        label: None,
+        points: None,
+        max: None,
+        exceeded: false,
+    };
+    let told = match reply {
+        Reply::Answer { item, text } => {
+            if !found.state.open.iter().any(|q| q.item == item) {
+                return Err(tr!("tui-returned-no-question"));
+            }
+            let text = text.trim();
+            if text.is_empty() {
+                return Err(tr!("review-empty-text", what = tr!("review-what-answer")));
+            }
+            crate::text::refuse_control(&tr!("review-what-answer"), text, true)?;
+            entry.item = item;
+            entry.text = text.to_owned();
+            tr!("review-done-answer")
+        }
+        Reply::Resubmit => {
+            if !found.state.open.is_empty() {
+                return Err(tr!(
+                    "review-reply-questions-open",
+                    count = found.state.open.len()
+                ));
+            }
+            entry.kind = Kind::Status;
+            entry.status = Some(ReviewStatus::Final);
+            tr!("review-done-resubmit")
+        }
+    };
+    let record_path = found
+        .path
+        .with_file_name(format!("{}.toml", found.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().trim_end_matches(".review.toml").to_owned())));
+    let bytes = disk::read_record_bytes(&store.path(id).map_err(|e| e.to_string())?)?;
+    let private = in_data_folder(data_dir, &record_path);
+    let rules = Rules {
+        mode: if private { 0o600 } else { config.export_mode() },
+        private,
+    };
+    disk::append(
+        &record_path,
+        id,
+        &disk::sha256_hex(&bytes),
+        &review::entry_toml(&entry),
+        rules,
+    )?;
+    let open = review_of(&store, Some(&config), id)
+        .0
+        .map(|f| f.state.open)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|q| (q.item, q.text))
+        .collect();
+    Ok((told, open))
+}
+
+/// A failure's message, for a screen.
+fn failure_text(failure: Failure) -> String {
+    match failure {
+        Failure::Message(m) => m,
+        Failure::Reported => tr!("desk-refused"),
+    }
+}
+
 /// [`disk::beside`], with each warning said on stderr.
 pub fn review_beside(path: &Path, id: &str) -> Option<Found> {
     let (found, warnings) = disk::beside(path, id);
