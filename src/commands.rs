@@ -301,13 +301,35 @@ fn home_with(
             .timestamp()
             .cmp(&a.header.updated.timestamp())
     });
+    // Returned visits wait for their auditor's answers: listed first, with
+    // their status (SPEC.md, "Review").
+    let returned: HashMap<String, String> = records
+        .iter()
+        .filter(|r| r.header.status == Status::Final)
+        .filter_map(|r| {
+            let state = review::review_of(&store, Some(&config), &r.header.id)
+                .0?
+                .state;
+            (state.status == crate::review::ReviewStatus::Returned)
+                .then(|| (r.header.id.clone(), state.shown()))
+        })
+        .collect();
+    drafts.extend(
+        records
+            .iter()
+            .filter(|r| returned.contains_key(&r.header.id)),
+    );
+    drafts.sort_by_key(|r| !returned.contains_key(&r.header.id));
     let rows = drafts
         .iter()
         .map(|r| {
             let s = r.summary();
             home::DraftRow {
+                site: match returned.get(&s.id) {
+                    Some(status) => format!("{} · {status}", s.site),
+                    None => s.site,
+                },
                 id: s.id,
-                site: s.site,
                 progress: format!("{}/{}", s.answered, s.answered + s.unanswered),
                 updated: format!(
                     "{}{}",

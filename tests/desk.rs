@@ -58,7 +58,12 @@ fn desk(theme: Theme) -> Desk {
         item: Some(key(1)),
         detail: "answered \u{201c}Yes\u{201d} (a standard of 30 s), but the note says \u{201c}1 min 28 s\u{201d}".into(),
     });
-    let options = |_: &str| vec![("yes".to_owned(), "Yes".to_owned()), ("no".to_owned(), "No".to_owned())];
+    let options = |_: &str| {
+        vec![
+            ("yes".to_owned(), "Yes".to_owned()),
+            ("no".to_owned(), "No".to_owned()),
+        ]
+    };
     Desk::new(&record, &state, &flags, &options, theme)
 }
 
@@ -145,7 +150,8 @@ fn help_lists_every_key_of_the_review_screen() {
     let help = screen(|f| d.draw(f), 80, 24);
     for k in ["] [", "m", "M", "c", "A", "R", "X", "q"] {
         assert!(
-            help.lines().any(|l| l.trim_matches('"').trim_start().starts_with(k)),
+            help.lines()
+                .any(|l| l.trim_matches('"').trim_start().starts_with(k)),
             "{k}: {help}"
         );
     }
@@ -203,4 +209,196 @@ fn reviewing_the_hotel_journey_without_flags_takes_at_most_one_key_per_item() {
     assert_eq!(d.request, Some(Request::Approve));
     eprintln!("{keys} keys for {items} items");
     assert!(keys <= items, "{keys} keys for {items} items");
+}
+
+// ---- Through the binary, in a pseudo-terminal --------------------------
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::common::{self, Pty, run, temp_dir};
+use sha2::{Digest, Sha256};
+
+const CHECKLIST: &str = r#"format = 1
+
+[checklist]
+id = "desk"
+title = "Desk"
+touchpoint = "check-in"
+
+[[section]]
+id = "arrival"
+title = "Arrival"
+
+[[section.item]]
+id = "greeted"
+prompt = "Greeted within 30 seconds"
+
+[[section.item]]
+id = "name"
+prompt = "Used the guest's name"
+
+[[section.item]]
+id = "clean"
+prompt = "Lobby clean"
+"#;
+
+const ID: &str = "20261122T140312-hotel-metropol-7f3a";
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// An observation of the desk checklist: yes (1 of 1) or no (0 of 1).
+fn observation(item: &str, prompt: &str, yes: bool, note: &str) -> String {
+    let (answer, label, points) = if yes {
+        ("yes", "Yes", "1.0")
+    } else {
+        ("no", "No", "0.0")
+    };
+    format!(
+        "[[observations]]\nchecklist = \"desk\"\nsection = \"arrival\"\nitem = \"{item}\"\n\
+         prompt = \"{prompt}\"\nanswer = \"{answer}\"\nlabel = \"{label}\"\npoints = {points}\n\
+         max = 1.0\nfirst_at = 2026-11-22T14:05:31+03:00\nat = 2026-11-22T14:05:40+03:00\n\
+         note = \"{note}\"\n\n"
+    )
+}
+
+/// A data folder holding the final visit [`ID`] (greeted yes with a note
+/// of 1 min 28 s, name yes, clean no: 2 of 3).
+fn data_with_visit(name: &str) -> (PathBuf, PathBuf) {
+    let data = temp_dir(name);
+    assert!(run(&data, &["list"]).status.success());
+    let checklist = data.with_extension("desk.toml");
+    fs::write(&checklist, CHECKLIST).unwrap();
+    let sha = sha256(CHECKLIST.as_bytes());
+    let text = format!(
+        "format = 1\n\n[visit]\nid = \"{ID}\"\nsite = \"Hotel Metropol\"\nauditor = \"anna\"\n\
+         status = \"final\"\nstarted = 2026-11-22T14:03:12+03:00\n\
+         updated = 2026-11-22T17:45:00+03:00\nfinished = 2026-11-22T17:45:00+03:00\n\
+         tool = \"touchpoint 0.1.0\"\n\n\
+         [[checklists]]\nid = \"desk\"\ntitle = \"Desk\"\ntouchpoint = \"check-in\"\n\
+         sha256 = \"{sha}\"\nsource = \"{}\"\n\n{}{}{}\
+         [score]\npercent = 66.7\npoints = 2.0\nmax = 3.0\nanswered = 3\nunanswered = 0\n",
+        checklist.display(),
+        observation(
+            "greeted",
+            "Greeted within 30 seconds",
+            true,
+            "Greeted after 1 min 28 s"
+        ),
+        observation("name", "Used the guest's name", true, "Twice"),
+        observation("clean", "Lobby clean", false, "Dust on the desk"),
+    );
+    let record = data.join("visits").join(format!("{ID}.toml"));
+    fs::write(&record, text).unwrap();
+    fs::set_permissions(&record, fs::Permissions::from_mode(0o600)).unwrap();
+    (data, record)
+}
+
+fn review_text(record: &Path) -> String {
+    fs::read_to_string(record.with_file_name(format!("{ID}.review.toml"))).unwrap_or_default()
+}
+
+fn leave(mut pty: Pty) {
+    pty.send("q");
+    let status = pty.wait_exit(Duration::from_secs(10)).expect("left");
+    assert!(status.success(), "{}", pty.screen());
+}
+
+/// The whole round trip on the screens: the editor queries an item and
+/// returns the visit; its auditor resumes it on the question, answers with
+/// `e` and resubmits with `F`; the editor corrects the answer with `c` and
+/// approves with `A`. The record's bytes never change, and the report
+/// counts the corrected answer.
+#[test]
+fn query_return_answer_resubmit_correct_approve_on_the_screens() {
+    let (data, record) = data_with_visit("desk-round-trip");
+    let before = sha256(&fs::read(&record).unwrap());
+
+    // The editor: the queue, then the review screen.
+    let mut pty = Pty::spawn(&["review"], &data, 80, 24);
+    pty.wait_for("1 record awaits review");
+    pty.wait_for("Hotel Metropol");
+    pty.send("\r");
+    pty.wait_for("Greeted within 30 seconds");
+    pty.wait_for("Note: Greeted after 1 min 28 s");
+    pty.send("m");
+    pty.wait_for("Question on this item:");
+    pty.send("Your note says 1 min 28 s: which is right?\r");
+    pty.wait_for("query on desk/greeted");
+    pty.send("R");
+    pty.wait_for("Message to the auditor:");
+    pty.send("Please answer the question on the greeting.\r");
+    pty.wait_for("No records await review");
+    leave(pty);
+    let review = review_text(&record);
+    assert!(review.contains("kind = \"query\""), "{review}");
+    assert!(review.contains("status = \"returned\""), "{review}");
+    let list = String::from_utf8_lossy(&run(&data, &["list"]).stdout).into_owned();
+    assert!(list.contains("returned, 1 open question"), "{list}");
+
+    // The auditor: resume opens on the question; e answers, F resubmits.
+    let mut pty = Pty::spawn(&["resume", ID], &data, 80, 24);
+    pty.wait_for("which is right?");
+    // Answers stay read-only: `n` changes nothing.
+    pty.send("F");
+    pty.wait_for("answer it with e first");
+    pty.send("e");
+    pty.wait_for("Your answer:");
+    pty.send("It was 1 min 28 s; the answer should be No.\r");
+    pty.wait_for("Answer written");
+    pty.send("F");
+    pty.wait_for("Resubmitted");
+    leave(pty);
+    let review = review_text(&record);
+    assert!(review.contains("kind = \"answer\""), "{review}");
+    assert!(review.contains("by = \"anna\""), "{review}");
+    let list = String::from_utf8_lossy(&run(&data, &["list"]).stdout).into_owned();
+    assert!(list.contains("resubmitted"), "{list}");
+    assert_eq!(sha256(&fs::read(&record).unwrap()), before);
+
+    // The editor again: resubmitted in the queue; c corrects, A approves.
+    let mut pty = Pty::spawn(&["review"], &data, 80, 24);
+    pty.wait_for("resubmitted");
+    pty.send("\r");
+    pty.wait_for("Greeted within 30 seconds");
+    pty.send("c");
+    pty.wait_for("New answer");
+    pty.send("2");
+    pty.wait_for("Reason for the correction:");
+    pty.send("the note gives 1 min 28 s\r");
+    pty.wait_for("yes → no");
+    pty.send("A");
+    pty.wait_for("No records await review");
+    leave(pty);
+    let review = review_text(&record);
+    assert!(review.contains("kind = \"correction\""), "{review}");
+    assert!(review.contains("status = \"approved\""), "{review}");
+    assert_eq!(sha256(&fs::read(&record).unwrap()), before);
+
+    // The report follows the correction: 1 of 3.
+    let out = run(&data, &["report", "--format", "json"]);
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["visits_counted"], 1, "{r}");
+    assert_eq!(r["visits"][0]["review_status"], "approved");
+    assert_eq!(r["visits"][0]["score"], 33.3, "{r}");
+    let _ = common::Cleanup(data);
+}
+
+/// A pipe still gets the plain table, without the screen.
+#[test]
+fn the_queue_through_a_pipe_is_a_table() {
+    let (data, _) = data_with_visit("desk-pipe");
+    let out = run(&data, &["review"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains(ID) && stdout.contains("anna"), "{stdout}");
+    assert!(!stdout.contains('\x1b'), "{stdout}");
+    let _ = common::Cleanup(data);
 }

@@ -498,9 +498,13 @@ pub fn reply(
             tr!("review-done-resubmit")
         }
     };
-    let record_path = found
-        .path
-        .with_file_name(format!("{}.toml", found.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().trim_end_matches(".review.toml").to_owned())));
+    let record_path = found.path.with_file_name(format!(
+        "{}.toml",
+        found.path.file_name().map_or_else(String::new, |n| n
+            .to_string_lossy()
+            .trim_end_matches(".review.toml")
+            .to_owned())
+    ));
     let bytes = disk::read_record_bytes(&store.path(id).map_err(|e| e.to_string())?)?;
     let private = in_data_folder(data_dir, &record_path);
     let rules = Rules {
@@ -672,8 +676,8 @@ pub fn queue(
 
 /// The queue and the review screen on the terminal.
 fn screen(data_dir: Option<&Path>, paths: Vec<PathBuf>) -> Result<(), Failure> {
-    let signals = crate::tui::Signals::register()
-        .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))?;
+    let signals =
+        crate::tui::Signals::register().map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))?;
     let mut shell = DeskShell::new(data_dir.map(Path::to_path_buf), paths);
     crate::tui::run_screen(&mut shell, &signals)
         .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))?;

@@ -535,6 +535,7 @@ impl App {
                 let at = self.selected();
                 let item = self.visit.ids(at).map(|(c, i)| format!("{c}/{i}"));
                 let on_item = !self.questions_on(item.as_deref()).is_empty();
+                self.message = None;
                 if on_item {
                     self.mode = Mode::Answer {
                         item,
@@ -1365,7 +1366,8 @@ impl App {
         if let Mode::Answer { text, .. } = &mut self.mode {
             if !pasted
                 .chars()
-                .any(|c| crate::text::is_control(c) && c != '\n' && c != '\t') {
+                .any(|c| crate::text::is_control(c) && c != '\n' && c != '\t')
+            {
                 text.push_str(&pasted.replace(['\n', '\t'], " "));
             }
             return;

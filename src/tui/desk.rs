@@ -510,9 +510,7 @@ impl Desk {
                                 reason: said,
                             },
                             Purpose::Return => Request::Return { text: said },
-                            Purpose::Exclude | Purpose::Approve => {
-                                Request::Exclude { text: said }
-                            }
+                            Purpose::Exclude | Purpose::Approve => Request::Exclude { text: said },
                         });
                         self.mode = Mode::Waiting {
                             purpose: purpose.clone(),
@@ -640,7 +638,10 @@ impl Desk {
             ),
             theme.title(),
         ));
-        frame.render_widget(Paragraph::new(Line::from(head)), Rect::new(area.x, area.y, area.width, 1));
+        frame.render_widget(
+            Paragraph::new(Line::from(head)),
+            Rect::new(area.x, area.y, area.width, 1),
+        );
         if self.mode == Mode::Help {
             let mut lines = help_lines(&desk_keys(), width, theme);
             lines.truncate(area.height as usize - 2);
@@ -762,7 +763,10 @@ impl Desk {
             }
         }
         for q in &item.queries {
-            lines.push(Line::raw(fit(&tr!("desk-open-query", text = inert(q)), width)));
+            lines.push(Line::raw(fit(
+                &tr!("desk-open-query", text = inert(q)),
+                width,
+            )));
         }
         if !item.note.is_empty() {
             for l in wrap(&tr!("desk-note", note = item.note.as_str())) {
@@ -771,10 +775,16 @@ impl Desk {
         }
         if self.selected == 0 {
             for f in &self.visit_flags {
-                lines.push(Line::styled(fit(&format!("{FLAG} {}", inert(f)), width), theme.bad()));
+                lines.push(Line::styled(
+                    fit(&format!("{FLAG} {}", inert(f)), width),
+                    theme.bad(),
+                ));
             }
             for q in &self.visit_queries {
-                lines.push(Line::raw(fit(&tr!("desk-open-query", text = inert(q)), width)));
+                lines.push(Line::raw(fit(
+                    &tr!("desk-open-query", text = inert(q)),
+                    width,
+                )));
             }
         }
         lines
@@ -801,7 +811,11 @@ impl Desk {
             .enumerate()
             .map(|(n, (_, label))| {
                 let text = format!("{} {}", n + 1, inert(label));
-                let style = if n == selected { theme.selected() } else { Style::new() };
+                let style = if n == selected {
+                    theme.selected()
+                } else {
+                    Style::new()
+                };
                 Line::styled(truncate(&text, w as usize - 2), style)
             })
             .collect();
@@ -822,9 +836,8 @@ impl Desk {
                 };
                 let shown = inert(text);
                 // The end of a long text shows, where the typing is.
-                let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(
-                    label.as_str(),
-                ) + 2);
+                let room =
+                    width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()) + 2);
                 let chars: Vec<char> = shown.chars().collect();
                 let mut tail = String::new();
                 for c in chars.iter().rev() {
@@ -885,7 +898,10 @@ pub fn desk_keys() -> Vec<(&'static str, String)> {
 }
 
 fn help_lines(keys: &[(&str, String)], width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(fit(&tr!("desk-help-title"), width), theme.section())];
+    let mut lines = vec![Line::styled(
+        fit(&tr!("desk-help-title"), width),
+        theme.section(),
+    )];
     for (key, what) in keys {
         lines.push(Line::from(vec![
             Span::styled(format!("{key:>8} "), theme.title()),

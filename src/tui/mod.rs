@@ -527,7 +527,11 @@ pub fn run_screen(screen: &mut dyn Screen, signals: &Signals) -> io::Result<bool
             dirty |= suspend_or_resume(terminal, signals, false)?;
             if dirty {
                 if let Err(e) = terminal.draw(|frame| screen.draw(frame)) {
-                    return if keyboard.gone() { Ok(((), true)) } else { Err(e) };
+                    return if keyboard.gone() {
+                        Ok(((), true))
+                    } else {
+                        Err(e)
+                    };
                 }
                 dirty = false;
             }

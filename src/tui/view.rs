@@ -1216,7 +1216,9 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 tail.insert(0, c);
             }
             match &app.message {
-                Some(message) => Line::styled(fit(&inert(message), usize::from(width)), theme.bad()),
+                Some(message) => {
+                    Line::styled(fit(&inert(message), usize::from(width)), theme.bad())
+                }
                 None => Line::from(vec![
                     Span::styled(format!("{label} "), theme.title()),
                     Span::raw(format!("{}▏", tail.iter().collect::<String>())),
