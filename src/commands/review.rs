@@ -440,7 +440,7 @@ pub fn reply(
     id: &str,
     auditor: &str,
     reply: crate::tui::app::Reply,
-) -> Result<(String, Vec<(Option<String>, String)>), String> {
+) -> Result<(String, crate::tui::app::Questions), String> {
     use crate::tui::app::Reply;
     let store = open_store(data_dir).map_err(failure_text)?;
     let config = Config::load().map_err(|d| d.to_string())?;

@@ -141,9 +141,12 @@ pub enum Reply {
     Resubmit,
 }
 
+/// Open questions of a review: `(checklist/item or None, question)`.
+pub type Questions = Vec<(Option<String>, String)>;
+
 /// Writes a reply to the review file the questions came from; on success,
-/// what was done and the questions still open, `(item, question)`.
-pub type Replier = Box<dyn FnMut(Reply) -> Result<(String, Vec<(Option<String>, String)>), String>>;
+/// what was done and the questions still open.
+pub type Replier = Box<dyn FnMut(Reply) -> Result<(String, Questions), String>>;
 
 /// A returned visit's review, for its auditor: the open questions, and how
 /// a reply is written.
