@@ -326,7 +326,8 @@ fn home_with(
             let s = r.summary();
             home::DraftRow {
                 site: match returned.get(&s.id) {
-                    Some(status) => format!("{} · {status}", s.site),
+                    // The status first: a narrow screen cuts the site.
+                    Some(status) => format!("{status} · {}", s.site),
                     None => s.site,
                 },
                 id: s.id,

@@ -343,10 +343,20 @@ fn query_return_answer_resubmit_correct_approve_on_the_screens() {
     let list = String::from_utf8_lossy(&run(&data, &["list"]).stdout).into_owned();
     assert!(list.contains("returned, 1 open question"), "{list}");
 
+    // The home screen lists it first, with its open question; Enter opens
+    // it on the question.
+    let mut pty = Pty::spawn(&[], &data, 80, 24);
+    pty.wait_for("returned, 1 open question");
+    pty.send("\r");
+    pty.wait_for("which is right?");
+    leave(pty);
+
     // The auditor: resume opens on the question; e answers, F resubmits.
     let mut pty = Pty::spawn(&["resume", ID], &data, 80, 24);
     pty.wait_for("which is right?");
-    // Answers stay read-only: `n` changes nothing.
+    // Answers stay read-only: `n` changes nothing; F waits for the answer.
+    pty.send("n");
+    pty.wait_for("read-only");
     pty.send("F");
     pty.wait_for("answer it with e first");
     pty.send("e");
