@@ -412,3 +412,37 @@ fn the_queue_through_a_pipe_is_a_table() {
     assert!(!stdout.contains('\x1b'), "{stdout}");
     let _ = common::Cleanup(data);
 }
+
+/// docs/review.md's timing: the queue of 400 honest final records (the
+/// 76-item hotel stay) drawn in a pty, from start to its first frame with
+/// every flag counted. Run by hand: `cargo test --test suite --
+/// desk::time_the_queue --ignored --nocapture`.
+#[test]
+#[ignore]
+fn time_the_queue_of_400_records() {
+    let data = temp_dir("desk-time");
+    assert!(run(&data, &["list"]).status.success());
+    let folder = data.with_extension("recs");
+    fs::create_dir_all(&folder).unwrap();
+    for n in 0..400 {
+        let visit = check::sample::honest_visit(n, "anna", "Hotel", 10);
+        let text = touchpoint::record::to_toml(&visit);
+        fs::write(folder.join(format!("{}.toml", visit.header.id)), text).unwrap();
+    }
+    let shown = folder.display().to_string();
+    for _ in 0..3 {
+        let started = std::time::Instant::now();
+        let pty = Pty::spawn(&["review", &shown], &data, 80, 24);
+        pty.wait_for("400 records await review");
+        eprintln!("queue of 400 drawn in {:?}", started.elapsed());
+        let started = std::time::Instant::now();
+        let mut pty = pty;
+        pty.send("\r");
+        pty.wait_for("Answer:");
+        eprintln!("review screen opened in {:?}", started.elapsed());
+        pty.send("q");
+        leave(pty);
+    }
+    let _ = fs::remove_dir_all(&folder);
+    let _ = common::Cleanup(data);
+}
