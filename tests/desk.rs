@@ -446,3 +446,19 @@ fn time_the_queue_of_400_records() {
     let _ = fs::remove_dir_all(&folder);
     let _ = common::Cleanup(data);
 }
+
+/// Below the smallest layout the screen says so, and keys other than
+/// leaving do nothing: an approval typed unseen writes nothing.
+#[test]
+fn a_terminal_too_small_acts_on_no_key_but_leaving() {
+    let (data, record) = data_with_visit("desk-small");
+    let mut pty = Pty::spawn(&["review"], &data, 30, 10);
+    pty.wait_for("30×10");
+    pty.send("\rA");
+    std::thread::sleep(Duration::from_millis(300));
+    pty.resize(80, 24);
+    pty.wait_for("1 record awaits review");
+    assert_eq!(review_text(&record), "");
+    leave(pty);
+    let _ = common::Cleanup(data);
+}

@@ -696,6 +696,9 @@ struct DeskShell {
     /// The record open on the review screen (its row), and the screen.
     open: Option<(usize, crate::tui::desk::Desk)>,
     quit: bool,
+    /// The last frame's size: below the smallest layout only leaving is
+    /// acted on, since the editor cannot see what a key would do.
+    size: std::cell::Cell<(u16, u16)>,
 }
 
 impl DeskShell {
@@ -709,6 +712,7 @@ impl DeskShell {
             records: Vec::new(),
             open: None,
             quit: false,
+            size: std::cell::Cell::new((u16::MAX, u16::MAX)),
         };
         shell.load_queue();
         shell
@@ -837,6 +841,8 @@ impl DeskShell {
 
 impl crate::tui::Screen for DeskShell {
     fn draw(&self, frame: &mut ratatui::Frame<'_>) {
+        let area = frame.area();
+        self.size.set((area.width, area.height));
         match &self.open {
             Some((_, desk)) => desk.draw(frame),
             None => self.queue.draw(frame),
@@ -845,6 +851,17 @@ impl crate::tui::Screen for DeskShell {
 
     fn key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
         use crate::tui::desk::QueueChoice;
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        let (width, height) = self.size.get();
+        if !crate::tui::view::fits(width, height) {
+            let leave = key.code == KeyCode::Esc
+                || key.code == KeyCode::Char('q')
+                || (key.code == KeyCode::Char('c')
+                    && key.modifiers.contains(KeyModifiers::CONTROL));
+            if !leave {
+                return;
+            }
+        }
         if let Some((_, desk)) = self.open.as_mut() {
             desk.handle_key(key);
             if let Some(request) = desk.request.take() {

@@ -142,7 +142,7 @@ impl Queue {
     /// Draws the queue.
     pub fn draw(&self, frame: &mut Frame<'_>) {
         let area = frame.area();
-        if area.height < 4 || area.width < 20 {
+        if super::view::too_small(frame, area) {
             return;
         }
         let theme = &self.theme;
@@ -614,7 +614,7 @@ impl Desk {
     /// Draws the review screen.
     pub fn draw(&self, frame: &mut Frame<'_>) {
         let area = frame.area();
-        if area.height < 8 || area.width < 20 {
+        if super::view::too_small(frame, area) {
             return;
         }
         let theme = &self.theme;
