@@ -70,7 +70,7 @@ mod man;
 pub mod review;
 mod sign;
 
-pub use check::{Checked, check, gather};
+pub use check::{Checked, Gatherer, check};
 pub use completions::{completions, ids};
 pub use man::man;
 pub use sign::{awaits_signature, sign, sign_finalized, sign_record, signature_path, verify};

@@ -71,6 +71,12 @@ fn a_folder_with_one_flagged_record_exits_1_and_names_only_it() {
     assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
     assert_eq!(stderr(&out), "");
 
+    let out = run(&data, &["--lang", "ru", "check", folder.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("а честный аудитор"), "{text}");
+    assert!(text.ends_with("\n1 отметка в 1 из 3 визитов.\n"), "{text}");
+
     let out = run(
         &data,
         &["check", "--format", "json", folder.to_str().unwrap()],

@@ -340,6 +340,28 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_is_read_without_a_panic() {
+        for text in [
+            "",
+            "1,",
+            "1.",
+            "...",
+            "😀 2 мин 😀",
+            "e\u{301} 3 s",
+            "half",
+            "and a half",
+            "2 and a",
+            "с половиной",
+            &"9".repeat(400),
+            &format!("{} min", "9".repeat(400)),
+        ] {
+            let _ = durations(text);
+            let _ = longest_observed(text);
+        }
+        assert_eq!(seconds("😀 2 мин 😀"), [120.0]);
+    }
+
+    #[test]
     fn a_prompt_gives_its_standard() {
         let first = |t: &str| first(t).map(|d| d.seconds);
         assert_eq!(first("Greeted within 30 seconds of arrival"), Some(30.0));

@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use super::{Failure, data_root, find_records, open_store, read_record_file};
 use crate::check::{self, Flag, Input, Photo};
@@ -23,8 +24,9 @@ const WIDTH: usize = 80;
 pub struct Checked {
     /// The record.
     pub record: RecordFile,
-    /// The checklists it names that could be loaded.
-    pub checklists: Vec<Loaded>,
+    /// The checklists it names that could be loaded (shared between the
+    /// records that name the same ones).
+    pub checklists: Rc<[Loaded]>,
     /// Its photos with an EXIF time.
     pub photos: Vec<Photo>,
 }
@@ -40,66 +42,80 @@ impl Checked {
     }
 }
 
-/// Reads what the checks need of `record`, found at `path`: its checklists
-/// (bundled, at their source, or the data folder's kept copy by hash, as
-/// `resume` finds them) and the EXIF times of its attached files. `root` is
-/// the data folder, when there is one (`store` its store). A checklist that cannot be loaded
-/// is named in the returned warnings; its items are checked from the
-/// record alone.
-pub fn gather(
-    record: RecordFile,
-    path: &Path,
-    store: Option<&Store>,
-    cache: &mut HashMap<Vec<(String, String)>, Vec<Loaded>>,
-    warned: &mut HashSet<String>,
-) -> Checked {
-    let key: Vec<(String, String)> = record
-        .checklists
-        .iter()
-        .map(|c| (c.source.clone(), c.sha256.clone()))
-        .collect();
-    let checklists = match cache.get(&key) {
-        Some(loaded) => loaded.clone(),
-        None => {
-            let kept = |sha: &str| store?.kept_checklist(sha)?.ok();
-            let (loaded, warnings, _) = record::load_checklists_kept(&record, kept);
-            for warning in warnings {
-                if warned.insert(warning.clone()) {
-                    say!(
-                        "touchpoint: {}",
-                        tr!(
-                            "cli-warning",
-                            warning = tr!("check-checklist-missing", problem = warning)
-                        )
-                    );
-                }
-            }
-            cache.insert(key, loaded.clone());
-            loaded
+/// Reads what the checks need of each record: its checklists (bundled, at
+/// their source, or the data folder's kept copy by hash, as `resume` finds
+/// them; each distinct set loaded once) and the EXIF times of its attached
+/// files. A checklist that cannot be loaded is warned about once on stderr;
+/// its items are checked from the record alone.
+pub struct Gatherer<'s> {
+    store: Option<&'s Store>,
+    cache: HashMap<Vec<(String, String)>, Rc<[Loaded]>>,
+    warned: HashSet<String>,
+}
+
+impl<'s> Gatherer<'s> {
+    /// A gatherer with the data folder's `store`, when there is one (for
+    /// its kept checklists and its evidence).
+    pub fn new(store: Option<&'s Store>) -> Gatherer<'s> {
+        Gatherer {
+            store,
+            cache: HashMap::new(),
+            warned: HashSet::new(),
         }
-    };
-    let root = store.map(Store::root);
-    let photos = record
-        .evidence
-        .iter()
-        .filter_map(|e| {
-            let file = evidence_path(path, root, &e.file)?;
-            let (taken, offset) = exif_time(&file)?;
-            Some(Photo {
-                file: e.file.clone(),
-                item: match (&e.checklist, &e.item) {
-                    (Some(c), Some(i)) => Some(format!("{c}/{i}")),
-                    _ => None,
-                },
-                taken,
-                offset,
+    }
+
+    /// What the checks need of `record`, read from `path`.
+    pub fn gather(&mut self, record: RecordFile, path: &Path) -> Checked {
+        let key: Vec<(String, String)> = record
+            .checklists
+            .iter()
+            .map(|c| (c.source.clone(), c.sha256.clone()))
+            .collect();
+        let store = self.store;
+        let checklists = match self.cache.get(&key) {
+            Some(loaded) => Rc::clone(loaded),
+            None => {
+                let kept = |sha: &str| store?.kept_checklist(sha)?.ok();
+                let (loaded, warnings, _) = record::load_checklists_kept(&record, kept);
+                for warning in warnings {
+                    if self.warned.insert(warning.clone()) {
+                        say!(
+                            "touchpoint: {}",
+                            tr!(
+                                "cli-warning",
+                                warning = tr!("check-checklist-missing", problem = warning)
+                            )
+                        );
+                    }
+                }
+                let loaded: Rc<[Loaded]> = loaded.into();
+                self.cache.insert(key, Rc::clone(&loaded));
+                loaded
+            }
+        };
+        let root = store.map(Store::root);
+        let photos = record
+            .evidence
+            .iter()
+            .filter_map(|e| {
+                let file = evidence_path(path, root, &e.file)?;
+                let (taken, offset) = exif_time(&file)?;
+                Some(Photo {
+                    file: e.file.clone(),
+                    item: match (&e.checklist, &e.item) {
+                        (Some(c), Some(i)) => Some(format!("{c}/{i}")),
+                        _ => None,
+                    },
+                    taken,
+                    offset,
+                })
             })
-        })
-        .collect();
-    Checked {
-        record,
-        checklists,
-        photos,
+            .collect();
+        Checked {
+            record,
+            checklists,
+            photos,
+        }
     }
 }
 
@@ -201,10 +217,17 @@ pub fn check(
     let mut checked = Vec::new();
     let mut seen = HashSet::new();
     let mut drafts = 0;
-    let mut cache = HashMap::new();
-    let mut warned = HashSet::new();
-    for path in &files {
-        let record = match read_record_file(path) {
+    let mut gatherer = Gatherer::new(store.as_ref());
+    // Parsing is the cost: in parallel, then taken in path order.
+    let read: Vec<_> = {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .map(|path| read_record_file(path))
+            .collect()
+    };
+    for (path, read) in files.iter().zip(read) {
+        let record = match read {
             Ok(record) => record,
             Err(problem) => {
                 say!(
@@ -223,13 +246,7 @@ pub fn check(
         if !seen.insert(record.header.id.clone()) {
             continue;
         }
-        checked.push(gather(
-            record,
-            path,
-            store.as_ref(),
-            &mut cache,
-            &mut warned,
-        ));
+        checked.push(gatherer.gather(record, path));
     }
     if drafts > 0 {
         say!(
