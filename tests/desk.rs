@@ -328,6 +328,8 @@ fn query_return_answer_resubmit_correct_approve_on_the_screens() {
     pty.send("\r");
     pty.wait_for("Greeted within 30 seconds");
     pty.wait_for("Note: Greeted after 1 min 28 s");
+    // The checks read the prompt's standard against the note.
+    pty.wait_for("⚑ note-contradiction");
     pty.send("m");
     pty.wait_for("Question on this item:");
     pty.send("Your note says 1 min 28 s: which is right?\r");

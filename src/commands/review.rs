@@ -696,6 +696,10 @@ struct DeskShell {
     /// The record open on the review screen (its row), and the screen.
     open: Option<(usize, crate::tui::desk::Desk)>,
     quit: bool,
+    /// The flags of each visit (by id), raised once when the desk opens,
+    /// with the records' checklists and photos: a record's bytes never
+    /// change under review, and warnings go to stderr before the screen.
+    flags: std::collections::HashMap<String, Vec<crate::check::Flag>>,
     /// The last frame's size: below the smallest layout only leaving is
     /// acted on, since the editor cannot see what a key would do.
     size: std::cell::Cell<(u16, u16)>,
@@ -712,25 +716,44 @@ impl DeskShell {
             records: Vec::new(),
             open: None,
             quit: false,
+            flags: std::collections::HashMap::new(),
             size: std::cell::Cell::new((u16::MAX, u16::MAX)),
         };
-        shell.load_queue();
+        let store = open_store(shell.data_dir.as_deref()).ok();
+        let mut gatherer = super::check::Gatherer::new(store.as_ref());
+        let found = awaiting(&shell.paths, false);
+        let checked: Vec<super::check::Checked> = found
+            .iter()
+            .map(|a| gatherer.gather(a.record.clone(), &a.path))
+            .collect();
+        let inputs: Vec<crate::check::Input<'_>> = checked.iter().map(|c| c.input()).collect();
+        for flag in crate::check::flags(&inputs) {
+            shell
+                .flags
+                .entry(flag.visit.clone())
+                .or_default()
+                .push(flag);
+        }
+        shell.show_queue(found);
         shell
     }
 
     /// Reads the queue again (after a status change), keeping the place.
     fn load_queue(&mut self) {
         let found = awaiting(&self.paths, true);
-        let records: Vec<RecordFile> = found.iter().map(|a| a.record.clone()).collect();
-        let flags = crate::check::flags_of_records(&records);
+        self.show_queue(found);
+    }
+
+    /// The queue of the records `found`, keeping the place.
+    fn show_queue(&mut self, found: Vec<Awaiting>) {
         let mut rows = Vec::new();
         self.records.clear();
         for a in found {
-            let mine: Vec<crate::check::Flag> = flags
-                .iter()
-                .filter(|f| f.visit == a.record.header.id)
+            let mine = self
+                .flags
+                .get(&a.record.header.id)
                 .cloned()
-                .collect();
+                .unwrap_or_default();
             rows.push(crate::tui::desk::QueueRow {
                 path: a.path.clone(),
                 id: a.record.header.id.clone(),
