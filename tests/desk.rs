@@ -464,3 +464,91 @@ fn a_terminal_too_small_acts_on_no_key_but_leaving() {
     leave(pty);
     let _ = common::Cleanup(data);
 }
+
+// ---- The auditor's side on the visit screen ----------------------------
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use touchpoint::tui::app::{App, Mode, Reply, Returned};
+
+/// A final hotel visit returned with a question on its fourth item; the
+/// replies the screen sends are kept in the returned list.
+fn returned_app() -> (App, Rc<RefCell<Vec<Reply>>>, String) {
+    let visit = check::sample::honest_visit(5, "anna", "Hotel Metropol", 0);
+    let clock = visit.header.updated.clone();
+    let key = {
+        let at = visit.all_items().nth(3).unwrap();
+        let (c, i) = visit.ids(at).unwrap();
+        format!("{c}/{i}")
+    };
+    let mut app = App::new(
+        visit,
+        Box::new(|_| Ok(())),
+        Box::new(move || clock.clone()),
+        Theme::new(false),
+    );
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let log = Rc::clone(&sent);
+    let mut open = vec![(Some(key.clone()), "Was the message personal?".to_owned())];
+    app.set_returned(Returned {
+        open: open.clone(),
+        message: "Please answer the question.".into(),
+        replier: Box::new(move |reply| {
+            log.borrow_mut().push(reply.clone());
+            match reply {
+                Reply::Answer { .. } => {
+                    open.clear();
+                    Ok(("Answer written.".into(), open.clone()))
+                }
+                Reply::Resubmit if !open.is_empty() => Err("1 question is still open".into()),
+                Reply::Resubmit => Ok(("Resubmitted.".into(), Vec::new())),
+            }
+        }),
+    });
+    (app, sent, key)
+}
+
+#[test]
+fn a_returned_visit_opens_on_its_question_and_e_answers_it() {
+    let (mut app, sent, key) = returned_app();
+    let at = app.selected();
+    let (c, i) = app.visit.ids(at).unwrap();
+    assert_eq!(format!("{c}/{i}"), key, "the queried item is selected");
+    let shown = {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| touchpoint::tui::view::draw(f, &app))
+            .unwrap();
+        terminal.backend().to_string()
+    };
+    assert!(shown.contains("Editor's question: Was the"), "{shown}");
+    assert!(shown.contains("Returned by the editor"), "{shown}");
+    insta::assert_snapshot!(shown);
+    // F with the question open writes nothing; e opens the field.
+    app.handle_key(key_of('F'));
+    assert_eq!(sent.borrow().len(), 1);
+    app.handle_key(key_of('e'));
+    assert!(matches!(app.mode, Mode::Answer { .. }));
+    for c in "Yes, by name".chars() {
+        app.handle_key(key_of(c));
+    }
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(
+        sent.borrow()[1],
+        Reply::Answer {
+            item: Some(key),
+            text: "Yes, by name".into()
+        }
+    );
+    // Answers stay as the auditor left them: n changes nothing.
+    let before = app.visit.entry(at).cloned();
+    app.handle_key(key_of('n'));
+    assert_eq!(app.visit.entry(at).cloned(), before);
+    app.handle_key(key_of('F'));
+    assert_eq!(sent.borrow()[2], Reply::Resubmit);
+    assert!(app.returned.is_none());
+}
+
+fn key_of(c: char) -> KeyEvent {
+    key(c)
+}
