@@ -529,7 +529,14 @@ fn a_returned_visit_opens_on_its_question_and_e_answers_it() {
     assert_eq!(sent.borrow().len(), 1);
     app.handle_key(key_of('e'));
     assert!(matches!(app.mode, Mode::Answer { .. }));
-    for c in "Yes, by name".chars() {
+    for c in "Yes, by".chars() {
+        app.handle_key(key_of(c));
+    }
+    // Esc puts the answer away; e brings it back.
+    app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(matches!(app.mode, Mode::Normal));
+    app.handle_key(key_of('e'));
+    for c in " name".chars() {
         app.handle_key(key_of(c));
     }
     app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));

@@ -242,6 +242,9 @@ pub struct App {
     pauser: Option<Pauser>,
     /// The review of a returned visit, for its auditor to answer.
     pub returned: Option<Returned>,
+    /// An answer put away with `Esc`, and the question's item: `e` there
+    /// opens with it (nothing typed is lost).
+    kept_answer: Option<(Option<String>, String)>,
 }
 
 /// Reads the monotonic clock.
@@ -278,6 +281,7 @@ impl App {
             attacher: None,
             pauser: None,
             returned: None,
+            kept_answer: None,
         };
         // A resumed draft opens on the item it was left on.
         if let Some(at) = kept {
@@ -539,16 +543,22 @@ impl App {
                 let item = self.visit.ids(at).map(|(c, i)| format!("{c}/{i}"));
                 let on_item = !self.questions_on(item.as_deref()).is_empty();
                 self.message = None;
-                if on_item {
-                    self.mode = Mode::Answer {
-                        item,
-                        text: String::new(),
-                    };
+                let item = if on_item {
+                    Some(item)
                 } else if !self.questions_on(None).is_empty() {
-                    self.mode = Mode::Answer {
-                        item: None,
-                        text: String::new(),
+                    Some(None)
+                } else {
+                    None
+                };
+                if let Some(item) = item {
+                    let text = match self.kept_answer.take() {
+                        Some((kept, text)) if kept == item => text,
+                        other => {
+                            self.kept_answer = other;
+                            String::new()
+                        }
                     };
+                    self.mode = Mode::Answer { item, text };
                 } else {
                     self.message = Some(tr!("tui-returned-no-question"));
                 }
@@ -602,7 +612,12 @@ impl App {
             return;
         };
         match key.code {
-            KeyCode::Esc => self.mode = Mode::Normal,
+            KeyCode::Esc => {
+                if !text.is_empty() {
+                    self.kept_answer = Some((item.clone(), text.clone()));
+                }
+                self.mode = Mode::Normal;
+            }
             KeyCode::Enter => {
                 if text.trim().is_empty() {
                     self.message = Some(tr!("tui-returned-say-it"));
@@ -618,6 +633,9 @@ impl App {
                 text.pop();
             }
             KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                if !text.is_empty() {
+                    self.kept_answer = Some((item.clone(), text.clone()));
+                }
                 self.mode = Mode::Normal;
             }
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {

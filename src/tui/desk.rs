@@ -312,6 +312,9 @@ pub struct Desk {
     pub request: Option<Request>,
     /// The editor goes back to the queue.
     pub leave: bool,
+    /// Text typed and put away with `Esc`: what it was for, on which item;
+    /// the same field on the same item opens with it (nothing typed is lost).
+    pub kept: Option<(Purpose, usize, String)>,
     /// Colours and marks.
     pub theme: Theme,
 }
@@ -417,8 +420,21 @@ impl Desk {
             message: None,
             request: None,
             leave: false,
+            kept: None,
             theme,
         }
+    }
+
+    /// Opens the field for `purpose`, with the text put away from it, if any.
+    fn start_typing(&mut self, purpose: Purpose) {
+        let text = match self.kept.take() {
+            Some((p, at, text)) if p == purpose && at == self.selected => text,
+            other => {
+                self.kept = other;
+                String::new()
+            }
+        };
+        self.mode = Mode::Typing { purpose, text };
     }
 
     /// How many flags the record raises.
@@ -487,8 +503,16 @@ impl Desk {
             }
             Mode::Typing { purpose, text } => {
                 match key.code {
-                    KeyCode::Esc => self.mode = Mode::Read,
+                    KeyCode::Esc => {
+                        if !text.is_empty() {
+                            self.kept = Some((purpose.clone(), self.selected, text.clone()));
+                        }
+                        self.mode = Mode::Read;
+                    }
                     KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                        if !text.is_empty() {
+                            self.kept = Some((purpose.clone(), self.selected, text.clone()));
+                        }
                         self.mode = Mode::Read;
                     }
                     KeyCode::Enter => {
@@ -543,18 +567,13 @@ impl Desk {
                     KeyCode::Char(c @ '1'..='9') => {
                         let n = c as usize - '1' as usize;
                         if n < options.len() {
-                            self.mode = Mode::Typing {
-                                purpose: Purpose::Reason(options[n].0.clone()),
-                                text: String::new(),
-                            };
+                            self.start_typing(Purpose::Reason(options[n].0.clone()));
                         }
                     }
                     KeyCode::Enter => {
                         if let Some((id, _)) = options.get(*selected) {
-                            self.mode = Mode::Typing {
-                                purpose: Purpose::Reason(id.clone()),
-                                text: String::new(),
-                            };
+                            let id = id.clone();
+                            self.start_typing(Purpose::Reason(id));
                         }
                     }
                     _ => {}
@@ -566,10 +585,6 @@ impl Desk {
         let key = super::keymap::by_place(key);
         self.message = None;
         let last = self.items.len().saturating_sub(1);
-        let typing = |purpose| Mode::Typing {
-            purpose,
-            text: String::new(),
-        };
         match key.code {
             _ if is_leave(&key) => self.leave = true,
             KeyCode::Down | KeyCode::Char('j') | KeyCode::Enter => {
@@ -588,8 +603,8 @@ impl Desk {
                 Some(n) => self.selected = n,
                 None => self.message = Some(tr!("desk-no-other-flag")),
             },
-            KeyCode::Char('m') if !self.items.is_empty() => self.mode = typing(Purpose::Query),
-            KeyCode::Char('M') => self.mode = typing(Purpose::QueryVisit),
+            KeyCode::Char('m') if !self.items.is_empty() => self.start_typing(Purpose::Query),
+            KeyCode::Char('M') => self.start_typing(Purpose::QueryVisit),
             KeyCode::Char('c') => match self.items.get(self.selected) {
                 Some(item) if !item.options.is_empty() => {
                     self.mode = Mode::Choose { selected: 0 };
@@ -604,8 +619,8 @@ impl Desk {
                     text: String::new(),
                 };
             }
-            KeyCode::Char('R') => self.mode = typing(Purpose::Return),
-            KeyCode::Char('X') => self.mode = typing(Purpose::Exclude),
+            KeyCode::Char('R') => self.start_typing(Purpose::Return),
+            KeyCode::Char('X') => self.start_typing(Purpose::Exclude),
             KeyCode::Char('?') => self.mode = Mode::Help,
             _ => {}
         }
@@ -950,6 +965,7 @@ mod tests {
             message: None,
             request: None,
             leave: false,
+            kept: None,
             theme: Theme::new(false),
         }
     }
@@ -988,6 +1004,23 @@ mod tests {
         // Refused: the reason is back to mend, with the message.
         d.finished(Err("no".into()));
         assert!(matches!(&d.mode, Mode::Typing { text, .. } if text == "late"));
+    }
+
+    #[test]
+    fn text_put_away_with_esc_comes_back_in_the_same_field() {
+        let mut d = desk((0..3).map(|n| item(n, false)).collect());
+        d.handle_key(key('m'));
+        for c in "Was it".chars() {
+            d.handle_key(key(c));
+        }
+        d.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        assert_eq!(d.mode, Mode::Read);
+        // Another field, or the same on another item, starts empty.
+        d.handle_key(key('R'));
+        assert!(matches!(&d.mode, Mode::Typing { text, .. } if text.is_empty()));
+        d.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        d.handle_key(key('m'));
+        assert!(matches!(&d.mode, Mode::Typing { text, .. } if text == "Was it"));
     }
 
     #[test]
