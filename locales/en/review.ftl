@@ -60,6 +60,7 @@ desk-answer = Answer: { $answer }
 desk-corrected = Corrected: { $change } — { $reason }
 desk-open-query = ? Open question: { $text }
 desk-note = Note: { $note }
+desk-visit-note = Visit note: { $note }
 desk-choose-title = New answer
 desk-na = N/A
 desk-ask-item = Question on this item:

@@ -62,6 +62,7 @@ desk-answer = Ответ: { $answer }
 desk-corrected = Исправлено: { $change } — { $reason }
 desk-open-query = ? Открытый вопрос: { $text }
 desk-note = Заметка: { $note }
+desk-visit-note = Заметка о визите: { $note }
 desk-choose-title = Новый ответ
 desk-na = Н/П
 desk-ask-item = Вопрос по пункту:

@@ -789,6 +789,11 @@ impl Desk {
             }
         }
         if self.selected == 0 {
+            if !self.visit_note.is_empty() {
+                for l in wrap(&tr!("desk-visit-note", note = self.visit_note.as_str())) {
+                    lines.push(Line::raw(l));
+                }
+            }
             for f in &self.visit_flags {
                 lines.push(Line::styled(
                     fit(&format!("{FLAG} {}", inert(f)), width),
