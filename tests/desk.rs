@@ -380,6 +380,17 @@ fn query_return_answer_resubmit_correct_approve_on_the_screens() {
     pty.wait_for("resubmitted");
     pty.send("\r");
     pty.wait_for("Greeted within 30 seconds");
+    // The answer it has is refused as a correction, and nothing is written.
+    let before_refusal = review_text(&record);
+    pty.send("c");
+    pty.wait_for("New answer");
+    pty.send("1");
+    pty.wait_for("Reason for the correction:");
+    pty.send("same\r");
+    pty.wait_for("nothing to correct");
+    assert_eq!(review_text(&record), before_refusal);
+    pty.send("\x1b");
+    pty.wait_gone("Reason for the correction:");
     pty.send("c");
     pty.wait_for("New answer");
     pty.send("2");
@@ -558,4 +569,27 @@ fn a_returned_visit_opens_on_its_question_and_e_answers_it() {
 
 fn key_of(c: char) -> KeyEvent {
     key(c)
+}
+
+/// In Russian at 40×20, through the binary: the queue, the review screen
+/// and its help; keys act by their place with a Russian layout.
+#[test]
+fn the_desk_in_russian_at_40x20() {
+    let (data, record) = data_with_visit("desk-ru");
+    let mut pty = Pty::spawn(&["--lang", "ru", "review"], &data, 40, 20);
+    pty.wait_for("Очередь проверки");
+    pty.send("\r");
+    pty.wait_for("Ответ: Yes");
+    // `?` is on the same key in both layouts; `о` is `j`.
+    pty.send("?");
+    pty.wait_for("вернуть аудитору");
+    pty.send(" ");
+    pty.send("о");
+    pty.wait_for("Used the guest");
+    // Shift and the key of A: approved, and the queue is empty.
+    pty.send("Ф");
+    pty.wait_for("Нет записей, ожидающих проверки");
+    assert!(review_text(&record).contains("status = \"approved\""));
+    leave(pty);
+    let _ = common::Cleanup(data);
 }
