@@ -593,3 +593,57 @@ fn the_desk_in_russian_at_40x20() {
     leave(pty);
     let _ = common::Cleanup(data);
 }
+
+/// A reviewer on the same server reviews the copy in `export_folder`: the
+/// auditor's answer and resubmission go to that review file, beside the
+/// copy, where the questions came from — none is made in the data folder.
+#[test]
+fn the_auditor_answers_into_the_review_file_beside_the_export() {
+    let (data, record) = data_with_visit("desk-export");
+    let folder = data.with_extension("export");
+    fs::create_dir_all(&folder).unwrap();
+    let copy = folder.join(format!("{ID}.toml"));
+    fs::copy(&record, &copy).unwrap();
+    let config = data.join("config").join("touchpoint");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(
+        config.join("config.toml"),
+        format!(
+            "export_mode = \"0640\"\nexport_folder = \"{}\"\n",
+            folder.display()
+        ),
+    )
+    .unwrap();
+    let copy_shown = copy.display().to_string();
+    for args in [
+        vec![
+            "review",
+            &copy_shown,
+            "--query",
+            "desk/clean",
+            "Where was the dust?",
+        ],
+        vec!["review", &copy_shown, "--return", "One question."],
+    ] {
+        assert!(run(&data, &args).status.success(), "{args:?}");
+    }
+    let mut pty = Pty::spawn(&["resume", ID], &data, 80, 24);
+    pty.wait_for("Where was the dust?");
+    pty.send("e");
+    pty.wait_for("Your answer:");
+    pty.send("On the front desk, by the bell.\r");
+    pty.wait_for("Answer written");
+    pty.send("F");
+    pty.wait_for("Resubmitted");
+    leave(pty);
+    let beside_copy = review_text(&copy);
+    assert!(beside_copy.contains("kind = \"answer\""), "{beside_copy}");
+    assert!(
+        beside_copy.contains("item = \"desk/clean\""),
+        "{beside_copy}"
+    );
+    assert!(beside_copy.contains("status = \"final\""), "{beside_copy}");
+    assert_eq!(review_text(&record), "", "nothing in the data folder");
+    let _ = fs::remove_dir_all(&folder);
+    let _ = common::Cleanup(data);
+}
