@@ -623,7 +623,14 @@ fn the_auditor_answers_into_the_review_file_beside_the_export() {
             "desk/clean",
             "Where was the dust?",
         ],
-        vec!["review", &copy_shown, "--return", "One question."],
+        vec![
+            "review",
+            &copy_shown,
+            "--query",
+            "visit",
+            "Which room were you given?",
+        ],
+        vec!["review", &copy_shown, "--return", "Two questions."],
     ] {
         assert!(run(&data, &args).status.success(), "{args:?}");
     }
@@ -632,6 +639,11 @@ fn the_auditor_answers_into_the_review_file_beside_the_export() {
     pty.send("e");
     pty.wait_for("Your answer:");
     pty.send("On the front desk, by the bell.\r");
+    pty.wait_for("next question: Which room were you given?");
+    // The item's own question is answered: e now answers the visit's.
+    pty.send("e");
+    pty.wait_for("Your answer:");
+    pty.send("Room 412.\r");
     pty.wait_for("Answer written");
     pty.send("F");
     pty.wait_for("Resubmitted");

@@ -313,3 +313,4 @@ tui-returned-no-question = No open question on this item; the questions are mark
 tui-returned-say-it = Type the answer first (Esc to cancel).
 tui-returned-field = Your answer:
 tui-returned-question = ? Editor's question: { $question } (e answers)
+tui-returned-visit-question = ? Editor's question on the visit: { $question } (e answers on an item without its own)

@@ -341,3 +341,4 @@ tui-returned-no-question = К этому пункту вопроса нет; в�
 tui-returned-say-it = Сначала напишите ответ (Esc — отмена).
 tui-returned-field = Ваш ответ:
 tui-returned-question = ? Вопрос редактора: { $question } (e — ответить)
+tui-returned-visit-question = ? Вопрос редактора о визите: { $question } (e отвечает на пункте без своего вопроса)

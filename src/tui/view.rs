@@ -935,6 +935,14 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
                 theme.bad(),
             ));
         }
+        // Questions on the whole visit show on every item: `e` answers
+        // them where the item has none of its own.
+        for question in app.questions_on(None) {
+            lines.push((
+                tr!("tui-returned-visit-question", question = inert(&question)),
+                theme.bad(),
+            ));
+        }
     }
     let mut facts = Vec::new();
     if item.is_critical() {
