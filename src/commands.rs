@@ -305,13 +305,36 @@ fn home_with(
             .timestamp()
             .cmp(&a.header.updated.timestamp())
     });
+    // Returned visits wait for their auditor's answers: listed first, with
+    // their status (SPEC.md, "Review").
+    let returned: HashMap<String, String> = records
+        .iter()
+        .filter(|r| r.header.status == Status::Final)
+        .filter_map(|r| {
+            let state = review::review_of(&store, Some(&config), &r.header.id)
+                .0?
+                .state;
+            (state.status == crate::review::ReviewStatus::Returned)
+                .then(|| (r.header.id.clone(), state.shown()))
+        })
+        .collect();
+    drafts.extend(
+        records
+            .iter()
+            .filter(|r| returned.contains_key(&r.header.id)),
+    );
+    drafts.sort_by_key(|r| !returned.contains_key(&r.header.id));
     let rows = drafts
         .iter()
         .map(|r| {
             let s = r.summary();
             home::DraftRow {
+                site: match returned.get(&s.id) {
+                    // The status first: a narrow screen cuts the site.
+                    Some(status) => format!("{status} · {}", s.site),
+                    None => s.site,
+                },
                 id: s.id,
-                site: s.site,
                 progress: format!("{}/{}", s.answered, s.answered + s.unanswered),
                 updated: format!(
                     "{}{}",
@@ -662,6 +685,28 @@ fn open(
         (Some(message), Some(running)) => Some(format!("{message} · {running}")),
         (message, running) => message.or(running),
     };
+    // A returned visit opens on the editor's questions (SPEC.md, "Review").
+    if was_final
+        && let (Some(found), _) = review::review_of(store, Config::load().ok().as_ref(), &id)
+        && found.state.status == crate::review::ReviewStatus::Returned
+    {
+        let data_dir = store.root().to_path_buf();
+        let auditor = app.visit.header.auditor.clone();
+        let replying = id.clone();
+        let message = review_message(&found.path);
+        app.set_returned(tui::app::Returned {
+            open: found
+                .state
+                .open
+                .iter()
+                .map(|q| (q.item.clone(), q.text.clone()))
+                .collect(),
+            message,
+            replier: Box::new(move |reply| {
+                review::reply(Some(&data_dir), &replying, &auditor, reply)
+            }),
+        });
+    }
     let root = store.root().to_path_buf();
     app.set_attacher(Box::new(move |id: &str, typed: &str| {
         crate::evidence::attach(&root, id, typed).map_err(|e| e.to_string())
@@ -710,6 +755,21 @@ fn open(
         say!("touchpoint: {told}");
     }
     Ok(())
+}
+
+/// The editor's message with the latest return, from the review file.
+fn review_message(path: &Path) -> String {
+    crate::review::disk::read(path)
+        .ok()
+        .flatten()
+        .and_then(|file| {
+            file.entry
+                .iter()
+                .rev()
+                .find(|e| e.status == Some(crate::review::ReviewStatus::Returned))
+                .map(|e| e.text.clone())
+        })
+        .unwrap_or_default()
 }
 
 /// Every visit in the data folder as it now stands (its journal applied),

@@ -23,6 +23,8 @@ mod checklist_robustness;
 mod cli_ru;
 #[path = "damage.rs"]
 mod damage;
+#[path = "desk.rs"]
+mod desk;
 #[path = "e2e.rs"]
 mod e2e;
 #[path = "evidence.rs"]

@@ -44,8 +44,57 @@ review-written = { $done }; written to { $path }
 review-queue-empty = No records await review.
 review-queue-auditor = AUDITOR
 review-queue-finished = FINISHED
-review-queue-no-screen = (The review screen is not built yet: act with touchpoint review REC --query, --correct, --approve, --return or --exclude.)
 review-export-title = Review
 review-export-status = Review status: { $status }
 review-export-correction = { $item }: { $change } — { $reason }
 review-compare-line = Review: A { $a }, B { $b }
+
+## The review screen (src/tui/desk.rs).
+desk-queue-title = Review queue: { $count ->
+    [one] { $count } record awaits review
+   *[other] { $count } records await review
+}
+desk-queue-footer = Enter open · j k move · ? help · q quit
+desk-title = Review · { $header }
+desk-footer = ] [ flags · m M ask · c correct · A approve · R return · X exclude · ? help · q back
+desk-answer = Answer: { $answer }
+desk-corrected = Corrected: { $change } — { $reason }
+desk-open-query = ? Open question: { $text }
+desk-note = Note: { $note }
+desk-visit-note = Visit note: { $note }
+desk-choose-title = New answer
+desk-na = N/A
+desk-ask-item = Question on this item:
+desk-ask-visit = Question on the visit:
+desk-ask-reason = Reason for the correction:
+desk-ask-return = Message to the auditor:
+desk-ask-exclude = Reason to exclude:
+desk-say-it = Type it first (Esc to cancel).
+desk-no-other-flag = No other flagged item.
+desk-no-options = This item has no options to choose from (its checklist cannot be loaded, or it takes a number or text: use touchpoint review --correct).
+desk-refused = Refused; nothing written.
+desk-help-title = Keys
+desk-key-move = next / previous item
+desk-key-page = a page down / up
+desk-key-flag = next / previous flagged item
+desk-key-query = ask the auditor about the item
+desk-key-query-visit = ask the auditor about the visit
+desk-key-correct = correct the answer (choose it, then the reason)
+desk-key-approve = approve the record
+desk-key-return = return it to the auditor (with a message)
+desk-key-exclude = exclude it from every figure (with a reason)
+desk-key-help = this help
+desk-key-back = back to the queue
+desk-key-open = open the record's review screen
+desk-key-quit = leave
+
+## The auditor's reply to a returned visit.
+review-what-answer = answer
+review-reply-none = this visit has no review file to answer (it is not returned)
+review-reply-not-returned = this visit is { $status }, not returned: there is nothing to answer or resubmit
+review-reply-questions-open = { $count ->
+    [one] { $count } question is still open: answer it with e first
+   *[other] { $count } questions are still open: answer each with e first
+}
+review-done-answer = Answer written to the review file.
+review-done-resubmit = Resubmitted: the visit is final again and back in the editor's queue.

@@ -304,3 +304,13 @@ tui-size-mb = { $size } MB
 
 ## A text answer quoted in the list.
 tui-quoted = “{ $text }”
+
+## A returned visit, for its auditor (SPEC.md, "Review").
+tui-returned-open = Returned by the editor: { $message } · Question: { $question } · e answers it
+tui-returned-none = Returned by the editor: { $message } · no questions open: F resubmits
+tui-returned-next = next question: { $question }
+tui-returned-no-question = No open question on this item; the questions are marked in the detail. F resubmits once all are answered.
+tui-returned-say-it = Type the answer first (Esc to cancel).
+tui-returned-field = Your answer:
+tui-returned-question = ? Editor's question: { $question } (e answers)
+tui-returned-visit-question = ? Editor's question on the visit: { $question } (e answers on an item without its own)

@@ -45,8 +45,59 @@ review-written = { $done }; записано в { $path }
 review-queue-empty = Нет записей, ожидающих проверки.
 review-queue-auditor = АУДИТОР
 review-queue-finished = ЗАВЕРШЁН
-review-queue-no-screen = (Экрана проверки пока нет: действуйте командами touchpoint review REC --query, --correct, --approve, --return или --exclude.)
 review-export-title = Проверка
 review-export-status = Статус проверки: { $status }
 review-export-correction = { $item }: { $change } — { $reason }
 review-compare-line = Проверка: A — { $a }, B — { $b }
+
+## Экран проверки (src/tui/desk.rs).
+desk-queue-title = Очередь проверки: { $count ->
+    [one] { $count } запись ждёт проверки
+    [few] { $count } записи ждут проверки
+   *[many] { $count } записей ждут проверки
+}
+desk-queue-footer = Enter открыть · j k выбор · ? справка · q выход
+desk-title = Проверка · { $header }
+desk-footer = ] [ отметки · m M спросить · c исправить · A принять · R вернуть · X исключить · ? · q назад
+desk-answer = Ответ: { $answer }
+desk-corrected = Исправлено: { $change } — { $reason }
+desk-open-query = ? Открытый вопрос: { $text }
+desk-note = Заметка: { $note }
+desk-visit-note = Заметка о визите: { $note }
+desk-choose-title = Новый ответ
+desk-na = Н/П
+desk-ask-item = Вопрос по пункту:
+desk-ask-visit = Вопрос по визиту:
+desk-ask-reason = Причина исправления:
+desk-ask-return = Сообщение аудитору:
+desk-ask-exclude = Причина исключения:
+desk-say-it = Сначала напишите (Esc — отмена).
+desk-no-other-flag = Других отмеченных пунктов нет.
+desk-no-options = У пункта нет вариантов для выбора (его чек-лист не загружается, или ответ — число или текст: используйте touchpoint review --correct).
+desk-refused = Отказано; ничего не записано.
+desk-help-title = Клавиши
+desk-key-move = следующий / предыдущий пункт
+desk-key-page = страница вниз / вверх
+desk-key-flag = следующий / предыдущий отмеченный пункт
+desk-key-query = спросить аудитора о пункте
+desk-key-query-visit = спросить аудитора о визите
+desk-key-correct = исправить ответ (выбрать его, затем причину)
+desk-key-approve = принять запись
+desk-key-return = вернуть аудитору (с сообщением)
+desk-key-exclude = исключить из всех цифр (с причиной)
+desk-key-help = эта справка
+desk-key-back = назад к очереди
+desk-key-open = открыть экран проверки записи
+desk-key-quit = выйти
+
+## Ответ аудитора на возвращённый визит.
+review-what-answer = ответ
+review-reply-none = у этого визита нет файла проверки, на который можно ответить (он не возвращён)
+review-reply-not-returned = этот визит — { $status }, а не возвращён: отвечать и отправлять снова нечего
+review-reply-questions-open = { $count ->
+    [one] { $count } вопрос ещё открыт: сначала ответьте на него клавишей e
+    [few] { $count } вопроса ещё открыты: сначала ответьте на каждый клавишей e
+   *[many] { $count } вопросов ещё открыты: сначала ответьте на каждый клавишей e
+}
+review-done-answer = Ответ записан в файл проверки.
+review-done-resubmit = Отправлено снова: визит опять окончательный и вернулся в очередь редактора.

@@ -332,3 +332,13 @@ tui-size-mb = { $size } МБ
 
 ## A text answer quoted in the list.
 tui-quoted = «{ $text }»
+
+## Возвращённый визит, для его аудитора (SPEC.md, "Review").
+tui-returned-open = Возвращён редактором: { $message } · Вопрос: { $question } · e — ответить
+tui-returned-none = Возвращён редактором: { $message } · открытых вопросов нет: F — отправить снова
+tui-returned-next = следующий вопрос: { $question }
+tui-returned-no-question = К этому пункту вопроса нет; вопросы видны в подробностях. F отправляет снова, когда на все дан ответ.
+tui-returned-say-it = Сначала напишите ответ (Esc — отмена).
+tui-returned-field = Ваш ответ:
+tui-returned-question = ? Вопрос редактора: { $question } (e — ответить)
+tui-returned-visit-question = ? Вопрос редактора о визите: { $question } (e отвечает на пункте без своего вопроса)

@@ -1,7 +1,7 @@
 //! `touchpoint review`: the editor's actions for scripts (`--query`,
 //! `--correct`, `--approve`, `--return`, `--exclude`), appended to the
-//! review file beside the record, and — until the review screen exists —
-//! the queue as a plain table. Also where every other command finds a
+//! review file beside the record, and the queue: the review screen on a
+//! terminal (src/tui/desk.rs), a plain table for a pipe. Also where every other command finds a
 //! record's review ([`review_of`], [`review_beside`]).
 
 use std::io::Write;
@@ -437,6 +437,113 @@ pub fn review_of(store: &Store, config: Option<&Config>, id: &str) -> (Option<Fo
     }
 }
 
+/// The auditor's reply to the editor on a returned visit `id` of the data
+/// folder (SPEC.md, "Review"): an `answer` entry closing the open question
+/// on its item, or a `status` entry setting it final again (once every
+/// question is answered). Appended to the same review file the questions
+/// came from, with the same rules as the editor's entries. On success, what
+/// was written and the questions still open.
+pub fn reply(
+    data_dir: Option<&Path>,
+    id: &str,
+    auditor: &str,
+    reply: crate::tui::app::Reply,
+) -> Result<(String, crate::tui::app::Questions), String> {
+    use crate::tui::app::Reply;
+    let store = open_store(data_dir).map_err(failure_text)?;
+    let config = Config::load().map_err(|d| d.to_string())?;
+    let (found, warnings) = review_of(&store, Some(&config), id);
+    let Some(found) = found else {
+        return Err(warnings
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| tr!("review-reply-none")));
+    };
+    if found.state.status != ReviewStatus::Returned {
+        return Err(tr!(
+            "review-reply-not-returned",
+            status = found.state.shown()
+        ));
+    }
+    let mut entry = Entry {
+        at: record::Stamp(crate::clock::now()),
+        by: auditor.to_owned(),
+        kind: Kind::Answer,
+        item: None,
+        text: String::new(),
+        old: None,
+        new: None,
+        status: None,
+        na: false,
+        label: None,
+        points: None,
+        max: None,
+        exceeded: false,
+    };
+    let told = match reply {
+        Reply::Answer { item, text } => {
+            if !found.state.open.iter().any(|q| q.item == item) {
+                return Err(tr!("tui-returned-no-question"));
+            }
+            let text = text.trim();
+            if text.is_empty() {
+                return Err(tr!("review-empty-text", what = tr!("review-what-answer")));
+            }
+            crate::text::refuse_control(&tr!("review-what-answer"), text, true)?;
+            entry.item = item;
+            entry.text = text.to_owned();
+            tr!("review-done-answer")
+        }
+        Reply::Resubmit => {
+            if !found.state.open.is_empty() {
+                return Err(tr!(
+                    "review-reply-questions-open",
+                    count = found.state.open.len()
+                ));
+            }
+            entry.kind = Kind::Status;
+            entry.status = Some(ReviewStatus::Final);
+            tr!("review-done-resubmit")
+        }
+    };
+    let record_path = found.path.with_file_name(format!(
+        "{}.toml",
+        found.path.file_name().map_or_else(String::new, |n| n
+            .to_string_lossy()
+            .trim_end_matches(".review.toml")
+            .to_owned())
+    ));
+    let bytes = disk::read_record_bytes(&store.path(id).map_err(|e| e.to_string())?)?;
+    let private = in_data_folder(data_dir, &record_path);
+    let rules = Rules {
+        mode: if private { 0o600 } else { config.export_mode() },
+        private,
+    };
+    disk::append(
+        &record_path,
+        id,
+        &disk::sha256_hex(&bytes),
+        &review::entry_toml(&entry),
+        rules,
+    )?;
+    let open = review_of(&store, Some(&config), id)
+        .0
+        .map(|f| f.state.open)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|q| (q.item, q.text))
+        .collect();
+    Ok((told, open))
+}
+
+/// A failure's message, for a screen.
+fn failure_text(failure: Failure) -> String {
+    match failure {
+        Failure::Message(m) => m,
+        Failure::Reported => tr!("desk-refused"),
+    }
+}
+
 /// [`disk::beside`], with each warning said on stderr.
 pub fn review_beside(path: &Path, id: &str) -> Option<Found> {
     let (found, warnings) = disk::beside(path, id);
@@ -446,30 +553,42 @@ pub fn review_beside(path: &Path, id: &str) -> Option<Found> {
     found
 }
 
-/// `touchpoint review [PATH…]` without an action: the queue — final and
-/// resubmitted records awaiting review, oldest first — as a plain table.
-/// (The review screen is not built yet.)
-pub fn queue(
+/// A record awaiting review, as the queue found it.
+struct Awaiting {
+    path: PathBuf,
+    record: RecordFile,
+    state: State,
+    finished: jiff::ZonedDateTime,
+}
+
+/// The folders the queue reads: `paths`, else `review_folders`, else the data folder.
+fn queue_paths(
     data_dir: Option<&Path>,
+    config: &Config,
     paths: &[PathBuf],
-    out: &mut dyn Write,
-) -> Result<(), Failure> {
-    let config = Config::load()?;
-    let paths: Vec<PathBuf> = if !paths.is_empty() {
+) -> Result<Vec<PathBuf>, Failure> {
+    Ok(if !paths.is_empty() {
         paths.to_vec()
     } else if !config.review_folders().is_empty() {
         config.review_folders()
     } else {
         vec![open_store(data_dir)?.visits_dir().to_path_buf()]
-    };
-    let (files, problems) = find_records(&paths);
+    })
+}
+
+/// Final and resubmitted records under `paths`, oldest first; files that
+/// cannot be read are named on stderr (before the screen, or for a pipe).
+fn awaiting(paths: &[PathBuf], quiet: bool) -> Vec<Awaiting> {
+    let (files, problems) = find_records(paths);
     for p in &problems {
-        say!(
-            "touchpoint: {}",
-            tr!("cli-skipped", problem = p.to_string())
-        );
+        if !quiet {
+            say!(
+                "touchpoint: {}",
+                tr!("cli-skipped", problem = p.to_string())
+            );
+        }
     }
-    let mut rows: Vec<(jiff::Timestamp, [String; 5])> = Vec::new();
+    let mut rows = Vec::new();
     for file in files {
         let shown = file.display().to_string();
         let record = match disk::read_record_bytes(&file)
@@ -477,16 +596,22 @@ pub fn queue(
         {
             Ok(record) => record,
             Err(why) => {
-                say!("touchpoint: {}", tr!("cli-skipped", problem = why));
+                if !quiet {
+                    say!("touchpoint: {}", tr!("cli-skipped", problem = why));
+                }
                 continue;
             }
         };
         if record.header.status != Status::Final {
             continue;
         }
-        let state = review_beside(&file, &record.header.id)
-            .map(|f| f.state)
-            .unwrap_or_default();
+        let state = if quiet {
+            disk::beside(&file, &record.header.id).0
+        } else {
+            review_beside(&file, &record.header.id)
+        }
+        .map(|f| f.state)
+        .unwrap_or_default();
         if state.status != ReviewStatus::Final {
             continue;
         }
@@ -495,18 +620,45 @@ pub fn queue(
             .finished
             .clone()
             .unwrap_or_else(|| record.header.updated.clone());
-        rows.push((
-            finished.timestamp(),
-            [
-                inert(&record.header.id),
-                crate::tui::theme::truncate(&inert(&record.header.site), 24),
-                crate::tui::theme::truncate(&inert(&record.header.auditor), 16),
-                crate::clock::shown(&finished, "%Y-%m-%d %H:%M"),
-                state.shown(),
-            ],
-        ));
+        rows.push(Awaiting {
+            path: file,
+            record,
+            state,
+            finished,
+        });
     }
-    rows.sort_by_key(|r| r.0);
+    rows.sort_by_key(|r| r.finished.timestamp());
+    rows
+}
+
+/// `touchpoint review [PATH…]` without an action: the queue — final and
+/// resubmitted records awaiting review, oldest first — on the review
+/// screen when standard output is a terminal, else as a plain table.
+pub fn queue(
+    data_dir: Option<&Path>,
+    paths: &[PathBuf],
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let config = Config::load()?;
+    let paths = queue_paths(data_dir, &config, paths)?;
+    {
+        use std::io::IsTerminal;
+        if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+            return screen(data_dir, paths);
+        }
+    }
+    let rows: Vec<[String; 5]> = awaiting(&paths, false)
+        .into_iter()
+        .map(|a| {
+            [
+                inert(&a.record.header.id),
+                crate::tui::theme::truncate(&inert(&a.record.header.site), 24),
+                crate::tui::theme::truncate(&inert(&a.record.header.auditor), 16),
+                crate::clock::shown(&a.finished, "%Y-%m-%d %H:%M"),
+                a.state.shown(),
+            ]
+        })
+        .collect();
     let mut text = String::new();
     if rows.is_empty() {
         text.push_str(&tr!("review-queue-empty"));
@@ -519,18 +671,255 @@ pub fn queue(
             tr!("review-queue-finished"),
             tr!("cli-list-status"),
         ];
-        let rows: Vec<[String; 5]> = rows.into_iter().map(|r| r.1).collect();
         use super::Align::{Last, Left};
         text.push_str(&super::table(
             &heading,
             &rows,
             &[(0, Left), (0, Left), (0, Left), (0, Left), (0, Last)],
         ));
-        text.push_str(&tr!("review-queue-no-screen"));
-        text.push('\n');
     }
     out.write_all(text.as_bytes())
         .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))
+}
+
+/// The queue and the review screen on the terminal.
+fn screen(data_dir: Option<&Path>, paths: Vec<PathBuf>) -> Result<(), Failure> {
+    let signals =
+        crate::tui::Signals::register().map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))?;
+    let mut shell = DeskShell::new(data_dir.map(Path::to_path_buf), paths);
+    crate::tui::run_screen(&mut shell, &signals)
+        .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))?;
+    Ok(())
+}
+
+/// The desk's two screens and what they act on: the queue, and the record
+/// open on the review screen.
+struct DeskShell {
+    data_dir: Option<PathBuf>,
+    paths: Vec<PathBuf>,
+    theme: crate::tui::theme::Theme,
+    queue: crate::tui::desk::Queue,
+    /// The records behind the queue's rows, with their flags.
+    records: Vec<(PathBuf, RecordFile, Vec<crate::check::Flag>)>,
+    /// The record open on the review screen (its row), and the screen.
+    open: Option<(usize, crate::tui::desk::Desk)>,
+    quit: bool,
+    /// The flags of each visit (by id), raised once when the desk opens,
+    /// with the records' checklists and photos: a record's bytes never
+    /// change under review, and warnings go to stderr before the screen.
+    flags: std::collections::HashMap<String, Vec<crate::check::Flag>>,
+    /// The last frame's size: below the smallest layout only leaving is
+    /// acted on, since the editor cannot see what a key would do.
+    size: std::cell::Cell<(u16, u16)>,
+}
+
+impl DeskShell {
+    fn new(data_dir: Option<PathBuf>, paths: Vec<PathBuf>) -> DeskShell {
+        let theme = crate::tui::theme::Theme::from_env();
+        let mut shell = DeskShell {
+            data_dir,
+            paths,
+            theme,
+            queue: crate::tui::desk::Queue::new(Vec::new(), theme),
+            records: Vec::new(),
+            open: None,
+            quit: false,
+            flags: std::collections::HashMap::new(),
+            size: std::cell::Cell::new((u16::MAX, u16::MAX)),
+        };
+        let store = open_store(shell.data_dir.as_deref()).ok();
+        let mut gatherer = super::check::Gatherer::new(store.as_ref());
+        let found = awaiting(&shell.paths, false);
+        let checked: Vec<super::check::Checked> = found
+            .iter()
+            .map(|a| gatherer.gather(a.record.clone(), &a.path))
+            .collect();
+        let inputs: Vec<crate::check::Input<'_>> = checked.iter().map(|c| c.input()).collect();
+        for flag in crate::check::flags(&inputs) {
+            shell
+                .flags
+                .entry(flag.visit.clone())
+                .or_default()
+                .push(flag);
+        }
+        shell.show_queue(found);
+        shell
+    }
+
+    /// Reads the queue again (after a status change), keeping the place.
+    fn load_queue(&mut self) {
+        let found = awaiting(&self.paths, true);
+        self.show_queue(found);
+    }
+
+    /// The queue of the records `found`, keeping the place.
+    fn show_queue(&mut self, found: Vec<Awaiting>) {
+        let mut rows = Vec::new();
+        self.records.clear();
+        for a in found {
+            let mine = self
+                .flags
+                .get(&a.record.header.id)
+                .cloned()
+                .unwrap_or_default();
+            rows.push(crate::tui::desk::QueueRow {
+                path: a.path.clone(),
+                id: a.record.header.id.clone(),
+                site: a.record.header.site.clone(),
+                auditor: a.record.header.auditor.clone(),
+                finished: crate::clock::shown(&a.finished, "%Y-%m-%d %H:%M"),
+                status: a.state.shown(),
+                flags: mine.len(),
+            });
+            self.records.push((a.path, a.record, mine));
+        }
+        let selected = self.queue.selected.min(rows.len().saturating_sub(1));
+        let message = self.queue.message.take();
+        self.queue = crate::tui::desk::Queue::new(rows, self.theme);
+        self.queue.selected = selected;
+        self.queue.message = message;
+    }
+
+    /// The review screen of row `n`, as its files are now.
+    fn desk(&self, n: usize) -> Option<crate::tui::desk::Desk> {
+        let (path, record, flags) = self.records.get(n)?;
+        let state = disk::beside(path, &record.header.id)
+            .0
+            .map(|f| f.state)
+            .unwrap_or_default();
+        let store = open_store(self.data_dir.as_deref()).ok();
+        let (loaded, _, _) = record::load_checklists_kept(record, |sha| {
+            store.as_ref().and_then(|s| s.kept_checklist(sha)?.ok())
+        });
+        let (visit, _) = record::rebuild(record, loaded);
+        let options = |key: &str| -> Vec<(String, String)> {
+            let (c, i) = key.split_once('/').unwrap_or((key, ""));
+            let Some(at) = visit.find(c, i) else {
+                return Vec::new();
+            };
+            let (Some((_, item)), Some(response)) = (visit.item(at), visit.response(at)) else {
+                return Vec::new();
+            };
+            let mut options: Vec<(String, String)> = response
+                .options()
+                .iter()
+                .map(|o| (o.id.clone(), o.label.clone()))
+                .collect();
+            if !options.is_empty() && item.na_allowed() {
+                options.push(("n/a".to_owned(), tr!("desk-na")));
+            }
+            options
+        };
+        Some(crate::tui::desk::Desk::new(
+            record, &state, flags, &options, self.theme,
+        ))
+    }
+
+    /// Runs the review screen's request through [`act`], as the scripted
+    /// flags do; says what it came to.
+    fn run(&mut self, request: crate::tui::desk::Request) {
+        use crate::tui::desk::Request;
+        let Some((n, desk)) = self.open.as_mut() else {
+            return;
+        };
+        let Some((path, _, _)) = self.records.get(*n) else {
+            return;
+        };
+        let ends = request.ends_review();
+        let action = match request {
+            Request::Query { item, text } => Action::Query {
+                item: item.unwrap_or_else(|| "visit".to_owned()),
+                text,
+            },
+            Request::Correct {
+                item,
+                answer,
+                reason,
+            } => Action::Correct {
+                item,
+                answer,
+                reason,
+            },
+            Request::Approve => Action::Approve {
+                note: String::new(),
+            },
+            Request::Return { text } => Action::Return { text },
+            Request::Exclude { text } => Action::Exclude { text },
+        };
+        let mut said = Vec::new();
+        let rec = path.display().to_string();
+        let outcome = match act(self.data_dir.as_deref(), &rec, action, &mut said) {
+            Ok(()) => Ok(String::from_utf8_lossy(&said).trim().to_owned()),
+            Err(Failure::Message(m)) => Err(m),
+            Err(Failure::Reported) => Err(tr!("desk-refused")),
+        };
+        let ok = outcome.is_ok();
+        desk.finished(outcome);
+        if ok && ends {
+            let message = desk.message.clone();
+            self.open = None;
+            self.queue.message = message;
+            self.load_queue();
+        } else if ok {
+            let n = *n;
+            let old = desk.clone();
+            if let Some(fresh) = self.desk(n) {
+                self.open = Some((n, fresh.reloaded(&old)));
+            }
+        }
+    }
+}
+
+impl crate::tui::Screen for DeskShell {
+    fn draw(&self, frame: &mut ratatui::Frame<'_>) {
+        let area = frame.area();
+        self.size.set((area.width, area.height));
+        match &self.open {
+            Some((_, desk)) => desk.draw(frame),
+            None => self.queue.draw(frame),
+        }
+    }
+
+    fn key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+        use crate::tui::desk::QueueChoice;
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        let (width, height) = self.size.get();
+        if !crate::tui::view::fits(width, height) {
+            let leave = key.code == KeyCode::Esc
+                || key.code == KeyCode::Char('q')
+                || (key.code == KeyCode::Char('c')
+                    && key.modifiers.contains(KeyModifiers::CONTROL));
+            if !leave {
+                return;
+            }
+        }
+        if let Some((_, desk)) = self.open.as_mut() {
+            desk.handle_key(key);
+            if let Some(request) = desk.request.take() {
+                self.run(request);
+            } else if desk.leave {
+                self.open = None;
+            }
+            return;
+        }
+        match self.queue.handle_key(key) {
+            Some(QueueChoice::Quit) => self.quit = true,
+            Some(QueueChoice::Open(n)) => {
+                self.open = self.desk(n).map(|d| (n, d));
+            }
+            None => {}
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        if let Some((_, desk)) = self.open.as_mut() {
+            desk.paste(text);
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.quit
+    }
 }
 
 /// The visit with the editor's corrected answers in place of the

@@ -117,6 +117,46 @@ pub enum Mode {
     },
     /// Leaving while the last save failed.
     ConfirmQuit,
+    /// The auditor answers the editor's question on a returned visit
+    /// (`item`: `checklist/item`, or `None` for the visit).
+    Answer {
+        /// The item the question is on.
+        item: Option<String>,
+        /// The answer as typed.
+        text: String,
+    },
+}
+
+/// What the auditor of a returned visit sends back (SPEC.md, "Review").
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// The answer to the open question on `item` (`None`: the visit).
+    Answer {
+        /// `checklist/item`, or `None`.
+        item: Option<String>,
+        /// The answer.
+        text: String,
+    },
+    /// Resubmit the visit: final again.
+    Resubmit,
+}
+
+/// Open questions of a review: `(checklist/item or None, question)`.
+pub type Questions = Vec<(Option<String>, String)>;
+
+/// Writes a reply to the review file the questions came from; on success,
+/// what was done and the questions still open.
+pub type Replier = Box<dyn FnMut(Reply) -> Result<(String, Questions), String>>;
+
+/// A returned visit's review, for its auditor: the open questions, and how
+/// a reply is written.
+pub struct Returned {
+    /// The open questions: `(checklist/item or None, question)`.
+    pub open: Vec<(Option<String>, String)>,
+    /// The editor's message with the return.
+    pub message: String,
+    /// Writes a reply.
+    pub replier: Replier,
 }
 
 /// Something the finalize summary asks the auditor to look at.
@@ -200,6 +240,11 @@ pub struct App {
     monotonic: Option<Monotonic>,
     attacher: Option<Attacher>,
     pauser: Option<Pauser>,
+    /// The review of a returned visit, for its auditor to answer.
+    pub returned: Option<Returned>,
+    /// An answer put away with `Esc`, and the question's item: `e` there
+    /// opens with it (nothing typed is lost).
+    kept_answer: Option<(Option<String>, String)>,
 }
 
 /// Reads the monotonic clock.
@@ -235,6 +280,8 @@ impl App {
             monotonic: None,
             attacher: None,
             pauser: None,
+            returned: None,
+            kept_answer: None,
         };
         // A resumed draft opens on the item it was left on.
         if let Some(at) = kept {
@@ -393,6 +440,9 @@ impl App {
         }
         match &mut self.mode {
             Mode::Normal => {
+                if self.returned.is_some() && self.visit.is_final() && self.reply_key(&key) {
+                    return;
+                }
                 if self.starts_number(&key) {
                     return;
                 }
@@ -447,6 +497,152 @@ impl App {
                 // Staying: the NOT SAVED banner keeps saying why.
                 _ => self.mode = Mode::Normal,
             },
+            Mode::Answer { .. } => self.answer_key(key),
+        }
+    }
+
+    /// Opens a returned visit on its questions: the first open question's
+    /// item selected, the editor's message and the question said.
+    pub fn set_returned(&mut self, returned: Returned) {
+        let first = returned.open.first().cloned();
+        let message = returned.message.clone();
+        self.returned = Some(returned);
+        if let Some((Some(key), _)) = &first
+            && let Some((c, i)) = key.split_once('/')
+            && let Some(at) = self.visit.find(c, i)
+        {
+            self.reveal(at);
+        }
+        self.message = Some(match first {
+            Some((_, question)) => tr!(
+                "tui-returned-open",
+                message = message.as_str(),
+                question = question.as_str()
+            ),
+            None => tr!("tui-returned-none", message = message.as_str()),
+        });
+    }
+
+    /// The open questions on the selected item (or, with `visit`, on the visit).
+    pub fn questions_on(&self, key: Option<&str>) -> Vec<String> {
+        self.returned.as_ref().map_or_else(Vec::new, |r| {
+            r.open
+                .iter()
+                .filter(|(item, _)| item.as_deref() == key)
+                .map(|(_, q)| q.clone())
+                .collect()
+        })
+    }
+
+    /// `e` and `F` on a returned visit: answer a question, resubmit. Other
+    /// keys are the read-only visit's; says whether the key was taken.
+    fn reply_key(&mut self, key: &KeyEvent) -> bool {
+        match key.code {
+            KeyCode::Char('e') => {
+                let at = self.selected();
+                let item = self.visit.ids(at).map(|(c, i)| format!("{c}/{i}"));
+                let on_item = !self.questions_on(item.as_deref()).is_empty();
+                self.message = None;
+                let item = if on_item {
+                    Some(item)
+                } else if !self.questions_on(None).is_empty() {
+                    Some(None)
+                } else {
+                    None
+                };
+                if let Some(item) = item {
+                    let text = match self.kept_answer.take() {
+                        Some((kept, text)) if kept == item => text,
+                        other => {
+                            self.kept_answer = other;
+                            String::new()
+                        }
+                    };
+                    self.mode = Mode::Answer { item, text };
+                } else {
+                    self.message = Some(tr!("tui-returned-no-question"));
+                }
+                true
+            }
+            KeyCode::Char('F') => {
+                self.reply(Reply::Resubmit);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Writes `reply`; says what it came to. A refused answer stays typed.
+    fn reply(&mut self, reply: Reply) {
+        let Some(returned) = self.returned.as_mut() else {
+            return;
+        };
+        match (returned.replier)(reply.clone()) {
+            Ok((said, open)) => {
+                returned.open = open;
+                self.message = Some(said);
+                self.mode = Mode::Normal;
+                if reply == Reply::Resubmit {
+                    self.returned = None;
+                } else if let Some((item, question)) = returned.open.first().cloned() {
+                    if let Some((c, i)) = item.as_deref().and_then(|k| k.split_once('/'))
+                        && let Some(at) = self.visit.find(c, i)
+                    {
+                        self.reveal(at);
+                    }
+                    self.message = Some(format!(
+                        "{} · {}",
+                        self.message.take().unwrap_or_default(),
+                        tr!("tui-returned-next", question = question.as_str())
+                    ));
+                }
+            }
+            Err(why) => {
+                self.message = Some(why);
+                if let Reply::Answer { item, text } = reply {
+                    self.mode = Mode::Answer { item, text };
+                }
+            }
+        }
+    }
+
+    /// A key in the answer field.
+    fn answer_key(&mut self, key: KeyEvent) {
+        let Mode::Answer { item, text } = &mut self.mode else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => {
+                if !text.is_empty() {
+                    self.kept_answer = Some((item.clone(), text.clone()));
+                }
+                self.mode = Mode::Normal;
+            }
+            KeyCode::Enter => {
+                if text.trim().is_empty() {
+                    self.message = Some(tr!("tui-returned-say-it"));
+                    return;
+                }
+                let reply = Reply::Answer {
+                    item: item.clone(),
+                    text: text.trim().to_owned(),
+                };
+                self.reply(reply);
+            }
+            KeyCode::Backspace => {
+                text.pop();
+            }
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                if !text.is_empty() {
+                    self.kept_answer = Some((item.clone(), text.clone()));
+                }
+                self.mode = Mode::Normal;
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.message = None;
+                text.push(c);
+            }
+            _ => {}
         }
     }
 
@@ -1188,6 +1384,15 @@ impl App {
 
     pub fn paste(&mut self, pasted: &str) {
         let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
+        if let Mode::Answer { text, .. } = &mut self.mode {
+            if !pasted
+                .chars()
+                .any(|c| crate::text::is_control(c) && c != '\n' && c != '\t')
+            {
+                text.push_str(&pasted.replace(['\n', '\t'], " "));
+            }
+            return;
+        }
         if let Some(c) = pasted
             .chars()
             .find(|&c| crate::text::is_control(c) && c != '\n' && c != '\t')

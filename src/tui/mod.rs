@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod desk;
 pub mod home;
 pub mod keymap;
 pub mod search;
@@ -499,4 +500,65 @@ fn home_loop(
             return Ok((choice, false));
         }
     }
+}
+
+/// A screen of its own loop (the editor's desk): drawn from `&self`, fed
+/// keys and pastes, done when it says so.
+pub trait Screen {
+    /// Draws the screen.
+    fn draw(&self, frame: &mut ratatui::Frame<'_>);
+    /// One key pressed.
+    fn key(&mut self, key: event::KeyEvent);
+    /// Text pasted.
+    fn paste(&mut self, text: &str);
+    /// Whether the user left.
+    fn done(&self) -> bool;
+}
+
+/// Runs `screen` until it is done, a signal arrives or the terminal goes
+/// away; says whether the terminal is gone.
+pub fn run_screen(screen: &mut dyn Screen, signals: &Signals) -> io::Result<bool> {
+    with_terminal(signals, |terminal, keyboard| {
+        let mut dirty = true;
+        loop {
+            if signals.stopped() {
+                return Ok(((), false));
+            }
+            dirty |= suspend_or_resume(terminal, signals, false)?;
+            if dirty {
+                if let Err(e) = terminal.draw(|frame| screen.draw(frame)) {
+                    return if keyboard.gone() {
+                        Ok(((), true))
+                    } else {
+                        Err(e)
+                    };
+                }
+                dirty = false;
+            }
+            match keyboard.next(TICK)? {
+                Next::Event(Event::Key(key)) if is_suspend_key(&key) => {
+                    if key.kind != KeyEventKind::Release {
+                        suspend_or_resume(terminal, signals, true)?;
+                        dirty = true;
+                    }
+                }
+                Next::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                    screen.key(key);
+                    dirty = true;
+                }
+                Next::Event(Event::Paste(text)) => {
+                    screen.paste(&text);
+                    dirty = true;
+                }
+                Next::Event(Event::Resize(..)) => dirty = true,
+                Next::Idle => dirty |= resized_unseen(terminal),
+                Next::Event(_) => {}
+                Next::Gone => return Ok(((), true)),
+            }
+            if screen.done() {
+                return Ok(((), false));
+            }
+        }
+    })
+    .map(|(_, gone)| gone)
 }

@@ -155,6 +155,7 @@ pub fn ascii_for(c: char) -> Option<char> {
         '▏' => '_',
         '“' | '”' | '„' => '"',
         '‘' | '’' => '\'',
+        '⚑' => '!',
         '\u{2400}'..='\u{2421}' => '?',
         _ => return None,
     })
@@ -272,7 +273,7 @@ mod tests {
 
     #[test]
     fn every_mark_has_an_ascii_stand_in() {
-        for c in "·✓✗▼●▲◐•◷✎♥¶▶─│┌┐└┘…×▏←→↑↓—≤“”".chars()
+        for c in "·✓✗▼●▲◐•◷✎♥¶▶─│┌┐└┘…×▏←→↑↓—≤“”⚑".chars()
         {
             let plain = ascii_for(c).unwrap_or_else(|| panic!("no ASCII for {c}"));
             assert!(plain.is_ascii(), "{c} → {plain}");

@@ -247,7 +247,9 @@ fn alert_text(app: &App) -> Option<String> {
         // The question first: it must be read even if the reason is cut.
         Mode::ConfirmQuit => Some(tr!("tui-leave-unsaved", reason = reason())),
         // Their status line is the field being typed in.
-        Mode::Number { .. } | Mode::Search { .. } | Mode::Attach { .. } => None,
+        Mode::Number { .. } | Mode::Search { .. } | Mode::Attach { .. } | Mode::Answer { .. } => {
+            None
+        }
         _ => app
             .save_error
             .as_ref()
@@ -924,6 +926,24 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
         return Vec::new();
     };
     let mut lines: Vec<(String, Style)> = vec![(inert(&item.prompt), bold)];
+    // A returned visit: the editor's questions first, and how to answer.
+    if app.returned.is_some() {
+        let key = visit.ids(at).map(|(c, i)| format!("{c}/{i}"));
+        for question in app.questions_on(key.as_deref()) {
+            lines.push((
+                tr!("tui-returned-question", question = inert(&question)),
+                theme.bad(),
+            ));
+        }
+        // Questions on the whole visit show on every item: `e` answers
+        // them where the item has none of its own.
+        for question in app.questions_on(None) {
+            lines.push((
+                tr!("tui-returned-visit-question", question = inert(&question)),
+                theme.bad(),
+            ));
+        }
+    }
     let mut facts = Vec::new();
     if item.is_critical() {
         facts.push(tr!("tui-critical"));
@@ -1190,6 +1210,28 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 Span::raw(field),
                 Span::styled(as_many_as_fit(&hints, room), theme.dim()),
             ])
+        }
+        Mode::Answer { text, .. } => {
+            let label = tr!("tui-returned-field");
+            let shown = inert(text);
+            let room = usize::from(width).saturating_sub(label.width() + 2);
+            // The end of a long answer shows, where the typing is.
+            let mut tail: Vec<char> = Vec::new();
+            for c in shown.chars().rev() {
+                if tail.iter().collect::<String>().width() + 1 >= room {
+                    break;
+                }
+                tail.insert(0, c);
+            }
+            match &app.message {
+                Some(message) => {
+                    Line::styled(fit(&inert(message), usize::from(width)), theme.bad())
+                }
+                None => Line::from(vec![
+                    Span::styled(format!("{label} "), theme.title()),
+                    Span::raw(format!("{}▏", tail.iter().collect::<String>())),
+                ]),
+            }
         }
         // A refusal (a pasted control character) shows until the next key.
         Mode::Note { .. } | Mode::VisitNote { .. } | Mode::Text { .. } if app.message.is_some() => {
