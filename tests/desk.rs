@@ -76,6 +76,7 @@ fn queue() -> Queue {
         finished: "2026-11-22 15:04".into(),
         status: status.into(),
         flags,
+        signed: if flags > 0 { "valid" } else { "unsigned" }.into(),
     };
     Queue::new(
         vec![

@@ -44,6 +44,7 @@ review-written = { $done }; written to { $path }
 review-queue-empty = No records await review.
 review-queue-auditor = AUDITOR
 review-queue-finished = FINISHED
+review-queue-signed = SIGNED
 review-export-title = Review
 review-export-status = Review status: { $status }
 review-export-correction = { $item }: { $change } — { $reason }

@@ -45,6 +45,7 @@ review-written = { $done }; записано в { $path }
 review-queue-empty = Нет записей, ожидающих проверки.
 review-queue-auditor = АУДИТОР
 review-queue-finished = ЗАВЕРШЁН
+review-queue-signed = ПОДПИСЬ
 review-export-title = Проверка
 review-export-status = Статус проверки: { $status }
 review-export-correction = { $item }: { $change } — { $reason }

@@ -647,7 +647,8 @@ pub fn queue(
             return screen(data_dir, paths);
         }
     }
-    let rows: Vec<[String; 5]> = awaiting(&paths, false)
+    let signers = super::signers(None, false)?;
+    let rows: Vec<[String; 6]> = awaiting(&paths, false)
         .into_iter()
         .map(|a| {
             [
@@ -655,6 +656,7 @@ pub fn queue(
                 crate::tui::theme::truncate(&inert(&a.record.header.site), 24),
                 crate::tui::theme::truncate(&inert(&a.record.header.auditor), 16),
                 crate::clock::shown(&a.finished, "%Y-%m-%d %H:%M"),
+                crate::report::text::signed_word(signers.state(&a.path, &a.record)),
                 a.state.shown(),
             ]
         })
@@ -669,13 +671,21 @@ pub fn queue(
             tr!("cli-list-site"),
             tr!("review-queue-auditor"),
             tr!("review-queue-finished"),
+            tr!("review-queue-signed"),
             tr!("cli-list-status"),
         ];
         use super::Align::{Last, Left};
         text.push_str(&super::table(
             &heading,
             &rows,
-            &[(0, Left), (0, Left), (0, Left), (0, Left), (0, Last)],
+            &[
+                (0, Left),
+                (0, Left),
+                (0, Left),
+                (0, Left),
+                (0, Left),
+                (0, Last),
+            ],
         ));
     }
     out.write_all(text.as_bytes())
@@ -686,7 +696,8 @@ pub fn queue(
 fn screen(data_dir: Option<&Path>, paths: Vec<PathBuf>) -> Result<(), Failure> {
     let signals =
         crate::tui::Signals::register().map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))?;
-    let mut shell = DeskShell::new(data_dir.map(Path::to_path_buf), paths);
+    let signers = super::signers(None, false)?;
+    let mut shell = DeskShell::new(data_dir.map(Path::to_path_buf), paths, signers);
     crate::tui::run_screen(&mut shell, &signals)
         .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))?;
     Ok(())
@@ -711,10 +722,13 @@ struct DeskShell {
     /// The last frame's size: below the smallest layout only leaving is
     /// acted on, since the editor cannot see what a key would do.
     size: std::cell::Cell<(u16, u16)>,
+    /// The allowed signers (config.toml's `allowed_signers`, when set) that
+    /// each record's signature is checked against.
+    signers: super::Signers,
 }
 
 impl DeskShell {
-    fn new(data_dir: Option<PathBuf>, paths: Vec<PathBuf>) -> DeskShell {
+    fn new(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, signers: super::Signers) -> DeskShell {
         let theme = crate::tui::theme::Theme::from_env();
         let mut shell = DeskShell {
             data_dir,
@@ -726,6 +740,7 @@ impl DeskShell {
             quit: false,
             flags: std::collections::HashMap::new(),
             size: std::cell::Cell::new((u16::MAX, u16::MAX)),
+            signers,
         };
         let store = open_store(shell.data_dir.as_deref()).ok();
         let mut gatherer = super::check::Gatherer::new(store.as_ref());
@@ -770,6 +785,7 @@ impl DeskShell {
                 finished: crate::clock::shown(&a.finished, "%Y-%m-%d %H:%M"),
                 status: a.state.shown(),
                 flags: mine.len(),
+                signed: crate::report::text::signed_word(self.signers.state(&a.path, &a.record)),
             });
             self.records.push((a.path, a.record, mine));
         }

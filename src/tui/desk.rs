@@ -70,6 +70,8 @@ pub struct QueueRow {
     pub status: String,
     /// How many flags the checks raise on it.
     pub flags: usize,
+    /// Its signature's state in words (valid, unsigned, invalid, unknown key).
+    pub signed: String,
 }
 
 /// The queue screen: oldest first.
@@ -162,8 +164,10 @@ impl Queue {
             let status_w = 12.min(width / 4);
             let id_w = 12.min(width / 3);
             let date_w = if width >= 70 { 17 } else { 0 };
-            let rest = width.saturating_sub(id_w + flags_w + status_w + date_w + 4);
-            let site_w = if width >= 60 { rest * 3 / 5 } else { rest };
+            let signed_w = if width >= 60 { 10 } else { 0 };
+            let rest = width.saturating_sub(id_w + flags_w + status_w + date_w + signed_w + 4);
+            // The auditor's column only where the site keeps room enough.
+            let site_w = if width >= 100 { rest * 3 / 5 } else { rest };
             let auditor_w = rest - site_w;
             let mut head = format!(
                 "{} {} {:>3} {}",
@@ -172,6 +176,9 @@ impl Queue {
                 FLAG,
                 truncate(&tr!("cli-list-status"), status_w),
             );
+            if signed_w > 0 {
+                head.push_str(&truncate(&tr!("review-queue-signed"), signed_w));
+            }
             if auditor_w > 0 {
                 head.push_str(&truncate(&tr!("review-queue-auditor"), auditor_w));
             }
@@ -194,6 +201,9 @@ impl Queue {
                     truncate(&inert(&row.site), site_w),
                     truncate(&inert(&row.status), status_w),
                 );
+                if signed_w > 0 {
+                    text.push_str(&truncate(&row.signed, signed_w));
+                }
                 if auditor_w > 0 {
                     text.push_str(&truncate(&inert(&row.auditor), auditor_w));
                 }
