@@ -2149,7 +2149,7 @@ pub fn compare(
             serde_json::to_writer_pretty(&mut *out, &value)?;
             out.write_all(b"\n")
         }
-        CompareFormat::Html => compare::write_html(&c, out),
+        CompareFormat::Html => compare::write_html(&c, Some(&review_line), out),
     })?;
     Ok(())
 }

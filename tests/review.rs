@@ -298,6 +298,14 @@ fn query_return_correct_approve_round_trip() {
     assert_eq!(json["b"]["review_status"], "approved");
     let still = json["still_missed"].as_array().unwrap();
     assert!(still.iter().any(|c| c["item"] == "greeted"), "{json}");
+    // Every format of compare names the review status.
+    for format in ["table", "md", "html"] {
+        let (shown, _) = ok(&data, &["compare", ID, ID, "--format", format]);
+        assert!(
+            shown.contains("Review: A approved, B approved"),
+            "{format}: {shown}"
+        );
+    }
 
     // Five entries, in order, and the record untouched throughout.
     let text = fs::read_to_string(&review).unwrap();

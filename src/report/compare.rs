@@ -277,12 +277,16 @@ pub fn write_markdown(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The comparison as one self-contained HTML page.
-pub fn write_html(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+/// `review`, when given, is the line that names each visit's review status.
+pub fn write_html(c: &Comparison, review: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
     use crate::html::{page, text};
     let title = heading(c);
     let body = html! {
         h1 { (text(&title)) }
         p.sub { "A: " span.tag { (text(&c.a.id)) } " · B: " span.tag { (text(&c.b.id)) } }
+        @if let Some(review) = review {
+            p.sub { (text(review)) }
+        }
         @for (name, list) in lists(c) {
             h2 { (name) " (" (list.len()) ")" }
             @if list.is_empty() {
