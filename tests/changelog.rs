@@ -261,6 +261,13 @@ fn the_signed_record_names_its_log_and_verify_refuses_a_log_cut_or_edited() {
         "{}",
         text(&out)
     );
+    // It is the log that is named, not the signature.
+    assert!(
+        text(&out).contains("the change log does not match the record")
+            && !text(&out).contains("bad signature"),
+        "{}",
+        text(&out)
+    );
     // Still signed by anna in OpenSSH's eyes: only the log tells.
     assert!(ssh_verify(&allowed, &record));
 

@@ -378,6 +378,7 @@ sign-cannot-read-allowed = cannot read { $path }: { $reason }
 verify-valid = signed by { $principal }
 verify-unsigned = no signature beside the record
 verify-invalid = bad signature: { $why }
+verify-bad-log = the change log does not match the record: { $why }
 verify-unknown-key = { $why }
 help-value-dir = DIR
 help-value-lang = LANG

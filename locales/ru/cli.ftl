@@ -404,6 +404,7 @@ sign-cannot-read-allowed = не удалось прочитать { $path }: { $
 verify-valid = подписано: { $principal }
 verify-unsigned = рядом с записью нет подписи
 verify-invalid = неверная подпись: { $why }
+verify-bad-log = журнал изменений не соответствует записи: { $why }
 verify-unknown-key = { $why }
 help-value-dir = ПАПКА
 help-value-lang = ЯЗЫК

@@ -309,12 +309,15 @@ pub fn verify(
         );
         // A log that is not the one the record names makes the record
         // invalid, whatever its signature says.
-        let verdict = match super::log_problem(file, &record) {
-            Some(problem) => Verdict::Invalid(problem),
+        let log = super::log_problem(file, &record);
+        let verdict = match &log {
+            Some(problem) => Verdict::Invalid(problem.clone()),
             None => verdict,
         };
         all_valid &= matches!(verdict, Verdict::Valid { .. });
         let why = match &verdict {
+            // The signature may be sound; it is the log that does not match.
+            Verdict::Invalid(why) if log.is_some() => tr!("verify-bad-log", why = why.clone()),
             Verdict::Valid { principal } => tr!("verify-valid", principal = principal.clone()),
             Verdict::Unsigned => tr!("verify-unsigned"),
             Verdict::Invalid(why) => tr!("verify-invalid", why = why.clone()),
