@@ -282,14 +282,12 @@ struct Facts {
 }
 
 fn item_facts(checklists: &[Loaded], o: &Observation<Stamp>) -> Facts {
-    let Some(loaded) = checklists
+    let item = checklists
         .iter()
         .find(|l| l.checklist.checklist.id == o.checklist)
-    else {
-        return Facts::default();
-    };
-    let Some(item) = loaded.checklist.item(&o.item) else {
-        return Facts::default();
+        .and_then(|loaded| Some((loaded, loaded.checklist.item(&o.item)?)));
+    let Some((loaded, item)) = item else {
+        return record_facts(o);
     };
     match loaded.checklist.response(item) {
         response @ Response::Options(options) => Facts {
@@ -307,6 +305,30 @@ fn item_facts(checklists: &[Loaded], o: &Observation<Stamp>) -> Facts {
             ..Facts::default()
         },
         Response::Text => Facts::default(),
+    }
+}
+
+/// What the record itself says of an observation's time standard (written
+/// since 2026-12-06: the chosen option's `within`, a number's seconds per
+/// unit and `at_most`), for a record whose checklist is not at hand.
+fn record_facts(o: &Observation<Stamp>) -> Facts {
+    let unit = o.unit_seconds.map(|per| {
+        match per {
+            1.0 => "s",
+            60.0 => "min",
+            3600.0 => "h",
+            _ => "",
+        }
+        .to_owned()
+    });
+    Facts {
+        within: match (chosen(o), o.within) {
+            (Some(id), Some(within)) => vec![(id.to_owned(), Some(within))],
+            _ => Vec::new(),
+        },
+        per_unit: o.unit_seconds,
+        at_most: o.at_most,
+        unit,
     }
 }
 

@@ -353,3 +353,55 @@ fn every_code_is_spelled_as_spec_says() {
         ]
     );
 }
+
+#[test]
+fn a_record_alone_carries_what_the_timed_checks_need() {
+    // The option's `within`, as the record writes it beside the answer.
+    let mut record = visit(11);
+    let o = obs(&mut record, "desk-greeting-wait");
+    o.answer = Some(AnswerValue::Text("under-30s".into()));
+    o.na = false;
+    o.label = Some("Under 30 seconds".into());
+    o.within = Some(30.0);
+    o.timed = Some(88.0);
+    o.points = Some(2.0);
+    let flags = flags_of_records(&[record.clone()]);
+    assert_eq!(codes(&flags), ["timed-contradiction"], "{flags:#?}");
+    // Without `within` (a record written before it existed) the record alone
+    // says nothing of the option's time, and nothing is raised.
+    obs(&mut record, "desk-greeting-wait").within = None;
+    assert!(flags_of_records(&[record]).is_empty());
+
+    // A number in minutes: the record carries its seconds per unit and its
+    // standard, so both the stopwatch and a note are weighed without the
+    // checklist.
+    let mut record = visit(12);
+    let o = obs(&mut record, "check-in-minutes");
+    assert_eq!(o.unit_seconds, Some(60.0), "{o:#?}");
+    assert!(o.at_most.is_some(), "{o:#?}");
+    o.answer = Some(AnswerValue::Number(4.0));
+    o.na = false;
+    o.timed = Some(432.0);
+    o.points = Some(1.0);
+    o.max = Some(1.0);
+    o.note.clear();
+    let flags = flags_of_records(&[record]);
+    assert_eq!(codes(&flags), ["timed-contradiction"], "{flags:#?}");
+}
+
+#[test]
+fn a_played_visit_writes_the_chosen_options_within() {
+    let record = visit(13);
+    let with_within: Vec<_> = record
+        .observations
+        .iter()
+        .filter(|o| o.within.is_some())
+        .collect();
+    assert!(!with_within.is_empty(), "an honest stay answers a timed option");
+    for o in &with_within {
+        assert!(
+            matches!(o.answer, Some(AnswerValue::Text(_))),
+            "within only beside a chosen option: {o:#?}"
+        );
+    }
+}

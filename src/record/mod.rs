@@ -202,6 +202,18 @@ pub struct Observation<T = Stamp> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0))]
     pub timed: Option<f64>,
+    /// Present only when the chosen option has a `within`: its seconds, the
+    /// time the answer claims, so that `touchpoint check` needs no checklist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.0))]
+    pub within: Option<f64>,
+    /// Present only on a number item in a unit of time: seconds per unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.0))]
+    pub unit_seconds: Option<f64>,
+    /// Present only on a number item with `at_most`: the standard, in its unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<f64>,
     /// The item's tags, so a record can be grouped by tag without its checklist.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
@@ -665,6 +677,20 @@ fn build<T: RecordTime>(visit: &Visit) -> Record<T> {
             max: points.map(|(_, m)| m),
             exceeded: score::item_exceeded(visit, at),
             timed: entry.timed,
+            within: match (&entry.answer, response) {
+                (Some(Answer::Choice(id)), Response::Options(options)) => {
+                    options.iter().find(|o| &o.id == id).and_then(|o| o.within)
+                }
+                _ => None,
+            },
+            unit_seconds: match response {
+                Response::Number { unit, .. } => unit.and_then(crate::checklist::seconds_per_unit),
+                _ => None,
+            },
+            at_most: match response {
+                Response::Number { standard, .. } => standard.at_most,
+                _ => None,
+            },
             tags: item.tags.clone(),
             critical: item.is_critical(),
             integrity: item.integrity.clone(),
