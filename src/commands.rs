@@ -860,6 +860,18 @@ pub fn list(
             })
             .collect()
     };
+    // The score shown is the corrected answers' score, as report and
+    // export give it: every command tells the same story.
+    for record in &mut records {
+        if let Some(state) = reviews.get(&record.header.id)
+            && !state.corrections.is_empty()
+        {
+            crate::review::apply(record, state);
+            let figures = report::VisitFigures::of(record);
+            record.score.percent = figures.percent;
+            record.score.critical_failures = figures.critical_failures;
+        }
+    }
     if as_json {
         let signed = |id: &str| !awaits_signature(&store, config.as_ref(), id);
         json::visits(

@@ -241,6 +241,11 @@ fn query_return_correct_approve_round_trip() {
     assert_eq!(r["visits"][0]["review_status"], "approved");
     let (list, _) = ok(&data, &["list"]);
     assert!(list.contains("approved"), "{list}");
+    // list tells the same score as report: the corrected answers'.
+    assert!(list.contains("33.3%"), "{list}");
+    let (json, _) = ok(&data, &["list", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["visits"][0]["score"], 33.3, "{json}");
     let (table, _) = ok(&data, &["report"]);
     assert!(table.contains("approved, 1 corrected"), "{table}");
     // --status chooses exactly: approved only takes it, final only does not.

@@ -397,7 +397,10 @@ fn a_played_visit_writes_the_chosen_options_within() {
         .iter()
         .filter(|o| o.within.is_some())
         .collect();
-    assert!(!with_within.is_empty(), "an honest stay answers a timed option");
+    assert!(
+        !with_within.is_empty(),
+        "an honest stay answers a timed option"
+    );
     for o in &with_within {
         assert!(
             matches!(o.answer, Some(AnswerValue::Text(_))),
