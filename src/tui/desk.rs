@@ -283,6 +283,9 @@ pub enum Purpose {
     Query,
     /// A question on the whole visit.
     QueryVisit,
+    /// The new answer of an item without options to choose (a number or
+    /// text); the reason is asked next.
+    NewAnswer,
     /// The reason of a correction to this answer.
     Reason(String),
     /// The message of a return.
@@ -532,6 +535,12 @@ impl Desk {
                         }
                         let item = self.items.get(self.selected).map(|i| i.key.clone());
                         let said = text.trim().to_owned();
+                        if *purpose == Purpose::NewAnswer {
+                            // The answer typed; the reason comes next, and the
+                            // correction is checked against the item then.
+                            self.start_typing(Purpose::Reason(said));
+                            return;
+                        }
                         self.request = Some(match purpose.clone() {
                             Purpose::Query => Request::Query { item, text: said },
                             Purpose::QueryVisit => Request::Query {
@@ -544,7 +553,9 @@ impl Desk {
                                 reason: said,
                             },
                             Purpose::Return => Request::Return { text: said },
-                            Purpose::Exclude | Purpose::Approve => Request::Exclude { text: said },
+                            Purpose::Exclude | Purpose::Approve | Purpose::NewAnswer => {
+                                Request::Exclude { text: said }
+                            }
                         });
                         self.mode = Mode::Waiting {
                             purpose: purpose.clone(),
@@ -619,7 +630,9 @@ impl Desk {
                 Some(item) if !item.options.is_empty() => {
                     self.mode = Mode::Choose { selected: 0 };
                 }
-                Some(_) => self.message = Some(tr!("desk-no-options")),
+                // A number or a text (or an item whose checklist is not at
+                // hand): the new answer is typed, and checked when sent.
+                Some(_) => self.start_typing(Purpose::NewAnswer),
                 None => {}
             },
             KeyCode::Char('A') => {
@@ -860,6 +873,7 @@ impl Desk {
                 let label = match purpose {
                     Purpose::Query => tr!("desk-ask-item"),
                     Purpose::QueryVisit => tr!("desk-ask-visit"),
+                    Purpose::NewAnswer => tr!("desk-ask-answer"),
                     Purpose::Reason(_) => tr!("desk-ask-reason"),
                     Purpose::Return => tr!("desk-ask-return"),
                     Purpose::Exclude | Purpose::Approve => tr!("desk-ask-exclude"),
@@ -1019,6 +1033,37 @@ mod tests {
         // Refused: the reason is back to mend, with the message.
         d.finished(Err("no".into()));
         assert!(matches!(&d.mode, Mode::Typing { text, .. } if text == "late"));
+    }
+
+    #[test]
+    fn correcting_an_item_without_options_types_the_answer_then_the_reason() {
+        let mut d = desk(vec![item(0, false)]);
+        d.items[0].options.clear();
+        d.handle_key(key('c'));
+        assert!(matches!(
+            &d.mode,
+            Mode::Typing {
+                purpose: Purpose::NewAnswer,
+                ..
+            }
+        ));
+        for c in "7,5".chars() {
+            d.handle_key(key(c));
+        }
+        d.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        assert_eq!(d.request, None, "the reason is asked first");
+        for c in "the stopwatch".chars() {
+            d.handle_key(key(c));
+        }
+        d.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        assert_eq!(
+            d.request.take(),
+            Some(Request::Correct {
+                item: "c/i0".into(),
+                answer: "7,5".into(),
+                reason: "the stopwatch".into()
+            })
+        );
     }
 
     #[test]
