@@ -220,40 +220,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::common::{self, Pty, run, temp_dir};
-use sha2::{Digest, Sha256};
 
-const CHECKLIST: &str = r#"format = 1
-
-[checklist]
-id = "desk"
-title = "Desk"
-touchpoint = "check-in"
-
-[[section]]
-id = "arrival"
-title = "Arrival"
-
-[[section.item]]
-id = "greeted"
-prompt = "Greeted within 30 seconds"
-
-[[section.item]]
-id = "name"
-prompt = "Used the guest's name"
-
-[[section.item]]
-id = "clean"
-prompt = "Lobby clean"
-"#;
-
-const ID: &str = "20261122T140312-hotel-metropol-7f3a";
-
-fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+// The review tests' checklist, visit id and hash.
+use crate::review::{CHECKLIST, ID, sha256};
 
 /// An observation of the desk checklist: yes (1 of 1) or no (0 of 1).
 fn observation(item: &str, prompt: &str, yes: bool, note: &str) -> String {

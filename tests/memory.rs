@@ -141,32 +141,6 @@ fn a_hostile_4_mib_checklist_costs_little() {
     }
 }
 
-/// A final record of about `bytes` bytes: the first fixture with as many
-/// observations (each with a note) as it takes.
-fn huge_record(n: usize, bytes: usize) -> String {
-    let fixture = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/records/a-metropol-october.toml"),
-    )
-    .unwrap();
-    let head = &fixture[..fixture.find("[[observations]]").unwrap()];
-    let score = &fixture[fixture.find("\n[score]\n").unwrap() + 1..];
-    let mut text = head.replace("hotel-metropol-a001", &format!("hotel-metropol-h{n:03}"));
-    let mut item = 0;
-    while text.len() + score.len() < bytes {
-        text.push_str(&format!(
-            "[[observations]]\nchecklist = \"hotel-check-in\"\nsection = \"desk\"\n\
-             item = \"i{item}\"\nprompt = \"Prompt {item}\"\nanswer = \"yes\"\nlabel = \"Yes\"\n\
-             points = 1.0\nmax = 1.0\ntags = [\"personal-touch\"]\n\
-             at = 2026-10-05T14:01:00+03:00\nnote = \"{}\"\n\n",
-            "x".repeat(120)
-        ));
-        item += 1;
-    }
-    text.push_str(score);
-    text
-}
-
 // Issue 17 #13. Records near the 16 MiB limit are read one batch of bytes
 // at a time: eight of 15.8 MB, which a batch of 32 files held all at once
 // (≈ 1.1 GB), peak at about what one or two cost (docs/performance.md has
@@ -181,7 +155,7 @@ fn huge_records_are_read_a_few_bytes_at_a_time() {
     let records = dir.join("records");
     std::fs::create_dir(&records).unwrap();
     for n in 0..8 {
-        let text = huge_record(n, 15_800_000);
+        let text = common::huge_record(n, 15_800_000);
         std::fs::write(records.join(format!("r{n}.toml")), text).unwrap();
     }
     let mut child = common::touchpoint_command(&["report", records.to_str().unwrap()], &dir)

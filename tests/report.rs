@@ -1063,28 +1063,6 @@ fn report_of_a_folder_skips_and_names_planted_links() {
     assert!(shown.contains("PRIVATE SITE"), "{shown}");
 }
 
-/// A final record of about `bytes` bytes: the first fixture with as many
-/// observations (each with a note) as it takes.
-fn huge_record(n: usize, bytes: usize) -> String {
-    let fixture = std::fs::read_to_string(fixtures().join("a-metropol-october.toml")).unwrap();
-    let head = &fixture[..fixture.find("[[observations]]").unwrap()];
-    let score = &fixture[fixture.find("\n[score]\n").unwrap() + 1..];
-    let mut text = head.replace("hotel-metropol-a001", &format!("hotel-metropol-h{n:03}"));
-    let mut item = 0;
-    while text.len() + score.len() < bytes {
-        text.push_str(&format!(
-            "[[observations]]\nchecklist = \"hotel-check-in\"\nsection = \"desk\"\n\
-             item = \"i{item}\"\nprompt = \"Prompt {item}\"\nanswer = \"yes\"\nlabel = \"Yes\"\n\
-             points = 1.0\nmax = 1.0\ntags = [\"personal-touch\"]\n\
-             at = 2026-10-05T14:01:00+03:00\nnote = \"{}\"\n\n",
-            "x".repeat(120)
-        ));
-        item += 1;
-    }
-    text.push_str(score);
-    text
-}
-
 // Issue 17 #13. A record over 1 MiB is read table by table: a problem in a
 // late table is still named at its line and column of the whole file, and
 // the good records beside it are reported as before.
@@ -1094,13 +1072,15 @@ fn a_problem_deep_in_a_large_record_is_placed_in_the_whole_file() {
     let _cleanup = Cleanup(dir.clone());
     let records = dir.join("records");
     std::fs::create_dir(&records).unwrap();
-    let good = huge_record(1, 2_000_000);
+    let good = common::huge_record(1, 2_000_000);
     std::fs::write(records.join("good.toml"), &good).unwrap();
-    let bad = huge_record(2, 2_000_000).replacen("item = \"i5000\"", "item = \"I 5000\"", 1);
+    let bad =
+        common::huge_record(2, 2_000_000).replacen("item = \"i5000\"", "item = \"I 5000\"", 1);
     let at = bad.find("item = \"I 5000\"").unwrap();
     let line = bad[..at].matches('\n').count() + 1;
     std::fs::write(records.join("bad.toml"), &bad).unwrap();
-    let broken = huge_record(3, 2_000_000).replacen("item = \"i5500\"", "item \"i5500\"", 1);
+    let broken =
+        common::huge_record(3, 2_000_000).replacen("item = \"i5500\"", "item \"i5500\"", 1);
     let broken_line = broken[..broken.find("item \"i5500\"").unwrap()]
         .matches('\n')
         .count()

@@ -10,9 +10,8 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use common::{run, temp_dir};
-use sha2::{Digest, Sha256};
 
-const CHECKLIST: &str = r#"format = 1
+pub(crate) const CHECKLIST: &str = r#"format = 1
 
 [checklist]
 id = "desk"
@@ -36,13 +35,11 @@ id = "clean"
 prompt = "Lobby clean"
 "#;
 
-const ID: &str = "20261122T140312-hotel-metropol-7f3a";
+pub(crate) const ID: &str = "20261122T140312-hotel-metropol-7f3a";
 
-fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+/// The sha256 a review file names its record by.
+pub(crate) fn sha256(bytes: &[u8]) -> String {
+    touchpoint::checklist::sha256_hex(bytes)
 }
 
 /// One observation of the desk checklist answered yes (1 of 1) or no (0 of 1).

@@ -666,3 +666,29 @@ pub fn output_and_peak(command: &mut Command) -> (std::process::Output, i64) {
     };
     (output, peak_kib)
 }
+
+/// A final record of about `bytes` bytes: the first fixture with as many
+/// observations (each with a note) as it takes.
+pub fn huge_record(n: usize, bytes: usize) -> String {
+    let fixture = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/records/a-metropol-october.toml"),
+    )
+    .unwrap();
+    let head = &fixture[..fixture.find("[[observations]]").unwrap()];
+    let score = &fixture[fixture.find("\n[score]\n").unwrap() + 1..];
+    let mut text = head.replace("hotel-metropol-a001", &format!("hotel-metropol-h{n:03}"));
+    let mut item = 0;
+    while text.len() + score.len() < bytes {
+        text.push_str(&format!(
+            "[[observations]]\nchecklist = \"hotel-check-in\"\nsection = \"desk\"\n\
+             item = \"i{item}\"\nprompt = \"Prompt {item}\"\nanswer = \"yes\"\nlabel = \"Yes\"\n\
+             points = 1.0\nmax = 1.0\ntags = [\"personal-touch\"]\n\
+             at = 2026-10-05T14:01:00+03:00\nnote = \"{}\"\n\n",
+            "x".repeat(120)
+        ));
+        item += 1;
+    }
+    text.push_str(score);
+    text
+}
