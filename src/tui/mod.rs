@@ -453,53 +453,36 @@ pub fn run_home(home: &mut home::Home, signals: &Signals) -> io::Result<(home::C
     .map(|((choice, _), gone)| (choice, gone))
 }
 
-/// The home screen's loop; also says whether the terminal is gone.
+/// The home screen's loop (the one loop of [`screen_loop`], done once the
+/// auditor has chosen); also says whether the terminal is gone.
 fn home_loop(
     terminal: &mut Term,
     keyboard: &Keyboard,
     home: &mut home::Home,
     signals: &Signals,
 ) -> io::Result<(home::Choice, bool)> {
-    let mut dirty = true;
-    loop {
-        if signals.stopped() {
-            return Ok((home::Choice::Quit, false));
+    struct Chooser<'h>(&'h mut home::Home);
+    impl Screen for Chooser<'_> {
+        fn draw(&self, frame: &mut ratatui::Frame<'_>) {
+            self.0.draw(frame);
         }
-        dirty |= suspend_or_resume(terminal, signals, false)?;
-        if dirty {
-            if let Err(e) = terminal.draw(|frame| home.draw(frame)) {
-                return if keyboard.gone() {
-                    Ok((home::Choice::Quit, true))
-                } else {
-                    Err(e)
-                };
-            }
-            dirty = false;
+        fn key(&mut self, key: event::KeyEvent) {
+            self.0.handle_key(key);
         }
-        match keyboard.next(TICK)? {
-            Next::Event(Event::Key(key)) if is_suspend_key(&key) => {
-                if key.kind != KeyEventKind::Release {
-                    suspend_or_resume(terminal, signals, true)?;
-                    dirty = true;
-                }
-            }
-            Next::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-                home.handle_key(key);
-                dirty = true;
-            }
-            Next::Event(Event::Paste(text)) => {
-                home.paste(&text);
-                dirty = true;
-            }
-            Next::Event(Event::Resize(..)) => dirty = true,
-            Next::Idle => dirty |= resized_unseen(terminal),
-            Next::Event(_) => {}
-            Next::Gone => return Ok((home::Choice::Quit, true)),
+        fn paste(&mut self, text: &str) {
+            self.0.paste(text);
         }
-        if let Some(choice) = home.choice.take() {
-            return Ok((choice, false));
+        fn done(&self) -> bool {
+            self.0.choice.is_some()
         }
     }
+    let gone = screen_loop(terminal, keyboard, &mut Chooser(home), signals)?;
+    // A signal or a terminal gone is a decision to quit.
+    let choice = match home.choice.take() {
+        Some(choice) if !gone => choice,
+        _ => home::Choice::Quit,
+    };
+    Ok((choice, gone))
 }
 
 /// A screen of its own loop (the editor's desk): drawn from `&self`, fed
@@ -519,46 +502,54 @@ pub trait Screen {
 /// away; says whether the terminal is gone.
 pub fn run_screen(screen: &mut dyn Screen, signals: &Signals) -> io::Result<bool> {
     with_terminal(signals, |terminal, keyboard| {
-        let mut dirty = true;
-        loop {
-            if signals.stopped() {
-                return Ok(((), false));
-            }
-            dirty |= suspend_or_resume(terminal, signals, false)?;
-            if dirty {
-                if let Err(e) = terminal.draw(|frame| screen.draw(frame)) {
-                    return if keyboard.gone() {
-                        Ok(((), true))
-                    } else {
-                        Err(e)
-                    };
-                }
-                dirty = false;
-            }
-            match keyboard.next(TICK)? {
-                Next::Event(Event::Key(key)) if is_suspend_key(&key) => {
-                    if key.kind != KeyEventKind::Release {
-                        suspend_or_resume(terminal, signals, true)?;
-                        dirty = true;
-                    }
-                }
-                Next::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-                    screen.key(key);
-                    dirty = true;
-                }
-                Next::Event(Event::Paste(text)) => {
-                    screen.paste(&text);
-                    dirty = true;
-                }
-                Next::Event(Event::Resize(..)) => dirty = true,
-                Next::Idle => dirty |= resized_unseen(terminal),
-                Next::Event(_) => {}
-                Next::Gone => return Ok(((), true)),
-            }
-            if screen.done() {
-                return Ok(((), false));
-            }
-        }
+        let gone = screen_loop(terminal, keyboard, screen, signals)?;
+        Ok(((), gone))
     })
     .map(|(_, gone)| gone)
+}
+
+/// Draws `screen` when something changed and feeds it keys and pastes until
+/// it is done, a signal arrives or the terminal goes away (then `true`).
+fn screen_loop(
+    terminal: &mut Term,
+    keyboard: &Keyboard,
+    screen: &mut dyn Screen,
+    signals: &Signals,
+) -> io::Result<bool> {
+    let mut dirty = true;
+    loop {
+        if signals.stopped() {
+            return Ok(false);
+        }
+        dirty |= suspend_or_resume(terminal, signals, false)?;
+        if dirty {
+            if let Err(e) = terminal.draw(|frame| screen.draw(frame)) {
+                return if keyboard.gone() { Ok(true) } else { Err(e) };
+            }
+            dirty = false;
+        }
+        match keyboard.next(TICK)? {
+            Next::Event(Event::Key(key)) if is_suspend_key(&key) => {
+                if key.kind != KeyEventKind::Release {
+                    suspend_or_resume(terminal, signals, true)?;
+                    dirty = true;
+                }
+            }
+            Next::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                screen.key(key);
+                dirty = true;
+            }
+            Next::Event(Event::Paste(text)) => {
+                screen.paste(&text);
+                dirty = true;
+            }
+            Next::Event(Event::Resize(..)) => dirty = true,
+            Next::Idle => dirty |= resized_unseen(terminal),
+            Next::Event(_) => {}
+            Next::Gone => return Ok(true),
+        }
+        if screen.done() {
+            return Ok(false);
+        }
+    }
 }
