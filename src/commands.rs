@@ -2120,6 +2120,24 @@ pub fn compare(
     );
     let c = compare::compare(&a, &b);
     let status = |r: &Option<crate::review::State>| r.as_ref().map(|s| s.status.as_str());
+    // A corrected answer is marked where people read it: "No (yes → no)".
+    let mut marked = c.clone();
+    for list in [
+        &mut marked.regressed,
+        &mut marked.still_missed,
+        &mut marked.fixed,
+        &mut marked.new,
+    ] {
+        for ch in list.iter_mut() {
+            let key = format!("{}/{}", ch.checklist, ch.item);
+            for (side, review) in [(&mut ch.a, &review_a), (&mut ch.b, &review_b)] {
+                if let Some(corr) = review.as_ref().and_then(|r| r.correction(&key)) {
+                    let now = side.take().unwrap_or_else(|| "—".to_owned());
+                    *side = Some(format!("{now} ({})", corr.arrow()));
+                }
+            }
+        }
+    }
     let shown = |r: &Option<crate::review::State>| {
         r.as_ref()
             .map_or_else(|| tr!("cli-status-draft"), crate::review::State::shown)
@@ -2144,11 +2162,11 @@ pub fn compare(
     }
     to_stdout(|out| match format {
         CompareFormat::Table => {
-            compare::write_table(&c, out)?;
+            compare::write_table(&marked, out)?;
             writeln!(out, "{review_line}")
         }
         CompareFormat::Md => {
-            compare::write_markdown(&c, out)?;
+            compare::write_markdown(&marked, out)?;
             writeln!(out, "\n{}", crate::record::md::inline(&review_line))
         }
         CompareFormat::Json => {
@@ -2161,7 +2179,7 @@ pub fn compare(
             serde_json::to_writer_pretty(&mut *out, &value)?;
             out.write_all(b"\n")
         }
-        CompareFormat::Html => compare::write_html(&c, Some(&review_line), out),
+        CompareFormat::Html => compare::write_html(&marked, Some(&review_line), out),
     })?;
     Ok(())
 }

@@ -307,6 +307,8 @@ fn query_return_correct_approve_round_trip() {
             shown.contains("Review: A approved, B approved"),
             "{format}: {shown}"
         );
+        // The corrected answer is marked as such.
+        assert!(shown.contains("(yes → no)"), "{format}: {shown}");
     }
 
     // Five entries, in order, and the record untouched throughout.
