@@ -17,6 +17,7 @@
 //! `BENCH_SIZES=20,75,1000` measures fewer sizes, `BENCH_ONLY=validate,draw`
 //! fewer groups (validate, draw, keys, save, read, export, linear), and `BENCH_MS`
 //! sets the time given to each row (default 1500).
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // a program, tests and tools: the disk, the clock and the environment are theirs (clippy.toml)
 
 mod generate;
 
@@ -408,7 +409,7 @@ fn main() {
             ("JSON", record::to_json as fn(&Visit) -> String),
             ("CSV", record::to_csv),
             ("Markdown", record::to_markdown),
-            ("HTML debrief", record::to_html),
+            ("HTML debrief", touchpoint::report::debrief::to_html),
         ] {
             let (ours, base) = compare(
                 budget / 2,

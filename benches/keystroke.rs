@@ -13,6 +13,7 @@
 //! `KEYSTROKES=200` sets the keys per kind; `FIRST_FRAMES=15` the starts.
 //! Needs `dialog` for its rows (apt-get install dialog); without it those
 //! rows are skipped.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // a program, tests and tools: the disk, the clock and the environment are theirs (clippy.toml)
 
 mod generate;
 

@@ -3,6 +3,7 @@
 //! typing a note — against ncurses `dialog --menu` moving through a menu in
 //! the same run and the same kind of pseudo-terminal (the goal: at or below
 //! dialog's bytes per move). Without `dialog` installed, its row says so.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // a program, tests and tools: the disk, the clock and the environment are theirs (clippy.toml)
 
 #[path = "../tests/common/mod.rs"]
 mod common;

@@ -6,6 +6,7 @@
 //! The records are whole visits of the bundled hotel stay (75 items), with
 //! answers, misses and notes varied by a fixed pseudo-random sequence, at
 //! 40 sites (Latin, Cyrillic and CJK names) over 12 months.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // a program, tests and tools: the disk, the clock and the environment are theirs (clippy.toml)
 
 use std::hint::black_box;
 use std::io::Write;

@@ -2,6 +2,7 @@
 //! second by the release binary in an 80×24 pseudo-terminal while one
 //! stopwatch runs, against the same visit left idle in the same run (the
 //! goal: under 40 B/s while a stopwatch runs; nothing while idle).
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // a program, tests and tools: the disk, the clock and the environment are theirs (clippy.toml)
 
 #[path = "../tests/common/mod.rs"]
 mod common;

@@ -1170,7 +1170,11 @@ pub fn export(
                 ),
                 ExportFormat::Html => {
                     let since = since_last_visit(&store, &visit);
-                    let page = record::to_html_since(&visit, store.root(), since.as_ref());
+                    let page = crate::report::debrief::to_html_since(
+                        &visit,
+                        &|file| crate::evidence::read_attached(store.root(), file),
+                        since.as_ref(),
+                    );
                     let page = with_signed_html(page, signed);
                     match marked {
                         Some(state) => review::mark_html(&page, state),

@@ -216,18 +216,7 @@ fn check_kind(meta: &std::fs::Metadata, shown: &str) -> Result<(), EvidenceError
     Ok(())
 }
 
-/// `34 KB`, `2.5 MB`: a size as people read it.
-pub fn size_text(bytes: u64) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if b < KB {
-        crate::tr!("tui-size-bytes", size = bytes.to_string())
-    } else if b < KB * KB {
-        crate::tr!("tui-size-kb", size = format!("{:.0}", b / KB))
-    } else {
-        crate::tr!("tui-size-mb", size = format!("{:.1}", b / KB / KB))
-    }
-}
+pub use crate::text::size_text;
 
 /// The name of the copy after its hash prefix: the file's own name with
 /// slashes, backslashes and control characters made `_`, no leading dot (a
@@ -345,6 +334,24 @@ pub fn complete(typed: &str) -> Completion {
             }
         }
     }
+}
+
+/// The bytes of an attached file's copy in `data_folder`, for the HTML
+/// debrief ([`crate::report::debrief::ReadFile`]): opened without following
+/// a link, only if it is ours and a regular file, and at most
+/// [`MAX_EVIDENCE_BYTES`] (one byte more is read, so an overlong copy shows
+/// as one that no longer matches its hash). `None` when it cannot be read.
+pub fn read_attached(data_folder: &Path, file: &crate::visit::Evidence) -> Option<Vec<u8>> {
+    let path = data_folder.join(&file.file);
+    let mut opened = store::open_owned(&path, OpenOptions::new().read(true)).ok()?;
+    store::check_owned(&opened, &path).ok()?;
+    let mut bytes = Vec::new();
+    opened
+        .by_ref()
+        .take(MAX_EVIDENCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
 }
 
 #[cfg(test)]

@@ -24,7 +24,39 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-pub use crate::locale::Lang;
+/// A language the program speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+}
+
+impl Lang {
+    /// The BCP 47 tag: `en`, `ru`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The language a tag or locale name such as `ru`, `ru-RU` or
+    /// `ru_RU.UTF-8` names, if the program speaks it.
+    pub fn parse(name: &str) -> Option<Lang> {
+        let primary = name
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "ru" => Some(Lang::Ru),
+            _ => None,
+        }
+    }
+}
 
 /// The catalogs, one list of `(file, text)` per language. A new file must be
 /// added to both lists; `tests/catalogs.rs` checks that both languages hold
@@ -255,7 +287,7 @@ fn format(lang: usize, id: &str, args: &[(&str, Value)]) -> Option<String> {
 /// `0.5` as `0,5` where the interface's language writes a decimal comma
 /// (Russian): a point between two digits becomes a comma.
 pub fn local_decimals(text: &str) -> String {
-    if crate::i18n::lang() != crate::locale::Lang::Ru {
+    if crate::i18n::lang() != Lang::Ru {
         return text.to_owned();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -291,7 +323,7 @@ pub fn touchpoint_name(id: &str) -> String {
 
 /// The catalog's name of a tag every language names (scored on their own
 /// in reports), or `None` for another tag.
-fn built_in_tag(id: &str) -> Option<String> {
+pub fn built_in_tag(id: &str) -> Option<String> {
     Some(match id {
         "personal-touch" => crate::tr!("tag-personal-touch"),
         "atmosphere" => crate::tr!("tag-atmosphere"),
@@ -305,28 +337,6 @@ fn built_in_tag(id: &str) -> Option<String> {
 /// readable.
 pub fn tag_name(id: &str) -> String {
     built_in_tag(id).unwrap_or_else(|| readable(id))
-}
-
-/// A tag's name for the items of `checklist`: a built-in tag by the
-/// catalog's name (it follows the interface language), another by the label
-/// the checklist gives it in `[tags]`, else by its id made readable.
-pub fn tag_label(checklist: &crate::checklist::Checklist, id: &str) -> String {
-    built_in_tag(id)
-        .or_else(|| checklist.tags.get(id).cloned())
-        .unwrap_or_else(|| readable(id))
-}
-
-/// A tag's name among several checklists (a visit's): the first label one
-/// of them gives it, as [`tag_label`] chooses.
-pub fn tag_label_among<'a>(
-    checklists: impl IntoIterator<Item = &'a crate::checklist::Checklist>,
-    id: &str,
-) -> String {
-    let labelled = checklists.into_iter().find(|c| c.tags.contains_key(id));
-    match labelled {
-        Some(checklist) => tag_label(checklist, id),
-        None => tag_name(id),
-    }
 }
 
 /// A bundled journey's name, if `id` is one.
@@ -359,7 +369,7 @@ pub fn month_short(month: i8) -> String {
 }
 
 /// An id as words: hyphens become spaces, the first letter a capital.
-fn readable(id: &str) -> String {
+pub fn readable(id: &str) -> String {
     let words = id.replace('-', " ");
     let mut chars = words.chars();
     match chars.next() {
@@ -480,22 +490,6 @@ mod tests {
         let text = with_lang(Lang::Ru, || crate::tr!("count-touchpoints", count = 3));
         assert_eq!(text, "3 точки контакта");
         assert!(!text.contains('\u{2068}') && !text.contains('\u{2069}'));
-    }
-
-    #[test]
-    fn a_tag_is_named_by_its_checklists_label_and_a_built_in_one_by_the_catalog() {
-        let checklist = crate::checklist::parse::parse(
-            "tag-labels.toml",
-            include_str!("../tests/fixtures/checklists/valid/tag-labels.toml"),
-        )
-        .expect("the fixture is valid");
-        let named = |lang, tag| with_lang(lang, || tag_label(&checklist, tag));
-        assert_eq!(named(Lang::Ru, "wow-moment"), "Moment of delight");
-        assert_eq!(named(Lang::En, "local-colour"), "Stories of the place");
-        assert_eq!(named(Lang::Ru, "personal-touch"), "Личное участие");
-        assert_eq!(named(Lang::En, "personal-touch"), "Personal touch");
-        // A tag without a label reads as words, never as a raw id.
-        assert_eq!(named(Lang::En, "late-checkout"), "Late checkout");
     }
 
     #[test]

@@ -1,41 +1,9 @@
 //! What the environment says about language and characters: the interface
 //! language (`--lang`, then `language` in config.toml, then the locale) and
-//! whether the terminal's locale is UTF-8. Issue 12's message catalogs will
-//! build on the language chosen here.
+//! whether the terminal's locale is UTF-8. It reads the environment, so it
+//! is the shell's; the language itself ([`Lang`]) is the core's, in `i18n`.
 
-/// A language the program speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Russian.
-    Ru,
-}
-
-impl Lang {
-    /// The BCP 47 tag: `en`, `ru`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ru => "ru",
-        }
-    }
-
-    /// The language a tag or locale name such as `ru`, `ru-RU` or
-    /// `ru_RU.UTF-8` names, if the program speaks it.
-    pub fn parse(name: &str) -> Option<Lang> {
-        let primary = name
-            .split(['_', '-', '.', '@'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "ru" => Some(Lang::Ru),
-            _ => None,
-        }
-    }
-}
+pub use crate::i18n::Lang;
 
 /// The interface language: `flag` (`--lang`), else `configured` (config.toml),
 /// else the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set, else English.

@@ -139,7 +139,13 @@ pub struct AllowedSigners {
 impl AllowedSigners {
     /// Parses the file's text; `label` names it in messages
     /// (`allowed_signers:3:1: …`). Every problem of the file is reported.
-    pub fn parse(label: &str, text: &str) -> Result<AllowedSigners, Vec<String>> {
+    /// Times without `Z` are in `local`, the system's time zone, as
+    /// ssh-keygen reads them (handed in: the core reads no environment).
+    pub fn parse(
+        label: &str,
+        text: &str,
+        local: &jiff::tz::TimeZone,
+    ) -> Result<AllowedSigners, Vec<String>> {
         let mut signers = Vec::new();
         let mut problems = Vec::new();
         for (n, line) in text.lines().enumerate() {
@@ -148,7 +154,7 @@ impl AllowedSigners {
                 continue;
             }
             let column = line.len() - trimmed.len() + 1;
-            match parse_line(trimmed) {
+            match parse_line(trimmed, local) {
                 Ok(signer) => signers.push(signer),
                 Err(why) => problems.push(format!("{label}:{}:{column}: {why}", n + 1)),
             }
@@ -162,7 +168,7 @@ impl AllowedSigners {
 }
 
 /// One line: `principals [options] keytype base64 [comment]`.
-fn parse_line(line: &str) -> Result<Signer, String> {
+fn parse_line(line: &str, local: &jiff::tz::TimeZone) -> Result<Signer, String> {
     let (principals, rest) = split_field(line);
     let rest = rest.trim_start();
     let bad_key = |e: ssh_key::Error| tr!("sign-allowed-bad-key", reason = e.to_string());
@@ -191,8 +197,8 @@ fn parse_line(line: &str) -> Result<Signer, String> {
             ("namespaces", Some(v)) => {
                 signer.namespaces = Some(v.split(',').map(str::to_owned).collect());
             }
-            ("valid-after", Some(v)) => signer.valid_after = Some(ssh_time(v)?),
-            ("valid-before", Some(v)) => signer.valid_before = Some(ssh_time(v)?),
+            ("valid-after", Some(v)) => signer.valid_after = Some(ssh_time(v, local)?),
+            ("valid-before", Some(v)) => signer.valid_before = Some(ssh_time(v, local)?),
             ("cert-authority", None) => return Err(tr!("sign-allowed-cert-authority")),
             _ => {
                 return Err(tr!(
@@ -240,8 +246,8 @@ fn split_options(text: &str) -> Vec<String> {
 }
 
 /// `YYYYMMDD[HHMM[SS]][Z]` as seconds since the epoch: UTC with `Z`, else
-/// the system's time zone, as ssh-keygen reads it.
-fn ssh_time(text: &str) -> Result<i64, String> {
+/// `local` (the system's time zone), as ssh-keygen reads it.
+fn ssh_time(text: &str, local: &jiff::tz::TimeZone) -> Result<i64, String> {
     let bad = || tr!("sign-allowed-bad-time", time = text.to_owned());
     let (digits, utc) = match text.strip_suffix(['Z', 'z']) {
         Some(d) => (d, true),
@@ -266,7 +272,7 @@ fn ssh_time(text: &str) -> Result<i64, String> {
     let zone = if utc {
         jiff::tz::TimeZone::UTC
     } else {
-        jiff::tz::TimeZone::system()
+        local.clone()
     };
     date.to_datetime(time)
         .to_zoned_datetime(zone)
@@ -423,7 +429,7 @@ cEGmxhkvV21c2LbUnnD5AAAAE2FubmFAYWdlbmN5LmV4YW1wbGUBAg==
     }
 
     fn allowed(line: &str) -> AllowedSigners {
-        AllowedSigners::parse("allowed_signers", line).unwrap()
+        AllowedSigners::parse("allowed_signers", line, &jiff::tz::TimeZone::UTC).unwrap()
     }
 
     fn alice_line(principals: &str, options: &str) -> String {
@@ -505,7 +511,7 @@ cEGmxhkvV21c2LbUnnD5AAAAE2FubmFAYWdlbmN5LmV4YW1wbGUBAg==
             ),
             "valid"
         );
-        let after = ssh_time("20260101Z").unwrap();
+        let after = ssh_time("20260101Z", &jiff::tz::TimeZone::UTC).unwrap();
         assert_eq!(
             check(
                 &alice_line("anna", "valid-after=\"20260101Z\""),
@@ -537,7 +543,8 @@ cEGmxhkvV21c2LbUnnD5AAAAE2FubmFAYWdlbmN5LmV4YW1wbGUBAg==
         let key = alice().public_key().to_openssh().unwrap();
         let text =
             format!("# agency\nanna {key}\nolga cert-authority {key}\nbad ssh-ed25519 AAAA\n");
-        let problems = AllowedSigners::parse("signers", &text).unwrap_err();
+        let problems =
+            AllowedSigners::parse("signers", &text, &jiff::tz::TimeZone::UTC).unwrap_err();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].starts_with("signers:3:1: "), "{problems:?}");
         assert!(problems[0].contains("cert-authority"), "{problems:?}");

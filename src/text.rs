@@ -248,6 +248,19 @@ pub fn echo(text: &str, max: usize) -> String {
     out
 }
 
+/// `34 KB`, `2.5 MB`: a size as people read it.
+pub fn size_text(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        crate::tr!("tui-size-bytes", size = bytes.to_string())
+    } else if b < KB * KB {
+        crate::tr!("tui-size-kb", size = format!("{:.0}", b / KB))
+    } else {
+        crate::tr!("tui-size-mb", size = format!("{:.1}", b / KB / KB))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

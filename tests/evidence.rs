@@ -202,7 +202,9 @@ fn the_html_debrief_shows_attached_photos_inline_and_names_other_files() {
         assert_eq!(mode_of(&app), "normal", "{name} attached");
     }
 
-    let html = touchpoint::record::to_html_in(&app.visit, &data);
+    let html = touchpoint::report::debrief::to_html_in(&app.visit, &|file| {
+        touchpoint::evidence::read_attached(&data, file)
+    });
     let encoded = base64::engine::general_purpose::STANDARD.encode(png);
     assert!(
         html.contains(&format!("src=\"data:image/png;base64,{encoded}\"")),
@@ -232,7 +234,9 @@ fn the_html_debrief_shows_attached_photos_inline_and_names_other_files() {
     let copy = data.join(&lobby.file);
     std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o600)).unwrap();
     std::fs::write(&copy, b"\x89PNG\r\n\x1a\n something else").unwrap();
-    let html = touchpoint::record::to_html_in(&app.visit, &data);
+    let html = touchpoint::report::debrief::to_html_in(&app.visit, &|file| {
+        touchpoint::evidence::read_attached(&data, file)
+    });
     assert_eq!(html.matches("<img").count(), 0);
     assert_eq!(
         html.matches("not shown: the copy in the data folder is missing or changed")

@@ -1,6 +1,7 @@
 //! Tests that measure this test process's own peak memory. They are a
 //! binary of their own (tests/suite.rs holds every other integration test)
 //! so that no other test allocates beside them while they measure.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // a program, tests and tools: the disk, the clock and the environment are theirs (clippy.toml)
 
 mod common;
 

@@ -526,7 +526,7 @@ fn the_report_is_russian_in_every_format() {
 fn the_html_debrief_is_russian() {
     let v = visit(0);
     let own = own_words(&[record_of(&v)]);
-    let html = with_lang(Lang::Ru, || record::to_html(&v));
+    let html = with_lang(Lang::Ru, || touchpoint::report::debrief::to_html(&v));
     assert!(html.contains("<html lang=\"ru\">"));
     let page = html_text(&html);
     for wanted in [
@@ -574,7 +574,7 @@ fn the_html_debrief_is_russian() {
     let left = english_left(&page, &own);
     assert!(left.is_empty(), "English words {left:?} in\n{page}");
     assert!(raw_ids(&page).is_empty(), "{:?}", raw_ids(&page));
-    let english = with_lang(Lang::En, || record::to_html(&v));
+    let english = with_lang(Lang::En, || touchpoint::report::debrief::to_html(&v));
     assert!(english.contains("<html lang=\"en\">"));
     assert!(english_left(&html_text(&english), &own).len() > 20);
 }
@@ -652,7 +652,7 @@ fn a_trains_html_debrief_speaks_of_a_train_with_russian_decimals() {
     let documents = v.find("train-check-in-ru", "documents-complete").unwrap();
     v.set_answer(documents, Some(Answer::Choice("yes".into())), &t(2))
         .unwrap();
-    let html = with_lang(Lang::Ru, || record::to_html(&v));
+    let html = with_lang(Lang::Ru, || touchpoint::report::debrief::to_html(&v));
     let page = html_text(&html);
     for hotel in ["Заселение", "Проживание", "Отъезд"] {
         assert!(

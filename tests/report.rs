@@ -914,7 +914,7 @@ fn the_debrief_shows_a_number_against_its_standard() {
     let mut v = Visit::new("Hotel", "anna", checklists, &now, "7f3b");
     let at = v.find("hotel-departure", "checkout-minutes").unwrap();
     v.set_answer(at, Some(Answer::Number(7.5)), &now).unwrap();
-    let html = record::to_html(&v);
+    let html = touchpoint::report::debrief::to_html(&v);
     assert!(tokens(&html).text.contains("7.5 minutes ✗ ≤ 3"), "{html}");
 }
 

@@ -6,9 +6,12 @@
 //! hangup::` runs one. Tests that measure this process's own peak memory
 //! live apart, in `tests/memory.rs`, where no other test allocates beside
 //! them.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // a program, tests and tools: the disk, the clock and the environment are theirs (clippy.toml)
 
 mod common;
 
+#[path = "architecture.rs"]
+mod architecture;
 #[path = "bytes.rs"]
 mod bytes;
 #[path = "catalogs.rs"]

@@ -86,7 +86,7 @@ pub fn honest_visit(n: u64, auditor: &str, site: &str, miss_percent: u64) -> Vis
     let start = jiff::civil::date(2026, 11, 1)
         .at(9, 0, 0, 0)
         .to_zoned_datetime(TimeZone::fixed(offset(3)))
-        .unwrap_or_else(|_| crate::clock::now());
+        .unwrap_or_else(|_| jiff::Timestamp::UNIX_EPOCH.to_zoned_datetime(TimeZone::UTC));
     let mut now = later(&start, (n as i64) * 86_400 + rng.range(0, 7200) as i64);
     let mut visit = Visit::new(site, auditor, hotel_stay(), &now, &format!("{n:04x}"));
     let items: Vec<_> = visit.all_items().collect();

@@ -151,17 +151,7 @@ pub fn name(id: &str, language: Option<&str>, titles: &[&str]) -> String {
         }
     }
     // A bundled journey by its name in the interface's language.
-    crate::i18n::journey_name(id).unwrap_or_else(|| humanize(id))
-}
-
-/// `hotel-stay` → "Hotel stay".
-pub fn humanize(id: &str) -> String {
-    let spaced = id.replace('-', " ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    crate::i18n::journey_name(id).unwrap_or_else(|| crate::i18n::readable(id))
 }
 
 /// The journey `id` to start, in language `tag` if it has one, else in
@@ -238,6 +228,6 @@ mod tests {
             name("hotel-stay", Some("ru"), &["Поезд: а", "Отель"]),
             "Hotel stay"
         );
-        assert_eq!(humanize("a"), "A");
+        assert_eq!(crate::i18n::readable("a"), "A");
     }
 }

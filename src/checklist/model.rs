@@ -488,6 +488,28 @@ impl Checklist {
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items().map(|(_, i)| i).find(|i| i.id == id)
     }
+
+    /// A tag's name for the items of this checklist: a built-in tag by the
+    /// catalog's name (it follows the interface language), another by the
+    /// label the checklist gives it in `[tags]`, else by its id made readable.
+    pub fn tag_label(&self, id: &str) -> String {
+        crate::i18n::built_in_tag(id)
+            .or_else(|| self.tags.get(id).cloned())
+            .unwrap_or_else(|| crate::i18n::readable(id))
+    }
+}
+
+/// A tag's name among several checklists (a visit's): the first label one
+/// of them gives it, as [`Checklist::tag_label`] chooses.
+pub fn tag_label_among<'a>(
+    checklists: impl IntoIterator<Item = &'a Checklist>,
+    id: &str,
+) -> String {
+    let labelled = checklists.into_iter().find(|c| c.tags.contains_key(id));
+    match labelled {
+        Some(checklist) => checklist.tag_label(id),
+        None => crate::i18n::tag_name(id),
+    }
 }
 
 /// Position of a touchpoint in the guest journey: the five known ones first, in
@@ -503,5 +525,26 @@ pub fn journey_rank(touchpoint: &str) -> (usize, &str) {
     match JOURNEY.iter().position(|t| *t == touchpoint) {
         Some(rank) => (rank, ""),
         None => (JOURNEY.len(), touchpoint),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, with_lang};
+
+    #[test]
+    fn a_tag_is_named_by_its_checklists_label_and_a_built_in_one_by_the_catalog() {
+        let checklist = crate::checklist::parse::parse(
+            "tag-labels.toml",
+            include_str!("../../tests/fixtures/checklists/valid/tag-labels.toml"),
+        )
+        .expect("the fixture is valid");
+        let named = |lang, tag| with_lang(lang, || checklist.tag_label(tag));
+        assert_eq!(named(Lang::Ru, "wow-moment"), "Moment of delight");
+        assert_eq!(named(Lang::En, "local-colour"), "Stories of the place");
+        assert_eq!(named(Lang::Ru, "personal-touch"), "Личное участие");
+        assert_eq!(named(Lang::En, "personal-touch"), "Personal touch");
+        // A tag without a label reads as words, never as a raw id.
+        assert_eq!(named(Lang::En, "late-checkout"), "Late checkout");
     }
 }

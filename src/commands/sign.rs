@@ -201,7 +201,12 @@ fn load_allowed(path: &Path) -> Result<AllowedSigners, Failure> {
             reason = crate::checklist::io_reason(&e)
         ))
     })?;
-    AllowedSigners::parse(&shown, &String::from_utf8_lossy(&text)).map_err(|problems| {
+    AllowedSigners::parse(
+        &shown,
+        &String::from_utf8_lossy(&text),
+        &jiff::tz::TimeZone::system(),
+    )
+    .map_err(|problems| {
         for problem in &problems {
             say!("touchpoint: {problem}");
         }
@@ -262,13 +267,17 @@ pub fn verify(
             reason = crate::checklist::io_reason(&e)
         ))
     })?;
-    let allowed =
-        AllowedSigners::parse(&shown, &String::from_utf8_lossy(&text)).map_err(|problems| {
-            for problem in &problems {
-                say!("touchpoint: {problem}");
-            }
-            Failure::Reported
-        })?;
+    let allowed = AllowedSigners::parse(
+        &shown,
+        &String::from_utf8_lossy(&text),
+        &jiff::tz::TimeZone::system(),
+    )
+    .map_err(|problems| {
+        for problem in &problems {
+            say!("touchpoint: {problem}");
+        }
+        Failure::Reported
+    })?;
     let (files, mut problems) = if paths.is_empty() {
         let store = open_store(data_dir)?;
         (store.visit_files()?, Vec::new())

@@ -6,9 +6,9 @@ use std::path::Path;
 use super::{AnswerValue, Observation, Stamp, build, format_number};
 use crate::checklist::diag::inert;
 use crate::checklist::{Response, Source};
-use crate::evidence::size_text;
 use crate::i18n::{self, touchpoint_name};
 use crate::score::{self, PERSONAL_TOUCH, Tally, percent_text};
+use crate::text::size_text;
 use crate::tr;
 use crate::visit::{Answer, Evidence, ItemRef, Status, Visit};
 
@@ -629,6 +629,6 @@ pub(super) fn escape_line(line: &str, block: bool) -> String {
 }
 
 /// A tag's name in a visit's documents: its checklist's label, if any.
-pub(crate) fn visit_tag(visit: &Visit, tag: &str) -> String {
-    i18n::tag_label_among(visit.checklists.iter().map(|l| &l.checklist), tag)
+pub fn visit_tag(visit: &Visit, tag: &str) -> String {
+    crate::checklist::model::tag_label_among(visit.checklists.iter().map(|l| &l.checklist), tag)
 }

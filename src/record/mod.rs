@@ -15,9 +15,7 @@
 //! (rounded to whole minutes, as TOML offsets are).
 
 pub mod changelog;
-mod chunks;
 mod export;
-mod html;
 pub mod journal;
 mod read;
 
@@ -42,9 +40,8 @@ use crate::visit::{Answer, Header, Status, Visit};
 
 pub use export::{
     CSV_COLUMNS, csv_answer, csv_text, evidence_file_name, to_csv, to_json, to_markdown,
-    to_markdown_in,
+    to_markdown_in, visit_tag,
 };
-pub use html::{to_html, to_html_in, to_html_since};
 pub use read::{
     CHUNK_ABOVE, RecordFile, Summary, load_checklists, load_checklists_kept, load_source, parse,
     parse_bytes, parse_with, rebuild,
@@ -633,8 +630,9 @@ fn from_toml_datetime(datetime: &toml::value::Datetime) -> Result<ZonedDateTime,
         .map_err(|_| bad("range"))
 }
 
-/// The record of `visit`, its times of type `T`.
-fn build<T: RecordTime>(visit: &Visit) -> Record<T> {
+/// The record of `visit`, its times of type `T`: what every export of
+/// one visit (TOML, JSON, CSV, Markdown, the HTML debrief) is made from.
+pub fn build<T: RecordTime>(visit: &Visit) -> Record<T> {
     let time = |t: &ZonedDateTime| T::from_zoned(t, Precision::Second);
     let header = &visit.header;
     let checklists = visit.checklists.iter().map(checklist_ref).collect();
@@ -906,4 +904,6 @@ fn header_of(visit: &VisitTable<Stamp>) -> Header {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)]
+// tests read fixtures and time themselves
 mod tests;

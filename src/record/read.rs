@@ -1,6 +1,8 @@
 //! Reading a record back: TOML to [`RecordFile`] with every problem placed at
 //! `file:line:column`, and a [`Visit`] rebuilt from it and its checklists.
 
+mod chunks;
+
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -151,10 +153,10 @@ pub fn parse_with(path: &str, text: &str, chunk_above: usize) -> Result<RecordFi
         return Err(at(0..0, crate::tr!("record-empty")));
     }
     let record = if text.len() > chunk_above {
-        match super::chunks::read(text) {
-            super::chunks::Outcome::Read(record) => Ok(*record),
-            super::chunks::Outcome::Refused(span, message) => Err((span, message)),
-            super::chunks::Outcome::Whole => whole(text),
+        match chunks::read(text) {
+            chunks::Outcome::Read(record) => Ok(*record),
+            chunks::Outcome::Refused(span, message) => Err((span, message)),
+            chunks::Outcome::Whole => whole(text),
         }
     } else {
         whole(text)

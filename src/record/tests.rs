@@ -1463,7 +1463,9 @@ fn documents_name_a_checklists_own_tags_by_their_labels() {
         time(2, 3),
     );
     let markdown = to_markdown(&v);
-    let html = crate::i18n::with_lang(crate::i18n::Lang::Ru, || to_html(&v));
+    let html = crate::i18n::with_lang(crate::i18n::Lang::Ru, || {
+        crate::report::debrief::to_html(&v)
+    });
     for document in [&markdown, &html] {
         assert!(document.contains("Moment of delight"), "{document}");
         assert!(document.contains("Stories of the place"), "{document}");

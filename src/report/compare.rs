@@ -279,7 +279,7 @@ pub fn write_markdown(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
 /// The comparison as one self-contained HTML page.
 /// `review`, when given, is the line that names each visit's review status.
 pub fn write_html(c: &Comparison, review: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
-    use crate::html::{page, text};
+    use super::page::{page, text};
     let title = heading(c);
     let body = html! {
         h1 { (text(&title)) }

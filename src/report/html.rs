@@ -6,8 +6,8 @@ use std::io::{self, Write};
 
 use maud::{Markup, html};
 
+use super::page::{MapDot, QuarterNames, bar_table, card, page_headed, service_map, text, trend};
 use super::{CellRow, NOTED_ITEMS, Quarter, Report, day_label, month_label};
-use crate::html::{MapDot, bar_table, card, page_headed, service_map, text, trend};
 use crate::i18n::{tag_name, touchpoint_name};
 use crate::score::round1;
 
@@ -157,7 +157,12 @@ fn map(report: &Report) -> Markup {
             p.none { (tr!("report-map-none")) }
         } @else {
             figure {
-                (service_map(&placed, line))
+                (service_map(&placed, line, &QuarterNames {
+                    service_friendship: Quarter::ServiceFriendship.name(),
+                    service_service: Quarter::ServiceService.name(),
+                    warm_but_sloppy: Quarter::WarmButSloppy.name(),
+                    failing: Quarter::Failing.name(),
+                }))
                 figcaption { (tr!("report-map-red")) }
             }
             div.table { table {
@@ -205,7 +210,7 @@ fn sites(report: &Report) -> Markup {
                         td.n { (percent_text(s.personal_touch)) }
                         td.n { (s.critical_failures) }
                         td.n { (s.exceeded) }
-                        td.bar.hide-narrow { (crate::html::bar(s.score, line)) }
+                        td.bar.hide-narrow { (super::page::bar(s.score, line)) }
                     }
                 }
             }

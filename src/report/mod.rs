@@ -10,8 +10,10 @@
 
 pub mod compare;
 pub mod csv;
+pub mod debrief;
 pub mod html;
 pub mod json;
+pub mod page;
 pub mod text;
 
 use std::collections::{BTreeMap, HashMap};

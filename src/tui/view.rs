@@ -956,10 +956,7 @@ fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, Style)> {
         facts.push(if tag == PERSONAL_TOUCH {
             tr!("tui-personal-touch")
         } else {
-            inert(&crate::i18n::tag_label(
-                &visit.checklists[at.checklist].checklist,
-                tag,
-            ))
+            inert(&visit.checklists[at.checklist].checklist.tag_label(tag))
         });
     }
     let mut about = vec![(facts.join(DOT), theme.dim())];

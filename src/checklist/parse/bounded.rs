@@ -377,6 +377,7 @@ fn message(error: &ParseError) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)] // tests read fixtures and time themselves
 mod tests {
     use super::*;
 

@@ -22,8 +22,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml_parser::lexer::{Token, TokenKind};
 
-use super::Record;
-use super::read::{Step, explain, locate, syntax_message};
+use super::{Step, explain, locate, syntax_message};
+use crate::record::{ChecklistRef, EvidenceEntry, Observation, Record, Stamp, TimerEntry};
 
 /// The arrays of tables read one table at a time, in the order serde meets
 /// them in the record's root table (sorted: `toml`'s tables are B-trees).
@@ -143,7 +143,7 @@ fn cut_header(text: &str, tokens: &[Token]) -> Option<usize> {
 /// What reading in pieces came to.
 pub(super) enum Outcome {
     /// The record, as the whole-document reader reads it.
-    Read(Box<Record<super::Stamp>>),
+    Read(Box<Record<Stamp>>),
     /// Refused: the span in the text and the message (not yet made inert).
     Refused(Range<usize>, String),
     /// Read it whole instead: pieces would not give the same answer, or
@@ -226,10 +226,10 @@ struct TomlError {
 /// The tables cut out, read one by one.
 #[derive(Default)]
 struct Tables {
-    checklists: Vec<super::ChecklistRef>,
-    evidence: Vec<super::EvidenceEntry<super::Stamp>>,
-    observations: Vec<super::Observation<super::Stamp>>,
-    timers: Vec<super::TimerEntry<super::Stamp>>,
+    checklists: Vec<ChecklistRef>,
+    evidence: Vec<EvidenceEntry<Stamp>>,
+    observations: Vec<Observation<Stamp>>,
+    timers: Vec<TimerEntry<Stamp>>,
 }
 
 impl Tables {
@@ -375,7 +375,7 @@ pub(super) fn read(text: &str) -> Outcome {
     // The skeleton's keys and the cut-out ones are read apart: when both
     // fail, which comes first is serde's to say, so the text is read whole.
     let kept = skeleton_tree.clone();
-    let record = Record::<super::Stamp>::deserialize(toml::de::Deserializer::from(skeleton_tree));
+    let record = Record::<Stamp>::deserialize(toml::de::Deserializer::from(skeleton_tree));
     let cut_error = serde_errors.into_iter().flatten().next();
     let mut record = match (record, cut_error) {
         (Ok(record), None) => record,
@@ -407,7 +407,7 @@ pub(super) fn read(text: &str) -> Outcome {
     }
 
     // 3. The rules serde cannot say, placed in the chunk they point into.
-    match super::read::check(&record) {
+    match super::check(&record) {
         Ok(()) => Outcome::Read(Box::new(record)),
         Err((steps, message)) => {
             Outcome::Refused(place(text, &chunks, &skeleton, &kept, &steps), message)
@@ -454,6 +454,7 @@ fn place(
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)] // tests read fixtures and time themselves
 mod tests {
     use super::*;
     use crate::record::parse_with;

@@ -3,19 +3,19 @@
 //! moments observed, and every item with its mark, answer, points and note.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use jiff::ZonedDateTime;
 use maud::{Markup, html};
 
-use super::{Observation, Stamp, build, format_number};
+use super::compare::Comparison;
+use super::page::{bar_table, card, page, text};
 use crate::checklist::sha256_hex;
-use crate::evidence::size_text;
-use crate::html::{bar_table, card, page, text};
 use crate::i18n::{self, touchpoint_name};
-use crate::record::export::visit_tag;
+use crate::record::{
+    AnswerValue, ChecklistRef, Observation, Stamp, build, format_number, visit_tag,
+};
 use crate::score::{self, PERSONAL_TOUCH};
-use crate::store;
+use crate::text::size_text;
 use crate::tr;
 use crate::visit::{Evidence, Status, Visit};
 
@@ -52,31 +52,31 @@ fn duration(from: &ZonedDateTime, to: &ZonedDateTime) -> String {
     }
 }
 
+/// Reads the bytes of an attached file for the debrief, `None` when it
+/// cannot: the disk layer's job (`evidence::read_attached`), handed in so
+/// that the debrief itself never opens a file.
+pub type ReadFile<'a> = &'a dyn Fn(&Evidence) -> Option<Vec<u8>>;
+
 /// The visit as an HTML debrief: one self-contained file, every string from
-/// the visit and its checklists escaped.
+/// the visit and its checklists escaped. Attached files are named, not shown.
 pub fn to_html(visit: &Visit) -> String {
-    to_html_with(visit, None)
+    to_html_full(visit, None, None)
+}
+
+/// The visit as an HTML debrief with its attached files, read by `read`:
+/// photos shown inline (as `data:` URLs, so the file stays self-contained),
+/// other files named with their size and hash.
+pub fn to_html_in(visit: &Visit, read: ReadFile) -> String {
+    to_html_full(visit, Some(read), None)
 }
 
 /// [`to_html_in`] that also says what changed since `since`, the site's
 /// earlier visit of the same journey: fixed, regressed, still missed.
-pub fn to_html_since(
-    visit: &Visit,
-    data_folder: &Path,
-    since: Option<&crate::report::compare::Comparison>,
-) -> String {
-    to_html_full(visit, Some(data_folder), since)
+pub fn to_html_since(visit: &Visit, read: ReadFile, since: Option<&Comparison>) -> String {
+    to_html_full(visit, Some(read), since)
 }
 
-fn to_html_with(visit: &Visit, data_folder: Option<&Path>) -> String {
-    to_html_full(visit, data_folder, None)
-}
-
-fn to_html_full(
-    visit: &Visit,
-    data_folder: Option<&Path>,
-    since: Option<&crate::report::compare::Comparison>,
-) -> String {
+fn to_html_full(visit: &Visit, read: Option<ReadFile>, since: Option<&Comparison>) -> String {
     let record = build::<Stamp>(visit);
     let s = score::score(visit);
     let header = &visit.header;
@@ -289,7 +289,7 @@ fn to_html_full(
         @let visit_files = visit.visit_evidence();
         @if !visit_files.is_empty() {
             h2 { (crate::tr!("debrief-visit-files")) }
-            (files(&visit_files, data_folder))
+            (files(&visit_files, read))
         }
         @for (c, loaded) in visit.checklists.iter().enumerate() {
             @let meta = &loaded.checklist.checklist;
@@ -300,7 +300,7 @@ fn to_html_full(
                 @let st = s.sections.get(c).and_then(|v| v.get(n)).copied().unwrap_or_default();
                 h3 { (text(&section.title))
                     @if let Some(p) = st.percent() { " — " (percent_text(Some(p))) } }
-                (items(visit, &observed, &critical, &meta.id, section, data_folder))
+                (items(visit, &observed, &critical, &meta.id, section, read))
             }
         }
     };
@@ -315,7 +315,7 @@ fn items(
     critical: &str,
     checklist: &str,
     section: &crate::checklist::Section,
-    data_folder: Option<&Path>,
+    read: Option<ReadFile>,
 ) -> Markup {
     html! {
         div.table { table.items {
@@ -336,7 +336,7 @@ fn items(
                                 @for t in &o.tags { " " span.tag { (text(&visit_tag(visit, t))) } }
                                 @if !o.note.is_empty() { div.note { (text(&o.note)) } }
                                 @if let Some(at) = visit.find(checklist, &item.id) {
-                                    (files(&visit.evidence_of(at), data_folder))
+                                    (files(&visit.evidence_of(at), read))
                                 }
                             }
                             td.wrap { (answer(visit, checklist, o)) }
@@ -362,7 +362,7 @@ fn answer(visit: &Visit, checklist: &str, o: &Observation<Stamp>) -> String {
     match (&o.answer, &o.label) {
         (None, _) => String::new(),
         (Some(_), Some(label)) => text(label),
-        (Some(super::AnswerValue::Number(n)), None) => {
+        (Some(AnswerValue::Number(n)), None) => {
             // Against its standard, as the Markdown shows it: "7.5 min ✗ ≤ 5".
             match visit
                 .find(checklist, &o.item)
@@ -378,15 +378,8 @@ fn answer(visit: &Visit, checklist: &str, o: &Observation<Stamp>) -> String {
     }
 }
 
-/// The visit as an HTML debrief with its attached files from `data_folder`:
-/// photos shown inline (as `data:` URLs, so the file stays self-contained),
-/// other files named with their size and hash.
-pub fn to_html_in(visit: &Visit, data_folder: &Path) -> String {
-    to_html_with(visit, Some(data_folder))
-}
-
 /// The day the earlier visit of a comparison started, as a reader reads it.
-fn c_started(c: &crate::report::compare::Comparison) -> String {
+fn c_started(c: &Comparison) -> String {
     c.a.started
         .get(..10)
         .and_then(|d| d.parse::<jiff::civil::Date>().ok())
@@ -395,13 +388,13 @@ fn c_started(c: &crate::report::compare::Comparison) -> String {
 }
 
 /// Attached files as the debrief shows them, after a note or an item.
-fn files(files: &[(usize, &Evidence)], data_folder: Option<&Path>) -> Markup {
+fn files(files: &[(usize, &Evidence)], read: Option<ReadFile>) -> Markup {
     html! {
         @if !files.is_empty() {
             div.files {
                 @for (_, file) in files {
-                    @let image = data_folder.and_then(|folder| inline_image(folder, file));
-                    @let unshown = data_folder.is_some() && image.is_none() && is_image_name(file.name());
+                    @let image = read.and_then(|read| inline_image(read, file));
+                    @let unshown = read.is_some() && image.is_none() && is_image_name(file.name());
                     figure.file {
                         @if let Some(src) = &image {
                             img src=(src) alt=(file.name());
@@ -438,22 +431,13 @@ fn image_type(name: &str) -> Option<&'static str> {
     })
 }
 
-/// A photo as a `data:` URL, when its name says it is one, its bytes begin
-/// as that kind of image does, and the copy in the data folder is still the
-/// file that was attached (same hash). Anything else is named, not shown.
-fn inline_image(data_folder: &Path, file: &Evidence) -> Option<String> {
+/// A photo as a `data:` URL, when its name says it is one, its bytes (as
+/// `read` gives them) begin as that kind of image does, and they are still
+/// the file that was attached (same hash). Anything else is named, not shown.
+fn inline_image(read: ReadFile, file: &Evidence) -> Option<String> {
     use base64::Engine;
-    use std::io::Read;
     let kind = image_type(file.name())?;
-    let path = data_folder.join(&file.file);
-    let mut opened = store::open_owned(&path, std::fs::OpenOptions::new().read(true)).ok()?;
-    store::check_owned(&opened, &path).ok()?;
-    let mut bytes = Vec::new();
-    opened
-        .by_ref()
-        .take(crate::evidence::MAX_EVIDENCE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .ok()?;
+    let bytes = read(file)?;
     let magic_ok = match kind {
         "image/png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
         "image/jpeg" => bytes.starts_with(&[0xff, 0xd8, 0xff]),
@@ -471,7 +455,7 @@ fn inline_image(data_folder: &Path, file: &Evidence) -> Option<String> {
 /// checklist of that touchpoint ("Поезд: посадка"), else the catalog's
 /// generic word, so that a train is never told in a hotel's words (as the
 /// Markdown export does).
-fn touchpoint_title(checklists: &[super::ChecklistRef], touchpoint: &str) -> String {
+fn touchpoint_title(checklists: &[ChecklistRef], touchpoint: &str) -> String {
     let mut titles = checklists
         .iter()
         .filter(|c| c.touchpoint == touchpoint)
@@ -484,7 +468,7 @@ fn touchpoint_title(checklists: &[super::ChecklistRef], touchpoint: &str) -> Str
 
 /// A checklist's heading: its title, after the touchpoint's generic word
 /// only when several checklists share the touchpoint.
-fn checklist_heading(checklists: &[super::ChecklistRef], touchpoint: &str, title: &str) -> String {
+fn checklist_heading(checklists: &[ChecklistRef], touchpoint: &str, title: &str) -> String {
     let shared = checklists
         .iter()
         .filter(|c| c.touchpoint == touchpoint)

@@ -1,5 +1,4 @@
-//! What the two HTML documents share (the visit debrief of `record` and the
-//! review of `report`): the page around them, its stylesheet, score cards and
+//! What the two HTML documents share (the visit debrief and the review): the page around them, its stylesheet, score cards and
 //! charts drawn as inline SVG from the numbers.
 //!
 //! Everything goes through maud, which escapes every spliced string, so a
@@ -10,7 +9,6 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::checklist::diag::inert;
-use crate::report::Quarter;
 use crate::tr;
 
 /// The stylesheet of both documents: screen, phone and print (A4).
@@ -318,6 +316,18 @@ pub fn trend(points: &[(String, Option<f64>)]) -> Markup {
     }
 }
 
+/// The four quarters' names, as the service map labels its corners.
+pub struct QuarterNames {
+    /// Top right: standards met, staff engaged.
+    pub service_friendship: String,
+    /// Bottom right: standards met, no engagement.
+    pub service_service: String,
+    /// Top left: engaged, standards missed.
+    pub warm_but_sloppy: String,
+    /// Bottom left: neither.
+    pub failing: String,
+}
+
 /// One site on the service map.
 pub struct MapDot {
     /// Its number on the map, as the legend lists it.
@@ -390,7 +400,7 @@ fn spread(at: &[(f64, f64, f64)], bounds: (f64, f64, f64, f64)) -> Vec<(f64, f64
 /// named, one numbered dot per site (the legend table names them). The axes
 /// start at a round number below every dot and the line, so that the high
 /// quarters are not squeezed into the last fifth of the square.
-pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
+pub fn service_map(dots: &[MapDot], line: f64, quarters: &QuarterNames) -> Markup {
     // Plot area: x 12..96, y 4..88 of a 100×100 box.
     let (x0, x1, y0, y1) = (12.0, 96.0, 4.0, 88.0);
     // Zoomed to the data, keeping the line in view.
@@ -428,10 +438,10 @@ pub fn service_map(dots: &[MapDot], line: f64) -> Markup {
         .collect();
     // Each name in the outer corner of its quarter, clear of the split lines.
     let quarters = [
-        (Quarter::ServiceFriendship.name(), x1 - 1.2, y0 + 3.6, "end"),
-        (Quarter::ServiceService.name(), x1 - 1.2, y1 - 1.5, "end"),
-        (Quarter::WarmButSloppy.name(), x0 + 1.2, y0 + 3.6, "start"),
-        (Quarter::Failing.name(), x0 + 1.2, y1 - 1.5, "start"),
+        (&quarters.service_friendship, x1 - 1.2, y0 + 3.6, "end"),
+        (&quarters.service_service, x1 - 1.2, y1 - 1.5, "end"),
+        (&quarters.warm_but_sloppy, x0 + 1.2, y0 + 3.6, "start"),
+        (&quarters.failing, x0 + 1.2, y1 - 1.5, "start"),
     ];
     html! {
         svg.chart viewBox="0 0 100 100" role="img" aria-label=(summary.join("; ")) {
