@@ -12,19 +12,34 @@
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)] // a program, tests and tools: the disk, the clock and the environment are theirs (clippy.toml)
 
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 use sha2::Digest as _;
-use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=checklists");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let mut files: Vec<_> = std::fs::read_dir("checklists")
+    let mut files: Vec<(PathBuf, String, toml::Table)> = std::fs::read_dir("checklists")
         .expect("the checklists folder")
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("a readable checklist");
+            // A bundled file that is not TOML fails the build: it is ours to fix.
+            let value: toml::Table = text
+                .parse()
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (path, text, value)
+        })
         .collect();
-    files.sort();
+    // Journey by journey, English before other languages, touchpoints in
+    // the order of a stay: the order `checklists` lists them in.
+    files.sort_by_key(|(path, _, value)| order(path, value));
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut bundled = String::from(
+        "/// The checklists compiled into the program: every file of `checklists/`.\n\
+         pub(crate) const BUNDLED: &[(&str, &str)] = &[\n",
+    );
     let mut table = String::from("/// Each bundled checklist as JSON, by file name.\n");
     table.push_str("pub(crate) const BUNDLED_JSON: &[(&str, &str)] = &[\n");
     let mut hashes = String::from(
@@ -35,22 +50,22 @@ fn main() {
         "/// What journeys need of each bundled checklist, by file name.\n\
          pub(crate) const BUNDLED_SUMMARIES: &[(&str, journey::Summary<'static>)] = &[\n",
     );
-    for path in files {
+    for (path, text, value) in &files {
         let name = path
             .file_stem()
             .and_then(|s| s.to_str())
             .expect("a UTF-8 name");
-        let text = std::fs::read_to_string(&path).expect("a readable checklist");
-        // A bundled file that is not TOML fails the build: it is ours to fix.
-        let value: toml::Table = text
-            .parse()
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let _ = writeln!(summaries, "    ({name:?}, {}),", summary(&value));
+        let source = Path::new(&root).join(path);
+        let _ = writeln!(
+            bundled,
+            "    ({name:?}, include_str!({:?})),",
+            source.display().to_string()
+        );
+        let _ = writeln!(summaries, "    ({name:?}, {}),", summary(value));
         let digest = sha2::Sha256::digest(text.as_bytes());
         let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
         let _ = writeln!(hashes, "    ({name:?}, {hex:?}),");
-        let mut json = String::new();
-        table_json(&value, &mut json);
+        let json = serde_json::to_string(&value).expect("a TOML table is JSON");
         let file = Path::new(&out).join(format!("{name}.json"));
         std::fs::write(&file, json).expect("write to OUT_DIR");
         let _ = writeln!(
@@ -59,11 +74,36 @@ fn main() {
         );
     }
     table.push_str("];\n");
+    bundled.push_str("];\n");
+    table.push_str(&bundled);
     summaries.push_str("];\n");
     hashes.push_str("];\n");
     table.push_str(&summaries);
     table.push_str(&hashes);
     std::fs::write(Path::new(&out).join("bundled_json.rs"), table).expect("write to OUT_DIR");
+}
+
+/// Where a bundled checklist comes in the list: by journey, English first,
+/// then by touchpoint in the order of a stay, then by name.
+fn order(path: &Path, file: &toml::Table) -> (String, bool, usize, PathBuf) {
+    let meta = file.get("checklist").and_then(|m| m.as_table());
+    let text = |key: &str| meta.and_then(|m| m.get(key)).and_then(|v| v.as_str());
+    let stay = [
+        "pre-arrival",
+        "check-in",
+        "in-stay",
+        "departure",
+        "post-stay",
+    ];
+    let touchpoint = text("touchpoint").unwrap_or_default();
+    (
+        text("journey").unwrap_or_default().to_owned(),
+        text("language").is_some_and(|l| l != "en"),
+        stay.iter()
+            .position(|t| *t == touchpoint)
+            .unwrap_or(stay.len()),
+        path.to_owned(),
+    )
 }
 
 /// A `journey::Summary` literal for a bundled checklist: its `[checklist]`
@@ -89,63 +129,4 @@ fn summary(file: &toml::Table) -> String {
         text("touchpoint").unwrap_or_default(),
         text("title").unwrap_or_default(),
     )
-}
-
-fn table_json(table: &toml::Table, out: &mut String) {
-    out.push('{');
-    for (n, (key, value)) in table.iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
-        string_json(key, out);
-        out.push(':');
-        value_json(value, out);
-    }
-    out.push('}');
-}
-
-fn value_json(value: &toml::Value, out: &mut String) {
-    match value {
-        toml::Value::String(s) => string_json(s, out),
-        toml::Value::Integer(i) => {
-            let _ = write!(out, "{i}");
-        }
-        // Checklist numbers are finite (validation); `{:?}` keeps every digit.
-        toml::Value::Float(f) => {
-            let _ = write!(out, "{f:?}");
-        }
-        toml::Value::Boolean(b) => {
-            let _ = write!(out, "{b}");
-        }
-        toml::Value::Datetime(d) => string_json(&d.to_string(), out),
-        toml::Value::Array(items) => {
-            out.push('[');
-            for (n, item) in items.iter().enumerate() {
-                if n > 0 {
-                    out.push(',');
-                }
-                value_json(item, out);
-            }
-            out.push(']');
-        }
-        toml::Value::Table(table) => table_json(table, out),
-    }
-}
-
-fn string_json(text: &str, out: &mut String) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }

@@ -52,82 +52,6 @@ pub struct Loaded {
     pub sha256: String,
 }
 
-/// The checklists compiled into the program: the hotel stay in English and Russian.
-const BUNDLED: [(&str, &str); 18] = [
-    (
-        "hotel-check-in",
-        include_str!("../../checklists/hotel-check-in.toml"),
-    ),
-    (
-        "hotel-in-stay",
-        include_str!("../../checklists/hotel-in-stay.toml"),
-    ),
-    (
-        "hotel-departure",
-        include_str!("../../checklists/hotel-departure.toml"),
-    ),
-    (
-        "hotel-check-in-ru",
-        include_str!("../../checklists/hotel-check-in-ru.toml"),
-    ),
-    (
-        "hotel-in-stay-ru",
-        include_str!("../../checklists/hotel-in-stay-ru.toml"),
-    ),
-    (
-        "hotel-departure-ru",
-        include_str!("../../checklists/hotel-departure-ru.toml"),
-    ),
-    (
-        "train-check-in",
-        include_str!("../../checklists/train-check-in.toml"),
-    ),
-    (
-        "train-in-stay",
-        include_str!("../../checklists/train-in-stay.toml"),
-    ),
-    (
-        "train-departure",
-        include_str!("../../checklists/train-departure.toml"),
-    ),
-    (
-        "train-check-in-ru",
-        include_str!("../../checklists/train-check-in-ru.toml"),
-    ),
-    (
-        "train-in-stay-ru",
-        include_str!("../../checklists/train-in-stay-ru.toml"),
-    ),
-    (
-        "train-departure-ru",
-        include_str!("../../checklists/train-departure-ru.toml"),
-    ),
-    (
-        "cruise-check-in",
-        include_str!("../../checklists/cruise-check-in.toml"),
-    ),
-    (
-        "cruise-in-stay",
-        include_str!("../../checklists/cruise-in-stay.toml"),
-    ),
-    (
-        "cruise-departure",
-        include_str!("../../checklists/cruise-departure.toml"),
-    ),
-    (
-        "cruise-check-in-ru",
-        include_str!("../../checklists/cruise-check-in-ru.toml"),
-    ),
-    (
-        "cruise-in-stay-ru",
-        include_str!("../../checklists/cruise-in-stay-ru.toml"),
-    ),
-    (
-        "cruise-departure-ru",
-        include_str!("../../checklists/cruise-departure-ru.toml"),
-    ),
-];
-
 /// The checklists `touchpoint new` opens when none are named.
 pub const DEFAULT_STAY: [&str; 3] = ["hotel-check-in", "hotel-in-stay", "hotel-departure"];
 
@@ -145,8 +69,8 @@ pub fn bundled_ids() -> impl Iterator<Item = &'static str> {
     BUNDLED.iter().map(|(id, _)| *id)
 }
 
-// `BUNDLED_JSON`: the same files as JSON, `BUNDLED_SUMMARIES` and
-// `BUNDLED_SHA256`, made by build.rs.
+// `BUNDLED`: every file of `checklists/`, `BUNDLED_JSON`: the same files
+// as JSON, `BUNDLED_SUMMARIES` and `BUNDLED_SHA256`, made by build.rs.
 include!(concat!(env!("OUT_DIR"), "/bundled_json.rs"));
 
 /// What one of build.rs's tables holds for bundled file `name`.
@@ -561,7 +485,7 @@ mod tests {
     /// of the file's bytes (which a kept copy is then found by).
     #[test]
     fn the_json_of_each_bundled_checklist_is_its_toml() {
-        for &(name, text) in &super::BUNDLED {
+        for &(name, text) in super::BUNDLED {
             let source = super::Source::Bundled(name.to_owned());
             let validated = super::from_bytes(name, text.as_bytes(), source).unwrap();
             let json = super::built(super::BUNDLED_JSON, name)
