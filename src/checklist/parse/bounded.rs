@@ -63,9 +63,7 @@ fn weight(kind: TokenKind) -> usize {
 ///
 /// A file too short to reach the limit is not counted: every token but the
 /// end of file holds at least one byte, and weighs one unless it is a `{`.
-/// Otherwise [`count_tokens`] counts, a byte scan that splits the file where
-/// `toml_parser`'s lexer does at a fraction of its cost (the lexer makes a
-/// token with its span for each; this only moves an offset).
+/// Otherwise `toml_parser`'s lexer counts ([`count_tokens`]).
 pub fn too_many_tokens(source: &str) -> bool {
     let bytes = source.as_bytes();
     if bytes.len() < MAX_TOKENS {
@@ -75,154 +73,20 @@ pub fn too_many_tokens(source: &str) -> bool {
             return false;
         }
     }
-    count_tokens(bytes, MAX_TOKENS) > MAX_TOKENS
+    count_tokens(source, MAX_TOKENS) > MAX_TOKENS
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Bytes that end an unquoted key or value (an "atom" to the lexer): quotes
-/// do not, so that a value missing its opening quote stays one token.
-const ATOM_END: [bool; 256] = {
-    let mut table = [false; 256];
-    let ends = b".=,[]{} \t#\r\n";
-    let mut n = 0;
-    while n < ends.len() {
-        table[ends[n] as usize] = true;
-        n += 1;
-    }
-    table
-};
-
-/// The tokens of `bytes` counted as [`weight`] counts them, end of file
-/// included, split by the rules of `toml_parser`'s lexer (`lexer/mod.rs`):
-/// the lexer has no state between tokens, and each token's end is found
-/// from its first byte. Stops soon after the count passes `limit`.
-///
-/// The unit test `the_byte_count_is_the_lexers` holds it equal to the
-/// lexer's count over hostile and mangled files.
-fn count_tokens(bytes: &[u8], limit: usize) -> usize {
-    let mut at = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+/// The tokens of `source` as [`weight`] counts them, end of file included,
+/// by `toml_parser`'s own lexer; stops as soon as the count passes `limit`.
+fn count_tokens(source: &str, limit: usize) -> usize {
     let mut counted = 0;
-    // The frequent tokens (spaces, punctuation, keys and bare values) are
-    // stepped over byte by byte here; strings and comments by `memchr`.
-    while let Some(&first) = bytes.get(at) {
+    for token in Source::new(source).lex() {
+        counted += weight(token.kind());
         if counted > limit {
             break;
         }
-        match first {
-            b' ' | b'\t' => {
-                // Whitespace weighs nothing.
-                at += 1;
-                while matches!(bytes.get(at), Some(b' ' | b'\t')) {
-                    at += 1;
-                }
-            }
-            b'{' => {
-                counted += INLINE_TABLE_TOKENS;
-                at += 1;
-            }
-            b'.' | b'=' | b',' | b'[' | b']' | b'}' | b'\n' => {
-                counted += 1;
-                at += 1;
-            }
-            b'\r' => {
-                counted += 1;
-                at += if bytes.get(at + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-            }
-            b'#' | b'\'' | b'"' => {
-                counted += 1;
-                at += quoted_end(&bytes[at..]);
-            }
-            _ => {
-                counted += 1;
-                at += 1;
-                while bytes.get(at).is_some_and(|b| !ATOM_END[usize::from(*b)]) {
-                    at += 1;
-                }
-            }
-        }
     }
-    // The lexer's end-of-file token.
-    counted + 1
-}
-
-/// Length of the comment or string at the start of `rest` (its first byte
-/// is `#`, `'` or `"`), as the lexer takes it.
-fn quoted_end(rest: &[u8]) -> usize {
-    match rest {
-        [b'#', ..] => memchr::memchr2(b'\r', b'\n', rest).unwrap_or(rest.len()),
-        [b'\'', b'\'', b'\'', after @ ..] => {
-            let close = memchr::memmem::find(after, b"'''").map_or(rest.len(), |n| 3 + n + 3);
-            close + extra_quotes(&rest[close..], b'\'')
-        }
-        [b'\'', after @ ..] => match memchr::memchr2(b'\'', b'\n', after) {
-            Some(n) if after[n] == b'\'' => 1 + n + 1,
-            Some(n) => 1 + n,
-            None => rest.len(),
-        },
-        [b'"', b'"', b'"', ..] => {
-            let close = multiline_basic_end(rest);
-            close + extra_quotes(&rest[close..], b'"')
-        }
-        _ => basic_end(rest),
-    }
-}
-
-/// Up to two more `quote`s after a multi-line string's closing three
-/// (`""""` and `"""""` end with quotes of the text).
-fn extra_quotes(rest: &[u8], quote: u8) -> usize {
-    rest.iter().take(2).take_while(|b| **b == quote).count()
-}
-
-/// Length of the basic string at the start of `rest`: to its closing quote,
-/// or up to the end of its line when it has none. A backslash escapes a
-/// quote or a backslash after it.
-fn basic_end(rest: &[u8]) -> usize {
-    let mut at = 1;
-    loop {
-        let Some(n) = memchr::memchr3(b'"', b'\\', b'\n', &rest[at..]) else {
-            return rest.len();
-        };
-        at += n;
-        match rest[at] {
-            b'"' => return at + 1,
-            b'\n' => return at,
-            _ => {
-                at += 1;
-                if matches!(rest.get(at), Some(b'"' | b'\\')) {
-                    at += 1;
-                }
-            }
-        }
-    }
-}
-
-/// Length of the multi-line basic string at the start of `rest`, up to and
-/// including its first closing `"""` (or the whole of `rest`), escapes
-/// skipped as in [`basic_end`].
-fn multiline_basic_end(rest: &[u8]) -> usize {
-    let mut at = 3;
-    loop {
-        let Some(n) = memchr::memchr2(b'"', b'\\', &rest[at..]) else {
-            return rest.len();
-        };
-        at += n;
-        if rest[at] == b'"' {
-            if rest[at..].starts_with(b"\"\"\"") {
-                return at + 3;
-            }
-            at += 1;
-            continue;
-        }
-        at += 1;
-        if matches!(rest.get(at), Some(b'"' | b'\\')) {
-            at += 1;
-        }
-    }
+    counted
 }
 
 /// Lexes and parses `source` within the bounds above.
@@ -401,86 +265,9 @@ mod tests {
         assert!(tokens * 20 < MAX_TOKENS, "{tokens} tokens");
     }
 
-    /// What the lexer counts, token by token.
-    fn lexed(source: &str) -> usize {
-        Source::new(source).lex().map(|t| weight(t.kind())).sum()
-    }
-
     #[test]
-    fn the_byte_count_is_the_lexers() {
-        // Pieces where the lexer's rules differ: quotes of each kind, their
-        // escapes, line ends in and out of strings, comments, punctuation,
-        // and letters of two and three bytes.
-        const PIECES: &[&str] = &[
-            "\"",
-            "'",
-            "\"\"\"",
-            "'''",
-            "\\",
-            "\\\"",
-            "\\\\",
-            "\n",
-            "\r",
-            "\r\n",
-            " ",
-            "\t",
-            "#",
-            ".",
-            "=",
-            ",",
-            "[",
-            "]",
-            "{",
-            "}",
-            "a",
-            "1",
-            "é",
-            "ж",
-            "語",
-            "key = \"v\"\n",
-            "\u{feff}",
-        ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
-        for case in 0..20_000 {
-            let mut source = String::new();
-            if case % 7 == 0 {
-                source.push('\u{feff}');
-            }
-            for _ in 0..next(40) {
-                source.push_str(PIECES[next(PIECES.len())]);
-            }
-            let counted = count_tokens(source.as_bytes(), usize::MAX);
-            assert_eq!(counted, lexed(&source), "{source:?}");
-        }
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = 0;
-        for folder in [
-            "checklists",
-            "tests/fixtures/checklists/valid",
-            "tests/fixtures/checklists/invalid",
-        ] {
-            let entries = std::fs::read_dir(dir.join(folder)).into_iter().flatten();
-            for entry in entries.flatten() {
-                let Ok(source) = std::fs::read_to_string(entry.path()) else {
-                    continue;
-                };
-                let counted = count_tokens(source.as_bytes(), usize::MAX);
-                assert_eq!(counted, lexed(&source), "{:?}", entry.path());
-                files += 1;
-            }
-        }
-        assert!(files > 100, "{files} files");
-    }
-
-    #[test]
-    fn the_byte_count_stops_past_its_limit() {
-        let counted = count_tokens("=\n".repeat(1000).as_bytes(), 10);
+    fn the_token_count_stops_past_its_limit() {
+        let counted = count_tokens(&"=\n".repeat(1000), 10);
         assert!(counted > 10 && counted < 20, "{counted}");
         assert!(!too_many_tokens(&"a = 1\n".repeat(1000)));
         let braces = "{".repeat(MAX_TOKENS / INLINE_TABLE_TOKENS + 1);
@@ -493,7 +280,7 @@ mod tests {
             MAX_TOKENS / 2 + 1,
         ] {
             for source in ["{".repeat(n), "=\n".repeat(n), "{}".repeat(n)] {
-                let counted = count_tokens(source.as_bytes(), usize::MAX);
+                let counted = count_tokens(&source, usize::MAX);
                 assert_eq!(too_many_tokens(&source), counted > MAX_TOKENS, "{n}");
             }
         }
