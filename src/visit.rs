@@ -8,7 +8,6 @@ use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 use jiff::ZonedDateTime;
-use thiserror::Error;
 
 use crate::checklist::{Item, Loaded, Response, TimedAnswer, journey_rank};
 use index::Index;
@@ -78,23 +77,19 @@ pub struct ItemRef {
     pub item: usize,
 }
 
-/// A change the visit refused; the visit is unchanged.
-#[derive(Debug, Clone, PartialEq, Error)]
+/// A change the visit refused; the visit is unchanged. It reads (`Display`)
+/// in the interface language, as the screen shows it.
+#[derive(Debug, Clone, PartialEq)]
 pub enum VisitError {
     /// The visit was finalized.
-    #[error("this visit is final and opens read-only")]
     ReadOnly,
     /// No such item.
-    #[error("no such item")]
     NoItem,
     /// N/A chosen where the checklist forbids it.
-    #[error("N/A is not allowed for this item")]
     NaNotAllowed,
     /// An option the item's set does not have.
-    #[error("this item has no option {0}")]
     NoOption(String),
     /// A number outside the item's bounds.
-    #[error("{value} is outside the allowed range {range}")]
     OutOfRange {
         /// The value typed.
         value: f64,
@@ -102,27 +97,51 @@ pub enum VisitError {
         range: String,
     },
     /// A value of the wrong kind for the item (a number for a yes-no item…).
-    #[error("this item takes {0}")]
     WrongKind(&'static str),
     /// The stopwatch was asked for on an item it cannot answer.
-    #[error(
-        "the stopwatch times only timed items: a number in seconds, minutes or hours, or options with a time"
-    )]
     NotTimed,
     /// The time measured is longer than every option's `within`, and every
     /// option has one.
-    #[error("{0} s is longer than every option's time; choose the answer with its number")]
     LongerThanAll(f64),
     /// No stopwatch runs on the item.
-    #[error("no stopwatch runs on this item; t starts one")]
     NoTimer,
     /// The same file is already attached to the same place.
-    #[error("this file is already attached here")]
     AlreadyAttached,
     /// No attached file at that place in the list.
-    #[error("no such attached file")]
     NoEvidence,
 }
+
+impl std::fmt::Display for VisitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let words = match self {
+            VisitError::ReadOnly => crate::tr!("tui-final-read-only"),
+            VisitError::NoItem => crate::tr!("tui-refused-no-item"),
+            VisitError::NaNotAllowed => crate::tr!("tui-refused-na"),
+            VisitError::NoOption(option) => crate::tr!("tui-no-option", n = option),
+            VisitError::OutOfRange { value, range } => {
+                crate::tr!("tui-refused-range", value = *value, range = range)
+            }
+            VisitError::WrongKind(kind) => {
+                let kind = match *kind {
+                    "a number" => "number",
+                    "text" => "text",
+                    _ => "options",
+                };
+                crate::tr!("tui-refused-kind", kind = kind)
+            }
+            VisitError::NotTimed => crate::tr!("tui-refused-not-timed"),
+            VisitError::LongerThanAll(seconds) => {
+                crate::tr!("tui-refused-longer", seconds = *seconds)
+            }
+            VisitError::NoTimer => crate::tr!("tui-no-stopwatch"),
+            VisitError::AlreadyAttached => crate::tr!("tui-refused-attached"),
+            VisitError::NoEvidence => crate::tr!("tui-refused-no-file"),
+        };
+        f.write_str(&words)
+    }
+}
+
+impl std::error::Error for VisitError {}
 
 /// A stopwatch running on an item since `started`.
 #[derive(Debug, Clone, PartialEq)]
