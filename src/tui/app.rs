@@ -47,7 +47,7 @@ pub type SizeProbe = fn() -> std::io::Result<(u16, u16)>;
 pub fn fits_now(probe: Option<SizeProbe>) -> bool {
     probe
         .and_then(|size| size().ok())
-        .is_some_and(|(w, h)| super::view::fits(w, h))
+        .is_some_and(|(w, h)| super::view::layout::fits(w, h))
 }
 
 /// Tells the time; a function so tests can fix it.
@@ -427,7 +427,7 @@ impl App {
             _ => key,
         };
         let (width, height) = self.size.get();
-        if !super::view::fits(width, height) && !fits_now(self.size_now) {
+        if !super::view::layout::fits(width, height) && !fits_now(self.size_now) {
             if keymap::lookup(&key) == Some(Action::Quit) || matches!(self.mode, Mode::ConfirmQuit)
             {
                 match self.mode {
@@ -1103,7 +1103,7 @@ impl App {
                 .find(|o| &o.id == id)
                 .map_or_else(|| id.clone(), |o| super::theme::inert(&o.label)),
             (Answer::Number(n), Some(Response::Number { unit, standard, .. })) => {
-                super::theme::inert(&super::view::against_standard(*n, unit, &standard))
+                super::theme::inert(&super::view::words::against_standard(*n, unit, &standard))
             }
             _ => String::new(),
         }

@@ -144,7 +144,7 @@ impl Queue {
     /// Draws the queue.
     pub fn draw(&self, frame: &mut Frame<'_>) {
         let area = frame.area();
-        if super::view::too_small(frame, area) {
+        if super::view::layout::too_small(frame, area) {
             return;
         }
         let theme = &self.theme;
@@ -652,7 +652,7 @@ impl Desk {
     /// Draws the review screen.
     pub fn draw(&self, frame: &mut Frame<'_>) {
         let area = frame.area();
-        if super::view::too_small(frame, area) {
+        if super::view::layout::too_small(frame, area) {
             return;
         }
         let theme = &self.theme;
@@ -774,7 +774,7 @@ impl Desk {
         let Some(item) = self.items.get(self.selected) else {
             return lines;
         };
-        let wrap = |text: &str| super::view::wrap_words(&inert(text), width as u16, 3);
+        let wrap = |text: &str| super::view::layout::wrap_words(&inert(text), width as u16, 3);
         for l in wrap(&item.prompt) {
             lines.push(Line::styled(l, theme.title()));
         }
@@ -796,7 +796,9 @@ impl Desk {
             ));
         }
         for flag in &item.flags {
-            for l in super::view::wrap_words(&format!("{FLAG} {}", inert(flag)), width as u16, 3) {
+            for l in
+                super::view::layout::wrap_words(&format!("{FLAG} {}", inert(flag)), width as u16, 3)
+            {
                 lines.push(Line::styled(l, theme.bad()));
             }
         }

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::{Theme, fit, inert, truncate};
-use super::view::{Axis, fits, split, too_small, wrap_words};
+use super::view::layout::{Axis, fits, split, too_small, wrap_words};
 use crate::i18n::{Lang, touchpoint_name};
 use crate::tr;
 
