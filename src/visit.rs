@@ -94,12 +94,16 @@ pub enum VisitError {
     #[error("this item has no option {0}")]
     NoOption(String),
     /// A number outside the item's bounds.
-    #[error("{value} is outside the allowed range {range}")]
+    #[error("{value} is outside the allowed range")]
     OutOfRange {
         /// The value typed.
         value: f64,
-        /// The range, as "0–300 seconds".
-        range: String,
+        /// The smallest value accepted, if any.
+        min: Option<f64>,
+        /// The largest value accepted, if any.
+        max: Option<f64>,
+        /// The unit of the values.
+        unit: Option<String>,
     },
     /// A value of the wrong kind for the item (a number for a yes-no item…).
     #[error("this item takes {0}")]
@@ -1117,7 +1121,9 @@ impl Visit {
                 } else {
                     Err(VisitError::OutOfRange {
                         value: *value,
-                        range: range_text(min, max, unit),
+                        min,
+                        max,
+                        unit: unit.map(str::to_owned),
                     })
                 }
             }
@@ -1352,17 +1358,6 @@ impl Visit {
         self.checklists.iter().enumerate().flat_map(|(c, l)| {
             (0..l.checklist.item_count()).map(move |item| ItemRef { checklist: c, item })
         })
-    }
-}
-
-/// "0–300 seconds", "at least 0", "at most 10".
-pub fn range_text(min: Option<f64>, max: Option<f64>, unit: Option<&str>) -> String {
-    let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
-    match (min, max) {
-        (Some(lo), Some(hi)) => format!("{lo}–{hi}{unit}"),
-        (Some(lo), None) => crate::tr!("tui-range-at-least", value = format!("{lo}{unit}")),
-        (None, Some(hi)) => crate::tr!("tui-range-at-most", value = format!("{hi}{unit}")),
-        (None, None) => format!("{}{unit}", crate::tr!("tui-range-any")),
     }
 }
 

@@ -10,6 +10,7 @@ use ratatui_textarea::TextArea;
 use super::action::Action;
 use super::keymap;
 use super::theme::Theme;
+use super::view::words::{clock, range_text};
 use crate::checklist::Response;
 use crate::evidence::{self, Copied};
 use crate::score;
@@ -1668,7 +1669,13 @@ pub fn refusal(e: &VisitError) -> String {
         VisitError::NoItem => tr!("tui-refused-no-item"),
         VisitError::NaNotAllowed => tr!("tui-refused-na"),
         VisitError::NoOption(option) => tr!("tui-no-option", n = option),
-        VisitError::OutOfRange { value, range } => {
+        VisitError::OutOfRange {
+            value,
+            min,
+            max,
+            unit,
+        } => {
+            let range = range_text(*min, *max, unit.as_deref());
             tr!("tui-refused-range", value = *value, range = range)
         }
         VisitError::WrongKind(kind) => {
@@ -1684,17 +1691,6 @@ pub fn refusal(e: &VisitError) -> String {
         VisitError::NoTimer => tr!("tui-no-stopwatch"),
         VisitError::AlreadyAttached => tr!("tui-refused-attached"),
         VisitError::NoEvidence => tr!("tui-refused-no-file"),
-    }
-}
-
-/// `0:42`, `12:05`, `1:02:03`: seconds as a stopwatch shows them.
-pub fn clock(seconds: f64) -> String {
-    let whole = seconds.max(0.0) as u64;
-    let (h, m, s) = (whole / 3600, whole / 60 % 60, whole % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
     }
 }
 

@@ -7,14 +7,14 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::layout::{DOT, as_many_as_fit, wrap};
-use super::words::against_standard;
+use super::words::{against_standard, clock, earns_text, range_text};
 use crate::checklist::{Response, Timing};
 use crate::evidence::size_text;
 use crate::score::{self, PERSONAL_TOUCH};
 use crate::tr;
-use crate::tui::app::{App, clock};
+use crate::tui::app::App;
 use crate::tui::theme::{fit, inert};
-use crate::visit::{Answer, ItemRef, range_text};
+use crate::visit::{Answer, ItemRef};
 
 /// The item's details, wrapped to the pane, scrolled with `J`/`K` when they
 /// are longer than it. The pane's last row holds the keys for the item, or
@@ -243,7 +243,7 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
     });
     lines.append(&mut about);
     if let Some(earns) = score::earns(visit, at) {
-        lines.push((inert(&earns), theme.dim()));
+        lines.push((inert(&earns_text(&earns)), theme.dim()));
     }
     if let Some(seconds) = entry.timed {
         lines.push((

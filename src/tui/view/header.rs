@@ -9,10 +9,10 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::DOT;
-use super::words::{elapsed_text, percent_text};
-use crate::score::{self, Score, Tally};
+use super::words::{clock, elapsed_text, exceeded_text, percent_text};
+use crate::score::{Score, Tally};
 use crate::tr;
-use crate::tui::app::{App, clock};
+use crate::tui::app::App;
 use crate::tui::theme::{Theme, fit, inert, truncate};
 
 pub(super) fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
@@ -92,7 +92,7 @@ pub(super) fn score_line(score: &Score, width: u16, theme: &Theme) -> Line<'stat
             Some(tr!("tui-score", total = total.as_str())),
             Some(format!(
                 " {}  {}",
-                score::exceeded_text(score.exceeded()),
+                exceeded_text(score.exceeded()),
                 tr!(
                     "tui-score-rest",
                     standards = standards.as_str(),

@@ -8,11 +8,11 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::as_many_as_fit;
+use super::words::range_text;
 use crate::checklist::Response;
 use crate::tr;
 use crate::tui::app::{App, Mode};
 use crate::tui::theme::{fit, inert};
-use crate::visit::range_text;
 
 /// What the status area must show above all else: the question before
 /// leaving unsaved changes, or why the last save failed (until one succeeds).
