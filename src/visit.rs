@@ -1,6 +1,7 @@
 //! A visit in memory: answers, notes, timestamps, visibility (`show_if`) and
 //! undo/redo. No terminal, no files, no clock: callers pass the time in.
 
+mod finalize;
 mod index;
 pub mod tally;
 
@@ -11,6 +12,7 @@ use jiff::ZonedDateTime;
 use thiserror::Error;
 
 use crate::checklist::{Item, Loaded, Response, TimedAnswer, journey_rank};
+pub use finalize::{Issue, Warnings};
 use index::Index;
 use tally::{Derived, Sources, Tallies};
 

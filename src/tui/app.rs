@@ -15,7 +15,7 @@ use crate::checklist::Response;
 use crate::evidence::{self, Copied};
 use crate::score;
 use crate::tr;
-use crate::visit::{Answer, ClockDoubt, Evidence, ItemRef, Touched, Visit, VisitError};
+use crate::visit::{Answer, ClockDoubt, Evidence, Issue, ItemRef, Touched, Visit, VisitError};
 
 /// Writes the visit's changes to disk (see [`Visit::take_unsaved`]); an
 /// error is a short human reason.
@@ -158,31 +158,6 @@ pub struct Returned {
     pub message: String,
     /// Writes a reply.
     pub replier: Replier,
-}
-
-/// Something the finalize summary asks the auditor to look at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Issue {
-    /// A shown item without an answer.
-    Unanswered(ItemRef),
-    /// A critical item answered with a zero-score option.
-    CriticalFailure(ItemRef),
-    /// A zero-score answer with no note saying why.
-    MissWithoutNote(ItemRef),
-    /// A stopwatch still running; finalizing stops it without answering.
-    StopwatchRunning(ItemRef),
-}
-
-impl Issue {
-    /// The item the issue is about.
-    pub fn at(&self) -> ItemRef {
-        match self {
-            Issue::Unanswered(at)
-            | Issue::CriticalFailure(at)
-            | Issue::MissWithoutNote(at)
-            | Issue::StopwatchRunning(at) => *at,
-        }
-    }
 }
 
 /// How many pages help has: the keys, and how scores work.
@@ -819,7 +794,7 @@ impl App {
                 // still open, else the one that took its place.
                 let selected = match self.finalize_left.take() {
                     Some((row, issue)) => {
-                        let issues = issues(&self.visit);
+                        let issues = self.visit.finalize_issues();
                         issues
                             .iter()
                             .position(|i| *i == issue)
@@ -1585,7 +1560,7 @@ impl App {
         else {
             return;
         };
-        let issues = issues(&self.visit);
+        let issues = self.visit.finalize_issues();
         if *confirming {
             if key.code == KeyCode::Char('Y') {
                 self.finalize();
@@ -1596,8 +1571,7 @@ impl App {
         }
         match key.code {
             KeyCode::Char('y') => {
-                let (unanswered, failures) = finalize_warnings(&self.visit);
-                if unanswered + failures > 0 {
+                if self.visit.finalize_warnings().any() {
                     *confirming = true;
                 } else {
                     self.finalize();
@@ -1692,47 +1666,6 @@ pub fn refusal(e: &VisitError) -> String {
         VisitError::AlreadyAttached => tr!("tui-refused-attached"),
         VisitError::NoEvidence => tr!("tui-refused-no-file"),
     }
-}
-
-/// What the finalize summary lists: stopwatches still running, critical
-/// failures, then misses without a note, then unanswered items, each in
-/// journey order.
-pub fn issues(visit: &Visit) -> Vec<Issue> {
-    let mut critical: Vec<Issue> = visit
-        .timers()
-        .iter()
-        .map(|t| Issue::StopwatchRunning(t.at))
-        .collect();
-    let mut misses = Vec::new();
-    let mut unanswered = Vec::new();
-    for at in visit.shown() {
-        let Some(entry) = visit.entry(at) else {
-            continue;
-        };
-        if entry.answer.is_none() {
-            unanswered.push(Issue::Unanswered(at));
-            continue;
-        }
-        if let Some((0.0, _)) = score::item_points(visit, at) {
-            let critical_item = visit.item(at).is_some_and(|(_, i)| i.is_critical());
-            if critical_item {
-                critical.push(Issue::CriticalFailure(at));
-            }
-            if entry.note.trim().is_empty() {
-                misses.push(Issue::MissWithoutNote(at));
-            }
-        }
-    }
-    critical.extend(misses);
-    critical.extend(unanswered);
-    critical
-}
-
-/// Unanswered shown items and critical failures: what makes finalizing ask
-/// once more.
-pub fn finalize_warnings(visit: &Visit) -> (usize, usize) {
-    let score = score::score(visit);
-    (score.unanswered, score.critical_failures.len())
 }
 
 /// An item no visit has: the detail pane's scroll before any item was shown.

@@ -12,10 +12,10 @@ use super::header::score_line;
 use super::layout::{DOT, centered, wrap, wrap_words};
 use crate::score::Score;
 use crate::tr;
-use crate::tui::app::{App, Issue};
+use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::theme::{Theme, fit, inert, truncate};
-use crate::visit::ItemRef;
+use crate::visit::{Issue, ItemRef};
 
 /// A bordered popup holding `lines`, scrolled from `scroll` when they do
 /// not fit; the last row then says how to see the rest.
@@ -263,7 +263,7 @@ pub(super) fn draw_finalize(
 ) {
     let visit = &app.visit;
     let theme = &app.theme;
-    let issues = crate::tui::app::issues(visit);
+    let issues = visit.finalize_issues();
     // As tall as its lines, at most the screen less two rows.
     let tallest = centered(area, 76, area.height.saturating_sub(2));
     let width = tallest.width.saturating_sub(2);
@@ -297,13 +297,16 @@ pub(super) fn draw_finalize(
     lines.push(Line::raw(""));
     // The question, or the keys, at the bottom: wrapped, never cut.
     let footer = if confirming {
-        let (unanswered, failures) = crate::tui::app::finalize_warnings(visit);
+        let warnings = visit.finalize_warnings();
         let mut reasons = Vec::new();
-        if unanswered > 0 {
-            reasons.push(tr!("tui-finalize-unanswered", count = unanswered));
+        if warnings.unanswered > 0 {
+            reasons.push(tr!("tui-finalize-unanswered", count = warnings.unanswered));
         }
-        if failures > 0 {
-            reasons.push(tr!("tui-finalize-failures", count = failures));
+        if warnings.critical_failures > 0 {
+            reasons.push(tr!(
+                "tui-finalize-failures",
+                count = warnings.critical_failures
+            ));
         }
         let reasons = match reasons.as_slice() {
             [first, second] => tr!("tui-finalize-and", first = first, second = second),
