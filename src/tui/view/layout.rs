@@ -30,19 +30,19 @@ pub(crate) fn fits(width: u16, height: u16) -> bool {
 /// opens over the details.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Regions {
-    pub header: Rect,
-    pub tabs: Rect,
+    pub(crate) header: Rect,
+    pub(crate) tabs: Rect,
     /// The list and the details together: where search matches and file
     /// choices open.
-    pub body: Rect,
-    pub list: Rect,
-    pub detail: Rect,
+    pub(crate) body: Rect,
+    pub(crate) list: Rect,
+    pub(crate) detail: Rect,
     /// The lower part of the details, not the list: the item written about
     /// stays in view, and opening an editor redraws little.
-    pub editor: Rect,
-    pub status: Rect,
+    pub(crate) editor: Rect,
+    pub(crate) status: Rect,
     /// One column (the list above the details) rather than side by side.
-    pub narrow: bool,
+    pub(crate) narrow: bool,
 }
 
 impl Regions {
