@@ -5,6 +5,14 @@
 //! Two layouts: side by side (the list left, the item's details right) from
 //! 60×16, and one column below 60 columns (the list above, the details
 //! below), down to 40×20 — a phone's SSH client.
+//!
+//! One file per region: `header` (site, time, progress, score, running
+//! stopwatches, touchpoint tabs), `list`, `detail`, `status` and
+//! `popups` (help, search matches, file choices, editors, the finalize
+//! summary). `layout` holds the sizes and the cuts, `words` turns the
+//! core's facts (a score, what an answer earns, a range) into the
+//! interface's words; those two read nothing of the screen's state, so
+//! `tui::app` may use them without importing the view.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -102,7 +102,7 @@ pub(super) fn draw_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme, scroll
     draw_popup(frame, popup, &tr!("tui-help-title"), lines, scroll, theme);
 }
 
-/// Help's second page: how scores work, in the words of [`score::EXPLANATION`].
+/// Help's second page: how scores work, in the words of [`crate::score::EXPLANATION`].
 pub(super) fn draw_scoring_help(frame: &mut Frame<'_>, area: Rect, theme: &Theme, scroll: usize) {
     let popup = centered(area, 80, area.height);
     let width = popup.width.saturating_sub(2);
