@@ -1658,3 +1658,29 @@ const NOWHERE: ItemRef = ItemRef {
     checklist: usize::MAX,
     item: usize::MAX,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The visit hands the bounds; the screen says them as a range.
+    #[test]
+    fn a_number_out_of_range_is_refused_with_its_range_in_words() {
+        let refused = |min, max| {
+            refusal(&VisitError::OutOfRange {
+                value: 12.0,
+                min,
+                max,
+                unit: Some("min".into()),
+            })
+        };
+        assert_eq!(
+            refused(Some(0.0), Some(10.0)),
+            "12 is outside the allowed range 0–10 min"
+        );
+        assert_eq!(
+            refused(None, Some(10.0)),
+            "12 is outside the allowed range at most 10 min"
+        );
+    }
+}
