@@ -64,11 +64,6 @@ pub fn percent_text(percent: Option<f64>) -> String {
     }
 }
 
-/// `▲ 4 exceeded`: the count shown beside a score.
-pub fn exceeded_text(count: usize) -> String {
-    crate::tr!("tui-exceeded", count = count)
-}
-
 /// What one item contributes: `None` when it counts in neither points nor
 /// maximum. An option scores its score; a number standard 1 within, 0 outside.
 pub fn item_points(visit: &Visit, at: ItemRef) -> Option<(f64, f64)> {
@@ -251,72 +246,128 @@ pub fn against_standard(value: f64, unit: Option<&str>, standard: &Standard) -> 
     }
 }
 
-/// What the item at `at` earns as answered now, in one sentence for the
-/// detail pane: "Standard met — 2 of 2 points, weight 2; exceeding would
-/// count as ▲". `None` for an item that does not exist.
-pub fn earns(visit: &Visit, at: ItemRef) -> Option<String> {
+/// The most an item can earn: its best answer's points × its weight
+/// (rounded as scores are shown), and the weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Most {
+    /// Best answer's points × weight, to one decimal.
+    pub points: f64,
+    /// The item's weight.
+    pub weight: f64,
+}
+
+/// What an answer is, as [`Earns::Answered`] names it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Said<'a> {
+    /// The label of the option chosen.
+    Option(&'a str),
+    /// A number, its unit and the standard it is held to.
+    Number {
+        /// The value answered.
+        value: f64,
+        /// Its unit, if any.
+        unit: Option<&'a str>,
+        /// The standard it is held to.
+        standard: Standard,
+    },
+}
+
+/// Whether an answer is, or could be, counted as exceeding expectations (▲).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exceeding {
+    /// Neither.
+    No,
+    /// The option chosen exceeds: counted as ▲.
+    Counted,
+    /// Full points in a set that has an exceeding option: choosing it would count.
+    Could,
+}
+
+/// What an item earns as answered now: the facts the detail pane says in one
+/// sentence ("Standard met — 2 of 2 points, weight 2; exceeding would count
+/// as ▲").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Earns<'a> {
+    /// The item is not scored (no option has a score, or it is an integrity
+    /// question): recorded for the review.
+    Unscored,
+    /// Scored but unanswered: it can earn up to this.
+    UpTo(Most),
+    /// Answered N/A: counts in neither points nor maximum.
+    Na,
+    /// Answered: `points` (to one decimal) of `most`.
+    Answered {
+        /// What was answered.
+        said: Said<'a>,
+        /// Points earned × weight, to one decimal.
+        points: f64,
+        /// The most it could earn.
+        most: Most,
+        /// Whether this answer exceeds, or exceeding was possible.
+        exceeding: Exceeding,
+        /// A critical item earning nothing: this fails the visit.
+        fails_visit: bool,
+    },
+}
+
+/// What the item at `at` earns as answered now. `None` for an item that
+/// does not exist.
+pub fn earns(visit: &Visit, at: ItemRef) -> Option<Earns<'_>> {
     let (_, item) = visit.item(at)?;
     let response = visit.response(at)?;
     let entry = visit.entry(at)?;
     let Some(best) = response.max_score().filter(|_| item.integrity.is_none()) else {
-        return Some(crate::tr!("tui-earns-unscored"));
+        return Some(Earns::Unscored);
     };
     let weight = item.weight();
     let max = best * weight;
-    // "2 points, weight 2": the most the item can earn.
-    let most = if weight == 1.0 {
-        crate::tr!("tui-earns-points", points = round1(max))
-    } else {
-        crate::tr!(
-            "tui-earns-points-weight",
-            points = round1(max),
-            weight = weight
-        )
+    let most = Most {
+        points: round1(max),
+        weight,
     };
-    let of = |points: f64| crate::tr!("tui-earns-of", points = round1(points), most = &most);
-    let critical = |points: f64| {
-        if item.is_critical() && points == 0.0 {
-            crate::tr!("tui-earns-critical")
-        } else {
-            String::new()
-        }
-    };
-    let said = match (&entry.answer, response) {
-        (None, _) => crate::tr!("tui-earns-up-to", most = &most),
-        (Some(Answer::Na), _) => crate::tr!("tui-earns-na"),
-        (Some(Answer::Choice(id)), _) => {
-            let option = response.options().iter().find(|o| &o.id == id)?;
+    let fails_visit = |points: f64| item.is_critical() && points == 0.0;
+    let earns = match (&entry.answer, response) {
+        (None, _) => Earns::UpTo(most),
+        (Some(Answer::Na), _) => Earns::Na,
+        (Some(Answer::Choice(id)), Response::Options(options)) => {
+            let option = options.iter().find(|o| &o.id == id)?;
             let points = option.score.unwrap_or(0.0) * weight;
-            let hint = if option.exceeds() {
-                crate::tr!("tui-earns-counted-exceeded")
+            let exceeding = if option.exceeds() {
+                Exceeding::Counted
             } else if response.can_exceed() && points == max {
-                crate::tr!("tui-earns-could-exceed")
+                Exceeding::Could
             } else {
-                String::new()
+                Exceeding::No
             };
-            format!(
-                "{} — {}{hint}{}",
-                option.label,
-                of(points),
-                critical(points)
-            )
+            Earns::Answered {
+                said: Said::Option(&option.label),
+                points: round1(points),
+                most,
+                exceeding,
+                fails_visit: fails_visit(points),
+            }
         }
         (Some(Answer::Number(value)), Response::Number { unit, standard, .. }) => {
             let points = if standard.holds(*value) { max } else { 0.0 };
-            format!(
-                "{} — {}{}",
-                against_standard(*value, unit, &standard),
-                of(points),
-                critical(points)
-            )
+            Earns::Answered {
+                said: Said::Number {
+                    value: *value,
+                    unit,
+                    standard,
+                },
+                points: round1(points),
+                most,
+                exceeding: Exceeding::No,
+                fails_visit: fails_visit(points),
+            }
         }
         _ => return None,
     };
-    Some(said)
+    Some(earns)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::visit::tests::loaded;
     use jiff::ZonedDateTime;
@@ -415,25 +466,25 @@ tags = ["surprise"]
             .unwrap()
     }
 
-    const NAME: usize = 0;
+    pub(crate) const NAME: usize = 0;
     const SPEED: usize = 1;
-    const SECURE: usize = 2;
+    pub(crate) const SECURE: usize = 2;
     const CHANNEL: usize = 3;
-    const COMMENT: usize = 4;
-    const WAIT: usize = 5;
-    const TEMP: usize = 6;
+    pub(crate) const COMMENT: usize = 4;
+    pub(crate) const WAIT: usize = 5;
+    pub(crate) const TEMP: usize = 6;
     const GESTURE: usize = 7;
 
-    fn answer(v: &mut Visit, item: usize, a: Answer) {
+    pub(crate) fn answer(v: &mut Visit, item: usize, a: Answer) {
         v.set_answer(ItemRef { checklist: 0, item }, Some(a), &now())
             .unwrap();
     }
 
-    fn choose(v: &mut Visit, item: usize, id: &str) {
+    pub(crate) fn choose(v: &mut Visit, item: usize, id: &str) {
         answer(v, item, Answer::Choice(id.into()));
     }
 
-    fn visit() -> Visit {
+    pub(crate) fn visit() -> Visit {
         Visit::new("S", "a", vec![loaded(FILE)], &now(), "0000")
     }
 
@@ -545,42 +596,63 @@ tags = ["surprise"]
         assert_eq!(s.critical_failures, vec!["desk/secure".to_owned()]);
     }
 
+    /// What an answer earns, as facts: the detail pane says them in words
+    /// (`tui::words::earns_text`).
     #[test]
-    fn the_detail_pane_says_what_an_answer_earns() {
+    fn what_an_answer_earns() {
         let mut v = visit();
         let at = |item| ItemRef { checklist: 0, item };
-        assert_eq!(
-            earns(&v, at(NAME)).unwrap(),
-            "Scored: up to 2 points, weight 2"
-        );
+        let two = Most {
+            points: 2.0,
+            weight: 2.0,
+        };
+        assert_eq!(earns(&v, at(NAME)), Some(Earns::UpTo(two)));
         choose(&mut v, NAME, "met");
-        assert_eq!(
-            earns(&v, at(NAME)).unwrap(),
-            "Standard met — 2 of 2 points, weight 2; exceeding would count as ▲"
-        );
+        assert!(matches!(
+            earns(&v, at(NAME)),
+            Some(Earns::Answered {
+                said: Said::Option("Standard met"),
+                points: 2.0,
+                most,
+                exceeding: Exceeding::Could,
+                fails_visit: false,
+            }) if most == two
+        ));
         choose(&mut v, NAME, "exceeded");
-        assert_eq!(
-            earns(&v, at(NAME)).unwrap(),
-            "Exceeded expectations — 2 of 2 points, weight 2; counted as ▲ exceeded"
-        );
+        assert!(matches!(
+            earns(&v, at(NAME)),
+            Some(Earns::Answered {
+                exceeding: Exceeding::Counted,
+                ..
+            })
+        ));
         answer(&mut v, WAIT, Answer::Number(7.0));
-        assert_eq!(
-            earns(&v, at(WAIT)).unwrap(),
-            "7 min ✗ ≤ 5 — 0 of 2 points, weight 2; critical: this fails the visit"
-        );
-        answer(&mut v, TEMP, Answer::Number(21.5));
-        assert_eq!(
-            earns(&v, at(TEMP)).unwrap(),
-            "21.5 °C ✓ 20–24 — 1 of 1 point"
-        );
+        assert!(matches!(
+            earns(&v, at(WAIT)),
+            Some(Earns::Answered {
+                said: Said::Number {
+                    value: 7.0,
+                    unit: Some("min"),
+                    ..
+                },
+                points: 0.0,
+                exceeding: Exceeding::No,
+                fails_visit: true,
+                ..
+            })
+        ));
         answer(&mut v, SECURE, Answer::Na);
+        assert_eq!(earns(&v, at(SECURE)), Some(Earns::Na));
+        assert_eq!(earns(&v, at(COMMENT)), Some(Earns::Unscored));
         assert_eq!(
-            earns(&v, at(SECURE)).unwrap(),
-            "N/A: counts in neither points nor maximum"
-        );
-        assert_eq!(
-            earns(&v, at(COMMENT)).unwrap(),
-            "Not scored: recorded for the review"
+            earns(
+                &v,
+                ItemRef {
+                    checklist: 0,
+                    item: 99
+                }
+            ),
+            None
         );
     }
 

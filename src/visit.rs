@@ -1,6 +1,7 @@
 //! A visit in memory: answers, notes, timestamps, visibility (`show_if`) and
 //! undo/redo. No terminal, no files, no clock: callers pass the time in.
 
+mod finalize;
 mod index;
 pub mod tally;
 
@@ -10,6 +11,7 @@ use std::time::Duration;
 use jiff::ZonedDateTime;
 
 use crate::checklist::{Item, Loaded, Response, TimedAnswer, journey_rank};
+pub use finalize::{Issue, Warnings};
 use index::Index;
 use tally::{Derived, Sources, Tallies};
 
@@ -77,8 +79,9 @@ pub struct ItemRef {
     pub item: usize,
 }
 
-/// A change the visit refused; the visit is unchanged. It reads (`Display`)
-/// in the interface language, as the screen shows it.
+/// A change the visit refused; the visit is unchanged. A fact, not a
+/// sentence: the screen words it (`tui::app::refusal`), in the interface
+/// language.
 #[derive(Debug, Clone, PartialEq)]
 pub enum VisitError {
     /// The visit was finalized.
@@ -93,8 +96,12 @@ pub enum VisitError {
     OutOfRange {
         /// The value typed.
         value: f64,
-        /// The range, as "0–300 seconds".
-        range: String,
+        /// The smallest value accepted, if any.
+        min: Option<f64>,
+        /// The largest value accepted, if any.
+        max: Option<f64>,
+        /// The unit of the values.
+        unit: Option<String>,
     },
     /// A value of the wrong kind for the item (a number for a yes-no item…).
     WrongKind(&'static str),
@@ -110,38 +117,6 @@ pub enum VisitError {
     /// No attached file at that place in the list.
     NoEvidence,
 }
-
-impl std::fmt::Display for VisitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let words = match self {
-            VisitError::ReadOnly => crate::tr!("tui-final-read-only"),
-            VisitError::NoItem => crate::tr!("tui-refused-no-item"),
-            VisitError::NaNotAllowed => crate::tr!("tui-refused-na"),
-            VisitError::NoOption(option) => crate::tr!("tui-no-option", n = option),
-            VisitError::OutOfRange { value, range } => {
-                crate::tr!("tui-refused-range", value = *value, range = range)
-            }
-            VisitError::WrongKind(kind) => {
-                let kind = match *kind {
-                    "a number" => "number",
-                    "text" => "text",
-                    _ => "options",
-                };
-                crate::tr!("tui-refused-kind", kind = kind)
-            }
-            VisitError::NotTimed => crate::tr!("tui-refused-not-timed"),
-            VisitError::LongerThanAll(seconds) => {
-                crate::tr!("tui-refused-longer", seconds = *seconds)
-            }
-            VisitError::NoTimer => crate::tr!("tui-no-stopwatch"),
-            VisitError::AlreadyAttached => crate::tr!("tui-refused-attached"),
-            VisitError::NoEvidence => crate::tr!("tui-refused-no-file"),
-        };
-        f.write_str(&words)
-    }
-}
-
-impl std::error::Error for VisitError {}
 
 /// A stopwatch running on an item since `started`.
 #[derive(Debug, Clone, PartialEq)]
@@ -1136,7 +1111,9 @@ impl Visit {
                 } else {
                     Err(VisitError::OutOfRange {
                         value: *value,
-                        range: range_text(min, max, unit),
+                        min,
+                        max,
+                        unit: unit.map(str::to_owned),
                     })
                 }
             }
@@ -1371,17 +1348,6 @@ impl Visit {
         self.checklists.iter().enumerate().flat_map(|(c, l)| {
             (0..l.checklist.item_count()).map(move |item| ItemRef { checklist: c, item })
         })
-    }
-}
-
-/// "0–300 seconds", "at least 0", "at most 10".
-pub fn range_text(min: Option<f64>, max: Option<f64>, unit: Option<&str>) -> String {
-    let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
-    match (min, max) {
-        (Some(lo), Some(hi)) => format!("{lo}–{hi}{unit}"),
-        (Some(lo), None) => crate::tr!("tui-range-at-least", value = format!("{lo}{unit}")),
-        (None, Some(hi)) => crate::tr!("tui-range-at-most", value = format!("{hi}{unit}")),
-        (None, None) => format!("{}{unit}", crate::tr!("tui-range-any")),
     }
 }
 

@@ -113,53 +113,110 @@ fn code(text: &str) -> String {
     kept
 }
 
-/// The first path segments named after `prefix` (`crate::` or `super::`),
-/// including each name of a `prefix{a, b::c}` group.
-fn segments_after(code: &str, prefix: &str) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
-    let mut rest = code;
-    while let Some(at) = rest.find(prefix) {
-        let before = rest[..at].chars().next_back();
-        rest = &rest[at + prefix.len()..];
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-            continue;
-        }
-        if let Some(group) = rest.strip_prefix('{') {
-            let mut depth = 1;
-            let mut end = 0;
-            for (i, c) in group.char_indices() {
-                match c {
-                    '{' => depth += 1,
-                    '}' => depth -= 1,
-                    _ => {}
-                }
-                if depth == 0 {
-                    end = i;
-                    break;
-                }
+/// The paths a file names from its crate: each `crate::a::b` as
+/// `["a", "b"]`, each `super::x` (in the file of module `own`) as the path
+/// of `x`, and every path of a `{a, b::{c, d}}` group.
+fn paths(code: &str, own: &[String]) -> Vec<Vec<String>> {
+    let mut found = Vec::new();
+    let bytes = code.as_bytes();
+    let mut at = 0;
+    while at < code.len() {
+        let rest = &code[at..];
+        let starts_word = at == 0 || !is_ident_byte(bytes[at - 1]);
+        let start: Option<(usize, Vec<String>)> = if !starts_word {
+            None
+        } else if rest.starts_with("crate::") {
+            Some((7, Vec::new()))
+        } else if rest.starts_with("super::") {
+            // `super::super::x` climbs once for each `super`.
+            let mut base: Vec<String> = own.to_vec();
+            let mut len = 0;
+            while rest[len..].starts_with("super::") {
+                base.pop();
+                len += 7;
             }
-            let mut depth = 0;
-            let mut part = String::new();
-            for c in group[..end].chars().chain([',']) {
-                match c {
-                    '{' => depth += 1,
-                    '}' => depth -= 1,
-                    ',' if depth == 0 => {
-                        found.insert(ident(part.trim()));
-                        part.clear();
-                        continue;
-                    }
-                    _ => {}
-                }
-                part.push(c);
-            }
+            Some((len, base))
         } else {
-            found.insert(ident(rest));
+            None
+        };
+        match start {
+            Some((len, base)) => {
+                let (trees, used) = tree(&rest[len..]);
+                for t in trees {
+                    let mut path = base.clone();
+                    path.extend(t.into_iter().filter(|s| s != "self"));
+                    found.push(path);
+                }
+                at += len + used.max(1);
+            }
+            None => at += rest.chars().next().map_or(1, char::len_utf8),
         }
     }
-    found.remove("");
-    found.remove("self");
     found
+}
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// A use tree at the start of `text`: `a::b`, `a::{b, c::d}`, `{a, b}`;
+/// its paths and the bytes it took.
+fn tree(text: &str) -> (Vec<Vec<String>>, usize) {
+    let text_bytes = text.as_bytes();
+    let mut at = 0;
+    let skip_space = |at: &mut usize| {
+        while *at < text.len() && text_bytes[*at].is_ascii_whitespace() {
+            *at += 1;
+        }
+    };
+    skip_space(&mut at);
+    if text[at..].starts_with('{') {
+        at += 1;
+        let mut all = Vec::new();
+        loop {
+            skip_space(&mut at);
+            if at >= text.len() {
+                break;
+            }
+            if text[at..].starts_with('}') {
+                at += 1;
+                break;
+            }
+            if text[at..].starts_with(',') {
+                at += 1;
+                continue;
+            }
+            let (inner, used) = tree(&text[at..]);
+            all.extend(inner);
+            if used == 0 {
+                at += 1;
+            } else {
+                at += used;
+            }
+        }
+        return (all, at);
+    }
+    let word = ident(&text[at..]);
+    if word.is_empty() {
+        return (Vec::new(), at);
+    }
+    at += word.len();
+    if text[at..].starts_with("::") {
+        let (inner, used) = tree(&text[at + 2..]);
+        let paths = if inner.is_empty() {
+            vec![vec![word]]
+        } else {
+            inner
+                .into_iter()
+                .map(|mut p| {
+                    p.insert(0, word.clone());
+                    p
+                })
+                .collect()
+        };
+        return (paths, at + 2 + used);
+    }
+    (vec![vec![word]], at)
 }
 
 fn ident(text: &str) -> String {
@@ -205,8 +262,9 @@ impl House {
     /// The top-level modules a file names through `crate::` (the `tr!`
     /// macro is i18n's).
     fn crate_refs(&self, file: &str) -> BTreeSet<String> {
-        segments_after(&self.files[file], "crate::")
+        paths(&self.files[file], &module_path(file))
             .into_iter()
+            .filter_map(|p| p.into_iter().next())
             .map(|m| if m == "tr" { "i18n".to_owned() } else { m })
             .collect()
     }
@@ -230,14 +288,12 @@ fn every_module_has_its_layer_and_imports_only_from_its_own_or_below() {
             continue;
         };
         for used in house.crate_refs(file) {
-            match layer_of(&used) {
-                Some(theirs) if theirs > layer => wrong.push(format!(
+            if let Some(theirs) = layer_of(&used)
+                && theirs > layer
+            {
+                wrong.push(format!(
                     "{file} ({layer:?}) imports crate::{used} ({theirs:?})"
-                )),
-                Some(_) => {}
-                None => {
-                    unplaced.insert(used);
-                }
+                ));
             }
         }
     }
@@ -288,51 +344,34 @@ fn circles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
 #[test]
 fn no_import_circles_between_modules_or_between_the_files_of_one() {
     let house = House::read();
-    // Between the top-level modules.
-    let mut top: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let modules: BTreeSet<Vec<String>> = house.files.keys().map(|f| module_path(f)).collect();
+    // An edge joins two modules with the same parent: the one holding the
+    // file that names a path, and the one the path goes into. `tui/view/
+    // list.rs` naming `crate::tui::app::App` makes `tui::view → tui::app`;
+    // naming `crate::store` makes `tui → store`. A child naming its parent
+    // (`super::Type`) is how Rust modules work, not a circle.
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in house.files.keys() {
-        let own = &module_path(file)[0];
-        let entry = top.entry(own.clone()).or_default();
-        for used in house.crate_refs(file) {
-            if &used != own && layer_of(&used).is_some() {
-                entry.insert(used);
+        let own = module_path(file);
+        for mut path in paths(&house.files[file], &own) {
+            if path.first().is_some_and(|p| p == "tr") {
+                path = vec!["i18n".to_owned()];
+            }
+            let common = own.iter().zip(&path).take_while(|(a, b)| a == b).count();
+            if common >= own.len() || common >= path.len() {
+                continue;
+            }
+            let from = own[..=common].to_vec();
+            let to = path[..=common].to_vec();
+            if modules.contains(&to) {
+                graph
+                    .entry(from.join("::"))
+                    .or_default()
+                    .insert(to.join("::"));
             }
         }
     }
-    let mut all = circles(&top);
-    // Between the files (and folders) of each folder: a child naming its
-    // parent (`super::Type`) is how Rust modules work, not a circle.
-    let mut siblings: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for file in house.files.keys() {
-        let path = module_path(file);
-        if path.len() < 2 {
-            continue;
-        }
-        let parent = path[..path.len() - 1].join("::");
-        let own = path.join("::");
-        let entry = siblings.entry(own.clone()).or_default();
-        let mut named: BTreeSet<String> = segments_after(&house.files[file], "super::")
-            .into_iter()
-            .map(|s| format!("{parent}::{s}"))
-            .collect();
-        let in_crate = format!("crate::{parent}::");
-        named.extend(
-            segments_after(&house.files[file], &in_crate)
-                .into_iter()
-                .map(|s| format!("{parent}::{s}")),
-        );
-        for name in named {
-            let known = house
-                .files
-                .keys()
-                .any(|f| module_path(f).join("::") == name);
-            if known && name != own {
-                entry.insert(name);
-            }
-        }
-    }
-    all.extend(circles(&siblings));
-    let shown: Vec<String> = all.iter().map(|c| c.join(" → ")).collect();
+    let shown: Vec<String> = circles(&graph).iter().map(|c| c.join(" → ")).collect();
     assert!(
         shown.is_empty(),
         "import circles (each module in the list imports the next, the last the first):\n{}",
@@ -383,13 +422,17 @@ fn the_import_reader_sees_groups_and_ignores_comments_and_tests() {
                 fn f() { crate::tr!(\"x\"); super::view::draw(); }\n\
                 #[cfg(test)]\nmod tests {\n use crate::session;\n}\n";
     let code = code(text);
+    let own = ["tui".to_owned(), "app".to_owned()];
+    let words = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     assert_eq!(
-        segments_after(&code, "crate::"),
-        ["store", "text", "tr"].map(String::from).into()
-    );
-    assert_eq!(
-        segments_after(&code, "super::"),
-        ["view"].map(String::from).into()
+        paths(&code, &own),
+        vec![
+            words(&["store"]),
+            words(&["store", "Store"]),
+            words(&["text"]),
+            words(&["tr"]),
+            words(&["tui", "view", "draw"]),
+        ]
     );
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     graph.entry("a".into()).or_default().insert("b".into());

@@ -10,27 +10,28 @@ use ratatui_textarea::TextArea;
 use super::action::Action;
 use super::keymap;
 use super::theme::Theme;
+use super::words::{clock, range_text};
 use crate::checklist::Response;
 use crate::evidence::{self, Copied};
 use crate::score;
 use crate::tr;
-use crate::visit::{Answer, ClockDoubt, Evidence, ItemRef, Touched, Visit, VisitError};
+use crate::visit::{Answer, ClockDoubt, Evidence, Issue, ItemRef, Touched, Visit, VisitError};
 
 /// Writes the visit's changes to disk (see [`Visit::take_unsaved`]); an
 /// error is a short human reason.
-pub type Saver = Box<dyn FnMut(&mut Visit) -> Result<(), String>>;
+pub(crate) type Saver = Box<dyn FnMut(&mut Visit) -> Result<(), String>>;
 
 /// Folds what the saver wrote since the last pause into one file, when the
 /// auditor pauses; an error is a short human reason.
-pub type Pauser = Box<dyn FnMut(&mut Visit) -> Result<(), String>>;
+pub(crate) type Pauser = Box<dyn FnMut(&mut Visit) -> Result<(), String>>;
 
 /// Copies the file at a typed path into the evidence folder of the visit
 /// with the given id; an error is a short human reason.
-pub type Attacher = Box<dyn FnMut(&str, &str) -> Result<Copied, String>>;
+pub(crate) type Attacher = Box<dyn FnMut(&str, &str) -> Result<Copied, String>>;
 
 /// The warning for a visit finalized before it started by the clock
 /// (see [`crate::visit::Header::clock_went_back`]).
-pub fn clock_went_back(header: &crate::visit::Header) -> String {
+pub(crate) fn clock_went_back(header: &crate::visit::Header) -> String {
     let at = |t: &ZonedDateTime| crate::clock::shown(t, "%Y-%m-%d %H:%M");
     tr!(
         "clock-went-back",
@@ -40,18 +41,18 @@ pub fn clock_went_back(header: &crate::visit::Header) -> String {
 }
 
 /// The terminal's size as it is now: see [`App::size_now`].
-pub type SizeProbe = fn() -> std::io::Result<(u16, u16)>;
+pub(crate) type SizeProbe = fn() -> std::io::Result<(u16, u16)>;
 
 /// Whether the terminal, asked now, is big enough for the layout: a resize
 /// that has not reached the screen yet (its frame not drawn) counts.
-pub fn fits_now(probe: Option<SizeProbe>) -> bool {
+pub(crate) fn fits_now(probe: Option<SizeProbe>) -> bool {
     probe
         .and_then(|size| size().ok())
-        .is_some_and(|(w, h)| super::view::fits(w, h))
+        .is_some_and(|(w, h)| super::layout::fits(w, h))
 }
 
 /// Tells the time; a function so tests can fix it.
-pub type Clock = Box<dyn Fn() -> ZonedDateTime>;
+pub(crate) type Clock = Box<dyn Fn() -> ZonedDateTime>;
 
 /// What the screen is doing besides showing the visit.
 pub enum Mode {
@@ -142,11 +143,11 @@ pub enum Reply {
 }
 
 /// Open questions of a review: `(checklist/item or None, question)`.
-pub type Questions = Vec<(Option<String>, String)>;
+pub(crate) type Questions = Vec<(Option<String>, String)>;
 
 /// Writes a reply to the review file the questions came from; on success,
 /// what was done and the questions still open.
-pub type Replier = Box<dyn FnMut(Reply) -> Result<(String, Questions), String>>;
+pub(crate) type Replier = Box<dyn FnMut(Reply) -> Result<(String, Questions), String>>;
 
 /// A returned visit's review, for its auditor: the open questions, and how
 /// a reply is written.
@@ -159,33 +160,8 @@ pub struct Returned {
     pub replier: Replier,
 }
 
-/// Something the finalize summary asks the auditor to look at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Issue {
-    /// A shown item without an answer.
-    Unanswered(ItemRef),
-    /// A critical item answered with a zero-score option.
-    CriticalFailure(ItemRef),
-    /// A zero-score answer with no note saying why.
-    MissWithoutNote(ItemRef),
-    /// A stopwatch still running; finalizing stops it without answering.
-    StopwatchRunning(ItemRef),
-}
-
-impl Issue {
-    /// The item the issue is about.
-    pub fn at(&self) -> ItemRef {
-        match self {
-            Issue::Unanswered(at)
-            | Issue::CriticalFailure(at)
-            | Issue::MissWithoutNote(at)
-            | Issue::StopwatchRunning(at) => *at,
-        }
-    }
-}
-
 /// How many pages help has: the keys, and how scores work.
-pub const HELP_PAGES: usize = 2;
+pub(crate) const HELP_PAGES: usize = 2;
 
 /// The visit screen.
 pub struct App {
@@ -194,7 +170,7 @@ pub struct App {
     /// Index of the checklist shown.
     pub tab: usize,
     /// Selected item of each checklist.
-    pub cursor: Vec<usize>,
+    pub(crate) cursor: Vec<usize>,
     /// What the screen is doing.
     pub mode: Mode,
     /// A one-line message for the status bar.
@@ -208,23 +184,23 @@ pub struct App {
     pub scroll: Cell<Option<(usize, bool)>>,
     /// The detail pane's item and first row; the row goes back to the top
     /// when another item is selected.
-    pub detail: Cell<(ItemRef, usize)>,
+    pub(crate) detail: Cell<(ItemRef, usize)>,
     /// Rows the detail pane had in the last frame: how far a scroll goes.
-    pub detail_rows: Cell<usize>,
+    pub(crate) detail_rows: Cell<usize>,
     /// The terminal's size at the last frame: below the smallest layout,
     /// keys other than quit are not acted on, since their effect is unseen.
-    pub size: Cell<(u16, u16)>,
+    pub(crate) size: Cell<(u16, u16)>,
     /// Asks the terminal its size now (`crossterm::terminal::size`), for
     /// a key that comes while the last frame was too small: after a resize
     /// the keys typed next can come before the resize event, and would be
     /// dropped unseen (issue 17). `None` in tests without a terminal.
-    pub size_now: Option<SizeProbe>,
+    pub(crate) size_now: Option<SizeProbe>,
     /// The last search, which `/` then `Enter` repeats.
-    pub last_search: Option<String>,
+    pub(crate) last_search: Option<String>,
     /// Whether the detail pane shows the items' guidance (`i`). Off at
     /// first: shown on every move it would triple what a move sends over
     /// a slow link (docs/performance.md).
-    pub guidance: bool,
+    pub(crate) guidance: bool,
     /// Set when the auditor leaves.
     pub quit: bool,
     /// The item the last key answered, until the next key: `e` pressed
@@ -248,7 +224,7 @@ pub struct App {
 }
 
 /// Reads the monotonic clock.
-pub type Monotonic = Box<dyn Fn() -> std::time::Duration>;
+pub(crate) type Monotonic = Box<dyn Fn() -> std::time::Duration>;
 
 impl App {
     /// A screen over `visit` that saves with `saver` after every change.
@@ -292,7 +268,7 @@ impl App {
 
     /// Where running stopwatches are, for the status line on resuming:
     /// `None` when none runs.
-    pub fn running_stopwatches(&self) -> Option<String> {
+    pub(crate) fn running_stopwatches(&self) -> Option<String> {
         let places: Vec<String> = self
             .visit
             .timers()
@@ -324,12 +300,12 @@ impl App {
 
     /// Measures stopwatches on `monotonic` while the program runs, rather
     /// than on the wall clock, which NTP or a hand may step (issue 17).
-    pub fn set_monotonic(&mut self, monotonic: Monotonic) {
+    pub(crate) fn set_monotonic(&mut self, monotonic: Monotonic) {
         self.monotonic = Some(monotonic);
     }
 
     /// The monotonic clock now, if the screen has one.
-    pub fn mono_now(&self) -> Option<std::time::Duration> {
+    pub(crate) fn mono_now(&self) -> Option<std::time::Duration> {
         self.monotonic.as_ref().map(|m| m())
     }
 
@@ -372,7 +348,7 @@ impl App {
     }
 
     /// The current time.
-    pub fn now(&self) -> ZonedDateTime {
+    pub(crate) fn now(&self) -> ZonedDateTime {
         (self.clock)()
     }
 
@@ -384,13 +360,8 @@ impl App {
         }
     }
 
-    /// Shown items of the current checklist, by index.
-    pub fn shown(&self) -> Vec<usize> {
-        shown_items(&self.visit, self.tab)
-    }
-
     /// Saves again if the last save failed; `save_error` says how it went.
-    pub fn retry_failed_save(&mut self) {
+    pub(crate) fn retry_failed_save(&mut self) {
         if self.save_error.is_some() {
             self.save();
         }
@@ -427,7 +398,7 @@ impl App {
             _ => key,
         };
         let (width, height) = self.size.get();
-        if !super::view::fits(width, height) && !fits_now(self.size_now) {
+        if !super::layout::fits(width, height) && !fits_now(self.size_now) {
             if keymap::lookup(&key) == Some(Action::Quit) || matches!(self.mode, Mode::ConfirmQuit)
             {
                 match self.mode {
@@ -524,7 +495,7 @@ impl App {
     }
 
     /// The open questions on the selected item (or, with `visit`, on the visit).
-    pub fn questions_on(&self, key: Option<&str>) -> Vec<String> {
+    pub(crate) fn questions_on(&self, key: Option<&str>) -> Vec<String> {
         self.returned.as_ref().map_or_else(Vec::new, |r| {
             r.open
                 .iter()
@@ -818,7 +789,7 @@ impl App {
                 // still open, else the one that took its place.
                 let selected = match self.finalize_left.take() {
                     Some((row, issue)) => {
-                        let issues = issues(&self.visit);
+                        let issues = self.visit.finalize_issues();
                         issues
                             .iter()
                             .position(|i| *i == issue)
@@ -1103,7 +1074,7 @@ impl App {
                 .find(|o| &o.id == id)
                 .map_or_else(|| id.clone(), |o| super::theme::inert(&o.label)),
             (Answer::Number(n), Some(Response::Number { unit, standard, .. })) => {
-                super::theme::inert(&super::view::against_standard(*n, unit, &standard))
+                super::theme::inert(&super::words::against_standard(*n, unit, &standard))
             }
             _ => String::new(),
         }
@@ -1382,7 +1353,7 @@ impl App {
         None
     }
 
-    pub fn paste(&mut self, pasted: &str) {
+    pub(crate) fn paste(&mut self, pasted: &str) {
         let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
         if let Mode::Answer { text, .. } = &mut self.mode {
             if !pasted
@@ -1584,7 +1555,7 @@ impl App {
         else {
             return;
         };
-        let issues = issues(&self.visit);
+        let issues = self.visit.finalize_issues();
         if *confirming {
             if key.code == KeyCode::Char('Y') {
                 self.finalize();
@@ -1595,8 +1566,7 @@ impl App {
         }
         match key.code {
             KeyCode::Char('y') => {
-                let (unanswered, failures) = finalize_warnings(&self.visit);
-                if unanswered + failures > 0 {
+                if self.visit.finalize_warnings().any() {
                     *confirming = true;
                 } else {
                     self.finalize();
@@ -1651,24 +1621,20 @@ fn editor(text: &str) -> TextArea<'static> {
     editor
 }
 
-/// Shown items of checklist `c`, by index.
-pub fn shown_items(visit: &Visit, c: usize) -> Vec<usize> {
-    visit
-        .visibility(c)
-        .iter()
-        .enumerate()
-        .filter_map(|(n, v)| v.then_some(n))
-        .collect()
-}
-
 /// Why the visit refused a change, in the interface's words.
-pub fn refusal(e: &VisitError) -> String {
+pub(crate) fn refusal(e: &VisitError) -> String {
     match e {
         VisitError::ReadOnly => tr!("tui-final-read-only"),
         VisitError::NoItem => tr!("tui-refused-no-item"),
         VisitError::NaNotAllowed => tr!("tui-refused-na"),
         VisitError::NoOption(option) => tr!("tui-no-option", n = option),
-        VisitError::OutOfRange { value, range } => {
+        VisitError::OutOfRange {
+            value,
+            min,
+            max,
+            unit,
+        } => {
+            let range = range_text(*min, *max, unit.as_deref());
             tr!("tui-refused-range", value = *value, range = range)
         }
         VisitError::WrongKind(kind) => {
@@ -1687,60 +1653,34 @@ pub fn refusal(e: &VisitError) -> String {
     }
 }
 
-/// `0:42`, `12:05`, `1:02:03`: seconds as a stopwatch shows them.
-pub fn clock(seconds: f64) -> String {
-    let whole = seconds.max(0.0) as u64;
-    let (h, m, s) = (whole / 3600, whole / 60 % 60, whole % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
-
-/// What the finalize summary lists: stopwatches still running, critical
-/// failures, then misses without a note, then unanswered items, each in
-/// journey order.
-pub fn issues(visit: &Visit) -> Vec<Issue> {
-    let mut critical: Vec<Issue> = visit
-        .timers()
-        .iter()
-        .map(|t| Issue::StopwatchRunning(t.at))
-        .collect();
-    let mut misses = Vec::new();
-    let mut unanswered = Vec::new();
-    for at in visit.shown() {
-        let Some(entry) = visit.entry(at) else {
-            continue;
-        };
-        if entry.answer.is_none() {
-            unanswered.push(Issue::Unanswered(at));
-            continue;
-        }
-        if let Some((0.0, _)) = score::item_points(visit, at) {
-            let critical_item = visit.item(at).is_some_and(|(_, i)| i.is_critical());
-            if critical_item {
-                critical.push(Issue::CriticalFailure(at));
-            }
-            if entry.note.trim().is_empty() {
-                misses.push(Issue::MissWithoutNote(at));
-            }
-        }
-    }
-    critical.extend(misses);
-    critical.extend(unanswered);
-    critical
-}
-
-/// Unanswered shown items and critical failures: what makes finalizing ask
-/// once more.
-pub fn finalize_warnings(visit: &Visit) -> (usize, usize) {
-    let score = score::score(visit);
-    (score.unanswered, score.critical_failures.len())
-}
-
 /// An item no visit has: the detail pane's scroll before any item was shown.
 const NOWHERE: ItemRef = ItemRef {
     checklist: usize::MAX,
     item: usize::MAX,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The visit hands the bounds; the screen says them as a range.
+    #[test]
+    fn a_number_out_of_range_is_refused_with_its_range_in_words() {
+        let refused = |min, max| {
+            refusal(&VisitError::OutOfRange {
+                value: 12.0,
+                min,
+                max,
+                unit: Some("min".into()),
+            })
+        };
+        assert_eq!(
+            refused(Some(0.0), Some(10.0)),
+            "12 is outside the allowed range 0–10 min"
+        );
+        assert_eq!(
+            refused(None, Some(10.0)),
+            "12 is outside the allowed range at most 10 min"
+        );
+    }
+}

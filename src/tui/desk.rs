@@ -21,7 +21,7 @@ use crate::review::State;
 use crate::tr;
 
 /// The flag mark.
-pub const FLAG: &str = "⚑";
+pub(crate) const FLAG: &str = "⚑";
 
 /// What the editor asks the shell to do to the record on the screen: the
 /// actions of `touchpoint review REC --query …`.
@@ -45,7 +45,7 @@ pub enum Request {
 
 impl Request {
     /// Whether it changes the status (the record then leaves the queue).
-    pub fn ends_review(&self) -> bool {
+    pub(crate) fn ends_review(&self) -> bool {
         matches!(
             self,
             Request::Approve | Request::Return { .. } | Request::Exclude { .. }
@@ -78,20 +78,20 @@ pub struct QueueRow {
 #[derive(Debug, Clone)]
 pub struct Queue {
     /// The records awaiting review.
-    pub rows: Vec<QueueRow>,
+    pub(crate) rows: Vec<QueueRow>,
     /// The selected row.
-    pub selected: usize,
+    pub(crate) selected: usize,
     /// What the last action came to, shown at the bottom.
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
     /// Colours and marks.
-    pub theme: Theme,
+    pub(crate) theme: Theme,
     /// The help is shown.
-    pub help: bool,
+    pub(crate) help: bool,
 }
 
 /// What the editor chose on the queue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QueueChoice {
+pub(crate) enum QueueChoice {
     /// Open the row's record on the review screen.
     Open(usize),
     /// Leave.
@@ -118,7 +118,7 @@ impl Queue {
     }
 
     /// One key: moves the selection, opens a record or leaves.
-    pub fn handle_key(&mut self, key: KeyEvent) -> Option<QueueChoice> {
+    pub(crate) fn handle_key(&mut self, key: KeyEvent) -> Option<QueueChoice> {
         let key = super::keymap::by_place(key);
         if self.help {
             self.help = false;
@@ -144,7 +144,7 @@ impl Queue {
     /// Draws the queue.
     pub fn draw(&self, frame: &mut Frame<'_>) {
         let area = frame.area();
-        if super::view::too_small(frame, area) {
+        if super::layout::too_small(frame, area) {
             return;
         }
         let theme = &self.theme;
@@ -238,32 +238,32 @@ impl Queue {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeskItem {
     /// `checklist/item`.
-    pub key: String,
+    pub(crate) key: String,
     /// The checklist's title (the list's section heading).
-    pub checklist: String,
+    pub(crate) checklist: String,
     /// The prompt.
-    pub prompt: String,
+    pub(crate) prompt: String,
     /// The auditor's answer in words (`—` unanswered, `n/a`).
-    pub answer: String,
+    pub(crate) answer: String,
     /// The mark before it (✓ ✗ ◐ …).
-    pub mark: &'static str,
+    pub(crate) mark: &'static str,
     /// The auditor's note.
-    pub note: String,
+    pub(crate) note: String,
     /// The flags' details.
-    pub flags: Vec<String>,
+    pub(crate) flags: Vec<String>,
     /// The correction, `old → new`, and its reason.
-    pub correction: Option<(String, String)>,
+    pub(crate) correction: Option<(String, String)>,
     /// Open questions on it.
-    pub queries: Vec<String>,
+    pub(crate) queries: Vec<String>,
     /// The options a correction may choose: (id, label); `n/a` last where allowed.
-    pub options: Vec<(String, String)>,
+    pub(crate) options: Vec<(String, String)>,
     /// Hidden by `show_if` (listed dim).
-    pub skipped: bool,
+    pub(crate) skipped: bool,
 }
 
 /// What the review screen is doing.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// Reading: scrolling the items.
     Read,
     /// The help.
@@ -278,7 +278,7 @@ pub enum Mode {
 
 /// What the typed text is for.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Purpose {
+pub(crate) enum Purpose {
     /// A question on the selected item.
     Query,
     /// A question on the whole visit.
@@ -300,36 +300,36 @@ pub enum Purpose {
 #[derive(Debug, Clone)]
 pub struct Desk {
     /// Visit id, site and auditor.
-    pub id: String,
+    pub(crate) id: String,
     /// The site.
-    pub site: String,
+    pub(crate) site: String,
     /// The auditor.
-    pub auditor: String,
+    pub(crate) auditor: String,
     /// The review status in words.
-    pub status: String,
+    pub(crate) status: String,
     /// The auditor's note on the visit.
-    pub visit_note: String,
+    pub(crate) visit_note: String,
     /// Flags and open questions about the whole visit.
-    pub visit_flags: Vec<String>,
+    pub(crate) visit_flags: Vec<String>,
     /// Open questions on the whole visit.
-    pub visit_queries: Vec<String>,
+    pub(crate) visit_queries: Vec<String>,
     /// The items, in record order.
     pub items: Vec<DeskItem>,
     /// The selected item.
     pub selected: usize,
     /// What the screen is doing.
-    pub mode: Mode,
+    pub(crate) mode: Mode,
     /// What the last action came to.
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
     /// A request for the shell, taken by it.
     pub request: Option<Request>,
     /// The editor goes back to the queue.
     pub leave: bool,
     /// Text typed and put away with `Esc`: what it was for, on which item;
     /// the same field on the same item opens with it (nothing typed is lost).
-    pub kept: Option<(Purpose, usize, String)>,
+    pub(crate) kept: Option<(Purpose, usize, String)>,
     /// Colours and marks.
-    pub theme: Theme,
+    pub(crate) theme: Theme,
 }
 
 /// An answer as a reader sees it.
@@ -451,13 +451,13 @@ impl Desk {
     }
 
     /// How many flags the record raises.
-    pub fn flag_count(&self) -> usize {
+    pub(crate) fn flag_count(&self) -> usize {
         self.visit_flags.len() + self.items.iter().map(|i| i.flags.len()).sum::<usize>()
     }
 
     /// The same screen after the review changed (a reload), keeping the
     /// place and the editor's message.
-    pub fn reloaded(mut self, old: &Desk) -> Desk {
+    pub(crate) fn reloaded(mut self, old: &Desk) -> Desk {
         self.selected = old.selected.min(self.items.len().saturating_sub(1));
         self.message = old.message.clone();
         self
@@ -500,7 +500,7 @@ impl Desk {
     }
 
     /// Text pasted into a field: one line.
-    pub fn paste(&mut self, pasted: &str) {
+    pub(crate) fn paste(&mut self, pasted: &str) {
         if let Mode::Typing { text, .. } = &mut self.mode {
             text.push_str(&pasted.replace(['\r', '\n'], " "));
         }
@@ -652,7 +652,7 @@ impl Desk {
     /// Draws the review screen.
     pub fn draw(&self, frame: &mut Frame<'_>) {
         let area = frame.area();
-        if super::view::too_small(frame, area) {
+        if super::layout::too_small(frame, area) {
             return;
         }
         let theme = &self.theme;
@@ -774,7 +774,7 @@ impl Desk {
         let Some(item) = self.items.get(self.selected) else {
             return lines;
         };
-        let wrap = |text: &str| super::view::wrap_words(&inert(text), width as u16, 3);
+        let wrap = |text: &str| super::layout::wrap_words(&inert(text), width as u16, 3);
         for l in wrap(&item.prompt) {
             lines.push(Line::styled(l, theme.title()));
         }
@@ -796,7 +796,8 @@ impl Desk {
             ));
         }
         for flag in &item.flags {
-            for l in super::view::wrap_words(&format!("{FLAG} {}", inert(flag)), width as u16, 3) {
+            for l in super::layout::wrap_words(&format!("{FLAG} {}", inert(flag)), width as u16, 3)
+            {
                 lines.push(Line::styled(l, theme.bad()));
             }
         }
@@ -925,7 +926,7 @@ fn queue_keys() -> Vec<(&'static str, String)> {
 }
 
 /// The review screen's keys, for its help (SPEC.md's list).
-pub fn desk_keys() -> Vec<(&'static str, String)> {
+pub(crate) fn desk_keys() -> Vec<(&'static str, String)> {
     vec![
         ("j k ↓ ↑", tr!("desk-key-move")),
         ("Space b", tr!("desk-key-page")),

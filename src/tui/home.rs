@@ -13,8 +13,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use super::layout::{Axis, fits, split, too_small, wrap_words};
 use super::theme::{Theme, fit, inert, truncate};
-use super::view::{Axis, fits, split, too_small, wrap_words};
 use crate::i18n::{Lang, touchpoint_name};
 use crate::tr;
 
@@ -101,38 +101,38 @@ enum Pick {
 }
 
 /// Moves a visit to the trash; an error is a short human reason.
-pub type Deleter = Box<dyn FnMut(&str) -> Result<(), String>>;
+pub(crate) type Deleter = Box<dyn FnMut(&str) -> Result<(), String>>;
 
 /// The home screen's state.
 pub struct Home {
     /// Drafts, newest first.
-    pub drafts: Vec<DraftRow>,
+    pub(crate) drafts: Vec<DraftRow>,
     /// Journeys to choose from, offered first.
     pub journeys: Vec<JourneyRow>,
     /// Checklists to choose from.
-    pub checklists: Vec<ChecklistRow>,
+    pub(crate) checklists: Vec<ChecklistRow>,
     /// The user's checklists that could not be read, each with its problem.
     pub broken: Vec<String>,
     /// Site typed.
-    pub site: String,
+    pub(crate) site: String,
     /// Auditor typed.
-    pub auditor: String,
+    pub(crate) auditor: String,
     /// Where keys go.
     pub focus: Focus,
     /// Highlighted draft.
-    pub draft: usize,
+    pub(crate) draft: usize,
     /// Highlighted line of the journeys and checklists.
-    pub pick: usize,
+    pub(crate) pick: usize,
     /// A one-line message.
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
     /// Records that could not be read, shown so they are not silently lost.
-    pub problems: Vec<String>,
+    pub(crate) problems: Vec<String>,
     /// Colours.
-    pub theme: Theme,
+    pub(crate) theme: Theme,
     /// Set once the auditor has decided.
     pub choice: Option<Choice>,
     /// The draft `d` asked to delete, waiting for `y`.
-    pub deleting: Option<usize>,
+    pub(crate) deleting: Option<usize>,
     /// Whether a key was pressed: the problems of the user's checklists are
     /// said in the status line until then (and stay listed at the end).
     keyed: bool,
@@ -140,7 +140,7 @@ pub struct Home {
     /// The terminal's size at the last frame.
     size: Cell<(u16, u16)>,
     /// Asks the terminal its size now: see [`super::app::App::size_now`].
-    pub size_now: Option<super::app::SizeProbe>,
+    pub(crate) size_now: Option<super::app::SizeProbe>,
     /// First line of the list on screen; kept between frames.
     scroll: Cell<usize>,
 }
@@ -248,7 +248,7 @@ impl Home {
     /// acted on.
     /// Text pasted into the terminal: into the site or auditor field up to
     /// its first line break, and nowhere else, so a paste never runs as keys.
-    pub fn paste(&mut self, pasted: &str) {
+    pub(crate) fn paste(&mut self, pasted: &str) {
         self.message = None;
         let line = pasted.lines().next().unwrap_or_default();
         let field = match self.focus {

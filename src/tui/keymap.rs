@@ -7,11 +7,11 @@ use super::action::Action;
 
 /// A key with its modifiers, as matched against events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
+pub(crate) struct Key {
     /// The key.
-    pub code: KeyCode,
+    pub(crate) code: KeyCode,
     /// Ctrl or Alt, when needed; Shift is part of the character.
-    pub ctrl: bool,
+    pub(crate) ctrl: bool,
 }
 
 const fn key(code: KeyCode) -> Key {
@@ -30,17 +30,17 @@ const fn ctrl(c: char) -> Key {
 }
 
 /// One line of the keymap: the keys, what they do, and how help describes it.
-pub struct Binding {
+pub(crate) struct Binding {
     /// Keys that trigger the action.
-    pub keys: &'static [Key],
+    pub(crate) keys: &'static [Key],
     /// The action.
-    pub action: Action,
+    pub(crate) action: Action,
     /// What help says about it: a message id of `locales/*/tui.ftl`.
-    pub help: &'static str,
+    pub(crate) help: &'static str,
 }
 
 /// The visit screen's keys, in the order help lists them.
-pub const KEYMAP: &[Binding] = &[
+pub(crate) const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[ch('j'), key(KeyCode::Down)],
         action: Action::Next,
@@ -247,17 +247,14 @@ pub const KEYMAP: &[Binding] = &[
 /// letter must not be a QWERTY letter itself (AZERTY's `a` is QWERTY's `q`
 /// and cannot be told apart by the character alone), and no two layouts
 /// may pair one letter differently (a test checks both).
-pub struct Layout {
-    /// Its name, for the docs and tests.
-    pub name: &'static str,
+pub(crate) struct Layout {
     /// (the layout's character, QWERTY's character on the same key).
-    pub pairs: &'static [(char, char)],
+    pub(crate) pairs: &'static [(char, char)],
 }
 
-/// The layouts whose keys are read by place.
+/// The layouts whose keys are read by place: Russian ЙЦУКЕН.
 #[rustfmt::skip]
-pub const LAYOUTS: &[Layout] = &[Layout {
-    name: "Russian ЙЦУКЕН",
+pub(crate) const LAYOUTS: &[Layout] = &[Layout {
     pairs: &[
         ('й', 'q'), ('ц', 'w'), ('у', 'e'), ('к', 'r'), ('е', 't'), ('н', 'y'),
         ('г', 'u'), ('ш', 'i'), ('щ', 'o'), ('з', 'p'), ('х', '['), ('ъ', ']'),
@@ -273,7 +270,7 @@ pub const LAYOUTS: &[Layout] = &[Layout {
 }];
 
 /// The QWERTY character on the key that types `c` in another layout.
-pub fn qwerty_of(c: char) -> Option<char> {
+pub(crate) fn qwerty_of(c: char) -> Option<char> {
     LAYOUTS
         .iter()
         .flat_map(|l| l.pairs.iter())
@@ -283,7 +280,7 @@ pub fn qwerty_of(c: char) -> Option<char> {
 
 /// `event` as the same key pressed in the QWERTY layout: for command keys,
 /// never for text being typed.
-pub fn by_place(event: KeyEvent) -> KeyEvent {
+pub(crate) fn by_place(event: KeyEvent) -> KeyEvent {
     match event.code {
         KeyCode::Char(c) => match qwerty_of(c) {
             Some(qwerty) => KeyEvent {
@@ -298,7 +295,7 @@ pub fn by_place(event: KeyEvent) -> KeyEvent {
 
 /// The action bound to `event` (or to the key in its place, in another
 /// layout), if any.
-pub fn lookup(event: &KeyEvent) -> Option<Action> {
+pub(crate) fn lookup(event: &KeyEvent) -> Option<Action> {
     let event = by_place(*event);
     let pressed = Key {
         code: event.code,
@@ -311,7 +308,7 @@ pub fn lookup(event: &KeyEvent) -> Option<Action> {
 }
 
 /// How a key is written in help: `j`, `↓`, `Ctrl-r`, `Shift-Tab`.
-pub fn key_name(key: &Key) -> String {
+pub(crate) fn key_name(key: &Key) -> String {
     let name = match key.code {
         KeyCode::Char(c) => c.to_string(),
         KeyCode::Down => "↓".into(),
@@ -388,13 +385,9 @@ mod tests {
     #[test]
     fn a_layout_letter_is_no_qwerty_key_and_means_one_key() {
         let mut seen: Vec<char> = Vec::new();
-        for layout in LAYOUTS {
+        for (n, layout) in LAYOUTS.iter().enumerate() {
             for (other, _) in layout.pairs {
-                assert!(
-                    !other.is_ascii(),
-                    "{}: {other} is a QWERTY key",
-                    layout.name
-                );
+                assert!(!other.is_ascii(), "layout {n}: {other} is a QWERTY key");
                 assert!(!seen.contains(other), "{other} is paired twice");
                 seen.push(*other);
             }

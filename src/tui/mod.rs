@@ -6,9 +6,11 @@ pub mod app;
 pub mod desk;
 pub mod home;
 pub mod keymap;
+pub(crate) mod layout;
 pub mod search;
 pub mod theme;
 pub mod view;
+pub(crate) mod words;
 
 use std::fs::File;
 use std::io::{self, BufWriter};

@@ -9,7 +9,7 @@ use crate::visit::{ItemRef, Visit};
 /// `text` in the form searches compare: lowercase, `’` as `'`, accents and
 /// `ё`'s diaeresis dropped (`é` → `e`, `ё` → `е`), `й` kept as it is, since
 /// in Russian it is a letter of its own.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         match c {
@@ -23,7 +23,7 @@ pub fn fold(text: &str) -> String {
 
 /// The shown items of the whole visit, in journey order, whose prompt holds
 /// `query` (compared folded).
-pub fn matches(visit: &Visit, query: &str) -> Vec<ItemRef> {
+pub(crate) fn matches(visit: &Visit, query: &str) -> Vec<ItemRef> {
     let query = fold(query.trim());
     if query.is_empty() {
         return Vec::new();
@@ -41,7 +41,7 @@ pub fn matches(visit: &Visit, query: &str) -> Vec<ItemRef> {
 
 /// Index of the first of `found` after `here` in journey order, wrapping to
 /// the first; `None` when nothing was found.
-pub fn next_after(found: &[ItemRef], here: ItemRef) -> Option<usize> {
+pub(crate) fn next_after(found: &[ItemRef], here: ItemRef) -> Option<usize> {
     if found.is_empty() {
         return None;
     }

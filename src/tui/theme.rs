@@ -12,9 +12,9 @@ use crate::visit::{Answer, Entry};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// Whether to use colour at all (off under `NO_COLOR`).
-    pub color: bool,
+    pub(crate) color: bool,
     /// Only the 8 basic colours (the Linux console): no dark grey.
-    pub eight: bool,
+    pub(crate) eight: bool,
     /// The program's own marks and borders in ASCII (a non-UTF-8 locale,
     /// or the Linux console, whose fonts lack most marks).
     pub ascii: bool,
@@ -33,7 +33,7 @@ impl Theme {
     /// The theme the environment asks for: no colour when `NO_COLOR` is set
     /// to anything non-empty (no-color.org); 8 colours and ASCII marks on the
     /// Linux console (`TERM=linux`); ASCII marks when the locale is not UTF-8.
-    pub fn from_env() -> Theme {
+    pub(crate) fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let term = std::env::var("TERM").unwrap_or_default();
         let console = term == "linux" || term.starts_with("linux-");
@@ -53,18 +53,18 @@ impl Theme {
     }
 
     /// Titles and the header.
-    pub fn title(&self) -> Style {
+    pub(crate) fn title(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
     /// The selected row: reverse video reads without colour.
-    pub fn selected(&self) -> Style {
+    pub(crate) fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
     /// Secondary text: guidance, hints. Dark grey where there is one; on
     /// 8 colours it could be black on black, so plain text there.
-    pub fn dim(&self) -> Style {
+    pub(crate) fn dim(&self) -> Style {
         if self.color && !self.eight {
             Style::new().fg(Color::DarkGray)
         } else {
@@ -73,17 +73,17 @@ impl Theme {
     }
 
     /// A good answer.
-    pub fn good(&self) -> Style {
+    pub(crate) fn good(&self) -> Style {
         self.fg(Color::Green)
     }
 
     /// A zero-score answer or a critical failure.
-    pub fn bad(&self) -> Style {
+    pub(crate) fn bad(&self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
     /// Warnings such as NOT SAVED.
-    pub fn alert(&self) -> Style {
+    pub(crate) fn alert(&self) -> Style {
         if self.color {
             Style::new()
                 .fg(Color::White)
@@ -95,14 +95,14 @@ impl Theme {
     }
 
     /// Section headers in the item list.
-    pub fn section(&self) -> Style {
+    pub(crate) fn section(&self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
 
     /// Puts the frame's marks and borders into ASCII when the theme asks
     /// for it. Done once on the finished frame, so that no drawing code can
     /// forget a mark; the table maps only the program's own symbols.
-    pub fn finish(&self, buffer: &mut Buffer) {
+    pub(crate) fn finish(&self, buffer: &mut Buffer) {
         if !self.ascii {
             return;
         }
@@ -125,7 +125,7 @@ impl Theme {
 }
 
 /// The ASCII stand-in of one of the program's own symbols.
-pub fn ascii_for(c: char) -> Option<char> {
+pub(crate) fn ascii_for(c: char) -> Option<char> {
     Some(match c {
         '·' | '∙' => '.',
         '✓' => '+',
@@ -167,7 +167,7 @@ pub fn ascii_for(c: char) -> Option<char> {
 /// `points` says), `◐` an option with some of its points, `•` an option of an
 /// unscored set, `▼`/`●`/`▲` below/met/exceeded (`▲` too for any option with
 /// `exceeds`), `n/a`, `#` a number, `¶` a text.
-pub fn mark(entry: &Entry, response: &Response<'_>, points: Option<(f64, f64)>) -> String {
+pub(crate) fn mark(entry: &Entry, response: &Response<'_>, points: Option<(f64, f64)>) -> String {
     // An unscored fact ("there was a queue": No) is no miss: `•`, as any
     // unscored option, never the ✗ of a failed standard.
     if points.is_none() && matches!(&entry.answer, Some(Answer::Choice(_))) {
@@ -209,7 +209,7 @@ pub fn mark(entry: &Entry, response: &Response<'_>, points: Option<(f64, f64)>) 
 /// become their visible Unicode pictures (ESC shows as `␛`), tabs become a space,
 /// and bidirectional overrides and invisible characters show as `�`, so a
 /// prompt or a site name cannot be made to read differently from what it is.
-pub fn inert(text: &str) -> String {
+pub(crate) fn inert(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\t' => ' ',
@@ -225,14 +225,14 @@ pub fn inert(text: &str) -> String {
 /// `text` cut to at most `width` terminal cells, ending in `…` when cut, and
 /// padded with spaces to `width`. Widths come from unicode-width, so CJK
 /// characters count as two.
-pub fn truncate(text: &str, width: usize) -> String {
+pub(crate) fn truncate(text: &str, width: usize) -> String {
     let cut = fit(text, width);
     let used = unicode_width::UnicodeWidthStr::width(cut.as_str());
     format!("{cut}{}", " ".repeat(width.saturating_sub(used)))
 }
 
 /// `text` cut to at most `width` terminal cells, ending in `…` when cut; not padded.
-pub fn fit(text: &str, width: usize) -> String {
+pub(crate) fn fit(text: &str, width: usize) -> String {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
     if text.width() <= width {
         return text.to_owned();
