@@ -7,7 +7,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use super::{Failure, data_root, find_records, open_store, read_record_file};
+use super::records::read_record_file;
+use super::{Failure, data_root, find_records, open_store};
 use crate::check::{self, Flag, Input, Photo};
 use crate::checklist::Loaded;
 use crate::cli::CheckFormat;

@@ -5,7 +5,8 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
-use super::{Failure, io_failure, source_label};
+use super::checklists::source_label;
+use super::{Failure, io_failure};
 use crate::checklist::Loaded;
 use crate::record::RecordFile;
 use crate::tr;

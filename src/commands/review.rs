@@ -674,8 +674,8 @@ pub fn queue(
             tr!("review-queue-signed"),
             tr!("cli-list-status"),
         ];
-        use super::Align::{Last, Left};
-        text.push_str(&super::table(
+        use super::table::Align::{Last, Left};
+        text.push_str(&super::table::table(
             &heading,
             &rows,
             &[

@@ -217,7 +217,7 @@ impl Signers {
         if record.header.status != Status::Final {
             return "unsigned";
         }
-        if super::log_problem(path, record).is_some() {
+        if super::log::log_problem(path, record).is_some() {
             return "invalid";
         }
         let Ok(signature) = read_small(&signature_path(path)) else {
@@ -309,7 +309,7 @@ pub fn verify(
         );
         // A log that is not the one the record names makes the record
         // invalid, whatever its signature says.
-        let log = super::log_problem(file, &record);
+        let log = super::log::log_problem(file, &record);
         let verdict = match &log {
             Some(problem) => Verdict::Invalid(problem.clone()),
             None => verdict,
