@@ -18,7 +18,7 @@ use crate::visit::Visit;
 
 /// Why the visit screen ended in failure.
 #[derive(Debug)]
-pub enum OpenError {
+pub(crate) enum OpenError {
     /// Nothing more to say: the terminal is gone.
     Reported,
     /// One message for stderr.
@@ -53,7 +53,7 @@ fn random_suffix() -> String {
 /// A new visit at `site` by `auditor` over `loaded`, started now: locked,
 /// written and its checklists kept right after the first frame, before any
 /// key (the data folder is tidied then too, by the first save).
-pub fn start(
+pub(crate) fn start(
     store: &Store,
     site: &str,
     auditor: &str,
@@ -70,7 +70,7 @@ pub fn start(
 /// A visit reopened ([`Session::resume`] locked and read it): its
 /// checklists kept (a draft's), and what the screen says first — when it
 /// was saved, and any note of its reading.
-pub fn resumed(store: &Store, opened: Opened) -> (Visit, Session, String) {
+pub(crate) fn resumed(store: &Store, opened: Opened) -> (Visit, Session, String) {
     let visit = opened.visit;
     let final_visit = visit.is_final();
     if !final_visit {
@@ -104,7 +104,7 @@ pub fn resumed(store: &Store, opened: Opened) -> (Visit, Session, String) {
 }
 
 /// "just now", "3 minutes ago", "2 hours ago", "4 days ago".
-pub fn ago_text(seconds: i64) -> String {
+pub(crate) fn ago_text(seconds: i64) -> String {
     match seconds {
         s if s < 60 => tr!("cli-just-now"),
         s if s < 3600 => tr!("cli-minutes-ago", count = s / 60),
@@ -125,7 +125,7 @@ fn keep_checklists(store: &Store, checklists: &[Loaded]) -> Result<(), StoreErro
 }
 
 /// Where and how a finalized record is copied, from the configuration.
-pub fn export_of(config: &Config) -> Option<Export> {
+pub(crate) fn export_of(config: &Config) -> Option<Export> {
     config.export_folder().map(|folder| Export {
         folder,
         mode: config.export_mode(),
@@ -139,7 +139,7 @@ pub fn export_of(config: &Config) -> Option<Export> {
 /// editor returned, opens on the editor's questions; `sign_finalized` signs
 /// a visit finalized in this session, once its record is on disk, and gives
 /// what to tell.
-pub fn run(
+pub(crate) fn run(
     store: &Store,
     visit: Visit,
     session: Session,
