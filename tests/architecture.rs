@@ -32,6 +32,9 @@ const DISK: &[&str] = &[
 const SHELL: &[&str] = &["cli", "commands", "tui"];
 /// Files of a core module that belong to the disk layer.
 const DISK_FILES: &[&str] = &["review/disk.rs"];
+/// Files of a disk module that belong to the shell: `session::open` wires
+/// an opened visit to the screen.
+const SHELL_FILES: &[&str] = &["session/open.rs"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Layer {
@@ -273,6 +276,9 @@ impl House {
 fn file_layer(file: &str) -> Option<Layer> {
     if DISK_FILES.contains(&file) {
         return Some(Layer::Disk);
+    }
+    if SHELL_FILES.contains(&file) {
+        return Some(Layer::Shell);
     }
     layer_of(&module_path(file)[0])
 }

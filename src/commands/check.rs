@@ -7,7 +7,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use super::{Failure, data_root, find_records, open_store, read_record_file};
+use super::records::read_record_file;
+use super::{Failure, data_root, find_records, open_store};
 use crate::check::{self, Flag, Input, Photo};
 use crate::checklist::Loaded;
 use crate::cli::CheckFormat;
@@ -21,7 +22,7 @@ use crate::visit::Status;
 const WIDTH: usize = 80;
 
 /// A record read, with what the checks need besides it.
-pub struct Checked {
+pub(crate) struct Checked {
     /// The record.
     pub record: RecordFile,
     /// The checklists it names that could be loaded (shared between the
@@ -47,7 +48,7 @@ impl Checked {
 /// them; each distinct set loaded once) and the EXIF times of its attached
 /// files. A checklist that cannot be loaded is warned about once on stderr;
 /// its items are checked from the record alone.
-pub struct Gatherer<'s> {
+pub(crate) struct Gatherer<'s> {
     store: Option<&'s Store>,
     cache: HashMap<Vec<(String, String)>, Rc<[Loaded]>>,
     warned: HashSet<String>,
@@ -276,7 +277,7 @@ pub fn check(
 }
 
 /// `{"flags": [{code, visit, site, item, detail}]}`, every string inert.
-pub fn write_json(flags: &[Flag], out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn write_json(flags: &[Flag], out: &mut dyn Write) -> std::io::Result<()> {
     let json = serde_json::json!({ "flags": flags });
     let text = serde_json::to_string_pretty(&json).map_err(std::io::Error::other)?;
     writeln!(out, "{}", crate::text::json_inert(text))
@@ -284,7 +285,11 @@ pub fn write_json(flags: &[Flag], out: &mut dyn Write) -> std::io::Result<()> {
 
 /// Each flag as a heading line (code, visit) and its site, item and detail
 /// wrapped below, then a count: every string from a record escaped.
-pub fn write_table(flags: &[Flag], visits: usize, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn write_table(
+    flags: &[Flag],
+    visits: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     for flag in flags {
         // The code and the visit on one line (under 80 columns for any id
         // the program makes), the site, item and detail wrapped below.

@@ -5,7 +5,8 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
-use super::{Failure, io_failure, source_label};
+use super::labels::source_label;
+use super::{Failure, io_failure};
 use crate::checklist::Loaded;
 use crate::record::RecordFile;
 use crate::tr;
@@ -14,7 +15,7 @@ use crate::visit::Status;
 /// The visits `list` found, newest first, as `{"visits": [...]}`.
 /// `unexported` says whether a final visit's copy to `export_folder` is
 /// still pending; `signed`, whether it is signed or needs no signature.
-pub fn visits(
+pub(crate) fn visits(
     records: &[RecordFile],
     trash: bool,
     unexported: &dyn Fn(&str) -> bool,
@@ -55,7 +56,7 @@ pub fn visits(
 }
 
 /// The checklists available, as `{"checklists": [...]}`.
-pub fn checklists(found: &[Loaded], out: &mut dyn Write) -> Result<(), Failure> {
+pub(crate) fn checklists(found: &[Loaded], out: &mut dyn Write) -> Result<(), Failure> {
     let list: Vec<Value> = found
         .iter()
         .map(|l| {

@@ -11,7 +11,7 @@ use crate::tr;
 use crate::tui::theme::inert;
 
 /// The change log beside a record file: `<id>.log` for `<id>.toml`.
-pub fn log_path(record: &Path) -> PathBuf {
+pub(crate) fn log_path(record: &Path) -> PathBuf {
     record.with_extension("log")
 }
 
@@ -30,7 +30,7 @@ fn why(broken: &Break) -> String {
 /// `log_sha256` (a draft, or one finalized before the log existed) names
 /// no log, and none is checked; the signature covers the field, so it
 /// cannot be taken out of a signed record unnoticed.
-pub fn log_problem(path: &Path, record: &RecordFile) -> Option<String> {
+pub(crate) fn log_problem(path: &Path, record: &RecordFile) -> Option<String> {
     let expected = record.header.log_sha256.as_deref()?;
     let log = log_path(path);
     let shown = inert(&log.display().to_string());

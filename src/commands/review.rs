@@ -417,7 +417,11 @@ fn takes(response: &crate::checklist::Response<'_>, na: bool) -> String {
 /// The review that counts for the visit `id` of the data folder: beside
 /// its record in the data folder, else beside its copy in `export_folder`;
 /// warnings name review files ignored (another record, other bytes).
-pub fn review_of(store: &Store, config: Option<&Config>, id: &str) -> (Option<Found>, Vec<String>) {
+pub(crate) fn review_of(
+    store: &Store,
+    config: Option<&Config>,
+    id: &str,
+) -> (Option<Found>, Vec<String>) {
     let Ok(path) = store.path(id) else {
         return (None, Vec::new());
     };
@@ -443,7 +447,7 @@ pub fn review_of(store: &Store, config: Option<&Config>, id: &str) -> (Option<Fo
 /// question is answered). Appended to the same review file the questions
 /// came from, with the same rules as the editor's entries. On success, what
 /// was written and the questions still open.
-pub fn reply(
+pub(crate) fn reply(
     data_dir: Option<&Path>,
     id: &str,
     auditor: &str,
@@ -545,7 +549,7 @@ fn failure_text(failure: Failure) -> String {
 }
 
 /// [`disk::beside`], with each warning said on stderr.
-pub fn review_beside(path: &Path, id: &str) -> Option<Found> {
+pub(crate) fn review_beside(path: &Path, id: &str) -> Option<Found> {
     let (found, warnings) = disk::beside(path, id);
     for w in warnings {
         say!("touchpoint: {}", tr!("cli-warning", warning = w));
@@ -674,8 +678,8 @@ pub fn queue(
             tr!("review-queue-signed"),
             tr!("cli-list-status"),
         ];
-        use super::Align::{Last, Left};
-        text.push_str(&super::table(
+        use super::table::Align::{Last, Left};
+        text.push_str(&super::table::table(
             &heading,
             &rows,
             &[
@@ -940,7 +944,7 @@ impl crate::tui::Screen for DeskShell {
 
 /// The visit with the editor's corrected answers in place of the
 /// auditor's, so that an export's scores use them.
-pub fn correct_visit(visit: &mut crate::visit::Visit, state: &State) {
+pub(crate) fn correct_visit(visit: &mut crate::visit::Visit, state: &State) {
     for c in &state.corrections {
         let Some((checklist, item)) = c.item.split_once('/') else {
             continue;
@@ -966,7 +970,7 @@ pub fn correct_visit(visit: &mut crate::visit::Visit, state: &State) {
 /// A JSON export with the review: `review` (status, open queries,
 /// corrections with `old`, `new` and `reason`) at the top, and
 /// `corrected = true` with `corrected_from` on each corrected observation.
-pub fn mark_json(json: &str, state: &State) -> String {
+pub(crate) fn mark_json(json: &str, state: &State) -> String {
     let Ok(mut value) = serde_json::from_str::<serde_json::Value>(json) else {
         return json.to_owned();
     };
@@ -1018,7 +1022,7 @@ pub fn mark_json(json: &str, state: &State) -> String {
 
 /// A CSV export with two more columns: `review_status` (empty for a draft)
 /// and `corrected` (`true` on a corrected answer).
-pub fn mark_csv(csv: &str, status: Option<ReviewStatus>, state: &State) -> String {
+pub(crate) fn mark_csv(csv: &str, status: Option<ReviewStatus>, state: &State) -> String {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(csv.as_bytes());
@@ -1074,7 +1078,7 @@ fn review_lines(state: &State) -> (String, Vec<String>) {
 
 /// A Markdown export with a closing "Review" section: the status and each
 /// correction as `old → new` with its reason.
-pub fn mark_markdown(markdown: &str, state: &State) -> String {
+pub(crate) fn mark_markdown(markdown: &str, state: &State) -> String {
     let (status, lines) = review_lines(state);
     let mut text = markdown.trim_end().to_owned();
     text.push_str("\n\n## ");
@@ -1094,7 +1098,7 @@ pub fn mark_markdown(markdown: &str, state: &State) -> String {
 }
 
 /// An HTML export with a "Review" section before the end of its body.
-pub fn mark_html(page: &str, state: &State) -> String {
+pub(crate) fn mark_html(page: &str, state: &State) -> String {
     let (status, lines) = review_lines(state);
     let section = maud::html! {
         section.review {

@@ -53,7 +53,7 @@ pub(super) fn read_log(path: &Path) -> std::io::Result<Vec<u8>> {
 /// The signature of `record` with the key `key_path` names, or why there is
 /// none (in the interface language): the key file itself when it needs no
 /// passphrase, else its private half in `ssh-agent`.
-pub fn sign_record(key_path: &Path, record: &[u8]) -> Result<String, String> {
+pub(crate) fn sign_record(key_path: &Path, record: &[u8]) -> Result<String, String> {
     let shown = key_path.display().to_string();
     let text = read_small(key_path).map_err(|e| {
         tr!(
@@ -88,7 +88,7 @@ pub fn sign_record(key_path: &Path, record: &[u8]) -> Result<String, String> {
 }
 
 /// The `.sig` file beside a record file: `<record>.sig`.
-pub fn signature_path(record: &Path) -> PathBuf {
+pub(crate) fn signature_path(record: &Path) -> PathBuf {
     let mut name = record.as_os_str().to_owned();
     name.push(".sig");
     PathBuf::from(name)
@@ -98,7 +98,7 @@ pub fn signature_path(record: &Path) -> PathBuf {
 /// names a `signing_key`, and copies the signature beside the record's copy
 /// in `export_folder`. Never fails the finalize: what it returns is told to
 /// the auditor (signed, or unsigned and why); `None` when no key is set.
-pub fn sign_finalized(store: &store::Store, id: &str) -> Option<String> {
+pub(crate) fn sign_finalized(store: &store::Store, id: &str) -> Option<String> {
     let config = Config::load().ok()?;
     let key = config.signing_key()?;
     let unsigned = |why: String| tr!("sign-unsigned", id = id, why = why);
@@ -129,7 +129,7 @@ pub fn sign_finalized(store: &store::Store, id: &str) -> Option<String> {
 
 /// Whether the final visit `id` waits for a signature: a `signing_key` is
 /// configured and no `.sig` stands beside its record.
-pub fn awaits_signature(store: &store::Store, config: Option<&Config>, id: &str) -> bool {
+pub(crate) fn awaits_signature(store: &store::Store, config: Option<&Config>, id: &str) -> bool {
     config.and_then(Config::signing_key).is_some()
         && store
             .path(id)
@@ -222,7 +222,7 @@ impl Signers {
         if record.header.status != Status::Final {
             return "unsigned";
         }
-        if super::log_problem(path, record).is_some() {
+        if super::log::log_problem(path, record).is_some() {
             return "invalid";
         }
         let Ok(signature) = read_small(&signature_path(path)) else {
@@ -318,7 +318,7 @@ pub fn verify(
         );
         // A log that is not the one the record names makes the record
         // invalid, whatever its signature says.
-        let log = super::log_problem(file, &record);
+        let log = super::log::log_problem(file, &record);
         let verdict = match &log {
             Some(problem) => Verdict::Invalid(problem.clone()),
             None => verdict,

@@ -18,6 +18,8 @@ use crate::store::{JournalFile, LogFile, Store, StoreError, VisitLock};
 use crate::tr;
 use crate::visit::{Unsaved, Visit};
 
+pub(crate) mod open;
+
 /// A journal this long is folded into the record at the next save, so that
 /// replaying one never takes long.
 pub const COMPACT_AT: u64 = 256 * 1024;
