@@ -18,6 +18,8 @@ pub mod fuzzing;
 pub mod html;
 pub mod i18n;
 pub mod locale;
+#[cfg(unix)]
+pub mod os;
 pub mod record;
 pub mod report;
 pub mod review;
