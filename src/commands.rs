@@ -638,7 +638,7 @@ pub fn ago_text(seconds: i64) -> String {
 /// visit resumes even if the file it came from moves or changes.
 fn keep_checklists(store: &Store, checklists: &[Loaded]) -> Result<(), Failure> {
     for loaded in checklists {
-        if let Some(bytes) = checklist::source_bytes(loaded) {
+        if let Some(bytes) = crate::store::checklists::source_bytes(loaded) {
             store.keep_checklist(&bytes)?;
         }
     }
@@ -1899,7 +1899,7 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
             files.push(path.clone());
             continue;
         }
-        let message = match checklist::files_in(path) {
+        let message = match crate::store::checklists::files_in(path) {
             Ok(found) if !found.is_empty() => {
                 files.extend(found);
                 continue;
@@ -1915,7 +1915,7 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
     let total = files.len() + bad;
     for file in &files {
         let shown = file.display().to_string();
-        let read = checklist::read_bytes(file)
+        let read = crate::store::checklists::read_bytes(file)
             .map_err(|message| vec![Diagnostic::file(&shown, message)])
             .and_then(|bytes| {
                 let loaded = checklist::from_bytes(&shown, &bytes, Source::Path(file.clone()))?;

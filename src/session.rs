@@ -264,7 +264,7 @@ impl Session {
             to_keep: visit
                 .checklists
                 .iter()
-                .filter_map(crate::checklist::source_bytes)
+                .filter_map(crate::store::checklists::source_bytes)
                 .collect(),
             compact_at: COMPACT_AT,
             compaction_failed: false,

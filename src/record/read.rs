@@ -795,7 +795,7 @@ pub fn load_source(source: &str) -> Result<Loaded, Vec<Diagnostic>> {
         }),
         None => {
             let path = PathBuf::from(source);
-            checklist::read(Path::new(source), Source::Path(path))
+            crate::store::checklists::read(Path::new(source), Source::Path(path))
         }
     }
 }
