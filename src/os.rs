@@ -107,7 +107,10 @@ pub fn local_offset_seconds(second: i64) -> Option<i64> {
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
     // SAFETY: localtime_r reads `time` and writes `tm`, both valid for the call.
     let found = unsafe { !libc::localtime_r(&time, &mut tm).is_null() };
-    found.then_some(i64::from(tm.tm_gmtoff))
+    // `c_long`: i64 here, i32 on 32-bit systems.
+    #[allow(clippy::useless_conversion)]
+    let offset = i64::from(tm.tm_gmtoff);
+    found.then_some(offset)
 }
 
 /// Makes a write past the file size limit (`ulimit -f`) fail with `EFBIG`
