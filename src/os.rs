@@ -135,6 +135,18 @@ pub fn limit_file_size(bytes: u64) -> io::Result<()> {
     Ok(())
 }
 
+/// Makes a FIFO at `path` (0600): for the tests of what refuses one.
+#[cfg(test)]
+pub fn make_fifo(path: &std::path::Path) -> io::Result<()> {
+    let path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes())
+        .map_err(|_| io::Error::from(io::ErrorKind::InvalidInput))?;
+    // SAFETY: mkfifo reads a NUL-terminated path valid for the call.
+    if unsafe { libc::mkfifo(path.as_ptr(), 0o600) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
 /// Whether the terminal at descriptor `fd` has hung up or closed: a poll
 /// that does not wait.
 pub fn hung_up(fd: RawFd) -> bool {

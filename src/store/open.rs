@@ -257,3 +257,51 @@ pub(crate) fn ensure_mode(file: &File, mode: u32) -> io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Links, ReadError, read_file};
+    use std::os::unix::fs::symlink;
+
+    fn temp(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("tp-open-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_capped_read_takes_regular_files_up_to_the_cap_only() {
+        let dir = temp("capped");
+        let file = dir.join("f.toml");
+        std::fs::write(&file, b"0123456789").unwrap();
+        assert_eq!(read_file(&file, Links::Refuse, 10).unwrap(), b"0123456789");
+        match read_file(&file, Links::Refuse, 9) {
+            Err(ReadError::TooLarge {
+                size: 10,
+                grew: false,
+            }) => {}
+            other => panic!("{other:?}"),
+        }
+        // A folder, and a FIFO: refused at once, the FIFO's open not waiting.
+        assert!(matches!(
+            read_file(&dir, Links::Follow, 10),
+            Err(ReadError::NotRegular(kind)) if kind.is_dir()
+        ));
+        let fifo = dir.join("fifo.toml");
+        crate::os::make_fifo(&fifo).unwrap();
+        assert!(matches!(
+            read_file(&fifo, Links::Follow, 10),
+            Err(ReadError::NotRegular(kind)) if !kind.is_dir()
+        ));
+        // A link: refused by the open itself, or followed to its file.
+        let link = dir.join("link.toml");
+        symlink(&file, &link).unwrap();
+        match read_file(&link, Links::Refuse, 10) {
+            Err(ReadError::Io(e)) => assert!(crate::os::is_link_refusal(&e), "{e}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(read_file(&link, Links::Follow, 10).unwrap(), b"0123456789");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
