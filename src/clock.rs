@@ -54,16 +54,8 @@ fn wall() -> Timestamp {
 /// The local offset from UTC at `second` (Unix time); UTC if the C library
 /// cannot tell.
 fn local_offset(second: i64) -> Offset {
-    let time: libc::time_t = second;
-    // SAFETY: an all-zero `tm` is a valid value of a plain C struct.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    // SAFETY: localtime_r reads `time` and writes `tm`, both valid for the call.
-    let found = unsafe { !libc::localtime_r(&time, &mut tm).is_null() };
-    if !found {
-        return Offset::UTC;
-    }
-    i32::try_from(tm.tm_gmtoff)
-        .ok()
+    crate::os::local_offset_seconds(second)
+        .and_then(|seconds| i32::try_from(seconds).ok())
         .and_then(|seconds| Offset::from_seconds(seconds).ok())
         .unwrap_or(Offset::UTC)
 }

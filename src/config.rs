@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::checklist::{self, Diagnostic, Loaded, Source};
+use crate::store::checklists;
 
 /// The auditor's defaults, from `config.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -58,44 +59,19 @@ enum Unread {
 /// what it leads to is checked: a link to `/dev/zero` is refused), at most
 /// [`MAX_CONFIG_BYTES`] bytes, counted again while reading.
 fn read_config_bytes(path: &Path) -> Result<Vec<u8>, Unread> {
-    use std::io::Read as _;
-    use std::os::unix::fs::OpenOptionsExt;
-    let cannot = |e: std::io::Error| {
-        Unread::Refused(crate::tr!(
+    use crate::store::open::{Links, ReadError, read_file};
+    read_file(path, Links::Follow, MAX_CONFIG_BYTES).map_err(|e| match e {
+        ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => Unread::Missing,
+        ReadError::Io(e) => Unread::Refused(crate::tr!(
             "session-cannot-read",
             reason = checklist::io_reason(&e)
-        ))
-    };
-    let file = match std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-    {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Unread::Missing),
-        Err(e) => return Err(cannot(e)),
-    };
-    let meta = file.metadata().map_err(cannot)?;
-    if !meta.is_file() {
-        return Err(Unread::Refused(crate::tr!("config-not-regular")));
-    }
-    let too_large = || {
-        Unread::Refused(crate::tr!(
+        )),
+        ReadError::NotRegular(_) => Unread::Refused(crate::tr!("config-not-regular")),
+        ReadError::TooLarge { .. } => Unread::Refused(crate::tr!(
             "config-too-large",
             most = MAX_CONFIG_BYTES / 1024
-        ))
-    };
-    if meta.len() > MAX_CONFIG_BYTES {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_CONFIG_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(too_large());
-    }
-    Ok(bytes)
+        )),
+    })
 }
 
 /// The project config folder, if the platform has one: `~/.config/touchpoint`
@@ -299,10 +275,10 @@ pub fn user_checklists(config: &Config) -> (Vec<Loaded>, Vec<Diagnostic>) {
         if !folder.is_dir() {
             continue;
         }
-        match checklist::files_in(&folder) {
+        match checklists::files_in(&folder) {
             Ok(files) => {
                 for file in files {
-                    match checklist::read(&file, Source::User(file.clone())) {
+                    match checklists::read(&file, Source::User(file.clone())) {
                         Ok(loaded) => found.push(loaded),
                         Err(errors) => problems.extend(errors),
                     }
@@ -350,7 +326,7 @@ pub fn resolve_all_among(
             // Records name the file they came from; an absolute path lets the
             // visit be resumed from any folder.
             let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-            match checklist::read(path, Source::Path(absolute)) {
+            match checklists::read(path, Source::Path(absolute)) {
                 Ok(loaded) => found.push(loaded),
                 Err(errors) => problems.extend(errors),
             }

@@ -4,12 +4,12 @@
 //! atomic writer) and named by a hash prefix and its own name; the visit then
 //! lists it. Also the Tab completion of the path the auditor types.
 
-use std::fs::{File, OpenOptions};
-use std::io::Read;
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 
 use crate::checklist::{io_reason, sha256_hex};
+use crate::store::open::{self, Links, ReadError, read_capped};
+use crate::store::walk;
 use crate::store::{self, StoreError};
 
 /// Largest file attached: a phone photo or a few minutes of audio fit.
@@ -136,7 +136,8 @@ pub fn attach(root: &Path, visit_id: &str, typed: &str) -> Result<Copied, Eviden
     }
     let target = root.join(&file);
     let same = crate::fault::check(crate::fault::Op::Open)
-        .and_then(|()| std::fs::read(&target))
+        .map_err(ReadError::Io)
+        .and_then(|()| open::read_file(&target, Links::Follow, MAX_EVIDENCE_BYTES))
         .is_ok_and(|old| old == bytes);
     if !same {
         store::write_private(&target, &bytes)?;
@@ -165,22 +166,23 @@ fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, EvidenceError> {
     // Non-blocking, so that a pipe swapped in after the check cannot hang
     // the screen; the kind and size are checked again on what was opened.
     crate::fault::check(crate::fault::Op::Open).map_err(unreadable)?;
-    let file: File = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-        .map_err(unreadable)?;
+    let file =
+        open::open(path, OpenOptions::new().read(true), Links::Follow).map_err(unreadable)?;
     check_kind(&file.metadata().map_err(unreadable)?, shown)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_EVIDENCE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_EVIDENCE_BYTES {
-        return Err(EvidenceError::TooLarge {
+    let bytes = read_capped(&file, MAX_EVIDENCE_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => unreadable(e),
+        ReadError::NotRegular(_) => EvidenceError::NotRegular {
             path: shown.to_owned(),
-            size: crate::tr!("evidence-over-limit"),
-        });
-    }
+        },
+        ReadError::TooLarge { size, grew } => EvidenceError::TooLarge {
+            path: shown.to_owned(),
+            size: if grew {
+                crate::tr!("evidence-over-limit")
+            } else {
+                size_text(size)
+            },
+        },
+    })?;
     if bytes.is_empty() {
         return Err(EvidenceError::Empty {
             path: shown.to_owned(),
@@ -293,22 +295,28 @@ pub fn complete(typed: &str) -> Completion {
     } else {
         expand(folder)
     };
-    let mut names: Vec<String> = std::fs::read_dir(&listed)
+    let mut names: Vec<String> = walk::entries(&listed)
         .map(|entries| {
             entries
-                .filter_map(Result::ok)
+                .iter()
                 .filter_map(|entry| {
-                    let name = entry.file_name().into_string().ok()?;
+                    let name = entry.name_str()?;
                     let wanted = name.starts_with(prefix)
                         && (prefix.starts_with('.') || !name.starts_with('.'))
                         && !name.chars().any(char::is_control);
                     // A link to a folder counts as a folder.
-                    let is_dir = std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir());
-                    wanted.then(|| if is_dir { format!("{name}/") } else { name })
+                    wanted.then(|| {
+                        if entry.leads_to_dir() {
+                            format!("{name}/")
+                        } else {
+                            name.to_owned()
+                        }
+                    })
                 })
                 .collect()
         })
         .unwrap_or_default();
+    // By the names shown (a folder with its `/`).
     names.sort();
     match names.as_slice() {
         [] => Completion {
@@ -338,20 +346,13 @@ pub fn complete(typed: &str) -> Completion {
 
 /// The bytes of an attached file's copy in `data_folder`, for the HTML
 /// debrief ([`crate::report::debrief::ReadFile`]): opened without following
-/// a link, only if it is ours and a regular file, and at most
-/// [`MAX_EVIDENCE_BYTES`] (one byte more is read, so an overlong copy shows
-/// as one that no longer matches its hash). `None` when it cannot be read.
+/// a link, only if it is ours and a regular file of at most
+/// [`MAX_EVIDENCE_BYTES`]. `None` when it cannot be read.
 pub fn read_attached(data_folder: &Path, file: &crate::visit::Evidence) -> Option<Vec<u8>> {
     let path = data_folder.join(&file.file);
-    let mut opened = store::open_owned(&path, OpenOptions::new().read(true)).ok()?;
+    let opened = store::open_owned(&path, OpenOptions::new().read(true)).ok()?;
     store::check_owned(&opened, &path).ok()?;
-    let mut bytes = Vec::new();
-    opened
-        .by_ref()
-        .take(MAX_EVIDENCE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    Some(bytes)
+    store::open::read_capped(&opened, MAX_EVIDENCE_BYTES).ok()
 }
 
 #[cfg(test)]
@@ -412,7 +413,7 @@ mod tests {
         let root = dir.join("data");
         std::fs::create_dir_all(&root).unwrap();
         let big = dir.join("big.mov");
-        let file = File::create(&big).unwrap();
+        let file = std::fs::File::create(&big).unwrap();
         file.set_len(MAX_EVIDENCE_BYTES + 1).unwrap();
         let empty = dir.join("empty.txt");
         std::fs::write(&empty, b"").unwrap();

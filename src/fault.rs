@@ -166,10 +166,10 @@ mod tests {
     #[test]
     fn the_planned_operation_fails_once_and_others_pass() {
         assert!(check(Op::Write).is_ok(), "nothing armed");
-        let armed = arm(Some((1, libc::ENOSPC)));
+        let armed = arm(Some((1, crate::os::ENOSPC)));
         assert!(check(Op::Open).is_ok());
         let e = check(Op::Write).unwrap_err();
-        assert_eq!(e.raw_os_error(), Some(libc::ENOSPC));
+        assert_eq!(e.raw_os_error(), Some(crate::os::ENOSPC));
         assert!(check(Op::Write).is_ok());
         assert_eq!(armed.fired(), Some(Op::Write));
         assert_eq!(armed.seen(), vec![Op::Open, Op::Write, Op::Write]);
@@ -188,14 +188,14 @@ mod tests {
     #[test]
     fn a_torn_write_writes_half_then_fails() {
         let mut out = Vec::new();
-        let armed = arm_torn(Some((0, libc::ENOSPC)));
+        let armed = arm_torn(Some((0, crate::os::ENOSPC)));
         let e = write_all(&mut out, b"0123456789").unwrap_err();
-        assert_eq!(e.raw_os_error(), Some(libc::ENOSPC));
+        assert_eq!(e.raw_os_error(), Some(crate::os::ENOSPC));
         assert_eq!(out, b"01234");
         write_all(&mut out, b"ab").unwrap();
         assert_eq!(out, b"01234ab");
         drop(armed);
-        let _plain = arm(Some((0, libc::EIO)));
+        let _plain = arm(Some((0, crate::os::EIO)));
         let mut out = Vec::new();
         assert!(write_all(&mut out, b"0123").is_err());
         assert!(out.is_empty(), "a plain failure writes nothing");

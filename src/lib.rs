@@ -35,6 +35,9 @@ pub mod evidence;
 pub mod fault;
 #[allow(clippy::disallowed_methods, clippy::disallowed_types)]
 pub mod locale;
+#[cfg(unix)]
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)]
+pub mod os;
 #[allow(clippy::disallowed_methods, clippy::disallowed_types)]
 pub mod session;
 #[allow(clippy::disallowed_methods, clippy::disallowed_types)]

@@ -25,8 +25,7 @@ fn main() -> ExitCode {
     // A file size limit (`ulimit -f`) makes a write too long fail with
     // EFBIG, a save error the screen shows and retries, instead of killing
     // the program with SIGXFSZ and the unsaved changes with it.
-    // SAFETY: setting a signal's disposition to "ignore" has no preconditions.
-    unsafe { libc::signal(libc::SIGXFSZ, libc::SIG_IGN) };
+    touchpoint::os::ignore_file_size_signal();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // The completion scripts' question, outside the command line so that
     // no script or help offers it.

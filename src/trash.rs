@@ -6,10 +6,11 @@
 //! (private folders, flushed entries) through its crate-visible helpers.
 
 use std::fs;
-use std::io::{self, Read};
-use std::os::unix::fs::OpenOptionsExt;
+use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::store::open::{self, Links, ReadError, read_capped};
+use crate::store::walk;
 use crate::store::{MAX_VISIT_BYTES, Store, StoreError, private_dir, sync_dir, valid_id};
 use crate::tr;
 
@@ -116,7 +117,7 @@ impl Store {
     /// The visit files in the trash, `trash/<id>.toml`, sorted by name.
     pub fn trash_files(&self) -> Result<Vec<PathBuf>, TrashError> {
         let trash = self.trash_dir();
-        let entries = match fs::read_dir(&trash) {
+        let entries = match walk::entries(&trash) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => {
@@ -126,18 +127,16 @@ impl Store {
                 ))(e));
             }
         };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
+        let files: Vec<PathBuf> = entries
+            .into_iter()
+            .filter(|e| {
+                e.name_str()
                     .and_then(|n| n.strip_suffix(".toml"))
                     .is_some_and(valid_id)
-                    && p.is_file()
+                    && e.path.is_file()
             })
+            .map(|e| e.path)
             .collect();
-        files.sort();
         Ok(files)
     }
 
@@ -146,29 +145,20 @@ impl Store {
         let fail = io_failure(tr!("trash-action-read", path = path.display().to_string()));
         // Non-blocking, so that a FIFO put there cannot hang the listing.
         crate::fault::check(crate::fault::Op::Open).map_err(&fail)?;
-        let file = fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(path)
-            .map_err(&fail)?;
-        if !file.metadata().map_err(&fail)?.is_file() {
-            return Err(fail(io::Error::new(
+        let file =
+            open::open(path, fs::OpenOptions::new().read(true), Links::Follow).map_err(&fail)?;
+        read_capped(&file, MAX_VISIT_BYTES).map_err(|e| match e {
+            ReadError::Io(e) => fail(e),
+            ReadError::NotRegular(_) => fail(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 tr!("store-not-regular-file"),
-            )));
-        }
-        let mut bytes = Vec::new();
-        file.take(MAX_VISIT_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(&fail)?;
-        if bytes.len() as u64 > MAX_VISIT_BYTES {
-            return Err(StoreError::TooLarge {
+            )),
+            ReadError::TooLarge { size, .. } => StoreError::TooLarge {
                 path: path.to_path_buf(),
-                size: bytes.len() as u64,
+                size,
             }
-            .into());
-        }
-        Ok(bytes)
+            .into(),
+        })
     }
 }
 

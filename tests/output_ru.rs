@@ -229,7 +229,7 @@ fn own_words(records: &[RecordFile]) -> Own {
     let mut ids = Vec::new();
     for r in records {
         // The record as the program rebuilds it, with its checklists.
-        let (found, problems) = record::load_checklists(r);
+        let (found, problems) = touchpoint::store::checklists::load_checklists(r);
         assert!(problems.is_empty());
         let (v, _) = record::rebuild(r, found);
         let json: serde_json::Value = serde_json::from_str(&record::to_json(&v)).unwrap();

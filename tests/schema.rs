@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use touchpoint::checklist::{Checklist, files_in, parse};
+use touchpoint::checklist::{Checklist, parse};
+use touchpoint::store::checklists::files_in;
 
 fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Checklist)).expect("the schema is JSON")

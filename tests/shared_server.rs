@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use common::{Cleanup, Pty, run, temp_dir, touchpoint_command, visit_files};
 use touchpoint::checklist::{self, Source};
-use touchpoint::store::Store;
+use touchpoint::store::{Store, checklists};
 use touchpoint::visit::Visit;
 
 /// A uid no account has: "another user".
@@ -79,7 +79,7 @@ fn run_within(data: &Path, args: &[&str]) -> Output {
 /// one; returns its id.
 fn draft(data: &Path, checklist_path: &Path, site: &str) -> String {
     let store = Store::open(data).unwrap();
-    let loaded = checklist::read(
+    let loaded = checklists::read(
         checklist_path,
         Source::Path(checklist_path.canonicalize().unwrap()),
     )

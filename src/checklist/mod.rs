@@ -1,5 +1,7 @@
-//! Checklists: the format (`model`), reading and validating files (`parse`),
+//! Checklists: the format (`model`), validating files' bytes (`parse`),
 //! their problems (`diag`), and the checklists compiled into the program.
+//! Reading checklist files and folders is the disk layer's
+//! (`store::checklists`).
 
 pub mod diag;
 pub mod journey;
@@ -7,8 +9,7 @@ pub mod model;
 pub mod parse;
 
 use std::fmt;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
 
@@ -108,72 +109,12 @@ pub fn bundled_by_id(id: &str) -> Option<Result<Loaded, Vec<Diagnostic>>> {
     })
 }
 
-/// Reads and validates the checklist file at `path`.
-pub fn read(path: &Path, source: Source) -> Result<Loaded, Vec<Diagnostic>> {
-    let shown = path.display().to_string();
-    let bytes = read_bytes(path).map_err(|message| vec![Diagnostic::file(&shown, message)])?;
-    from_bytes(&shown, &bytes, source)
-}
-
-/// The bytes of the checklist file at `path`, or why they cannot be read.
-///
-/// Only a regular file is read: it is opened without blocking and checked
-/// with `fstat` before any byte is read, so a FIFO named `*.toml` cannot hang
-/// the program, and the size is capped while reading.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path);
-    let file = match file {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(crate::tr!("io-not-found"));
-        }
-        Err(e) => return Err(crate::tr!("session-cannot-read", reason = io_reason(&e))),
-    };
-    let meta = file
-        .metadata()
-        .map_err(|e| crate::tr!("session-cannot-read", reason = io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err(crate::tr!("checklist-is-folder"));
-    }
-    if !meta.is_file() {
-        return Err(crate::tr!("checklist-not-regular"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(crate::tr!(
-            "checklist-too-large",
-            size = meta.len(),
-            most = MAX_FILE_BYTES / 1024 / 1024
-        ));
-    }
-    // The size is checked again while reading: the file may grow meanwhile.
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| crate::tr!("session-cannot-read", reason = io_reason(&e)))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(crate::tr!(
-            "checklist-grew-too-large",
-            most = MAX_FILE_BYTES / 1024 / 1024
-        ));
-    }
-    Ok(bytes)
-}
-
-/// The bytes a loaded checklist was read from, when they can still be had:
-/// the text compiled in, or the file read again if its hash still matches.
-pub fn source_bytes(loaded: &Loaded) -> Option<Vec<u8>> {
-    let bytes = match &loaded.source {
-        Source::Bundled(id) => {
-            let (name, text) = BUNDLED.iter().find(|(name, _)| name == id)?;
-            return (bundled_sha256(name, text) == loaded.sha256).then(|| text.as_bytes().to_vec());
-        }
-        Source::User(path) | Source::Path(path) => read_bytes(path).ok()?,
-    };
-    (sha256_hex(&bytes) == loaded.sha256).then_some(bytes)
+/// The text of bundled checklist `id` when its hash is `sha256`: the bytes
+/// a bundled checklist was loaded from (files are read again by
+/// `store::checklists::source_bytes`).
+pub fn bundled_source(id: &str, sha256: &str) -> Option<&'static [u8]> {
+    let (name, text) = BUNDLED.iter().find(|(name, _)| *name == id)?;
+    (bundled_sha256(name, text) == sha256).then_some(text.as_bytes())
 }
 
 /// The SHA-256 of bundled checklist `name`, whose bytes are `text`: build.rs's,
@@ -299,43 +240,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// Deepest folder [`files_in`] descends into below the folder it was given.
-pub const MAX_DEPTH: usize = 16;
-
-/// The `.toml` files under `folder`, recursively, in name order.
-///
-/// Links to folders are followed (a checklist folder may gather others), but
-/// each folder is visited once, by device and inode, and no deeper than
-/// [`MAX_DEPTH`], so links that loop cannot make the walk endless.
-pub fn files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
-    use std::os::unix::fs::MetadataExt;
-    let mut found = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    let root = std::fs::metadata(folder)?;
-    seen.insert((root.dev(), root.ino()));
-    let mut pending = vec![(folder.to_path_buf(), 0)];
-    while let Some((dir, depth)) = pending.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let path = entry?.path();
-            // A link to nothing, or a loop of links, reads as an error here:
-            // treated as a file, it is then named when it cannot be read.
-            match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => {
-                    // Seen already (a link back up), or too deep: not again.
-                    if depth >= MAX_DEPTH || !seen.insert((meta.dev(), meta.ino())) {
-                        continue;
-                    }
-                    pending.push((path, depth + 1));
-                }
-                _ if path.extension().is_some_and(|e| e == "toml") => found.push(path),
-                _ => {}
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
 }
 
 /// A short, human reason for an I/O error, without Rust's debug formatting.
@@ -496,9 +400,10 @@ mod tests {
             let built = super::built(super::BUNDLED_SHA256, name);
             assert_eq!(built, Some(validated.sha256.as_str()), "{name}");
             assert_eq!(
-                super::source_bytes(&validated).as_deref(),
+                super::bundled_source(name, &validated.sha256),
                 Some(text.as_bytes())
             );
+            assert_eq!(super::bundled_source(name, &"0".repeat(64)), None);
         }
     }
 }

@@ -12,7 +12,7 @@ use super::{Failure, data_root, find_records, open_store};
 use crate::check::{self, Flag, Input, Photo};
 use crate::checklist::Loaded;
 use crate::cli::CheckFormat;
-use crate::record::{self, RecordFile};
+use crate::record::RecordFile;
 use crate::store::Store;
 use crate::text::escape;
 use crate::tr;
@@ -77,7 +77,8 @@ impl<'s> Gatherer<'s> {
             Some(loaded) => Rc::clone(loaded),
             None => {
                 let kept = |sha: &str| store?.kept_checklist(sha)?.ok();
-                let (loaded, warnings, _) = record::load_checklists_kept(&record, kept);
+                let (loaded, warnings, _) =
+                    crate::store::checklists::load_checklists_kept(&record, kept);
                 for warning in warnings {
                     if self.warned.insert(warning.clone()) {
                         say!(
@@ -141,20 +142,8 @@ fn evidence_path(record_path: &Path, root: Option<&Path>, file: &str) -> Option<
 /// without following a link or blocking on a FIFO, at most
 /// [`crate::evidence::MAX_EVIDENCE_BYTES`]; no time, no photo.
 fn exif_time(path: &Path) -> Option<(jiff::civil::DateTime, Option<jiff::tz::Offset>)> {
-    use std::io::Read as _;
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(path)
-        .ok()?;
-    if !file.metadata().ok()?.is_file() {
-        return None;
-    }
-    let mut bytes = Vec::new();
-    file.take(crate::evidence::MAX_EVIDENCE_BYTES)
-        .read_to_end(&mut bytes)
-        .ok()?;
+    use crate::store::open::{Links, read_file};
+    let bytes = read_file(path, Links::Refuse, crate::evidence::MAX_EVIDENCE_BYTES).ok()?;
     let exif = exif::Reader::new()
         .read_from_container(&mut std::io::Cursor::new(&bytes))
         .ok()?;

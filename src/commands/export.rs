@@ -198,7 +198,6 @@ fn evidence_folder_of(path: &Path) -> PathBuf {
 /// export is: atomically, with `mode`). A file missing from the data folder
 /// is warned about and left out; it cannot be linked anyway.
 fn copy_evidence(store: &Store, visit: &Visit, folder: &Path, mode: u32) -> Result<(), Failure> {
-    use std::io::Read;
     use std::path::Component;
     let files = visit.evidence();
     if files.is_empty() {
@@ -221,11 +220,12 @@ fn copy_evidence(store: &Store, visit: &Visit, folder: &Path, mode: u32) -> Resu
                 crate::store::OpenRefusal::Io(e) => e.to_string(),
             })
             .and_then(|f| {
-                let mut bytes = Vec::new();
-                f.take(crate::evidence::MAX_EVIDENCE_BYTES + 1)
-                    .read_to_end(&mut bytes)
-                    .map(|_| bytes)
-                    .map_err(|e| e.to_string())
+                use crate::store::open::{ReadError, read_capped};
+                read_capped(&f, crate::evidence::MAX_EVIDENCE_BYTES).map_err(|e| match e {
+                    ReadError::Io(e) => e.to_string(),
+                    ReadError::NotRegular(_) => tr!("store-not-regular-file"),
+                    ReadError::TooLarge { .. } => tr!("evidence-over-limit"),
+                })
             })
         } else {
             Err(tr!("cli-evidence-outside"))

@@ -15,6 +15,12 @@ pub(crate) fn log_path(record: &Path) -> PathBuf {
     record.with_extension("log")
 }
 
+/// Reads a change log beside a record: a regular file of at most
+/// [`crate::store::MAX_VISIT_BYTES`], never through a FIFO.
+fn read_log(path: &Path) -> std::io::Result<Vec<u8>> {
+    super::read_capped(path, crate::store::MAX_VISIT_BYTES)
+}
+
 /// Why the log of a first-line problem is bad, in the interface language.
 fn why(broken: &Break) -> String {
     match broken {
@@ -34,7 +40,7 @@ pub(crate) fn log_problem(path: &Path, record: &RecordFile) -> Option<String> {
     let expected = record.header.log_sha256.as_deref()?;
     let log = log_path(path);
     let shown = inert(&log.display().to_string());
-    let bytes = match super::sign::read_log(&log) {
+    let bytes = match read_log(&log) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Some(tr!("log-missing", path = shown));

@@ -104,13 +104,30 @@ pub use home::home;
 pub use list::list;
 pub use log::log;
 pub use man::man;
-pub use new::{NewVisit, new};
+pub use new::NewVisit;
 pub use records::{BATCH, ReadTally, read_record_file};
 pub use report::{ReportArgs, report, write_report};
 pub use resume::resume;
 pub use schema::schema;
 pub use sign::{Signers, sign, signers, verify};
 pub use validate::validate;
+
+/// `touchpoint new`: start a visit and open it. Without `--site` the home
+/// screen's form opens with the named checklists ticked. With no checklist
+/// and no journey, the hotel stay in the interface language. (Here rather
+/// than in `new.rs`: the home screen starts visits through it, and `new`
+/// opens the home screen, so neither file imports the other.)
+pub fn new(
+    data_dir: Option<&Path>,
+    asked: NewVisit,
+    lang: Option<Lang>,
+    config: Option<crate::config::Config>,
+) -> Result<(), Failure> {
+    match new::start(data_dir, asked, lang, config)? {
+        Some(form) => home::home_with(data_dir, form.auditor, &form.checklists, Some(form.lang)),
+        None => Ok(()),
+    }
+}
 
 use records::find_records;
 use sign::awaits_signature;
@@ -197,18 +214,7 @@ fn data_root(data_dir: Option<&Path>) -> Result<PathBuf, Failure> {
 
 /// The name of the user running the program, from the password database.
 fn login_name() -> Option<String> {
-    // SAFETY: getpwuid returns a pointer into static storage or null; the
-    // name is copied out at once, before any other call could reuse it.
-    unsafe {
-        let entry = libc::getpwuid(libc::geteuid());
-        if entry.is_null() || (*entry).pw_name.is_null() {
-            return None;
-        }
-        std::ffi::CStr::from_ptr((*entry).pw_name)
-            .to_str()
-            .ok()
-            .map(str::to_owned)
-    }
+    crate::os::user_name()
 }
 
 /// Refuses, before anything is created, when there is no terminal to show a
@@ -235,4 +241,18 @@ pub fn choose_language(flag: Option<Lang>, config: Option<&Config>) {
 /// The interface language: `--lang`, then `language` in config.toml, then the locale.
 fn language(flag: Option<Lang>, config: &Config) -> Lang {
     locale::interface_language(flag, config.language.as_deref())
+}
+
+/// Reads a regular file of at most `cap` bytes, without blocking on a
+/// FIFO (the disk layer's one capped read, links followed): anything else
+/// is `InvalidData` with the reason in the interface language.
+pub(crate) fn read_capped(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
+    use crate::store::open::{Links, ReadError, read_file};
+    read_file(path, Links::Follow, cap).map_err(|e| match e {
+        ReadError::Io(e) => e,
+        ReadError::NotRegular(_) | ReadError::TooLarge { .. } => std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            tr!("sign-not-a-small-file"),
+        ),
+    })
 }

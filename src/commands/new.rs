@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use super::defaults::{default_auditor, default_checklists, journeys_among};
-use super::home::home_with;
 use super::sign::sign_finalized;
 use super::{Failure, data_root, language, need_terminal, report_all};
 use crate::checklist;
@@ -28,18 +27,27 @@ pub struct NewVisit {
     pub checklists: Vec<String>,
 }
 
-/// `touchpoint new`: start a visit and open it. Without `--site` the home
-/// screen's form opens with the named checklists ticked. With no checklist
-/// and no journey, the hotel stay in the interface language.
+/// What `new` leaves to the home screen's form: no site was named.
+pub(super) struct Form {
+    /// The auditor named, if any.
+    pub auditor: Option<String>,
+    /// The checklists to tick.
+    pub checklists: Vec<String>,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// Starts the visit `asked` names and opens it; without a site, the form
+/// it leaves to the home screen ([`super::new`]).
 ///
 /// `config` is config.toml as read for the language, if it could be; one
 /// that could not is read again here, and its problem reported.
-pub fn new(
+pub(super) fn start(
     data_dir: Option<&Path>,
     asked: NewVisit,
     lang: Option<Lang>,
     config: Option<Config>,
-) -> Result<(), Failure> {
+) -> Result<Option<Form>, Failure> {
     crate::i18n::prepare_screens();
     let config = match config {
         Some(config) => config,
@@ -101,7 +109,11 @@ pub fn new(
             .iter()
             .map(|l| l.checklist.checklist.id.clone())
             .collect();
-        return home_with(data_dir, asked.auditor, &names, Some(lang));
+        return Ok(Some(Form {
+            auditor: asked.auditor,
+            checklists: names,
+            lang,
+        }));
     };
     let auditor = asked.auditor.unwrap_or_else(|| default_auditor(&config));
     refuse_control_in(&site, || tr!("cli-what-site"))?;
@@ -111,14 +123,8 @@ pub fn new(
     let store = Store::open_untidied(&data_root(data_dir)?)?;
     let export = open::export_of(&config);
     let (visit, session) = open::start(&store, site.trim(), auditor.trim(), loaded, export)?;
-    Ok(open::run(
-        &store,
-        visit,
-        session,
-        None,
-        None,
-        sign_finalized,
-    )?)
+    open::run(&store, visit, session, None, None, sign_finalized)?;
+    Ok(None)
 }
 
 /// Refuses a control character in `text`, named by `what`, which is looked

@@ -301,7 +301,7 @@ pub(crate) fn find_records(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>)
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
-    let entries = match std::fs::read_dir(dir) {
+    let entries = match crate::store::walk::entries(dir) {
         Ok(entries) => entries,
         Err(e) => {
             let shown = dir.display().to_string();
@@ -309,25 +309,23 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
             return;
         }
     };
-    // file_type does not follow symbolic links: a link is seen as a link.
-    let mut found: Vec<(PathBuf, std::fs::FileType)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
-        .collect();
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, kind) in found {
+    // Names sorted; a link is seen as a link (not followed).
+    let found = entries
+        .into_iter()
+        .filter(|e| !e.name.to_string_lossy().starts_with('.'));
+    for entry in found {
+        let path = entry.path.clone();
         // A review file beside a record (`<id>.review.toml`) is not a record.
         let toml = path.extension().is_some_and(|x| x == "toml")
             && !crate::review::disk::is_review_file(&path);
-        if kind.is_symlink() {
+        if entry.is_symlink() {
             // Named without reading through it: where it points is not
             // looked at beyond whether it is a folder.
-            if toml || std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+            if toml || entry.leads_to_dir() {
                 let shown = crate::checklist::diag::one_line(&path.display().to_string());
                 problems.push(Diagnostic::file(&shown, tr!("cli-link-not-followed")));
             }
-        } else if kind.is_dir() {
+        } else if entry.is_dir() {
             // Deleted visits stay deleted: a data folder's trash is not reported.
             if path.file_name().is_some_and(|n| n == "trash") && dir.join("visits").is_dir() {
                 continue;

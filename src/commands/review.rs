@@ -285,9 +285,10 @@ fn correct(
     entry: &mut Entry,
 ) -> Result<(), Failure> {
     let (checklist_id, item_id) = key.split_once('/').unwrap_or((key, ""));
-    let (loaded, problems, _) = record::load_checklists_kept(&target.record, |sha| {
-        store.and_then(|s| s.kept_checklist(sha)?.ok())
-    });
+    let (loaded, problems, _) =
+        crate::store::checklists::load_checklists_kept(&target.record, |sha| {
+            store.and_then(|s| s.kept_checklist(sha)?.ok())
+        });
     let (visit, _) = record::rebuild(&target.record, loaded);
     // The checklist as loaded now may be another version than the one the
     // record was made with: then it is the item that is missing, not the
@@ -808,7 +809,7 @@ impl DeskShell {
             .map(|f| f.state)
             .unwrap_or_default();
         let store = open_store(self.data_dir.as_deref()).ok();
-        let (loaded, _, _) = record::load_checklists_kept(record, |sha| {
+        let (loaded, _, _) = crate::store::checklists::load_checklists_kept(record, |sha| {
             store.as_ref().and_then(|s| s.kept_checklist(sha)?.ok())
         });
         let (visit, _) = record::rebuild(record, loaded);

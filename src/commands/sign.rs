@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ssh_agent_client_rs::{Client, Identity};
 
-use super::{Failure, find_records, io_failure, open_store};
+use super::{Failure, find_records, io_failure, open_store, read_capped};
 use crate::config::Config;
 use crate::record;
 use crate::signing::{self, AllowedSigners, Key, Verdict};
@@ -22,32 +22,6 @@ const MAX_SMALL_FILE: u64 = 1 << 20;
 /// would hang, nor a device), at most [`MAX_SMALL_FILE`] bytes.
 fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
     read_capped(path, MAX_SMALL_FILE)
-}
-
-/// Reads a regular file of at most `cap` bytes, without blocking on a FIFO.
-fn read_capped(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
-    use std::io::Read as _;
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)?;
-    let meta = file.metadata()?;
-    if !meta.is_file() || meta.len() > cap {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            tr!("sign-not-a-small-file"),
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(cap).read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
-/// Reads a change log beside a record: a regular file of at most
-/// [`store::MAX_VISIT_BYTES`], never through a FIFO.
-pub(super) fn read_log(path: &Path) -> std::io::Result<Vec<u8>> {
-    read_capped(path, store::MAX_VISIT_BYTES)
 }
 
 /// The signature of `record` with the key `key_path` names, or why there is

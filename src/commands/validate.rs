@@ -19,7 +19,7 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
             files.push(path.clone());
             continue;
         }
-        let message = match checklist::files_in(path) {
+        let message = match crate::store::checklists::files_in(path) {
             Ok(found) if !found.is_empty() => {
                 files.extend(found);
                 continue;
@@ -35,7 +35,7 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
     let total = files.len() + bad;
     for file in &files {
         let shown = file.display().to_string();
-        let read = checklist::read_bytes(file)
+        let read = crate::store::checklists::read_bytes(file)
             .map_err(|message| vec![Diagnostic::file(&shown, message)])
             .and_then(|bytes| {
                 let loaded = checklist::from_bytes(&shown, &bytes, Source::Path(file.clone()))?;

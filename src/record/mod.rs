@@ -2,8 +2,8 @@
 //! read again with every problem placed at `file:line:column`, and the exports
 //! (JSON, CSV, Markdown) that carry the same facts.
 //!
-//! Pure: no terminal, no clock, and no files except in [`load_source`] and
-//! [`load_checklists`], which read the checklists a record names.
+//! Pure: no terminal, no clock, no files (the checklists a record names are
+//! loaded by the disk layer, `store::checklists::load_checklists`).
 //!
 //! One set of types ([`Record`] and its parts) is written, read, exported as
 //! JSON and turned into the JSON Schema, so the four cannot drift apart. The
@@ -42,10 +42,7 @@ pub use export::{
     CSV_COLUMNS, csv_answer, csv_text, evidence_file_name, to_csv, to_json, to_markdown,
     to_markdown_in, visit_tag,
 };
-pub use read::{
-    CHUNK_ABOVE, RecordFile, Summary, load_checklists, load_checklists_kept, load_source, parse,
-    parse_bytes, parse_with, rebuild,
-};
+pub use read::{CHUNK_ABOVE, RecordFile, Summary, parse, parse_bytes, parse_with, rebuild};
 
 /// The newest record format this program writes and reads.
 pub const FORMAT: u32 = 1;

@@ -5,7 +5,6 @@ mod chunks;
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
 use jiff::ZonedDateTime;
 use serde::Deserialize;
@@ -18,7 +17,7 @@ use super::{
 };
 use crate::checklist::diag::{did_you_mean, inert, line_col};
 use crate::checklist::parse::is_id;
-use crate::checklist::{self, Diagnostic, Loaded, Response, Source};
+use crate::checklist::{Diagnostic, Loaded, Response};
 use crate::visit::{Answer, Entry, Evidence, Header, Status, Visit};
 
 /// A record read from a file: its header, the checklists it names, its
@@ -778,79 +777,4 @@ fn quote(text: &str) -> String {
         short.push('…');
     }
     format!("\"{}\"", inert(&short))
-}
-
-// The only I/O in this module: reading the checklist files a record names.
-
-/// Loads the checklist a record's `source` names: `bundled:ID` from the
-/// checklists compiled into the program, anything else as a file path.
-///
-/// **Reads files** (a path source): this and [`load_checklists`] are the only
-/// functions of `record` that touch the file system.
-pub fn load_source(source: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    match source.strip_prefix("bundled:") {
-        Some(id) => checklist::bundled_by_id(id).unwrap_or_else(|| {
-            Err(vec![Diagnostic::file(
-                source,
-                crate::tr!("record-no-bundled"),
-            )])
-        }),
-        None => {
-            let path = PathBuf::from(source);
-            checklist::read(Path::new(source), Source::Path(path))
-        }
-    }
-}
-
-/// Loads every checklist `record` names, with [`load_source`]; each one that
-/// cannot be loaded is a warning naming its problems. **Reads files.**
-pub fn load_checklists(record: &RecordFile) -> (Vec<Loaded>, Vec<String>) {
-    let (loaded, warnings, _) = load_checklists_kept(record, |_| None);
-    (loaded, warnings)
-}
-
-/// As [`load_checklists`], but a checklist whose source is gone or no longer
-/// has the recorded sha256 comes from `kept`, the copy kept by that hash
-/// (the data folder's `checklists/`), when there is one. The third list says
-/// which checklists came from a kept copy, and why, for the auditor.
-pub fn load_checklists_kept(
-    record: &RecordFile,
-    kept: impl Fn(&str) -> Option<Vec<u8>>,
-) -> (Vec<Loaded>, Vec<String>, Vec<String>) {
-    let mut loaded = Vec::new();
-    let mut warnings = Vec::new();
-    let mut from_copy = Vec::new();
-    for wanted in &record.checklists {
-        let found = load_source(&wanted.source);
-        if found.as_ref().is_ok_and(|l| l.sha256 == wanted.sha256) {
-            loaded.extend(found.ok());
-            continue;
-        }
-        let copy = kept(&wanted.sha256).and_then(|bytes| {
-            let shown = crate::tr!("record-kept-copy-of", source = &wanted.source);
-            checklist::from_bytes(&shown, &bytes, Source::Path(PathBuf::from(&wanted.source))).ok()
-        });
-        match (found, copy) {
-            (found, Some(copy)) => {
-                let why = if found.is_ok() { "changed" } else { "gone" };
-                from_copy.push(crate::tr!(
-                    "record-from-copy",
-                    why = why,
-                    id = &wanted.id,
-                    source = crate::text::escape(&wanted.source).into_owned()
-                ));
-                loaded.push(copy);
-            }
-            (Ok(l), None) => loaded.push(l),
-            (Err(problems), None) => {
-                let why: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                warnings.push(crate::tr!(
-                    "record-cannot-load",
-                    id = &wanted.id,
-                    problems = why.join("; ")
-                ));
-            }
-        }
-    }
-    (loaded, warnings, from_copy)
 }

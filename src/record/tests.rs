@@ -699,12 +699,12 @@ fn rebuild_warns_about_changed_and_missing_checklists_and_items() {
 
 #[test]
 fn sources_load_from_the_bundle_or_a_path() {
-    let loaded = load_source("bundled:hotel-check-in").unwrap();
+    let loaded = crate::store::checklists::load_source("bundled:hotel-check-in").unwrap();
     assert_eq!(loaded.checklist.checklist.id, "hotel-check-in");
     assert_eq!(loaded.source.to_string(), "bundled:hotel-check-in");
-    let missing = load_source("bundled:no-such").unwrap_err();
+    let missing = crate::store::checklists::load_source("bundled:no-such").unwrap_err();
     assert!(missing[0].to_string().contains("no bundled checklist"));
-    let nowhere = load_source("/nonexistent/checklist.toml").unwrap_err();
+    let nowhere = crate::store::checklists::load_source("/nonexistent/checklist.toml").unwrap_err();
     assert!(nowhere[0].to_string().contains("no such file"));
     // A visit over the bundled stay round-trips through its sources.
     let stay: Vec<Loaded> = crate::checklist::DEFAULT_STAY
@@ -715,7 +715,7 @@ fn sources_load_from_the_bundle_or_a_path() {
     let first = v.all_items().next().unwrap();
     v.set_note(first, "note", false, &time(1, 3)).unwrap();
     let record = parse("v", &to_toml(&v)).unwrap();
-    let (found, problems) = load_checklists(&record);
+    let (found, problems) = crate::store::checklists::load_checklists(&record);
     assert!(problems.is_empty());
     let (back, warnings) = rebuild(&record, found);
     assert!(warnings.is_empty(), "{warnings:?}");

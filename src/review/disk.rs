@@ -6,7 +6,7 @@
 //! config's `export_mode` elsewhere); every append flushed to disk.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, Read, Seek, Write};
+use std::io::{self, Write};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 
 use super::{MAX_REVIEW_BYTES, ReviewFile, State, check_about, fold, parse};
 use crate::checklist::diag::one_line;
+use crate::store::open::{self, Links, ReadError, read_capped};
 use crate::tr;
 
 /// `<dir>/<id>.review.toml` beside the record `<dir>/<id>.toml`.
@@ -53,14 +54,10 @@ fn io_problem(path: &Path, e: &io::Error) -> String {
 /// FIFO, a file too large or one that does not parse is refused, naming it
 /// (with `line:column` where there is one).
 pub fn read(path: &Path) -> Result<Option<ReviewFile>, String> {
-    let file = match OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-    {
+    let file = match open::open(path, OpenOptions::new().read(true), Links::Refuse) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+        Err(e) if crate::os::is_link_refusal(&e) => {
             return Err(tr!(
                 "review-link-refused",
                 path = one_line(&path.display().to_string())
@@ -86,21 +83,17 @@ pub fn read(path: &Path) -> Result<Option<ReviewFile>, String> {
 }
 
 /// The text of an open review file: a regular file of at most
-/// [`MAX_REVIEW_BYTES`], in UTF-8.
-fn read_open(mut file: &File, path: &Path) -> Result<String, String> {
+/// [`MAX_REVIEW_BYTES`], in UTF-8, read from where it stands (each caller
+/// hands in a file just opened).
+fn read_open(file: &File, path: &Path) -> Result<String, String> {
     let shown = one_line(&path.display().to_string());
-    let meta = file.metadata().map_err(|e| io_problem(path, &e))?;
-    if !meta.is_file() {
-        return Err(tr!("review-not-regular", path = shown));
-    }
-    if meta.len() > MAX_REVIEW_BYTES {
-        return Err(tr!("review-too-large", path = shown, size = meta.len()));
-    }
-    let mut bytes = Vec::new();
-    file.rewind().map_err(|e| io_problem(path, &e))?;
-    file.take(MAX_REVIEW_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_problem(path, &e))?;
+    let bytes = read_capped(file, MAX_REVIEW_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => io_problem(path, &e),
+        ReadError::NotRegular(_) => tr!("review-not-regular", path = shown.as_str()),
+        ReadError::TooLarge { size, .. } => {
+            tr!("review-too-large", path = shown.as_str(), size = size)
+        }
+    })?;
     String::from_utf8(bytes).map_err(|_| tr!("review-not-utf8", path = shown))
 }
 
@@ -160,23 +153,25 @@ pub fn beside(record: &Path, id: &str) -> (Option<Found>, Vec<String>) {
 /// The bytes of a record file: a regular file (opened without blocking),
 /// at most a record's size.
 pub fn read_record_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-        .map_err(|e| io_problem(path, &e))?;
-    let meta = file.metadata().map_err(|e| io_problem(path, &e))?;
-    if !meta.is_file() {
-        return Err(tr!(
+    let cap = crate::record::MAX_RECORD_BYTES as u64;
+    open::read_file(path, Links::Follow, cap).map_err(|e| match e {
+        ReadError::Io(e) => io_problem(path, &e),
+        ReadError::NotRegular(_) => tr!(
             "review-not-regular",
             path = one_line(&path.display().to_string())
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(crate::record::MAX_RECORD_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_problem(path, &e))?;
-    Ok(bytes)
+        ),
+        // What the record reader says of it.
+        ReadError::TooLarge { size, .. } => crate::checklist::Diagnostic {
+            path: path.display().to_string(),
+            at: Some((1, 1)),
+            message: tr!(
+                "record-too-large",
+                size = size,
+                most = crate::record::MAX_RECORD_BYTES / 1024 / 1024
+            ),
+        }
+        .to_string(),
+    })
 }
 
 /// Where the review file goes and with what rules.
@@ -209,29 +204,30 @@ pub fn append(
     let shown = one_line(&path.display().to_string());
     for _ in 0..100 {
         crate::fault::check(crate::fault::Op::Open).map_err(|e| io_problem(&path, &e))?;
-        let opened = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
-            .open(&path);
+        let opened = open::open(
+            &path,
+            OpenOptions::new().read(true).append(true),
+            Links::Refuse,
+        );
         let (file, created) = match opened {
             Ok(file) => (file, false),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                match OpenOptions::new()
-                    .read(true)
-                    .append(true)
-                    .create_new(true)
-                    .mode(rules.mode)
-                    .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
-                    .open(&path)
-                {
+                match open::open(
+                    &path,
+                    OpenOptions::new()
+                        .read(true)
+                        .append(true)
+                        .create_new(true)
+                        .mode(rules.mode),
+                    Links::Refuse,
+                ) {
                     Ok(file) => (file, true),
                     // Another reviewer made it first: append to theirs.
                     Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                     Err(e) => return Err(io_problem(&path, &e)),
                 }
             }
-            Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            Err(e) if crate::os::is_link_refusal(&e) => {
                 return Err(tr!("review-link-refused", path = shown));
             }
             Err(e) => return Err(io_problem(&path, &e)),
@@ -299,8 +295,7 @@ fn check_shared(file: &File, path: &Path, rules: Rules) -> Result<(), String> {
     if meta.nlink() > 1 {
         return Err(tr!("review-hard-link", path = shown));
     }
-    // SAFETY: geteuid cannot fail and touches no memory.
-    let me = unsafe { libc::geteuid() };
+    let me = crate::os::euid();
     if meta.uid() == me {
         return Ok(());
     }

@@ -280,7 +280,7 @@ impl Session {
             to_keep: visit
                 .checklists
                 .iter()
-                .filter_map(crate::checklist::source_bytes)
+                .filter_map(crate::store::checklists::source_bytes)
                 .collect(),
             compact_at: COMPACT_AT,
             compaction_failed: false,
@@ -849,9 +849,10 @@ fn rebuild(
     read: &Read,
     store: Option<&Store>,
 ) -> Result<(Visit, Vec<String>, Vec<String>), SessionError> {
-    let (checklists, problems, from_copy) = record::load_checklists_kept(&read.record, |sha| {
-        store.and_then(|store| store.kept_checklist(sha)?.ok())
-    });
+    let (checklists, problems, from_copy) =
+        crate::store::checklists::load_checklists_kept(&read.record, |sha| {
+            store.and_then(|store| store.kept_checklist(sha)?.ok())
+        });
     if !problems.is_empty() {
         // Without a checklist, a save would drop its answers from the file.
         return Err(SessionError::Checklists {
@@ -988,12 +989,12 @@ pub fn read_record(path: &Path) -> Result<RecordFile, Diagnostic> {
 /// handed over as a record cannot hang the reader.
 fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
-    use std::os::unix::fs::OpenOptionsExt;
     crate::fault::check(crate::fault::Op::Open)?;
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)?;
+    let file = crate::store::open::open(
+        path,
+        std::fs::OpenOptions::new().read(true),
+        crate::store::open::Links::Follow,
+    )?;
     if !file.metadata()?.is_file() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
@@ -1487,8 +1488,7 @@ mod tests {
             delays = delays.wrapping_mul(6364136223846793005).wrapping_add(1);
             std::thread::sleep(Duration::from_micros(200 + (delays >> 33) % 30_000));
             let seen = *acked.lock().unwrap();
-            // SAFETY: kill on a child we spawned and have not yet reaped.
-            unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+            child.kill().unwrap();
             child.wait().unwrap();
             reader.join().unwrap();
             let seen = seen.expect("the child acknowledged a save");

@@ -117,7 +117,7 @@ pub(crate) fn ago_text(seconds: i64) -> String {
 /// visit resumes even if the file it came from moves or changes.
 fn keep_checklists(store: &Store, checklists: &[Loaded]) -> Result<(), StoreError> {
     for loaded in checklists {
-        if let Some(bytes) = checklist::source_bytes(loaded) {
+        if let Some(bytes) = crate::store::checklists::source_bytes(loaded) {
             store.keep_checklist(&bytes)?;
         }
     }

@@ -52,17 +52,22 @@ pub struct Signals {
 impl Signals {
     /// Registers the flags.
     pub fn register() -> io::Result<Signals> {
-        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+        use crate::os::{Signal, raise_flag_on};
         let stop = Arc::new(AtomicBool::new(false));
         let hangup = Arc::new(AtomicBool::new(false));
         let suspend = Arc::new(AtomicBool::new(false));
         let resumed = Arc::new(AtomicBool::new(false));
-        for signal in [SIGHUP, SIGTERM, SIGINT, SIGQUIT] {
-            signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        for signal in [
+            Signal::HangUp,
+            Signal::Terminate,
+            Signal::Interrupt,
+            Signal::Quit,
+        ] {
+            raise_flag_on(signal, Arc::clone(&stop))?;
         }
-        signal_hook::flag::register(SIGHUP, Arc::clone(&hangup))?;
-        signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
-        signal_hook::flag::register(SIGCONT, Arc::clone(&resumed))?;
+        raise_flag_on(Signal::HangUp, Arc::clone(&hangup))?;
+        raise_flag_on(Signal::Suspend, Arc::clone(&suspend))?;
+        raise_flag_on(Signal::Continue, Arc::clone(&resumed))?;
         Ok(Signals {
             stop,
             hangup,
@@ -138,9 +143,8 @@ impl Keyboard {
         if let Some(keyboard) = KEYBOARD.get() {
             return Ok(keyboard);
         }
-        // SAFETY: isatty only inspects a descriptor number.
-        let (tty, file) = if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
-            (libc::STDIN_FILENO, None)
+        let (tty, file) = if io::IsTerminal::is_terminal(&io::stdin()) {
+            (io::stdin().as_raw_fd(), None)
         } else {
             let file = File::open("/dev/tty")?;
             (file.as_raw_fd(), Some(file))
@@ -190,14 +194,7 @@ impl Keyboard {
 
     /// Whether the terminal has hung up or closed.
     fn gone(&self) -> bool {
-        let mut fd = libc::pollfd {
-            fd: self.tty,
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd, no waiting.
-        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
-        ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+        crate::os::hung_up(self.tty)
     }
 }
 
@@ -243,23 +240,7 @@ fn suspend_or_resume(terminal: &mut Term, signals: &Signals, key: bool) -> io::R
 /// In an orphaned process group the kernel discards the stop and this
 /// returns at once, rather than leaving a program nobody can continue.
 fn stop_self(whole_group: bool) {
-    use signal_hook::consts::SIGTSTP;
-    // SAFETY: plain libc calls on a zeroed sigaction and valid pointers; the
-    // handler signal-hook installed is saved and put back unchanged.
-    unsafe {
-        let mut default: libc::sigaction = std::mem::zeroed();
-        default.sa_sigaction = libc::SIG_DFL;
-        let mut saved: libc::sigaction = std::mem::zeroed();
-        if libc::sigaction(SIGTSTP, &default, &mut saved) != 0 {
-            return;
-        }
-        if whole_group {
-            libc::kill(0, SIGTSTP);
-        } else {
-            libc::raise(SIGTSTP);
-        }
-        libc::sigaction(SIGTSTP, &saved, std::ptr::null_mut());
-    }
+    crate::os::stop_self(whole_group);
 }
 
 /// The terminal the screens draw on: crossterm's, through a buffer that

@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use super::parse;
+use crate::checklist::Checklist;
 use crate::checklist::diag::MAX_PROBLEMS;
-use crate::checklist::{Checklist, files_in};
+use crate::store::checklists::files_in;
 
 /// `(line, column, message)` of each problem in `source`, which must be invalid.
 fn problems(source: &str) -> Vec<(usize, usize, String)> {

@@ -21,11 +21,20 @@
 
 use std::fmt;
 use std::fs::{self, File, OpenOptions, Permissions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::os::unix::fs::{FileExt, FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
+
+pub mod checklists;
+pub mod open;
+pub mod walk;
+
+#[cfg(test)]
+use open::refused_link;
+pub use open::{Links, OpenRefusal, ReadError, check_folder, check_owned, open_owned, read_capped};
+use open::{ensure_mode, euid, kind_of};
 
 use crate::checklist::diag::one_line as inert;
 use crate::tr;
@@ -247,7 +256,7 @@ impl Store {
                 Some(&path),
             )
         };
-        let mut file = match open_owned(&path, OpenOptions::new().read(true)) {
+        let file = match open_owned(&path, OpenOptions::new().read(true)) {
             Ok(file) => file,
             Err(OpenRefusal::Io(e))
                 if e.kind() == io::ErrorKind::NotFound && self.visits.is_dir() =>
@@ -263,26 +272,17 @@ impl Store {
         // umask: private from now on. Best effort: a read-only disk must
         // not stop the visit being read.
         let _ = ensure_mode(&file, 0o600);
-        let meta = file.metadata().map_err(fail)?;
-        if meta.len() > MAX_VISIT_BYTES {
-            return Err(StoreError::TooLarge {
-                path,
-                size: meta.len(),
-            });
-        }
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        // Read one byte past the limit: the file may have grown since fstat.
-        (&mut file)
-            .take(MAX_VISIT_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(fail)?;
-        if bytes.len() as u64 > MAX_VISIT_BYTES {
-            return Err(StoreError::TooLarge {
-                path,
-                size: bytes.len() as u64,
-            });
-        }
-        Ok(bytes)
+        read_capped(&file, MAX_VISIT_BYTES).map_err(|e| match e {
+            ReadError::Io(e) => fail(e),
+            ReadError::NotRegular(kind) => StoreError::Refused {
+                path: path.clone(),
+                why: tr!("store-why-not-regular", kind = kind_of(&kind)),
+            },
+            ReadError::TooLarge { size, .. } => StoreError::TooLarge {
+                path: path.clone(),
+                size,
+            },
+        })
     }
 
     /// The visit files, `visits/<id>.toml` for each valid id, sorted by name.
@@ -300,21 +300,17 @@ impl Store {
                 None,
             )
         };
-        let mut files = Vec::new();
-        for entry in fs::read_dir(&self.visits).map_err(fail)? {
-            let entry = entry.map_err(fail)?;
-            let name = entry.file_name();
-            let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml")) else {
-                continue;
-            };
-            // Links and other non-files are listed too: loading one is
-            // refused with a message naming it, rather than hiding it.
-            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            if valid_id(id) && !is_dir {
-                files.push(entry.path());
-            }
-        }
-        files.sort();
+        let files = walk::entries(&self.visits)
+            .map_err(fail)?
+            .into_iter()
+            .filter(|entry| {
+                // Links and other non-files are listed too: loading one is
+                // refused with a message naming it, rather than hiding it.
+                let id = entry.name_str().and_then(|n| n.strip_suffix(".toml"));
+                id.is_some_and(valid_id) && !entry.is_dir()
+            })
+            .map(|entry| entry.path)
+            .collect();
         Ok(files)
     }
 
@@ -462,17 +458,17 @@ impl Store {
 
     /// The visits waiting for their copy to the export folder, sorted.
     pub fn unexported(&self) -> Vec<String> {
-        let Ok(entries) = fs::read_dir(&self.visits) else {
+        let Ok(entries) = walk::entries(&self.visits) else {
             return Vec::new();
         };
         let mut ids: Vec<String> = entries
-            .filter_map(Result::ok)
+            .iter()
             .filter_map(|e| {
-                let name = e.file_name().into_string().ok()?;
-                let id = name.strip_suffix(".unexported")?;
+                let id = e.name_str()?.strip_suffix(".unexported")?;
                 valid_id(id).then(|| id.to_owned())
             })
             .collect();
+        // By id: `a-b.unexported` sorts before `a.unexported`.
         ids.sort();
         ids
     }
@@ -574,18 +570,20 @@ impl Store {
             Err(OpenRefusal::Io(e)) if e.kind() == io::ErrorKind::NotFound => return None,
             Err(e) => return Some(Err(e.or_io(fail))),
         };
-        let mut bytes = Vec::new();
-        if let Err(e) = file
-            .take(crate::checklist::MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-        {
-            return Some(Err(fail(e)));
-        }
+        let changed = || StoreError::Refused {
+            path: path.clone(),
+            why: tr!("store-why-kept-changed"),
+        };
+        let bytes = match read_capped(&file, crate::checklist::MAX_FILE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(ReadError::Io(e)) => return Some(Err(fail(e))),
+            // Larger than any checklist kept: not the one its name says.
+            Err(ReadError::TooLarge { .. } | ReadError::NotRegular(_)) => {
+                return Some(Err(changed()));
+            }
+        };
         if crate::checklist::sha256_hex(&bytes) != sha256 {
-            return Some(Err(StoreError::Refused {
-                path,
-                why: tr!("store-why-kept-changed"),
-            }));
+            return Some(Err(changed()));
         }
         Some(Ok(bytes))
     }
@@ -594,17 +592,16 @@ impl Store {
     /// are hidden from every listing, so one that stays does no harm, while
     /// removing one a live save is about to rename would lose that save.
     pub fn tidy(&self) {
-        let Ok(entries) = fs::read_dir(&self.visits) else {
+        let Ok(entries) = walk::entries(&self.visits) else {
             return;
         };
         // Listed before any lock is checked: a temp file created after its
         // visit's lock was checked is not in this list.
         let strays: Vec<(PathBuf, String, u32)> = entries
-            .filter_map(Result::ok)
+            .iter()
             .filter_map(|entry| {
-                let name = entry.file_name();
-                let (id, pid) = parse_temp_name(name.to_str()?)?;
-                Some((entry.path(), id.to_owned(), pid))
+                let (id, pid) = parse_temp_name(entry.name_str()?)?;
+                Some((entry.path.clone(), id.to_owned(), pid))
             })
             .collect();
         for (path, id, pid) in strays {
@@ -814,15 +811,15 @@ pub fn check_outside(path: &Path, root: &Path) -> Result<(), StoreError> {
 /// Whether a file of `dir` (at most `depth` folders down) is the file `meta`
 /// describes: a hard link of a record made outside the data folder.
 fn same_file_in(dir: &Path, meta: &fs::Metadata, depth: u32) -> bool {
-    let Ok(entries) = fs::read_dir(dir) else {
+    let Ok(entries) = walk::entries(dir) else {
         return false;
     };
-    entries.filter_map(Result::ok).any(|entry| {
-        let Ok(m) = entry.metadata() else {
+    entries.iter().any(|entry| {
+        let Ok(m) = fs::symlink_metadata(&entry.path) else {
             return false;
         };
         if m.is_dir() {
-            depth > 0 && same_file_in(&entry.path(), meta, depth - 1)
+            depth > 0 && same_file_in(&entry.path, meta, depth - 1)
         } else {
             m.dev() == meta.dev() && m.ino() == meta.ino()
         }
@@ -836,9 +833,7 @@ fn write_in_place(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<Written, OpenRefusal> {
     // O_NONBLOCK: whatever was swapped in, the open itself never hangs.
-    let mut file = OpenOptions::new()
-        .write(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+    let mut file = crate::os::open_flags(OpenOptions::new().write(true), true)
         .open(path)
         .map_err(OpenRefusal::Io)?;
     let meta = file.metadata().map_err(OpenRefusal::Io)?;
@@ -849,15 +844,9 @@ fn write_in_place(
             why: tr!("store-why-changed-while-opening"),
         }));
     }
-    // Blocking again, so a slow terminal gets all of it.
-    // SAFETY: fcntl on a descriptor this function owns.
-    unsafe {
-        let fd = std::os::fd::AsRawFd::as_raw_fd(&file);
-        let flags = libc::fcntl(fd, libc::F_GETFL);
-        if flags >= 0 {
-            libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
-        }
-    }
+    // Blocking again, so a slow terminal gets all of it (best effort, as
+    // before: a terminal left non-blocking still takes what it can).
+    let _ = crate::os::set_blocking(&file);
     let mut out = io::BufWriter::new(&mut file);
     write(&mut out)
         .and_then(|()| out.flush())
@@ -922,29 +911,12 @@ fn parse_temp_name(name: &str) -> Option<(&str, u32)> {
     (valid_id(id) && pid > 0).then_some((id, pid))
 }
 
-/// Whether a process with this id exists on this host.
 fn process_alive(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else {
-        return false;
-    };
-    if pid <= 0 {
-        return false;
-    }
-    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
-    let rc = unsafe { libc::kill(pid, 0) };
-    // EPERM: it exists but belongs to another user.
-    rc == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    crate::os::process_alive(pid)
 }
 
 fn host_name() -> String {
-    let mut buf = [0u8; 256];
-    // SAFETY: the pointer and length describe `buf`, which outlives the call.
-    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
-    if rc != 0 {
-        return "unknown".into();
-    }
-    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
-    String::from_utf8_lossy(&buf[..end]).into_owned()
+    crate::os::host_name().unwrap_or_else(|| "unknown".into())
 }
 
 /// Who holds a lock, as far as its lock file says.
@@ -1115,171 +1087,6 @@ pub(crate) fn create_folders(path: &Path, mode: Option<u32>) -> io::Result<()> {
         if made != wanted {
             fs::set_permissions(folder, Permissions::from_mode(wanted))?;
         }
-    }
-    Ok(())
-}
-
-/// The effective user id of this process.
-fn euid() -> u32 {
-    // SAFETY: geteuid cannot fail and touches no memory.
-    unsafe { libc::geteuid() }
-}
-
-/// Checks that `folder` is a folder owned by this user, as OpenSSH checks
-/// `~/.ssh`, and takes the permission bits `closed` (0o077: everything;
-/// 0o022: writing) away from group and others when they have them.
-///
-/// Refuses a folder of another user: root pointed at a folder someone else
-/// owns would otherwise write into a place that user controls, where a link
-/// planted later could turn a write into the overwrite of root's files.
-pub fn check_folder(folder: &Path, label: &str, closed: u32) -> Result<(), StoreError> {
-    let meta = fs::metadata(folder).map_err(|e| {
-        io_error(
-            tr!(
-                "store-action-open-folder",
-                folder = label,
-                path = folder.display().to_string()
-            ),
-            e,
-            folder,
-            label,
-            None,
-        )
-    })?;
-    if !meta.is_dir() {
-        return Err(io_error(
-            tr!(
-                "store-action-open-folder",
-                folder = label,
-                path = folder.display().to_string()
-            ),
-            io::Error::from(io::ErrorKind::NotADirectory),
-            folder,
-            label,
-            None,
-        ));
-    }
-    if meta.uid() != euid() {
-        return Err(StoreError::Refused {
-            path: folder.to_path_buf(),
-            why: tr!("store-why-foreign-folder", folder = label, uid = meta.uid()),
-        });
-    }
-    let mode = meta.permissions().mode() & 0o7777;
-    if mode & closed != 0 {
-        fs::set_permissions(folder, Permissions::from_mode(mode & !closed)).map_err(|e| {
-            StoreError::Refused {
-                path: folder.to_path_buf(),
-                why: tr!(
-                    "store-why-folder-open",
-                    folder = label,
-                    mode = format!("{mode:04o}"),
-                    reason = plain_reason(&e)
-                ),
-            }
-        })?;
-    }
-    Ok(())
-}
-
-/// Opens `path` with `options` without following a symbolic link at its last
-/// component (`O_NOFOLLOW`) and without blocking on a FIFO (`O_NONBLOCK`),
-/// then checks with `fstat` that what was opened is a regular file owned by
-/// this user. Anything else is refused by name and left as it is. With
-/// `create`, a new file is made with `mode`.
-///
-/// Every file the store reads, writes or locks is opened through here, so a
-/// link planted at `visits/<id>.lock` cannot make a save truncate the file
-/// it points to.
-pub fn open_owned(path: &Path, options: &mut OpenOptions) -> Result<File, OpenRefusal> {
-    crate::fault::check(crate::fault::Op::Open).map_err(OpenRefusal::Io)?;
-    let file = options
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(path)
-        .map_err(|e| {
-            // ELOOP is what O_NOFOLLOW answers for a link.
-            if e.raw_os_error() == Some(libc::ELOOP)
-                && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
-            {
-                OpenRefusal::Refused(refused_link(path))
-            } else {
-                OpenRefusal::Io(e)
-            }
-        })?;
-    check_owned(&file, path).map_err(OpenRefusal::Refused)?;
-    Ok(file)
-}
-
-/// Why [`open_owned`] failed: a refusal of what is there, or an I/O error.
-#[derive(Debug)]
-pub enum OpenRefusal {
-    /// A link, a non-regular file, or another user's file.
-    Refused(StoreError),
-    /// The system could not open it (missing, permission denied…).
-    Io(io::Error),
-}
-
-impl OpenRefusal {
-    /// The refusal as a store error, with an I/O error described by `io`.
-    fn or_io(self, io: impl FnOnce(io::Error) -> StoreError) -> StoreError {
-        match self {
-            OpenRefusal::Refused(e) => e,
-            OpenRefusal::Io(e) => io(e),
-        }
-    }
-}
-
-fn refused_link(path: &Path) -> StoreError {
-    StoreError::Refused {
-        path: path.to_path_buf(),
-        why: tr!("store-why-link"),
-    }
-}
-
-/// Checks an open file: a regular file, owned by this user.
-pub fn check_owned(file: &File, path: &Path) -> Result<(), StoreError> {
-    let refused = |why: String| StoreError::Refused {
-        path: path.to_path_buf(),
-        why,
-    };
-    let meta = file
-        .metadata()
-        .map_err(|e| refused(tr!("store-why-cannot-check", reason = plain_reason(&e))))?;
-    if !meta.is_file() {
-        return Err(refused(tr!(
-            "store-why-not-regular",
-            kind = kind_of(&meta.file_type())
-        )));
-    }
-    if meta.uid() != euid() {
-        return Err(refused(tr!("store-why-foreign-file", uid = meta.uid())));
-    }
-    Ok(())
-}
-
-/// "a FIFO", "a folder", … for messages.
-fn kind_of(kind: &fs::FileType) -> String {
-    if kind.is_dir() {
-        tr!("store-kind-folder")
-    } else if kind.is_fifo() {
-        tr!("store-kind-fifo")
-    } else if kind.is_char_device() {
-        tr!("store-kind-char-device")
-    } else if kind.is_block_device() {
-        tr!("store-kind-block-device")
-    } else if kind.is_socket() {
-        tr!("store-kind-socket")
-    } else if kind.is_symlink() {
-        tr!("store-kind-symlink")
-    } else {
-        tr!("store-kind-regular")
-    }
-}
-
-/// Sets an open file's mode unless it already has it.
-fn ensure_mode(file: &File, mode: u32) -> io::Result<()> {
-    if file.metadata()?.permissions().mode() & 0o7777 != mode {
-        file.set_permissions(Permissions::from_mode(mode))?;
     }
     Ok(())
 }
@@ -1514,7 +1321,7 @@ impl Store {
         };
         // Made by hand or with a loose umask: private from now on (best effort).
         let _ = ensure_mode(&file, 0o600);
-        read_capped(file).map(Some).map_err(fail)
+        read_journal_bytes(&file).map(Some).map_err(fail)
     }
 
     /// Starts a new journal for visit `id` holding `head`, replacing any
@@ -1668,7 +1475,7 @@ impl Store {
             Err(OpenRefusal::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e.or_io(fail)),
         };
-        read_capped(file).map(Some).map_err(fail)
+        read_journal_bytes(&file).map(Some).map_err(fail)
     }
 
     /// Opens the change log of visit `id` for appending, making it (0600,
@@ -1755,37 +1562,27 @@ impl LogFile {
 /// A journal over [`MAX_VISIT_BYTES`] is refused.
 pub fn read_journal(path: &Path) -> io::Result<Option<Vec<u8>>> {
     crate::fault::check(crate::fault::Op::Open)?;
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(path);
+    let file = open::open(path, OpenOptions::new().read(true), Links::Refuse);
     let file = match file {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
-    if !file.metadata()?.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            tr!("store-not-regular-file"),
-        ));
-    }
-    read_capped(file).map(Some)
+    read_journal_bytes(&file).map(Some)
 }
 
-/// The whole of a journal file, refusing one over [`MAX_VISIT_BYTES`].
-fn read_capped(mut file: File) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    (&mut file)
-        .take(MAX_VISIT_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_VISIT_BYTES {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            tr!("store-journal-too-large"),
-        ));
-    }
-    Ok(bytes)
+/// The whole of a journal or change log: a regular file, refusing one over
+/// [`MAX_VISIT_BYTES`].
+fn read_journal_bytes(file: &File) -> io::Result<Vec<u8>> {
+    read_capped(file, MAX_VISIT_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => e,
+        ReadError::NotRegular(_) => {
+            io::Error::new(io::ErrorKind::InvalidInput, tr!("store-not-regular-file"))
+        }
+        ReadError::TooLarge { .. } => {
+            io::Error::new(io::ErrorKind::InvalidData, tr!("store-journal-too-large"))
+        }
+    })
 }
 
 /// The one place a journal of the data folder is opened: for reading, or
@@ -2047,16 +1844,10 @@ mod tests {
         let Some(root) = std::env::var_os("TOUCHPOINT_TEST_FSIZE") else {
             return;
         };
-        // SAFETY: plain libc calls on values that outlive them; this process
-        // runs only this test, so the process-wide limit touches nothing else.
-        unsafe {
-            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-            let limit = libc::rlimit {
-                rlim_cur: 4096,
-                rlim_max: 4096,
-            };
-            assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &limit), 0);
-        }
+        // This process runs only this test, so the process-wide limit
+        // touches nothing else.
+        crate::os::ignore_file_size_signal();
+        crate::os::limit_file_size(4096).unwrap();
         let store = Store::open(Path::new(&root)).unwrap();
         let err = store.save("v", &vec![b'B'; 64 * 1024]).unwrap_err();
         println!("ERROR: {err}");
@@ -2265,13 +2056,13 @@ mod tests {
             action: with_lang(Lang::Ru, || tr!("store-action-save", id = "v")),
             reason: with_lang(Lang::Ru, || {
                 reason(
-                    &io::Error::from_raw_os_error(libc::ENOSPC),
+                    &io::Error::from_raw_os_error(crate::os::ENOSPC),
                     Path::new("/nowhere"),
                     DATA_FOLDER,
                     None,
                 )
             }),
-            source: io::Error::from_raw_os_error(libc::ENOSPC),
+            source: io::Error::from_raw_os_error(crate::os::ENOSPC),
         };
         assert_eq!(
             with_lang(Lang::Ru, || full.to_string()),
@@ -2445,7 +2236,7 @@ mod tests {
         );
         assert_eq!(
             reason(
-                &io::Error::from_raw_os_error(libc::ENOSPC),
+                &io::Error::from_raw_os_error(crate::os::ENOSPC),
                 folder,
                 DATA_FOLDER,
                 None
@@ -2454,7 +2245,7 @@ mod tests {
         );
         assert_eq!(
             reason(
-                &io::Error::from_raw_os_error(libc::EACCES),
+                &io::Error::from_raw_os_error(crate::os::EACCES),
                 folder,
                 DATA_FOLDER,
                 None
@@ -2465,7 +2256,7 @@ mod tests {
             )
         );
         let eio = reason(
-            &io::Error::from_raw_os_error(libc::EIO),
+            &io::Error::from_raw_os_error(crate::os::EIO),
             folder,
             DATA_FOLDER,
             None,
