@@ -592,3 +592,60 @@ fn a_visit_played_at_machine_pace_is_too_fast() {
         "{json}"
     );
 }
+
+/// SPEC "Reports": every format of the review shows each visit's flags.
+/// The report's JSON names the same flags `check` raises (from the records
+/// alone: photos' EXIF times are `check`'s), the table counts them under ⚑,
+/// and an honest visit has none.
+#[test]
+fn the_report_shows_each_visits_flags_as_check_raises_them() {
+    let data = temp_dir("check-report-flags");
+    let _cleanup = Cleanup(data.clone());
+    let folder = data.join("records");
+    let flagged = write_honest(&folder, 1, "anna");
+    let honest = write_honest(&folder, 2, "anna");
+    make_integrity_item(&flagged);
+    let (flagged_id, honest_id) = (common::id_of(&flagged), common::id_of(&honest));
+    let out = run(
+        &data,
+        &["report", "--format", "json", folder.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let visits = json["visits"].as_array().unwrap();
+    let of = |id: &str| {
+        visits
+            .iter()
+            .find(|v| v["id"] == id)
+            .unwrap_or_else(|| panic!("{id} not in {json}"))["flags"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let flags = of(&flagged_id);
+    assert_eq!(flags.len(), 1, "{json}");
+    assert_eq!(flags[0]["code"], "integrity-item");
+    assert_eq!(flags[0]["item"], "hotel-check-in/agent-introduced");
+    assert!(flags[0]["detail"].as_str().unwrap().contains("N/A"));
+    assert_eq!(of(&honest_id), Vec::<serde_json::Value>::new());
+
+    // The same visit as `check` finds it.
+    let out = run(
+        &data,
+        &["check", "--format", "json", folder.to_str().unwrap()],
+    );
+    let checked: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(checked["flags"][0]["visit"], flagged_id.as_str());
+    assert_eq!(checked["flags"][0]["code"], flags[0]["code"]);
+
+    // The table: a ⚑ column with the count, and its legend above.
+    let out = run(&data, &["report", folder.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(text.contains("⚑ counts the check flags"), "{text}");
+    let header = text
+        .lines()
+        .find(|l| l.contains("Signed"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(header.contains(" ⚑ "), "{header}");
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}

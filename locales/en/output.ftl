@@ -297,6 +297,8 @@ check-summary = { $flags ->
 
 ## Signed state in reports (issue 22)
 report-col-signed = Signed
+report-col-flags = Flags
+report-flags-lead = ⚑ counts the check flags each visit raises; `touchpoint check` lists them.
 report-signed-valid = valid
 report-signed-unsigned = unsigned
 report-signed-invalid = invalid

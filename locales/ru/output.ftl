@@ -321,6 +321,8 @@ check-summary = { $flags ->
 
 ## Signed state in reports (issue 22)
 report-col-signed = Подпись
+report-col-flags = Флаги
+report-flags-lead = ⚑ — число флагов проверки у визита (подробно — в проверке визитов).
 report-signed-valid = действительна
 report-signed-unsigned = нет
 report-signed-invalid = недействительна

@@ -153,11 +153,9 @@ pub const OUTLIER_VISITS: usize = 5;
 /// items in record order), then the ones that compare visits
 /// (`evidence-reused`, `auditor-outlier`) on each visit they concern.
 pub fn flags(inputs: &[Input<'_>]) -> Vec<Flag> {
-    let mut per_visit: Vec<Vec<Flag>> = inputs.iter().map(visit_flags).collect();
-    for (n, flag) in reused(inputs) {
-        per_visit[n].push(flag);
-    }
-    for (n, flag) in outliers(inputs) {
+    let mut per_visit: Vec<Vec<Flag>> = inputs.iter().map(own_flags).collect();
+    let compared: Vec<Compared> = inputs.iter().map(|i| Compared::of(i.record)).collect();
+    for (n, flag) in compared_flags(&compared) {
         per_visit[n].push(flag);
     }
     per_visit.into_iter().flatten().collect()
@@ -167,6 +165,74 @@ pub fn flags(inputs: &[Input<'_>]) -> Vec<Flag> {
 pub fn flags_of_records(records: &[RecordFile]) -> Vec<Flag> {
     let inputs: Vec<Input<'_>> = records.iter().map(Input::record).collect();
     flags(&inputs)
+}
+
+/// What the flags that compare visits need of one: a few fields, so that
+/// a report over many large records keeps it for each while it lets the
+/// records go.
+#[derive(Debug, Clone)]
+pub struct Compared {
+    /// The visit id.
+    pub id: String,
+    /// The site.
+    pub site: String,
+    /// The auditor, as the record names them.
+    pub auditor: String,
+    /// Whether the visit is final.
+    pub is_final: bool,
+    /// Its score, unrounded, when it has a maximum.
+    pub percent: Option<f64>,
+    /// Its attached files: sha256, file, and `checklist/item` if on an item.
+    pub evidence: Vec<(String, String, Option<String>)>,
+}
+
+impl Compared {
+    /// What the comparing flags need of `record`.
+    pub fn of(record: &RecordFile) -> Compared {
+        let header = &record.header;
+        Compared {
+            id: header.id.clone(),
+            site: header.site.clone(),
+            auditor: header.auditor.clone(),
+            is_final: header.status == Status::Final,
+            percent: visit_percent(record),
+            evidence: record
+                .evidence
+                .iter()
+                .map(|e| {
+                    let item = match (&e.checklist, &e.item) {
+                        (Some(c), Some(i)) => Some(format!("{c}/{i}")),
+                        _ => None,
+                    };
+                    (e.sha256.clone(), e.file.clone(), item)
+                })
+                .collect(),
+        }
+    }
+
+    fn flag(&self, code: Code, item: Option<String>, detail: String) -> Flag {
+        Flag {
+            code,
+            visit: self.id.clone(),
+            site: self.site.clone(),
+            item,
+            detail,
+        }
+    }
+}
+
+/// The flags one visit raises on its own (every code but `evidence-reused`
+/// and `auditor-outlier`).
+pub fn own_flags(input: &Input<'_>) -> Vec<Flag> {
+    visit_flags(input)
+}
+
+/// The flags that compare visits, each with the index of the visit it is
+/// raised on: `evidence-reused`, then `auditor-outlier`.
+pub fn compared_flags(visits: &[Compared]) -> Vec<(usize, Flag)> {
+    let mut out = reused(visits);
+    out.extend(outliers(visits));
+    out
 }
 
 fn flag(record: &RecordFile, code: Code, item: Option<String>, detail: String) -> Flag {
@@ -524,44 +590,38 @@ fn photo_times(input: &Input<'_>) -> Vec<Flag> {
 
 /// `evidence-reused`: a sha256 attached to two or more visits, raised on
 /// each of them (once per file entry).
-fn reused(inputs: &[Input<'_>]) -> Vec<(usize, Flag)> {
+fn reused(visits: &[Compared]) -> Vec<(usize, Flag)> {
     let mut visits_of: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (n, input) in inputs.iter().enumerate() {
-        for e in &input.record.evidence {
-            let visits = visits_of.entry(e.sha256.as_str()).or_default();
-            if !visits.contains(&n) {
-                visits.push(n);
+    for (n, visit) in visits.iter().enumerate() {
+        for (sha, _, _) in &visit.evidence {
+            let seen = visits_of.entry(sha.as_str()).or_default();
+            if !seen.contains(&n) {
+                seen.push(n);
             }
         }
     }
     let mut out = Vec::new();
-    for (n, input) in inputs.iter().enumerate() {
+    for (n, visit) in visits.iter().enumerate() {
         let mut seen = Vec::new();
-        for e in &input.record.evidence {
-            let visits = &visits_of[e.sha256.as_str()];
-            let others: Vec<&str> = visits
+        for (sha, file, item) in &visit.evidence {
+            let others: Vec<&str> = visits_of[sha.as_str()]
                 .iter()
                 .filter(|v| **v != n)
-                .map(|v| inputs[*v].record.header.id.as_str())
-                .filter(|id| *id != input.record.header.id)
+                .map(|v| visits[*v].id.as_str())
+                .filter(|id| *id != visit.id)
                 .collect();
-            if others.is_empty() || seen.contains(&e.sha256.as_str()) {
+            if others.is_empty() || seen.contains(&sha.as_str()) {
                 continue;
             }
-            seen.push(e.sha256.as_str());
-            let item = match (&e.checklist, &e.item) {
-                (Some(c), Some(i)) => Some(format!("{c}/{i}")),
-                _ => None,
-            };
+            seen.push(sha.as_str());
             out.push((
                 n,
-                flag(
-                    input.record,
+                visit.flag(
                     Code::EvidenceReused,
-                    item,
+                    item.clone(),
                     tr!(
                         "check-evidence-reused",
-                        file = e.file.as_str(),
+                        file = file.as_str(),
                         others = others.join(", ")
                     ),
                 ),
@@ -593,23 +653,22 @@ fn mean_sd(values: &[f64]) -> (f64, f64) {
 /// `auditor-outlier`: an auditor with at least [`OUTLIER_VISITS`] scored
 /// final visits whose mean is more than two standard deviations above the
 /// mean of the other auditors' visits (at least as many), on each visit.
-fn outliers(inputs: &[Input<'_>]) -> Vec<(usize, Flag)> {
+fn outliers(visits: &[Compared]) -> Vec<(usize, Flag)> {
     let mut by_auditor: BTreeMap<String, Vec<(usize, f64)>> = BTreeMap::new();
-    for (n, input) in inputs.iter().enumerate() {
-        let header = &input.record.header;
-        if header.status != Status::Final {
+    for (n, visit) in visits.iter().enumerate() {
+        if !visit.is_final {
             continue;
         }
-        if let Some(p) = visit_percent(input.record) {
+        if let Some(p) = visit.percent {
             by_auditor
-                .entry(header.auditor.trim().to_lowercase())
+                .entry(visit.auditor.trim().to_lowercase())
                 .or_default()
                 .push((n, p));
         }
     }
     let mut out = Vec::new();
-    for (auditor, visits) in &by_auditor {
-        if visits.len() < OUTLIER_VISITS {
+    for (auditor, scored) in &by_auditor {
+        if scored.len() < OUTLIER_VISITS {
             continue;
         }
         let others: Vec<f64> = by_auditor
@@ -620,24 +679,23 @@ fn outliers(inputs: &[Input<'_>]) -> Vec<(usize, Flag)> {
         if others.len() < OUTLIER_VISITS {
             continue;
         }
-        let (own, _) = mean_sd(&visits.iter().map(|(_, p)| *p).collect::<Vec<_>>());
+        let (own, _) = mean_sd(&scored.iter().map(|(_, p)| *p).collect::<Vec<_>>());
         let (mean, sd) = mean_sd(&others);
         if own <= mean + 2.0 * sd {
             continue;
         }
-        for (n, _) in visits {
-            let record = inputs[*n].record;
+        for (n, _) in scored {
+            let visit = &visits[*n];
             out.push((
                 *n,
-                flag(
-                    record,
+                visit.flag(
                     Code::AuditorOutlier,
                     None,
                     tr!(
                         "check-auditor-outlier",
-                        auditor = record.header.auditor.as_str(),
+                        auditor = visit.auditor.as_str(),
                         mean = crate::score::round1(own),
-                        count = visits.len(),
+                        count = scored.len(),
                         others = crate::score::round1(mean),
                         sd = crate::score::round1(sd)
                     ),

@@ -322,7 +322,8 @@ fn visits(report: &Report) -> Markup {
                 th { (tr!("doc-started")) } th { (tr!("doc-site")) } th { (tr!("doc-auditor")) }
                 th.n { (tr!("report-col-coverage")) } th.n { (tr!("doc-score")) }
                 th.n { (tr!("doc-standards")) } th.n { (tr!("doc-personal-touch")) }
-                th.n { "▲" } th.n { (tr!("report-col-failed")) } th { (tr!("report-col-signed")) }
+                th.n { "▲" } th.n { (tr!("report-col-failed")) } th.n { (tr!("report-col-flags")) }
+                th { (tr!("report-col-signed")) }
                 th { (tr!("report-col-visit")) }
             } }
             tbody {
@@ -338,6 +339,7 @@ fn visits(report: &Report) -> Markup {
                         td.n { (percent_text(v.personal_touch)) }
                         td.n { (v.exceeded) }
                         td.n { (v.critical_failures.len()) }
+                        td.n { (v.flags.len()) }
                         td { (super::text::signed_word(v.signed)) }
                         td.wrap {
                             span.tag { (text(&v.id)) }

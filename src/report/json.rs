@@ -7,10 +7,10 @@
 //!
 //! `visits` is the list of visits, as SPEC names it (newest first, the
 //! incomplete ones marked); how many were counted in the means is
-//! `visits_counted` (it was `visits` before the list). Signatures and flags (issues 21
-//! and 22) are not built yet, so the visit rows leave those keys out;
-//! `review_status` is the editor's (null for a draft), `corrected` the
-//! items whose answers the editor corrected.
+//! `visits_counted` (it was `visits` before the list). `review_status` is
+//! the editor's (null for a draft), `corrected` the items whose answers the
+//! editor corrected, `signed` the signature's state, `flags` the check flags
+//! the visit raises (`{code, item, detail}`, SPEC.md "Checks").
 
 use std::io::{self, Write};
 
@@ -83,6 +83,13 @@ pub fn value(report: &Report) -> Value {
                 "exceeded": v.exceeded,
                 "critical_failures": v.critical_failures,
                 "signed": v.signed,
+                "flags": v.flags.iter().map(|f| {
+                    let mut flag = json!({ "code": f.code.as_str(), "detail": f.detail });
+                    if let Some(item) = &f.item {
+                        flag["item"] = json!(item);
+                    }
+                    flag
+                }).collect::<Vec<_>>(),
             })
         }).collect::<Vec<_>>(),
         "incomplete": report.incomplete,

@@ -243,6 +243,11 @@ pub struct VisitFigures {
     /// `unknown-key` (SPEC.md, "Signing and the change log"); set by the
     /// reader of the record's files, `unsigned` until then.
     pub signed: &'static str,
+    /// The check flags it raises (SPEC.md, "Checks"): its own, from the
+    /// record alone, then, once the report is built, those that compare it
+    /// with the report's other visits. `evidence-time` is left to
+    /// `touchpoint check`, which reads the photos.
+    pub flags: Vec<crate::check::Flag>,
 }
 
 /// Whether an observation counts in points and maximum.
@@ -374,6 +379,7 @@ impl VisitFigures {
                 .map(|(name, tally)| (name, exact(&tally)))
                 .collect(),
             signed: "unsigned",
+            flags: crate::check::own_flags(&crate::check::Input::record(record)),
         };
         if !tagged && !record.score.tags.0.is_empty() {
             figures.untagged_from_stored(record);
@@ -725,6 +731,8 @@ pub struct Builder {
     items: HashMap<String, HashMap<String, ItemTally>>,
     misses: Vec<NoteRow>,
     filter: Filter,
+    /// What the comparing flags need of each visit taken, beside `visits`.
+    compared: Vec<crate::check::Compared>,
 }
 
 /// The id a checklist is counted under: the original's when the record says
@@ -768,6 +776,7 @@ impl Builder {
             items: HashMap::new(),
             misses: Vec::new(),
             filter: Filter::default(),
+            compared: Vec::new(),
         }
     }
 
@@ -855,6 +864,7 @@ impl Builder {
                 }
             }
         }
+        self.compared.push(crate::check::Compared::of(record));
         self.visits.push(figures);
         let last = self.visits.len() - 1;
         &self.visits[last]
@@ -866,7 +876,10 @@ impl Builder {
     }
 
     /// The review of the visits taken. Over no visits every score is `None`.
-    pub fn finish(self) -> Report {
+    pub fn finish(mut self) -> Report {
+        for (n, flag) in crate::check::compared_flags(&self.compared) {
+            self.visits[n].flags.push(flag);
+        }
         let incomplete: Vec<bool> = self.visits.iter().map(|v| self.incomplete(v)).collect();
         let visits: Vec<&VisitFigures> = self
             .visits

@@ -280,13 +280,22 @@ fn sections(report: &Report) -> Vec<Section> {
 
 /// The visits, newest first, the incomplete ones marked.
 fn visits_section(report: &Report) -> Section {
-    let lead = (report.incomplete > 0).then(|| {
-        tr!(
+    let mut leads = Vec::new();
+    if report.incomplete > 0 {
+        leads.push(tr!(
             "report-incomplete-lead",
             count = report.incomplete,
             bar = crate::record::format_number(report.min_coverage)
-        )
-    });
+        ));
+    }
+    if report
+        .visit_list
+        .iter()
+        .any(|v| !v.figures.flags.is_empty())
+    {
+        leads.push(tr!("report-flags-lead"));
+    }
+    let lead = (!leads.is_empty()).then(|| leads.join(" "));
     // The Review column only once an editor has reviewed some visit: a
     // column of "final" on every row would take the site's room for nothing.
     let reviewed = report.visit_list.iter().any(|row| {
@@ -302,6 +311,7 @@ fn visits_section(report: &Report) -> Section {
         right(tr!("doc-score")),
         right("▲".to_owned()),
         right(tr!("report-col-failed")),
+        right(FLAG.to_owned()),
         left(tr!("report-col-signed")),
     ];
     if reviewed {
@@ -330,6 +340,7 @@ fn visits_section(report: &Report) -> Section {
                     percent_text(v.percent),
                     v.exceeded.to_string(),
                     v.critical_failures.len().to_string(),
+                    v.flags.len().to_string(),
                     signed_word(v.signed),
                 ];
                 if reviewed {
@@ -361,6 +372,10 @@ fn review_cell(v: &super::VisitFigures) -> String {
         )
     }
 }
+
+/// The flags column's heading: one cell wide, as `▲` is, so that the
+/// site keeps its room at 80 columns (the legend under the table names it).
+const FLAG: &str = "⚑";
 
 /// A signature's state in the reader's words (`report-signed-valid`…).
 pub fn signed_word(state: &str) -> String {
