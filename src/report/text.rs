@@ -288,11 +288,13 @@ fn visits_section(report: &Report) -> Section {
             bar = crate::record::format_number(report.min_coverage)
         ));
     }
-    if report
+    // The ⚑ column only when some visit raised a flag, as the Review column
+    // below: at 80 columns its room is the site's.
+    let flagged = report
         .visit_list
         .iter()
-        .any(|v| !v.figures.flags.is_empty())
-    {
+        .any(|v| !v.figures.flags.is_empty());
+    if flagged {
         leads.push(tr!("report-flags-lead"));
     }
     let lead = (!leads.is_empty()).then(|| leads.join(" "));
@@ -311,9 +313,11 @@ fn visits_section(report: &Report) -> Section {
         right(tr!("doc-score")),
         right("▲".to_owned()),
         right(tr!("report-col-failed")),
-        right(FLAG.to_owned()),
-        left(tr!("report-col-signed")),
     ];
+    if flagged {
+        columns.push(right(FLAG.to_owned()));
+    }
+    columns.push(left(tr!("report-col-signed")));
     if reviewed {
         columns.push(left(tr!("report-col-review")));
     }
@@ -340,9 +344,11 @@ fn visits_section(report: &Report) -> Section {
                     percent_text(v.percent),
                     v.exceeded.to_string(),
                     v.critical_failures.len().to_string(),
-                    v.flags.len().to_string(),
-                    signed_word(v.signed),
                 ];
+                if flagged {
+                    cells.push(v.flags.len().to_string());
+                }
+                cells.push(signed_word(v.signed));
                 if reviewed {
                     cells.push(review_cell(v));
                 }
