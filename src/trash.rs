@@ -9,9 +9,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::store::open::{self, Links, ReadError, read_capped};
 use crate::store::walk;
-use crate::store::{MAX_VISIT_BYTES, Store, StoreError, private_dir, sync_dir, valid_id};
+use crate::store::{Store, StoreError, private_dir, sync_dir, valid_id};
 use crate::tr;
 
 /// Why moving a visit in or out of the trash failed. `Display` is written
@@ -138,27 +137,6 @@ impl Store {
             .map(|e| e.path)
             .collect();
         Ok(files)
-    }
-
-    /// Reads a visit file in the trash, with the same size cap as visits.
-    pub fn load_trashed(&self, path: &Path) -> Result<Vec<u8>, TrashError> {
-        let fail = io_failure(tr!("trash-action-read", path = path.display().to_string()));
-        // Non-blocking, so that a FIFO put there cannot hang the listing.
-        crate::fault::check(crate::fault::Op::Open).map_err(&fail)?;
-        let file =
-            open::open(path, fs::OpenOptions::new().read(true), Links::Follow).map_err(&fail)?;
-        read_capped(&file, MAX_VISIT_BYTES).map_err(|e| match e {
-            ReadError::Io(e) => fail(e),
-            ReadError::NotRegular(_) => fail(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                tr!("store-not-regular-file"),
-            )),
-            ReadError::TooLarge { size, .. } => StoreError::TooLarge {
-                path: path.to_path_buf(),
-                size,
-            }
-            .into(),
-        })
     }
 }
 

@@ -607,11 +607,6 @@ impl Visit {
         Some(ItemRef { checklist, item })
     }
 
-    /// Position of the checklist with id `id`.
-    pub fn checklist_position(&self, id: &str) -> Option<usize> {
-        self.checklist_ids.get(id).copied()
-    }
-
     /// Whether the visit is final, and so read-only.
     pub fn is_final(&self) -> bool {
         self.header.status == Status::Final
