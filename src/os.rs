@@ -117,10 +117,20 @@ pub fn same_file(a: &Metadata, b: &Metadata) -> bool {
     file_id(a) == file_id(b)
 }
 
+/// Whether `meta` is the null device or `/dev/tty` (the process's own
+/// terminal, whoever owns the node): a character device with the device
+/// number of one of them.
+pub fn null_or_tty(meta: &Metadata) -> bool {
+    kind(&meta.file_type()) == Kind::CharDevice
+        && ["/dev/null", "/dev/tty"]
+            .iter()
+            .any(|name| fs::metadata(name).is_ok_and(|dev| same_device(meta, &dev)))
+}
+
 /// Whether two character devices are one device (one device number under
 /// two names, as `/dev/stdout` may be `/dev/tty`); false unless both are
 /// character devices.
-pub fn same_device(a: &Metadata, b: &Metadata) -> bool {
+fn same_device(a: &Metadata, b: &Metadata) -> bool {
     kind(&a.file_type()) == Kind::CharDevice
         && kind(&b.file_type()) == Kind::CharDevice
         && a.rdev() == b.rdev()
@@ -456,7 +466,10 @@ mod tests {
         assert!(!same_device(&null, &meta), "a file is no device");
         if let Ok(zero) = fs::metadata("/dev/zero") {
             assert!(!same_device(&null, &zero));
+            assert!(!null_or_tty(&zero));
         }
+        assert!(null_or_tty(&null));
+        assert!(!null_or_tty(&meta));
         let _ = fs::remove_dir_all(&dir);
     }
 

@@ -668,21 +668,11 @@ pub fn write_export(path: &Path, bytes: &[u8], mode: u32) -> Result<Written, Sto
     write_export_with(path, mode, |out| out.write_all(bytes))
 }
 
-/// Whether `meta` is the null device or `/dev/tty` (the process's own
-/// terminal, whoever owns the node): a character device with the device
-/// number of one of them.
-fn is_null_device(meta: &fs::Metadata) -> bool {
-    os::kind(&meta.file_type()) == Kind::CharDevice
-        && ["/dev/null", "/dev/tty"]
-            .iter()
-            .any(|name| fs::metadata(name).is_ok_and(|dev| os::same_device(meta, &dev)))
-}
-
 /// A character device an export may be written into: `/dev/null`,
 /// `/dev/tty`, or a terminal owned by this user (checked again on the open
 /// file).
 fn harmless_device(meta: &fs::Metadata) -> bool {
-    is_null_device(meta)
+    os::null_or_tty(meta)
         || (os::kind(&meta.file_type()) == Kind::CharDevice && os::owner(meta) == euid())
 }
 
@@ -843,7 +833,7 @@ fn write_in_place(
         .map_err(OpenRefusal::Io)?;
     let meta = file.metadata().map_err(OpenRefusal::Io)?;
     let terminal = std::io::IsTerminal::is_terminal(&file);
-    if !(is_null_device(&meta) || (terminal && os::owner(&meta) == euid())) {
+    if !(os::null_or_tty(&meta) || (terminal && os::owner(&meta) == euid())) {
         return Err(OpenRefusal::Refused(StoreError::Refused {
             path: path.to_path_buf(),
             why: tr!("store-why-changed-while-opening"),
