@@ -358,7 +358,6 @@ pub fn read_attached(data_folder: &Path, file: &crate::visit::Evidence) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::PermissionsExt;
 
     fn temp(name: &str) -> PathBuf {
         let dir =
@@ -369,7 +368,7 @@ mod tests {
     }
 
     fn mode(path: &Path) -> u32 {
-        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+        crate::os::mode(&std::fs::metadata(path).unwrap()) & 0o777
     }
 
     const ID: &str = "20261122T140312-hotel-metropol-7f3a";
@@ -381,7 +380,7 @@ mod tests {
         std::fs::create_dir_all(&root).unwrap();
         let source = dir.join("receipt 1.jpg");
         std::fs::write(&source, b"a receipt").unwrap();
-        std::fs::set_permissions(&source, std::fs::Permissions::from_mode(0o644)).unwrap();
+        crate::os::set_mode_at(&source, 0o644).unwrap();
 
         let copied = attach(&root, ID, source.to_str().unwrap()).unwrap();
         let hash = sha256_hex(b"a receipt");
@@ -419,7 +418,7 @@ mod tests {
         std::fs::write(&empty, b"").unwrap();
         let locked = dir.join("locked.jpg");
         std::fs::write(&locked, b"x").unwrap();
-        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        crate::os::set_mode_at(&locked, 0o000).unwrap();
         let can_read_anyway = std::fs::read(&locked).is_ok(); // root reads anything
 
         let refuse = |typed: &Path| attach(&root, ID, typed.to_str().unwrap()).unwrap_err();

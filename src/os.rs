@@ -1,16 +1,21 @@
 //! The operating system's calls, behind a plain Rust API: every `libc` call
-//! of the program is here (those of `commands` and `session` are still being
-//! routed here), each `unsafe` block with why it is sound.
+//! of the program is here, each `unsafe` block with why it is sound, and
+//! every use of std's Unix-only parts (`std::os::unix`, `std::os::fd`):
+//! owners, modes, device and inode, link counts, file kinds, `pread`.
+//! Nothing else in `src/` names them, so a port replaces this file only.
 //!
 //! Unix only (`cfg(unix)` in `lib.rs`). A Windows twin would give the same
 //! functions with `LockFileEx` (std's `File::lock` already uses it), console
 //! control events for the signals, and ACLs for ownership and privacy: see
 //! docs/architecture.md, "Windows".
 
-use std::fs::{File, OpenOptions};
+use std::fs::{self, File, FileType, Metadata, OpenOptions, Permissions};
 use std::io;
 use std::os::fd::{AsRawFd, RawFd};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{
+    DirBuilderExt, FileExt, FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt,
+};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
@@ -50,6 +55,141 @@ pub fn set_blocking(file: &File) -> io::Result<()> {
         return Err(io::Error::last_os_error());
     }
     Ok(())
+}
+
+/// The user id of the owner of a file: ours when it equals [`euid`].
+pub fn owner(meta: &Metadata) -> u32 {
+    meta.uid()
+}
+
+/// The permission bits of a file (`0o7777`: the setuid, setgid and sticky
+/// bits and the owner, group and others' read, write and run bits).
+pub fn mode(meta: &Metadata) -> u32 {
+    meta.permissions().mode() & 0o7777
+}
+
+/// Gives the file at `path` the permission bits `mode` (following a link).
+pub fn set_mode_at(path: &Path, mode: u32) -> io::Result<()> {
+    fs::set_permissions(path, Permissions::from_mode(mode))
+}
+
+/// Gives an open file the permission bits `mode`.
+pub fn set_mode(file: &File, mode: u32) -> io::Result<()> {
+    file.set_permissions(Permissions::from_mode(mode))
+}
+
+/// Sets the permission bits a file made by this open gets (less the
+/// umask's: [`set_mode`] after the open makes them exact).
+pub fn new_file_mode(options: &mut OpenOptions, mode: u32) -> &mut OpenOptions {
+    options.mode(mode)
+}
+
+/// Makes the folder `path` (its parent must exist) with the permission bits
+/// `mode`, less the umask's.
+pub fn create_dir(path: &Path, mode: u32) -> io::Result<()> {
+    fs::DirBuilder::new().mode(mode).create(path)
+}
+
+/// Whether a file lives in a folder its team shares: `folder` has the setgid
+/// bit (new files take its group) and `file` is of that group.
+pub fn shared_by_group(folder: &Metadata, file: &Metadata) -> bool {
+    folder.mode() & 0o2000 != 0 && folder.gid() == file.gid()
+}
+
+/// How many names (hard links) a file has.
+pub fn links(meta: &Metadata) -> u64 {
+    meta.nlink()
+}
+
+/// Which file this is on this computer (device and inode): equal for two
+/// names of one file, as [`same_file`] compares them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileId(u64, u64);
+
+/// The [`FileId`] of a file.
+pub fn file_id(meta: &Metadata) -> FileId {
+    FileId(meta.dev(), meta.ino())
+}
+
+/// Whether two descriptions are of one file (one device, one inode): a name
+/// still leads to the file held open, or a hard link leads into a folder.
+pub fn same_file(a: &Metadata, b: &Metadata) -> bool {
+    file_id(a) == file_id(b)
+}
+
+/// Whether `meta` is the null device or `/dev/tty` (the process's own
+/// terminal, whoever owns the node): a character device with the device
+/// number of one of them.
+pub fn null_or_tty(meta: &Metadata) -> bool {
+    kind(&meta.file_type()) == Kind::CharDevice
+        && ["/dev/null", "/dev/tty"]
+            .iter()
+            .any(|name| fs::metadata(name).is_ok_and(|dev| same_device(meta, &dev)))
+}
+
+/// Whether two character devices are one device (one device number under
+/// two names, as `/dev/stdout` may be `/dev/tty`); false unless both are
+/// character devices.
+fn same_device(a: &Metadata, b: &Metadata) -> bool {
+    kind(&a.file_type()) == Kind::CharDevice
+        && kind(&b.file_type()) == Kind::CharDevice
+        && a.rdev() == b.rdev()
+}
+
+/// What a name in the file system is, for the checks and messages that tell
+/// them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A regular file.
+    Regular,
+    /// A folder.
+    Folder,
+    /// A symbolic link (as `symlink_metadata` sees it).
+    Symlink,
+    /// A FIFO (named pipe).
+    Fifo,
+    /// A Unix socket.
+    Socket,
+    /// A character device: a terminal, `/dev/null`…
+    CharDevice,
+    /// A block device: a disk.
+    BlockDevice,
+    /// Anything else the system may have.
+    Other,
+}
+
+/// The [`Kind`] of a file type.
+pub fn kind(kind: &FileType) -> Kind {
+    if kind.is_file() {
+        Kind::Regular
+    } else if kind.is_dir() {
+        Kind::Folder
+    } else if kind.is_symlink() {
+        Kind::Symlink
+    } else if kind.is_fifo() {
+        Kind::Fifo
+    } else if kind.is_socket() {
+        Kind::Socket
+    } else if kind.is_char_device() {
+        Kind::CharDevice
+    } else if kind.is_block_device() {
+        Kind::BlockDevice
+    } else {
+        Kind::Other
+    }
+}
+
+/// Reads into `buf` from byte `offset` of an open file, without moving its
+/// position (`pread`): what another process wrote there, however this
+/// process has used the file.
+pub fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    file.read_at(buf, offset)
+}
+
+/// Writes all of `bytes` at byte `offset` of an open file, without moving
+/// its position (`pwrite`).
+pub fn write_all_at(file: &File, bytes: &[u8], offset: u64) -> io::Result<()> {
+    file.write_all_at(bytes, offset)
 }
 
 /// The effective user id of this process.
@@ -147,17 +287,50 @@ pub fn make_fifo(path: &std::path::Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Whether the terminal at descriptor `fd` has hung up or closed: a poll
-/// that does not wait.
-pub fn hung_up(fd: RawFd) -> bool {
-    let mut poll = libc::pollfd {
-        fd,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    // SAFETY: one valid pollfd, no waiting.
-    let ready = unsafe { libc::poll(&mut poll, 1, 0) };
-    ready > 0 && poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+/// Makes a symbolic link at `link` to `target`: for the tests of what
+/// refuses or follows one.
+#[cfg(test)]
+pub fn symlink(target: impl AsRef<Path>, link: impl AsRef<Path>) -> io::Result<()> {
+    std::os::unix::fs::symlink(target, link)
+}
+
+/// The terminal the keyboard is read from, watched for a hang-up: standard
+/// input when it is a terminal, else `/dev/tty` (kept open here, so that
+/// its descriptor stays valid).
+pub struct Tty {
+    fd: RawFd,
+    _file: Option<File>,
+}
+
+impl Tty {
+    /// Standard input if it is a terminal, else the process's terminal
+    /// (failing when it has none).
+    pub fn open() -> io::Result<Tty> {
+        if io::IsTerminal::is_terminal(&io::stdin()) {
+            Ok(Tty {
+                fd: io::stdin().as_raw_fd(),
+                _file: None,
+            })
+        } else {
+            let file = File::open("/dev/tty")?;
+            Ok(Tty {
+                fd: file.as_raw_fd(),
+                _file: Some(file),
+            })
+        }
+    }
+
+    /// Whether the terminal has hung up or closed: a poll that does not wait.
+    pub fn hung_up(&self) -> bool {
+        let mut poll = libc::pollfd {
+            fd: self.fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, no waiting.
+        let ready = unsafe { libc::poll(&mut poll, 1, 0) };
+        ready > 0 && poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
 }
 
 /// The signals the program listens for.
@@ -226,6 +399,78 @@ mod tests {
         assert!(super::process_alive(std::process::id()));
         assert!(!super::process_alive(0));
         assert!(super::host_name().is_some());
+    }
+
+    #[test]
+    fn modes_owners_names_and_kinds_read_as_the_system_has_them() {
+        use super::*;
+        let dir = std::env::temp_dir().join(format!("tp-os-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let folder = dir.join("private");
+        create_dir(&folder, 0o700).unwrap();
+        set_mode_at(&folder, 0o2750).unwrap();
+        let folder_meta = fs::metadata(&folder).unwrap();
+        assert_eq!(mode(&folder_meta), 0o2750, "setgid kept, type bits not");
+        assert_eq!(owner(&folder_meta), euid());
+        assert_eq!(kind(&folder_meta.file_type()), Kind::Folder);
+
+        let path = folder.join("file");
+        let file = new_file_mode(
+            OpenOptions::new().read(true).write(true).create_new(true),
+            0o600,
+        )
+        .open(&path)
+        .unwrap();
+        set_mode(&file, 0o640).unwrap();
+        let meta = fs::metadata(&path).unwrap();
+        assert_eq!(mode(&meta), 0o640);
+        assert_eq!(kind(&meta.file_type()), Kind::Regular);
+        assert!(
+            shared_by_group(&folder_meta, &meta),
+            "a new file takes a setgid folder's group"
+        );
+        set_mode_at(&folder, 0o700).unwrap();
+        assert!(!shared_by_group(&fs::metadata(&folder).unwrap(), &meta));
+
+        write_all_at(&file, b"pid=1\n", 0).unwrap();
+        let mut buf = [0u8; 16];
+        assert_eq!(read_at(&file, &mut buf, 0).unwrap(), 6);
+        assert_eq!(&buf[..6], b"pid=1\n");
+
+        assert_eq!(links(&meta), 1);
+        let twin = dir.join("twin");
+        fs::hard_link(&path, &twin).unwrap();
+        let twin_meta = fs::metadata(&twin).unwrap();
+        assert_eq!(links(&twin_meta), 2);
+        assert!(same_file(&meta, &twin_meta));
+        assert_eq!(file_id(&meta), file_id(&twin_meta));
+        assert!(!same_file(&meta, &folder_meta));
+
+        let link = dir.join("link");
+        symlink(&path, &link).unwrap();
+        assert_eq!(
+            kind(&fs::symlink_metadata(&link).unwrap().file_type()),
+            Kind::Symlink
+        );
+        let fifo = dir.join("fifo");
+        make_fifo(&fifo).unwrap();
+        assert_eq!(
+            kind(&fs::symlink_metadata(&fifo).unwrap().file_type()),
+            Kind::Fifo
+        );
+
+        let null = fs::metadata("/dev/null").unwrap();
+        assert_eq!(kind(&null.file_type()), Kind::CharDevice);
+        assert!(same_device(&null, &fs::metadata("/dev/null").unwrap()));
+        assert!(!same_device(&null, &meta), "a file is no device");
+        if let Ok(zero) = fs::metadata("/dev/zero") {
+            assert!(!same_device(&null, &zero));
+            assert!(!null_or_tty(&zero));
+        }
+        assert!(null_or_tty(&null));
+        assert!(!null_or_tty(&meta));
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]

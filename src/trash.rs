@@ -255,11 +255,7 @@ mod tests {
         assert_eq!(fs::read(&trashed).unwrap(), b"format = 1\n");
         assert!(!store.path("v-1").unwrap().exists());
         assert_eq!(store.trash_files().unwrap(), std::slice::from_ref(&trashed));
-        use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(store.trash_dir())
-            .unwrap()
-            .permissions()
-            .mode();
+        let mode = crate::os::mode(&fs::metadata(store.trash_dir()).unwrap());
         assert_eq!(mode & 0o777, 0o700, "the trash is as private as the visits");
         store.restore("v-1").unwrap();
         assert_eq!(

@@ -7,7 +7,6 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -214,11 +213,10 @@ pub fn append(
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 match open::open(
                     &path,
-                    OpenOptions::new()
-                        .read(true)
-                        .append(true)
-                        .create_new(true)
-                        .mode(rules.mode),
+                    crate::os::new_file_mode(
+                        OpenOptions::new().read(true).append(true).create_new(true),
+                        rules.mode,
+                    ),
                     Links::Refuse,
                 ) {
                     Ok(file) => (file, true),
@@ -234,7 +232,7 @@ pub fn append(
         };
         if created {
             // The umask may have taken bits from the mode.
-            let _ = file.set_permissions(std::fs::Permissions::from_mode(rules.mode));
+            let _ = crate::os::set_mode(&file, rules.mode);
         }
         check_shared(&file, &path, rules)?;
         file.lock().map_err(|e| io_problem(&path, &e))?;
@@ -242,7 +240,7 @@ pub fn append(
         // another file (a reviewer's tool that rewrites): start again.
         let same = std::fs::symlink_metadata(&path).ok().is_some_and(|now| {
             let held = file.metadata();
-            held.is_ok_and(|held| held.ino() == now.ino() && held.dev() == now.dev())
+            held.is_ok_and(|held| crate::os::same_file(&held, &now))
         });
         if !same {
             continue;
@@ -292,11 +290,12 @@ fn check_shared(file: &File, path: &Path, rules: Rules) -> Result<(), String> {
     if !meta.is_file() {
         return Err(tr!("review-not-regular", path = shown));
     }
-    if meta.nlink() > 1 {
+    if crate::os::links(&meta) > 1 {
         return Err(tr!("review-hard-link", path = shown));
     }
     let me = crate::os::euid();
-    if meta.uid() == me {
+    let owner = crate::os::owner(&meta);
+    if owner == me {
         return Ok(());
     }
     let dir = path
@@ -304,10 +303,10 @@ fn check_shared(file: &File, path: &Path, rules: Rules) -> Result<(), String> {
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let shared = !rules.private
-        && std::fs::metadata(dir).is_ok_and(|d| d.mode() & 0o2000 != 0 && d.gid() == meta.gid());
+        && std::fs::metadata(dir).is_ok_and(|d| crate::os::shared_by_group(&d, &meta));
     if shared {
         Ok(())
     } else {
-        Err(tr!("review-foreign-file", path = shown, uid = meta.uid()))
+        Err(tr!("review-foreign-file", path = shown, uid = owner))
     }
 }

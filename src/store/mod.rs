@@ -20,9 +20,8 @@
 //! this user's and closed to others ([`check_folder`]).
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions, Permissions};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::{FileExt, FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -37,6 +36,7 @@ pub use open::{Links, OpenRefusal, ReadError, check_folder, check_owned, open_ow
 use open::{ensure_mode, euid, kind_of};
 
 use crate::checklist::diag::one_line as inert;
+use crate::os::{self, Kind};
 use crate::tr;
 use jiff::Timestamp;
 
@@ -332,12 +332,14 @@ impl Store {
         };
         let file = open_owned(
             &path,
-            OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .mode(0o600),
+            os::new_file_mode(
+                OpenOptions::new()
+                    .read(true)
+                    .write(true)
+                    .create(true)
+                    .truncate(false),
+                0o600,
+            ),
         )
         .map_err(|e| e.or_io(fail))?;
         ensure_mode(&file, 0o600).map_err(fail)?;
@@ -383,7 +385,7 @@ impl Store {
         let _ = file
             .set_len(0)
             .and_then(|()| crate::fault::check(crate::fault::Op::Write))
-            .and_then(|()| file.write_all_at(info.as_bytes(), 0));
+            .and_then(|()| os::write_all_at(&file, info.as_bytes(), 0));
         Ok(VisitLock {
             file,
             id: id.to_owned(),
@@ -666,22 +668,12 @@ pub fn write_export(path: &Path, bytes: &[u8], mode: u32) -> Result<Written, Sto
     write_export_with(path, mode, |out| out.write_all(bytes))
 }
 
-/// Whether `meta` is the null device or `/dev/tty` (the process's own
-/// terminal, whoever owns the node): a character device with the device
-/// number of one of them.
-fn is_null_device(meta: &fs::Metadata) -> bool {
-    meta.file_type().is_char_device()
-        && ["/dev/null", "/dev/tty"].iter().any(|name| {
-            fs::metadata(name)
-                .is_ok_and(|dev| dev.file_type().is_char_device() && dev.rdev() == meta.rdev())
-        })
-}
-
 /// A character device an export may be written into: `/dev/null`,
 /// `/dev/tty`, or a terminal owned by this user (checked again on the open
 /// file).
 fn harmless_device(meta: &fs::Metadata) -> bool {
-    is_null_device(meta) || (meta.file_type().is_char_device() && meta.uid() == euid())
+    os::null_or_tty(meta)
+        || (os::kind(&meta.file_type()) == Kind::CharDevice && os::owner(meta) == euid())
 }
 
 /// [`write_export`] with the contents written by `write` as they come.
@@ -709,15 +701,17 @@ pub fn write_export_with(
         Ok(meta) if meta.is_file() => {
             // Replacing another user's file would hand them a file of ours
             // under their name (or fail in a sticky /tmp): refused.
-            if meta.uid() != euid() {
-                return Err(refuse(tr!("store-why-foreign-output", uid = meta.uid())));
+            let owner = os::owner(&meta);
+            if owner != euid() {
+                return Err(refuse(tr!("store-why-foreign-output", uid = owner)));
             }
         }
         Ok(meta) => {
             let kind = meta.file_type();
             let target = if kind.is_symlink() {
-                if meta.uid() != euid() && meta.uid() != 0 {
-                    return Err(refuse(tr!("store-why-foreign-link", uid = meta.uid())));
+                let owner = os::owner(&meta);
+                if owner != euid() && owner != 0 {
+                    return Err(refuse(tr!("store-why-foreign-link", uid = owner)));
                 }
                 match fs::metadata(path) {
                     Ok(target) => target,
@@ -740,14 +734,14 @@ pub fn write_export_with(
                 });
             }
             return Err(refuse(
-                if target_kind.is_fifo() || target_kind.is_socket() {
+                if matches!(os::kind(&target_kind), Kind::Fifo | Kind::Socket) {
                     tr!("store-why-pipe-output", kind = kind_of(&target_kind))
                 } else if kind.is_symlink() && target_kind.is_file() {
                     tr!("store-why-link-to-file")
                 } else if target_kind.is_dir() {
                     tr!("store-why-folder")
-                } else if target_kind.is_char_device() {
-                    tr!("store-why-foreign-device", uid = target.uid())
+                } else if os::kind(&target_kind) == Kind::CharDevice {
+                    tr!("store-why-foreign-device", uid = os::owner(&target))
                 } else {
                     tr!("store-why-not-export-target", kind = kind_of(&target_kind))
                 },
@@ -794,8 +788,9 @@ pub fn check_outside(path: &Path, root: &Path) -> Result<(), StoreError> {
         }
     };
     let inside = resolved.as_deref().is_some_and(|p| p.starts_with(&root))
-        || fs::metadata(path)
-            .is_ok_and(|meta| meta.is_file() && meta.nlink() > 1 && same_file_in(&root, &meta, 3));
+        || fs::metadata(path).is_ok_and(|meta| {
+            meta.is_file() && os::links(&meta) > 1 && same_file_in(&root, &meta, 3)
+        });
     if inside {
         return Err(StoreError::Refused {
             path: path.to_path_buf(),
@@ -821,7 +816,7 @@ fn same_file_in(dir: &Path, meta: &fs::Metadata, depth: u32) -> bool {
         if m.is_dir() {
             depth > 0 && same_file_in(&entry.path, meta, depth - 1)
         } else {
-            m.dev() == meta.dev() && m.ino() == meta.ino()
+            os::same_file(&m, meta)
         }
     })
 }
@@ -838,7 +833,7 @@ fn write_in_place(
         .map_err(OpenRefusal::Io)?;
     let meta = file.metadata().map_err(OpenRefusal::Io)?;
     let terminal = std::io::IsTerminal::is_terminal(&file);
-    if !(is_null_device(&meta) || (terminal && meta.uid() == euid())) {
+    if !(os::null_or_tty(&meta) || (terminal && os::owner(&meta) == euid())) {
         return Err(OpenRefusal::Refused(StoreError::Refused {
             path: path.to_path_buf(),
             why: tr!("store-why-changed-while-opening"),
@@ -979,7 +974,7 @@ fn read_holder(file: &File) -> HolderInfo {
             std::thread::sleep(Duration::from_millis(10));
         }
         let mut buf = [0u8; 1024];
-        let Ok(len) = file.read_at(&mut buf, 0) else {
+        let Ok(len) = os::read_at(file, &mut buf, 0) else {
             break;
         };
         let text = String::from_utf8_lossy(&buf[..len]);
@@ -1065,7 +1060,6 @@ pub(crate) fn create_folders(path: &Path, mode: Option<u32>) -> io::Result<()> {
                 .any(|name| folder == home.join(name))
         })
     };
-    use std::os::unix::fs::DirBuilderExt;
     for &folder in missing.iter().rev() {
         let exact = if folder == path {
             mode
@@ -1074,18 +1068,15 @@ pub(crate) fn create_folders(path: &Path, mode: Option<u32>) -> io::Result<()> {
         } else {
             Some(0o700)
         };
-        match fs::DirBuilder::new()
-            .mode(exact.unwrap_or(0o755))
-            .create(folder)
-        {
+        match os::create_dir(folder, exact.unwrap_or(0o755)) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
         }
-        let made = fs::symlink_metadata(folder)?.permissions().mode() & 0o7777;
+        let made = os::mode(&fs::symlink_metadata(folder)?);
         let wanted = exact.unwrap_or((made | 0o700) & !0o022);
         if made != wanted {
-            fs::set_permissions(folder, Permissions::from_mode(wanted))?;
+            os::set_mode_at(folder, wanted)?;
         }
     }
     Ok(())
@@ -1109,12 +1100,7 @@ fn create_temp(dir: &Path, id: &str, mode: u32) -> io::Result<(PathBuf, File)> {
         let path = dir.join(temp_name(id, pid, TEMP_SEQ.fetch_add(1, Ordering::Relaxed)));
         // create_new is O_EXCL: never reuse, nor follow a symlink planted at, a name.
         crate::fault::check(crate::fault::Op::Open)?;
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(mode)
-            .open(&path)
-        {
+        match os::new_file_mode(OpenOptions::new().write(true).create_new(true), mode).open(&path) {
             Ok(file) => {
                 // The umask may have removed bits from the mode.
                 if let Err(e) = ensure_mode(&file, mode) {
@@ -1419,9 +1405,8 @@ impl JournalFile {
     /// folder was not moved away or replaced under the session): appending
     /// to a file no reader will find saves nothing.
     pub fn in_place(&self) -> bool {
-        use std::os::unix::fs::MetadataExt;
         match (self.file.metadata(), fs::symlink_metadata(&self.path)) {
-            (Ok(open), Ok(there)) => open.dev() == there.dev() && open.ino() == there.ino(),
+            (Ok(open), Ok(there)) => os::same_file(&open, &there),
             _ => false,
         }
     }
@@ -1494,7 +1479,7 @@ impl Store {
         let made = fs::symlink_metadata(&path).is_err();
         let file = open_owned(
             &path,
-            OpenOptions::new().append(true).create(true).mode(0o600),
+            os::new_file_mode(OpenOptions::new().append(true).create(true), 0o600),
         )
         .map_err(|e| e.or_io(fail))?;
         // Made by hand or with a loose umask: private from now on (best effort).
@@ -1536,9 +1521,8 @@ impl LogFile {
 
     /// Whether this open log is still the file at its path.
     pub fn in_place(&self) -> bool {
-        use std::os::unix::fs::MetadataExt;
         match (self.file.metadata(), fs::symlink_metadata(&self.path)) {
-            (Ok(open), Ok(there)) => open.dev() == there.dev() && open.ino() == there.ino(),
+            (Ok(open), Ok(there)) => os::same_file(&open, &there),
             _ => false,
         }
     }
@@ -2178,7 +2162,7 @@ mod tests {
         store.save("v", b"record").unwrap();
         let out = dir.path().join("out");
         fs::create_dir(&out).unwrap();
-        fs::set_permissions(&out, Permissions::from_mode(0o755)).unwrap();
+        os::set_mode_at(&out, 0o755).unwrap();
 
         let copy = store.copy_to("v", &out, 0o600).unwrap();
         assert_eq!(copy, out.join("v.toml"));
@@ -2187,10 +2171,7 @@ mod tests {
         store.copy_to("v", &out, 0o600).unwrap();
         assert_eq!(fs::read(&copy).unwrap(), b"final record");
         assert_eq!(names(&out), ["v.toml"]);
-        assert_eq!(
-            fs::metadata(&out).unwrap().permissions().mode() & 0o777,
-            0o755
-        );
+        assert_eq!(os::mode(&fs::metadata(&out).unwrap()) & 0o777, 0o755);
 
         let nested = dir.path().join("new/deeper");
         assert_eq!(
@@ -2216,10 +2197,10 @@ mod tests {
         let dir = TempDir::new("tighten");
         let root = dir.path().join("data");
         fs::create_dir_all(root.join("visits")).unwrap();
-        fs::set_permissions(&root, Permissions::from_mode(0o755)).unwrap();
-        fs::set_permissions(root.join("visits"), Permissions::from_mode(0o777)).unwrap();
+        os::set_mode_at(&root, 0o755).unwrap();
+        os::set_mode_at(&root.join("visits"), 0o777).unwrap();
         let store = Store::open(&root).unwrap();
-        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let mode = |p: &Path| os::mode(&fs::metadata(p).unwrap()) & 0o777;
         assert_eq!(mode(&root), 0o700);
         assert_eq!(mode(store.visits_dir()), 0o700);
     }

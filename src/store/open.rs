@@ -15,12 +15,12 @@
 //!   through a link and only a regular file of this user; [`check_folder`]:
 //!   a folder of this user, closed to others.
 
-use std::fs::{self, File, OpenOptions, Permissions};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read};
-use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::Path;
 
 use super::{StoreError, io_error, plain_reason};
+use crate::os::{self, Kind};
 use crate::tr;
 
 /// Whether [`open`] follows a symbolic link at the last component of a path.
@@ -136,24 +136,23 @@ pub fn check_folder(folder: &Path, label: &str, closed: u32) -> Result<(), Store
             None,
         ));
     }
-    if meta.uid() != euid() {
+    let owner = os::owner(&meta);
+    if owner != euid() {
         return Err(StoreError::Refused {
             path: folder.to_path_buf(),
-            why: tr!("store-why-foreign-folder", folder = label, uid = meta.uid()),
+            why: tr!("store-why-foreign-folder", folder = label, uid = owner),
         });
     }
-    let mode = meta.permissions().mode() & 0o7777;
+    let mode = os::mode(&meta);
     if mode & closed != 0 {
-        fs::set_permissions(folder, Permissions::from_mode(mode & !closed)).map_err(|e| {
-            StoreError::Refused {
-                path: folder.to_path_buf(),
-                why: tr!(
-                    "store-why-folder-open",
-                    folder = label,
-                    mode = format!("{mode:04o}"),
-                    reason = plain_reason(&e)
-                ),
-            }
+        os::set_mode_at(folder, mode & !closed).map_err(|e| StoreError::Refused {
+            path: folder.to_path_buf(),
+            why: tr!(
+                "store-why-folder-open",
+                folder = label,
+                mode = format!("{mode:04o}"),
+                reason = plain_reason(&e)
+            ),
         })?;
     }
     Ok(())
@@ -225,35 +224,30 @@ pub fn check_owned(file: &File, path: &Path) -> Result<(), StoreError> {
             kind = kind_of(&meta.file_type())
         )));
     }
-    if meta.uid() != euid() {
-        return Err(refused(tr!("store-why-foreign-file", uid = meta.uid())));
+    let owner = os::owner(&meta);
+    if owner != euid() {
+        return Err(refused(tr!("store-why-foreign-file", uid = owner)));
     }
     Ok(())
 }
 
 /// "a FIFO", "a folder", … for messages.
 pub(crate) fn kind_of(kind: &fs::FileType) -> String {
-    if kind.is_dir() {
-        tr!("store-kind-folder")
-    } else if kind.is_fifo() {
-        tr!("store-kind-fifo")
-    } else if kind.is_char_device() {
-        tr!("store-kind-char-device")
-    } else if kind.is_block_device() {
-        tr!("store-kind-block-device")
-    } else if kind.is_socket() {
-        tr!("store-kind-socket")
-    } else if kind.is_symlink() {
-        tr!("store-kind-symlink")
-    } else {
-        tr!("store-kind-regular")
+    match os::kind(kind) {
+        Kind::Folder => tr!("store-kind-folder"),
+        Kind::Fifo => tr!("store-kind-fifo"),
+        Kind::CharDevice => tr!("store-kind-char-device"),
+        Kind::BlockDevice => tr!("store-kind-block-device"),
+        Kind::Socket => tr!("store-kind-socket"),
+        Kind::Symlink => tr!("store-kind-symlink"),
+        Kind::Regular | Kind::Other => tr!("store-kind-regular"),
     }
 }
 
 /// Sets an open file's mode unless it already has it.
 pub(crate) fn ensure_mode(file: &File, mode: u32) -> io::Result<()> {
-    if file.metadata()?.permissions().mode() & 0o7777 != mode {
-        file.set_permissions(Permissions::from_mode(mode))?;
+    if os::mode(&file.metadata()?) != mode {
+        os::set_mode(file, mode)?;
     }
     Ok(())
 }
@@ -261,7 +255,7 @@ pub(crate) fn ensure_mode(file: &File, mode: u32) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::{Links, ReadError, read_file};
-    use std::os::unix::fs::symlink;
+    use crate::os::symlink;
 
     fn temp(name: &str) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("tp-open-{name}-{}", std::process::id()));

@@ -13,7 +13,6 @@ use std::collections::HashSet;
 use std::ffi::OsString;
 use std::fs::{self, FileType};
 use std::io;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 /// One name in a folder.
@@ -78,7 +77,7 @@ pub fn files_under(folder: &Path, extension: &str, max_depth: usize) -> io::Resu
     let mut found = Vec::new();
     let mut seen = HashSet::new();
     let root = fs::metadata(folder)?;
-    seen.insert((root.dev(), root.ino()));
+    seen.insert(crate::os::file_id(&root));
     let mut pending = vec![(folder.to_path_buf(), 0)];
     while let Some((dir, depth)) = pending.pop() {
         for entry in entries(&dir)? {
@@ -86,7 +85,7 @@ pub fn files_under(folder: &Path, extension: &str, max_depth: usize) -> io::Resu
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => {
                     // Seen already (a link back up), or too deep: not again.
-                    if depth >= max_depth || !seen.insert((meta.dev(), meta.ino())) {
+                    if depth >= max_depth || !seen.insert(crate::os::file_id(&meta)) {
                         continue;
                     }
                     pending.push((path, depth + 1));
@@ -102,7 +101,7 @@ pub fn files_under(folder: &Path, extension: &str, max_depth: usize) -> io::Resu
 
 #[cfg(test)]
 mod tests {
-    use std::os::unix::fs::symlink;
+    use crate::os::symlink;
 
     fn temp(name: &str) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("tp-walk-{name}-{}", std::process::id()));

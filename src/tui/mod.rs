@@ -12,9 +12,7 @@ pub mod theme;
 pub mod view;
 pub(crate) mod words;
 
-use std::fs::File;
 use std::io::{self, BufWriter};
-use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -132,9 +130,8 @@ struct Keyboard {
     /// typed before then waits in the terminal).
     events: Mutex<Option<Receiver<io::Result<Event>>>>,
     /// The terminal crossterm reads: standard input, or `/dev/tty` when that
-    /// is not a terminal (the open file keeps the descriptor valid).
-    tty: RawFd,
-    _tty_file: Option<File>,
+    /// is not a terminal.
+    tty: crate::os::Tty,
 }
 
 impl Keyboard {
@@ -143,16 +140,10 @@ impl Keyboard {
         if let Some(keyboard) = KEYBOARD.get() {
             return Ok(keyboard);
         }
-        let (tty, file) = if io::IsTerminal::is_terminal(&io::stdin()) {
-            (io::stdin().as_raw_fd(), None)
-        } else {
-            let file = File::open("/dev/tty")?;
-            (file.as_raw_fd(), Some(file))
-        };
+        let tty = crate::os::Tty::open()?;
         Ok(KEYBOARD.get_or_init(|| Keyboard {
             events: Mutex::new(None),
             tty,
-            _tty_file: file,
         }))
     }
 
@@ -194,7 +185,7 @@ impl Keyboard {
 
     /// Whether the terminal has hung up or closed.
     fn gone(&self) -> bool {
-        crate::os::hung_up(self.tty)
+        self.tty.hung_up()
     }
 }
 
