@@ -121,7 +121,7 @@ impl Config {
             Diagnostic {
                 path: shown.clone(),
                 at,
-                message: checklist::diag::inert(e.message().trim_end()),
+                message: crate::text::escaped(e.message().trim_end()),
             }
         })?;
         config.folder = Some(dir.to_path_buf());

@@ -114,7 +114,7 @@ pub fn attach(root: &Path, visit_id: &str, typed: &str) -> Result<Copied, Eviden
         }
         .into());
     }
-    let shown = crate::checklist::diag::inert(typed);
+    let shown = crate::text::escaped(typed);
     let path = expand(typed.trim());
     let bytes = read_file(&path, &shown)?;
     let sha256 = sha256_hex(&bytes);

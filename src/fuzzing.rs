@@ -127,7 +127,7 @@ fn record_in(data: &[u8]) {
             record::parse_with("fuzz.toml", text, usize::MAX),
             "read in pieces and whole differ"
         );
-        assert_inert_output("TOML export", &crate::text::toml_inert(text));
+        assert_inert_output("TOML export", &crate::text::escape_toml(text));
     }
 }
 
@@ -155,13 +155,13 @@ fn export_in(data: &[u8]) {
         .collect();
     let (visit, warnings) = record::rebuild(&parsed, checklists);
     for warning in &warnings {
-        assert_inert_line("a warning", &crate::checklist::diag::one_line(warning));
+        assert_inert_line("a warning", &crate::text::escaped_line(warning));
     }
     assert_inert_output("JSON export", &record::to_json(&visit));
     assert_inert_output("CSV export", &record::to_csv(&visit));
     assert_inert_output("Markdown export", &record::to_markdown(&visit));
     if let Ok(text) = std::str::from_utf8(data) {
-        let inert = crate::text::toml_inert(text);
+        let inert = crate::text::escape_toml(text);
         assert_inert_output("TOML export", &inert);
         let before: Result<toml::Table, _> = toml::from_str(text);
         if let Ok(before) = before {

@@ -68,7 +68,7 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 /// written as a `\uXXXX` escape, which a JSON reader turns back into the same
 /// character: lossless, and inert on a terminal. serde_json escapes C0
 /// already; C1 and the invisible characters it writes as they are.
-pub fn json_inert(json: String) -> String {
+pub fn escape_json(json: String) -> String {
     if !json.chars().any(needs_escape) {
         return json;
     }
@@ -92,7 +92,7 @@ pub fn json_inert(json: String) -> String {
 /// reads it back: `\uXXXX` inside basic strings, a literal string rewritten
 /// as a basic one to hold the escape, `\u{..}` text in comments. Text with
 /// none of them is returned as it is, byte for byte.
-pub fn toml_inert(text: &str) -> Cow<'_, str> {
+pub fn escape_toml(text: &str) -> Cow<'_, str> {
     use toml_parser::lexer::TokenKind;
     if !toml_needs_escape(text) {
         return Cow::Borrowed(text);
@@ -261,6 +261,32 @@ pub fn size_text(bytes: u64) -> String {
     }
 }
 
+/// [`escape`] as a `String`: for messages and text shown on one line of
+/// a terminal, where newline and tab are kept.
+pub fn escaped(text: &str) -> String {
+    escape(text).into_owned()
+}
+
+/// `text` with every control character written as a `\u{1b}`-style escape,
+/// newline and tab included: a problem is reported on one line, and a file
+/// must not be able to forge more lines of the report (a key named
+/// `"x\nother.toml:1:1: …"`).
+pub fn escaped_line(text: &str) -> String {
+    if !text.chars().any(|c| c.is_control() || is_invisible(c)) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_owned(),
+            '\t' => "\\t".to_owned(),
+            c if c.is_control() || is_invisible(c) => {
+                format!("\\u{{{:x}}}", c as u32)
+            }
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,7 +303,7 @@ mod tests {
     #[test]
     fn json_escapes_are_lossless() {
         let value = serde_json::json!({ "site": "Evil\u{9b}31m\u{202e}txt" });
-        let json = json_inert(serde_json::to_string(&value).unwrap());
+        let json = escape_json(serde_json::to_string(&value).unwrap());
         assert!(!json.chars().any(needs_escape), "{json}");
         assert!(
             json.contains("\\u009b") && json.contains("\\u202e"),
@@ -302,13 +328,13 @@ mod tests {
     #[test]
     fn toml_escapes_read_back_as_the_same_text() {
         let text = "site = \"Evil\u{9b}\u{202e}x\"\r\nnote = 'q\"\\\u{200b}'\n# c\u{85}\nml = '''a\u{85}\r\nb'''\nplain = \"ok\"\n";
-        let inert = toml_inert(text);
+        let inert = escape_toml(text);
         assert!(!toml_needs_escape(&inert), "{inert}");
         assert!(inert.contains("\"\r\nnote"), "CRLF stays: {inert:?}");
         let before: toml::Table = toml::from_str(text).unwrap();
         let after: toml::Table = toml::from_str(&inert).unwrap();
         assert_eq!(before, after);
-        assert!(matches!(toml_inert("a = \"b\"\n"), Cow::Borrowed(_)));
+        assert!(matches!(escape_toml("a = \"b\"\n"), Cow::Borrowed(_)));
     }
 
     /// Characters that draw nothing but pass for text are invisible like
@@ -322,14 +348,14 @@ mod tests {
         assert!(!is_invisible('é') && !is_invisible('東') && !is_invisible('\u{1f600}'));
         assert_eq!(escape("x\u{ad}y\u{e0041}"), "x\\u{ad}y\\u{e0041}");
         let value = serde_json::json!({ "site": sly });
-        let json = json_inert(serde_json::to_string(&value).unwrap());
+        let json = escape_json(serde_json::to_string(&value).unwrap());
         assert!(json.is_ascii() && json.contains("\\udb40\\udc01"), "{json}");
         assert_eq!(
             serde_json::from_str::<serde_json::Value>(&json).unwrap(),
             value
         );
         let text = format!("site = \"{sly}\"\nlit = '{sly}'\n");
-        let inert = toml_inert(&text);
+        let inert = escape_toml(&text);
         assert!(inert.is_ascii(), "{inert}");
         let before: toml::Table = toml::from_str(&text).unwrap();
         let after: toml::Table = toml::from_str(&inert).unwrap();

@@ -21,17 +21,17 @@ impl Diagnostic {
         Diagnostic {
             path: path.to_owned(),
             at: None,
-            message: one_line(&message.into()),
+            message: crate::text::escaped_line(&message.into()),
         }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = one_line(&self.path);
+        let path = crate::text::escaped_line(&self.path);
         // Messages are built on one line; this holds even for one that quotes
         // a file's text without escaping it (found by fuzzing the record reader).
-        let message = one_line(&self.message);
+        let message = crate::text::escaped_line(&self.message);
         match self.at {
             Some((line, col)) => write!(f, "{path}:{line}:{col}: {message}"),
             None => write!(f, "{path}: {message}"),
@@ -76,7 +76,8 @@ impl<'a> Report<'a> {
             return;
         }
         let start = span.start.min(self.source.len());
-        self.problems.push((start, one_line(&message.into())));
+        self.problems
+            .push((start, crate::text::escaped_line(&message.into())));
     }
 
     /// The 1-based line of byte offset `at`, for "first used at line N".
@@ -103,7 +104,7 @@ impl<'a> Report<'a> {
 
     /// Adds a problem with the file as a whole, shown after the others.
     pub fn note(&mut self, message: impl Into<String>) {
-        self.notes.push(one_line(&message.into()));
+        self.notes.push(crate::text::escaped_line(&message.into()));
     }
 
     /// The problems in the order they stand in the file, at most
@@ -184,43 +185,6 @@ pub fn line_col(source: &str, at: usize) -> (usize, usize) {
     Cursor::new(source).advance_to(at)
 }
 
-/// `text` with every control character other than newline and tab, and
-/// every bidirectional override or invisible character, written as
-/// `\u{1b}`-style escapes, so that nothing from a file can drive the terminal
-/// or make text read differently from what it is.
-pub fn inert(text: &str) -> String {
-    crate::text::escape(text).into_owned()
-}
-
-/// `text` with every control character written as a `\u{1b}`-style escape,
-/// newline and tab included: a problem is reported on one line, and a file
-/// must not be able to forge more lines of the report (a key named
-/// `"x\nother.toml:1:1: …"`).
-pub fn one_line(text: &str) -> String {
-    if !text
-        .chars()
-        .any(|c| c.is_control() || crate::text::is_invisible(c))
-    {
-        return text.to_owned();
-    }
-    text.chars()
-        .map(|c| match c {
-            '\n' => "\\n".to_owned(),
-            '\t' => "\\t".to_owned(),
-            c if c.is_control() || crate::text::is_invisible(c) => {
-                format!("\\u{{{:x}}}", c as u32)
-            }
-            c => c.to_string(),
-        })
-        .collect()
-}
-
-/// Whether `c` may not appear in checklist text: control characters other than
-/// newline and tab.
-pub fn is_forbidden(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
-}
-
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     candidates
@@ -260,13 +224,16 @@ mod tests {
 
     #[test]
     fn control_characters_are_escaped() {
-        assert_eq!(inert("a\x1b[31mb\tc\n"), "a\\u{1b}[31mb\tc\n");
+        assert_eq!(
+            crate::text::escaped("a\x1b[31mb\tc\n"),
+            "a\\u{1b}[31mb\tc\n"
+        );
     }
 
     #[test]
     fn a_message_stays_on_one_line() {
         assert_eq!(
-            one_line("key \"a\nb.toml:1:1: fake\tx\x1b\""),
+            crate::text::escaped_line("key \"a\nb.toml:1:1: fake\tx\x1b\""),
             "key \"a\\nb.toml:1:1: fake\\tx\\u{1b}\""
         );
     }

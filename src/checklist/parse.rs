@@ -12,12 +12,14 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::diag::{Diagnostic, MAX_PROBLEMS, Report, did_you_mean, inert, is_forbidden};
+use super::diag::{Diagnostic, MAX_PROBLEMS, Report, did_you_mean};
 use super::model::{
     BUILT_IN_RESPONSES, Checklist, Choice, FORMAT, GRADE, Item, Meta, OneOrMany, ResponseSet,
     Section, ShowIf, YES_NO,
 };
 use crate::text::echo;
+use crate::text::escaped;
+use crate::text::is_control;
 
 mod bounded;
 
@@ -192,7 +194,7 @@ fn toml_message(source: &str, at: usize, message: &str) -> String {
                 crate::tr!("checklist-toml-missing-value")
             } else {
                 let found: String = found.chars().take(40).collect();
-                let found = inert(found.trim_end());
+                let found = escaped(found.trim_end());
                 crate::tr!("checklist-toml-not-a-value", found = found)
             }
         }
@@ -1253,7 +1255,7 @@ impl Walker<'_, '_> {
                 .and_then(|v| v.get_ref().as_str())
                 .map_or_else(
                     || crate::tr!("checklist-section-without-id"),
-                    |id| crate::tr!("checklist-section-named", id = inert(id)),
+                    |id| crate::tr!("checklist-section-named", id = escaped(id)),
                 )
         };
         let items = match f.get(key!(KEYS, "item")) {
@@ -1819,7 +1821,7 @@ fn first_forbidden(text: &str) -> Option<char> {
     let at = bytes.iter().enumerate().position(|(n, &b)| {
         control_byte(b) || bytes.get(n + 1).is_some_and(|&next| control_pair(b, next))
     })?;
-    text[at..].chars().next().filter(|c| is_forbidden(*c))
+    text[at..].chars().next().filter(|c| is_control(*c))
 }
 
 /// An optional key: absent `Some(None)`, present and good `Some(Some(x))`,

@@ -269,7 +269,7 @@ pub fn check(
 pub(crate) fn write_json(flags: &[Flag], out: &mut dyn Write) -> std::io::Result<()> {
     let json = serde_json::json!({ "flags": flags });
     let text = serde_json::to_string_pretty(&json).map_err(std::io::Error::other)?;
-    writeln!(out, "{}", crate::text::json_inert(text))
+    writeln!(out, "{}", crate::text::escape_json(text))
 }
 
 /// Each flag as a heading line (code, visit) and its site, item and detail

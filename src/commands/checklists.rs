@@ -70,8 +70,8 @@ fn checklist_row(loaded: &Loaded) -> [String; 5] {
         loaded.checklist.item_count().to_string(),
         format!(
             " {}",
-            tui::theme::truncate(&tui::theme::inert(&c.title), 28)
+            tui::theme::truncate(&tui::theme::drawable(&c.title), 28)
         ),
-        tui::theme::inert(&source),
+        tui::theme::drawable(&source),
     ]
 }

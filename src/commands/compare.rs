@@ -89,8 +89,8 @@ pub fn compare(
                 "cli-warning",
                 warning = tr!(
                     "compare-other-site",
-                    a = crate::checklist::diag::one_line(&c.a.site),
-                    b = crate::checklist::diag::one_line(&c.b.site)
+                    a = crate::text::escaped_line(&c.a.site),
+                    b = crate::text::escaped_line(&c.b.site)
                 )
             )
         );

@@ -52,7 +52,7 @@ pub fn export(
         // it, but for characters that could drive a terminal, escaped as TOML
         // reads them back.
         ExportFormat::Toml => {
-            crate::text::toml_inert(&String::from_utf8_lossy(&current.bytes)).into_owned()
+            crate::text::escape_toml(&String::from_utf8_lossy(&current.bytes)).into_owned()
         }
         other => {
             // The editor's review of a final visit: its corrected answers
@@ -240,7 +240,7 @@ fn copy_evidence(store: &Store, visit: &Visit, folder: &Path, mode: u32) -> Resu
                     "cli-warning",
                     warning = tr!(
                         "cli-evidence-not-copied",
-                        file = crate::checklist::diag::inert(&file.file),
+                        file = crate::text::escaped(&file.file),
                         reason = reason
                     )
                 )

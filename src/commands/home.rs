@@ -153,7 +153,7 @@ pub(super) fn home_with(
             .map(|r| {
                 tr!(
                     "cli-home-unsigned",
-                    id = crate::tui::theme::inert(&r.header.id)
+                    id = crate::tui::theme::drawable(&r.header.id)
                 )
             }),
     );

@@ -80,7 +80,8 @@ pub(crate) fn checklists(found: &[Loaded], out: &mut dyn Write) -> Result<(), Fa
 /// Pretty JSON and a newline, with control, C1 and invisible characters
 /// escaped (`\u001b`): lossless, and inert in a terminal.
 fn write(value: &Value, out: &mut dyn Write) -> Result<(), Failure> {
-    let mut text = crate::text::json_inert(serde_json::to_string_pretty(value).unwrap_or_default());
+    let mut text =
+        crate::text::escape_json(serde_json::to_string_pretty(value).unwrap_or_default());
     text.push('\n');
     out.write_all(text.as_bytes())
         .map_err(|e| io_failure(&tr!("cli-cannot-write-list"), &e))

@@ -124,8 +124,8 @@ pub fn list(
                 Status::Final => tr!("cli-status-final"),
             };
             [
-                tui::theme::truncate(&tui::theme::inert(&s.id), id_width),
-                tui::theme::truncate(&tui::theme::inert(&s.site), 24),
+                tui::theme::truncate(&tui::theme::drawable(&s.id), id_width),
+                tui::theme::truncate(&tui::theme::drawable(&s.site), 24),
                 status,
                 format!("{}/{}", s.answered, s.answered + s.unanswered),
                 score,

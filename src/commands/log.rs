@@ -8,7 +8,7 @@ use super::{Failure, io_failure, open_store};
 use crate::record::RecordFile;
 use crate::record::changelog::{self, Break, Line};
 use crate::tr;
-use crate::tui::theme::inert;
+use crate::tui::theme::drawable;
 
 /// The change log beside a record file: `<id>.log` for `<id>.toml`.
 pub(crate) fn log_path(record: &Path) -> PathBuf {
@@ -39,7 +39,7 @@ fn why(broken: &Break) -> String {
 pub(crate) fn log_problem(path: &Path, record: &RecordFile) -> Option<String> {
     let expected = record.header.log_sha256.as_deref()?;
     let log = log_path(path);
-    let shown = inert(&log.display().to_string());
+    let shown = drawable(&log.display().to_string());
     let bytes = match read_log(&log) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -92,7 +92,7 @@ fn timeline_line(line: &Line) -> String {
     if let Some(how) = how {
         text.push_str(&format!(" ({how})"));
     }
-    inert(&text)
+    drawable(&text)
 }
 
 /// `touchpoint log ID`: the timeline, a date line before each new day; a
@@ -107,7 +107,7 @@ pub fn log(data_dir: Option<&Path>, id: &str, out: &mut dyn Write) -> Result<(),
         }
         return Err(Failure::Message(tr!(
             "log-missing",
-            path = inert(&path.display().to_string())
+            path = drawable(&path.display().to_string())
         )));
     };
     let checked = changelog::check(&bytes);
@@ -117,7 +117,7 @@ pub fn log(data_dir: Option<&Path>, id: &str, out: &mut dyn Write) -> Result<(),
         let date = line.at.get(..10).unwrap_or("");
         if date != day {
             day = date;
-            text.push_str(&inert(date));
+            text.push_str(&drawable(date));
             text.push('\n');
         }
         text.push_str(&timeline_line(line));
@@ -133,7 +133,7 @@ pub fn log(data_dir: Option<&Path>, id: &str, out: &mut dyn Write) -> Result<(),
         None => Ok(()),
         Some((line, broken)) => Err(Failure::Message(format!(
             "{}:{line}: {}",
-            inert(&path.display().to_string()),
+            drawable(&path.display().to_string()),
             why(&broken)
         ))),
     }

@@ -194,7 +194,7 @@ fn retry_exports(store: &Store) -> Vec<(String, String)> {
             tr!(
                 "cli-exported-now",
                 id = id,
-                path = crate::checklist::diag::one_line(&export.folder.display().to_string())
+                path = crate::text::escaped_line(&export.folder.display().to_string())
             )
         );
     }

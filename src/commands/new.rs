@@ -80,7 +80,7 @@ pub(super) fn start(
                     };
                     return Err(Failure::Message(tr!(
                         "cli-no-journey",
-                        journey = checklist::diag::inert(id),
+                        journey = crate::text::escaped(id),
                         hint = hint
                     )));
                 }

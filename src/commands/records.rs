@@ -198,7 +198,7 @@ pub(super) fn read_all<X: Send>(
                     tr!("cli-warning", warning = warning.as_str())
                 );
             }
-            let shown = crate::checklist::diag::one_line(&path.display().to_string());
+            let shown = crate::text::escaped_line(&path.display().to_string());
             if let Some(first) = seen.get(&record.header.id) {
                 say!(
                     "touchpoint: {}",
@@ -208,7 +208,7 @@ pub(super) fn read_all<X: Send>(
                             "cli-visit-counted-once",
                             path = shown.as_str(),
                             id = record.header.id.as_str(),
-                            first = crate::checklist::diag::one_line(&first.display().to_string())
+                            first = crate::text::escaped_line(&first.display().to_string())
                         )
                     )
                 );
@@ -322,7 +322,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
             // Named without reading through it: where it points is not
             // looked at beyond whether it is a folder.
             if toml || entry.leads_to_dir() {
-                let shown = crate::checklist::diag::one_line(&path.display().to_string());
+                let shown = crate::text::escaped_line(&path.display().to_string());
                 problems.push(Diagnostic::file(&shown, tr!("cli-link-not-followed")));
             }
         } else if entry.is_dir() {
@@ -369,7 +369,7 @@ pub(super) fn read_listed(store: &Store) -> (Vec<RecordFile>, Vec<Diagnostic>, V
                     warning = tr!(
                         "cli-id-differs",
                         path = format!("{name}.toml"),
-                        id = crate::checklist::diag::one_line(&record.header.id),
+                        id = crate::text::escaped_line(&record.header.id),
                         name = name.as_str()
                     )
                 )

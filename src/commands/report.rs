@@ -108,11 +108,8 @@ pub fn report(data_dir: Option<&Path>, args: &ReportArgs) -> Result<(), Failure>
         None => to_stdout(|out| run(out))?,
     }
     for (site, near) in &unknown {
-        let site = crate::checklist::diag::one_line(site);
-        let near: Vec<String> = near
-            .iter()
-            .map(|s| crate::checklist::diag::one_line(s))
-            .collect();
+        let site = crate::text::escaped_line(site);
+        let near: Vec<String> = near.iter().map(|s| crate::text::escaped_line(s)).collect();
         if near.is_empty() {
             say!(
                 "touchpoint: {}",

@@ -8,12 +8,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{Failure, data_root, find_records, io_failure, login_name, open_store};
-use crate::checklist::diag::{inert, one_line};
 use crate::config::Config;
 use crate::record::{self, AnswerValue, RecordFile};
 use crate::review::disk::{self, Found, Rules};
 use crate::review::{self, Entry, Kind, ReviewStatus, State};
 use crate::store::Store;
+use crate::text::escaped;
+use crate::text::escaped_line;
 use crate::tr;
 use crate::visit::{Answer, Status};
 
@@ -68,7 +69,7 @@ fn target(data_dir: Option<&Path>, rec: &str) -> Result<(Target, Option<Store>),
         if !path.exists() {
             return Err(Failure::Message(tr!(
                 "review-no-such-visit",
-                id = one_line(rec)
+                id = escaped_line(rec)
             )));
         }
         (path, Some(store))
@@ -79,7 +80,7 @@ fn target(data_dir: Option<&Path>, rec: &str) -> Result<(Target, Option<Store>),
     if record.header.status == Status::Draft {
         return Err(Failure::Message(tr!(
             "review-of-draft",
-            path = one_line(&shown)
+            path = escaped_line(&shown)
         )));
     }
     Ok((
@@ -119,7 +120,7 @@ pub fn act(
     let (target, store) = target(data_dir, rec)?;
     let id = target.record.header.id.clone();
     let review_path = disk::review_path(&target.path);
-    let review_shown = one_line(&review_path.display().to_string());
+    let review_shown = escaped_line(&review_path.display().to_string());
     let state = match disk::read(&review_path).map_err(Failure::Message)? {
         Some(file) => {
             review::check_about(&file, &review_shown, &id, &target.sha256)
@@ -157,7 +158,11 @@ pub fn act(
             entry.kind = Kind::Query;
             entry.item = item_of(&target, item)?;
             entry.text = needs_text(text, || tr!("review-what-question"))?;
-            tr!("review-done-query", id = id.as_str(), item = one_line(item))
+            tr!(
+                "review-done-query",
+                id = id.as_str(),
+                item = escaped_line(item)
+            )
         }
         Action::Correct {
             item,
@@ -176,7 +181,7 @@ pub fn act(
                 "review-done-correct",
                 id = id.as_str(),
                 item = key,
-                change = inert(&arrow)
+                change = escaped(&arrow)
             )
         }
         Action::Approve { note } => {
@@ -229,7 +234,7 @@ pub fn act(
         tr!(
             "review-written",
             done = told,
-            path = one_line(&path.display().to_string())
+            path = escaped_line(&path.display().to_string())
         )
     )
     .map_err(|e| io_failure(&tr!("cli-cannot-write"), &e))
@@ -262,11 +267,11 @@ fn item_of(target: &Target, item: &str) -> Result<Option<String>, Failure> {
         })
         .collect();
     near.sort();
-    let near: Vec<String> = near.into_iter().take(3).map(|(_, k)| inert(&k)).collect();
+    let near: Vec<String> = near.into_iter().take(3).map(|(_, k)| escaped(&k)).collect();
     Err(Failure::Message(tr!(
         "review-unknown-item",
-        path = one_line(&target.path.display().to_string()),
-        item = inert(item),
+        path = escaped_line(&target.path.display().to_string()),
+        item = escaped(item),
         near = near.join(", ")
     )))
 }
@@ -298,7 +303,7 @@ fn correct(
             Failure::Message(tr!(
                 "review-item-not-in-checklist",
                 item = key,
-                checklist = inert(checklist_id)
+                checklist = escaped(checklist_id)
             ))
         } else {
             Failure::Message(tr!(
@@ -316,9 +321,9 @@ fn correct(
     let refuse = |takes: String| {
         Failure::Message(tr!(
             "review-not-an-option",
-            path = one_line(&target.path.display().to_string()),
+            path = escaped_line(&target.path.display().to_string()),
             item = key,
-            answer = inert(answer),
+            answer = escaped(answer),
             takes = takes
         ))
     };
@@ -375,7 +380,7 @@ fn correct(
         return Err(Failure::Message(tr!(
             "review-same-answer",
             item = key,
-            answer = inert(answer)
+            answer = escaped(answer)
         )));
     }
     entry.new = new_value;
@@ -398,7 +403,7 @@ fn correct(
 fn takes(response: &crate::checklist::Response<'_>, na: bool) -> String {
     let mut words: Vec<String> = match response {
         crate::checklist::Response::Options(options) => {
-            options.iter().map(|o| inert(&o.id)).collect()
+            options.iter().map(|o| escaped(&o.id)).collect()
         }
         crate::checklist::Response::Number { min, max, .. } => {
             vec![tr!(
@@ -657,9 +662,9 @@ pub fn queue(
         .into_iter()
         .map(|a| {
             [
-                inert(&a.record.header.id),
-                crate::tui::theme::truncate(&inert(&a.record.header.site), 24),
-                crate::tui::theme::truncate(&inert(&a.record.header.auditor), 16),
+                escaped(&a.record.header.id),
+                crate::tui::theme::truncate(&escaped(&a.record.header.site), 24),
+                crate::tui::theme::truncate(&escaped(&a.record.header.auditor), 16),
                 crate::clock::shown(&a.finished, "%Y-%m-%d %H:%M"),
                 crate::report::text::signed_word(signers.state(&a.path, &a.record)),
                 a.state.shown(),
@@ -1014,7 +1019,7 @@ pub(crate) fn mark_json(json: &str, state: &State) -> String {
         );
     }
     let mut text =
-        crate::text::json_inert(serde_json::to_string_pretty(&value).unwrap_or_default());
+        crate::text::escape_json(serde_json::to_string_pretty(&value).unwrap_or_default());
     if json.ends_with('\n') && !text.ends_with('\n') {
         text.push('\n');
     }
@@ -1068,9 +1073,9 @@ fn review_lines(state: &State) -> (String, Vec<String>) {
         .map(|c| {
             tr!(
                 "review-export-correction",
-                item = inert(&c.item),
-                change = inert(&c.arrow()),
-                reason = inert(&c.reason)
+                item = escaped(&c.item),
+                change = escaped(&c.arrow()),
+                reason = escaped(&c.reason)
             )
         })
         .collect();

@@ -308,7 +308,7 @@ pub fn verify(
         };
         text.push_str(&format!(
             "{}  {}  {}\n",
-            crate::tui::theme::inert(&shown),
+            crate::tui::theme::drawable(&shown),
             verdict.code(),
             why
         ));

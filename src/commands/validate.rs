@@ -52,7 +52,7 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
                     "{}",
                     tr!(
                         "cli-validate-ok",
-                        path = checklist::diag::inert(&file.display().to_string()),
+                        path = crate::text::escaped(&file.display().to_string()),
                         id = c.checklist.id.as_str(),
                         touchpoint = touchpoint_shown(&c.checklist.touchpoint),
                         count = c.item_count()

@@ -4,10 +4,10 @@
 use std::path::Path;
 
 use super::{AnswerValue, Observation, Stamp, build, format_number};
-use crate::checklist::diag::inert;
 use crate::checklist::{Response, Source};
 use crate::i18n::{self, touchpoint_name};
 use crate::score::{self, PERSONAL_TOUCH, Tally, percent_text};
+use crate::text::escaped;
 use crate::text::size_text;
 use crate::tr;
 use crate::visit::{Answer, Evidence, ItemRef, Status, Visit};
@@ -22,7 +22,7 @@ pub fn to_json(visit: &Visit) -> String {
             .to_string()
     });
     // C1 controls and invisible characters as \u escapes, as C0 already are.
-    crate::text::json_inert(json)
+    crate::text::escape_json(json)
 }
 
 /// The columns of [`to_csv`], in order.
@@ -594,7 +594,7 @@ pub fn quote_block(text: &str) -> Vec<String> {
 /// characters other than newline written as `\u{1b}`-style escapes.
 fn lines(text: &str) -> impl Iterator<Item = String> {
     let normal = text.replace("\r\n", "\n").replace('\t', " ");
-    inert(&normal)
+    escaped(&normal)
         .split('\n')
         .map(str::to_owned)
         .collect::<Vec<_>>()

@@ -422,10 +422,7 @@ pub fn apply(visit: &mut Visit, changes: &[Change]) -> Vec<String> {
             visit.header.updated = updated;
         }
     }
-    warnings
-        .iter()
-        .map(|w| crate::checklist::diag::inert(w))
-        .collect()
+    warnings.iter().map(|w| crate::text::escaped(w)).collect()
 }
 
 /// A time as the journal writes it: a TOML offset date-time.

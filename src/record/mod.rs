@@ -454,7 +454,7 @@ mod status_word {
             "final" => Ok(Status::Final),
             other => Err(de::Error::custom(crate::tr!(
                 "record-unknown-status",
-                status = crate::checklist::diag::inert(other)
+                status = crate::text::escaped(other)
             ))),
         }
     }

@@ -15,9 +15,10 @@ use super::{
     AnswerValue, ChecklistRef, EvidenceEntry, FORMAT, MAX_RECORD_BYTES, NA, Observation, Record,
     ScoreTable, Stamp, TimerEntry, format_number, header_of,
 };
-use crate::checklist::diag::{did_you_mean, inert, line_col};
+use crate::checklist::diag::{did_you_mean, line_col};
 use crate::checklist::parse::is_id;
 use crate::checklist::{Diagnostic, Loaded, Response};
+use crate::text::escaped;
 use crate::visit::{Answer, Entry, Evidence, Header, Status, Visit};
 
 /// A record read from a file: its header, the checklists it names, its
@@ -146,7 +147,7 @@ pub fn parse_with(path: &str, text: &str, chunk_above: usize) -> Result<RecordFi
     let at = |span: Range<usize>, message: String| Diagnostic {
         path: path.to_owned(),
         at: Some(line_col(text, span.start)),
-        message: inert(&message),
+        message: escaped(&message),
     };
     if text.trim().is_empty() {
         return Err(at(0..0, crate::tr!("record-empty")));
@@ -699,7 +700,7 @@ pub fn rebuild(record: &RecordFile, checklists: Vec<Loaded>) -> (Visit, Vec<Stri
             added: e.added.0.clone(),
         });
     }
-    let warnings = warnings.iter().map(|w| inert(w)).collect();
+    let warnings = warnings.iter().map(|w| escaped(w)).collect();
     (visit, warnings)
 }
 
@@ -776,5 +777,5 @@ fn quote(text: &str) -> String {
     if one_line.chars().count() > 80 {
         short.push('…');
     }
-    format!("\"{}\"", inert(&short))
+    format!("\"{}\"", escaped(&short))
 }

@@ -218,12 +218,12 @@ fn heading(c: &Comparison) -> String {
 
 /// The comparison for a terminal: every text from a record made inert.
 pub fn write_table(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
-    use crate::checklist::diag::one_line;
-    let mut text = format!("{}\n", one_line(&heading(c)));
+    use crate::text::escaped_line;
+    let mut text = format!("{}\n", escaped_line(&heading(c)));
     text.push_str(&format!(
         "  A  {}\n  B  {}\n",
-        one_line(&c.a.id),
-        one_line(&c.b.id)
+        escaped_line(&c.a.id),
+        escaped_line(&c.b.id)
     ));
     for (title, list) in lists(c) {
         text.push_str(&format!("\n{title} ({})\n", list.len()));
@@ -233,11 +233,11 @@ pub fn write_table(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         for ch in list {
             text.push_str(&format!(
                 "  {} ({}/{})\n    A: {}  →  B: {}\n",
-                one_line(&ch.prompt),
-                one_line(&ch.checklist),
-                one_line(&ch.item),
-                one_line(&or_dash(&ch.a)),
-                one_line(&or_dash(&ch.b))
+                escaped_line(&ch.prompt),
+                escaped_line(&ch.checklist),
+                escaped_line(&ch.item),
+                escaped_line(&or_dash(&ch.a)),
+                escaped_line(&or_dash(&ch.b))
             ));
         }
     }

@@ -58,7 +58,7 @@ pub fn review(report: &Report) -> String {
     };
     let header = tr!(
         "report-print-header",
-        title = crate::checklist::diag::one_line(&title),
+        title = crate::text::escaped_line(&title),
         period = period(report)
     );
     page_headed(&title, &header, body)

@@ -135,6 +135,6 @@ pub fn value(report: &Report) -> Value {
 /// back, and a terminal or pipe never receives them raw.
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let text = serde_json::to_string_pretty(&value(report))?;
-    out.write_all(crate::text::json_inert(text).as_bytes())?;
+    out.write_all(crate::text::escape_json(text).as_bytes())?;
     out.write_all(b"\n")
 }

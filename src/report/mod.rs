@@ -162,12 +162,8 @@ impl std::str::FromStr for DateArg {
                 last: day,
             });
         }
-        let month = first_of_month(s).ok_or_else(|| {
-            crate::tr!(
-                "report-not-a-date",
-                value = crate::checklist::diag::one_line(s)
-            )
-        })?;
+        let month = first_of_month(s)
+            .ok_or_else(|| crate::tr!("report-not-a-date", value = crate::text::escaped_line(s)))?;
         Ok(DateArg {
             first: month,
             last: month.last_of_month(),

@@ -8,7 +8,7 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use crate::checklist::diag::inert;
+use crate::text::escaped;
 use crate::tr;
 
 /// The stylesheet of both documents: screen, phone and print (A4).
@@ -177,7 +177,7 @@ pub fn page_headed(title: &str, header: &str, body: Markup) -> String {
 /// Text from a record or checklist as it will be escaped into the page,
 /// with control characters shown as `\u{1b}` rather than dropped.
 pub fn text(s: &str) -> String {
-    inert(s)
+    escaped(s)
 }
 
 /// A score card: a big value over a label; `fail` paints it red.

@@ -8,10 +8,10 @@ use std::io::{self, Write};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{CellRow, GroupRow, NOTES_PER_ITEM, NoteRow, Quarter, Report, day_label, month_label};
-use crate::checklist::diag::one_line;
 use crate::i18n::{tag_name, touchpoint_name};
 use crate::record::md;
 use crate::score::round1;
+use crate::text::escaped_line;
 use crate::tr;
 
 /// Widest table line, for an 80-column terminal.
@@ -513,7 +513,7 @@ impl Paint {
 pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
     let paint = Paint { on: color };
     let mut text = String::new();
-    text.push_str(&paint.bold(&one_line(&report.title())));
+    text.push_str(&paint.bold(&escaped_line(&report.title())));
     text.push('\n');
     if report.visits == 0 {
         text.push_str(&tr!("report-no-visits"));
@@ -543,17 +543,17 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
             c.site,
             c.prompt
         );
-        for part in wrap(&one_line(&head), WIDTH - 2) {
+        for part in wrap(&escaped_line(&head), WIDTH - 2) {
             text.push_str(&format!("  {part}\n"));
         }
         // The ids on a line of their own, never broken inside one.
         let ids = format!("{}/{} · {}", c.checklist, c.item, c.visit);
         text.push_str(&format!(
             "    {}\n",
-            fit(&one_line(&ids), WIDTH - 4, false).trim_end()
+            fit(&escaped_line(&ids), WIDTH - 4, false).trim_end()
         ));
         for l in c.note.lines() {
-            for part in wrap(&one_line(l), WIDTH - 6) {
+            for part in wrap(&escaped_line(l), WIDTH - 6) {
                 text.push_str(&format!("    “{part}”\n"));
             }
         }
@@ -585,7 +585,7 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
         let cells: Vec<Vec<String>> = s
             .rows
             .iter()
-            .map(|r| r.iter().map(|c| one_line(c)).collect())
+            .map(|r| r.iter().map(|c| escaped_line(c)).collect())
             .collect();
         let mut widths: Vec<usize> = s
             .columns
@@ -646,7 +646,7 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
         let room = WIDTH - 2 - 20 - 2;
         text.push_str(&format!(
             "  {quarter}  {}\n",
-            fit(&one_line(&sites), room, false).trim_end()
+            fit(&escaped_line(&sites), room, false).trim_end()
         ));
     }
     let quoted = quoted_notes(report);
@@ -672,10 +672,10 @@ pub fn write_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Res
             );
             text.push_str(&format!(
                 "  {}\n",
-                fit(&one_line(&head), WIDTH - 2, false).trim_end()
+                fit(&escaped_line(&head), WIDTH - 2, false).trim_end()
             ));
             for l in n.note.lines() {
-                for part in wrap(&one_line(l), WIDTH - 4) {
+                for part in wrap(&escaped_line(l), WIDTH - 4) {
                     text.push_str(&format!("    {part}\n"));
                 }
             }

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::{MAX_REVIEW_BYTES, ReviewFile, State, check_about, fold, parse};
-use crate::checklist::diag::one_line;
 use crate::store::open::{self, Links, ReadError, read_capped};
+use crate::text::escaped_line;
 use crate::tr;
 
 /// `<dir>/<id>.review.toml` beside the record `<dir>/<id>.toml`.
@@ -44,7 +44,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 fn io_problem(path: &Path, e: &io::Error) -> String {
     format!(
         "{}: {}",
-        one_line(&path.display().to_string()),
+        escaped_line(&path.display().to_string()),
         crate::checklist::io_reason(e)
     )
 }
@@ -59,7 +59,7 @@ pub fn read(path: &Path) -> Result<Option<ReviewFile>, String> {
         Err(e) if crate::os::is_link_refusal(&e) => {
             return Err(tr!(
                 "review-link-refused",
-                path = one_line(&path.display().to_string())
+                path = escaped_line(&path.display().to_string())
             ));
         }
         Err(e) => return Err(io_problem(path, &e)),
@@ -85,7 +85,7 @@ pub fn read(path: &Path) -> Result<Option<ReviewFile>, String> {
 /// [`MAX_REVIEW_BYTES`], in UTF-8, read from where it stands (each caller
 /// hands in a file just opened).
 fn read_open(file: &File, path: &Path) -> Result<String, String> {
-    let shown = one_line(&path.display().to_string());
+    let shown = escaped_line(&path.display().to_string());
     let bytes = read_capped(file, MAX_REVIEW_BYTES).map_err(|e| match e {
         ReadError::Io(e) => io_problem(path, &e),
         ReadError::NotRegular(_) => tr!("review-not-regular", path = shown.as_str()),
@@ -116,7 +116,7 @@ pub fn find(candidates: &[PathBuf], id: &str, sha256: &str) -> (Option<Found>, V
         match read(path) {
             Ok(None) => {}
             Ok(Some(file)) => {
-                let shown = one_line(&path.display().to_string());
+                let shown = escaped_line(&path.display().to_string());
                 match check_about(&file, &shown, id, sha256) {
                     Ok(()) => {
                         return (
@@ -157,7 +157,7 @@ pub fn read_record_bytes(path: &Path) -> Result<Vec<u8>, String> {
         ReadError::Io(e) => io_problem(path, &e),
         ReadError::NotRegular(_) => tr!(
             "review-not-regular",
-            path = one_line(&path.display().to_string())
+            path = escaped_line(&path.display().to_string())
         ),
         // What the record reader says of it.
         ReadError::TooLarge { size, .. } => crate::checklist::Diagnostic {
@@ -200,7 +200,7 @@ pub fn append(
     rules: Rules,
 ) -> Result<PathBuf, String> {
     let path = review_path(record);
-    let shown = one_line(&path.display().to_string());
+    let shown = escaped_line(&path.display().to_string());
     for _ in 0..100 {
         crate::fault::check(crate::fault::Op::Open).map_err(|e| io_problem(&path, &e))?;
         let opened = open::open(
@@ -285,7 +285,7 @@ pub fn append(
 /// file with one name (no hard link to another file), of this user — or,
 /// outside the data folder, of the setgid folder's group.
 fn check_shared(file: &File, path: &Path, rules: Rules) -> Result<(), String> {
-    let shown = one_line(&path.display().to_string());
+    let shown = escaped_line(&path.display().to_string());
     let meta = file.metadata().map_err(|e| io_problem(path, &e))?;
     if !meta.is_file() {
         return Err(tr!("review-not-regular", path = shown));

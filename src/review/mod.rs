@@ -14,8 +14,9 @@ pub mod disk;
 use serde::Deserialize;
 
 use crate::checklist::Diagnostic;
-use crate::checklist::diag::{inert, line_col};
+use crate::checklist::diag::line_col;
 use crate::record::{AnswerValue, RecordFile, Stamp};
+use crate::text::escaped;
 use crate::tr;
 
 /// The review file format written and read.
@@ -164,7 +165,7 @@ pub fn parse(path: &str, text: &str) -> Result<ReviewFile, Diagnostic> {
     let file: ReviewFile = toml::from_str(text).map_err(|e| Diagnostic {
         path: path.to_owned(),
         at: e.span().map(|span| line_col(text, span.start)),
-        message: inert(e.message().trim_end()),
+        message: escaped(e.message().trim_end()),
     })?;
     if file.format != FORMAT {
         return Err(Diagnostic {
@@ -386,7 +387,7 @@ fn toml_value(value: &AnswerValue) -> String {
 }
 
 fn toml_string(text: &str) -> String {
-    crate::text::toml_inert(&toml::Value::String(text.to_owned()).to_string()).into_owned()
+    crate::text::escape_toml(&toml::Value::String(text.to_owned()).to_string()).into_owned()
 }
 
 /// The first lines of a new review file about record `id` whose bytes
@@ -454,7 +455,7 @@ pub fn check_about(file: &ReviewFile, path: &str, id: &str, sha256: &str) -> Res
         return Err(tr!(
             "review-of-another-record",
             path = path,
-            record = inert(&file.record),
+            record = escaped(&file.record),
             id = id
         ));
     }

@@ -35,8 +35,8 @@ use open::refused_link;
 pub use open::{Links, OpenRefusal, ReadError, check_folder, check_owned, open_owned, read_capped};
 use open::{ensure_mode, euid, kind_of};
 
-use crate::checklist::diag::one_line as inert;
 use crate::os::{self, Kind};
+use crate::text::escaped_line;
 use crate::tr;
 use jiff::Timestamp;
 
@@ -115,7 +115,9 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
-            StoreError::BadId { id } => tr!("store-bad-id", id = inert(id), most = MAX_ID_LEN),
+            StoreError::BadId { id } => {
+                tr!("store-bad-id", id = escaped_line(id), most = MAX_ID_LEN)
+            }
             StoreError::NotFound { id, folder } => tr!(
                 "store-not-found",
                 id = id,
@@ -929,7 +931,7 @@ impl fmt::Display for Holder<'_> {
             parts.push(tr!("store-holder-pid", pid = pid));
         }
         if let Some(host) = self.host {
-            parts.push(tr!("store-holder-host", host = inert(host)));
+            parts.push(tr!("store-holder-host", host = escaped_line(host)));
         }
         if let Some(since) = self.since {
             parts.push(tr!("store-holder-since", time = short_time(since)));

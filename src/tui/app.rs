@@ -284,8 +284,8 @@ impl App {
                     .title;
                 Some(format!(
                     "{}: {}",
-                    super::theme::inert(title),
-                    super::theme::inert(&item.prompt)
+                    super::theme::drawable(title),
+                    super::theme::drawable(&item.prompt)
                 ))
             })
             .collect();
@@ -759,7 +759,7 @@ impl App {
                         self.save();
                         self.message = Some(tr!(
                             "tui-file-unlisted",
-                            name = super::theme::inert(removed.name())
+                            name = super::theme::drawable(removed.name())
                         ));
                     }
                     Err(e) => self.message = Some(refusal(&e)),
@@ -900,7 +900,10 @@ impl App {
         use unicode_width::UnicodeWidthStr;
         let width = usize::from(self.size.get().0);
         let room = width.saturating_sub(with("").width()).max(12);
-        with(&super::theme::fit(&super::theme::inert(&item.prompt), room))
+        with(&super::theme::fit(
+            &super::theme::drawable(&item.prompt),
+            room,
+        ))
     }
 
     /// On a number item every digit, `.` and `,` start its value, as typed
@@ -958,7 +961,7 @@ impl App {
             self.visit
                 .checklists
                 .get(c)
-                .map(|l| super::theme::inert(&l.checklist.checklist.title))
+                .map(|l| super::theme::drawable(&l.checklist.checklist.title))
                 .unwrap_or_default()
         };
         if self.tab + 1 < self.visit.checklists.len() {
@@ -1072,9 +1075,9 @@ impl App {
                 .options()
                 .iter()
                 .find(|o| &o.id == id)
-                .map_or_else(|| id.clone(), |o| super::theme::inert(&o.label)),
+                .map_or_else(|| id.clone(), |o| super::theme::drawable(&o.label)),
             (Answer::Number(n), Some(Response::Number { unit, standard, .. })) => {
-                super::theme::inert(&super::words::against_standard(*n, unit, &standard))
+                super::theme::drawable(&super::words::against_standard(*n, unit, &standard))
             }
             _ => String::new(),
         }
@@ -1150,7 +1153,7 @@ impl App {
             bytes: copied.bytes,
             added: now.clone(),
         };
-        let name = super::theme::inert(evidence.name());
+        let name = super::theme::drawable(evidence.name());
         let size = evidence::size_text(evidence.bytes);
         match self.visit.add_evidence(evidence, &now) {
             Ok(()) => {
@@ -1430,8 +1433,10 @@ impl App {
                     match typed.replace(',', ".").parse::<f64>() {
                         Ok(n) if n.is_finite() => Some(Answer::Number(n)),
                         _ => {
-                            self.message =
-                                Some(tr!("tui-not-a-number", typed = super::theme::inert(&typed)));
+                            self.message = Some(tr!(
+                                "tui-not-a-number",
+                                typed = super::theme::drawable(&typed)
+                            ));
                             return;
                         }
                     }
@@ -1509,7 +1514,7 @@ impl App {
                     None => {
                         self.message = Some(tr!(
                             "tui-search-no-match",
-                            query = super::theme::inert(&query)
+                            query = super::theme::drawable(&query)
                         ))
                     }
                 }

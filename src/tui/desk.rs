@@ -14,7 +14,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::{Theme, fit, inert, truncate};
+use super::theme::{Theme, drawable, fit, truncate};
 use crate::check::Flag;
 use crate::record::{AnswerValue, RecordFile};
 use crate::review::State;
@@ -197,15 +197,15 @@ impl Queue {
                 };
                 let mut text = format!(
                     "{} {} {flags} {}",
-                    truncate(&inert(&row.id), id_w),
-                    truncate(&inert(&row.site), site_w),
-                    truncate(&inert(&row.status), status_w),
+                    truncate(&drawable(&row.id), id_w),
+                    truncate(&drawable(&row.site), site_w),
+                    truncate(&drawable(&row.status), status_w),
                 );
                 if signed_w > 0 {
                     text.push_str(&truncate(&row.signed, signed_w));
                 }
                 if auditor_w > 0 {
-                    text.push_str(&truncate(&inert(&row.auditor), auditor_w));
+                    text.push_str(&truncate(&drawable(&row.auditor), auditor_w));
                 }
                 if date_w > 0 {
                     text.push(' ');
@@ -227,7 +227,7 @@ impl Queue {
             .clone()
             .unwrap_or_else(|| tr!("desk-queue-footer"));
         frame.render_widget(
-            Paragraph::new(Line::styled(fit(&inert(&footer), width), theme.dim())),
+            Paragraph::new(Line::styled(fit(&drawable(&footer), width), theme.dim())),
             Rect::new(area.x, area.bottom() - 1, area.width, 1),
         );
         theme.finish(frame.buffer_mut());
@@ -660,9 +660,9 @@ impl Desk {
         let flags = self.flag_count();
         let header = format!(
             "{} · {} · {} · {}",
-            inert(&self.id),
-            inert(&self.site),
-            inert(&self.auditor),
+            drawable(&self.id),
+            drawable(&self.site),
+            drawable(&self.auditor),
             self.status
         );
         let mut head = Vec::new();
@@ -717,7 +717,7 @@ impl Desk {
         let mut rows: Vec<(Option<usize>, String)> = Vec::new();
         for (n, item) in self.items.iter().enumerate() {
             if n == 0 || self.items[n - 1].checklist != item.checklist {
-                rows.push((None, inert(&item.checklist)));
+                rows.push((None, drawable(&item.checklist)));
             }
             rows.push((Some(n), String::new()));
         }
@@ -743,8 +743,8 @@ impl Desk {
                 FLAG
             };
             let answer = match &item.correction {
-                Some((arrow, _)) => inert(arrow),
-                None => inert(&item.answer),
+                Some((arrow, _)) => drawable(arrow),
+                None => drawable(&item.answer),
             };
             let answer = fit(&answer, (width / 3).max(6));
             let answer_w = unicode_width::UnicodeWidthStr::width(answer.as_str());
@@ -752,7 +752,7 @@ impl Desk {
             let text = format!(
                 "{flag}{}{} {answer}",
                 item.mark,
-                truncate(&inert(&item.prompt), prompt_w)
+                truncate(&drawable(&item.prompt), prompt_w)
             );
             let style = if *n == self.selected {
                 theme.selected()
@@ -774,12 +774,12 @@ impl Desk {
         let Some(item) = self.items.get(self.selected) else {
             return lines;
         };
-        let wrap = |text: &str| super::layout::wrap_words(&inert(text), width as u16, 3);
+        let wrap = |text: &str| super::layout::wrap_words(&drawable(text), width as u16, 3);
         for l in wrap(&item.prompt) {
             lines.push(Line::styled(l, theme.title()));
         }
         lines.push(Line::raw(fit(
-            &tr!("desk-answer", answer = inert(&item.answer)),
+            &tr!("desk-answer", answer = drawable(&item.answer)),
             width,
         )));
         if let Some((arrow, reason)) = &item.correction {
@@ -787,8 +787,8 @@ impl Desk {
                 fit(
                     &tr!(
                         "desk-corrected",
-                        change = inert(arrow),
-                        reason = inert(reason)
+                        change = drawable(arrow),
+                        reason = drawable(reason)
                     ),
                     width,
                 ),
@@ -796,14 +796,15 @@ impl Desk {
             ));
         }
         for flag in &item.flags {
-            for l in super::layout::wrap_words(&format!("{FLAG} {}", inert(flag)), width as u16, 3)
+            for l in
+                super::layout::wrap_words(&format!("{FLAG} {}", drawable(flag)), width as u16, 3)
             {
                 lines.push(Line::styled(l, theme.bad()));
             }
         }
         for q in &item.queries {
             lines.push(Line::raw(fit(
-                &tr!("desk-open-query", text = inert(q)),
+                &tr!("desk-open-query", text = drawable(q)),
                 width,
             )));
         }
@@ -820,13 +821,13 @@ impl Desk {
             }
             for f in &self.visit_flags {
                 lines.push(Line::styled(
-                    fit(&format!("{FLAG} {}", inert(f)), width),
+                    fit(&format!("{FLAG} {}", drawable(f)), width),
                     theme.bad(),
                 ));
             }
             for q in &self.visit_queries {
                 lines.push(Line::raw(fit(
-                    &tr!("desk-open-query", text = inert(q)),
+                    &tr!("desk-open-query", text = drawable(q)),
                     width,
                 )));
             }
@@ -854,7 +855,7 @@ impl Desk {
             .iter()
             .enumerate()
             .map(|(n, (_, label))| {
-                let text = format!("{} {}", n + 1, inert(label));
+                let text = format!("{} {}", n + 1, drawable(label));
                 let style = if n == selected {
                     theme.selected()
                 } else {
@@ -879,7 +880,7 @@ impl Desk {
                     Purpose::Return => tr!("desk-ask-return"),
                     Purpose::Exclude | Purpose::Approve => tr!("desk-ask-exclude"),
                 };
-                let shown = inert(text);
+                let shown = drawable(text);
                 // The end of a long text shows, where the typing is.
                 let room =
                     width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()) + 2);
@@ -898,14 +899,14 @@ impl Desk {
                 if let Some(m) = &self.message {
                     // A refusal shows above the field.
                     frame.render_widget(
-                        Paragraph::new(Line::styled(fit(&inert(m), width), theme.alert())),
+                        Paragraph::new(Line::styled(fit(&drawable(m), width), theme.alert())),
                         Rect::new(area.x, area.bottom() - 2, area.width, 1),
                     );
                 }
                 line
             }
             _ => match &self.message {
-                Some(m) => Line::styled(fit(&inert(m), width), theme.title()),
+                Some(m) => Line::styled(fit(&drawable(m), width), theme.title()),
                 None => Line::styled(fit(&tr!("desk-footer"), width), theme.dim()),
             },
         };

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::{Axis, fits, split, too_small, wrap_words};
-use super::theme::{Theme, fit, inert, truncate};
+use super::theme::{Theme, drawable, fit, truncate};
 use crate::i18n::{Lang, touchpoint_name};
 use crate::tr;
 
@@ -481,27 +481,27 @@ impl Home {
             return (
                 tr!(
                     "tui-home-delete-confirm",
-                    site = inert(&d.site),
+                    site = drawable(&d.site),
                     progress = &d.progress
                 ),
                 theme.bad(),
             );
         }
         if let Some(m) = &self.message {
-            return (inert(m), Style::new());
+            return (drawable(m), Style::new());
         }
         if self.focus == Focus::Checklists
             && let Some(Pick::Broken(b)) = self.picks().get(self.pick)
             && let Some(problem) = self.broken.get(*b)
         {
-            return (inert(problem), theme.bad());
+            return (drawable(problem), theme.bad());
         }
         if let Some(p) = self.problems.first() {
             return (
                 tr!(
                     "tui-home-unreadable",
                     count = self.problems.len(),
-                    problem = inert(p)
+                    problem = drawable(p)
                 ),
                 theme.bad(),
             );
@@ -512,7 +512,7 @@ impl Home {
                 tr!(
                     "tui-home-broken",
                     count = self.broken.len(),
-                    problem = inert(b)
+                    problem = drawable(b)
                 ),
                 theme.bad(),
             );
@@ -574,7 +574,7 @@ impl Home {
                 } else {
                     format!(" {:>7}", d.progress)
                 };
-                let site = truncate(&inert(&d.site), width.saturating_sub(2 + tail.width()));
+                let site = truncate(&drawable(&d.site), width.saturating_sub(2 + tail.width()));
                 let selected = self.focus == Focus::Drafts && n == self.draft;
                 let marker = if n == self.draft { "▶ " } else { "  " };
                 let style = if selected {
@@ -598,7 +598,10 @@ impl Home {
             Line::from(vec![
                 Span::styled(format!("{label:<9}"), self.focus_style(focus)),
                 Span::styled(
-                    format!("{}{cursor}", fit(&inert(value), width.saturating_sub(10))),
+                    format!(
+                        "{}{cursor}",
+                        fit(&drawable(value), width.saturating_sub(10))
+                    ),
                     Style::new().add_modifier(Modifier::UNDERLINED),
                 ),
             ])
@@ -683,7 +686,7 @@ impl Home {
                                 format!(
                                     "{}{}{language}",
                                     tick(self.journey_ticked(*j)),
-                                    inert(summary)
+                                    drawable(summary)
                                 ),
                                 Style::new(),
                             )
@@ -694,23 +697,24 @@ impl Home {
                                 format!(
                                     "{}{} {} {}",
                                     tick(c.chosen),
-                                    truncate(&inert(&c.title), 30),
-                                    truncate(&inert(&touchpoint_name(&c.touchpoint)), 10),
-                                    inert(&source_text(&c.source))
+                                    truncate(&drawable(&c.title), 30),
+                                    truncate(&drawable(&touchpoint_name(&c.touchpoint)), 10),
+                                    drawable(&source_text(&c.source))
                                 )
                             } else {
                                 format!(
                                     "{}{} · {}",
                                     tick(c.chosen),
-                                    inert(&c.title),
-                                    inert(&touchpoint_name(&c.touchpoint))
+                                    drawable(&c.title),
+                                    drawable(&touchpoint_name(&c.touchpoint))
                                 )
                             };
                             (text, Style::new())
                         }
-                        Pick::Broken(b) => {
-                            (format!("✗ {}", inert(&self.broken[*b])), self.theme.bad())
-                        }
+                        Pick::Broken(b) => (
+                            format!("✗ {}", drawable(&self.broken[*b])),
+                            self.theme.bad(),
+                        ),
                     };
                     let style = if focused && *n == self.pick {
                         self.theme.selected()

@@ -209,7 +209,7 @@ pub(crate) fn mark(entry: &Entry, response: &Response<'_>, points: Option<(f64, 
 /// become their visible Unicode pictures (ESC shows as `␛`), tabs become a space,
 /// and bidirectional overrides and invisible characters show as `�`, so a
 /// prompt or a site name cannot be made to read differently from what it is.
-pub(crate) fn inert(text: &str) -> String {
+pub(crate) fn drawable(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\t' => ' ',
@@ -260,7 +260,7 @@ mod tests {
 
     #[test]
     fn escape_sequences_are_drawn_as_pictures() {
-        assert_eq!(inert("a\x1b[2Jb\u{9b}c"), "a␛[2Jb?c");
+        assert_eq!(drawable("a\x1b[2Jb\u{9b}c"), "a␛[2Jb?c");
     }
 
     #[test]

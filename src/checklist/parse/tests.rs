@@ -334,9 +334,7 @@ fn the_byte_scan_finds_the_same_control_characters_as_char_by_char() {
         "",
     ];
     for text in samples {
-        let found = text
-            .chars()
-            .find(|c| crate::checklist::diag::is_forbidden(*c));
+        let found = text.chars().find(|c| crate::text::is_control(*c));
         assert_eq!(super::first_forbidden(text), found, "{text:?}");
         // The quick pass may only clear a text that has none.
         let cleared = !super::may_hold_control(text.as_bytes());

@@ -12,7 +12,7 @@ use crate::score::{self, PERSONAL_TOUCH};
 use crate::tr;
 use crate::tui::app::App;
 use crate::tui::layout::{DOT, as_many_as_fit, wrap};
-use crate::tui::theme::{fit, inert};
+use crate::tui::theme::{drawable, fit};
 use crate::tui::words::{against_standard, clock, earns_text, range_text};
 use crate::visit::{Answer, ItemRef};
 
@@ -100,13 +100,13 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
     else {
         return Vec::new();
     };
-    let mut lines: Vec<(String, Style)> = vec![(inert(&item.prompt), bold)];
+    let mut lines: Vec<(String, Style)> = vec![(drawable(&item.prompt), bold)];
     // A returned visit: the editor's questions first, and how to answer.
     if app.returned.is_some() {
         let key = visit.ids(at).map(|(c, i)| format!("{c}/{i}"));
         for question in app.questions_on(key.as_deref()) {
             lines.push((
-                tr!("tui-returned-question", question = inert(&question)),
+                tr!("tui-returned-question", question = drawable(&question)),
                 theme.bad(),
             ));
         }
@@ -114,7 +114,10 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
         // them where the item has none of its own.
         for question in app.questions_on(None) {
             lines.push((
-                tr!("tui-returned-visit-question", question = inert(&question)),
+                tr!(
+                    "tui-returned-visit-question",
+                    question = drawable(&question)
+                ),
                 theme.bad(),
             ));
         }
@@ -131,7 +134,7 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
         facts.push(if tag == PERSONAL_TOUCH {
             tr!("tui-personal-touch")
         } else {
-            inert(&visit.checklists[at.checklist].checklist.tag_label(tag))
+            drawable(&visit.checklists[at.checklist].checklist.tag_label(tag))
         });
     }
     let mut about = vec![(facts.join(DOT), theme.dim())];
@@ -167,7 +170,7 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
                     "{} {} {}{within}{}",
                     if chosen { "▶" } else { " " },
                     n + 1,
-                    inert(&option.label),
+                    drawable(&option.label),
                     if option.exceeds() { " ▲" } else { "" }
                 );
                 let style = if chosen {
@@ -186,7 +189,7 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
         } => {
             let value = match &entry.answer {
                 Some(Answer::Number(v)) => {
-                    format!("▶ {}", inert(&against_standard(*v, unit, &standard)))
+                    format!("▶ {}", drawable(&against_standard(*v, unit, &standard)))
                 }
                 _ if standard.is_set() => format!(
                     "  {}",
@@ -202,7 +205,10 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
                 (
                     format!(
                         "  {}",
-                        tr!("tui-type-value", range = inert(&range_text(min, max, unit)))
+                        tr!(
+                            "tui-type-value",
+                            range = drawable(&range_text(min, max, unit))
+                        )
                     ),
                     theme.dim(),
                 )
@@ -214,7 +220,7 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
             match &entry.answer {
                 Some(Answer::Text(t)) => {
                     for l in t.lines() {
-                        lines.push((format!("▶ {}", inert(l)), Style::new()));
+                        lines.push((format!("▶ {}", drawable(l)), Style::new()));
                     }
                 }
                 _ => lines.push((format!("  {}", tr!("tui-no-text")), Style::new())),
@@ -240,7 +246,7 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
     });
     lines.append(&mut about);
     if let Some(earns) = score::earns(visit, at) {
-        lines.push((inert(&earns_text(&earns)), theme.dim()));
+        lines.push((drawable(&earns_text(&earns)), theme.dim()));
     }
     if let Some(seconds) = entry.timed {
         lines.push((
@@ -250,7 +256,7 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
     }
     for (_, file) in visit.evidence_of(at) {
         lines.push((
-            format!("@ {} ({})", inert(file.name()), size_text(file.bytes)),
+            format!("@ {} ({})", drawable(file.name()), size_text(file.bytes)),
             Style::new(),
         ));
     }
@@ -258,7 +264,7 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
         lines.push(blank());
         lines.push((tr!("tui-note-heading"), bold));
         for l in entry.note.lines() {
-            lines.push((inert(l), Style::new()));
+            lines.push((drawable(l), Style::new()));
         }
     }
     // Read-only, the visit's note has no editor to be read in: shown
@@ -267,7 +273,7 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
         lines.push(blank());
         lines.push((tr!("tui-visit-note-heading"), bold));
         for l in visit.header.note.lines() {
-            lines.push((inert(l), Style::new()));
+            lines.push((drawable(l), Style::new()));
         }
     }
     if let Some(first) = &entry.first_at {
@@ -278,7 +284,7 @@ pub(super) fn detail_lines(app: &App, at: ItemRef, roomy: bool) -> Vec<(String, 
         Some(guidance) if app.guidance => {
             lines.push(blank());
             for g in guidance.lines() {
-                lines.push((inert(g), theme.dim()));
+                lines.push((drawable(g), theme.dim()));
             }
         }
         // A roomy pane says so in its last row, which never moves; a small

@@ -12,7 +12,7 @@ use crate::score::{Score, Tally};
 use crate::tr;
 use crate::tui::app::App;
 use crate::tui::layout::DOT;
-use crate::tui::theme::{Theme, fit, inert, truncate};
+use crate::tui::theme::{Theme, drawable, fit, truncate};
 use crate::tui::words::{clock, elapsed_text, exceeded_text, percent_text};
 
 pub(super) fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, score: &Score) {
@@ -34,7 +34,7 @@ pub(super) fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, score: &
         day = started.strftime("%-d").to_string(),
         month = crate::i18n::month_short(started.month())
     );
-    let auditor = inert(&visit.header.auditor);
+    let auditor = drawable(&visit.header.auditor);
     let full = if visit.is_final() {
         tr!("tui-header-final")
     } else {
@@ -50,7 +50,7 @@ pub(super) fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, score: &
             String::new()
         }
     );
-    let site = inert(&visit.header.site);
+    let site = drawable(&visit.header.site);
     // The long form when the site's name fits beside it, else the short one.
     let rest = if site.width().min(24) + long.width() <= width {
         long
@@ -146,7 +146,7 @@ pub(super) fn stopwatch_line(app: &App, now: &jiff::ZonedDateTime, width: u16) -
             let prompt = app
                 .visit
                 .item(t.at)
-                .map(|(_, i)| inert(&i.prompt))
+                .map(|(_, i)| drawable(&i.prompt))
                 .unwrap_or_default();
             let room = share.saturating_sub(time.chars().count() + 2);
             format!("{time}{}", truncate(&prompt, room).trim_end())
@@ -177,7 +177,7 @@ pub(super) fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 .visit
                 .checklists
                 .get(c)
-                .map(|l| inert(&l.checklist.checklist.title))
+                .map(|l| drawable(&l.checklist.checklist.title))
                 .unwrap_or_default();
             format!("{title} {answered}/{shown}{percent}")
         })

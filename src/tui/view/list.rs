@@ -12,7 +12,7 @@ use crate::score::{self, PERSONAL_TOUCH, Tally};
 use crate::tr;
 use crate::tui::app::App;
 use crate::tui::layout::DOT;
-use crate::tui::theme::{Theme, fit, inert, mark};
+use crate::tui::theme::{Theme, drawable, fit, mark};
 use crate::tui::words::{against_standard, percent_text};
 use crate::visit::{Answer, ItemRef, Visit};
 
@@ -185,7 +185,7 @@ pub(super) fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 };
                 let tail = format!("{percent}{exceeded}");
                 let title = fit(
-                    &inert(&checklist.section[*s].title),
+                    &drawable(&checklist.section[*s].title),
                     width.saturating_sub(3 + tail.width()),
                 );
                 Line::styled(format!("── {title}{tail}"), theme.section())
@@ -247,13 +247,13 @@ pub(super) fn item_line<'a>(
     let room = width.saturating_sub(mark.width() + flags.width());
     let value = match (&entry.answer, &response) {
         (Some(Answer::Number(n)), Response::Number { unit, standard, .. }) => {
-            format!("{}{DOT}", inert(&against_standard(*n, *unit, standard)))
+            format!("{}{DOT}", drawable(&against_standard(*n, *unit, standard)))
         }
         (Some(Answer::Text(t)), _) => {
             let first = t.lines().next().unwrap_or_default();
             let quoted = tr!(
                 "tui-quoted",
-                text = fit(&inert(first), (room / 3).clamp(8, 24))
+                text = fit(&drawable(first), (room / 3).clamp(8, 24))
             );
             format!("{quoted}{DOT}")
         }
@@ -264,13 +264,13 @@ pub(super) fn item_line<'a>(
                 .options()
                 .iter()
                 .find(|o| &o.id == id)
-                .map(|o| inert(&o.label))
+                .map(|o| drawable(&o.label))
                 .unwrap_or_default();
             format!("{}{DOT}", fit(&label, (room / 3).clamp(6, 18)))
         }
         _ => String::new(),
     };
-    let text = fit(&format!("{value}{}", inert(&item.prompt)), room);
+    let text = fit(&format!("{value}{}", drawable(&item.prompt)), room);
     // The selection is the mark and flags in reverse: a move then redraws
     // eight cells of two rows, not both rows whole.
     let (mark_style, flags_style) = if selected {

@@ -20,7 +20,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Borders, Clear, Paragraph};
 
 use super::app::{App, Mode};
-use super::theme::inert;
+use super::theme::drawable;
 use crate::score;
 use crate::tr;
 use crate::visit::ItemRef;
@@ -147,6 +147,6 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
 pub(super) fn prompt_of(app: &App, at: ItemRef) -> String {
     app.visit
         .item(at)
-        .map(|(_, item)| inert(&item.prompt))
+        .map(|(_, item)| drawable(&item.prompt))
         .unwrap_or_default()
 }

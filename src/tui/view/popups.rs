@@ -14,7 +14,7 @@ use crate::tr;
 use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::layout::{DOT, centered, wrap, wrap_words};
-use crate::tui::theme::{Theme, fit, inert, truncate};
+use crate::tui::theme::{Theme, drawable, fit, truncate};
 use crate::visit::{Issue, ItemRef};
 
 /// A bordered popup holding `lines`, scrolled from `scroll` when they do
@@ -168,12 +168,12 @@ pub(super) fn draw_matches(
                 .visit
                 .checklists
                 .get(at.checklist)
-                .map(|l| inert(&l.checklist.checklist.title))
+                .map(|l| drawable(&l.checklist.checklist.title))
                 .unwrap_or_default();
             let prompt = app
                 .visit
                 .item(*at)
-                .map(|(_, i)| inert(&i.prompt))
+                .map(|(_, i)| drawable(&i.prompt))
                 .unwrap_or_default();
             let touchpoint = fit(&touchpoint, (width / 3).max(8));
             let text = fit(&format!("{touchpoint}{DOT}{prompt}"), width);
@@ -199,7 +199,7 @@ pub(super) fn draw_choices(frame: &mut Frame<'_>, body: Rect, choices: &[String]
     let inner_width = usize::from(body.width.saturating_sub(2)).max(1);
     let column = choices
         .iter()
-        .map(|c| inert(c).width())
+        .map(|c| drawable(c).width())
         .max()
         .unwrap_or(1)
         .clamp(1, inner_width)
@@ -208,7 +208,10 @@ pub(super) fn draw_choices(frame: &mut Frame<'_>, body: Rect, choices: &[String]
     let mut rows: Vec<Line<'_>> = choices
         .chunks(per_row)
         .map(|chunk| {
-            let cells: Vec<String> = chunk.iter().map(|c| truncate(&inert(c), column)).collect();
+            let cells: Vec<String> = chunk
+                .iter()
+                .map(|c| truncate(&drawable(c), column))
+                .collect();
             Line::raw(cells.concat())
         })
         .collect();
@@ -340,12 +343,12 @@ pub(super) fn draw_finalize(
             let label = truncate(label, label_width);
             let prompt = visit
                 .item(*at)
-                .map(|(_, i)| inert(&i.prompt))
+                .map(|(_, i)| drawable(&i.prompt))
                 .unwrap_or_default();
             let title = visit
                 .checklists
                 .get(at.checklist)
-                .map(|c| inert(&c.checklist.checklist.title))
+                .map(|c| drawable(&c.checklist.checklist.title))
                 .unwrap_or_default();
             let title = fit(&title, usize::from(width / 4).max(6));
             let style = if n == selected && !confirming {

@@ -11,7 +11,7 @@ use crate::checklist::Response;
 use crate::tr;
 use crate::tui::app::{App, Mode};
 use crate::tui::layout::as_many_as_fit;
-use crate::tui::theme::{fit, inert};
+use crate::tui::theme::{drawable, fit};
 use crate::tui::words::range_text;
 
 /// What the status area must show above all else: the question before
@@ -20,7 +20,7 @@ pub(super) fn alert_text(app: &App) -> Option<String> {
     let reason = || {
         app.save_error
             .as_deref()
-            .map_or_else(|| tr!("tui-unknown-reason"), inert)
+            .map_or_else(|| tr!("tui-unknown-reason"), drawable)
     };
     match &app.mode {
         // The question first: it must be read even if the reason is cut.
@@ -47,12 +47,17 @@ pub(super) fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
             };
             match &app.message {
                 Some(message) => Line::styled(
-                    format!("{}: {}▏ {}", inert(&hint), inert(input), inert(message)),
+                    format!(
+                        "{}: {}▏ {}",
+                        drawable(&hint),
+                        drawable(input),
+                        drawable(message)
+                    ),
                     theme.bad(),
                 ),
                 None => {
-                    let label = tr!("tui-value-field", range = inert(&hint));
-                    let field = format!("{label} {}▏ ", inert(input));
+                    let label = tr!("tui-value-field", range = drawable(&hint));
+                    let field = format!("{label} {}▏ ", drawable(input));
                     let room = width.saturating_sub(field.width() as u16);
                     Line::from(vec![
                         Span::raw(field),
@@ -82,13 +87,13 @@ pub(super) fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     format!(
                         "{} {}▏ {}",
                         tr!("tui-attach-failed"),
-                        inert(input),
-                        inert(message)
+                        drawable(input),
+                        drawable(message)
                     ),
                     theme.bad(),
                 ),
                 None => {
-                    let field = format!("{place} {}▏ ", inert(input));
+                    let field = format!("{place} {}▏ ", drawable(input));
                     let room = width.saturating_sub(field.width() as u16);
                     Line::from(vec![
                         Span::raw(field),
@@ -105,12 +110,12 @@ pub(super) fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
             }
         }
         Mode::Search { query, found, .. } => {
-            let field = format!("/{}▏ ", inert(query));
+            let field = format!("/{}▏ ", drawable(query));
             let room = width.saturating_sub(field.width() as u16);
             let hints: Vec<String> = if query.trim().is_empty() {
                 match &app.last_search {
                     Some(last) => vec![
-                        tr!("tui-search-next", last = fit(&inert(last), 16)),
+                        tr!("tui-search-next", last = fit(&drawable(last), 16)),
                         tr!("tui-esc-closes"),
                     ],
                     None => vec![tr!("tui-search-type"), tr!("tui-esc-closes")],
@@ -132,7 +137,7 @@ pub(super) fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
         }
         Mode::Answer { text, .. } => {
             let label = tr!("tui-returned-field");
-            let shown = inert(text);
+            let shown = drawable(text);
             let room = usize::from(width).saturating_sub(label.width() + 2);
             // The end of a long answer shows, where the typing is.
             let mut tail: Vec<char> = Vec::new();
@@ -144,7 +149,7 @@ pub(super) fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
             }
             match &app.message {
                 Some(message) => {
-                    Line::styled(fit(&inert(message), usize::from(width)), theme.bad())
+                    Line::styled(fit(&drawable(message), usize::from(width)), theme.bad())
                 }
                 None => Line::from(vec![
                     Span::styled(format!("{label} "), theme.title()),
@@ -155,7 +160,7 @@ pub(super) fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
         // A refusal (a pasted control character) shows until the next key.
         Mode::Note { .. } | Mode::VisitNote { .. } | Mode::Text { .. } if app.message.is_some() => {
             let message = app.message.as_deref().unwrap_or_default();
-            Line::styled(fit(&inert(message), usize::from(width)), theme.bad())
+            Line::styled(fit(&drawable(message), usize::from(width)), theme.bad())
         }
         // An editor's own keys, not the visit's.
         Mode::Note { .. } | Mode::VisitNote { .. } => Line::styled(
@@ -182,7 +187,7 @@ pub(super) fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
         ),
         // A failed save is an alert, drawn instead of this line.
         _ => match &app.message {
-            Some(message) => Line::raw(fit(&inert(message), usize::from(width))),
+            Some(message) => Line::raw(fit(&drawable(message), usize::from(width))),
             None if app.visit.is_final() => Line::styled(
                 as_many_as_fit(
                     &[
