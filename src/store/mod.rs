@@ -1280,6 +1280,9 @@ pub struct JournalFile {
     path: PathBuf,
     /// Bytes known to be whole lines on disk.
     len: u64,
+    /// Which file is open (device and inode): fixed for as long as it is
+    /// open, so [`JournalFile::in_place`] looks only at the path.
+    id: Option<os::FileId>,
 }
 
 impl Store {
@@ -1330,10 +1333,12 @@ impl Store {
         let file = open_journal(&path, true).map_err(|e| {
             e.or_io(|e| io_error(action(), e, &self.visits, DATA_FOLDER, Some(&path)))
         })?;
+        let id = file.metadata().ok().map(|m| os::file_id(&m));
         Ok(JournalFile {
             file,
             path,
             len: head.len() as u64,
+            id,
         })
     }
 
@@ -1406,9 +1411,11 @@ impl JournalFile {
     /// Whether this open journal is still the file at its path (the data
     /// folder was not moved away or replaced under the session): appending
     /// to a file no reader will find saves nothing.
+    /// One `lstat` of the path per save: the open file's identity was
+    /// taken when it was opened.
     pub fn in_place(&self) -> bool {
-        match (self.file.metadata(), fs::symlink_metadata(&self.path)) {
-            (Ok(open), Ok(there)) => os::same_file(&open, &there),
+        match (self.id, fs::symlink_metadata(&self.path)) {
+            (Some(open), Ok(there)) => open == os::file_id(&there),
             _ => false,
         }
     }
