@@ -11,9 +11,11 @@ use super::{CellRow, NOTED_ITEMS, Quarter, Report, day_label, month_label};
 use crate::i18n::{tag_name, touchpoint_name};
 use crate::score::round1;
 
-/// A percentage as shown: rounded once, half away from zero; `—` for none.
+/// A percentage as shown: rounded once, half away from zero; `—` for none;
+/// as the page writes it, in the language's decimal mark
+/// (`72,7 %` in Russian), as its charts (report::page) and the debrief do.
 fn percent_text(p: Option<f64>) -> String {
-    crate::score::percent_text(p.map(round1))
+    crate::i18n::local_decimals(&crate::score::percent_text(p.map(round1)))
 }
 use crate::tr;
 
@@ -251,7 +253,7 @@ fn items(report: &Report) -> Markup {
                                 }
                             }
                             td.n { (tr!("doc-of", count = i.missed, total = i.answered)) }
-                            td.n { (format!("{:.1}%", i.miss_rate)) }
+                            td.n { (crate::i18n::local_decimals(&format!("{:.1}%", i.miss_rate))) }
                         }
                     }
                 }
