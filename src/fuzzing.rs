@@ -154,8 +154,10 @@ fn export_in(data: &[u8]) {
         .cloned()
         .collect();
     let (visit, warnings) = record::rebuild(&parsed, checklists);
+    // The warnings as the reader writes them, not as a printer escapes
+    // them again: escaping here first made this check one that could not fail.
     for warning in &warnings {
-        assert_inert_line("a warning", &crate::text::escaped_line(warning));
+        assert_inert_line("a warning", warning);
     }
     assert_inert_output("JSON export", &record::to_json(&visit));
     assert_inert_output("CSV export", &record::to_csv(&visit));

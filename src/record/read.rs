@@ -767,11 +767,18 @@ fn describe(o: &Observation<Stamp>) -> String {
     }
 }
 
-/// `"text"`, on one line, at most 80 characters.
+/// `"text"`, on one line (line breaks and tabs as spaces), at most 80
+/// characters, anything else that could drive a terminal escaped.
 fn quote(text: &str) -> String {
     let one_line: String = text
         .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let mut short: String = one_line.chars().take(80).collect();
     if one_line.chars().count() > 80 {
