@@ -130,21 +130,7 @@ pub fn act(
         None => State::default(),
     };
     let now = record::Stamp(crate::clock::now());
-    let mut entry = Entry {
-        at: now,
-        by: reviewer(&config),
-        kind: Kind::Status,
-        item: None,
-        text: String::new(),
-        old: None,
-        new: None,
-        status: None,
-        na: false,
-        label: None,
-        points: None,
-        max: None,
-        exceeded: false,
-    };
+    let mut entry = Entry::new(now, reviewer(&config), Kind::Status);
     let needs_text = |text: &str, what: fn() -> String| -> Result<String, Failure> {
         let text = text.trim();
         if text.is_empty() {
@@ -475,21 +461,11 @@ pub(crate) fn reply(
             status = found.state.shown()
         ));
     }
-    let mut entry = Entry {
-        at: record::Stamp(crate::clock::now()),
-        by: auditor.to_owned(),
-        kind: Kind::Answer,
-        item: None,
-        text: String::new(),
-        old: None,
-        new: None,
-        status: None,
-        na: false,
-        label: None,
-        points: None,
-        max: None,
-        exceeded: false,
-    };
+    let mut entry = Entry::new(
+        record::Stamp(crate::clock::now()),
+        auditor.to_owned(),
+        Kind::Answer,
+    );
     let told = match reply {
         Reply::Answer { item, text } => {
             if !found.state.open.iter().any(|q| q.item == item) {

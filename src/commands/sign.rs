@@ -233,25 +233,7 @@ pub fn verify(
         .map(Path::to_path_buf)
         .or_else(|| config.allowed_signers())
         .ok_or_else(|| Failure::Message(tr!("sign-no-allowed-signers")))?;
-    let shown = allowed_path.display().to_string();
-    let text = read_small(&allowed_path).map_err(|e| {
-        Failure::Message(tr!(
-            "sign-cannot-read-allowed",
-            path = shown.clone(),
-            reason = crate::checklist::io_reason(&e)
-        ))
-    })?;
-    let allowed = AllowedSigners::parse(
-        &shown,
-        &String::from_utf8_lossy(&text),
-        &jiff::tz::TimeZone::system(),
-    )
-    .map_err(|problems| {
-        for problem in &problems {
-            say!("touchpoint: {problem}");
-        }
-        Failure::Reported
-    })?;
+    let allowed = load_allowed(&allowed_path)?;
     let (files, mut problems) = if paths.is_empty() {
         let store = open_store(data_dir)?;
         (store.visit_files()?, Vec::new())

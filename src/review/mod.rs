@@ -143,6 +143,28 @@ pub struct Entry {
     pub exceeded: bool,
 }
 
+impl Entry {
+    /// An entry of `kind` by `by` at `at`, every other field empty: what
+    /// each kind fills in is the writer's.
+    pub fn new(at: Stamp, by: String, kind: Kind) -> Entry {
+        Entry {
+            at,
+            by,
+            kind,
+            item: None,
+            text: String::new(),
+            old: None,
+            new: None,
+            status: None,
+            na: false,
+            label: None,
+            points: None,
+            max: None,
+            exceeded: false,
+        }
+    }
+}
+
 /// A review file as read.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -475,19 +497,9 @@ mod tests {
 
     fn entry(kind: Kind) -> Entry {
         Entry {
-            at: stamp(),
-            by: "olga".into(),
-            kind,
             item: Some("hotel-check-in/greeted".into()),
             text: "why?".into(),
-            old: None,
-            new: None,
-            status: None,
-            na: false,
-            label: None,
-            points: None,
-            max: None,
-            exceeded: false,
+            ..Entry::new(stamp(), "olga".into(), kind)
         }
     }
 
