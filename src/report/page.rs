@@ -102,6 +102,13 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
   thead { display: table-header-group; }
   .cards { grid-template-columns: repeat(4, 1fr); }
   svg.chart { max-width: 105mm; }
+  /* Paper does not scroll: a wide table (the review's visits) is set
+     smaller and wraps, rather than printing its first columns only. */
+  div.table { overflow: visible; background: none; }
+  div.table table { font-size: 8.5pt; }
+  div.table th, div.table td { padding: .2rem .25rem; }
+  div.table td.wrap { min-width: 0; }
+  div.table th.n { white-space: normal; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
