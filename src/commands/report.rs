@@ -167,16 +167,16 @@ pub fn write_report(
         .min_coverage(args.min_coverage)
         .min_answers(args.min_answers)
         .filter(args.filter.clone());
-    let tally = read_all(
-        files,
-        &reading,
-        |_, _| (),
-        |figured, ()| {
-            let (record, figures) = figured;
-            builder.add_figured(record, figures);
-            Ok(())
-        },
-    )?;
+    // Each visit's own flags are found beside its figures, in parallel.
+    let own_flags = |record: &RecordFile, _: &report::VisitFigures| {
+        crate::check::own_flags(&crate::check::Input::record(record))
+    };
+    let tally = read_all(files, &reading, own_flags, |figured, flags| {
+        let (record, mut figures) = figured;
+        figures.flags = flags;
+        builder.add_figured(record, figures);
+        Ok(())
+    })?;
     let mut tally = tally;
     tally.unknown_sites = report::unknown_sites(&args.filter.sites, &tally.sites);
     if !tally.unknown_sites.is_empty() {

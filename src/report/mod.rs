@@ -240,9 +240,12 @@ pub struct VisitFigures {
     /// reader of the record's files, `unsigned` until then.
     pub signed: &'static str,
     /// The check flags it raises (SPEC.md, "Checks"): its own, from the
-    /// record alone, then, once the report is built, those that compare it
-    /// with the report's other visits. `evidence-time` is left to
-    /// `touchpoint check`, which reads the photos.
+    /// record alone ([`crate::check::own_flags`], set by whoever reads the
+    /// record for a review: [`Builder::add`], or `report`'s readers in
+    /// parallel; [`VisitFigures::of`] leaves them out, as the CSV rows need
+    /// none), then, once the report is built, those that compare it with the
+    /// report's other visits. `evidence-time` is left to `touchpoint
+    /// check`, which reads the photos.
     pub flags: Vec<crate::check::Flag>,
 }
 
@@ -375,7 +378,7 @@ impl VisitFigures {
                 .map(|(name, tally)| (name, exact(&tally)))
                 .collect(),
             signed: "unsigned",
-            flags: crate::check::own_flags(&crate::check::Input::record(record)),
+            flags: Vec::new(),
         };
         if !tagged && !record.score.tags.0.is_empty() {
             figures.untagged_from_stored(record);
@@ -803,7 +806,9 @@ impl Builder {
 
     /// Takes one visit; returns its figures (for a warning on disagreement).
     pub fn add(&mut self, record: &RecordFile) -> &VisitFigures {
-        self.add_figured(record, VisitFigures::of(record))
+        let mut figures = VisitFigures::of(record);
+        figures.flags = crate::check::own_flags(&crate::check::Input::record(record));
+        self.add_figured(record, figures)
     }
 
     /// Takes one visit whose figures were computed already (on another
